@@ -1,0 +1,54 @@
+"""The check protocol and registry: one module per kind of finding."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from mtcheck.config import Settings
+from mtcheck.errors import UsageError
+from mtcheck.results import Finding, SentenceResult
+
+# name -> "module:Class"; add a check by adding a module and a line here.
+CHECKS: dict[str, str] = {
+    "awkward_phrasing": "mtcheck.checks.awkward:AwkwardPhrasing",
+    "terminology_drift": "mtcheck.checks.terminology:TerminologyDrift",
+}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may look at. Sentences carry their round trips (empty pivots without an engine)."""
+
+    text: str  # the normalised document text all offsets index into
+    language: str
+    sentences: tuple[SentenceResult, ...]
+    settings: Settings
+    extras: Mapping[str, Any] = field(default_factory=dict)  # e.g. glossary, source document
+
+
+class Check:
+    """A named producer of findings. Subclasses set name and implement run()."""
+
+    name: ClassVar[str] = ""
+    needs_roundtrip: ClassVar[bool] = True
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def load_checks(names: Iterable[str] | None = None) -> list[Check]:
+    """Instantiate the named checks (all registered ones when names is None)."""
+    chosen = list(CHECKS) if names is None else list(names)
+    checks: list[Check] = []
+    for name in chosen:
+        try:
+            target = CHECKS[name]
+        except KeyError:
+            known = ", ".join(sorted(CHECKS))
+            raise UsageError(f"unknown check {name!r}; choose from: {known}") from None
+        module_name, _, class_name = target.partition(":")
+        checks.append(getattr(importlib.import_module(module_name), class_name)())
+    return checks

@@ -1,0 +1,83 @@
+"""Every default in one place, and the Settings object the pipeline runs with."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import UsageError
+
+DEFAULT_OUTPUT_DIR = Path("reports")
+DEFAULT_MODELS_DIR = Path("models")
+MODELS_DIR_ENV = "MTCHECK_MODELS_DIR"
+DEFAULT_ENGINE = "marian"
+DEFAULT_FORMATS = ("html", "json")
+FAIL_ON_CHOICES = ("info", "warning", "error", "never")
+
+# Round-trip chrF under this is awkward; the severity grows with the distance below it.
+AWKWARD_CHRF = 50.0
+AWKWARD_CHRF_WARNING = 35.0
+AWKWARD_CHRF_ERROR = 20.0
+
+# Generation never produces more than ratio * input tokens + slack, so a bad model cannot run away.
+MAX_LENGTH_RATIO = 2.0
+MAX_LENGTH_SLACK = 10
+# Sentences longer than this many characters are translated in pieces.
+MAX_SENTENCE_CHARS = 1000
+# Documents larger than this are refused (bytes).
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """chrF thresholds for awkward phrasing (0..100)."""
+
+    awkward: float = AWKWARD_CHRF
+    warning: float = AWKWARD_CHRF_WARNING
+    error: float = AWKWARD_CHRF_ERROR
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How one run of mtcheck behaves. Defaults here are the product defaults."""
+
+    pivots: tuple[str, ...] = ()  # empty: "de" for English documents, "en" otherwise
+    language: str | None = None  # force the document language instead of detecting it
+    engine: str = DEFAULT_ENGINE
+    models_dir: Path = field(default_factory=lambda: Path(os.environ.get(MODELS_DIR_ENV, DEFAULT_MODELS_DIR)))
+    forward_model: str | None = None
+    backward_model: str | None = None
+    compute_type: str = "int8"  # ctranslate2 only
+    batch_size: int = 16
+    beams: int = 4
+    threads: int | None = None
+    device: str = "cpu"
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    checks: tuple[str, ...] | None = None  # None: every registered check
+    severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
+    glossary: Path | None = None
+    source: Path | None = None  # the original, for bilingual mode
+    cache: bool = True
+    cache_dir: Path | None = None
+    offline: bool = False
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def validate(self) -> Settings:
+        if self.batch_size < 1:
+            raise UsageError(f"--batch-size must be at least 1, got {self.batch_size}")
+        if self.beams < 1:
+            raise UsageError(f"--beams must be at least 1, got {self.beams}")
+        for lang in self.pivots:
+            if not lang.isalpha() or not 2 <= len(lang) <= 3:
+                raise UsageError(f"--pivot: {lang!r} is not a language code such as 'de'")
+        return self
+
+
+def default_pivot(language: str) -> str:
+    """German for English documents, English for everything else."""
+    return "de" if language == "en" else "en"

@@ -1,0 +1,69 @@
+"""The engine protocol and registry: one module per engine, looked up by name."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from mtcheck.config import Settings
+from mtcheck.errors import UsageError
+from mtcheck.results import ModelInfo
+
+# name -> "module:Class"; modules are imported only when the engine is used.
+ENGINES: dict[str, str] = {
+    "marian": "mtcheck.engines.marian:MarianEngine",
+    "ctranslate2": "mtcheck.engines.ct2:CTranslate2Engine",
+    "apertium": "mtcheck.engines.apertium:ApertiumEngine",
+}
+
+Progress = Callable[[int], None]  # called with the number of texts just finished
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """Translates batches of sentences between two languages."""
+
+    name: str
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        model: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[str]:
+        """Translate texts from src to tgt, keeping order; one output per input.
+
+        `model` is an explicit model (path or hub id) for this direction; None resolves the default
+        (`<models_dir>/opus-mt-<src>-<tgt>`, then the hub id `Helsinki-NLP/opus-mt-<src>-<tgt>`).
+        """
+        ...
+
+    def models(self) -> list[ModelInfo]:
+        """The models used so far (ids and revisions), for the report signature."""
+        ...
+
+    def decoding(self) -> dict[str, Any]:
+        """Decoding settings that change outputs (beams, max length, compute type...)."""
+        ...
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        """What identifies this engine's outputs for a direction: model id+revision or content hash,
+        compute type and decoding settings. Must not import torch or load the model."""
+        ...
+
+
+def create_engine(name: str, settings: Settings) -> Engine:
+    """Instantiate a registered engine."""
+    try:
+        target = ENGINES[name]
+    except KeyError:
+        known = ", ".join(sorted(ENGINES))
+        raise UsageError(f"unknown engine {name!r}; choose one of: {known}") from None
+    module_name, _, class_name = target.partition(":")
+    module = importlib.import_module(module_name)
+    engine: Engine = getattr(module, class_name)(settings)
+    return engine

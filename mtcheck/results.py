@@ -1,0 +1,180 @@
+"""Immutable result objects: every renderer reads the same Report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+Position = Literal["top", "body", "bottom", "meta"]
+
+
+def severity_rank(severity: str) -> int:
+    """0 for info, 1 for warning, 2 for error."""
+    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence that a document was machine translated."""
+
+    kind: str  # disclaimer | badge | engine_watermark | metadata | html_comment | language | fragment | roundtrip
+    text: str
+    start: int | None = None  # offsets into Document.text; None when not in the visible text
+    end: int | None = None
+    position: Position = "body"
+    language: str | None = None  # language of the matched phrase or fragment
+    weight: float = 0.0  # contribution to the confidence, 0..1
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Verdict on whether a document was machine translated."""
+
+    machine_translated: bool
+    confidence: float
+    language: str | None = None
+    source_language: str | None = None
+    original_url: str | None = None
+    engine: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    paragraph_languages: tuple[tuple[int, int, str], ...] = ()  # (start, end, lang)
+    roundtrip_similarity: float | None = None  # document-level signal, kept separate
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something an editor should look at."""
+
+    kind: str  # awkward_phrasing | terminology_drift | glossary | rule | ...
+    severity: Severity
+    message: str
+    start: int | None = None  # offsets into Document.text
+    end: int | None = None
+    rule: str | None = None  # stable rule id, e.g. "MT001" or "awkward_phrasing"
+    sentence: int | None = None  # index of the sentence it belongs to
+    text: str | None = None  # the flagged original text (document[start:end])
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule or self.kind
+
+
+@dataclass(frozen=True)
+class Scores:
+    chrf: float
+    bleu: float
+    ter: float
+
+
+@dataclass(frozen=True)
+class PivotResult:
+    """One sentence through one pivot language."""
+
+    pivot_language: str
+    pivot: str
+    roundtrip: str
+    scores: Scores
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    index: int
+    text: str
+    start: int
+    end: int
+    pivots: tuple[PivotResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def primary(self) -> PivotResult | None:
+        return self.pivots[0] if self.pivots else None
+
+    @property
+    def pivot(self) -> str | None:
+        return self.pivots[0].pivot if self.pivots else None
+
+    @property
+    def roundtrip(self) -> str | None:
+        return self.pivots[0].roundtrip if self.pivots else None
+
+    @property
+    def scores(self) -> Scores | None:
+        return self.pivots[0].scores if self.pivots else None
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    direction: str  # e.g. "en-de"
+    id: str  # path or hub id
+    revision: str | None = None
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    name: str
+    models: tuple[ModelInfo, ...] = ()
+    decoding: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    path: str
+    name: str
+    language: str | None
+    text: str
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Summary:
+    sentences: int
+    findings: int
+    by_kind: Mapping[str, int]
+    by_severity: Mapping[str, int]
+    mean_chrf: float | None = None
+    highest_severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything mtcheck found out about one document."""
+
+    document: DocumentInfo
+    detection: Detection
+    engine: EngineInfo | None
+    sentences: tuple[SentenceResult, ...]
+    findings: tuple[Finding, ...]  # findings not tied to one sentence
+    summary: Summary
+    signatures: Mapping[str, str] = field(default_factory=dict)  # sacrebleu signatures
+    pivot_languages: tuple[str, ...] = ()
+    version: str = ""
+    terms: tuple[Mapping[str, Any], ...] = ()  # terminology table rows
+
+    def all_findings(self) -> list[Finding]:
+        """Sentence findings and document findings, in document order."""
+        found = [f for s in self.sentences for f in s.findings] + list(self.findings)
+        return sorted(found, key=lambda f: (f.start if f.start is not None else -1, f.kind))
+
+
+def summarize(sentences: tuple[SentenceResult, ...], findings: tuple[Finding, ...]) -> Summary:
+    """Count findings by kind and severity."""
+    every = [f for s in sentences for f in s.findings] + list(findings)
+    by_kind: dict[str, int] = {}
+    by_severity: dict[str, int] = {s: 0 for s in SEVERITIES}
+    for f in every:
+        by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+        by_severity[f.severity] += 1
+    chrfs = [s.scores.chrf for s in sentences if s.scores is not None]
+    highest = max((f.severity for f in every), key=severity_rank, default=None)
+    return Summary(
+        sentences=len(sentences),
+        findings=len(every),
+        by_kind=by_kind,
+        by_severity=by_severity,
+        mean_chrf=round(sum(chrfs) / len(chrfs), 2) if chrfs else None,
+        highest_severity=highest,
+    )
