@@ -1,0 +1,256 @@
+"""Command line: parse, call the library, render, map errors to exit codes. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mtcheck import __version__
+from mtcheck.errors import MtcheckError
+
+app = typer.Typer(
+    name="mtcheck",
+    help="Check machine-translated articles: detect them, round-trip every sentence through MarianMT, "
+    "and flag what does not survive.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+log = logging.getLogger("mtcheck")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mtcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="More log lines on stderr.")
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """mtcheck: check machine-translated articles."""
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
+    logging.basicConfig(level=level, format="mtcheck: %(message)s", stream=sys.stderr)
+    for noisy in ("transformers", "huggingface_hub", "urllib3", "filelock"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"mtcheck: error: {message}", err=True)
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html) or - for stdin.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Comma list of html,json,sarif,junit,markdown. [default: html,json]"
+        ),
+    ] = None,
+    pivot: Annotated[
+        str | None,
+        typer.Option("--pivot", help="Pivot language(s), comma list. [default: de for English, else en]"),
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", help="Document language; detected if omitted.")
+    ] = None,
+    engine: Annotated[
+        str | None, typer.Option("--engine", help="marian, ctranslate2 or apertium. [default: marian]")
+    ] = None,
+    models_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]"
+        ),
+    ] = None,
+    forward_model: Annotated[
+        str | None, typer.Option("--forward-model", help="Path or hub id, source -> pivot.")
+    ] = None,
+    backward_model: Annotated[
+        str | None, typer.Option("--backward-model", help="Path or hub id, pivot -> source.")
+    ] = None,
+    compute_type: Annotated[
+        str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ...")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, error, never."),
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", help="Sentences per batch. [default: 16]")
+    ] = None,
+    beams: Annotated[int | None, typer.Option("--beams", help="Beam size. [default: 4]")] = None,
+    threads: Annotated[int | None, typer.Option("--threads", help="CPU threads for the engine.")] = None,
+    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.")] = None,
+    source: Annotated[
+        Path | None, typer.Option("--source", help="The original article (bilingual mode).")
+    ] = None,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Translation cache folder.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the translation cache.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record current findings.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Config file. [default: mtcheck.toml or pyproject.toml]")
+    ] = None,
+) -> None:
+    """Round-trip every sentence and write reports (HTML and JSON by default)."""
+    given = {k: v for k, v in locals().items() if v is not None and k not in ("paths", "no_cache", "config")}
+    if no_cache:
+        given["cache"] = False
+    try:
+        from mtcheck.runner import build_options, run_report
+
+        settings, options = build_options(given, config)
+        with _Progress() as progress:
+            outcome = run_report(
+                paths,
+                settings,
+                options,
+                progress=progress.update,
+                on_report=lambda r, files: progress.note(_report_line(r, files)),
+                on_failure=lambda f: progress.note(f"mtcheck: error: {f.message}"),
+            )
+    except MtcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    import os
+
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from mtcheck.report.annotations import github_annotations
+
+        for line in github_annotations(outcome.reports, fail_on=options.fail_on):
+            typer.echo(line)
+    done = len(outcome.reports)
+    typer.echo(
+        f"mtcheck: {done} checked, {len(outcome.failures)} failed, "
+        f"{sum(outcome.gated.values())} findings at or above {options.fail_on!r}; reports in {options.output}",
+        err=True,
+    )
+    raise typer.Exit(outcome.exit_code)
+
+
+def _report_line(report: Any, files: list[Path]) -> str:
+    s = report.summary
+    verdict = "machine translated" if report.detection.machine_translated else "no MT disclaimer"
+    chrf = f", mean chrF {s.mean_chrf:.1f}" if s.mean_chrf is not None else ""
+    where = f" -> {files[0]}" if files else ""
+    return f"mtcheck: {report.document.path}: {verdict}, {s.sentences} sentences{chrf}, {s.findings} findings{where}"
+
+
+class _Progress:
+    """A progress bar on a terminal, silence elsewhere (CI logs stay clean)."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+        self._enabled = sys.stderr.isatty()
+
+    def __enter__(self) -> _Progress:
+        if self._enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+        return self
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._task = self._bar.add_task(stage, total=total)
+        if done == 0 or total != self._bar.tasks[0].total:
+            self._bar.reset(self._task, total=total, description=stage)
+        self._bar.update(self._task, completed=done)
+
+    def note(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False)
+            if self._task is not None:
+                self._bar.reset(self._task)
+        else:
+            typer.echo(line, err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@app.command()
+def detect(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html) or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fail_if_mt: Annotated[
+        bool, typer.Option("--fail-if-mt", help="Exit 1 when any input is machine translated.")
+    ] = False,
+) -> None:
+    """Tell which articles are machine translated (no models needed)."""
+    if format not in ("text", "json"):
+        _fail(f"--format: {format!r} is not one of text, json")
+        raise typer.Exit(2)
+    try:
+        from mtcheck.runner import run_detect
+
+        outcome = run_detect(paths, fail_if_mt=fail_if_mt)
+    except MtcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    from mtcheck.detect import detection_to_dict, render_summary
+
+    for failure in outcome.failures:
+        _fail(failure.message)
+    if format == "json":
+        import json
+
+        rows = [detection_to_dict(d, path) for path, d in outcome.results]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for path, d in outcome.results:
+            typer.echo(render_summary(path, d))
+    raise typer.Exit(outcome.exit_code)
+
+
+def _mount_models() -> None:
+    try:
+        from mtcheck.cli_models import models_app
+    except ImportError:  # pragma: no cover - the models command is optional while it is built
+        return
+    app.add_typer(models_app, name="models", help="List, pull, convert and verify opus-mt models.")
+
+
+_mount_models()
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console entry point."""
+    return app(args=argv)

@@ -1,0 +1,230 @@
+"""What a `report` or `detect` run does, below the CLI: settings, outputs, exit codes. No printing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings, Thresholds
+from mtcheck.errors import InputError, UsageError
+from mtcheck.pipeline import InputFailure, ProgressCallback, check_many, gate_findings
+from mtcheck.results import Detection, Report
+
+log = logging.getLogger("mtcheck")
+
+DOCUMENT_FORMATS = ("html", "json")
+RUN_FORMATS = ("sarif", "junit", "markdown")
+KNOWN_FORMATS = DOCUMENT_FORMATS + RUN_FORMATS
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to write and how to judge it; everything else lives in Settings."""
+
+    output: Path = DEFAULT_OUTPUT_DIR
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    fail_on: str = "error"
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    reports: tuple[Report, ...]
+    failures: tuple[InputFailure, ...]
+    written: tuple[Path, ...]
+    gated: dict[str, int] = field(default_factory=dict)  # document path -> findings at or above the gate
+    exit_code: int = 0
+
+
+def _split(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return tuple(value)
+
+
+def build_options(given: dict[str, Any], config_path: Path | None = None) -> tuple[Settings, RunOptions]:
+    """Merge defaults, the config file and the options given on the command line (they win)."""
+    values: dict[str, Any] = {}
+    try:
+        from mtcheck import configfile
+    except ImportError:  # pragma: no cover
+        configfile = None  # type: ignore[assignment]
+    if configfile is not None:
+        path = config_path or configfile.find_config(Path.cwd())
+        if config_path is not None and not config_path.is_file():
+            raise UsageError(f"--config: no such file: {config_path}")
+        if path is not None:
+            values.update(configfile.load_config(path))
+    given = dict(given)
+    if "format" in given:
+        given["formats"] = given.pop("format")
+    values.update(given)
+
+    formats = _split(values.get("formats", DEFAULT_FORMATS))
+    unknown = [f for f in formats if f not in KNOWN_FORMATS]
+    if unknown or not formats:
+        raise UsageError(
+            f"--format: unknown format {', '.join(unknown) or '(none)'}; use {','.join(KNOWN_FORMATS)}"
+        )
+    fail_on = values.get("fail_on", "error")
+    if fail_on not in FAIL_ON_CHOICES:
+        raise UsageError(f"--fail-on: {fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
+
+    settings = Settings()
+    changes: dict[str, Any] = {}
+    if "pivot" in values:
+        changes["pivots"] = tuple(p.lower() for p in _split(values["pivot"]))
+    for key in (
+        "language",
+        "engine",
+        "forward_model",
+        "backward_model",
+        "compute_type",
+        "batch_size",
+        "beams",
+        "threads",
+        "cache",
+    ):
+        if key in values:
+            changes[key] = values[key]
+    for key in ("models_dir", "glossary", "source", "cache_dir"):
+        if key in values:
+            changes[key] = Path(values[key])
+    if "thresholds" in values:
+        changes["thresholds"] = Thresholds(**{**Thresholds().__dict__, **values["thresholds"]})
+    if "severities" in values:
+        changes["severities"] = tuple(dict(values["severities"]).items())
+    settings = settings.with_(**changes).validate()
+    options = RunOptions(
+        output=Path(values.get("output", DEFAULT_OUTPUT_DIR)),
+        formats=formats,
+        fail_on=fail_on,
+        baseline=Path(values["baseline"]) if "baseline" in values else None,
+        write_baseline=Path(values["write_baseline"]) if "write_baseline" in values else None,
+        include=_split(values.get("include", ())),
+        exclude=_split(values.get("exclude", ())),
+    )
+    return settings, options
+
+
+def run_report(
+    paths: Sequence[str],
+    settings: Settings,
+    options: RunOptions,
+    *,
+    progress: ProgressCallback | None = None,
+    on_report: Callable[[Report, list[Path]], None] | None = None,
+    on_failure: Callable[[InputFailure], None] | None = None,
+) -> ReportOutcome:
+    """Check every input, write each document's reports as it finishes, then the run's reports."""
+    from mtcheck.report import RUN_RENDERERS, write_document_reports
+
+    baseline = _load_baseline(options.baseline)
+    try:
+        options.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--output: cannot create {options.output}: {exc.strerror}") from None
+    written: list[Path] = []
+    doc_formats = [f for f in options.formats if f in DOCUMENT_FORMATS]
+
+    def finished(report: Report) -> None:
+        files = write_document_reports(report, options.output, doc_formats)
+        written.extend(files)
+        if on_report:
+            on_report(report, files)
+
+    result = check_many(
+        _filter(paths, options),
+        settings=settings,
+        progress=progress,
+        on_report=finished,
+        on_failure=on_failure,
+    )
+    reports = result.reports
+    run_formats = ["index"] + [f for f in options.formats if f in RUN_FORMATS]
+    if len(reports) > 0:
+        for name in run_formats:
+            renderer = RUN_RENDERERS.get(name)
+            if renderer is not None:
+                written.append(renderer(reports, options.output, fail_on=options.fail_on, baseline=baseline))
+    if options.write_baseline is not None:
+        from mtcheck.baseline import write_baseline
+
+        write_baseline(reports, options.write_baseline)
+        written.append(options.write_baseline)
+
+    known = baseline.contains if baseline is not None else None
+    gated = {r.document.path: len(gate_findings(r, options.fail_on, known)) for r in reports}
+    if result.failures:
+        code = 2
+    elif any(gated.values()):
+        code = 1
+    else:
+        code = 0
+    return ReportOutcome(reports, result.failures, tuple(written), gated, code)
+
+
+def _load_baseline(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from mtcheck.baseline import load_baseline
+
+    return load_baseline(path)
+
+
+def _filter(paths: Sequence[str], options: RunOptions) -> list[str]:
+    """Apply include/exclude globs from the config to folder expansion (explicit files always run)."""
+    if not options.include and not options.exclude:
+        return list(paths)
+    from mtcheck.inputs import expand_inputs
+
+    kept: list[str] = []
+    for item in expand_inputs(paths):
+        path = Path(item.path)
+        if item.error is None and options.exclude and any(path.match(g) for g in options.exclude):
+            continue
+        if item.error is None and options.include and not any(path.match(g) for g in options.include):
+            continue
+        kept.append(item.path)
+    return kept
+
+
+@dataclass(frozen=True)
+class DetectOutcome:
+    results: tuple[tuple[str, Detection], ...]
+    failures: tuple[InputFailure, ...]
+    exit_code: int
+
+
+def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False) -> DetectOutcome:
+    """Detection alone: no models, no torch."""
+    from mtcheck.detect import detect
+    from mtcheck.document import read_document
+    from mtcheck.errors import MtcheckError
+    from mtcheck.inputs import expand_inputs
+
+    results: list[tuple[str, Detection]] = []
+    failures: list[InputFailure] = []
+    for item in expand_inputs(paths):
+        try:
+            if item.error is not None:
+                raise item.error
+            document = read_document(item.path, name=item.name)
+            results.append((item.path, detect(document)))
+        except MtcheckError as exc:
+            failures.append(InputFailure(item.path, str(exc)))
+    if failures:
+        code = 2
+    elif fail_if_mt and any(d.machine_translated for _, d in results):
+        code = 1
+    else:
+        code = 0
+    if not results and not failures:
+        raise InputError("no input documents found")
+    return DetectOutcome(tuple(results), tuple(failures), code)
