@@ -1,0 +1,5 @@
+"""`python -m mtcheck` runs the CLI."""
+
+from mtcheck.cli import main
+
+main()

@@ -1,0 +1,47 @@
+"""Start-up stays light: --help, --version and detect never import the heavy engines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("torch", "transformers", "ctranslate2")
+
+PROBE = """
+import sys
+from mtcheck.cli import main
+try:
+    main({args!r})
+except SystemExit:
+    pass
+heavy = [m for m in {heavy!r} if m in sys.modules]
+print("HEAVY=" + ",".join(heavy))
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["report", "--help"],
+        ["detect", "{article}"],
+        ["detect", "--format", "json", "{article}"],
+    ],
+)
+def test_command_does_not_import_heavy_modules(tmp_path: Path, args: list[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("This article has been automatically translated.\n\nThe bridge is closed.\n", encoding="utf-8")
+    args = [a.replace("{article}", str(article)) for a in args]
+    probe = PROBE.format(args=args, heavy=HEAVY)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert "HEAVY=\n" in done.stdout, done.stdout + done.stderr
+
+
+def test_import_mtcheck_is_light() -> None:
+    probe = f"import sys, mtcheck; print([m for m in {HEAVY!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
