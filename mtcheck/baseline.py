@@ -84,6 +84,8 @@ class Baseline:
 
     entries: tuple[BaselineEntry, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
+    # id(report) -> (report, known flags); contains() is called once per finding, so reuse the work.
+    _memo: dict[int, tuple[Report, list[tuple[Finding, bool]]]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: Iterable[BaselineEntry]) -> Baseline:
@@ -94,20 +96,25 @@ class Baseline:
             counts[entry.fingerprint] += entry.count
         return cls(kept, dict(counts))
 
+    def _flags(self, report: Report) -> list[tuple[Finding, bool]]:
+        cached = self._memo.get(id(report))
+        if cached is not None and cached[0] is report:
+            return cached[1]
+        flags = [(f, index < self.counts.get(fp, 0)) for f, fp, index in occurrences(report)]
+        self._memo[id(report)] = (report, flags)
+        return flags
+
     def known(self, report: Report) -> list[bool]:
         """For each finding of report.all_findings(), whether the baseline already knows it."""
-        return [index < self.counts.get(fp, 0) for _, fp, index in occurrences(report)]
+        return [flag for _, flag in self._flags(report)]
 
     def contains(self, report: Report, finding: Finding) -> bool:
         """Whether this finding of this report is a known one (respecting occurrence counts)."""
-        listed = occurrences(report)
-        for candidate, fp, index in listed:
+        flags = self._flags(report)
+        for candidate, flag in flags:
             if candidate is finding:
-                return index < self.counts.get(fp, 0)
-        for candidate, fp, index in listed:
-            if candidate == finding:
-                return index < self.counts.get(fp, 0)
-        return False
+                return flag
+        return next((flag for candidate, flag in flags if candidate == finding), False)
 
     def split(self, reports: Sequence[Report]) -> tuple[list[Pair], list[Pair]]:
         """(new, known) pairs of (report, finding) over all reports."""

@@ -1,0 +1,234 @@
+"""Config files: discovery, validation of every key, precedence of the command line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mtcheck.config import Settings, Thresholds
+from mtcheck.configfile import SCHEMA, apply_config, find_config, load_config, merge
+from mtcheck.errors import ConfigError
+
+
+def write(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+# (TOML lines under [tool.mtcheck], key, expected value; "{dir}" stands for the config file's folder)
+VALID: list[tuple[str, str, Any]] = [
+    ('pivot = "de"', "pivot", ["de"]),
+    ('pivot = "de, FR"', "pivot", ["de", "fr"]),
+    ('pivot = ["de", "es"]', "pivot", ["de", "es"]),
+    ('language = "EN"', "language", "en"),
+    ('engine = "ctranslate2"', "engine", "ctranslate2"),
+    ('models_dir = "models"', "models_dir", "{dir}/models"),
+    ('models_dir = "/opt/models"', "models_dir", "/opt/models"),
+    ('fail_on = "warning"', "fail_on", "warning"),
+    ('fail_on = "never"', "fail_on", "never"),
+    ('formats = ["sarif", "junit", "sarif"]', "formats", ["sarif", "junit"]),
+    ('formats = "html,json"', "formats", ["html", "json"]),
+    ('output = "out/reports"', "output", "{dir}/out/reports"),
+    ("thresholds = { awkward = 60, warning = 40.5 }", "thresholds", {"awkward": 60.0, "warning": 40.5}),
+    (
+        'severities = { MT001 = "error", terminology_drift = "info" }',
+        "severities",
+        {"MT001": "error", "terminology_drift": "info"},
+    ),  # fmt: skip
+    ('glossary = "terms.csv"', "glossary", "{dir}/terms.csv"),
+    ('checks = ["awkward_phrasing"]', "checks", ["awkward_phrasing"]),
+    ('include = ["content/*.md"]', "include", ["content/*.md"]),
+    ('exclude = ["drafts/*", "*.txt"]', "exclude", ["drafts/*", "*.txt"]),
+    ("batch_size = 32", "batch_size", 32),
+    ("beams = 1", "beams", 1),
+    ('compute_type = "float32"', "compute_type", "float32"),
+    ("cache = false", "cache", False),
+    ('cache_dir = ".cache/mt"', "cache_dir", "{dir}/.cache/mt"),
+]
+
+
+def test_every_schema_key_has_a_valid_case() -> None:
+    assert {key for _, key, _ in VALID} == set(SCHEMA)
+
+
+@pytest.mark.parametrize(("line", "key", "expected"), VALID)
+def test_valid_keys_in_pyproject(tmp_path: Path, line: str, key: str, expected: Any) -> None:
+    path = write(tmp_path, "pyproject.toml", f'[project]\nname = "x"\n\n[tool.mtcheck]\n{line}\n')
+    value = load_config(path)[key]
+    if isinstance(expected, str) and "/" in expected and key not in ("include", "exclude"):
+        assert value == Path(expected.replace("{dir}", str(tmp_path.resolve())))
+    else:
+        assert value == expected
+
+
+@pytest.mark.parametrize(("line", "key", "expected"), VALID[:6])
+def test_valid_keys_in_bare_mtcheck_toml(tmp_path: Path, line: str, key: str, expected: Any) -> None:
+    path = write(tmp_path, "mtcheck.toml", line + "\n")
+    assert key in load_config(path)
+
+
+# (file body, expected one-line message)
+ERRORS: list[tuple[str, str]] = [
+    ('[tool.mtcheck]\nbeams = "four"', "pyproject.toml: [tool.mtcheck] beams: expected an integer >= 1, got 'four'"),
+    ("[tool.mtcheck]\nbeams = 0", "beams: expected an integer >= 1, got 0"),
+    ("[tool.mtcheck]\nbatch_size = true", "batch_size: expected an integer >= 1, got True"),
+    ("[tool.mtcheck]\nbatch_size = 2.5", "batch_size: expected an integer >= 1, got 2.5"),
+    ('[tool.mtcheck]\nbeam = 4', "[tool.mtcheck] beam: unknown key (known keys: "),
+    ('[tool.mtcheck]\npivot = "german"', "pivot: expected a language code or a list of codes"),
+    ("[tool.mtcheck]\npivot = []", "pivot: expected a language code or a list of codes"),
+    ("[tool.mtcheck]\npivot = [1]", "pivot: expected a language code or a list of codes"),
+    ('[tool.mtcheck]\nlanguage = ["en"]', "language: expected a language code such as 'en', got a list"),
+    ("[tool.mtcheck]\nengine = 3", "engine: expected a non-empty string, got 3"),
+    ('[tool.mtcheck]\nengine = " "', "engine: expected a non-empty string, got ' '"),
+    ("[tool.mtcheck]\nmodels_dir = 1", "models_dir: expected a path (string), got 1"),
+    ('[tool.mtcheck]\nfail_on = "fatal"', "fail_on: expected one of info, warning, error, never, got 'fatal'"),
+    ('[tool.mtcheck]\nformats = ["pdf"]', "formats: expected a list of formats from html, json, sarif"),
+    ("[tool.mtcheck]\nformats = []", "formats: expected a list of formats from"),
+    ("[tool.mtcheck]\noutput = false", "output: expected a path (string), got False"),
+    ("[tool.mtcheck]\nthresholds = 50", "[tool.mtcheck] thresholds: expected a table, got 50"),
+    ("[tool.mtcheck.thresholds]\nawkward = 120", "[tool.mtcheck.thresholds] awkward: expected a number from 0 to 100, "
+     "got 120"),
+    ('[tool.mtcheck.thresholds]\nerror = "low"', "[tool.mtcheck.thresholds] error: expected a number from 0 to 100"),
+    ("[tool.mtcheck.thresholds]\nbad = 3", "[tool.mtcheck.thresholds] bad: unknown key "
+     "(expected one of awkward, warning, error)"),
+    ('[tool.mtcheck]\nseverities = "error"', "[tool.mtcheck] severities: expected a table, got 'error'"),
+    ('[tool.mtcheck.severities]\nMT001 = "fatal"', "[tool.mtcheck.severities] MT001: expected one of info, warning, "
+     "error, got 'fatal'"),
+    ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got a list"),
+    ('[tool.mtcheck]\nchecks = "awkward_phrasing"', "checks: expected a list of strings"),
+    ('[tool.mtcheck]\ninclude = "*.md"', "include: expected a list of glob patterns (strings), got '*.md'"),
+    ("[tool.mtcheck]\nexclude = [1]", "exclude: expected a list of glob patterns (strings), got a list"),
+    ("[tool.mtcheck]\ncompute_type = 8", "compute_type: expected a non-empty string, got 8"),
+    ('[tool.mtcheck]\ncache = "yes"', "cache: expected true or false, got 'yes'"),
+    ("[tool.mtcheck]\ncache_dir = 0", "cache_dir: expected a path (string), got 0"),
+    ("[tool.mtcheck\n", "pyproject.toml: invalid TOML: "),
+    ('[project]\nname = "x"', "pyproject.toml: no [tool.mtcheck] table"),
+    ('[tool]\nmtcheck = "on"', "pyproject.toml: [tool.mtcheck] must be a table"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "message"), ERRORS)
+def test_errors_name_file_key_and_expected_type(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "pyproject.toml", body + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    text = str(caught.value)
+    assert "\n" not in text
+    assert text.startswith("pyproject.toml: ")
+    assert message in text
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('beams = "four"', "mtcheck.toml: beams: expected an integer >= 1, got 'four'"),
+        ("[thresholds]\nwarning = -1", "mtcheck.toml: [thresholds] warning: expected a number from 0 to 100, got -1"),
+        ('[tool.mtcheck]\nbeams = "four"', "mtcheck.toml: [tool.mtcheck] beams: expected an integer >= 1, got 'four'"),
+        ("colour = 1", "mtcheck.toml: colour: unknown key"),
+    ],
+)  # fmt: skip
+def test_errors_in_mtcheck_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "mtcheck.toml", body + "\n")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(path)
+
+
+def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "mtcheck.toml")
+
+
+def test_find_config_walks_upwards_and_prefers_mtcheck_toml(tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    assert find_config(deep) is None or not str(find_config(deep)).startswith(str(tmp_path))
+    pyproject = write(tmp_path / "a", "pyproject.toml", "[tool.mtcheck]\nbeams = 2\n")
+    assert find_config(deep) == pyproject.resolve()
+    own = write(tmp_path / "a", "mtcheck.toml", "beams = 3\n")
+    assert find_config(deep) == own.resolve()
+    nearer = write(tmp_path / "a" / "b", "pyproject.toml", "[tool.mtcheck.thresholds]\nawkward = 55\n")
+    assert find_config(deep) == nearer.resolve()
+
+
+def test_find_config_skips_pyproject_without_mtcheck_table(tmp_path: Path) -> None:
+    write(tmp_path / "a", "pyproject.toml", "[tool.ruff]\nline-length = 100\n# mtcheck is not configured here\n")
+    wanted = write(tmp_path, "mtcheck.toml", "beams = 2\n")
+    assert find_config(tmp_path / "a") == wanted.resolve()
+
+
+def test_find_config_reports_broken_pyproject_that_mentions_mtcheck(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", "[tool.mtcheck\nbeams = 2\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config(tmp_path)
+
+
+def test_apply_config_sets_pipeline_settings(tmp_path: Path) -> None:
+    body = """
+pivot = ["de", "fr"]
+language = "en"
+engine = "ctranslate2"
+models_dir = "m"
+glossary = "g.csv"
+checks = ["awkward_phrasing"]
+batch_size = 8
+beams = 2
+compute_type = "float32"
+cache = false
+cache_dir = "c"
+fail_on = "warning"
+[thresholds]
+awkward = 60
+[severities]
+MT001 = "error"
+"""
+    config = load_config(write(tmp_path, "mtcheck.toml", body))
+    base = Settings(severities=(("MT002", "info"),))
+    settings = apply_config(base, config)
+    root = tmp_path.resolve()
+    assert settings.pivots == ("de", "fr") and settings.language == "en"
+    assert settings.engine == "ctranslate2" and settings.compute_type == "float32"
+    assert (
+        settings.models_dir == root / "m" and settings.glossary == root / "g.csv" and settings.cache_dir == root / "c"
+    )
+    assert settings.checks == ("awkward_phrasing",)
+    assert (settings.batch_size, settings.beams, settings.cache) == (8, 2, False)
+    assert settings.thresholds == Thresholds(awkward=60.0)
+    assert dict(settings.severities) == {"MT001": "error", "MT002": "info"}
+
+
+def test_apply_config_rejects_thresholds_out_of_order() -> None:
+    with pytest.raises(ConfigError, match="error <= warning <= awkward"):
+        apply_config(Settings(), {"thresholds": {"warning": 70.0}})
+
+
+def test_apply_config_with_empty_config_changes_nothing() -> None:
+    assert apply_config(Settings(), {}) == Settings()
+
+
+@pytest.mark.parametrize(
+    ("config", "cli", "expected"),
+    [
+        ({"beams": 2}, {}, {"beams": 2}),
+        ({"beams": 2}, {"beams": 5}, {"beams": 5}),
+        ({"beams": 2}, {"beams": None}, {"beams": 2}),
+        ({"fail_on": "warning"}, {"fail_on": "error", "pivot": "es"}, {"fail_on": "error", "pivot": "es"}),
+        ({"severities": {"A": "info", "B": "info"}}, {"severities": {"B": "error"}},
+         {"severities": {"A": "info", "B": "error"}}),
+        ({"thresholds": {"awkward": 60.0}}, {"thresholds": {"error": 10.0}},
+         {"thresholds": {"awkward": 60.0, "error": 10.0}}),
+        ({"cache": True}, {"cache": False}, {"cache": False}),
+    ],
+)  # fmt: skip
+def test_merge_gives_the_command_line_precedence(
+    config: dict[str, Any], cli: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    assert merge(config, cli) == expected
