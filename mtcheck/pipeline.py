@@ -54,6 +54,7 @@ class _Run:
         self._engine = engine
         self.translate = translate
         self._extras: dict[str, Any] | None = None
+        self._source: tuple[Document, str, list[tuple[int, int]]] | None = None
 
     @property
     def engine(self) -> Engine:
@@ -62,6 +63,21 @@ class _Run:
 
             self._engine = wrap_with_cache(create_engine(self.settings.engine, self.settings), self.settings)
         return self._engine
+
+    def source(self) -> tuple[Document, str, list[tuple[int, int]]] | None:
+        """The original article of bilingual mode (--source), read and segmented once."""
+        if self.settings.source is None:
+            return None
+        if self._source is None:
+            from mtcheck.language import detect_language
+            from mtcheck.segment import segment
+
+            original = read_document(self.settings.source)
+            language = detect_language(original.text)
+            if language is None:
+                raise InputError(f"{original.path}: cannot tell the original's language")
+            self._source = (original, language, segment(original.text, language, original.paragraphs or None))
+        return self._source
 
     def extras(self) -> dict[str, Any]:
         if self._extras is None:
@@ -133,7 +149,10 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         raise InputError(f"{document.path}: cannot tell the document's language; pass --language")
     detection = detect(document, language=language)
     spans = segment(document.text, language, document.paragraphs or None)
-    pivots = settings.pivots or (default_pivot(language),)
+    original = run.source() if run.translate else None
+    if original is not None and original[1] == language:
+        raise UsageError(f"{document.path}: the original and the translation are both in {language!r}")
+    pivots = settings.pivots or ((original[1],) if original else (default_pivot(language),))
     if language in pivots:
         raise UsageError(f"{document.path}: pivot language {language!r} is the document's own language")
 
@@ -163,6 +182,12 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         for i, (text, (start, end)) in enumerate(zip(texts, spans, strict=True))
     )
     sentences, findings, terms = _run_checks(document, language, sentences, run)
+    bilingual = None
+    if original is not None:
+        from mtcheck.bilingual import compare
+
+        bilingual, extra = compare(original[0], original[1], original[2], sentences, language, run.engine)
+        sentences, findings = _attach(sentences, findings, extra)
 
     if engine_info is not None:
         from mtcheck.detect import roundtrip_signal
@@ -189,6 +214,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         pivot_languages=tuple(pivots) if engine_info is not None else (),
         version=__version__,
         terms=terms,
+        bilingual=bilingual,
     )
 
 
@@ -255,7 +281,27 @@ def _run_checks(
         from mtcheck.checks.terminology import term_table
 
         terms = tuple(term_table(ctx))
-    return sentences, tuple(sorted(loose, key=_finding_order)), terms
+    return sentences, loose, terms
+
+
+def _attach(
+    sentences: tuple[SentenceResult, ...],
+    loose: tuple[Finding, ...],
+    found: Sequence[Finding],
+    overrides: dict[str, str] | None = None,
+) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...]]:
+    """Give each finding to its sentence (or keep it document-level), applying severity overrides."""
+    by_sentence: dict[int, list[Finding]] = {s.index: list(s.findings) for s in sentences}
+    rest = list(loose)
+    for finding in found:
+        if overrides and finding.rule_id in overrides:
+            finding = replace(finding, severity=overrides[finding.rule_id])  # type: ignore[arg-type]
+        if finding.sentence is not None and finding.sentence in by_sentence:
+            by_sentence[finding.sentence].append(finding)
+        else:
+            rest.append(finding)
+    attached = tuple(replace(s, findings=tuple(sorted(by_sentence[s.index], key=_finding_order))) for s in sentences)
+    return attached, tuple(sorted(rest, key=_finding_order))
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str]:

@@ -140,6 +140,25 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class AlignedPair:
+    """Bilingual mode: original sentences `source` (indices) aligned with translation sentences `target`."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    forward: str  # machine translation of the original sentences into the translation's language
+    similarity: float  # chrF of that against the published translation (0 when unaligned)
+    back_similarity: float = 0.0  # chrF of the back-translated published text against the original
+
+
+@dataclass(frozen=True)
+class BilingualResult:
+    source_path: str
+    source_language: str
+    source_sentences: tuple[str, ...]
+    pairs: tuple[AlignedPair, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything mtcheck found out about one document."""
 
@@ -153,6 +172,7 @@ class Report:
     pivot_languages: tuple[str, ...] = ()
     version: str = ""
     terms: tuple[Mapping[str, Any], ...] = ()  # terminology table rows
+    bilingual: BilingualResult | None = None  # set when the original was given (--source)
 
     def all_findings(self) -> list[Finding]:
         """Sentence findings and document findings, in document order."""

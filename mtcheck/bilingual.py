@@ -1,0 +1,209 @@
+"""Bilingual mode: compare a published translation with its original, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+
+from mtcheck.document import Document
+from mtcheck.engines.base import Engine
+from mtcheck.results import AlignedPair, BilingualResult, Finding, SentenceResult
+
+# Moves of the sentence aligner: (original sentences, translation sentences) taken at once.
+MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+SKIP_COST = 0.35  # an unaligned sentence costs as much as a pair this dissimilar (1 - chrF/100)
+MERGE_PENALTY = 0.05
+BAND = 12  # how far from the diagonal the aligner looks, in sentences
+LENGTH_OUTLIER = 2.0  # a pair whose length ratio is this far from the document's median is suspicious
+LOW_AGREEMENT = 30.0  # chrF both ways under this: the translation says something else
+NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?")
+CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+
+
+def _chrf(hypothesis: str, reference: str) -> float:
+    from mtcheck.scoring import score_sentence
+
+    return score_sentence(reference, hypothesis).chrf
+
+
+def align(
+    originals: Sequence[str], mt: Sequence[str], translations: Sequence[str], back: Sequence[str] | None = None
+) -> list[AlignedPair]:
+    """Dynamic-programming sentence alignment scored by chrF of MT(original) against the translation.
+
+    Only cells near the diagonal are explored, so long documents stay linear in time.
+    """
+    n, m = len(originals), len(translations)
+    band = BAND + abs(n - m)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf or abs(j - i * m / max(1, n)) > band:
+                continue
+            for di, dj in MOVES:
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                if di == 0 or dj == 0:
+                    step = SKIP_COST
+                else:
+                    hyp = " ".join(mt[i:ni])
+                    ref = " ".join(translations[j:nj])
+                    step = 1 - _chrf(hyp, ref) / 100 + (MERGE_PENALTY if di + dj > 2 else 0.0)
+                if cost[i][j] + step < cost[ni][nj]:
+                    cost[ni][nj] = cost[i][j] + step
+                    back[ni][nj] = (di, dj)
+    pairs: list[AlignedPair] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        move = back[i][j]
+        assert move is not None  # every cell on the path was reached
+        di, dj = move
+        src, tgt = tuple(range(i - di, i)), tuple(range(j - dj, j))
+        forward = " ".join(mt[i - di : i])
+        similarity = _chrf(forward, " ".join(translations[j - dj : j])) if di and dj else 0.0
+        back_similarity = 0.0
+        if back is not None and di and dj:
+            back_similarity = _chrf(" ".join(back[j - dj : j]), " ".join(originals[i - di : i]))
+        pairs.append(AlignedPair(src, tgt, forward, similarity, back_similarity))
+        i, j = i - di, j - dj
+    return pairs[::-1]
+
+
+def compare(
+    source: Document,
+    source_language: str,
+    source_spans: Sequence[tuple[int, int]],
+    sentences: Sequence[SentenceResult],
+    language: str,
+    engine: Engine,
+) -> tuple[BilingualResult, list[Finding]]:
+    """Align the original with the translation and flag omissions, additions, numbers and names.
+
+    The original is machine translated into the translation's language, and the translation back into the
+    original's (reusing the round trip's pivot text when the pivot is the original's language).
+    """
+    originals = [source.text[s:e] for s, e in source_spans]
+    translations = [s.text for s in sentences]
+    mt = engine.translate(originals, source_language, language) if originals else []
+    reuse = sentences and all(s.primary is not None and s.primary.pivot_language == source_language for s in sentences)
+    if reuse:
+        back = [s.primary.pivot for s in sentences if s.primary is not None]
+    else:
+        back = engine.translate(translations, language, source_language) if translations else []
+    pairs = align(originals, mt, translations, back)
+    findings: list[Finding] = []
+    ratios = [
+        sum(len(translations[j]) for j in p.target) / max(1, sum(len(originals[i]) for i in p.source))
+        for p in pairs
+        if p.source and p.target
+    ]
+    median = statistics.median(ratios) if ratios else 1.0
+    for pair in pairs:
+        if not pair.target:
+            text = " ".join(originals[i] for i in pair.source)
+            findings.append(
+                Finding(
+                    kind="bilingual",
+                    rule="omission",
+                    severity="error",
+                    message=f"the original sentence is missing from the translation: {_short(text)!r}",
+                    details={"original": text, "machine_translation": pair.forward},
+                )
+            )
+            continue
+        first, last = sentences[pair.target[0]], sentences[pair.target[-1]]
+        span = {"start": first.start, "end": last.end, "sentence": first.index}
+        published = " ".join(translations[j] for j in pair.target)
+        if not pair.source:
+            findings.append(
+                Finding(
+                    kind="bilingual",
+                    rule="addition",
+                    severity="warning",
+                    message="this sentence has no counterpart in the original",
+                    text=published,
+                    **span,
+                )
+            )
+            continue
+        original = " ".join(originals[i] for i in pair.source)
+        details = {
+            "original": original,
+            "machine_translation": pair.forward,
+            "similarity": pair.similarity,
+            "back_similarity": pair.back_similarity,
+        }
+        if pair.similarity < LOW_AGREEMENT and pair.back_similarity < LOW_AGREEMENT:
+            findings.append(
+                Finding(
+                    kind="bilingual",
+                    rule="low_agreement",
+                    severity="warning",
+                    message=f"the translation and the original disagree (chrF {pair.similarity:.0f} forward, "
+                    f"{pair.back_similarity:.0f} back)",
+                    text=published,
+                    details=details,
+                    **span,
+                )
+            )
+        ratio = len(published) / max(1, len(original))
+        if ratio > median * LENGTH_OUTLIER or ratio < median / LENGTH_OUTLIER:
+            findings.append(
+                Finding(
+                    kind="bilingual",
+                    rule="length_ratio",
+                    severity="warning",
+                    message=f"length ratio {ratio:.2f} is far from this document's usual {median:.2f}: "
+                    "something may have been added or left out",
+                    text=published,
+                    details=details,
+                    **span,
+                )
+            )
+        lost_numbers = Counter(_numbers(original)) - Counter(_numbers(published))
+        added_numbers = Counter(_numbers(published)) - Counter(_numbers(original))
+        if lost_numbers or added_numbers:
+            findings.append(
+                Finding(
+                    kind="bilingual",
+                    rule="number_mismatch",
+                    severity="error",
+                    message="numbers differ from the original: "
+                    + ", ".join([f"missing {n}" for n in lost_numbers] + [f"extra {n}" for n in added_numbers]),
+                    text=published,
+                    details={**details, "missing": sorted(lost_numbers), "extra": sorted(added_numbers)},
+                    **span,
+                )
+            )
+        # A name is a capitalised word the machine translation kept verbatim; the published text should too.
+        names = {w for w in CAPITALISED.findall(original) if w in pair.forward and not original.startswith(w)}
+        missing = sorted(n for n in names if n not in published)
+        if missing:
+            findings.append(
+                Finding(
+                    kind="bilingual",
+                    rule="name_mismatch",
+                    severity="warning",
+                    message="names of the original missing from the translation: " + ", ".join(missing),
+                    text=published,
+                    details={**details, "missing": missing},
+                    **span,
+                )
+            )
+    result = BilingualResult(source.path, source_language, tuple(originals), tuple(pairs))
+    return result, findings
+
+
+def _numbers(text: str) -> list[str]:
+    """Numbers with their separators removed, so 14,5 and 14.5 or 1,000 and 1.000 compare equal."""
+    return [re.sub(r"\D", "", n) for n in NUMBER.findall(text)]
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
