@@ -187,7 +187,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         from mtcheck.bilingual import compare
 
         bilingual, extra = compare(original[0], original[1], original[2], sentences, language, run.engine)
-        sentences, findings = _attach(sentences, findings, extra)
+        sentences, findings = _attach(sentences, findings, extra, dict(settings.severities))
 
     if engine_info is not None:
         from mtcheck.detect import roundtrip_signal
