@@ -1,0 +1,235 @@
+"""Finding the input files of a run and turning their bytes into text."""
+
+from __future__ import annotations
+
+import codecs
+import glob
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtcheck import config
+from mtcheck.errors import InputError, MtcheckError
+
+# Suffixes a folder is searched for (explicitly named files are read whatever their suffix).
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+STDIN = "-"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_EBCDIC = {"cp037", "cp273", "cp500", "cp875", "cp1026", "cp1140"}
+_MIN_PRINTABLE = 0.95
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """One input of a run: a path to read (or "-") and a unique output name, or why it cannot be read."""
+
+    path: str
+    name: str
+    error: MtcheckError | None = None
+
+
+def sanitize_name(stem: str) -> str:
+    """A file-name-safe base name: [A-Za-z0-9._-] only, never empty or hidden."""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).strip("._-")
+    return cleaned[:100] or "document"
+
+
+def one_line(text: str) -> str:
+    """Collapse a message (or a path inside one) to a single line."""
+    return " ".join(str(text).split())
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{name}-{n}"
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root, f) for f in sorted(files) if not f.startswith(".") and f.lower().endswith(SUFFIXES)
+        )
+    return found
+
+
+def _expand_one(arg: str) -> list[Path] | MtcheckError:
+    path = Path(arg)
+    if path.is_dir():
+        files = _folder_files(path)
+        if not files:
+            return InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files in this folder")
+        return files
+    if path.exists():
+        return [path]
+    if glob.has_magic(arg):
+        files = []
+        for match in sorted(glob.glob(arg, recursive=True)):
+            if Path(match).is_dir():
+                files.extend(_folder_files(Path(match)))
+            elif match.lower().endswith(SUFFIXES):
+                files.append(Path(match))
+        return files or InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files match this pattern")
+    return InputError(f"{one_line(arg)}: no such file or folder")
+
+
+def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
+    """Files, folders (recursive), globs and "-" as a flat list; missing inputs carry their error."""
+    items: list[InputItem] = []
+    taken: set[str] = set()
+    seen: set[str] = set()
+    for arg in paths:
+        if arg == STDIN:
+            if STDIN in seen:
+                error = InputError("-: standard input is given more than once")
+                items.append(InputItem(STDIN, _unique("stdin", taken), error))
+                continue
+            seen.add(STDIN)
+            items.append(InputItem(STDIN, _unique("stdin", taken)))
+            continue
+        expanded = _expand_one(arg)
+        if isinstance(expanded, MtcheckError):
+            items.append(InputItem(arg, _unique(sanitize_name(Path(arg).stem), taken), expanded))
+            continue
+        for file in expanded:
+            key = os.path.realpath(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(InputItem(str(file), _unique(sanitize_name(file.stem), taken)))
+    return items
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file (or of stdin for "-"), refusing anything over config.MAX_DOCUMENT_BYTES."""
+    label = one_line(str(path))
+    limit = config.MAX_DOCUMENT_BYTES
+    try:
+        if str(path) == STDIN:
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{label}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{label}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{label}: cannot be read ({one_line(exc.strerror or exc)})") from None
+    if len(data) > limit:
+        raise InputError(f"{label}: larger than the {limit // (1024 * 1024)} MB limit")
+    return data
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    import charset_normalizer
+
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
+        return None
+    best = results[0]
+    close = [r for r in results if r.chaos <= best.chaos + 0.01 and r.coherence >= best.coherence - 0.05]
+    # Ties among single-byte code pages are common on short text; Windows-1252 is the likeliest of them.
+    for result in close:
+        if "cp1252" in result.could_be_from_charset:
+            return "cp1252"
+    for result in close:
+        if result.encoding not in _EBCDIC:
+            return str(result.encoding)
+    return str(best.encoding)
+
+
+def _printable_ratio(text: str) -> float:
+    sample = text[:100_000]
+    if not sample:
+        return 1.0
+    bad = sum(1 for ch in sample if not ch.isprintable() and ch not in "\n\r\t\f\v")
+    return 1 - bad / len(sample)
+
+
+def _decode_known(data: bytes, label: str) -> tuple[str, str] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), ("utf-8-sig" if encoding == "utf-8" else encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{label}: not valid {encoding} despite its byte-order mark") from None
+    if b"\x00" in data[:8192]:
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise InputError(f"{label}: binary file (contains NUL bytes), not a text document")
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            raise InputError(f"{label}: undecodable bytes (looks like UTF-16 but is not)") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+
+
+def decode(data: bytes, path: str = STDIN) -> tuple[str, str]:
+    """Decode document bytes to (text, encoding): BOM, UTF-8, then charset-normalizer; refuse binaries."""
+    label = one_line(path)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{label}: binary file ({what}), not a text document")
+    decoded = _decode_known(data, label)
+    if decoded is None:
+        guessed = _guess_encoding(data)
+        if guessed is None:
+            raise InputError(f"{label}: undecodable bytes (not UTF-8 and no known encoding)")
+        decoded = data.decode(guessed, errors="replace"), guessed
+    text, encoding = decoded
+    if _printable_ratio(text) < _MIN_PRINTABLE or text.count("\ufffd") > max(3, len(text) // 100):
+        raise InputError(f"{label}: binary or undecodable content, not a text document")
+    return text, encoding

@@ -1,0 +1,115 @@
+"""Sentence segmentation with sentencex, as (start, end) offsets into the document text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from mtcheck import config
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+# Where a long sentence is best cut, in order of preference.
+_SOFT_BREAKS = (re.compile(r"[;:,\u3001\uff0c]\s"), re.compile(r"\s"))
+
+
+def _language(code: str) -> str:
+    """The base language code sentencex understands ("pt-BR" -> "pt"); English when unusable."""
+    base = re.split(r"[-_]", (code or "").strip().lower(), maxsplit=1)[0]
+    return base if _LANGUAGE.fullmatch(base) else "en"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentencex(language: str, chunk: str) -> list[str]:
+    from sentencex import segment as sentencex_segment
+
+    try:
+        return list(sentencex_segment(language, chunk))
+    except Exception:  # an unsupported language or a segmenter bug must not stop the run
+        if language == "en":
+            return [chunk]
+        return list(sentencex_segment("en", chunk))
+
+
+def _locate(chunk: str, sentence: str, cursor: int) -> int | None:
+    """The end offset of `sentence` in chunk at or after cursor, or None when it cannot be found."""
+    if chunk.startswith(sentence, cursor):
+        return cursor + len(sentence)
+    core = sentence.strip()
+    if not core:
+        return None
+    found = chunk.find(core, cursor)
+    if found >= 0:
+        return found + len(core)
+    # The segmenter changed whitespace or characters: anchor on the sentence's last word.
+    words = core.split()
+    found = chunk.find(words[-1], cursor + max(0, len(core) // 2 - 1))
+    if found < 0:
+        found = chunk.find(words[-1], cursor)
+    return found + len(words[-1]) if found >= 0 else None
+
+
+def _cuts(chunk: str, language: str) -> list[int]:
+    cuts, cursor = [], 0
+    for sentence in _sentencex(language, chunk):
+        end = _locate(chunk, sentence, cursor)
+        if end is not None and end > cursor:
+            cuts.append(end)
+            cursor = end
+    if not cuts or cuts[-1] < len(chunk):
+        cuts.append(len(chunk))  # nothing the segmenter skipped is lost
+    return cuts
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_long(text: str, start: int, end: int, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """Cut a span into stripped pieces of at most `limit` characters, at punctuation or spaces when possible."""
+    limit = limit or config.MAX_SENTENCE_CHARS
+    start, end = _strip(text, start, end)
+    while end - start > limit:
+        window_end, cut = start + limit, None
+        for pattern in _SOFT_BREAKS:
+            # The last break in the second half of the window, so pieces stay reasonably long.
+            matches = list(pattern.finditer(text, start + limit // 2, window_end))
+            if matches:
+                cut = matches[-1].start() + 1
+                break
+        if cut is None:
+            cut = window_end
+        piece_start, piece_end = _strip(text, start, cut)
+        if piece_end > piece_start:
+            yield piece_start, piece_end
+        start, end = _strip(text, cut, end)
+    if end > start:
+        yield start, end
+
+
+def segment(text: str, language: str, spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets into text, never crossing a paragraph and never over the length cap."""
+    lang = _language(language)
+    sentences: list[tuple[int, int]] = []
+    for par_start, par_end in spans if spans is not None else _paragraphs(text):
+        par_start, par_end = max(0, par_start), min(len(text), par_end)
+        chunk = text[par_start:par_end]
+        if not chunk.strip():
+            continue
+        previous = 0
+        for cut in _cuts(chunk, lang):
+            sentences.extend(split_long(text, par_start + previous, par_start + cut))
+            previous = cut
+    return sentences
