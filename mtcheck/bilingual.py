@@ -13,8 +13,8 @@ from mtcheck.results import AlignedPair, BilingualResult, Finding, SentenceResul
 
 # Moves of the sentence aligner: (original sentences, translation sentences) taken at once.
 MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
-SKIP_COST = 0.35  # an unaligned sentence costs as much as a pair this dissimilar (1 - chrF/100)
-MERGE_PENALTY = 0.05
+SKIP_COST = 0.3  # an unaligned sentence costs as much as a pair this dissimilar (1 - chrF/100)
+MERGE_PENALTY = 0.1
 BAND = 12  # how far from the diagonal the aligner looks, in sentences
 LENGTH_OUTLIER = 2.0  # a pair whose length ratio is this far from the document's median is suspicious
 LOW_AGREEMENT = 30.0  # chrF both ways under this: the translation says something else
@@ -39,7 +39,7 @@ def align(
     band = BAND + abs(n - m)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    came_by: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
@@ -54,14 +54,16 @@ def align(
                 else:
                     hyp = " ".join(mt[i:ni])
                     ref = " ".join(translations[j:nj])
-                    step = 1 - _chrf(hyp, ref) / 100 + (MERGE_PENALTY if di + dj > 2 else 0.0)
+                    # chrF favours recall; the smaller of both directions also punishes surplus text.
+                    similarity = min(_chrf(hyp, ref), _chrf(ref, hyp))
+                    step = 1 - similarity / 100 + (MERGE_PENALTY if di + dj > 2 else 0.0)
                 if cost[i][j] + step < cost[ni][nj]:
                     cost[ni][nj] = cost[i][j] + step
-                    back[ni][nj] = (di, dj)
+                    came_by[ni][nj] = (di, dj)
     pairs: list[AlignedPair] = []
     i, j = n, m
     while i > 0 or j > 0:
-        move = back[i][j]
+        move = came_by[i][j]
         assert move is not None  # every cell on the path was reached
         di, dj = move
         src, tgt = tuple(range(i - di, i)), tuple(range(j - dj, j))

@@ -1,0 +1,103 @@
+"""Bilingual mode: sentence alignment and the comparisons it drives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from mtcheck.bilingual import _numbers, align, compare
+from mtcheck.document import Document
+from mtcheck.results import ModelInfo, SentenceResult
+
+ORIGINAL = [
+    "Die Brücke wird im März geschlossen.",
+    "Die Sanierung kostet 14,5 Millionen Euro.",
+    "Anna Lindqvist sprach mit den Pendlern.",
+    "Die Fähre fährt ab Februar.",
+]
+# What a perfect MT of the original would say.
+MT = [
+    "The bridge will be closed in March.",
+    "The renovation costs 14.5 million euros.",
+    "Anna Lindqvist spoke with the commuters.",
+    "The ferry runs from February.",
+]
+
+
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        (MT, [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]),
+        # the second sentence was dropped
+        ([MT[0], MT[2], MT[3]], [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]),
+        # a sentence was added
+        ([MT[0], "Readers can subscribe to our newsletter.", MT[1], MT[2], MT[3]],
+         [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,)), ((3,), (4,))]),
+        # two sentences merged into one
+        ([MT[0] + " " + MT[1], MT[2], MT[3]], [((0, 1), (0,)), ((2,), (1,)), ((3,), (2,))]),
+    ],
+)  # fmt: skip
+def test_align(translation: list[str], expected: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+    pairs = align(ORIGINAL, MT, translation)
+    assert [(p.source, p.target) for p in pairs] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [("14,5 Millionen", ["145"]), ("14.5 million", ["145"]), ("1,000 and 1.000", ["1000", "1000"]), ("no digits", [])],
+)
+def test_numbers_compare_across_locales(text: str, numbers: list[str]) -> None:
+    assert _numbers(text) == numbers
+
+
+class TableEngine:
+    """A dictionary translator: enough to drive the comparison logic without a model."""
+
+    name = "table"
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str, **_: object) -> list[str]:
+        return [self.table.get(t, t) for t in texts]
+
+    def models(self) -> list[ModelInfo]:
+        return []
+
+    def decoding(self) -> dict[str, object]:
+        return {}
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        return "table"
+
+
+def test_compare_flags_omission_number_and_name() -> None:
+    source_text = "\n\n".join(ORIGINAL)
+    spans, pos = [], 0
+    for sentence in ORIGINAL:
+        start = source_text.index(sentence, pos)
+        spans.append((start, start + len(sentence)))
+        pos = start + len(sentence)
+    source = Document(path="orig.txt", name="orig", text=source_text)
+    published = [
+        "The bridge will be closed in March.",
+        "The renovation costs 15.5 million euros.",  # wrong number
+        "She spoke with the commuters.",  # the name is gone
+    ]  # and the ferry sentence is missing
+    text = " ".join(published)
+    sentences, pos = [], 0
+    for i, sentence in enumerate(published):
+        start = text.index(sentence, pos)
+        sentences.append(SentenceResult(index=i, text=sentence, start=start, end=start + len(sentence)))
+        pos = start + len(sentence)
+    engine = TableEngine(dict(zip(ORIGINAL, MT, strict=True)))
+    result, findings = compare(source, "de", spans, sentences, "en", engine)
+    rules = {f.rule: f for f in findings}
+    assert set(rules) >= {"omission", "number_mismatch", "name_mismatch"}
+    assert "Fähre" in rules["omission"].message
+    assert rules["number_mismatch"].sentence == 1
+    assert rules["number_mismatch"].details["missing"] == ["145"]
+    assert rules["name_mismatch"].details["missing"] == ["Lindqvist"]  # sentence-initial words are ambiguous
+    assert text[rules["name_mismatch"].start : rules["name_mismatch"].end] == published[2]
+    assert result.source_language == "de" and len(result.pairs) == 4
