@@ -1,0 +1,119 @@
+"""An engine wrapper that answers from the translation cache and sends only misses to the real engine."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from mtcheck.cache import TranslationCache, cache_path
+from mtcheck.config import Settings
+from mtcheck.engines.base import Engine, Progress
+from mtcheck.errors import EngineError
+from mtcheck.results import ModelInfo
+
+
+class CachedEngine:
+    """Implements the Engine protocol over `inner`; a fully cached call never touches `inner.translate`.
+
+    Optional hooks on the inner engine let it keep side information with each output:
+    `cache_payload(src, tgt, text, output) -> str` gives what to store (default: the output), and
+    `restore_from_cache(src, tgt, text, payload) -> str` turns it back into the output (raising
+    ValueError makes the entry a miss). Other attributes (e.g. `unknown_words`) are the inner engine's.
+    """
+
+    def __init__(self, inner: Engine, cache: TranslationCache) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.name = inner.name
+        self.hits = 0  # texts answered from the cache, counting repeats
+        self.misses = 0  # distinct texts sent to the inner engine
+        self._keys: dict[tuple[str, str, str | None], str] = {}
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        model: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[str]:
+        """Translate texts, looking each distinct text up in the cache first."""
+        key = self._key(src, tgt, model)
+        counts = Counter(texts)
+        outputs = self._lookup(key, list(counts), src, tgt)
+        hits = sum(counts[t] for t in outputs)
+        self.hits += hits
+        if progress is not None and hits:
+            progress(hits)
+        misses = [t for t in counts if t not in outputs]
+        if misses:
+            self.misses += len(misses)
+            new = self.inner.translate(misses, src, tgt, model=model, progress=progress)
+            if len(new) != len(misses):
+                raise EngineError(
+                    f"engine {self.name} returned {len(new)} translations for {len(misses)} texts ({src}-{tgt})"
+                )
+            payload = getattr(self.inner, "cache_payload", None)
+            self.cache.put_many(
+                key, [(t, payload(src, tgt, t, o) if payload else o) for t, o in zip(misses, new, strict=True)]
+            )
+            outputs.update(zip(misses, new, strict=True))
+            repeats = sum(counts[t] - 1 for t in misses)
+            if progress is not None and repeats:
+                progress(repeats)
+        return [outputs[t] for t in texts]
+
+    def models(self) -> list[ModelInfo]:
+        """The inner engine's models."""
+        return self.inner.models()
+
+    def decoding(self) -> dict[str, Any]:
+        """The inner engine's decoding settings."""
+        return self.inner.decoding()
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        """The inner engine's key (a cache never changes outputs)."""
+        return self.inner.cache_key(src, tgt, model=model)
+
+    def close(self) -> None:
+        """Close the cache."""
+        self.cache.close()
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not found here: everything else is the inner engine's.
+        if name in ("inner", "cache"):
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def _key(self, src: str, tgt: str, model: str | None) -> str:
+        # The inner key may hash model files: compute it once per direction and model.
+        found = self._keys.get((src, tgt, model))
+        if found is None:
+            found = f"{self.inner.cache_key(src, tgt, model=model)}|{src}-{tgt}"
+            self._keys[(src, tgt, model)] = found
+        return found
+
+    def _lookup(self, key: str, texts: list[str], src: str, tgt: str) -> dict[str, str]:
+        stored = self.cache.get_many(key, texts)
+        restore = getattr(self.inner, "restore_from_cache", None)
+        if restore is None:
+            return stored
+        outputs: dict[str, str] = {}
+        for text, payload in stored.items():
+            try:
+                outputs[text] = restore(src, tgt, text, payload)
+            except ValueError:
+                continue
+        return outputs
+
+
+def wrap_with_cache(engine: Engine, settings: Settings) -> Engine:
+    """The engine behind the persistent cache, or unchanged with `--no-cache` or no usable cache."""
+    if not settings.cache:
+        return engine
+    cache = TranslationCache(cache_path(settings))
+    if not cache.enabled:
+        return engine
+    return CachedEngine(engine, cache)
