@@ -82,9 +82,7 @@ def _folder_files(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, f) for f in sorted(files) if not f.startswith(".") and f.lower().endswith(SUFFIXES)
-        )
+        found.extend(Path(root, f) for f in sorted(files) if not f.startswith(".") and f.lower().endswith(SUFFIXES))
     return found
 
 
@@ -192,7 +190,8 @@ def _printable_ratio(text: str) -> float:
     sample = text[:100_000]
     if not sample:
         return 1.0
-    bad = sum(1 for ch in sample if not ch.isprintable() and ch not in "\n\r\t\f\v")
+    # Control characters betray binary data; format characters and exotic spaces are fine in text.
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t\f\v") or "\x7f" <= ch < "\xa0")
     return 1 - bad / len(sample)
 
 
