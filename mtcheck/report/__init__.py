@@ -1,0 +1,93 @@
+"""Renderers over one Report: per-document (html, json) and per-run (sarif, junit, markdown, index)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import UsageError
+from mtcheck.report.json_report import report_to_dict
+from mtcheck.results import Report
+
+__all__ = [
+    "RENDERERS",
+    "RUN_RENDERERS",
+    "known_formats",
+    "load_renderer",
+    "report_to_dict",
+    "validate_formats",
+    "write_document_reports",
+    "write_run_reports",
+]
+
+# Per-document renderers: format -> "module:function", function(report) -> str, written to <name>.<format>.
+RENDERERS: dict[str, str] = {
+    "html": "mtcheck.report.html:render_html",
+    "json": "mtcheck.report.json_report:render_json",
+}
+
+# Per-run renderers: format -> "module:function", function(reports, output_dir) -> Path of the file written.
+RUN_RENDERERS: dict[str, str] = {}
+
+
+def known_formats() -> tuple[str, ...]:
+    """Every --format name, per-document first."""
+    return (*RENDERERS, *(f for f in RUN_RENDERERS if f not in RENDERERS))
+
+
+def validate_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """Normalise a list of format names; a name no renderer knows is a UsageError."""
+    names = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    unknown = [f for f in names if f not in RENDERERS and f not in RUN_RENDERERS]
+    if unknown:
+        raise UsageError(f"--format: unknown format {', '.join(unknown)} (choose from {', '.join(known_formats())})")
+    if not names:
+        raise UsageError("--format: give at least one format")
+    return names
+
+
+def load_renderer(spec: str) -> Callable[..., Any]:
+    """Import the function a registry entry ("module:function") names."""
+    module, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+def _file_stem(name: str) -> str:
+    """A document name safe to use as a file name inside the output folder."""
+    stem = Path(name.replace("\\", "/")).name.strip()
+    return stem if stem not in ("", ".", "..") else "document"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    # A reader (a CI step, a browser reloading) never sees a half-written report.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_document_reports(report: Report, output_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Write <output_dir>/<name>.<format> for each per-document format asked for; run formats are skipped."""
+    names = [f for f in validate_formats(formats) if f in RENDERERS]
+    output_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt in names:
+        path = output_dir / f"{_file_stem(report.document.name)}.{fmt}"
+        _write_atomic(path, load_renderer(RENDERERS[fmt])(report))
+        written.append(path)
+    return written
+
+
+def write_run_reports(reports: Sequence[Report], output_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Run every per-run renderer asked for (sarif, junit, ...) over all reports of a run."""
+    names = [f for f in validate_formats(formats) if f in RUN_RENDERERS]
+    output_dir.mkdir(parents=True, exist_ok=True)
+    return [load_renderer(RUN_RENDERERS[fmt])(reports, output_dir) for fmt in names]
