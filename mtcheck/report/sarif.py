@@ -1,0 +1,170 @@
+"""SARIF 2.1.0 for code-scanning tools: one run, one result per finding."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from mtcheck import __version__
+from mtcheck.baseline import Baseline, document_key, occurrences
+from mtcheck.report import _write_atomic
+from mtcheck.results import Finding, Report, severity_rank
+
+SARIF_FILE = "mtcheck.sarif"
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/mtcheck/mtcheck"
+FINDINGS_DOC_URI = INFORMATION_URI + "/blob/main/docs/findings.md"
+FINGERPRINT_KEY = "mtcheck/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+class LineIndex:
+    """Character offsets into a text as 1-based (line, column) pairs, columns in code points."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of offset; offsets past the end clamp to the end of the text."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def span(report: Report, finding: Finding) -> tuple[int, int] | None:
+    """The finding's (start, end) offsets when it has a usable span in the document text."""
+    start, end = finding.start, finding.end
+    if start is None:
+        return None
+    end = start if end is None or end < start else end
+    length = len(report.document.text)
+    if start > length:
+        return None
+    return start, min(end, length)
+
+
+def artifact_uri(path: str) -> str:
+    """The document path as a relative URI when it lies under the working directory, else a file URI."""
+    key = document_key(path)
+    if key.startswith("/"):
+        return Path(key).as_uri()
+    return quote(key, safe="/")
+
+
+def rule_anchor(rule: str) -> str:
+    """The heading anchor of a rule in docs/findings.md (GitHub slug of the rule id)."""
+    return re.sub(r"[^a-z0-9_-]", "", rule.lower().replace(" ", "-"))
+
+
+def _rules(reports: Sequence[Report]) -> list[dict[str, Any]]:
+    seen: dict[str, Finding] = {}
+    worst: dict[str, str] = {}
+    for report in reports:
+        for f in report.all_findings():
+            seen.setdefault(f.rule_id, f)
+            if f.rule_id not in worst or severity_rank(f.severity) > severity_rank(worst[f.rule_id]):
+                worst[f.rule_id] = f.severity
+    rules = []
+    for rule_id, first in seen.items():
+        label = first.kind.replace("_", " ")
+        name = "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", first.kind) if part)
+        rules.append(
+            {
+                "id": rule_id,
+                "name": name or rule_id,
+                "shortDescription": {"text": label if rule_id == first.kind else f"{label} ({rule_id})"},
+                "helpUri": f"{FINDINGS_DOC_URI}#{rule_anchor(rule_id)}",
+                "defaultConfiguration": {"level": LEVELS[worst[rule_id]]},
+                "properties": {"tags": [first.kind]},
+            }
+        )
+    return rules
+
+
+def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[str, Any]]:
+    if report.document.path in ("", "-"):
+        return []
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.document.path)}}
+    if not physical["artifactLocation"]["uri"].startswith("file:"):
+        physical["artifactLocation"]["uriBaseId"] = "SRCROOT"
+    found = span(report, finding)
+    if found is not None:
+        (start_line, start_col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])
+        region: dict[str, Any] = {
+            "startLine": start_line,
+            "startColumn": start_col,
+            "endLine": end_line,
+            "endColumn": end_col,
+        }
+        snippet = report.document.text[found[0] : found[1]]
+        if snippet:
+            region["snippet"] = {"text": snippet}
+        physical["region"] = region
+    return [{"physicalLocation": physical}]
+
+
+def _results(report: Report, rule_index: dict[str, int], baseline: Baseline | None) -> list[dict[str, Any]]:
+    lines = LineIndex(report.document.text)
+    known = baseline.known(report) if baseline is not None else None
+    out = []
+    for i, (finding, fp, occurrence) in enumerate(occurrences(report)):
+        result: dict[str, Any] = {
+            "ruleId": finding.rule_id,
+            "ruleIndex": rule_index[finding.rule_id],
+            "level": LEVELS[finding.severity],
+            "message": {"text": finding.message or finding.kind},
+            "locations": _location(report, finding, lines),
+            "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{occurrence}"},
+            "properties": {
+                "kind": finding.kind,
+                "severity": finding.severity,
+                "documentFormat": report.document.format,
+                **({"sentence": finding.sentence} if finding.sentence is not None else {}),
+            },
+        }
+        if known is not None:
+            result["baselineState"] = "unchanged" if known[i] else "new"
+        out.append(result)
+    return out
+
+
+def sarif_log(reports: Sequence[Report], *, fail_on: str = "error", baseline: Baseline | None = None) -> dict:
+    """The SARIF log as a JSON-ready dict."""
+    rules = _rules(reports)
+    rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = [r for report in reports for r in _results(report, rule_index, baseline)]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "mtcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        },
+        "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+        # Python offsets count code points; regions index each document's normalised text.
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{"executionSuccessful": True}],
+        "properties": {"failOn": fail_on, "regionsIndex": "normalised document text"},
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render_sarif(
+    reports: Sequence[Report], output_dir: Path, *, fail_on: str = "error", baseline: Baseline | None = None
+) -> Path:
+    """Write <output_dir>/mtcheck.sarif and return its path."""
+    path = Path(output_dir) / SARIF_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(sarif_log(reports, fail_on=fail_on, baseline=baseline), indent=2, ensure_ascii=False)
+    _write_atomic(path, text + "\n")
+    return path

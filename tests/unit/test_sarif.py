@@ -1,0 +1,157 @@
+"""SARIF output: valid against the official 2.1.0 schema, one located result per finding."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from mtcheck.baseline import load_baseline, write_baseline
+from mtcheck.report.sarif import LineIndex, artifact_uri, render_sarif, sarif_log
+from mtcheck.results import DocumentInfo, Finding, Report, summarize
+from tests.reportdata import build_report
+
+SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+
+
+def with_findings(report: Report, text: str, findings: tuple[Finding, ...], path: str = "docs/plain.txt") -> Report:
+    return replace(
+        report,
+        document=DocumentInfo(path, Path(path).stem, "en", text, "text"),
+        sentences=(),
+        findings=findings,
+        summary=summarize((), findings),
+    )
+
+
+def validate(log: dict) -> None:
+    if not SCHEMA.is_file():
+        pytest.skip(f"{SCHEMA} is not available")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+
+
+@pytest.mark.parametrize("with_baseline", [False, True])
+def test_log_is_valid_against_the_official_schema(tmp_path: Path, with_baseline: bool) -> None:
+    reports = [build_report(), build_report(5, name="second"), build_report(3, engine=False, name="bare")]
+    baseline = load_baseline(write_baseline(reports[:1], tmp_path / "b.json")) if with_baseline else None
+    path = render_sarif(reports, tmp_path / "out", fail_on="warning", baseline=baseline)
+    assert path == tmp_path / "out" / "mtcheck.sarif"
+    log = json.loads(path.read_text(encoding="utf-8"))
+    validate(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == sum(len(r.all_findings()) for r in reports)
+    states = {r.get("baselineState") for r in results}
+    assert states == ({"new", "unchanged"} if with_baseline else {None})
+
+
+def test_an_empty_run_is_valid() -> None:
+    log = sarif_log([])
+    validate(log)
+    assert log["runs"][0]["results"] == []
+
+
+def test_driver_and_rules() -> None:
+    log = sarif_log([build_report()])
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "mtcheck" and driver["version"]
+    rules = {r["id"]: r for r in driver["rules"]}
+    assert set(rules) == {"MT001", "MT002", "MT100", "mixed_language"}
+    assert rules["MT002"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["MT100"]["defaultConfiguration"]["level"] == "note"
+    assert rules["MT001"]["helpUri"].endswith("docs/findings.md#mt001")
+    for result in log["runs"][0]["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+TEXT = "First line.\nSecond line has a flagged phrase.\r\nThird: the end."
+
+
+@pytest.mark.parametrize(
+    ("flagged", "start_line", "start_col", "end_line", "end_col"),
+    [
+        ("First", 1, 1, 1, 6),
+        ("flagged phrase", 2, 19, 2, 33),
+        ("the end.", 3, 8, 3, 16),
+        ("line.\nSecond", 1, 7, 2, 7),
+    ],
+)
+def test_regions_come_from_offsets(flagged: str, start_line: int, start_col: int, end_line: int, end_col: int) -> None:
+    start = TEXT.index(flagged)
+    finding = Finding("rule", "error", "msg", start, start + len(flagged), rule="R1", text=flagged)
+    report = with_findings(build_report(1), TEXT, (finding,))
+    (result,) = sarif_log([report])["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "docs/plain.txt", "uriBaseId": "SRCROOT"}
+    region = location["region"]
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
+        start_line,
+        start_col,
+        end_line,
+        end_col,
+    )
+    assert region["snippet"]["text"] == flagged
+
+
+def test_columns_count_code_points() -> None:
+    text = "Ünïcödé 🎉 word here"
+    start = text.index("word")
+    finding = Finding("rule", "warning", "m", start, start + 4, rule="R")
+    log = sarif_log([with_findings(build_report(1), text, (finding,))])
+    assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 11
+
+
+def test_finding_without_span_has_file_but_no_region() -> None:
+    finding = Finding("mixed_language", "warning", "Paragraph language differs")
+    (result,) = sarif_log([with_findings(build_report(1), TEXT, (finding,))])["runs"][0]["results"]
+    assert "region" not in result["locations"][0]["physicalLocation"]
+    assert result["level"] == "warning" and result["message"]["text"] == "Paragraph language differs"
+
+
+def test_stdin_document_has_no_location() -> None:
+    finding = Finding("rule", "error", "m", 0, 5, rule="R")
+    (result,) = sarif_log([with_findings(build_report(1), TEXT, (finding,), path="-")])["runs"][0]["results"]
+    assert result["locations"] == []
+
+
+def test_fingerprints_are_stable_when_text_moves_and_distinct_for_duplicates() -> None:
+    def fps(text: str) -> list[str]:
+        found = []
+        for i, flagged in enumerate(["the the", "the the"]):
+            start = text.index(flagged, 0 if i == 0 else text.index(flagged) + 1)
+            found.append(Finding("rule", "error", "doubled", start, start + 7, rule="DOUBLED", text=flagged))
+        log = sarif_log([with_findings(build_report(1), text, tuple(found))])
+        return [r["partialFingerprints"]["mtcheck/v1"] for r in log["runs"][0]["results"]]
+
+    before = fps("a the the b. c the the d.")
+    assert len(set(before)) == 2
+    assert fps("New opening sentence. a the the b. c the the d.") == before
+
+
+@pytest.mark.parametrize(
+    ("severity", "level"),
+    [("error", "error"), ("warning", "warning"), ("info", "note")],
+)
+def test_levels(severity: str, level: str) -> None:
+    finding = Finding("rule", severity, "m", 0, 5, rule="R")  # type: ignore[arg-type]
+    (result,) = sarif_log([with_findings(build_report(1), TEXT, (finding,))])["runs"][0]["results"]
+    assert result["level"] == level
+
+
+def test_artifact_uri_quotes_and_relativises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert artifact_uri(str(tmp_path / "a dir" / "x#1.md")) == "a%20dir/x%231.md"
+    assert artifact_uri("/elsewhere/y.md").startswith("file:///")
+
+
+def test_line_index_clamps() -> None:
+    lines = LineIndex("ab\ncd")
+    assert lines.position(0) == (1, 1)
+    assert lines.position(3) == (2, 1)
+    assert lines.position(99) == (2, 3)
