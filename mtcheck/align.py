@@ -1,0 +1,184 @@
+"""Word-level alignment of an original sentence with its round trip."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from typing import Literal
+
+Op = Literal["equal", "substitute", "delete", "insert"]
+
+# A word (letters/digits with inner apostrophes, dots or commas in numbers, hyphens), or one other symbol.
+_TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]", re.UNICODE)
+QUOTES = "\"'“”„‟«»‹›‘’‚`´"
+_QUOTE_TABLE = str.maketrans("", "", QUOTES)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its character span in the string it came from."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class AlignOp:
+    """One aligned block: original tokens [i1, i2) against round-trip tokens [j1, j2)."""
+
+    op: Op
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    start: int  # character span in the original string (empty for insertions)
+    end: int
+    original: str
+    roundtrip: str  # the round-trip counterpart text ("" for deletions)
+    moved: bool = False  # a deletion re-inserted elsewhere (or the insertion of one): word order only
+
+    @property
+    def changes_words(self) -> bool:
+        """True when the block is more than punctuation, quote, hyphen or case differences."""
+        if self.moved or squash(self.original) == squash(self.roundtrip):
+            return False
+        return any(ch.isalnum() for ch in self.original + self.roundtrip)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The ops of one alignment plus both token lists."""
+
+    original: str
+    roundtrip: str
+    source_tokens: tuple[Token, ...]
+    target_tokens: tuple[Token, ...]
+    ops: tuple[AlignOp, ...]
+
+    def changed(self) -> list[AlignOp]:
+        """The non-equal ops that touch words, in original order."""
+        return [op for op in self.ops if op.op != "equal" and op.changes_words]
+
+    def changed_fraction(self) -> float:
+        """Share of the original's word tokens that are not kept."""
+        words = [t for t in self.source_tokens if t.is_word]
+        if not words:
+            return 0.0
+        changed = sum(
+            1
+            for op in self.ops
+            if op.op in ("substitute", "delete") and op.changes_words
+            for t in self.source_tokens[op.i1 : op.i2]
+            if t.is_word
+        )
+        return changed / len(words)
+
+    def counterpart(self, start: int, end: int) -> str:
+        """The round-trip text aligned with the original span [start, end) ("" when dropped)."""
+        picked: list[Token] = []
+        for op in self.ops:
+            if op.op == "insert":
+                continue
+            for k in range(op.i1, op.i2):
+                tok = self.source_tokens[k]
+                if tok.end <= start or tok.start >= end:
+                    continue
+                if op.op == "equal":
+                    picked.append(self.target_tokens[op.j1 + k - op.i1])
+                else:
+                    picked.extend(self.target_tokens[op.j1 : op.j2])
+        if not picked:
+            return ""
+        return self.roundtrip[min(t.start for t in picked) : max(t.end for t in picked)]
+
+
+def normalise(word: str) -> str:
+    """Case-folded, NFKC, quotes stripped (a bare quote mark normalises to a plain one)."""
+    folded = unicodedata.normalize("NFKC", word).casefold()
+    stripped = folded.translate(_QUOTE_TABLE)
+    return stripped if stripped else '"'
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation marks with their character offsets."""
+    return [Token(m.group(), m.start(), m.end(), normalise(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def _span(tokens: tuple[Token, ...], text: str, i1: int, i2: int) -> tuple[int, int, str]:
+    if i1 >= i2:
+        pos = tokens[i1 - 1].end if i1 > 0 else (tokens[0].start if tokens else 0)
+        return pos, pos, ""
+    start, end = tokens[i1].start, tokens[i2 - 1].end
+    return start, end, text[start:end]
+
+
+def align(original: str, roundtrip: str) -> Alignment:
+    """Align two strings at word level; adjacent non-equal blocks merge into one span."""
+    src = tuple(tokenize(original))
+    tgt = tuple(tokenize(roundtrip))
+    matcher = SequenceMatcher(None, [t.norm for t in src], [t.norm for t in tgt], autojunk=False)
+    blocks: list[list[int]] = []  # [i1, i2, j1, j2, equal?]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        equal = tag == "equal"
+        if blocks and not equal and not blocks[-1][4]:
+            blocks[-1][1], blocks[-1][3] = i2, j2  # merge adjacent changes
+        else:
+            blocks.append([i1, i2, j1, j2, int(equal)])
+    ops: list[AlignOp] = []
+    for i1, i2, j1, j2, equal in blocks:
+        if equal:
+            kind: Op = "equal"
+        elif i1 == i2:
+            kind = "insert"
+        elif j1 == j2:
+            kind = "delete"
+        else:
+            kind = "substitute"
+        start, end, orig_text = _span(src, original, i1, i2)
+        rt_text = roundtrip[tgt[j1].start : tgt[j2 - 1].end] if j1 < j2 else ""
+        ops.append(AlignOp(kind, i1, i2, j1, j2, start, end, orig_text, rt_text))
+    return Alignment(original, roundtrip, src, tgt, tuple(_mark_moves(ops)))
+
+
+def _mark_moves(ops: list[AlignOp]) -> list[AlignOp]:
+    """Flag a deleted run that reappears as an insertion elsewhere (and that insertion) as moved."""
+    deleted = {squash(op.original): k for k, op in enumerate(ops) if op.op == "delete"}
+    inserted = {squash(op.roundtrip): k for k, op in enumerate(ops) if op.op == "insert"}
+    out = list(ops)
+    for key, k in deleted.items():
+        if key and key in inserted:
+            out[k] = replace(out[k], moved=True)
+            out[inserted[key]] = replace(out[inserted[key]], moved=True)
+    return out
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, case-folded: 'Kim Jong-un' and 'Kim Jong Un' squash alike."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def find_words(words: list[str], tokens: list[Token]) -> tuple[int, int] | None:
+    """Token window [i, j) whose squashed text equals the squashed words, or None."""
+    key = "".join(squash(w) for w in words)
+    if not key:
+        return None
+    keys = [squash(t.text) for t in tokens]
+    for i in range(len(keys)):
+        if not keys[i] or not key.startswith(keys[i]):
+            continue
+        acc = ""
+        for j in range(i, len(keys)):
+            acc += keys[j]
+            if acc == key:
+                return i, j + 1
+            if not key.startswith(acc):
+                break
+    return None
