@@ -355,7 +355,7 @@ def parse_markdown(text: str) -> Parsed:
 
     metadata, body = _front_matter(clean_text(text))
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    builder, comments = TextBuilder(), []
+    builder, comments = TextBuilder(), list[str]()
     for token in parser.parse(body):
         if token.type == "html_block":
             builder.end_paragraph()

@@ -150,7 +150,7 @@ def read_bytes(path: str | Path) -> bytes:
     except PermissionError:
         raise InputError(f"{label}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{label}: cannot be read ({one_line(exc.strerror or exc)})") from None
+        raise InputError(f"{label}: cannot be read ({one_line(exc.strerror or str(exc))})") from None
     if len(data) > limit:
         raise InputError(f"{label}: larger than the {limit // (1024 * 1024)} MB limit")
     return data
@@ -203,11 +203,11 @@ def _decode_known(data: bytes, label: str) -> tuple[str, str] | None:
             except UnicodeDecodeError:
                 raise InputError(f"{label}: not valid {encoding} despite its byte-order mark") from None
     if b"\x00" in data[:8192]:
-        encoding = _bomless_utf16(data)
-        if encoding is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise InputError(f"{label}: binary file (contains NUL bytes), not a text document")
         try:
-            return data.decode(encoding), encoding
+            return data.decode(utf16), utf16
         except UnicodeDecodeError:
             raise InputError(f"{label}: undecodable bytes (looks like UTF-16 but is not)") from None
     try:
