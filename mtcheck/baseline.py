@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,8 +35,12 @@ def document_key(path: str) -> str:
     return str(PurePosixPath(text))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _normalise_text(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    # Lone surrogates cannot be encoded; they become U+FFFD here and in the baseline file.
+    return " ".join(unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text)).split())
 
 
 def flagged_text(report: Report, finding: Finding) -> str:
@@ -49,7 +54,7 @@ def flagged_text(report: Report, finding: Finding) -> str:
 
 def fingerprint(document: str, rule: str, text: str) -> str:
     """sha256 of (normalised document path, rule id, normalised flagged text); never offsets."""
-    key = "\x1f".join((document_key(document), rule, _normalise_text(text)))
+    key = "\x1f".join((_normalise_text(document_key(document)), _normalise_text(rule), _normalise_text(text)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 

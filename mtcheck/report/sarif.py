@@ -166,5 +166,5 @@ def render_sarif(
     path = Path(output_dir) / SARIF_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(sarif_log(reports, fail_on=fail_on, baseline=baseline), indent=2, ensure_ascii=False)
-    _write_atomic(path, text + "\n")
+    _write_atomic(path, re.sub("[\ud800-\udfff]", "\ufffd", text) + "\n")
     return path

@@ -155,3 +155,13 @@ def test_line_index_clamps() -> None:
     assert lines.position(0) == (1, 1)
     assert lines.position(3) == (2, 1)
     assert lines.position(99) == (2, 3)
+
+
+def test_unencodable_text_is_written_as_valid_utf8(tmp_path: Path) -> None:
+    text = "bad \ud800 surrogate and <b>tag</b>"
+    finding = Finding("rule", "error", "m \ud800", 0, len(text), rule="R", text=text)
+    path = render_sarif([with_findings(build_report(1), text, (finding,))], tmp_path)
+    log = json.loads(path.read_bytes().decode("utf-8"))
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == (
+        "bad \ufffd surrogate and <b>tag</b>"
+    )
