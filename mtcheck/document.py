@@ -261,7 +261,7 @@ def _walk(el, builder: TextBuilder) -> None:  # type: ignore[no-untyped-def]
 
 def _html_metadata(tree) -> dict[str, str]:  # type: ignore[no-untyped-def]
     metadata: dict[str, str] = {}
-    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    lang = tree.get("lang") or tree.get("xml:lang")
     if lang:
         metadata["lang"] = lang.strip()
     title = tree.find(".//title")
@@ -297,6 +297,8 @@ def parse_html(text: str) -> Parsed:
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
     try:
         tree = lxml.html.document_fromstring(text)
+    except lxml.etree.ParserError:  # nothing but a comment or a declaration
+        return Parsed("", ())
     except lxml.etree.LxmlError as exc:
         raise ValueError(str(exc)) from None
     comments = tuple(

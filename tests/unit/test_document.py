@@ -129,9 +129,34 @@ def test_html_without_article_uses_body_and_keeps_short_blocks(tmp_path: Path) -
     assert _paragraph_texts(doc) == ["Translated automatically.", "Title", "First line\nsecond line.", "Cell"]
 
 
-def test_html_all_boilerplate_is_an_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("page", "text", "lang"),
+    [
+        (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<html xml:lang="fr"><body><p>Bonjour &eacute;t&#233;.</p></body></html>',
+            "Bonjour été.",
+            "fr",
+        ),
+        ("<p>Unclosed <b>bold <i>italic</p><p>Next", "Unclosed bold italic\n\nNext", None),
+        ("<p>Before <!-- hidden --> after.</p>", "Before after.", None),
+        ("<article><p>A <a href=''>b</a> c.</p></article>", "A b c.", None),
+    ],
+)
+def test_html_edge_cases(page: str, text: str, lang: str | None) -> None:
+    doc = read_document("edge.html", data=page.encode())
+    _assert_consistent(doc)
+    assert doc.text == text
+    assert doc.metadata.get("lang") == lang
+    assert doc.links == ()
+
+
+@pytest.mark.parametrize(
+    "page", [b"<html><body><script>x()</script><nav>Menu</nav></body></html>", b"<!-- only a comment -->"]
+)
+def test_html_without_prose_is_an_error(tmp_path: Path, page: bytes) -> None:
     with pytest.raises(InputError, match="no readable text"):
-        _read(tmp_path, "n.html", b"<html><body><script>x()</script><nav>Menu</nav></body></html>")
+        _read(tmp_path, "n.html", page)
 
 
 def test_markdown_prose_without_markup_or_code(tmp_path: Path) -> None:
