@@ -6,7 +6,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -100,7 +100,7 @@ def rule_languages() -> list[str]:
     return sorted(n for n in names if n != "common")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(language: str) -> RuleSet:
     """The common rules plus the rules of the language file (if there is one)."""
     common = _load_file("common")
@@ -110,7 +110,7 @@ def load_rules(language: str) -> RuleSet:
     return RuleSet(language, tuple(rules), dict(own.get("params", {})))
 
 
-@lru_cache(maxsize=None)
+@cache
 def function_words(language: str) -> frozenset[str]:
     """The language's function words (empty for a language without a list)."""
     path = _data("function_words", f"{language}.txt")
