@@ -88,9 +88,11 @@ class TextBuilder:
         self._space = False
 
     def open_link(self, href: str) -> None:
+        """Text added from now until close_link() is the text of a link to href."""
         self._open_links.append((self._length, href))
 
     def close_link(self) -> None:
+        """End the innermost open link."""
         if self._open_links:
             start, href = self._open_links.pop()
             self._pending_links.append((start, self._length, href))
