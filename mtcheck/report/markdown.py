@@ -14,7 +14,8 @@ from mtcheck.results import SEVERITIES, Finding, Report, severity_rank
 SUMMARY_FILE = "summary.md"
 MAX_ROWS = 200  # GitHub refuses comments over 65,536 characters
 WORST = 5
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# Table cells hold inline content only, so block syntax (#, -, >) needs no escaping.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
