@@ -51,7 +51,7 @@ SENTENCES: tuple[tuple[str, str, str], ...] = (
     (
         'Critics called it "a leap in the dark" for the NATO summit.',
         "Kritiker nannten es einen Sprung ins Ungewisse für den Gipfel.",
-        "Critics called it a jump into the unknown for the summit.",
+        "Critics named it a jump into uncertainty for the peak.",
     ),
     (
         'A banner read "><img src=x onerror=alert(1)> and nobody noticed.',
@@ -61,7 +61,7 @@ SENTENCES: tuple[tuple[str, str, str], ...] = (
     (
         "Residents complained that the bridge, which is old, is being made to crumble by the weather.",
         "Anwohner beklagten, dass die alte Brücke vom Wetter zerbröckelt wird.",
-        "Residents complained that the old bridge is crumbled by the weather.",
+        "Locals moaned that weather crumbles the aged bridge.",
     ),
     (
         "The template syntax {{ user }} and ${HOME} must stay literal, as must </textarea>.",
@@ -76,12 +76,12 @@ SENTENCES: tuple[tuple[str, str, str], ...] = (
     (
         "It was raining cats and dogs when the minister finally arrived.",
         "Es regnete Katzen und Hunde, als der Minister endlich eintraf.",
-        "It rained cats and dogs when the minister finally arrived.",
+        "Pets fell from heaven as the official came at last.",
     ),
     (
         "Her speech touched upon the matter of the thing which was being discussed previously by them.",
         "Ihre Rede berührte die Sache, die zuvor besprochen wurde.",
-        "Your speech touched the thing that was discussed before.",
+        "You spoke about it.",
     ),
     (
         "Bank officials declined to comment </script><!-- on the report.",
@@ -91,7 +91,7 @@ SENTENCES: tuple[tuple[str, str, str], ...] = (
     (
         "The vote is expected next month.",
         "Die Abstimmung wird nächsten Monat erwartet.",
-        "The vote is expected next month.",
+        "Voting is expected in the month to come.",
     ),
 )
 

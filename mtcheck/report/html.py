@@ -126,8 +126,14 @@ def _chart(report: Report) -> str:
         for x in report.sentences
         if x.scores is not None
     ]
+    legend = "".join(
+        f'<li><span class="swatch {c}" aria-hidden="true"></span>{t}</li>'
+        for c, t in (("ok", "no findings"), ("sev-info", "info"), ("sev-warning", "warning"), ("sev-error", "error"))
+    )
     body = (
-        chrf_histogram(values, report.summary.mean_chrf)
+        f'<div class="chart-row">{chrf_histogram(values, report.summary.mean_chrf)}<div class="legend">'
+        "<p>Sentences per chrF range. Each bar takes the colour of the worst finding among its sentences:</p>"
+        f"<ul>{legend}</ul><p>The dashed line is the mean.</p></div></div>"
         if values
         else '<p class="na">No round trip was run (detection only).</p>'
     )
@@ -159,9 +165,9 @@ def _document_findings(report: Report, anchors: dict[int, str]) -> str:
 
 def _renderings(value: object) -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{esc(k)} ({esc(n)})" for k, n in value.items())
+        return ", ".join(f"{esc(k)} ({esc(n)})" for k, n in value.items()) or "–"
     if isinstance(value, list | tuple):
-        return ", ".join(esc(v) for v in value)
+        return ", ".join(esc(v) for v in value) or "–"
     return esc(value)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from mtcheck.report.html_text import esc
@@ -9,7 +10,7 @@ from mtcheck.results import SEVERITIES
 
 BINS = 10
 WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 18, 38
+LEFT, RIGHT, TOP, BOTTOM = 40, 14, 34, 38
 
 
 def chrf_histogram(values: Sequence[tuple[float, str | None]], mean: float | None = None) -> str:
@@ -21,7 +22,8 @@ def chrf_histogram(values: Sequence[tuple[float, str | None]], mean: float | Non
         counts[b] += 1
         if severity in SEVERITIES:
             worst[b] = max(worst[b], SEVERITIES.index(severity))  # type: ignore[arg-type]
-    top = max(counts, default=0) or 1
+    step = max(1, math.ceil(max(counts, default=0) / 4))
+    top = step * max(1, math.ceil(max(counts, default=0) / step))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     bar_w = plot_w / BINS
     parts = [
@@ -30,8 +32,7 @@ def chrf_histogram(values: Sequence[tuple[float, str | None]], mean: float | Non
         '<title id="chart-title">Round-trip chrF per sentence</title>',
         f'<desc id="chart-desc">{esc(_describe(counts))}</desc>',
     ]
-    for tick in range(0, 5):
-        value = round(top * tick / 4)
+    for value in range(0, top + 1, step):
         y = TOP + plot_h - plot_h * value / top
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="tick" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
@@ -60,11 +61,11 @@ def chrf_histogram(values: Sequence[tuple[float, str | None]], mean: float | Non
     )
     if mean is not None:
         x = LEFT + plot_w * min(max(mean, 0), 100) / 100
-        parts.append(f'<line class="mean" x1="{x:.1f}" x2="{x:.1f}" y1="{TOP - 8}" y2="{TOP + plot_h}"/>')
+        parts.append(f'<line class="mean" x1="{x:.1f}" x2="{x:.1f}" y1="{TOP - 18}" y2="{TOP + plot_h}"/>')
         anchor = "end" if x > WIDTH - 90 else "start"
         nudge = -4 if anchor == "end" else 4
         parts.append(
-            f'<text class="mean-label" x="{x + nudge:.1f}" y="{TOP - 2}" text-anchor="{anchor}">mean {mean:.1f}</text>'
+            f'<text class="mean-label" x="{x + nudge:.1f}" y="{TOP - 22}" text-anchor="{anchor}">mean {mean:.1f}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
