@@ -31,7 +31,14 @@ RENDERERS: dict[str, str] = {
 }
 
 # Per-run renderers: format -> "module:function", function(reports, output_dir) -> Path of the file written.
-RUN_RENDERERS: dict[str, str] = {}
+# Each also takes keyword arguments fail_on= (default "error") and baseline= (default None).
+# "index" (index.html) is written on every run, whatever --format says.
+RUN_RENDERERS: dict[str, str] = {
+    "sarif": "mtcheck.report.sarif:render_sarif",
+    "junit": "mtcheck.report.junit:render_junit",
+    "markdown": "mtcheck.report.markdown:render_markdown",
+    "index": "mtcheck.report.index:render_index",
+}
 
 
 def known_formats() -> tuple[str, ...]:
