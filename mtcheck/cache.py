@@ -99,9 +99,7 @@ class TranslationCache:
     def __enter__(self) -> TranslationCache:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     # -- internals -------------------------------------------------------------------------------
@@ -215,7 +213,9 @@ class TranslationCache:
                             os.replace(side, Path(str(target) + suffix))
                     log.warning(
                         "translation cache %s is damaged (%s); set it aside as %s and started a new one",
-                        self.path, error, target.name,
+                        self.path,
+                        error,
+                        target.name,
                     )
         except (OSError, Timeout) as problem:
             log.warning("translation cache %s is damaged and cannot be set aside: %s", self.path, problem)

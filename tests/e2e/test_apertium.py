@@ -1,0 +1,244 @@
+"""The apertium engine against Debian's real apertium and apertium-eng-spa."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mtcheck.cache import TranslationCache
+from mtcheck.config import Settings
+from mtcheck.engines import apertium as apertium_module
+from mtcheck.engines.apertium import ApertiumEngine, UnknownWord, _parse, apertium_codes, debian_package
+from mtcheck.engines.base import Engine, create_engine
+from mtcheck.engines.cached import CachedEngine
+from mtcheck.errors import EngineError
+
+HAVE_APERTIUM = shutil.which("apertium") is not None
+needs_apertium = [
+    pytest.mark.apertium,
+    pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium and apertium-eng-spa"),
+]
+
+
+@pytest.fixture
+def engine() -> ApertiumEngine:
+    found = ApertiumEngine(Settings(engine="apertium"))
+    if "eng-spa" not in found._installed_modes():
+        pytest.skip("needs the Debian package apertium-eng-spa")
+    return found
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Records every translating apertium process (not `apertium -l` or dpkg-query)."""
+    seen: list[list[str]] = []
+    real = subprocess.run
+
+    def spy(args, *rest, **kwargs):  # type: ignore[no-untyped-def]
+        if list(args[1:3]) == ["-f", "none"]:
+            seen.append(list(args))
+        return real(args, *rest, **kwargs)
+
+    monkeypatch.setattr(apertium_module.subprocess, "run", spy)
+    return seen
+
+
+# -- without apertium: codes, messages, the output parser ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "codes"),
+    [("en", ["eng", "en"]), ("es", ["spa", "es"]), ("ES", ["spa", "es"]), ("xx", ["xx"]), ("hr", ["hbs", "hrv"])],
+)
+def test_language_codes(language: str, codes: list[str]) -> None:
+    assert apertium_codes(language) == codes
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "package"),
+    [
+        ("en", "es", "apertium-eng-spa"),
+        ("es", "en", "apertium-eng-spa"),
+        ("ca", "en", "apertium-eng-cat"),
+        ("en", "gl", "apertium-en-gl"),
+        ("en", "de", None),
+    ],
+)
+def test_debian_package_for_a_pair(src: str, tgt: str, package: str | None) -> None:
+    assert debian_package(src, tgt) == package
+
+
+def test_missing_binary_names_the_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(EngineError, match=r"apt-get install apertium apertium-eng-spa") as raised:
+        ApertiumEngine(Settings()).translate(["Hello."], "en", "es")
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("stream", "expected", "parsed"),
+    [
+        # the inserted period `.[]` goes, a real one stays; marks are stripped and kept
+        ("Hola..[][|0|]\n *Zorp es.[][|1|]\n", 2, [("Hola.", []), ("Zorp es", [("*", "Zorp")])]),
+        # escaped characters and literal mark characters sent as format are text, not marks
+        ("5 [*] 3 [@]x [#]tag \\[a\\] \\{b\\}.[][|0|]", 1, [("5 * 3 @x #tag [a] {b}", [])]),
+        ("\\@Subject a.[][|0|]", 1, [("Subject a", [("@", "Subject")])]),  # apertium escapes its @ mark
+        (
+            "@Subject a #grupo, *foo!.[][|0|]",
+            1,
+            [("Subject a grupo, foo!", [("@", "Subject"), ("#", "grupo"), ("*", "foo")])],
+        ),
+        ("a.[][|1|]", 1, None),  # boundaries out of order
+        ("a.[][|0|] b.[][|1|]", 1, None),  # more boundaries than sentences
+        ("a.[][|0|] stray text", 1, None),  # text after the last boundary
+    ],
+)
+def test_parse_apertium_output(stream: str, expected: int, parsed: object) -> None:
+    assert _parse(stream, expected) == parsed
+
+
+# -- with apertium -----------------------------------------------------------------------------------
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_round_trip_en_es_en(engine: ApertiumEngine) -> None:
+    assert isinstance(create_engine("apertium", Settings()), ApertiumEngine)
+    assert isinstance(engine, Engine)
+    texts = ["The black cat sleeps in the house.", "I have two red books.", "My brother reads a book."]
+    spanish = engine.translate(texts, "en", "es")
+    for expected, output in zip(
+        [("gato", "negro", "casa"), ("libros", "rojos"), ("hermano", "libro")], spanish, strict=True
+    ):
+        assert all(word in output.lower() for word in expected), output
+    english = engine.translate(spanish, "es", "en")
+    for expected, output in zip(
+        [("cat", "black", "house"), ("books", "red"), ("brother", "book")], english, strict=True
+    ):
+        assert all(word in output.lower() for word in expected), output
+    assert engine.unknown_words() == []
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_unknown_word_marks_are_stripped_and_reported(engine: ApertiumEngine) -> None:
+    texts = [
+        "I like the flibbertigibbet very much.",  # * unknown to the analyser
+        "Subject to the terms, we agree.",  # @ missing from the bilingual dictionary
+        "They may be individuals or organizations.",  # # cannot be generated
+        "Write to #news and 5 * 3 @office.",  # literal mark characters in the input are kept as text
+    ]
+    outputs = engine.translate(texts, "en", "es")
+    assert not any(mark in outputs[i] for i in range(3) for mark in "*@#")
+    assert "flibbertigibbet" in outputs[0] and "Subject" in outputs[1]
+    assert "#" in outputs[3] and " * " in outputs[3] and "@" in outputs[3]
+    found = engine.unknown_words()
+    assert UnknownWord("en-es", texts[0], "flibbertigibbet", "*") in found
+    assert UnknownWord("en-es", texts[1], "Subject", "@") in found
+    assert any(u.mark == "#" and u.text == texts[2] for u in found)
+    assert not any(u.text == texts[3] for u in found)
+    assert {u.reason for u in found} >= {"unknown to the analyser", "missing from the bilingual dictionary"}
+    engine.reset_unknown_words()
+    assert engine.unknown_words() == []
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_missing_pairs_name_what_to_install(engine: ApertiumEngine) -> None:
+    if "isl-swe" in engine._installed_modes():
+        pytest.skip("apertium-isl-swe is installed here")
+    with pytest.raises(EngineError, match=r"install the Debian package apertium-isl-swe") as raised:
+        engine.translate(["Halló."], "is", "sv")
+    assert "eng-spa" in str(raised.value)  # lists what is installed
+    with pytest.raises(EngineError, match=r"en->de: Debian has no apertium package"):
+        engine.cache_key("en", "de")
+    with pytest.raises(EngineError, match=r"no mode 'eng-xyz'"):
+        engine.translate(["Hello."], "en", "es", model="eng-xyz")
+
+
+SENTENCES = [
+    "The committee met on Tuesday.",
+    '"Hello," she said, "how are you?"',
+    "It rained\nall day\n\nlong",
+    "Prices rose by 5% (from $10 to $10.50).",
+    "Is this the end?",
+    "No!",
+    "He said: 'wait…'",
+    "Dr. Smith arrived at 5 p.m. and left at 6.",
+    "A list: apples; pears; plums",
+    "[citation needed] {braces} <angle> back\\slash and ^caret",
+    "e-mail: someone@example.org",
+    "Tabs\tand   spaces",
+    "«Guillemets» and “curly quotes”",
+    "The end.",
+    "Without a final stop",
+    "...",
+    "Numbers 1, 2 and 3.",
+    "She bought a new car yesterday",
+    "Why not?",
+    "Good night.",
+]
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_twenty_sentences_map_one_to_one_in_one_process(engine: ApertiumEngine, runs: list[list[str]]) -> None:
+    batch = engine.translate(SENTENCES, "en", "es")
+    assert len(runs) == 1  # one apertium process for the whole batch
+    alone = [engine.translate([s], "en", "es")[0] for s in SENTENCES]
+    assert batch == alone  # each output is its own sentence's translation
+    assert all(batch) and all("\n" not in out for out in batch)
+    assert "5%" in batch[3] and "$10.50" in batch[3] and "@example.org" in batch[10]
+    assert "[" in batch[9] and "{" in batch[9] and "^" in batch[9]
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_blank_texts_and_progress(engine: ApertiumEngine) -> None:
+    done: list[int] = []
+    assert engine.translate(["", "  \n", "Good night."], "en", "es", progress=done.append)[:2] == ["", ""]
+    assert sum(done) == 3
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_models_and_cache_key_carry_the_package_version(engine: ApertiumEngine) -> None:
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", "apertium-eng-spa"], capture_output=True, text=True, check=True
+    ).stdout
+    key = engine.cache_key("en", "es")
+    assert f"apertium-eng-spa={version}" in key and "mode=eng-spa" in key
+    assert engine.cache_key("es", "en") != key
+    assert [(m.direction, m.id, m.revision) for m in engine.models()] == [
+        ("en-es", "apertium-eng-spa", version),
+        ("es-en", "apertium-eng-spa", version),
+    ]
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_a_hung_apertium_times_out(engine: ApertiumEngine) -> None:
+    engine.timeout_s = 0.001
+    with pytest.raises(EngineError, match="did not finish within"):
+        engine.translate(["Hello."] * 50, "en", "es")
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_cached_rerun_runs_no_apertium_and_keeps_unknown_words(
+    engine: ApertiumEngine, runs: list[list[str]], tmp_path: Path
+) -> None:
+    texts = ["I like the flibbertigibbet very much.", "The cat sleeps."]
+    with TranslationCache(tmp_path / "c.sqlite3") as cache:
+        first = CachedEngine(engine, cache).translate(texts, "en", "es")
+    assert len(runs) == 1
+    again = ApertiumEngine(Settings(engine="apertium"))
+    with TranslationCache(tmp_path / "c.sqlite3") as cache:
+        cached = CachedEngine(again, cache)
+        assert cached.translate(texts, "en", "es") == first
+        assert cached.unknown_words() == [UnknownWord("en-es", texts[0], "flibbertigibbet", "*")]
+        assert [m.id for m in cached.models()] == ["apertium-eng-spa"]
+    assert len(runs) == 1  # the re-run started no apertium process
