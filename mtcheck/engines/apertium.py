@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.config import Settings
+from mtcheck.engines.apertium_stream import MARKS, Marks, normalise, parse, to_stream
 from mtcheck.engines.base import Progress
 from mtcheck.errors import EngineError
 from mtcheck.results import ModelInfo
@@ -24,15 +25,6 @@ CHUNK_SENTENCES = 500  # sentences per apertium process
 TIMEOUT_BASE_S = 60.0  # per process, plus TIMEOUT_PER_SENTENCE_S for each sentence
 TIMEOUT_PER_SENTENCE_S = 0.1
 PAYLOAD_FORMAT = 1  # version of what cache_payload stores
-# What apertium's marks mean (they prefix a word in its output).
-MARKS = {
-    "*": "unknown to the analyser",
-    "@": "missing from the bilingual dictionary",
-    "#": "could not be generated",
-}
-_ESCAPE = set("[]{}^$/\\<>")
-_SEPARATOR = re.compile(r"\|(\d+)\|")
-_TRAILING_PUNCT = ".,;:!?)]}\"'»”’…"
 
 
 @dataclass(frozen=True)
@@ -108,7 +100,7 @@ class ApertiumEngine:
         """Translate texts; unknown-word marks are stripped and kept for `unknown_words()`."""
         pair = self._resolve(src, tgt, model)
         outputs = [""] * len(texts)
-        todo = [(i, _normalise(t)) for i, t in enumerate(texts)]
+        todo = [(i, normalise(t)) for i, t in enumerate(texts)]
         todo = [(i, s) for i, s in todo if s]
         if progress is not None and len(todo) < len(texts):
             progress(len(texts) - len(todo))  # blank texts translate to blank
@@ -208,14 +200,14 @@ class ApertiumEngine:
         package, version = _package_of(mode)
         return _Pair(mode=mode, package=package, version=version)
 
-    def _translate_chunk(self, mode: str, sentences: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
-        results = _parse(self._run(mode, _stream(sentences)), len(sentences))
+    def _translate_chunk(self, mode: str, sentences: list[str]) -> list[tuple[str, Marks]]:
+        results = parse(self._run(mode, to_stream(sentences)), len(sentences))
         if results is not None:
             return results
         # apertium merged or lost a boundary: translate the sentences one by one instead.
-        single: list[tuple[str, list[tuple[str, str]]]] = []
+        single: list[tuple[str, Marks]] = []
         for sentence in sentences:
-            one = _parse(self._run(mode, _stream([sentence])), 1)
+            one = parse(self._run(mode, to_stream([sentence])), 1)
             if one is None:
                 raise EngineError(f"apertium {mode} returned unreadable output for: {sentence[:60]!r}")
             single += one
@@ -306,79 +298,3 @@ def _fingerprint(mode_file: Path) -> str:
             stat = path.stat()
             digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return "files-sha256:" + digest.hexdigest()[:16]
-
-
-def _normalise(text: str) -> str:
-    """One line per sentence: every run of whitespace (newlines included) becomes one space."""
-    return " ".join(text.replace("\x00", " ").split())
-
-
-def _escape(sentence: str) -> str:
-    out = []
-    for ch in sentence:
-        if ch in _ESCAPE:
-            out.append("\\" + ch)
-        elif ch in MARKS:
-            out.append(f"[{ch}]")  # literal mark characters travel as format, never confused with marks
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _stream(sentences: list[str]) -> str:
-    """Apertium's stream format: each sentence ends with an inserted period `.[]` and a numbered blank."""
-    return "".join(f"{_escape(s)}.[][|{i}|]\n" for i, s in enumerate(sentences))
-
-
-def _parse(stream: str, expected: int) -> list[tuple[str, list[tuple[str, str]]]] | None:
-    """Split apertium's output into (text, marks) per sentence; None if boundaries are not 0..expected-1."""
-    results: list[tuple[str, list[tuple[str, str]]]] = []
-    buf: list[str] = []
-    marks: list[tuple[str, str]] = []
-    i, n = 0, len(stream)
-    while i < n:
-        ch = stream[i]
-        if ch == "\\" and i + 1 < n and stream[i + 1] != "@":
-            buf.append(stream[i + 1])
-            i += 2
-        elif ch == "\\" and i + 1 < n:
-            i += 1  # apertium escapes its "@" mark; literal "@" from the input travels as format
-        elif ch == "[":
-            end = i + 1
-            while end < n and stream[end] != "]":
-                end += 2 if stream[end] == "\\" else 1
-            content = re.sub(r"\\(.)", r"\1", stream[i + 1 : end])
-            i = end + 1
-            separator = _SEPARATOR.fullmatch(content)
-            if content == "":
-                _drop_inserted_period(buf)
-            elif separator:
-                if int(separator.group(1)) != len(results):
-                    return None
-                results.append((_tidy("".join(buf)), marks))
-                buf, marks = [], []
-            else:
-                buf.append(content)
-        elif ch in MARKS:
-            word = re.match(r"[^\s\[\\]*", stream[i + 1 :])
-            token = word.group(0).rstrip(_TRAILING_PUNCT) if word else ""
-            if token:
-                marks.append((ch, token))
-            i += 1
-        else:
-            buf.append(ch)
-            i += 1
-    if len(results) != expected or "".join(buf).strip():
-        return None
-    return results
-
-
-def _drop_inserted_period(buf: list[str]) -> None:
-    while buf and buf[-1] == "":
-        buf.pop()
-    if buf and buf[-1] == ".":
-        buf.pop()
-
-
-def _tidy(text: str) -> str:
-    return re.sub(r"[ \t]{2,}", " ", text).strip()

@@ -11,7 +11,8 @@ import pytest
 from mtcheck.cache import TranslationCache
 from mtcheck.config import Settings
 from mtcheck.engines import apertium as apertium_module
-from mtcheck.engines.apertium import ApertiumEngine, UnknownWord, _parse, apertium_codes, debian_package
+from mtcheck.engines.apertium import ApertiumEngine, UnknownWord, apertium_codes, debian_package
+from mtcheck.engines.apertium_stream import parse
 from mtcheck.engines.base import Engine, create_engine
 from mtcheck.engines.cached import CachedEngine
 from mtcheck.errors import EngineError
@@ -97,7 +98,7 @@ def test_missing_binary_names_the_package(monkeypatch: pytest.MonkeyPatch, tmp_p
     ],
 )
 def test_parse_apertium_output(stream: str, expected: int, parsed: object) -> None:
-    assert _parse(stream, expected) == parsed
+    assert parse(stream, expected) == parsed
 
 
 # -- with apertium -----------------------------------------------------------------------------------
