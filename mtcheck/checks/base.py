@@ -15,6 +15,8 @@ from mtcheck.results import Finding, SentenceResult
 CHECKS: dict[str, str] = {
     "awkward_phrasing": "mtcheck.checks.awkward:AwkwardPhrasing",
     "terminology_drift": "mtcheck.checks.terminology:TerminologyDrift",
+    "rules": "mtcheck.checks.rules:LanguageRules",
+    "glossary": "mtcheck.checks.glossary:GlossaryCheck",
 }
 
 

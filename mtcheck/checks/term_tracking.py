@@ -1,0 +1,144 @@
+"""Following each term of the document through every pivot: kept, changed into what, or lost."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from mtcheck.align import align, find_words, squash, tokenize
+from mtcheck.checks.base import CheckContext
+from mtcheck.results import PivotResult, SentenceResult
+from mtcheck.terms import Term, extract_terms, numbers_in
+
+NUMERIC = ("number", "date")
+# Two renderings at least this similar (letters only) count as the same rendering.
+SAME_RENDERING = 0.85
+# A stretch of the pivot text at least this similar to a term is taken as its rendering.
+PIVOT_MATCH = 0.6
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What one pivot's round trip did to one occurrence of a term."""
+
+    pivot: str
+    status: str  # kept | changed | lost
+    became: str  # the round-trip counterpart ("" when lost; the term itself when kept)
+    pivot_rendering: str | None  # the stretch of the pivot text that renders the term, if found
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One term at one place of the document, with its fate through each pivot."""
+
+    term: Term  # offsets index the document text
+    sentence: SentenceResult
+    fates: tuple[Fate, ...] = field(default_factory=tuple)
+
+
+def similarity(a: str, b: str) -> float:
+    """Letters-and-digits similarity 0..1 ('Kremlin' vs 'Kreml' is about 0.83)."""
+    x, y = squash(a), squash(b)
+    if not x or not y:
+        return 0.0
+    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def pivot_rendering(term: Term, pivot_text: str) -> str | None:
+    """The stretch of the pivot text most like the term (names and numbers often carry over)."""
+    tokens = [t for t in tokenize(pivot_text) if t.is_word]
+    n = max(1, len(term.text.split()))
+    best, best_score = None, PIVOT_MATCH
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + n + 2) + 1):
+            candidate = pivot_text[tokens[i].start : tokens[j - 1].end]
+            score = similarity(term.text, candidate)
+            if score > best_score or (score == best_score and best is not None and len(candidate) < len(best)):
+                best, best_score = candidate, score
+    return best
+
+
+def follow(term: Term, local: tuple[int, int], original: str, result: PivotResult) -> Fate:
+    """The fate of a term (local span in the sentence) through one pivot's round trip."""
+    roundtrip = result.roundtrip
+    lang = result.pivot_language
+    rendering = pivot_rendering(term, result.pivot)
+    if term.kind in NUMERIC:
+        wanted, got = Counter(numbers_in(term.text)), Counter(numbers_in(roundtrip))
+        if wanted and not wanted - got:
+            return Fate(lang, "kept", term.text, rendering)
+    elif find_words(term.text.split(), tokenize(_POSSESSIVE.sub(r"\1", roundtrip))):
+        return Fate(lang, "kept", term.text, rendering)
+    became = align(original, roundtrip).counterpart(*local)
+    if not any(ch.isalnum() for ch in became):
+        return Fate(lang, "lost", "", rendering)
+    return Fate(lang, "changed", became, rendering)
+
+
+def occurrences(ctx: CheckContext) -> list[Occurrence]:
+    """Every term inside a sentence, followed through every pivot of that sentence."""
+    terms = extract_terms(ctx.text, ctx.language or "", (s.start for s in ctx.sentences))
+    found: list[Occurrence] = []
+    k = 0
+    for s in ctx.sentences:
+        original = ctx.text[s.start : s.end]
+        while k < len(terms) and terms[k].start < s.start:
+            k += 1
+        while k < len(terms) and terms[k].end <= s.end:
+            term = terms[k]
+            local = (term.start - s.start, term.end - s.start)
+            fates = tuple(follow(term, local, original, p) for p in s.pivots)
+            found.append(Occurrence(term, s, fates))
+            k += 1
+    return found
+
+
+def clusters(renderings: list[str]) -> list[list[str]]:
+    """Group renderings that are the same up to case, spacing, hyphens and small inflections."""
+    groups: list[list[str]] = []
+    for text in renderings:
+        for group in groups:
+            if similarity(group[0], text) >= SAME_RENDERING:
+                group.append(text)
+                break
+        else:
+            groups.append([text])
+    return groups
+
+
+@dataclass
+class _Row:
+    term: str
+    kind: str
+    occurrences: int = 0
+    sentences: list[int] = field(default_factory=list)
+    kept: int = 0
+    changed: int = 0
+    lost: int = 0
+    renderings: dict[str, list[str]] = field(default_factory=dict)  # pivot -> round-trip renderings
+    pivot_renderings: dict[str, list[str]] = field(default_factory=dict)  # pivot -> pivot-text renderings
+
+
+def term_table(ctx: CheckContext) -> list[dict[str, Any]]:
+    """One row per distinct term: occurrences, kept/changed/lost counts over pivots, renderings."""
+    rows: dict[str, _Row] = {}
+    for occ in occurrences(ctx):
+        row = rows.setdefault(occ.term.key, _Row(occ.term.text, occ.term.kind))
+        row.occurrences += 1
+        if occ.sentence.index not in row.sentences:
+            row.sentences.append(occ.sentence.index)
+        for fate in occ.fates:
+            setattr(row, fate.status, getattr(row, fate.status) + 1)
+            _add(row.renderings, fate.pivot, fate.became)
+            _add(row.pivot_renderings, fate.pivot, fate.pivot_rendering)
+    return [asdict(row) for row in rows.values()]
+
+
+def _add(table: dict[str, list[str]], pivot: str, text: str | None) -> None:
+    seen = table.setdefault(pivot, [])
+    if text and text not in seen:
+        seen.append(text)
