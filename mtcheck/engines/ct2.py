@@ -1,0 +1,181 @@
+"""The ctranslate2 engine: the same opus-mt models, converted once to CTranslate2, run without torch.
+
+A model at `<dir>` (e.g. `models/opus-mt-en-de`) is converted on first use into `<dir>/ct2-<compute
+type>/` (e.g. `ct2-int8/`) and reused afterwards; `mtcheck models convert` does the same ahead of time.
+Only the conversion imports transformers and torch. Translation reads the converted weights with
+ctranslate2 and tokenizes with the model's own SentencePiece files and vocab.json, exactly as
+MarianTokenizer does, so outputs match the marian engine's.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mtcheck import config
+from mtcheck.config import Settings
+from mtcheck.engines.base import Progress
+from mtcheck.engines.ct2_convert import COMPUTE_TYPES, ensure_converted
+from mtcheck.engines.ct2_vocab import MarianVocab
+from mtcheck.errors import EngineError, ModelError, UsageError
+from mtcheck.results import ModelInfo
+
+log = logging.getLogger(__name__)
+
+__all__ = ["COMPUTE_TYPES", "CTranslate2Engine", "ensure_converted", "max_decoding_length"]
+
+
+def max_decoding_length(input_tokens: int) -> int:
+    """Tokens CTranslate2 may produce, matching the marian engine's max_new_tokens.
+
+    transformers spends its last step on the forced </s> (opus-mt sets forced_eos_token_id), while
+    CTranslate2 does not count </s>; one fewer step gives both the same longest output.
+    """
+    return max(1, int(input_tokens * config.MAX_LENGTH_RATIO + config.MAX_LENGTH_SLACK) - 1)
+
+
+def ctranslate2_version() -> str | None:
+    """The installed ctranslate2 version, read without importing it."""
+    try:
+        return importlib.metadata.version("ctranslate2")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+@dataclass
+class _Loaded:
+    info: ModelInfo
+    translator: Any
+    vocab: MarianVocab
+    path: Path
+
+
+class CTranslate2Engine:
+    """Round-trip engine on CTranslate2 (int8 by default); no torch once a model is converted."""
+
+    name = "ctranslate2"
+
+    def __init__(self, settings: Settings) -> None:
+        if settings.compute_type not in COMPUTE_TYPES:
+            known = ", ".join(COMPUTE_TYPES)
+            raise UsageError(f"--compute-type: unknown {settings.compute_type!r}; choose one of: {known}")
+        self.settings = settings
+        self._loaded: dict[tuple[str, str, str | None], _Loaded] = {}
+
+    # -- protocol -------------------------------------------------------------------------------
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        model: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[str]:
+        """Translate texts from src to tgt in length-sorted batches; one output per input, in order."""
+        if not texts:
+            return []
+        loaded = self._load(src, tgt, model)
+        encoded = [loaded.vocab.encode(text) for text in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
+        outputs: list[str] = [""] * len(texts)
+        size = self.settings.batch_size
+        for start in range(0, len(order), size):
+            chunk = order[start : start + size]
+            batch = [encoded[i] for i in chunk]
+            try:
+                results = loaded.translator.translate_batch(
+                    batch,
+                    beam_size=self.settings.beams,
+                    num_hypotheses=1,
+                    max_batch_size=0,
+                    max_input_length=0,
+                    max_decoding_length=max_decoding_length(max(len(tokens) for tokens in batch)),
+                )
+            except (RuntimeError, ValueError) as exc:
+                raise EngineError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
+            for i, result in zip(chunk, results, strict=True):
+                outputs[i] = loaded.vocab.decode(result.hypotheses[0])
+            if progress is not None:
+                progress(len(chunk))
+        return outputs
+
+    def models(self) -> list[ModelInfo]:
+        """The models used so far (ids and revisions), for the report signature."""
+        return [loaded.info for loaded in self._loaded.values()]
+
+    def decoding(self) -> dict[str, Any]:
+        """Decoding settings that change outputs."""
+        return {
+            "beams": self.settings.beams,
+            "max_length_ratio": config.MAX_LENGTH_RATIO,
+            "max_length_slack": config.MAX_LENGTH_SLACK,
+            "compute_type": self.settings.compute_type,
+            "ctranslate2": ctranslate2_version(),
+        }
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        """Model id and revision (or content hash), compute type and decoding settings; loads nothing."""
+        from mtcheck.engines.resolve import content_hash, resolve_model
+
+        resolved = resolve_model(src, tgt, self.settings, explicit=model)
+        if resolved.revision:
+            identity = f"{resolved.id}@{resolved.revision}"
+        elif resolved.path is not None:
+            identity = f"{resolved.id}#{content_hash(resolved.path)}"
+        else:
+            identity = resolved.id
+        decoding = "|".join(f"{k}={v}" for k, v in sorted(self.decoding().items()))
+        return f"{self.name}|{resolved.direction}|{identity}|{decoding}"
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def _load(self, src: str, tgt: str, model: str | None) -> _Loaded:
+        key = (src, tgt, model)
+        if key in self._loaded:
+            return self._loaded[key]
+        from mtcheck.engines.resolve import resolve_model
+
+        resolved = resolve_model(src, tgt, self.settings, explicit=model)
+        path = resolved.path
+        revision = resolved.revision
+        if path is None:
+            from mtcheck.models import download_model
+
+            path, revision = download_model(resolved.id, self.settings)
+        compute_type = self.settings.compute_type
+        ct2_dir = ensure_converted(Path(path), compute_type)
+        try:
+            import ctranslate2
+        except ImportError:
+            raise EngineError(
+                "the ctranslate2 engine needs the ctranslate2 package: pip install 'mtcheck[ct2]'"
+            ) from None
+        supported = ctranslate2.get_supported_compute_types(self.settings.device)
+        if compute_type not in supported:
+            choices = ", ".join(sorted(supported))
+            raise ModelError(
+                f"compute type {compute_type!r} is not supported on {self.settings.device} here; "
+                f"choose one of: {choices}"
+            )
+        threads = self.settings.threads or os.cpu_count() or 1
+        try:
+            translator = ctranslate2.Translator(
+                str(ct2_dir),
+                device=self.settings.device,
+                compute_type=compute_type,
+                inter_threads=1,
+                intra_threads=threads,
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"cannot load the CTranslate2 model in {ct2_dir}: {exc}") from exc
+        info = ModelInfo(direction=resolved.direction, id=resolved.id, revision=revision)
+        loaded = _Loaded(info=info, translator=translator, vocab=MarianVocab.load(Path(path)), path=ct2_dir)
+        self._loaded[key] = loaded
+        return loaded
