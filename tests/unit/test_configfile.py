@@ -232,3 +232,13 @@ def test_merge_gives_the_command_line_precedence(
     config: dict[str, Any], cli: dict[str, Any], expected: dict[str, Any]
 ) -> None:
     assert merge(config, cli) == expected
+
+
+def test_every_key_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    table_keys = set(re.findall(r"^\| \[`([a-z_]+)`\]", doc, re.M))
+    assert table_keys == set(SCHEMA)
+    for key in SCHEMA:
+        assert re.search(rf"^### `{key}`", doc, re.M) or key in ("include", "exclude"), key
+    for key in ("awkward", "warning", "error"):
+        assert f"`{key}`" in doc
