@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from mtcheck import __version__
 from mtcheck.baseline import Baseline, gated_findings
@@ -15,6 +16,18 @@ from mtcheck.report.sarif import LineIndex, span
 from mtcheck.results import SEVERITIES, Finding, Report
 
 JUNIT_FILE = "junit.xml"
+
+
+class InputError(Protocol):
+    """An input that could not be checked (mtcheck.pipeline.InputFailure fits)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -55,10 +68,17 @@ def document_summary(report: Report) -> str:
     )
 
 
-def junit_tree(reports: Sequence[Report], *, fail_on: str = "error", baseline: Baseline | None = None) -> ET.Element:
-    """The <testsuites> element with one <testsuite> holding a <testcase> per document."""
+def junit_tree(
+    reports: Sequence[Report],
+    *,
+    fail_on: str = "error",
+    baseline: Baseline | None = None,
+    errors: Sequence[InputError] = (),
+) -> ET.Element:
+    """The <testsuites> element with one <testsuite> holding a <testcase> per document (and per input error)."""
     failures = 0
-    suite = ET.Element("testsuite", name="mtcheck", tests=str(len(reports)), errors="0", skipped="0")
+    tests = str(len(reports) + len(errors))
+    suite = ET.Element("testsuite", name="mtcheck", tests=tests, errors=str(len(errors)), skipped="0")
     props = ET.SubElement(suite, "properties")
     for name, value in (("fail_on", fail_on), ("mtcheck_version", __version__), ("baseline", str(bool(baseline)))):
         ET.SubElement(props, "property", name=name, value=value)
@@ -76,17 +96,25 @@ def junit_tree(reports: Sequence[Report], *, fail_on: str = "error", baseline: B
                 body.append(f"({known} more at or above {fail_on} are known in the baseline)")
             failure.text = xml_safe("\n".join(body) + "\n")
         ET.SubElement(case, "system-out").text = xml_safe(document_summary(report))
+    for error in errors:
+        case = ET.SubElement(suite, "testcase", classname="mtcheck", name=xml_safe(error.path))
+        ET.SubElement(case, "error", message=xml_safe(error.message), type="input").text = xml_safe(error.message)
     suite.set("failures", str(failures))
-    root = ET.Element("testsuites", name="mtcheck", tests=str(len(reports)), failures=str(failures), errors="0")
+    root = ET.Element("testsuites", name="mtcheck", tests=tests, failures=str(failures), errors=str(len(errors)))
     root.append(suite)
     return root
 
 
 def render_junit(
-    reports: Sequence[Report], output_dir: Path, *, fail_on: str = "error", baseline: Baseline | None = None
+    reports: Sequence[Report],
+    output_dir: Path,
+    *,
+    fail_on: str = "error",
+    baseline: Baseline | None = None,
+    errors: Sequence[InputError] = (),
 ) -> Path:
-    """Write <output_dir>/junit.xml and return its path."""
-    root = junit_tree(reports, fail_on=fail_on, baseline=baseline)
+    """Write <output_dir>/junit.xml and return its path; errors are inputs that could not be checked."""
+    root = junit_tree(reports, fail_on=fail_on, baseline=baseline, errors=errors)
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
     path = Path(output_dir) / JUNIT_FILE

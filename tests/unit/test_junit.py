@@ -112,3 +112,15 @@ def test_empty_run(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("raw", "safe"), [("a\x00b", "a\ufffdb"), ("tab\tok\n", "tab\tok\n"), ("\ufffe", "\ufffd")])
 def test_xml_safe(raw: str, safe: str) -> None:
     assert xml_safe(raw) == safe
+
+
+def test_inputs_that_could_not_be_checked_are_errors(tmp_path: Path) -> None:
+    from mtcheck.pipeline import InputFailure
+
+    failure = InputFailure("docs/<broken>.md", "docs/<broken>.md: not UTF-8 & not readable")
+    root = parse(render_junit([CLEAN], tmp_path, errors=[failure]))
+    assert root.get("errors") == "1" and root.get("tests") == "2"
+    case = root.findall("testsuite/testcase")[1]
+    assert case.get("name") == "docs/<broken>.md"
+    error = case.find("error")
+    assert error is not None and error.get("message") == "docs/<broken>.md: not UTF-8 & not readable"
