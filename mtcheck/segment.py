@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
+from functools import cache
+from importlib import resources
 
 from mtcheck import config
 
@@ -57,6 +60,37 @@ def _locate(chunk: str, sentence: str, cursor: int) -> int | None:
     return found + len(words[-1]) if found >= 0 else None
 
 
+@cache
+def _abbreviation_table() -> dict[str, list[str]]:
+    text = resources.files("mtcheck").joinpath("data", "abbreviations.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def abbreviations(language: str) -> tuple[tuple[str, str], ...]:
+    """(head, tail) pairs: a cut right after `head`, before text starting with `tail`, ends no sentence."""
+    pairs: list[tuple[str, str]] = []
+    for entry in _abbreviation_table().get(_language(language), ()):
+        entry = entry.strip()
+        entry = entry if entry.endswith(".") else entry + "."
+        # "z. B." may be cut after "z." or after "B.": both cuts are repaired.
+        pairs.extend((entry[: i + 1], entry[i + 1 :].lstrip()) for i, ch in enumerate(entry) if ch == ".")
+    return tuple(pairs)
+
+
+def _after_abbreviation(chunk: str, cut: int, language: str) -> bool:
+    """Whether the cut falls right after an abbreviation that never ends a sentence."""
+    before, after = chunk[:cut].rstrip(), chunk[cut:].lstrip()
+    if not after:
+        return False
+    for head, tail in abbreviations(language):
+        if before.endswith(head) and after.startswith(tail):
+            lead = before[: -len(head)][-1:]  # "M." must not be the end of "HTML." or "U.S.M."
+            if not (lead.isalnum() or lead == "."):
+                return True
+    return False
+
+
 def _cuts(chunk: str, language: str) -> list[int]:
     cuts, cursor = [], 0
     for sentence in _sentencex(language, chunk):
@@ -66,7 +100,7 @@ def _cuts(chunk: str, language: str) -> list[int]:
             cursor = end
     if not cuts or cuts[-1] < len(chunk):
         cuts.append(len(chunk))  # nothing the segmenter skipped is lost
-    return cuts
+    return [cut for cut in cuts[:-1] if not _after_abbreviation(chunk, cut, language)] + cuts[-1:]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

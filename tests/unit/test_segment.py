@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 import mtcheck.segment as segment_module
 from mtcheck import config
 from mtcheck.document import read_document
-from mtcheck.segment import segment, split_long
+from mtcheck.segment import abbreviations, segment, split_long
 
 CASES = [
     (
@@ -169,3 +171,76 @@ def test_seed_article_sentences() -> None:
     paragraph_ends = {end for _, end in doc.paragraphs}
     inner = [doc.text[s:e] for s, e in spans if e not in paragraph_ends]
     assert inner and all(sentence[-1] in '.!?"”' for sentence in inner)
+
+
+# Cuts sentencex makes after a title or abbreviation are merged back; look-alikes that do end a sentence stay cut.
+ABBREVIATION_CASES = [
+    ("fr", "M. Dupont est arrivé. Mme Durand aussi.", ["M. Dupont est arrivé.", "Mme Durand aussi."]),
+    ("fr", "Il a vu M. et Mme Martin. Puis Mgr. Roux.", ["Il a vu M. et Mme Martin.", "Puis Mgr. Roux."]),
+    ("fr", "Le Dr. Martin et Mlle. Roux sont là. Bien.", ["Le Dr. Martin et Mlle. Roux sont là.", "Bien."]),
+    ("fr", "Il a vu M.\nDupont hier. Bien.", ["Il a vu M.\nDupont hier.", "Bien."]),  # hard-wrapped line
+    ("fr-CA", "M. Tremblay arrive. Il part.", ["M. Tremblay arrive.", "Il part."]),
+    ("es", "Llegó Dña. Ana. Luego se fue.", ["Llegó Dña. Ana.", "Luego se fue."]),
+    ("nl", "Dhr. Jansen, bijv. Mw. Smit, d.w.z. Ir. Bos.", ["Dhr. Jansen, bijv. Mw. Smit, d.w.z. Ir. Bos."]),
+    ("it", "Il Sig. Rossi e l’Avv. Verdi. Prof. Neri.", ["Il Sig. Rossi e l’Avv. Verdi.", "Prof. Neri."]),
+    ("pt", "O Sr. Silva, p. ex. a Profa. Costa. Fim.", ["O Sr. Silva, p. ex. a Profa. Costa.", "Fim."]),
+    ("de", "Siehe Abs. 3 der Satzung. Gut.", ["Siehe Abs. 3 der Satzung.", "Gut."]),
+    ("en", "It costs approx. ten euros. Fine.", ["It costs approx. ten euros.", "Fine."]),
+    ("fr", "Il mesure 10 m. Puis il part.", ["Il mesure 10 m.", "Puis il part."]),  # metres, not Monsieur
+    ("fr", "Il parle HTML. M. Dupont aussi.", ["Il parle HTML.", "M. Dupont aussi."]),
+    ("en", "He came at 5 a.m. Then he left.", ["He came at 5 a.m.", "Then he left."]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), ABBREVIATION_CASES)
+def test_abbreviations_do_not_end_sentences(language: str, text: str, expected: list[str]) -> None:
+    spans = segment(text, language)
+    _check_spans(text, spans)
+    assert [text[s:e] for s, e in spans] == expected
+
+
+def _naive(language: str, chunk: str) -> list[str]:
+    """A segmenter that cuts after every full stop, to exercise every entry of the data file."""
+    return re.split(r"(?<=\.)(?=\s)", chunk)
+
+
+_DATA = tomllib.loads(Path(segment_module.__file__).with_name("data").joinpath("abbreviations.toml").read_text())
+ENTRIES = [(language, entry) for language, entries in _DATA.items() for entry in entries]
+
+
+@pytest.mark.parametrize(("language", "entry"), ENTRIES)
+def test_every_listed_abbreviation_is_merged(monkeypatch: pytest.MonkeyPatch, language: str, entry: str) -> None:
+    monkeypatch.setattr(segment_module, "_sentencex", _naive)
+    text = f"Ici {entry} Martin arrive. Fin."
+    assert [text[s:e] for s, e in segment(text, language)] == [f"Ici {entry} Martin arrive.", "Fin."]
+    # At the end of a paragraph, or in another language's list only, the cut is kept.
+    other = "en" if language != "en" else "fr"
+    if entry not in _DATA[other]:
+        assert len(segment(text, other)) > 2
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Il mesure 10 m. Fin.", ["Il mesure 10 m.", "Fin."]),  # case matters
+        ("fr", "Voir le HTML. M. Roux.", ["Voir le HTML.", "M. Roux."]),  # only a whole word is an abbreviation
+        ("pt", "Veja a p. Depois.", ["Veja a p.", "Depois."]),  # "p." alone is not "p. ex."
+        ("de", "Das ist z. Buch.", ["Das ist z.", "Buch."]),
+        ("fr", "Fin avec M.", ["Fin avec M."]),
+        ("xx", "Mme. Roux. Fin.", ["Mme.", "Roux.", "Fin."]),  # no list for an unknown language
+    ],
+)
+def test_lookalikes_keep_their_cut(
+    monkeypatch: pytest.MonkeyPatch, language: str, text: str, expected: list[str]
+) -> None:
+    monkeypatch.setattr(segment_module, "_sentencex", _naive)
+    assert [text[s:e] for s, e in segment(text, language)] == expected
+
+
+def test_abbreviation_data_is_well_formed() -> None:
+    assert {"en", "fr", "de", "es"} <= set(_DATA)
+    for language, entries in _DATA.items():
+        assert re.fullmatch(r"[a-z]{2,3}", language)
+        assert entries and all(isinstance(e, str) and e.strip() == e and e.endswith(".") for e in entries)
+        assert len(set(entries)) == len(entries)
+    assert ("p.", "ex.") in abbreviations("pt-BR") and ("M.", "") in abbreviations("fr")
