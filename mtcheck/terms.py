@@ -78,12 +78,13 @@ def _name_word(word: str) -> bool:
 
 def _names(text: str, language: str, initials: set[int]) -> list[Term]:
     voc = vocabulary()
-    connectors = set(voc["name_connectors"])
+    single_ok = language not in voc["noun_capitalising"]
+    # Where every noun is capitalised, "Besuch von Olaf Scholz" must not become one name.
+    connectors = set(voc["name_connectors"]) if single_ok else set()
     not_names = set(voc["not_names"])
     stop = function_words(language)
     words = list(_CAP_WORD.finditer(text))
     known = {m.group() for m in words if m.group()[0].isupper() and m.start() not in initials}
-    single_ok = language not in voc["noun_capitalising"]
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     pending: list[re.Match[str]] = []
