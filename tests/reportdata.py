@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from collections.abc import Sequence
 
@@ -265,3 +267,11 @@ def build_report(
         version="0.1.0",
         terms=terms,
     )
+
+
+def with_broken_scores(report: Report) -> Report:
+    """The same report with NaN and infinite scores on its first sentence (a metric gone wrong)."""
+    s = report.sentences[0]
+    pivot = PivotResult("de", "x", "y", Scores(math.nan, math.inf, 12.345678))
+    sentences = (dataclasses.replace(s, pivots=(pivot,)), *report.sentences[1:])
+    return dataclasses.replace(report, sentences=sentences, summary=summarize(sentences, report.findings))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import re
 from functools import cache
 from importlib import resources
 
 from mtcheck.report.html_chart import chrf_histogram
-from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, sentences_section
+from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
 from mtcheck.report.html_text import Span, esc, highlight, json_for_script, safe_href
 from mtcheck.report.json_report import report_to_dict
 from mtcheck.results import Report
@@ -54,6 +55,7 @@ def _row(label: str, value: str) -> str:
 
 def _verdict(report: Report) -> str:
     det = report.detection
+    confidence = min(max(det.confidence, 0.0), 1.0) if math.isfinite(det.confidence) else 0.0
     verdict = "Machine translated" if det.machine_translated else "No sign of machine translation"
     cls = "mt" if det.machine_translated else "human"
     href = safe_href(det.original_url)
@@ -93,8 +95,8 @@ def _verdict(report: Report) -> str:
         f'<section id="verdict" class="card verdict {cls}" aria-labelledby="h-verdict">'
         f'<h2 id="h-verdict">Verdict</h2><p class="verdict-line"><strong>{verdict}</strong></p>'
         f'<p class="confidence"><label for="confidence">Confidence</label> '
-        f'<meter id="confidence" min="0" max="1" low="0.34" high="0.67" optimum="0" value="{det.confidence:.3f}">'
-        f"{det.confidence:.0%}</meter> <span>{det.confidence:.0%}</span></p>"
+        f'<meter id="confidence" min="0" max="1" low="0.34" high="0.67" optimum="0" value="{confidence:.3f}">'
+        f"{confidence:.0%}</meter> <span>{confidence:.0%}</span></p>"
         f'<dl class="facts">{facts}</dl><h3>Evidence</h3>{evidence}</section>'
     )
 
@@ -106,7 +108,7 @@ def _summary(report: Report) -> str:
         (label, str(s.by_severity.get(sev, 0)), f" sev-{sev}")
         for sev, label in (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
     ]
-    tiles.append(("Mean chrF", f"{s.mean_chrf:.1f}" if s.mean_chrf is not None else "–", ""))
+    tiles.append(("Mean chrF", score(s.mean_chrf), ""))
     cells = "".join(
         f'<div class="tile{c}"><span class="value">{esc(v)}</span><span class="label">{esc(k)}</span></div>'
         for k, v, c in tiles
@@ -124,14 +126,16 @@ def _chart(report: Report) -> str:
     values = [
         (x.scores.chrf, row_severity(x.findings) if x.findings else None)
         for x in report.sentences
-        if x.scores is not None
+        if x.scores is not None and math.isfinite(x.scores.chrf)
     ]
+    mean = report.summary.mean_chrf
+    mean = mean if mean is not None and math.isfinite(mean) else None
     legend = "".join(
         f'<li><span class="swatch {c}" aria-hidden="true"></span>{t}</li>'
         for c, t in (("ok", "no findings"), ("sev-info", "info"), ("sev-warning", "warning"), ("sev-error", "error"))
     )
     body = (
-        f'<div class="chart-row">{chrf_histogram(values, report.summary.mean_chrf)}<div class="legend">'
+        f'<div class="chart-row">{chrf_histogram(values, mean)}<div class="legend">'
         "<p>Sentences per chrF range. Each bar takes the colour of the worst finding among its sentences:</p>"
         f"<ul>{legend}</ul><p>The dashed line is the mean.</p></div></div>"
         if values

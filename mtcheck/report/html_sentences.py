@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 
 from mtcheck.report.html_text import esc, word_diff
-from mtcheck.results import SEVERITIES, Finding, Report, Scores, SentenceResult, severity_rank
+from mtcheck.results import Finding, Report, Scores, SentenceResult, severity_rank
 
 ROW_SEVERITIES = ("error", "warning", "info", "none")
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info", "none": "No findings"}
@@ -41,13 +42,19 @@ def finding_item(finding: Finding, anchor: str | None) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+    """A sort key for data-*: empty when the score is missing or not a number."""
+    return "" if value is None or not math.isfinite(value) else f"{value:.2f}"
+
+
+def score(value: float | None) -> str:
+    """A score as shown to the reader, a dash when missing or not a number."""
+    return "–" if value is None or not math.isfinite(value) else f"{value:.1f}"
 
 
 def _score_cells(scores: Scores | None) -> str:
     if scores is None:
         return '<td class="num na">–</td>' * 3
-    return "".join(f'<td class="num">{v:.1f}</td>' for v in (scores.chrf, scores.bleu, scores.ter))
+    return "".join(f'<td class="num">{score(v)}</td>' for v in (scores.chrf, scores.bleu, scores.ter))
 
 
 def _pivots(s: SentenceResult) -> str:
@@ -61,7 +68,7 @@ def _pivots(s: SentenceResult) -> str:
             extra = (
                 f'<p class="rt-alt"><span class="lbl">Back from {esc(p.pivot_language)}:</span> '
                 f'{esc(p.roundtrip)} <span class="scores">chrF {sc.chrf:.1f} · BLEU {sc.bleu:.1f}'
-                f" · TER {sc.ter:.1f}</span></p>"
+                f" · TER {score(sc.ter)}</span></p>"
             )
         items.append(
             f'<p lang="{esc(p.pivot_language)}"><span class="lbl">{esc(p.pivot_language)}:</span> '
@@ -149,4 +156,4 @@ def sentences_section(report: Report, anchors: dict[int, str]) -> str:
     )
 
 
-__all__ = ["SEVERITIES", "badge", "finding_item", "kind_label", "row_severity", "sentences_section"]
+__all__ = ["badge", "finding_item", "kind_label", "row_severity", "score", "sentences_section"]

@@ -16,7 +16,7 @@ from mtcheck.report.html import render_html
 from mtcheck.report.html_text import Span, highlight, json_for_script, safe_href, word_diff
 from mtcheck.report.json_report import report_to_dict
 from mtcheck.results import Report
-from tests.reportdata import HOSTILE, build_report
+from tests.reportdata import HOSTILE, build_report, with_broken_scores
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "a", "header", "p", "h1", "h2", "h3", "nav", "main",
@@ -306,3 +306,14 @@ def test_empty_report_renders() -> None:
 def test_long_report_is_linear_in_size() -> None:
     base, small, large = (len(render_html(build_report(n))) for n in (0, 30, 300))
     assert 9 < (large - base) / (small - base) < 11
+
+
+def test_broken_scores_render_as_missing() -> None:
+    report = with_broken_scores(build_report(12))
+    out = render_html(report)
+    row = Page(out).find("tr", id="s-0")[0]
+    assert row["data-chrf"] == "" and row["data-bleu"] == ""
+    visible = re.sub(r"<script.*?</script>", "", out, flags=re.S)
+    assert not re.search(r"\b(nan|inf)\b", visible, flags=re.I)
+    counts = [int(n) for n in re.findall(r'<text class="count"[^>]*>(\d+)</text>', out)]
+    assert sum(counts) == len(report.sentences) - 1

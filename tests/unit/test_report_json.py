@@ -22,25 +22,10 @@ from mtcheck.report import (
     write_document_reports,
 )
 from mtcheck.report.json_report import load_schema, render_json
-from mtcheck.results import Finding, PivotResult, Report, Scores, SentenceResult, summarize
-from tests.reportdata import build_report
+from mtcheck.results import Finding
+from tests.reportdata import build_report, with_broken_scores
 
 VALIDATOR = jsonschema.Draft202012Validator(load_schema())
-
-
-def _with_nan_scores() -> Report:
-    report = build_report(3)
-    s = report.sentences[0]
-    bad = SentenceResult(
-        s.index,
-        s.text,
-        s.start,
-        s.end,
-        (PivotResult("de", "x", "y", Scores(math.nan, math.inf, 12.345678)),),
-        s.findings,
-    )
-    sentences = (bad, *report.sentences[1:])
-    return dataclasses.replace(report, sentences=sentences, summary=summarize(sentences, report.findings))
 
 
 REPORTS = {
@@ -50,7 +35,7 @@ REPORTS = {
     "detection-only": lambda: build_report(6, engine=False),
     "no-sentences": lambda: build_report(0),
     "no-link": lambda: build_report(4, original_url=None),
-    "nan-scores": _with_nan_scores,
+    "nan-scores": lambda: with_broken_scores(build_report(3)),
 }
 
 TOP_KEYS = [
@@ -165,12 +150,12 @@ def test_floats_are_rounded(path: tuple[Any, ...], expected: float) -> None:
 
 
 def test_scores_rounded_to_two_places_and_non_finite_become_null() -> None:
-    data = report_to_dict(_with_nan_scores())
+    data = report_to_dict(with_broken_scores(build_report(3)))
     assert data["sentences"][0]["scores"] == {"chrf": None, "bleu": None, "ter": 12.35}
     for s in data["sentences"][1:]:
         for value in s["scores"].values():
             assert value == round(value, 2)
-    assert "NaN" not in render_json(_with_nan_scores())
+    assert "NaN" not in render_json(with_broken_scores(build_report(3)))
 
 
 def test_detection_only_has_null_engine_and_scores() -> None:
