@@ -141,7 +141,7 @@ def report(
     if os.environ.get("GITHUB_ACTIONS") == "true":
         from mtcheck.report.annotations import github_annotations
 
-        for line in github_annotations(outcome.reports, fail_on=options.fail_on):
+        for line in github_annotations(outcome.reports, fail_on=options.fail_on, baseline=outcome.baseline):
             typer.echo(line)
     done = len(outcome.reports)
     typer.echo(

@@ -109,7 +109,7 @@ def _expand_one(arg: str) -> list[Path] | MtcheckError:
 def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
     """Files, folders (recursive), globs and "-" as a flat list; missing inputs carry their error."""
     items: list[InputItem] = []
-    taken: set[str] = set()
+    taken: set[str] = {"index"}  # index.html is the run's overview page
     seen: set[str] = set()
     for arg in paths:
         if arg == STDIN:

@@ -40,6 +40,7 @@ class ReportOutcome:
     written: tuple[Path, ...]
     gated: dict[str, int] = field(default_factory=dict)  # document path -> findings at or above the gate
     exit_code: int = 0
+    baseline: Any = None  # the loaded Baseline, when --baseline was given
 
 
 def _split(value: Any) -> tuple[str, ...]:
@@ -90,9 +91,10 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         "beams",
         "threads",
         "cache",
+        "checks",
     ):
         if key in values:
-            changes[key] = values[key]
+            changes[key] = tuple(values[key]) if key == "checks" else values[key]
     for key in ("models_dir", "glossary", "source", "cache_dir"):
         if key in values:
             changes[key] = Path(values[key])
@@ -123,7 +125,7 @@ def run_report(
     on_failure: Callable[[InputFailure], None] | None = None,
 ) -> ReportOutcome:
     """Check every input, write each document's reports as it finishes, then the run's reports."""
-    from mtcheck.report import RUN_RENDERERS, write_document_reports
+    from mtcheck.report import RUN_RENDERERS, load_renderer, write_document_reports
 
     baseline = _load_baseline(options.baseline)
     try:
@@ -150,9 +152,9 @@ def run_report(
     run_formats = ["index"] + [f for f in options.formats if f in RUN_FORMATS]
     if len(reports) > 0:
         for name in run_formats:
-            renderer = RUN_RENDERERS.get(name)
-            if renderer is not None:
-                written.append(renderer(reports, options.output, fail_on=options.fail_on, baseline=baseline))
+            renderer = load_renderer(RUN_RENDERERS[name])
+            extra: dict[str, Any] = {"errors": result.failures} if name == "junit" else {}
+            written.append(renderer(reports, options.output, fail_on=options.fail_on, baseline=baseline, **extra))
     if options.write_baseline is not None:
         from mtcheck.baseline import write_baseline
 
@@ -167,7 +169,7 @@ def run_report(
         code = 1
     else:
         code = 0
-    return ReportOutcome(reports, result.failures, tuple(written), gated, code)
+    return ReportOutcome(reports, result.failures, tuple(written), gated, code, baseline)
 
 
 def _load_baseline(path: Path | None) -> Any:
