@@ -1,0 +1,31 @@
+"""Machine-translation detection: disclaimers in many languages, language signals, the round-trip signal.
+
+Pure Python: nothing here imports torch, transformers or ctranslate2.
+"""
+
+from __future__ import annotations
+
+from mtcheck.detect.core import THRESHOLD, detect, detect_text
+from mtcheck.detect.output import detection_to_dict, render_summary
+from mtcheck.detect.roundtrip import (
+    Calibration,
+    calibrate,
+    load_calibration,
+    roundtrip_signal,
+    roundtrip_verdict,
+    save_calibration,
+)
+
+__all__ = [
+    "THRESHOLD",
+    "Calibration",
+    "calibrate",
+    "detect",
+    "detect_text",
+    "detection_to_dict",
+    "load_calibration",
+    "render_summary",
+    "roundtrip_signal",
+    "roundtrip_verdict",
+    "save_calibration",
+]

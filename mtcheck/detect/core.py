@@ -1,0 +1,211 @@
+"""detect(): read a Document's visible text, comments and metadata for signs of machine translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mtcheck.detect import extract, signals
+from mtcheck.detect.matcher import STRONG, Hit, find_hits
+from mtcheck.detect.normalize import View, build_view
+from mtcheck.document import Document
+from mtcheck.results import Detection, Evidence, Position
+
+THRESHOLD = 0.5  # machine_translated when the confidence reaches this
+WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
+MAX_EVIDENCE_TEXT = 240
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
+_META_FLAG_KEY = re.compile(
+    r"(?:machine|auto(?:matic)?|mt|ai)[-_ ]?translat\w*|translat\w*[-_ ]?(?:type|method|mode|engine|by|tool)$"
+    r"|^(?:mt|auto[-_]?translate)$",
+    re.IGNORECASE,
+)
+_META_TRUE = re.compile(r"^\s*(?:true|yes|1|on|machine|auto(?:matic)?|mt|ai|\w*deepl\w*|google\w*)\s*$", re.I)
+_META_SOURCE_KEY = re.compile(
+    r"^(?:source|original|translated|from)[-_]?(?:lang(?:uage)?|locale)$|^translated[-_]from$", re.I
+)
+_META_URL_KEY = re.compile(r"^(?:original|source|translated[-_]from|original[-_]url|source[-_]url)$", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A hit placed in the document."""
+
+    hit: Hit
+    kind: str
+    text: str
+    start: int | None  # offsets into Document.text
+    end: int | None
+    position: Position
+    view: View
+    source: str  # text the view was built from
+    origin: int | None  # where `source` starts in Document.text
+
+
+def _position(start: int, end: int, length: int, paragraphs: tuple[tuple[int, int], ...]) -> Position:
+    if paragraphs and len(paragraphs) > 3:
+        first, last = paragraphs[1][1], paragraphs[-2][0]
+        if start <= first or start < length * 0.1:
+            return "top"
+        if end >= last or end > length * 0.9:
+            return "bottom"
+        return "body"
+    edge = max(300, int(length * 0.2))
+    if start < edge:
+        return "top"
+    if end > length - edge:
+        return "bottom"
+    return "body"
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_EVIDENCE_TEXT else text[: MAX_EVIDENCE_TEXT - 1] + "…"
+
+
+def _scan(source: str, origin: int | None, kind_override: str | None, position: Position | None,
+          doc_length: int, paragraphs: tuple[tuple[int, int], ...]) -> list[_Found]:  # fmt: skip
+    view = build_view(source)
+    out = []
+    for hit in find_hits(view):
+        s, e = view.span(hit.start, hit.end)
+        while s < e and source[s].isspace():
+            s += 1
+        text = _clip(source[s:e]) or _clip(source[view.span(hit.match_start, hit.match_end)[0] :][:80])
+        start = end = None
+        if origin is not None:
+            start, end = origin + s, origin + e
+        pos = position or _position(start or 0, end or 0, doc_length, paragraphs)
+        kind = kind_override if kind_override and hit.weight >= STRONG else hit.kind
+        out.append(_Found(hit, kind, text, start, end, pos, view, source, origin))
+    return out
+
+
+def _comments(document: Document) -> tuple[str, ...]:
+    if document.comments:
+        return document.comments
+    raw = document.raw or document.text
+    return tuple(c.strip() for c in _COMMENT.findall(raw) if c.strip())
+
+
+def _comment_position(raw: str, comment: str) -> Position:
+    at = raw.find(comment[:60]) if raw else -1
+    if at < 0:
+        return "top"
+    return _position(at, at + len(comment), len(raw), ())
+
+
+def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, str | None]:
+    evidence: list[Evidence] = []
+    source_language = url = None
+    for key, value in metadata.items():
+        if _META_FLAG_KEY.search(key) and _META_TRUE.match(value or ""):
+            evidence.append(Evidence("metadata", f"{key}: {value}", None, None, "top", None, 0.8))
+        elif _META_SOURCE_KEY.match(key) and value.strip():
+            source_language = value.strip()
+        elif _META_URL_KEY.match(key) and value.strip().startswith("http"):
+            url = value.strip()
+    return evidence, source_language, url
+
+
+def _combine(weights: list[float]) -> float:
+    strong = [w for w in weights if w >= STRONG]
+    weak = [w for w in weights if w < STRONG]
+    weak_or = 1.0
+    for w in weak:
+        weak_or *= 1 - w
+    weak_or = 1 - weak_or
+    if not strong:
+        return round(min(weak_or, WEAK_CAP), 3)
+    rest = 1.0
+    for w in strong:
+        rest *= 1 - w
+    return round(min(1 - rest * (1 - 0.5 * weak_or), 0.99), 3)
+
+
+def detect(document: Document, *, language: str | None = None) -> Detection:
+    """Read a document for machine-translation disclaimers and language signals."""
+    text = document.text
+    paragraphs = document.paragraphs
+    found = _scan(text, 0, None, None, len(text), paragraphs)
+    raw = document.raw or ""
+    for comment in _comments(document):
+        at = text.find(comment)
+        found += _scan(comment, at if at >= 0 else None, "html_comment", _comment_position(raw, comment),
+                       len(text), paragraphs)  # fmt: skip
+    meta_evidence, meta_source, meta_url = _metadata(document.metadata)
+    for key, value in document.metadata.items():
+        if isinstance(value, str) and value.strip():
+            found += _scan(value, None, "metadata", "top", len(text), paragraphs)
+    # Articles about machine translation mention it often; a lone badge there is a heading, not a label.
+    mentions = sum(1 for f in found if f.hit.kind == "mention")
+    evidence = list(meta_evidence)
+    for f in found:
+        weight = f.hit.weight
+        if f.hit.kind == "badge" and mentions >= 2:
+            weight *= 0.5
+        elif f.hit.kind in ("disclaimer", "badge") and f.position in ("top", "bottom") and weight < 0.95:
+            weight = min(weight + 0.05, 0.95)
+        evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
+
+    if language is None:
+        from mtcheck.language import detect_language
+
+        language = detect_language(text) or (document.metadata.get("lang") or "").split("-")[0] or None
+    lang_evidence, paragraph_langs = signals.fragments(text, paragraphs, language)
+    evidence += lang_evidence
+    confidence = _combine([e.weight for e in evidence])
+    strong = [f for f in found if f.hit.weight >= STRONG]
+    engine, source_language, url = _extract(document, found, strong, language)
+    if confidence < THRESHOLD:
+        engine = None if not strong else engine
+    source_language = source_language or meta_source
+    if source_language is None and confidence >= THRESHOLD:
+        source_language = signals.fragment_language(lang_evidence)
+    evidence.sort(key=lambda e: (e.start if e.start is not None else -1, -e.weight))
+    return Detection(
+        machine_translated=confidence >= THRESHOLD,
+        confidence=confidence,
+        language=language,
+        source_language=source_language,
+        original_url=url or meta_url,
+        engine=engine,
+        evidence=tuple(evidence),
+        paragraph_languages=paragraph_langs,
+    )
+
+
+def _extract(document: Document, found: list[_Found], strong: list[_Found],
+             language: str | None) -> tuple[str | None, str | None, str | None]:  # fmt: skip
+    engine = source_language = None
+    for f in strong:
+        view_text = f.view.text
+        window = view_text[f.hit.start : min(len(view_text), f.hit.end + 200)]
+        engine = engine or extract.engine_in(view_text[f.hit.start : f.hit.end])
+        source_language = source_language or extract.stated_source_language(window, language)
+    # The original's URL: a link in or right after a disclaimer, or near "read the original".
+    candidates = [(link.start, link.href) for link in document.links] + extract.urls_in(document.text)
+    windows = []
+    for f in sorted(strong, key=lambda f: -f.hit.weight) + [f for f in found if f.hit.kind == "original"]:
+        if f.start is not None and f.end is not None:
+            windows.append((max(0, f.start - 150), f.end + 300))
+    url = extract.original_url(candidates, windows) if windows else None
+    if url is None:
+        for f in strong:
+            if f.origin is None:
+                url = extract.original_url(extract.urls_in(f.source), [(0, len(f.source))])
+                if url:
+                    break
+    if source_language is None and url and strong:
+        inferred = extract.url_language(url)
+        if inferred and inferred.split("-")[0] != (language or "").split("-")[0]:
+            source_language = inferred
+    return engine, source_language, url
+
+
+def detect_text(text: str, *, language: str | None = None) -> Detection:
+    """Detection on a raw string, read both as plain text and as markup (comments, Markdown, HTML)."""
+    comments = tuple(c.strip() for c in _COMMENT.findall(text) if c.strip())
+    document = Document(path="<text>", name="text", text=text, raw=text, comments=comments)
+    return detect(document, language=language)

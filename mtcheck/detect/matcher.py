@@ -1,0 +1,224 @@
+"""Find disclaimer phrases in a matching view and weigh each by its context."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from mtcheck.detect.normalize import View
+from mtcheck.detect.patterns import Rules, rules_for, shared
+
+# Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
+_HARD = re.compile(
+    r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·"
+)
+_SENTENCE = re.compile(r"[.!?](?=\s|$)|[。！？\f\n]")
+_QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SEGMENT_CUT = re.compile(r"[\n:()\[\],]")
+_FIRST_PART = re.compile(r"[,;:(]")
+_INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
+_LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
+_CODE_PREPOSITION = (
+    r"(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+)
+
+STRONG, WEAK = 0.5, 0.25
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One phrase found in a view, weighed in its context."""
+
+    kind: str  # disclaimer | badge | engine_watermark | mention | original
+    weight: float
+    start: int  # the clause, in view offsets
+    end: int
+    match_start: int
+    match_end: int
+    language: str
+    category: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    pre: str  # clause text before the match
+    post: str  # clause text after the match
+    clause: str
+    segment_words: int  # other words in the shortest segment around the match (badges)
+    segment_post: str
+    quoted_example: bool
+
+
+_SPACED = re.compile(r"\S*[^\W\d_]\S*")
+
+
+def _word_iter(text: str, mode: str) -> list[re.Match[str]]:
+    return list((_SPACED if mode == "space" else _LETTERS).finditer(text))
+
+
+def _words(text: str, mode: str) -> int:
+    """Words in a piece of text; for scripts without spaces, two characters count as a word."""
+    if mode == "none":
+        letters = sum(len(w) for w in _LETTERS.findall(text))
+        return (letters + 1) // 2
+    return len(_word_iter(text, mode))
+
+
+def _tail_words(text: str, n: int, mode: str) -> str:
+    if mode == "none":
+        return text[-(2 * n) :]
+    words = _word_iter(text, mode)
+    return text[words[-n].start() :] if len(words) >= n else text
+
+
+def _head_words(text: str, n: int, mode: str) -> str:
+    if mode == "none":
+        return text[: 2 * n + 2]
+    words = _word_iter(text, mode)
+    return text[: words[n - 1].end()] if len(words) >= n else text
+
+
+class _Boundaries:
+    def __init__(self, text: str) -> None:
+        self.hard = [m.start() for m in _HARD.finditer(text)]
+        self.sentence = [m.start() for m in _SENTENCE.finditer(text)]
+        self.length = len(text)
+
+    @staticmethod
+    def _around(points: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+        i = bisect.bisect_left(points, start)
+        left = points[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(points, end)
+        right = points[j] if j < len(points) else length
+        return left, right
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        return self._around(self.hard, start, end, self.length)
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        return self._around(self.sentence, start, end, self.length)
+
+
+def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules) -> _Context:
+    left, right = bounds.clause(start, end)
+    pre, post = text[left:start], text[end:right]
+    seg_pre = _SEGMENT_CUT.split(pre)[-1]
+    seg_post = _SEGMENT_CUT.split(post)[0]
+    segment_words = _words(seg_pre, rules.boundaries) + _words(seg_post, rules.boundaries)
+    s_left, s_right = bounds.sentence_of(start, end)
+    sentence = text[s_left:s_right]
+    inside_quotes = left > 0 and text[left - 1] in "\"'" and right < len(text) and text[right] in "\"'"
+    outside = _QUOTED.sub(" ", sentence)
+    example = inside_quotes and _words(outside, rules.boundaries) >= 3
+    reporting = rules.cues["reporting"]
+    if inside_quotes and not example and reporting is not None:
+        example = bool(reporting.search(text[max(s_left, left - 40) : left]))
+    return _Context(pre, post, text[left:right], segment_words, seg_post, example)
+
+
+def _has(rules: Rules, cue: str, text: str) -> bool:
+    pattern = rules.cues[cue]
+    return bool(pattern is not None and pattern.search(text))
+
+
+def _blocked(rules: Rules, ctx: _Context, category: str, match: str) -> bool:
+    """Negated, hypothetical or about code: not a claim that this text was machine translated."""
+    b = rules.boundaries
+    near_pre = _tail_words(ctx.pre, 6, b)
+    if _has(rules, "negation", near_pre) or _has(rules, "negation_after", _head_words(ctx.post, 3, b)):
+        return True
+    if category == "label" and _has(rules, "negation", _head_words(ctx.post, 3, b)):
+        return True
+    if _has(rules, "hypothetical", ctx.pre) or _has(rules, "hypothetical_after", _head_words(ctx.post, 3, b)):
+        return True
+    common = shared()
+    if common.code_cues.search(ctx.clause):
+        return True
+    return bool(re.search(_CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))
+
+
+def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
+    b = rules.boundaries
+    if category == "watermark":
+        return "engine_watermark", 0.95
+    first_post = _FIRST_PART.split(ctx.post)[0]
+    local = ctx.pre + " " + first_post
+    if ctx.quoted_example or _has(rules, "generic", ctx.pre) or _has(rules, "languages", local):
+        return "mention", 0.15
+    if _has(rules, "ui", ctx.clause):
+        return "mention", 0.15
+    if category == "original":
+        return ("mention", 0.1) if _has(rules, "human", ctx.clause) else ("original", 0.3)
+    if category == "disclaimer":
+        return "disclaimer", 0.9
+    pre = _LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
+    initial = _words(_INITIAL_CUT.sub("", pre), b) == 0
+    is_self = _has(rules, "self", pre)
+    post_words = _words(first_post, b)
+    cont = rules.cues["continuation"]
+    aux = rules.cues["aux"]
+    continues = cont is None or post_words <= 2 or bool(cont.match(first_post.lstrip(" \n-")))
+    predicative = aux is not None and bool(aux.search(_tail_words(pre, 3, b)))
+    if category == "label":
+        alone = ctx.segment_words == 0
+        # "Machine translation from German", "Automatic translation by DeepL"
+        common = shared()
+        introduced = ctx.segment_words <= 3 and initial and bool(
+            common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post)
+        )
+        return ("badge", 0.6) if alone or introduced else ("mention", 0.1)
+    if category == "verb":  # a translation verb next to an engine name
+        if _has(rules, "human", ctx.clause):
+            return "mention", 0.1
+        if (initial or is_self) and (post_words <= 1 or continues):
+            return "disclaimer", 0.85
+        return "mention", WEAK
+    # category == "predicate"
+    if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
+        return "badge", 0.7
+    if (is_self or initial) and (continues or predicative):
+        return "disclaimer", 0.9 if is_self else 0.8
+    return "mention", WEAK
+
+
+def _engine_near(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int] | None:
+    """The span of an engine name within 60 characters of [start, end) inside the clause."""
+    lo, hi = max(left, start - 60), min(right, end + 60)
+    window = text[lo:hi]
+    for _, pattern in shared().engines:
+        for m in pattern.finditer(window):
+            s, e = m.start() + lo, m.end() + lo
+            if e <= start or s >= end:
+                return s, e
+    return None
+
+
+def find_hits(view: View) -> list[Hit]:
+    """Every weighed phrase in the view, one per clause (the strongest)."""
+    text = view.text
+    bounds = _Boundaries(text)
+    best: dict[tuple[int, int], Hit] = {}
+    for rules in rules_for(text):
+        for category, pattern in rules.patterns.items():
+            for m in pattern.finditer(text):
+                start, end = m.start(), m.end()
+                if start == end:
+                    continue
+                left, right = bounds.clause(start, end)
+                if category == "verb":
+                    span = _engine_near(text, start, end, left, right)
+                    if span is None:
+                        continue
+                    start, end = min(start, span[0]), max(end, span[1])
+                ctx = _context(text, bounds, start, end, rules)
+                if _blocked(rules, ctx, category, m.group(0)):
+                    continue
+                kind, weight = _weigh(rules, ctx, category)
+                hit = Hit(kind, weight, left, right, start, end, rules.code, category)
+                key = (left, right)
+                old = best.get(key)
+                if old is None or hit.weight > old.weight:
+                    best[key] = hit
+    return sorted(best.values(), key=lambda h: h.start)

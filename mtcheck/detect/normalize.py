@@ -1,0 +1,114 @@
+"""A matching view of a text: lower case, plain quotes and spaces, no markup, with offsets back."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Markup that is never part of a phrase: HTML comments and tags, the URL half of a Markdown link,
+# GitHub alert markers, directive lines such as ".. note::" or ":::alert".
+_SKIP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|</?[A-Za-z][^<>]{0,500}>"
+    r"|(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"|\[![A-Za-z]+\]"
+    r"|^[ \t]*(?:\.\. [a-z-]+::|:{3,}[a-z-]*|`{3,}[^\n]*|~{3,}[^\n]*)",
+    re.DOTALL | re.MULTILINE,
+)
+# Characters that only decorate: Markdown emphasis and quoting, bullets, emoji, variation selectors.
+_DROP = set("*`~#>|=^[]")
+_SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4")
+_DOUBLE_QUOTES = set("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a")
+_DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d")
+_ARABIC_ALEF = set("\u0623\u0625\u0622\u0671")
+# Separators that end a clause like a full stop does.
+SEPARATORS = "\u00b7\u2022\u30fb|\u2192\u2190"
+PARAGRAPH = "\f"
+
+
+@dataclass(frozen=True)
+class View:
+    """`text` is what patterns match; `origin[i]` is the index in the source of view character i."""
+
+    text: str
+    origin: tuple[int, ...]
+    source_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span back to a span of the source text."""
+        if start >= len(self.origin):
+            return self.source_length, self.source_length
+        first = self.origin[start]
+        last = self.origin[max(end - 1, start)] + 1
+        return first, max(last, first)
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    """What one source character becomes in the view ('' drops it, ' ' is a space)."""
+    if ch in _SINGLE_QUOTES:
+        return "'"
+    if ch in _DOUBLE_QUOTES:
+        return '"'
+    if ch in _DASHES:
+        return "-"
+    if ch in _ARABIC_ALEF:
+        return "\u0627"
+    if ch == "\u0130":  # Turkish dotted capital I
+        return "i"
+    if ch in SEPARATORS:
+        return "\u00b7"
+    if ch == "\u203b":  # reference mark used as a bullet in CJK notices
+        return " "
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me") and "\u064b" <= ch <= "\u065f":  # Arabic harakat
+        return ""
+    if ch == "\u0640" or ch in "\ufe0e\ufe0f\u200d":  # tatweel, variation selectors, ZWJ
+        return ""
+    if category == "So" or category == "Cs" or category == "Co":
+        return " "
+    if ch in _DROP:
+        return " "
+    if ch == "_":
+        return " "
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    if folded in ("\u3002", "\uff61"):
+        return "."
+    return folded
+
+
+def build_view(text: str) -> View:
+    """The matching view of `text` with its offset map."""
+    skip = [False] * len(text)
+    for m in _SKIP.finditer(text):
+        for i in range(m.start(), m.end()):
+            skip[i] = True
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space = ""  # "" none, " " space, "\n" line break, "\f" paragraph
+    newlines = 0
+    for i, ch in enumerate(text):
+        if skip[i]:
+            continue
+        if ch == "\n":
+            newlines += 1
+            pending_space = PARAGRAPH if newlines >= 2 else "\n"
+            continue
+        folded = _fold(ch) if not ch.isspace() else " "
+        if folded == "":
+            continue
+        if folded.isspace():
+            if not pending_space:
+                pending_space = " "
+            continue
+        if pending_space and out:
+            out.append(pending_space)
+            origin.append(i - 1)
+        pending_space = ""
+        newlines = 0
+        for c in folded:
+            out.append(c)
+            origin.append(i)
+    return View("".join(out), tuple(origin), len(text))

@@ -1,0 +1,156 @@
+"""Loading the phrase data: one TOML file per language plus shared tables, compiled once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original")
+WORD_LISTS = (
+    "negation", "negation_after", "hypothetical", "hypothetical_after", "aux", "continuation", "reporting"
+)
+REGEX_LISTS = ("self", "generic", "languages", "ui", "human")
+# How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
+# such as Devanagari, where only spaces and punctuation separate words), "none" (CJK, Thai).
+BOUNDARY_MODES = ("word", "space", "none")
+_BEFORE = {"word": r"(?<!\w)", "space": r"(?<![^\s.,;:!?()\"'\-])", "none": ""}
+_AFTER = {"word": r"(?!\w)", "space": r"(?![^\s.,;:!?()\"'\-])", "none": ""}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled phrase patterns and context cues of one language."""
+
+    code: str
+    boundaries: str  # one of BOUNDARY_MODES
+    triggers: tuple[str, ...]
+    patterns: dict[str, re.Pattern[str]]
+    cues: dict[str, re.Pattern[str] | None]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Engines, language names and code words shared by every language."""
+
+    engines: tuple[tuple[str, re.Pattern[str]], ...]
+    engine_any: str  # one regex source matching any engine
+    ai_any: str
+    language_names: tuple[tuple[str, str], ...]  # (stem, code), longest stems first
+    language_regex: re.Pattern[str]
+    code_names: re.Pattern[str]
+    code_cues: re.Pattern[str]
+
+
+def _data(name: str) -> dict[str, Any]:
+    text = resources.files("mtcheck.detect").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def spaces_match_breaks(source: str) -> str:
+    """Let a literal space in a pattern also match a line break (outside character classes)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in source:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch == " ":
+            out.append("[ \\n]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@cache
+def shared() -> Shared:
+    """The shared tables from data/common.toml."""
+    data = _data("common.toml")
+    engines = tuple((name, re.compile(rf"(?<!\w)(?:{rx})(?!\w)")) for name, rx in data["engines"].items())
+    specific = "|".join(f"(?:{rx})" for name, rx in data["engines"].items() if name != "AI")
+    names = sorted(
+        ((stem.lower(), code) for code, stems in data["languages"].items() for stem in stems),
+        key=lambda item: -len(item[0]),
+    )
+    language_regex = re.compile("|".join(re.escape(stem) for stem, _ in names))
+    code = data["code"]
+    return Shared(
+        engines=engines,
+        engine_any=rf"(?<!\w)(?:{specific})(?!\w)",
+        ai_any=data["engines"]["AI"],
+        language_names=tuple(names),
+        language_regex=language_regex,
+        code_names=re.compile(rf"(?<![\w+#-])(?:{code['names']})(?![\w+#])"),
+        code_cues=re.compile(code["cues"]),
+    )
+
+
+def _expand(source: str, common: Shared) -> str:
+    return spaces_match_breaks(source.replace("{engine}", f"(?:{common.engine_any})").replace(
+        "{ai}", f"(?:{common.ai_any})"
+    ))
+
+
+def _word_list(words: list[str], boundaries: str) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    body = "|".join(spaces_match_breaks(re.escape(w).replace("\\ ", " ")) for w in words)
+    return re.compile(f"{_BEFORE[boundaries]}(?:{body}){_AFTER[boundaries]}")
+
+
+def _regex_list(items: list[str], boundaries: str, common: Shared) -> re.Pattern[str] | None:
+    if not items:
+        return None
+    body = "|".join(f"(?:{_expand(item, common)})" for item in items)
+    return re.compile(f"{_BEFORE[boundaries]}(?:{body})")
+
+
+def compile_rules(data: dict[str, Any]) -> Rules:
+    """Compile one language's data (a parsed TOML table)."""
+    common = shared()
+    boundaries = str(data.get("boundaries", "word"))
+    if boundaries not in BOUNDARY_MODES:
+        raise ValueError(f"{data.get('code')}: boundaries must be one of {BOUNDARY_MODES}")
+    patterns: dict[str, re.Pattern[str]] = {}
+    for category in CATEGORIES:
+        items = data.get("patterns", {}).get(category, [])
+        if items:
+            patterns[category] = re.compile("|".join(f"(?:{_expand(rx, common)})" for rx in items))
+    context = data.get("context", {})
+    cues: dict[str, re.Pattern[str] | None] = {}
+    for name in WORD_LISTS:
+        cues[name] = _word_list(context.get(name, []), boundaries)
+    for name in REGEX_LISTS:
+        cues[name] = _regex_list(context.get(name, []), boundaries, common)
+    return Rules(
+        code=str(data["code"]),
+        boundaries=boundaries,
+        triggers=tuple(t.lower() for t in data.get("triggers", [])),
+        patterns=patterns,
+        cues=cues,
+    )
+
+
+@cache
+def all_rules() -> tuple[Rules, ...]:
+    """Every language's rules, in file-name order."""
+    folder = resources.files("mtcheck.detect").joinpath("data", "languages")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
+    return tuple(compile_rules(_data(f"languages/{name}")) for name in names)
+
+
+def rules_for(view_text: str) -> list[Rules]:
+    """The languages whose trigger stems occur in the view (the others cannot match)."""
+    return [r for r in all_rules() if any(t in view_text for t in r.triggers)]

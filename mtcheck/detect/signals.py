@@ -1,0 +1,50 @@
+"""Language signals: paragraphs left in another language than the document's."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from mtcheck.results import Evidence
+
+FRAGMENT_WEIGHT = 0.1
+MAX_FRAGMENTS = 5
+# When this share of the paragraphs is in other languages the document is bilingual, not patchy.
+BILINGUAL_SHARE = 0.4
+_CODEISH = re.compile(r"[{}();=<>$\\]|https?://")
+
+
+def _codeish(text: str) -> bool:
+    return len(_CODEISH.findall(text)) > max(3, len(text) // 40)
+
+
+def _base(code: str | None) -> str:
+    return (code or "").split("-")[0]
+
+
+def fragments(
+    text: str, paragraphs: tuple[tuple[int, int], ...], language: str | None
+) -> tuple[list[Evidence], tuple[tuple[int, int, str], ...]]:
+    """Evidence for paragraphs in another language, and the language of each paragraph checked."""
+    from mtcheck.language import paragraph_languages
+
+    langs = paragraph_languages(text, paragraphs or None)
+    if not language or not langs:
+        return [], langs
+    other = [(s, e, lang) for s, e, lang in langs if _base(lang) != _base(language)]
+    other = [(s, e, lang) for s, e, lang in other if not _codeish(text[s:e])]
+    if not other or len(other) / len(langs) >= BILINGUAL_SHARE and len(langs) > 1:
+        return [], langs
+    evidence = []
+    for s, e, lang in other[:MAX_FRAGMENTS]:
+        snippet = " ".join(text[s:e].split())
+        snippet = snippet if len(snippet) <= 160 else snippet[:159] + "…"
+        position = "top" if s < len(text) * 0.15 else "bottom" if e > len(text) * 0.85 else "body"
+        evidence.append(Evidence("fragment", snippet, s, e, position, lang, FRAGMENT_WEIGHT))
+    return evidence, langs
+
+
+def fragment_language(evidence: list[Evidence]) -> str | None:
+    """The language most fragments are in: a hint at the original's language."""
+    counts = Counter(e.language for e in evidence if e.kind == "fragment" and e.language)
+    return counts.most_common(1)[0][0] if counts else None
