@@ -104,8 +104,14 @@ def test_loads_clean_offline_and_inert(browser: Any, tmp_path: Path, kind: str) 
         assert page.evaluate("document.scripts.length") == 2
         assert page.evaluate("[...document.querySelectorAll('a[href]')].every(a => !/^javascript:/i.test(a.href))")
         text = page.inner_text(".article-text")
-        for fragment in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea>",
-                         "{{ user }}", "${HOME}", "</script><!--"):
+        for fragment in (
+            "<script>alert(1)</script>",
+            '"><img src=x onerror=alert(1)>',
+            "</textarea>",
+            "{{ user }}",
+            "${HOME}",
+            "</script><!--",
+        ):
             assert fragment in text
         data = page.evaluate("JSON.parse(document.getElementById('mtcheck-data').textContent)")
         assert data["document"]["text"] == o.report.document.text
@@ -118,7 +124,9 @@ def test_filter_by_severity_hides_rows(opened: Opened) -> None:
     assert len(_visible_rows(page)) == len(report.sentences)
     for sev in ("warning", "info", "none"):
         page.uncheck(f'input[name="severity"][value="{sev}"]')
-    errors = [s.index for s in report.sentences if max((severity_rank(f.severity) for f in s.findings), default=-1) == 2]
+    errors = [
+        s.index for s in report.sentences if max((severity_rank(f.severity) for f in s.findings), default=-1) == 2
+    ]
     rows = _visible_rows(page)
     assert 0 < len(rows) < len(report.sentences)
     assert sorted(int(r["index"]) for r in rows) == errors
@@ -166,7 +174,7 @@ def test_highlight_leads_to_a_hidden_sentence(opened: Opened) -> None:
         page.uncheck(f'input[name="severity"][value="{sev}"]')
     assert _visible_rows(page) == []
     assert page.is_visible("#no-rows")
-    page.click('.article-text a.hl.sev-error >> nth=0')
+    page.click(".article-text a.hl.sev-error >> nth=0")
     target = page.evaluate("location.hash")
     assert page.is_visible(f"#sentences tr{target}")
 
