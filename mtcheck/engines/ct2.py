@@ -146,7 +146,7 @@ class CTranslate2Engine:
         path = resolved.path
         revision = resolved.revision
         if path is None:
-            from mtcheck.models import download_model
+            from mtcheck.models_hub import download_model
 
             path, revision = download_model(resolved.id, self.settings)
         compute_type = self.settings.compute_type

@@ -1,9 +1,10 @@
 """Convert a Hugging Face Marian directory to CTranslate2 once, beside the model, and reuse it.
 
 Layout: `<model dir>/ct2-<compute type>/` holds the CTranslate2 model plus `mtcheck-ct2.json`, which
-records the compute type, the ctranslate2 version and a fingerprint (name, size, mtime) of the files
-it was converted from; a changed source is converted again. When the model directory is read-only
-the conversion goes to `<user cache dir>/mtcheck/ct2/<model name>-<path hash>/ct2-<compute type>/`.
+records the compute type, the ctranslate2 version, and the size, mtime and sha256 of each file it was
+converted from; a changed source is converted again (a mere copy, same contents, is not). When the
+model directory is read-only the conversion goes to
+`<user cache dir>/mtcheck/ct2/<model name>-<path hash>/ct2-<compute type>/`.
 """
 
 from __future__ import annotations
@@ -70,8 +71,19 @@ def converted_dir(model_dir: Path, compute_type: str) -> Path:
     return base / f"{CT2_PREFIX}{compute_type}"
 
 
+def source_hashes(model_dir: Path) -> dict[str, str]:
+    """sha256 of each file of the Hugging Face model: what a copied or touched model is compared by."""
+    from mtcheck.models import file_sha256
+
+    return {name: file_sha256(model_dir / name) for name, _, _ in source_fingerprint(model_dir)}
+
+
 def is_current(model_dir: Path, out: Path) -> bool:
-    """True when out holds a conversion of model_dir's present files."""
+    """True when out holds a conversion of model_dir's present files.
+
+    Sizes and mtimes decide quickly; when they differ (a copied model) the files are hashed, and the
+    record is refreshed if the contents are the same, so a copy is not converted again.
+    """
     marker = out / MARKER
     if not (out / "model.bin").is_file() or not marker.is_file():
         return False
@@ -79,7 +91,17 @@ def is_current(model_dir: Path, out: Path) -> bool:
         recorded = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(recorded, dict) and recorded.get("source") == source_fingerprint(model_dir)
+    if not isinstance(recorded, dict):
+        return False
+    fingerprint = source_fingerprint(model_dir)
+    if recorded.get("source") == fingerprint:
+        return True
+    if recorded.get("sha256") != source_hashes(model_dir):
+        return False
+    recorded["source"] = fingerprint
+    with contextlib.suppress(OSError):  # a read-only copy is hashed again next time, still correct
+        marker.write_text(json.dumps(recorded, indent=1), encoding="utf-8")
+    return True
 
 
 def ensure_converted(model_dir: Path, compute_type: str, *, force: bool = False) -> Path:
@@ -107,13 +129,19 @@ def _convert(model_dir: Path, compute_type: str, out: Path) -> None:
     started = time.perf_counter()
     log.warning("converting %s to CTranslate2 %s (once; stored in %s)", model_dir, compute_type, out)
     fingerprint = source_fingerprint(model_dir)
+    hashes = source_hashes(model_dir)
     staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         _run_converter(model_dir, compute_type, staging)
         from mtcheck.engines.ct2 import ctranslate2_version
 
-        record = {"compute_type": compute_type, "ctranslate2": ctranslate2_version(), "source": fingerprint}
+        record = {
+            "compute_type": compute_type,
+            "ctranslate2": ctranslate2_version(),
+            "source": fingerprint,
+            "sha256": hashes,
+        }
         (staging / MARKER).write_text(json.dumps(record, indent=1), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
