@@ -231,20 +231,19 @@ def build_report(
     )
     terms = (
         (
-            {"term": "NATO", "occurrences": 1, "kept": 0, "changed": 0, "lost": 1, "renderings": []},
-            {"term": "Elena Ruiz", "occurrences": 2, "kept": 2, "changed": 0, "lost": 0, "renderings": ["Elena Ruiz"]},
-            {
-                "term": "<script>alert(1)</script>",
-                "occurrences": 1,
-                "kept": 0,
-                "changed": 1,
-                "lost": 0,
-                "renderings": {"<img src=x onerror=alert(1)>": 1},
-            },
+            {"term": "NATO", "kind": "acronym", "occurrences": 1, "sentences": [3], "kept": 0, "changed": 0,
+             "lost": 1, "renderings": {"de": []}, "pivot_renderings": {"de": []}},
+            {"term": "Elena Ruiz", "kind": "name", "occurrences": 2, "sentences": [1, 13], "kept": 2, "changed": 0,
+             "lost": 0, "renderings": {"de": ["Elena Ruiz"]}, "pivot_renderings": {"de": ["Elena Ruiz"]}},
+            {"term": "<script>alert(1)</script>", "kind": "quoted", "occurrences": 1, "sentences": [2], "kept": 0,
+             "changed": 1, "lost": 0, "renderings": {"de": ["<img src=x onerror=alert(1)>"]},
+             "pivot_renderings": {"de": ["</textarea>"]}},
+            {"term": "4.2 million", "occurrences": 1, "kept": 1, "changed": 0, "lost": 0,
+             "renderings": ["4.2 million"]},
         )
         if engine
         else ()
-    )
+    )  # fmt: skip
     return Report(
         document=DocumentInfo(f"articles/{name}.md", name, "en", text, "markdown"),
         detection=Detection(

@@ -6,8 +6,10 @@ import base64
 import hashlib
 import math
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from mtcheck.report.html_chart import chrf_histogram
 from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
@@ -168,28 +170,45 @@ def _document_findings(report: Report, anchors: dict[int, str]) -> str:
 
 
 def _renderings(value: object) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{esc(k)} ({esc(n)})" for k, n in value.items()) or "–"
+    """Term renderings as rows give them: by pivot a list, rendering -> count, or a plain list."""
+    if isinstance(value, Mapping):
+        parts = []
+        for key, item in value.items():
+            if isinstance(item, list | tuple):
+                parts.append(f'<span class="lbl">{esc(key)}:</span> {", ".join(esc(v) for v in item) or "–"}')
+            else:
+                parts.append(f"{esc(key)} ({esc(item)})")
+        return "<br>".join(parts) or "–"
     if isinstance(value, list | tuple):
         return ", ".join(esc(v) for v in value) or "–"
     return esc(value)
 
 
+def _term_row(t: Mapping[str, Any]) -> str:
+    kind = f' <span class="term-kind">{esc(t["kind"])}</span>' if t.get("kind") else ""
+    sentences = " ".join(
+        f'<a href="#s-{int(i)}">{int(i) + 1}</a>' for i in t.get("sentences", ()) if isinstance(i, int)
+    )
+    lost = t.get("lost")
+    return (
+        f'<tr class="{"lost" if isinstance(lost, int) and lost > 0 else ""}">'
+        f'<th scope="row">{esc(t.get("term"))}{kind}</th>'
+        + "".join(f'<td class="num">{esc(t.get(k, ""))}</td>' for k in ("occurrences", "kept", "changed", "lost"))
+        + f"<td>{_renderings(t.get('renderings', ''))}</td><td>{sentences}</td></tr>"
+    )
+
+
 def _terms(report: Report) -> str:
     if not report.terms:
         return ""
-    rows = "".join(
-        f'<tr class="{"lost" if (t.get("lost") or 0) > 0 else ""}"><th scope="row">{esc(t.get("term"))}</th>'
-        + "".join(f'<td class="num">{esc(t.get(k, ""))}</td>' for k in ("occurrences", "kept", "changed", "lost"))
-        + f"<td>{_renderings(t.get('renderings', ''))}</td></tr>"
-        for t in report.terms
-    )
+    rows = "".join(_term_row(t) for t in report.terms)
     return (
         '<section id="terms" aria-labelledby="h-terms"><h2 id="h-terms">Terminology</h2>'
         '<div class="table-wrap"><table class="terms"><thead><tr><th scope="col">Term</th>'
         '<th scope="col" class="num">Occurrences</th><th scope="col" class="num">Kept</th>'
         '<th scope="col" class="num">Changed</th><th scope="col" class="num">Lost</th>'
-        f'<th scope="col">Came back as</th></tr></thead><tbody>{rows}</tbody></table></div></section>'
+        '<th scope="col">Came back as</th><th scope="col">Sentences</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></section>"
     )
 
 

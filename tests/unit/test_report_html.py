@@ -23,6 +23,7 @@ ALLOWED_TAGS = {
     "div", "section", "dl", "dt", "dd", "ul", "li", "span", "strong", "q", "meter", "label", "svg", "desc",
     "line", "text", "rect", "table", "caption", "thead", "tbody", "tr", "th", "td", "button", "fieldset",
     "legend", "input", "select", "option", "details", "summary", "code", "del", "ins", "mark", "footer", "script",
+    "br",
 }  # fmt: skip
 
 
@@ -317,3 +318,13 @@ def test_broken_scores_render_as_missing() -> None:
     assert not re.search(r"\b(nan|inf)\b", visible, flags=re.I)
     counts = [int(n) for n in re.findall(r'<text class="count"[^>]*>(\d+)</text>', out)]
     assert sum(counts) == len(report.sentences) - 1
+
+
+def test_terminology_rows(out: str) -> None:
+    start = out.index('<section id="terms"')
+    terms = out[start : out.index("</section>", start)]
+    assert '<span class="lbl">de:</span> Elena Ruiz' in terms
+    assert '<a href="#s-1">2</a> <a href="#s-13">14</a>' in terms
+    assert "&lt;img src=x onerror=alert(1)&gt;" in terms and "<img" not in terms
+    assert '<span class="term-kind">acronym</span>' in terms
+    assert "<td>4.2 million</td>" in terms  # a plain list of renderings

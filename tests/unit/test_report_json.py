@@ -233,3 +233,12 @@ def test_registry_entries_resolve_to_functions() -> None:
     for spec in [*RENDERERS.values(), *RUN_RENDERERS.values()]:
         assert callable(load_renderer(spec))
     assert load_renderer(RENDERERS["json"])(build_report(2)) == render_json(build_report(2))
+
+
+def test_rows_of_the_real_term_table_validate() -> None:
+    term_tracking = pytest.importorskip("mtcheck.checks.term_tracking")
+    row = term_tracking._Row("NATO", "acronym", occurrences=2, sentences=[0, 3], kept=1, lost=1)
+    row.renderings["de"] = ["NATO"]
+    row.pivot_renderings["de"] = ["NATO"]
+    report = dataclasses.replace(build_report(4), terms=(dataclasses.asdict(row),))
+    assert VALIDATOR.is_valid(json.loads(render_json(report)))
