@@ -127,11 +127,11 @@ def align(original: str, roundtrip: str) -> Alignment:
     matcher = SequenceMatcher(None, [t.norm for t in src], [t.norm for t in tgt], autojunk=False)
     blocks: list[list[int]] = []  # [i1, i2, j1, j2, equal?]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        equal = tag == "equal"
-        if blocks and not equal and not blocks[-1][4]:
+        same = tag == "equal"
+        if blocks and not same and not blocks[-1][4]:
             blocks[-1][1], blocks[-1][3] = i2, j2  # merge adjacent changes
         else:
-            blocks.append([i1, i2, j1, j2, int(equal)])
+            blocks.append([i1, i2, j1, j2, int(same)])
     ops: list[AlignOp] = []
     for i1, i2, j1, j2, equal in blocks:
         if equal:
@@ -165,19 +165,20 @@ def squash(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
-def find_words(words: list[str], tokens: list[Token]) -> tuple[int, int] | None:
-    """Token window [i, j) whose squashed text equals the squashed words, or None."""
+def find_words(words: list[str], tokens: list[Token], slack: int = 0) -> tuple[int, int] | None:
+    """Token window [i, j) whose squashed text equals the squashed words (the last token may add
+    up to `slack` letters, for inflections such as Korean -> Koreans), or None."""
     key = "".join(squash(w) for w in words)
     if not key:
         return None
     keys = [squash(t.text) for t in tokens]
     for i in range(len(keys)):
-        if not keys[i] or not key.startswith(keys[i]):
+        if not keys[i] or not (key.startswith(keys[i]) or keys[i].startswith(key)):
             continue
         acc = ""
         for j in range(i, len(keys)):
             acc += keys[j]
-            if acc == key:
+            if acc == key or (acc.startswith(key) and len(acc) - len(key) <= slack):
                 return i, j + 1
             if not key.startswith(acc):
                 break

@@ -68,7 +68,12 @@ class GlossaryCheck(Check):
             return []
         found: list[Finding | None] = []
         for entry in glossary.for_language(ctx.language):
-            base = {"term": entry.term, "status": entry.status, "note": entry.note, "glossary": glossary.path}
+            base: dict[str, object] = {
+                "term": entry.term,
+                "status": entry.status,
+                "note": entry.note,
+                "glossary": glossary.path,
+            }
             if entry.status == "forbidden":
                 for start, end in occurrences(ctx.text, entry.term):
                     use = f"; use '{entry.replacement}'" if entry.replacement else ""

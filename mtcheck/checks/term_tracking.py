@@ -18,6 +18,8 @@ NUMERIC = ("number", "date")
 SAME_RENDERING = 0.85
 # A stretch of the pivot text at least this similar to a term is taken as its rendering.
 PIVOT_MATCH = 0.6
+# A name or compound in the round trip may carry this many extra letters (plural, genitive).
+INFLECTION_SLACK = 2
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 
 
@@ -62,6 +64,11 @@ def pivot_rendering(term: Term, pivot_text: str) -> str | None:
     return best
 
 
+def _slack(term: Term) -> int:
+    """Letters an inflection may add to a name or compound (Korean -> Koreans); none for acronyms."""
+    return INFLECTION_SLACK if term.kind in ("name", "compound") and len(term.key) >= 4 else 0
+
+
 def follow(term: Term, local: tuple[int, int], original: str, result: PivotResult) -> Fate:
     """The fate of a term (local span in the sentence) through one pivot's round trip."""
     roundtrip = result.roundtrip
@@ -71,7 +78,7 @@ def follow(term: Term, local: tuple[int, int], original: str, result: PivotResul
         wanted, got = Counter(numbers_in(term.text)), Counter(numbers_in(roundtrip))
         if wanted and not wanted - got:
             return Fate(lang, "kept", term.text, rendering)
-    elif find_words(term.text.split(), tokenize(_POSSESSIVE.sub(r"\1", roundtrip))):
+    elif find_words(term.text.split(), tokenize(_POSSESSIVE.sub(r"\1", roundtrip)), _slack(term)):
         return Fate(lang, "kept", term.text, rendering)
     became = align(original, roundtrip).counterpart(*local)
     if not any(ch.isalnum() for ch in became):

@@ -20,7 +20,9 @@ def test_tokenize_keeps_offsets(text: str, expected: list[str]) -> None:
     assert all(text[t.start : t.end] == t.text for t in tokens)
 
 
-@pytest.mark.parametrize(("word", "norm"), [("Putin", "putin"), ("“Hello”", "hello"), ("«", '"'), ("STRASSE", "strasse")])
+@pytest.mark.parametrize(
+    ("word", "norm"), [("Putin", "putin"), ("“Hello”", "hello"), ("«", '"'), ("STRASSE", "strasse")]
+)
 def test_normalise_casefolds_and_strips_quotes(word: str, norm: str) -> None:
     assert normalise(word) == norm
 
@@ -34,7 +36,11 @@ CHANGES = [
     ("The talks ended.", "The talks ended abruptly.", [("insert", "", "abruptly")]),
     ("Kim Jong Un came.", "Kim Jong-un came.", []),  # hyphenation is not a change
     ("He came on Tuesday with Kim.", "On Tuesday he came with Kim.", []),  # a moved phrase is not a change
-    ("A lonely bromance, he said.", "A lonely male friendship, he said.", [("substitute", "bromance", "male friendship")]),
+    (
+        "A lonely bromance, he said.",
+        "A lonely male friendship, he said.",
+        [("substitute", "bromance", "male friendship")],
+    ),
     ("He will be received by Kim.", "He is received by Kim.", [("substitute", "will be", "is")]),
 ]
 
@@ -106,3 +112,16 @@ def test_find_words(words: list[str], text: str, found: str | None) -> None:
 
 def test_squash() -> None:
     assert squash("Kim Jong-un") == squash("kim jong un") == "kimjongun"
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "slack", "found"),
+    [
+        (["North", "Korean"], "the North Koreans said", 0, False),
+        (["North", "Korean"], "the North Koreans said", 2, True),
+        (["Korea"], "the Koreanisation", 2, False),
+        (["Korea", "said"], "Koreas said", 2, False),  # only the last word may be inflected
+    ],
+)
+def test_find_words_with_inflection_slack(words: list[str], text: str, slack: int, found: bool) -> None:
+    assert (find_words(words, tokenize(text), slack) is not None) is found

@@ -14,12 +14,19 @@ INTRO = "Headline here. "  # so that sentence offsets are not zero
 SENTENCE = "The long talks in Hanoi ended on Tuesday."
 
 
-def ctx_for(pivots: list[tuple[str, str, float | None]], settings: Settings | None = None, language: str = "en") -> CheckContext:
+def ctx_for(
+    pivots: list[tuple[str, str, float | None]], settings: Settings | None = None, language: str = "en"
+) -> CheckContext:
     """One sentence after an intro; pivots are (language, round trip, chrF or None to compute it)."""
     text = INTRO + SENTENCE + " Closing words."
     start = len(INTRO)
     results = tuple(
-        PivotResult(lang, f"<{lang}>", rt, Scores(chrf if chrf is not None else CHRF().sentence_score(rt, [SENTENCE]).score, 0.0, 0.0))
+        PivotResult(
+            lang,
+            f"<{lang}>",
+            rt,
+            Scores(chrf if chrf is not None else CHRF().sentence_score(rt, [SENTENCE]).score, 0.0, 0.0),
+        )
         for lang, rt, chrf in pivots
     )
     s = SentenceResult(3, SENTENCE, start, start + len(SENTENCE), results)
@@ -72,9 +79,15 @@ def test_thresholds_come_from_settings() -> None:
         # an addition points at the word it follows
         ("The long talks in Hanoi ended abruptly on Tuesday.", [("ended", "insert", "abruptly")]),
         # two separate changes: two spans
-        ("The brief talks in Hanoi finished on Tuesday.", [("long", "substitute", "brief"), ("ended", "substitute", "finished")]),
+        (
+            "The brief talks in Hanoi finished on Tuesday.",
+            [("long", "substitute", "brief"), ("ended", "substitute", "finished")],
+        ),
         # only function words and punctuation changed: no span, a whole-sentence note instead
-        ("The long talks at Hanoi ended on Tuesday!", [(SENTENCE, "rewrite", "The long talks at Hanoi ended on Tuesday!")]),
+        (
+            "The long talks at Hanoi ended on Tuesday!",
+            [(SENTENCE, "rewrite", "The long talks at Hanoi ended on Tuesday!")],
+        ),
     ],
 )
 def test_span_ops(roundtrip: str, expected: list[tuple[str, str, str]]) -> None:
@@ -97,7 +110,10 @@ def test_faithful_round_trip_with_real_scores_is_clean() -> None:
 SEVERAL = [
     # pivots, expected (severity, agreement, pivots)
     pytest.param(
-        [("de", "The long negotiations in Hanoi ended on Tuesday.", 30.0), ("fr", "The long discussions in Hanoi ended on Tuesday.", 30.0)],
+        [
+            ("de", "The long negotiations in Hanoi ended on Tuesday.", 30.0),
+            ("fr", "The long discussions in Hanoi ended on Tuesday.", 30.0),
+        ],
         ("error", 2, ["de", "fr"]),
         id="both-flag-the-span: one level up",
     ),
@@ -107,7 +123,10 @@ SEVERAL = [
         id="one-of-two: one level down",
     ),
     pytest.param(
-        [("de", "The long negotiations in Hanoi ended on Tuesday.", 30.0), ("fr", "The long meetings in Hanoi ended on Tuesday.", 80.0)],
+        [
+            ("de", "The long negotiations in Hanoi ended on Tuesday.", 30.0),
+            ("fr", "The long meetings in Hanoi ended on Tuesday.", 80.0),
+        ],
         ("error", 2, ["de", "fr"]),
         id="second-pivot-above-threshold-still-confirms-the-span",
     ),
@@ -115,7 +134,9 @@ SEVERAL = [
 
 
 @pytest.mark.parametrize(("pivots", "expected"), SEVERAL)
-def test_several_pivots_rank_by_agreement(pivots: list[tuple[str, str, float]], expected: tuple[str, int, list[str]]) -> None:
+def test_several_pivots_rank_by_agreement(
+    pivots: list[tuple[str, str, float]], expected: tuple[str, int, list[str]]
+) -> None:
     (f,) = run(ctx_for(pivots))
     assert (f.severity, f.details["agreement"], f.details["pivots"]) == expected
     assert f.details["of_pivots"] == 2

@@ -16,7 +16,12 @@ TEXT = "Intro line. The dictator Kim Jong Un signed a pact with the DPRK on Tues
 S1 = (12, len(TEXT))
 
 
-def ctx_for(entries: list[GlossaryEntry], pivots: dict[str, tuple[str, str]] | None = None, language: str = "en", **settings: object) -> CheckContext:
+def ctx_for(
+    entries: list[GlossaryEntry],
+    pivots: dict[str, tuple[str, str]] | None = None,
+    language: str = "en",
+    **settings: object,
+) -> CheckContext:
     results = tuple(PivotResult(lang, p, rt, Scores(50.0, 20.0, 50.0)) for lang, (p, rt) in (pivots or {}).items())
     sentences = (SentenceResult(0, TEXT[:11], 0, 11), SentenceResult(1, TEXT[S1[0] :], S1[0], S1[1], results))
     glossary = Glossary("g.csv", tuple(entries))
@@ -84,7 +89,9 @@ def test_keep_without_round_trip_says_nothing() -> None:
 def test_bilingual_term_must_appear_in_the_pivot_text(pivot_text: str, flagged: bool) -> None:
     entry = GlossaryEntry("pact", "preferred", language="en", translations={"de": ("Vertrag",), "fr": ("traité",)})
     found = run(ctx_for([entry], {"de": (pivot_text, "irrelevant")}))
-    assert [(f.rule, f.text, f.details["pivot"]) for f in found] == ([("MT-GLOSSARY-TARGET", "pact", "de")] if flagged else [])
+    assert [(f.rule, f.text, f.details["pivot"]) for f in found] == (
+        [("MT-GLOSSARY-TARGET", "pact", "de")] if flagged else []
+    )
 
 
 def test_entries_for_another_language_are_ignored() -> None:

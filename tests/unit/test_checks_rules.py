@@ -80,7 +80,11 @@ KIND_CASES = [
     ("Er sagte „ja und ging.", "de", [("MT-UNBALANCED-QUOTES", "„")]),
     ("Il a dit « oui » puis « non.", "fr", [("MT-UNBALANCED-QUOTES", "«")]),
     ("He said yes” and left.", "en", [("MT-UNBALANCED-QUOTES", "”")]),
-    ('A quote "opens here\nand closes" on the next line.', "en", [("MT-UNBALANCED-QUOTES", '"'), ("MT-UNBALANCED-QUOTES", '"')]),
+    (
+        'A quote "opens here\nand closes" on the next line.',
+        "en",
+        [("MT-UNBALANCED-QUOTES", '"'), ("MT-UNBALANCED-QUOTES", '"')],
+    ),
     ("It's Putin’s visit.", "en", []),
     ("Talks (in Hanoi [and Hue]) ended.", "en", []),
     ("Talks (in Hanoi] ended.", "en", [("MT-UNBALANCED-BRACKETS", "("), ("MT-UNBALANCED-BRACKETS", "]")]),

@@ -39,11 +39,25 @@ DRIFT = [
     ("He thanked the Kremlin.", "He thanked the Kremlin's staff.", []),  # possessive only
     ("It cost 12,000 euros.", "It cost 12000 EUR.", []),  # same number, another unit spelling
     ("He met the UN chief.", "He met the chief.", [("MT-TERM-LOST", "UN", "lost", "", "warning")]),
+    ("He saw North Korean missiles.", "He saw missiles North Koreans.", []),  # moved and inflected
+    ("He saw the US envoy.", "He saw the USA envoy.", [("MT-TERM-CHANGED", "US", "changed", "USA", "info")]),
     ("They walked 5 km.", "They walked 6 km.", [("MT-TERM-CHANGED", "5 km", "changed", "6 km", "warning")]),
     ("He visited the Kremlin.", "He visited the Kreml.", [("MT-TERM-CHANGED", "Kremlin", "changed", "Kreml", "info")]),
-    ("He visited North Korea.", "He visited Pyongyang.", [("MT-TERM-CHANGED", "North Korea", "changed", "Pyongyang", "warning")]),
-    ('He called it a "lonely bromance".', 'He called it a "lonely friendship".', [("MT-TERM-CHANGED", "lonely bromance", "changed", "lonely friendship", "info")]),
-    ("It was on 18 June 2024.", "It was on 19 June 2024.", [("MT-TERM-CHANGED", "18 June 2024", "changed", "19 June 2024", "warning")]),
+    (
+        "He visited North Korea.",
+        "He visited Pyongyang.",
+        [("MT-TERM-CHANGED", "North Korea", "changed", "Pyongyang", "warning")],
+    ),
+    (
+        'He called it a "lonely bromance".',
+        'He called it a "lonely friendship".',
+        [("MT-TERM-CHANGED", "lonely bromance", "changed", "lonely friendship", "info")],
+    ),
+    (
+        "It was on 18 June 2024.",
+        "It was on 19 June 2024.",
+        [("MT-TERM-CHANGED", "18 June 2024", "changed", "19 June 2024", "warning")],
+    ),
     ("A two-day visit.", "A visit.", [("MT-TERM-LOST", "two-day", "lost", "", "warning")]),
 ]
 
@@ -131,5 +145,8 @@ def test_term_table_without_pivots_counts_occurrences() -> None:
 
 
 def test_override_switches_a_rule_off() -> None:
-    ctx = make_ctx([("He met the UN chief.", {"de": ("<de>", "He met the chief.")})], Settings(severities=(("MT-TERM-LOST", "off"),)))
+    ctx = make_ctx(
+        [("He met the UN chief.", {"de": ("<de>", "He met the chief.")})],
+        Settings(severities=(("MT-TERM-LOST", "off"),)),
+    )
     assert run(ctx) == []

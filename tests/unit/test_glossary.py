@@ -30,7 +30,11 @@ def test_csv_all_columns(tmp_path: Path) -> None:
     )
     g = load_glossary(path)
     assert isinstance(g, Glossary) and g.path == str(path)
-    assert [(e.term, e.status) for e in g.entries] == [("Kim Jong Un", "keep"), ("dictator", "forbidden"), ("North Korea", "preferred")]
+    assert [(e.term, e.status) for e in g.entries] == [
+        ("Kim Jong Un", "keep"),
+        ("dictator", "forbidden"),
+        ("North Korea", "preferred"),
+    ]
     assert g.entries[1].replacement == "leader" and g.entries[1].note == "house style"
     assert g.entries[2].variants == ("DPRK", "Democratic People's Republic of Korea")
 
@@ -51,7 +55,9 @@ def test_csv_variants(tmp_path: Path, content: str, expected: list[tuple[str, st
 
 
 def test_csv_language_and_translation_columns(tmp_path: Path) -> None:
-    g = load_glossary(write(tmp_path, "g.csv", "term,status,language,de,fr\ntreaty,preferred,en-GB,Vertrag|Abkommen,traité\n"))
+    g = load_glossary(
+        write(tmp_path, "g.csv", "term,status,language,de,fr\ntreaty,preferred,en-GB,Vertrag|Abkommen,traité\n")
+    )
     (e,) = g.entries
     assert e.language == "en"
     assert e.translations == {"de": ("Vertrag", "Abkommen"), "fr": ("traité",)}
@@ -69,12 +75,18 @@ BAD = [
     ("g.csv", b"term,status\n\xff\xfe\x00bad,keep\n", "not UTF-8"),
     ("g.tbx", "<martif><text><body><termEntry>", "not valid TBX/XML"),
     ("g.tbx", "<martif><text><body></body></text></martif>", "no termEntry"),
-    ("g.tbx", "<martif><text><body><termEntry><langSet><tig><term>x</term></tig></langSet></termEntry></body></text></martif>", "without xml:lang"),
+    (
+        "g.tbx",
+        "<martif><text><body><termEntry><langSet><tig><term>x</term></tig></langSet></termEntry></body></text></martif>",
+        "without xml:lang",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), BAD)
-def test_bad_glossaries_raise_one_line_config_errors(tmp_path: Path, name: str, content: str | bytes | None, message: str) -> None:
+def test_bad_glossaries_raise_one_line_config_errors(
+    tmp_path: Path, name: str, content: str | bytes | None, message: str
+) -> None:
     path = tmp_path / name if content is None else write(tmp_path, name, content)
     with pytest.raises(ConfigError) as info:
         load_glossary(path)
@@ -103,7 +115,8 @@ TBX2 = """<?xml version="1.0" encoding="UTF-8"?>
 TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
 <conceptEntry id="c1">
-  <langSec xml:lang="en"><termSec><term>treaty</term><termNote type="normativeAuthorization">preferred</termNote></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>treaty</term>
+    <termNote type="normativeAuthorization">preferred</termNote></termSec></langSec>
   <langSec xml:lang="fr"><termSec><term>traité</term></termSec>
     <termSec><term>pacte</term><termNote type="normativeAuthorization">deprecated</termNote></termSec></langSec>
 </conceptEntry>
@@ -132,7 +145,8 @@ def test_tbx_never_resolves_external_entities(tmp_path: Path) -> None:
     secret = write(tmp_path, "secret.txt", "TOPSECRET")
     xml = (
         f'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file://{secret}">]>'
-        '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>a&x;</term></tig></langSet></termEntry></body></text></martif>'
+        '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>a&x;</term></tig></langSet>'
+        "</termEntry></body></text></martif>"
     )
     g = load_glossary(write(tmp_path, "evil.tbx", xml))
     assert all("TOPSECRET" not in e.term for e in g.entries)

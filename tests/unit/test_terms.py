@@ -26,7 +26,11 @@ CASES = [
     ("Deadline 2024-06-18.", "en", [("date", "2024-06-18")]),
     ('He called it a "lonely bromance" today.', "en", [("quote", "lonely bromance")]),
     ("Il parle d'une « visite amicale ».", "fr", [("quote", "visite amicale")]),
-    ("A two-day visit to Stalinist-ruled North Korea.", "en", [("compound", "two-day"), ("compound", "Stalinist-ruled"), ("name", "North Korea")]),
+    (
+        "A two-day visit to Stalinist-ruled North Korea.",
+        "en",
+        [("compound", "two-day"), ("compound", "Stalinist-ruled"), ("name", "North Korea")],
+    ),
     # sentence-initial capitals are names only when the word is capitalised mid-sentence elsewhere
     ("Shortly after, he left. Several officials met.", "en", []),
     ("Pyongyang agreed. He flew to Pyongyang.", "en", [("name", "Pyongyang"), ("name", "Pyongyang")]),
@@ -70,6 +74,8 @@ def test_term_key_folds_spelling() -> None:
     assert a.key == b.key
 
 
-@pytest.mark.parametrize(("text", "groups"), [("1,000.5 and 3,5", ["10005", "35"]), ("no digits", []), ("2011, 2000", ["2011", "2000"])])
+@pytest.mark.parametrize(
+    ("text", "groups"), [("1,000.5 and 3,5", ["10005", "35"]), ("no digits", []), ("2011, 2000", ["2011", "2000"])]
+)
 def test_numbers_in(text: str, groups: list[str]) -> None:
     assert numbers_in(text) == groups
