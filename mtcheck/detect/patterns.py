@@ -148,7 +148,13 @@ def all_rules() -> tuple[Rules, ...]:
     """Every language's rules, in file-name order."""
     folder = resources.files("mtcheck.detect").joinpath("data", "languages")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
-    return tuple(compile_rules(_data(f"languages/{name}")) for name in names)
+    compiled = []
+    for name in names:
+        try:
+            compiled.append(compile_rules(_data(f"languages/{name}")))
+        except (re.error, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+            raise ValueError(f"mtcheck/detect/data/languages/{name}: {exc}") from exc
+    return tuple(compiled)
 
 
 def rules_for(view_text: str) -> list[Rules]:
