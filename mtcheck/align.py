@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 Op = Literal["equal", "substitute", "delete", "insert"]
@@ -160,12 +162,13 @@ def _mark_moves(ops: list[AlignOp]) -> list[AlignOp]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Letters and digits only, case-folded: 'Kim Jong-un' and 'Kim Jong Un' squash alike."""
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
-def find_words(words: list[str], tokens: list[Token], slack: int = 0) -> tuple[int, int] | None:
+def find_words(words: list[str], tokens: Sequence[Token], slack: int = 0) -> tuple[int, int] | None:
     """Token window [i, j) whose squashed text equals the squashed words (the last token may add
     up to `slack` letters, for inflections such as Korean -> Koreans), or None."""
     key = "".join(squash(w) for w in words)

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
-from mtcheck.align import align, find_words, squash, tokenize
+from mtcheck.align import Alignment, Token, align, find_words, squash, tokenize
 from mtcheck.checks.base import CheckContext
 from mtcheck.results import PivotResult, SentenceResult
 from mtcheck.terms import Term, extract_terms, numbers_in
@@ -50,17 +51,45 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
 
 
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[Token, ...]:
+    return tuple(t for t in tokenize(text) if t.is_word)
+
+
+@lru_cache(maxsize=64)
+def _roundtrip_tokens(roundtrip: str) -> tuple[Token, ...]:
+    return tuple(tokenize(_POSSESSIVE.sub(r"\1", roundtrip)))
+
+
+@lru_cache(maxsize=64)
+def _alignment(original: str, roundtrip: str) -> Alignment:
+    return align(original, roundtrip)
+
+
 def pivot_rendering(term: Term, pivot_text: str) -> str | None:
     """The stretch of the pivot text most like the term (names and numbers often carry over)."""
-    tokens = [t for t in tokenize(pivot_text) if t.is_word]
+    tokens = _words(pivot_text)
+    exact = find_words(term.text.split(), tokens)
+    if exact:
+        return pivot_text[tokens[exact[0]].start : tokens[exact[1] - 1].end]
+    key = squash(term.text)
+    if not key:
+        return None
+    keys = [squash(t.text) for t in tokens]
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(key)  # the term side is analysed once
     n = max(1, len(term.text.split()))
     best, best_score = None, PIVOT_MATCH
     for i in range(len(tokens)):
-        for j in range(i + 1, min(len(tokens), i + n + 2) + 1):
-            candidate = pivot_text[tokens[i].start : tokens[j - 1].end]
-            score = similarity(term.text, candidate)
-            if score > best_score or (score == best_score and best is not None and len(candidate) < len(best)):
-                best, best_score = candidate, score
+        joined = ""
+        for j in range(i, min(len(tokens), i + n + 2)):
+            joined += keys[j]
+            matcher.set_seq1(joined)
+            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+                continue
+            score = matcher.ratio()
+            if score > best_score:
+                best, best_score = pivot_text[tokens[i].start : tokens[j].end], score
     return best
 
 
@@ -78,16 +107,27 @@ def follow(term: Term, local: tuple[int, int], original: str, result: PivotResul
         wanted, got = Counter(numbers_in(term.text)), Counter(numbers_in(roundtrip))
         if wanted and not wanted - got:
             return Fate(lang, "kept", term.text, rendering)
-    elif find_words(term.text.split(), tokenize(_POSSESSIVE.sub(r"\1", roundtrip)), _slack(term)):
+    elif find_words(term.text.split(), _roundtrip_tokens(roundtrip), _slack(term)):
         return Fate(lang, "kept", term.text, rendering)
-    became = align(original, roundtrip).counterpart(*local)
+    became = _alignment(original, roundtrip).counterpart(*local)
     if not any(ch.isalnum() for ch in became):
         return Fate(lang, "lost", "", rendering)
     return Fate(lang, "changed", became, rendering)
 
 
+_LAST: list[tuple[CheckContext, list[Occurrence]]] = []  # the check and term_table share one pass
+
+
 def occurrences(ctx: CheckContext) -> list[Occurrence]:
     """Every term inside a sentence, followed through every pivot of that sentence."""
+    if _LAST and _LAST[0][0] is ctx:
+        return _LAST[0][1]
+    found = _occurrences(ctx)
+    _LAST[:] = [(ctx, found)]
+    return found
+
+
+def _occurrences(ctx: CheckContext) -> list[Occurrence]:
     terms = extract_terms(ctx.text, ctx.language or "", (s.start for s in ctx.sentences))
     found: list[Occurrence] = []
     k = 0
