@@ -1,0 +1,221 @@
+"""The reference engine: Helsinki-NLP opus-mt (MarianMT) through transformers, tokenizer + generate().
+
+torch and transformers are imported only when a model is first loaded; each direction's model is
+loaded once and kept for the whole run, so several documents share it.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mtcheck import config
+from mtcheck.config import Settings
+from mtcheck.engines.base import Progress
+from mtcheck.engines.resolve import ResolvedModel, content_hash, resolve_model
+from mtcheck.errors import EngineError, ModelError
+from mtcheck.results import ModelInfo
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MarianEngine", "load_marian", "max_new_tokens"]
+
+
+def max_new_tokens(input_tokens: int, max_positions: int | None = None) -> int:
+    """Most tokens generate() may add for an input of this many tokens (</s> included)."""
+    cap = int(input_tokens * config.MAX_LENGTH_RATIO + config.MAX_LENGTH_SLACK)
+    if max_positions:
+        cap = min(cap, max_positions - 1)  # the decoder has no position embedding beyond
+    return max(1, cap)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _load_error(resolved: ResolvedModel, settings: Settings, exc: BaseException) -> ModelError:
+    direction = resolved.direction
+    if resolved.path is not None:
+        return ModelError(
+            f"cannot load the {direction} model from {resolved.path}: {_one_line(exc)}; "
+            f"check its files (`mtcheck models verify`) or replace them"
+        )
+    if resolved.source == "explicit":
+        return ModelError(f"cannot load {resolved.id} for {direction} from the Hugging Face hub: {_one_line(exc)}")
+    src, _, tgt = direction.partition("-")
+    folder = Path(settings.models_dir) / f"opus-mt-{src}-{tgt}"
+    return ModelError(
+        f"no model for {direction}: put {resolved.id} in {folder} (see models/README.md) "
+        f"or run `mtcheck models pull {direction}` online once"
+    )
+
+
+def _hub_revision(model_id: str, revision: str | None) -> str | None:
+    """The commit of a hub model in the local Hugging Face cache, else the requested revision."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(model_id, "config.json", revision=revision)
+    except Exception:  # a malformed id or cache: the requested revision is all we know
+        return revision
+    return Path(found).parent.name if isinstance(found, str) else revision
+
+
+def load_marian(
+    model_id: str | Path, *, revision: str | None = None, local_only: bool = False, device: str = "cpu"
+) -> tuple[Any, Any]:
+    """(MarianTokenizer, MarianMTModel in eval mode) from a folder or hub id; raises what transformers raises."""
+    from transformers import MarianMTModel, MarianTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # mtcheck shows its own progress
+    options: dict[str, Any] = {"revision": revision, "local_files_only": local_only}
+    with warnings.catch_warnings():
+        # Without sacremoses the tokenizer skips Moses punctuation normalisation and says so each load.
+        warnings.filterwarnings("ignore", message=".*sacremoses.*")
+        tokenizer = MarianTokenizer.from_pretrained(str(model_id), **options)
+    model = MarianMTModel.from_pretrained(str(model_id), **options)
+    model.to(device)
+    model.eval()
+    return tokenizer, model
+
+
+@dataclass
+class _Loaded:
+    info: ModelInfo
+    tokenizer: Any
+    model: Any
+    max_positions: int | None
+
+
+class MarianEngine:
+    """Round trips through opus-mt models with transformers (the reference path)."""
+
+    name = "marian"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._loaded: dict[tuple[str, str, str | None], _Loaded] = {}
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        model: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[str]:
+        """Translate texts from src to tgt in length-sorted batches; one output per input, in order."""
+        outputs = [""] * len(texts)
+        todo = [i for i, text in enumerate(texts) if text.strip()]
+        if progress is not None and len(todo) < len(texts):
+            progress(len(texts) - len(todo))  # empty texts translate to "" at once
+        if not todo:
+            return outputs
+        loaded = self._load(src, tgt, model)
+        order = sorted(todo, key=lambda i: len(texts[i]))
+        size = self.settings.batch_size
+        for start in range(0, len(order), size):
+            chunk = order[start : start + size]
+            results = self._generate(loaded, [texts[i] for i in chunk])
+            for i, result in zip(chunk, results, strict=True):
+                outputs[i] = result
+            if progress is not None:
+                progress(len(chunk))
+        return outputs
+
+    def models(self) -> list[ModelInfo]:
+        """The models loaded so far (ids and revisions), for the report signature."""
+        return [loaded.info for loaded in self._loaded.values()]
+
+    def decoding(self) -> dict[str, Any]:
+        """Decoding settings that change outputs."""
+        return {
+            "beams": self.settings.beams,
+            "max_length_ratio": config.MAX_LENGTH_RATIO,
+            "max_length_slack": config.MAX_LENGTH_SLACK,
+            "batch_size": self.settings.batch_size,
+            "transformers": _version("transformers"),
+        }
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        """Model id with content hash (local) or revision (hub), and decoding settings; loads nothing."""
+        resolved = resolve_model(src, tgt, self.settings, explicit=model)
+        if resolved.path is not None:
+            identity = f"{resolved.id}#{content_hash(resolved.path)}"
+        else:
+            identity = f"{resolved.id}@{_hub_revision(resolved.id, resolved.revision) or 'latest'}"
+        # Batch size is left out: it changes padding, not what a sentence translates to.
+        decoding = {k: v for k, v in self.decoding().items() if k != "batch_size"}
+        settings = "|".join(f"{k}={v}" for k, v in sorted(decoding.items()))
+        return f"{self.name}|{resolved.direction}|{identity}|{settings}"
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _load(self, src: str, tgt: str, model: str | None) -> _Loaded:
+        key = (src, tgt, model)
+        if key in self._loaded:
+            return self._loaded[key]
+        resolved = resolve_model(src, tgt, self.settings, explicit=model)
+        from mtcheck.models_hub import hub_offline
+
+        local_only = resolved.path is None and hub_offline(self.settings) is not None
+        source = resolved.path if resolved.path is not None else resolved.id
+        try:
+            import torch
+
+            if self.settings.threads:
+                torch.set_num_threads(self.settings.threads)
+            tokenizer, network = load_marian(
+                source, revision=resolved.revision, local_only=local_only, device=self.settings.device
+            )
+        except ImportError as exc:
+            raise EngineError(f"the marian engine needs torch and transformers: {_one_line(exc)}") from exc
+        except Exception as exc:  # transformers raises OSError, ValueError, RuntimeError, safetensors errors...
+            raise _load_error(resolved, self.settings, exc) from exc
+        revision = resolved.revision
+        if resolved.path is None:
+            revision = _hub_revision(resolved.id, revision)
+        max_positions = getattr(network.config, "max_position_embeddings", None)
+        info = ModelInfo(direction=resolved.direction, id=resolved.id, revision=revision)
+        loaded = _Loaded(info=info, tokenizer=tokenizer, model=network, max_positions=max_positions)
+        self._loaded[key] = loaded
+        log.info("loaded %s for %s", resolved.id, resolved.direction)
+        return loaded
+
+    def _generate(self, loaded: _Loaded, batch: list[str]) -> list[str]:
+        import torch
+
+        tokenizer, network = loaded.tokenizer, loaded.model
+        limit = loaded.max_positions or tokenizer.model_max_length
+        inputs = tokenizer(batch, return_tensors="pt", padding=True, truncation=True, max_length=limit)
+        lengths = inputs["attention_mask"].sum(dim=1)
+        if int(lengths.max()) >= limit:
+            log.warning("a sentence longer than %d tokens was cut for %s", limit, loaded.info.direction)
+        new_tokens = max_new_tokens(int(lengths.max()), loaded.max_positions)
+        inputs = inputs.to(network.device)
+        try:
+            with torch.inference_mode():
+                generated = network.generate(
+                    **inputs,
+                    num_beams=self.settings.beams,
+                    max_length=new_tokens + 1,  # + the decoder start token; max_new_tokens would warn
+                    min_length=0,
+                )
+        except (RuntimeError, ValueError, IndexError) as exc:
+            raise EngineError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
+        return [text.strip() for text in tokenizer.batch_decode(generated, skip_special_tokens=True)]
+
+
+def _version(package: str) -> str | None:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None
