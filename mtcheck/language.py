@@ -56,7 +56,7 @@ def detect_language(text: str, *, limit: int = MAX_DOCUMENT_CHARS) -> str | None
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Paragraph spans separated by blank lines (for texts that come without paragraph offsets)."""
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text, re.DOTALL):
+    for m in re.finditer(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", text, re.DOTALL):
         spans.append((m.start(), m.end()))
     return tuple(spans)
 

@@ -135,7 +135,7 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         found += _scan(comment, at if at >= 0 else None, "html_comment", _comment_position(raw, comment),
                        len(text), paragraphs)  # fmt: skip
     meta_evidence, meta_source, meta_url = _metadata(document.metadata)
-    for key, value in document.metadata.items():
+    for value in document.metadata.values():
         if isinstance(value, str) and value.strip():
             found += _scan(value, None, "metadata", "top", len(text), paragraphs)
     # Articles about machine translation mention it often; a lone badge there is a heading, not a label.

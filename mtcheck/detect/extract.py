@@ -54,9 +54,9 @@ def language_names(view_text: str) -> list[tuple[int, str]]:
     for m in shared().language_regex.finditer(view_text):
         stem = m.group(0)
         # Alphabetic names must start a word ("german", not "germane" inside "ingerman").
-        if stem[0].isascii() or "\u0370" <= stem[0] <= "\u04ff":
-            if m.start() > 0 and view_text[m.start() - 1].isalpha():
-                continue
+        alphabetic = stem[0].isascii() or "\u0370" <= stem[0] <= "\u04ff"
+        if alphabetic and m.start() > 0 and view_text[m.start() - 1].isalpha():
+            continue
         out.append((m.start(), table[stem]))
     return out
 

@@ -10,9 +10,7 @@ from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
 
 # Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
-_HARD = re.compile(
-    r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·"
-)
+_HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
 _SENTENCE = re.compile(r"[.!?](?=\s|$)|[。！？\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -20,9 +18,9 @@ _SEGMENT_CUT = re.compile(r"[\n:()\[\],]")
 _FIRST_PART = re.compile(r"[,;:(]")
 _INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
 _LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
-_CODE_PREPOSITION = (
-    r"(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
-)
+_CODE_PREPOSITION = r"(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+
+_LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
 
 STRONG, WEAK = 0.5, 0.25
 
@@ -48,6 +46,7 @@ class _Context:
     clause: str
     segment_words: int  # other words in the shortest segment around the match (badges)
     segment_post: str
+    sentence: str
     quoted_example: bool
 
 
@@ -115,7 +114,7 @@ def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules)
     reporting = rules.cues["reporting"]
     if inside_quotes and not example and reporting is not None:
         example = bool(reporting.search(text[max(s_left, left - 40) : left]))
-    return _Context(pre, post, text[left:right], segment_words, seg_post, example)
+    return _Context(pre, post, text[left:right], segment_words, seg_post, sentence, example)
 
 
 def _has(rules: Rules, cue: str, text: str) -> bool:
@@ -127,7 +126,11 @@ def _blocked(rules: Rules, ctx: _Context, category: str, match: str) -> bool:
     """Negated, hypothetical or about code: not a claim that this text was machine translated."""
     b = rules.boundaries
     near_pre = _tail_words(ctx.pre, 6, b)
-    if _has(rules, "negation", near_pre) or _has(rules, "negation_after", _head_words(ctx.post, 3, b)):
+    if (
+        _has(rules, "negation", near_pre)
+        or _has(rules, "negation", match)
+        or _has(rules, "negation_after", _head_words(ctx.post, 3, b))
+    ):
         return True
     if category == "label" and _has(rules, "negation", _head_words(ctx.post, 3, b)):
         return True
@@ -147,7 +150,7 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     local = ctx.pre + " " + first_post
     if ctx.quoted_example or _has(rules, "generic", ctx.pre) or _has(rules, "languages", local):
         return "mention", 0.15
-    if _has(rules, "ui", ctx.clause):
+    if _has(rules, "ui", ctx.sentence) or _picker(ctx):
         return "mention", 0.15
     if category == "original":
         return ("mention", 0.1) if _has(rules, "human", ctx.clause) else ("original", 0.3)
@@ -159,20 +162,24 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     post_words = _words(first_post, b)
     cont = rules.cues["continuation"]
     aux = rules.cues["aux"]
-    continues = cont is None or post_words <= 2 or bool(cont.match(first_post.lstrip(" \n-")))
+    continues = cont is None or post_words <= 2 or bool(cont.match(_LEAD.sub("", first_post)))
     predicative = aux is not None and bool(aux.search(_tail_words(pre, 3, b)))
+    if category == "label" and is_self and _nominal(rules, pre) and (post_words <= 2 or continues):
+        return "disclaimer", 0.85  # "This article is a machine translation of ..."
     if category == "label":
         alone = ctx.segment_words == 0
         # "Machine translation from German", "Automatic translation by DeepL"
         common = shared()
-        introduced = ctx.segment_words <= 3 and initial and bool(
-            common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post)
+        introduced = (
+            ctx.segment_words <= 3
+            and initial
+            and bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
         )
         return ("badge", 0.6) if alone or introduced else ("mention", 0.1)
     if category == "verb":  # a translation verb next to an engine name
         if _has(rules, "human", ctx.clause):
             return "mention", 0.1
-        if (initial or is_self) and (post_words <= 1 or continues):
+        if (initial or is_self) and (post_words <= 1 or continues or predicative):
             return "disclaimer", 0.85
         return "mention", WEAK
     # category == "predicate"
@@ -181,6 +188,27 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     if (is_self or initial) and (continues or predicative):
         return "disclaimer", 0.9 if is_self else 0.8
     return "mention", WEAK
+
+
+def _nominal(rules: Rules, pre: str) -> bool:
+    """The clause so far ends in a copula and maybe an article: "this text is a ..."."""
+    aux, articles = rules.cues["aux"], rules.cues["articles"]
+    if aux is None:
+        return False
+    tail = pre.rstrip()
+    if articles is not None:
+        ending = [m for m in articles.finditer(tail) if m.end() == len(tail)]
+        if ending:
+            tail = tail[: ending[-1].start()].rstrip()
+    return any(m.end() == len(tail) for m in aux.finditer(tail))
+
+
+def _picker(ctx: _Context) -> bool:
+    """A language picker: "English | Deutsch | Français (machine translated)"."""
+    names = shared().language_regex
+    if len(names.findall(ctx.sentence)) < 2:
+        return False
+    return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:]?\s*$", ctx.pre))
 
 
 def _engine_near(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int] | None:

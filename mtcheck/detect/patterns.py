@@ -11,7 +11,14 @@ from typing import Any
 
 CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original")
 WORD_LISTS = (
-    "negation", "negation_after", "hypothetical", "hypothetical_after", "aux", "continuation", "reporting"
+    "negation",
+    "negation_after",
+    "hypothetical",
+    "hypothetical_after",
+    "aux",
+    "articles",
+    "continuation",
+    "reporting",
 )
 REGEX_LISTS = ("self", "generic", "languages", "ui", "human")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
@@ -62,7 +69,7 @@ def spaces_match_breaks(source: str) -> str:
             out.append(ch)
             escaped = True
         elif in_class:
-            out.append(ch)
+            out.append(" \\n" if ch == " " else ch)
             in_class = ch != "]"
         elif ch == "[":
             out.append(ch)
@@ -78,8 +85,10 @@ def spaces_match_breaks(source: str) -> str:
 def shared() -> Shared:
     """The shared tables from data/common.toml."""
     data = _data("common.toml")
-    engines = tuple((name, re.compile(rf"(?<!\w)(?:{rx})(?!\w)")) for name, rx in data["engines"].items())
-    specific = "|".join(f"(?:{rx})" for name, rx in data["engines"].items() if name != "AI")
+    # Engine names are mostly Latin: only Latin letters and digits around them count as part of a word,
+    # so "DeepLで翻訳" and "由AI翻译" still name an engine.
+    engines = tuple((name, re.compile(rf"(?<![a-z0-9])(?:{rx})(?![a-z0-9])")) for name, rx in data["engines"].items())
+    specific = "|".join(f"(?:{rx})" for rx in data["engines"].values())
     names = sorted(
         ((stem.lower(), code) for code, stems in data["languages"].items() for stem in stems),
         key=lambda item: -len(item[0]),
@@ -88,7 +97,7 @@ def shared() -> Shared:
     code = data["code"]
     return Shared(
         engines=engines,
-        engine_any=rf"(?<!\w)(?:{specific})(?!\w)",
+        engine_any=rf"(?<![a-z0-9])(?:{specific})(?![a-z0-9])",
         ai_any=data["engines"]["AI"],
         language_names=tuple(names),
         language_regex=language_regex,
@@ -98,9 +107,9 @@ def shared() -> Shared:
 
 
 def _expand(source: str, common: Shared) -> str:
-    return spaces_match_breaks(source.replace("{engine}", f"(?:{common.engine_any})").replace(
-        "{ai}", f"(?:{common.ai_any})"
-    ))
+    return spaces_match_breaks(
+        source.replace("{engine}", f"(?:{common.engine_any})").replace("{ai}", f"(?:{common.ai_any})")
+    )
 
 
 def _word_list(words: list[str], boundaries: str) -> re.Pattern[str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from mtcheck.results import Evidence
+from mtcheck.results import Evidence, Position
 
 FRAGMENT_WEIGHT = 0.1
 MAX_FRAGMENTS = 5
@@ -39,7 +39,7 @@ def fragments(
     for s, e, lang in other[:MAX_FRAGMENTS]:
         snippet = " ".join(text[s:e].split())
         snippet = snippet if len(snippet) <= 160 else snippet[:159] + "…"
-        position = "top" if s < len(text) * 0.15 else "bottom" if e > len(text) * 0.85 else "body"
+        position: Position = "top" if s < len(text) * 0.15 else "bottom" if e > len(text) * 0.85 else "body"
         evidence.append(Evidence("fragment", snippet, s, e, position, lang, FRAGMENT_WEIGHT))
     return evidence, langs
 

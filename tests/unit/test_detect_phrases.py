@@ -1,0 +1,194 @@
+"""Disclaimers in many languages are found; pages that only talk about translation are not flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.detect import detect_text
+
+# (language, text): each states that the text itself was machine translated.
+DISCLAIMERS = [
+    ("en", "This page was machine-translated from German and may contain errors."),
+    ("en", "This post has been auto-translated by Google Translate."),
+    ("en", "Note: this content was automatically translated with DeepL."),
+    ("en", "This article was translated using GPT-4o."),
+    ("en", "This article is a machine translation of the original Spanish post."),
+    ("en", "We used ChatGPT to translate this article from Portuguese."),
+    ("en", "Machine translated from the Ukrainian by DeepL; edited by our staff."),
+    ("en", "> [!NOTE]\n> This page was translated by AI (Claude) from the Chinese original."),
+    ("en", "Translated with www.DeepL.com/Translator (free version)"),
+    ("en", "Translated with DeepL.com (free version)"),
+    ("de", "Dieser Beitrag wurde mit DeepL aus dem Englischen übersetzt."),
+    ("de", "Dieser Artikel wurde automatisch aus dem Englischen übersetzt."),
+    ("de", "Das ist eine maschinelle Übersetzung eines Artikels aus der Zeitung Kyiv Post."),
+    ("de", "Übersetzt mit www.DeepL.com/Translator (kostenlose Version)"),
+    ("fr", "Cette page a été traduite automatiquement depuis l’anglais."),
+    ("fr", "Ce article a été traduit automatiquement."),
+    ("fr", "Traduit avec www.DeepL.com/Translator (version gratuite)"),
+    ("es", "Este artículo fue traducido automáticamente del alemán."),
+    ("es", "Este artículo lo ha traducido una máquina."),
+    ("es", "Traducido con www.DeepL.com/Translator (versión gratuita)"),
+    ("it", "Questo articolo è stato tradotto automaticamente dall'inglese con DeepL."),
+    ("pt", "Este artigo foi traduzido automaticamente do inglês."),
+    ("nl", "Dit artikel is automatisch vertaald uit het Engels."),
+    ("pl", "Ten artykuł został automatycznie przetłumaczony z języka angielskiego."),
+    ("cs", "Tento článek byl strojově přeložen z angličtiny."),
+    ("sk", "Tento článok bol strojovo preložený z angličtiny."),
+    ("sv", "Den här artikeln har maskinöversatts från engelska."),
+    ("da", "Denne artikel er maskinoversat fra engelsk."),
+    ("nb", "Denne artikkelen er maskinoversatt fra engelsk."),
+    ("fi", "Tämä artikkeli on konekäännetty englannista."),
+    ("el", "Αυτό το άρθρο έχει μεταφραστεί αυτόματα από τα αγγλικά."),
+    ("hu", "Ezt a cikket gépi fordítással fordítottuk angolról."),
+    ("ro", "Acest articol a fost tradus automat din engleză."),
+    ("bg", "Тази статия е преведена машинно от английски."),
+    ("hr", "Ovaj članak je strojno preveden s engleskog."),
+    ("ca", "Aquest article ha estat traduït automàticament de l'anglès."),
+    ("ru", "Эта статья была переведена автоматически с английского."),
+    ("ru", "Статья переведена с помощью нейросети."),
+    ("uk", "Ця стаття перекладена автоматично з англійської."),
+    ("tr", "Bu makale İngilizceden otomatik olarak çevrilmiştir."),
+    ("tr", "Bu dosya ChatGPT tarafından otomatik olarak çevrilmiştir."),
+    ("ar", "تمت ترجمة هذا المقال آليًا من الإنجليزية."),
+    ("ar", "هذه المقالة مترجمة آليا."),
+    ("he", "המאמר תורגם אוטומטית מאנגלית."),
+    ("fa", "این مقاله به صورت خودکار ترجمه شده است."),
+    ("hi", "यह लेख अंग्रेज़ी से स्वचालित रूप से अनुवादित है।"),
+    ("zh-Hans", "本文由谷歌翻译自动翻译。"),
+    ("zh-Hans", "此文章已由 AI 自动翻译。如发现错误，欢迎指正。"),
+    ("zh-Hant", "本文內容由機器翻譯，僅供參考。"),
+    ("ja", "この記事は英語から機械翻訳されています。"),
+    ("ja", "この記事はDeepLで翻訳しました。"),
+    ("ko", "이 글은 영어에서 자동 번역되었습니다."),
+    ("id", "Artikel ini diterjemahkan secara otomatis dari bahasa Inggris."),
+    ("vi", "Bài viết này được dịch tự động từ tiếng Anh."),
+    ("th", "บทความนี้แปลโดยอัตโนมัติจากภาษาอังกฤษ"),
+]
+
+# Short labels and badges.
+BADGES = [
+    "Machine-translated",
+    "Auto-translated · 3 min read",
+    "⚠️ Machine translation ⚠️",
+    "KI-übersetzt",
+    "Automatisch übersetzt",
+    "Traduction automatique",
+    "Traducción automática",
+    "Machinevertaling",
+    "Автоперевод",
+    "ترجمة آلية",
+    "自动翻译",
+    "機械翻訳",
+    "자동 번역",
+]
+
+# Real-text noise around a disclaimer: quotes, width, case, line breaks, markup, emoji, comments.
+NOISY = [
+    "ＴＨＩＳ　ＡＲＴＩＣＬＥ　ＷＡＳ　ＭＡＣＨＩＮＥ　ＴＲＡＮＳＬＡＴＥＤ．",
+    "This article was\nmachine\ntranslated from Korean.",
+    "**This article was _automatically translated_ from Portuguese by ChatGPT**",
+    '<div class="alert alert-info"><p>This page has been <b>automatically</b> translated.</p></div>',
+    "> 🤖 This document was machine translated from English. Improvements via PR are welcome.",
+    "<!-- Note: This article was automatically translated from German to English -->\n<p>Body text.</p>",
+    "“This article was machine translated.”",
+    "This article was machine‑translated (non-breaking hyphen).",
+    "Ce article a été traduit automatiquement. [(Clause de non responsabilité)](#mt-disclaimer)",
+]
+
+# (language, text): about translation, negated, human, other AI, code, interface: never flagged.
+NOT_DISCLAIMERS = [
+    ("en", "Machine translation has improved dramatically over the past decade, and DeepL is often praised."),
+    ("en", "This article is not machine translated: every line was written by our staff."),
+    ("en", "This documentation is not machine-translated."),
+    ("en", "Never publish machine-translated documentation without a review."),
+    ("en", "Translated from the German by Anthea Bell."),
+    ("en", "Translated by Jane Smith."),
+    ("en", "This text was read aloud by an artificial voice."),
+    ("en", "This article was generated with the help of AI."),
+    ("en", "The crate was auto-translated from C to Rust with c2rust."),
+    ("en", "This code was automatically translated from Rust to Go."),
+    ("en", "Select language: English | Deutsch | Français (machine translated)"),
+    ("en", "Translate this page"),
+    ("en", "Show original · Auto-translate"),
+    ("en", "Powered by Google Translate"),
+    ("en", "Our posts are automatically translated into 20 languages for readers abroad."),
+    ("en", "Users can enable automatic translation in the settings."),
+    ("en", "How good is machine-translated text? We compared DeepL and Google Translate on 500 sentences."),
+    ("en", "Researchers found that machine-translated content is often flagged by search engines."),
+    ("en", "Machine-translated manuals are worse than an honest link."),
+    ("en", "If this article was machine translated, you would notice."),
+    ("en", "The original article text follows below. Read the original here."),
+    ("en", 'A banner saying "This article was machine translated" appears on some sites by mistake.'),
+    ("en", "The Machine Translation Summit took place in Macau."),
+    ("en", "Job postings are automatically translated from German to English using AI services."),
+    ("de", "Dieser Artikel wurde nicht maschinell übersetzt."),
+    ("de", "Wir übersetzen unsere Artikel nie automatisch."),
+    ("de", "Ein maschinell übersetztes Handbuch wäre schlechter als ein ehrlicher Link."),
+    ("de", "KI-generierter Text · redaktionell verantwortete deutsche Originalfassung"),
+    ("de", "Aus dem Englischen übersetzt von Hans Wolf."),
+    ("fr", "Cet article n'a pas été traduit automatiquement."),
+    ("fr", "Traduit de l'anglais par Marie Dupont."),
+    ("es", "Este artículo no fue traducido automáticamente."),
+    ("it", "Exposure non deve essere tradotto automaticamente in criticità."),
+    ("pl", "Ten artykuł nie został przetłumaczony maszynowo."),
+    ("pl", "To unikalny, nieprzetłumaczony maszynowo blog."),
+    ("sv", "Texten är skriven på svenska, inte som maskinöversatt engelska."),
+    ("ru", "Эта статья не является машинным переводом."),
+    ("ru", "Эта статья переведена нашим редактором."),
+    ("tr", "Bu makale makine çevirisi değildir."),
+    ("tr", "Bu makale otomatik olarak çevrilmemiştir."),
+    ("ar", "هذا المقال ليس ترجمة آلية."),
+    ("zh-Hans", "本文并非机器翻译。"),
+    ("zh-Hans", "本文翻译自英文博客，译者：王明。"),
+    ("ja", "この記事は機械翻訳ではありません。"),
+    ("ko", "이 글은 기계 번역이 아닙니다."),
+    ("id", "Artikel ini tidak diterjemahkan secara otomatis."),
+    ("vi", "Bài viết này không được dịch tự động."),
+    ("th", "บทความนี้ไม่ได้แปลโดยอัตโนมัติ"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), DISCLAIMERS, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(DISCLAIMERS)]
+)
+def test_disclaimer_is_detected(language: str, text: str) -> None:
+    d = detect_text(text)
+    assert d.machine_translated, [(e.kind, e.weight, e.text) for e in d.evidence]
+    assert d.confidence >= 0.5
+    assert any(e.weight >= 0.5 for e in d.evidence)
+
+
+@pytest.mark.parametrize("text", BADGES)
+def test_badge_is_detected(text: str) -> None:
+    d = detect_text(text)
+    assert d.machine_translated, [(e.kind, e.weight, e.text) for e in d.evidence]
+
+
+@pytest.mark.parametrize("text", NOISY)
+def test_disclaimer_survives_markup_and_typography(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), NOT_DISCLAIMERS, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(NOT_DISCLAIMERS)]
+)
+def test_not_a_disclaimer(language: str, text: str) -> None:
+    d = detect_text(text)
+    assert not d.machine_translated, [(e.kind, e.weight, e.text) for e in d.evidence]
+    assert d.confidence < 0.5
+
+
+def test_at_least_25_languages_have_phrase_data() -> None:
+    from mtcheck.detect.patterns import all_rules
+
+    codes = {r.code for r in all_rules()}
+    assert len(codes) >= 25
+    assert {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ar", "hi"} <= codes
+    assert {"zh-Hans", "zh-Hant", "ja", "ko", "id", "vi", "th"} <= codes
+
+
+def test_disclaimers_cover_every_language_file() -> None:
+    from mtcheck.detect.patterns import all_rules
+
+    tested = {lang for lang, _ in DISCLAIMERS}
+    assert {r.code for r in all_rules()} <= tested
