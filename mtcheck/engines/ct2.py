@@ -10,6 +10,7 @@ MarianTokenizer does, so outputs match the marian engine's.
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import logging
 import os
 from collections.abc import Sequence
@@ -30,13 +31,15 @@ log = logging.getLogger(__name__)
 __all__ = ["COMPUTE_TYPES", "CTranslate2Engine", "ensure_converted", "max_decoding_length"]
 
 
-def max_decoding_length(input_tokens: int) -> int:
+def max_decoding_length(input_tokens: int, max_positions: int | None = None) -> int:
     """Tokens CTranslate2 may produce, matching the marian engine's max_new_tokens.
 
     transformers spends its last step on the forced </s> (opus-mt sets forced_eos_token_id), while
     CTranslate2 does not count </s>; one fewer step gives both the same longest output.
     """
-    return max(1, int(input_tokens * config.MAX_LENGTH_RATIO + config.MAX_LENGTH_SLACK) - 1)
+    from mtcheck.engines.marian import max_new_tokens
+
+    return max(1, max_new_tokens(input_tokens, max_positions) - 1)
 
 
 def ctranslate2_version() -> str | None:
@@ -53,6 +56,7 @@ class _Loaded:
     translator: Any
     vocab: MarianVocab
     path: Path
+    max_positions: int | None
 
 
 class CTranslate2Engine:
@@ -79,32 +83,42 @@ class CTranslate2Engine:
         progress: Progress | None = None,
     ) -> list[str]:
         """Translate texts from src to tgt in length-sorted batches; one output per input, in order."""
-        if not texts:
-            return []
+        # Batching, empty texts and length caps follow MarianEngine exactly, so outputs can match.
+        outputs = [""] * len(texts)
+        todo = [i for i, text in enumerate(texts) if text.strip()]
+        if progress is not None and len(todo) < len(texts):
+            progress(len(texts) - len(todo))  # empty texts translate to "" at once
+        if not todo:
+            return outputs
         loaded = self._load(src, tgt, model)
-        encoded = [loaded.vocab.encode(text) for text in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
-        outputs: list[str] = [""] * len(texts)
+        order = sorted(todo, key=lambda i: len(texts[i]))
         size = self.settings.batch_size
         for start in range(0, len(order), size):
             chunk = order[start : start + size]
-            batch = [encoded[i] for i in chunk]
-            try:
-                results = loaded.translator.translate_batch(
-                    batch,
-                    beam_size=self.settings.beams,
-                    num_hypotheses=1,
-                    max_batch_size=0,
-                    max_input_length=0,
-                    max_decoding_length=max_decoding_length(max(len(tokens) for tokens in batch)),
-                )
-            except (RuntimeError, ValueError) as exc:
-                raise EngineError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
-            for i, result in zip(chunk, results, strict=True):
-                outputs[i] = loaded.vocab.decode(result.hypotheses[0])
+            batch = [loaded.vocab.encode(texts[i]) for i in chunk]
+            for i, result in zip(chunk, self._generate(loaded, batch), strict=True):
+                outputs[i] = result
             if progress is not None:
                 progress(len(chunk))
         return outputs
+
+    def _generate(self, loaded: _Loaded, batch: list[list[str]]) -> list[str]:
+        limit = loaded.max_positions
+        if limit and any(len(tokens) > limit for tokens in batch):
+            log.warning("a sentence longer than %d tokens was cut for %s", limit, loaded.info.direction)
+            batch = [tokens if len(tokens) <= limit else tokens[: limit - 1] + tokens[-1:] for tokens in batch]
+        try:
+            results = loaded.translator.translate_batch(
+                batch,
+                beam_size=self.settings.beams,
+                num_hypotheses=1,
+                max_batch_size=0,
+                max_input_length=0,
+                max_decoding_length=max_decoding_length(max(len(t) for t in batch), limit),
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise EngineError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
+        return [loaded.vocab.decode(result.hypotheses[0]) for result in results]
 
     def models(self) -> list[ModelInfo]:
         """The models used so far (ids and revisions), for the report signature."""
@@ -121,16 +135,14 @@ class CTranslate2Engine:
         }
 
     def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
-        """Model id and revision (or content hash), compute type and decoding settings; loads nothing."""
+        """Model id with content hash (local) or revision (hub), compute type, decoding; loads nothing."""
         from mtcheck.engines.resolve import content_hash, resolve_model
 
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
-        if resolved.revision:
-            identity = f"{resolved.id}@{resolved.revision}"
-        elif resolved.path is not None:
+        if resolved.path is not None:
             identity = f"{resolved.id}#{content_hash(resolved.path)}"
         else:
-            identity = resolved.id
+            identity = f"{resolved.id}@{resolved.revision or 'latest'}"
         decoding = "|".join(f"{k}={v}" for k, v in sorted(self.decoding().items()))
         return f"{self.name}|{resolved.direction}|{identity}|{decoding}"
 
@@ -143,14 +155,7 @@ class CTranslate2Engine:
         from mtcheck.engines.resolve import resolve_model
 
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
-        path = resolved.path
-        revision = resolved.revision
-        if path is None:
-            from mtcheck.models_hub import download_model
-
-            path, revision = download_model(resolved.id, self.settings)
         compute_type = self.settings.compute_type
-        ct2_dir = ensure_converted(Path(path), compute_type)
         try:
             import ctranslate2
         except ImportError:
@@ -164,6 +169,19 @@ class CTranslate2Engine:
                 f"compute type {compute_type!r} is not supported on {self.settings.device} here; "
                 f"choose one of: {choices}"
             )
+        path, revision = resolved.path, resolved.revision
+        if path is None:
+            from mtcheck.models_hub import download_model, hub_offline
+
+            reason = hub_offline(self.settings)
+            if reason and resolved.source == "hub":
+                folder = Path(self.settings.models_dir) / f"opus-mt-{src}-{tgt}"
+                raise ModelError(
+                    f"no model for {resolved.direction}: put {resolved.id} in {folder} "
+                    f"or run `mtcheck models pull {resolved.direction}` online once ({reason})"
+                )
+            path, revision = download_model(resolved.id, self.settings)
+        ct2_dir = ensure_converted(Path(path), compute_type)
         threads = self.settings.threads or os.cpu_count() or 1
         try:
             translator = ctranslate2.Translator(
@@ -176,6 +194,16 @@ class CTranslate2Engine:
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load the CTranslate2 model in {ct2_dir}: {exc}") from exc
         info = ModelInfo(direction=resolved.direction, id=resolved.id, revision=revision)
-        loaded = _Loaded(info=info, translator=translator, vocab=MarianVocab.load(Path(path)), path=ct2_dir)
+        vocab = MarianVocab.load(Path(path))
+        loaded = _Loaded(info, translator, vocab, ct2_dir, _max_positions(Path(path)))
         self._loaded[key] = loaded
         return loaded
+
+
+def _max_positions(model_dir: Path) -> int | None:
+    """max_position_embeddings from config.json: inputs and outputs never go beyond it."""
+    try:
+        value = json.loads((model_dir / "config.json").read_text(encoding="utf-8")).get("max_position_embeddings")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) and value > 1 else None
