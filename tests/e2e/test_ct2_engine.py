@@ -55,9 +55,7 @@ def test_float32_greedy_is_identical_to_marian_greedy(models: Path, src: str, tg
 
 
 @pytest.mark.parametrize(("src", "tgt", "texts"), DIRECTIONS, ids=["en-de", "de-en"])
-def test_int8_greedy_matches_marian_on_at_least_90_percent(
-    models: Path, src: str, tgt: str, texts: list[str]
-) -> None:
+def test_int8_greedy_matches_marian_on_at_least_90_percent(models: Path, src: str, tgt: str, texts: list[str]) -> None:
     reference = marian(models, beams=1).translate(texts, src, tgt)
     outputs = ct2(models, compute_type="int8", beams=1).translate(texts, src, tgt)
     same = sum(r == o for r, o in zip(reference, outputs, strict=True))
