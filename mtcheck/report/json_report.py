@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.results import (
+    BilingualResult,
     Detection,
     EngineInfo,
     Evidence,
@@ -153,6 +154,27 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "findings": [finding_to_dict(f) for f in report.findings],
         "signatures": dict(report.signatures),
         "terms": [_plain(row) for row in report.terms],
+        "bilingual": _bilingual(report.bilingual),
+    }
+
+
+def _bilingual(result: BilingualResult | None) -> dict[str, Any] | None:
+    if result is None:
+        return None
+    return {
+        "source_path": result.source_path,
+        "source_language": result.source_language,
+        "source_sentences": list(result.source_sentences),
+        "pairs": [
+            {
+                "source": list(p.source),
+                "target": list(p.target),
+                "machine_translation": p.forward,
+                "similarity": _num(p.similarity, 2),
+                "back_similarity": _num(p.back_similarity, 2),
+            }
+            for p in result.pairs
+        ],
     }
 
 

@@ -49,6 +49,7 @@ TOP_KEYS = [
     "findings",
     "signatures",
     "terms",
+    "bilingual",
 ]
 SENTENCE_KEYS = {"index", "text", "start", "end", "pivot", "roundtrip", "scores", "pivots", "findings"}
 FINDING_KEYS = {"kind", "rule", "severity", "message", "start", "end", "text", "sentence", "details"}
