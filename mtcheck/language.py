@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 # Longer texts are cut: langdetect's cost grows with length and a few thousand characters decide it.
 MAX_DOCUMENT_CHARS = 2000
-MAX_PARAGRAPH_CHARS = 300
+MAX_PARAGRAPH_CHARS = 250
 MIN_PARAGRAPH_CHARS = 40
-MAX_PARAGRAPHS = 12
+MAX_PARAGRAPHS = 8
+# langdetect averages 7 random trials per call; paragraphs are short and many, 3 trials keep them cheap.
+PARAGRAPH_TRIALS = 3
 _LETTERS = re.compile(r"[^\W\d_]")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|`[^`]*`|<[^>]{0,300}>")
 # langdetect's codes for Chinese, spelled as BCP 47 script subtags.
@@ -31,17 +33,24 @@ def _clean(text: str, limit: int) -> str:
     return _NOISE.sub(" ", text[: limit * 2])[:limit]
 
 
-def detect_language_probabilities(text: str, *, limit: int = MAX_DOCUMENT_CHARS) -> list[tuple[str, float]]:
+def detect_language_probabilities(
+    text: str, *, limit: int = MAX_DOCUMENT_CHARS, trials: int | None = None
+) -> list[tuple[str, float]]:
     """Candidate languages with probabilities, best first; empty for text without letters."""
     sample = _clean(text, limit)
     if len(_LETTERS.findall(sample)) < 3:
         return []
     _factory()
-    from langdetect import detect_langs
+    from langdetect import detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        found = detect_langs(sample)
+        detector_factory.init_factory()
+        detector = detector_factory._factory.create()  # what detect_langs() does, with a trial count
+        if trials is not None:
+            detector.n_trial = trials
+        detector.append(sample)
+        found = detector.get_probabilities()
     except LangDetectException:
         return []
     return [(_CODES.get(c.lang, c.lang), float(c.prob)) for c in found]
@@ -78,7 +87,15 @@ def paragraph_languages(
         candidates = [candidates[int(i * step)] for i in range(max_paragraphs)]
     out: list[tuple[int, int, str]] = []
     for start, end in candidates:
-        found = detect_language_probabilities(text[start:end], limit=MAX_PARAGRAPH_CHARS)
+        found = detect_language_probabilities(text[start:end], limit=MAX_PARAGRAPH_CHARS, trials=PARAGRAPH_TRIALS)
         if found and found[0][1] >= min_probability:
             out.append((start, end, found[0][0]))
     return tuple(out)
+
+
+def main_language(paragraphs: Sequence[tuple[int, int, str]]) -> str | None:
+    """The language most of the text is in, by characters, from per-paragraph results."""
+    sizes: dict[str, int] = {}
+    for start, end, lang in paragraphs:
+        sizes[lang] = sizes.get(lang, 0) + end - start
+    return max(sizes, key=lambda lang: sizes[lang]) if sizes else None

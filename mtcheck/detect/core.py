@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from mtcheck.detect import extract, signals
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
+from mtcheck.detect.patterns import might_match
 from mtcheck.document import Document
 from mtcheck.results import Detection, Evidence, Position
 
@@ -66,6 +67,8 @@ def _clip(text: str) -> str:
 
 def _scan(source: str, origin: int | None, kind_override: str | None, position: Position | None,
           doc_length: int, paragraphs: tuple[tuple[int, int], ...]) -> list[_Found]:  # fmt: skip
+    if not might_match(source):
+        return []
     view = build_view(source)
     out = []
     for hit in find_hits(view):
@@ -149,11 +152,9 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
             weight = min(weight + 0.05, 0.95)
         evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
-    if language is None:
-        from mtcheck.language import detect_language
-
-        language = detect_language(text) or (document.metadata.get("lang") or "").split("-")[0] or None
-    lang_evidence, paragraph_langs = signals.fragments(text, paragraphs, language)
+    lang_evidence, paragraph_langs, language = signals.fragments(text, paragraphs, language)
+    if language is None and document.metadata.get("lang"):
+        language = document.metadata["lang"].split("-")[0].lower() or None
     evidence += lang_evidence
     confidence = _combine([e.weight for e in evidence])
     strong = [f for f in found if f.hit.weight >= STRONG]

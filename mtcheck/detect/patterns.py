@@ -169,3 +169,16 @@ def all_rules() -> tuple[Rules, ...]:
 def rules_for(view_text: str) -> list[Rules]:
     """The languages whose trigger stems occur in the view (the others cannot match)."""
     return [r for r in all_rules() if any(t in view_text for t in r.triggers)]
+
+
+@cache
+def _all_triggers() -> tuple[str, ...]:
+    return tuple(sorted({t for rules in all_rules() for t in rules.triggers}))
+
+
+def might_match(text: str) -> bool:
+    """False when no language's trigger stem occurs: the (slower) matching view can be skipped."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
+    return any(t in folded for t in _all_triggers())

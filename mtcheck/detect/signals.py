@@ -24,24 +24,30 @@ def _base(code: str | None) -> str:
 
 def fragments(
     text: str, paragraphs: tuple[tuple[int, int], ...], language: str | None
-) -> tuple[list[Evidence], tuple[tuple[int, int, str], ...]]:
-    """Evidence for paragraphs in another language, and the language of each paragraph checked."""
-    from mtcheck.language import paragraph_languages
+) -> tuple[list[Evidence], tuple[tuple[int, int, str], ...], str | None]:
+    """Evidence for paragraphs in another language, each paragraph's language, the document's language.
+
+    The document's language is the one given, else the majority of the paragraphs', else one
+    langdetect call on the start of the text.
+    """
+    from mtcheck.language import detect_language, main_language, paragraph_languages
 
     langs = paragraph_languages(text, paragraphs or None)
+    if language is None:
+        language = main_language(langs) if len(langs) >= 2 else detect_language(text, limit=1000)
     if not language or not langs:
-        return [], langs
+        return [], langs, language
     other = [(s, e, lang) for s, e, lang in langs if _base(lang) != _base(language)]
     other = [(s, e, lang) for s, e, lang in other if not _codeish(text[s:e])]
     if not other or len(other) / len(langs) >= BILINGUAL_SHARE and len(langs) > 1:
-        return [], langs
+        return [], langs, language
     evidence = []
     for s, e, lang in other[:MAX_FRAGMENTS]:
         snippet = " ".join(text[s:e].split())
         snippet = snippet if len(snippet) <= 160 else snippet[:159] + "…"
         position: Position = "top" if s < len(text) * 0.15 else "bottom" if e > len(text) * 0.85 else "body"
         evidence.append(Evidence("fragment", snippet, s, e, position, lang, FRAGMENT_WEIGHT))
-    return evidence, langs
+    return evidence, langs, language
 
 
 def fragment_language(evidence: list[Evidence]) -> str | None:

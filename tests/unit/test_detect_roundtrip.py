@@ -56,3 +56,47 @@ def test_save_and_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path.write_text("{not json")
     with pytest.raises(ConfigError):
         load_calibration(path)
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+def test_calibration_script_writes_the_threshold(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [
+        {"signal": 0.8, "machine_translated": True},
+        {"chrf": [70, 75, 80], "machine_translated": True},
+        {"signal": 0.5, "machine_translated": False},
+    ]
+    labelled.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "cal.json"
+    script = ROOT / "scripts" / "calibrate_roundtrip.py"
+    subprocess.run([sys.executable, str(script), str(labelled), "--output", str(out)], check=True)
+    assert 0.5 < load_calibration(out).threshold < 0.75
+    labelled.write_text('{"signal": 0.5}\n')
+    bad = subprocess.run([sys.executable, str(script), str(labelled), "--output", str(out)], capture_output=True)
+    assert bad.returncode == 2 and b"error" in bad.stderr
+
+
+def test_eval_script_scores_a_labelled_file_and_skips_a_missing_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "eval_detect.py"
+    rows = [
+        {"id": "p1", "kind": "disclaimer_phrase", "language": "en", "text": "This article was machine translated."},
+        {"id": "n1", "kind": "tricky_negative", "language": "en", "text": "This article is not machine translated."},
+        {"id": "n2", "kind": "human_article", "language": "en", "text": "Translated by Auto Translated Ltd staff."},
+    ]
+    path = tmp_path / "eval.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = subprocess.run([sys.executable, str(script), str(path)], capture_output=True, text=True, check=True)
+    assert "disclaimer_phrase  n=  1  recall 1.000" in out.stdout
+    assert "tricky_negative    n=  1  false-positive rate 0.000" in out.stdout
+    missing = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "nope.jsonl")], capture_output=True, text=True
+    )
+    assert missing.returncode == 0 and "skipped" in missing.stdout
