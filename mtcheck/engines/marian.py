@@ -80,7 +80,7 @@ def load_marian(
         # Without sacremoses the tokenizer skips Moses punctuation normalisation and says so each load.
         warnings.filterwarnings("ignore", message=".*sacremoses.*")
         tokenizer = MarianTokenizer.from_pretrained(str(model_id), **options)
-    model = MarianMTModel.from_pretrained(str(model_id), **options)
+    model: Any = MarianMTModel.from_pretrained(str(model_id), **options)
     model.to(device)
     model.eval()
     return tokenizer, model
