@@ -294,6 +294,8 @@ def build_tiny_marian(
                 done_at = step
             if done_at is not None and step >= done_at + 30:
                 break
+        if done_at is None:
+            raise RuntimeError(f"tiny {src}-{tgt} model did not memorise its {len(pairs)} pairs in {steps} steps")
         model.eval()
         model.save_pretrained(str(out_dir))
     finally:
