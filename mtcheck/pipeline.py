@@ -182,6 +182,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         for i, (text, (start, end)) in enumerate(zip(texts, spans, strict=True))
     )
     sentences, findings, terms = _run_checks(document, language, sentences, run)
+    sentences = _quiet_notices(sentences, detection)
     bilingual = None
     if original is not None:
         from mtcheck.bilingual import compare
@@ -302,6 +303,26 @@ def _attach(
             rest.append(finding)
     attached = tuple(replace(s, findings=tuple(sorted(by_sentence[s.index], key=_finding_order))) for s in sentences)
     return attached, tuple(sorted(rest, key=_finding_order))
+
+
+NOTICE_EVIDENCE = ("disclaimer", "badge", "engine_watermark", "original")
+
+
+def _quiet_notices(sentences: tuple[SentenceResult, ...], detection: Any) -> tuple[SentenceResult, ...]:
+    """The translation notice itself is not article prose: its sentences carry no findings."""
+    spans = [
+        (e.start, e.end)
+        for e in detection.evidence
+        if e.kind in NOTICE_EVIDENCE and e.start is not None and e.end is not None
+    ]
+    if not spans:
+        return sentences
+
+    def is_notice(s: SentenceResult) -> bool:
+        covered = sum(max(0, min(s.end, end) - max(s.start, start)) for start, end in spans)
+        return covered * 2 >= s.end - s.start
+
+    return tuple(replace(s, findings=()) if s.findings and is_notice(s) else s for s in sentences)
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str]:

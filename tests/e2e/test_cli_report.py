@@ -40,13 +40,20 @@ def run_report(tmp_path: Path, models: Path, *paths: str, extra: tuple[str, ...]
     return result.exit_code, result.output, out
 
 
+NOTICE = "This article has been automatically translated, read the original article here."
+
+
 def test_in_domain_article_has_no_error_findings(tmp_path: Path, tiny_models_dir: Path) -> None:
     article = tmp_path / "town.txt"
-    article.write_text(in_domain_article(), encoding="utf-8")
+    article.write_text(in_domain_article() + "\n" + NOTICE + "\n", encoding="utf-8")
     code, output, out = run_report(tmp_path, tiny_models_dir, str(article))
     assert code == 0, output
     data = json.loads((out / "town.json").read_text(encoding="utf-8"))
     assert data["document"]["language"] == "en"
+    assert data["detection"]["machine_translated"] is True
+    notice = data["sentences"].pop()
+    assert notice["text"] == NOTICE
+    assert notice["findings"] == []  # the out-of-domain notice is not article prose
     assert len(data["sentences"]) == 12
     for sentence in data["sentences"]:
         assert data["document"]["text"][sentence["start"] : sentence["end"]] == sentence["text"]
