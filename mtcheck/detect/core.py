@@ -18,11 +18,30 @@ WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
 MAX_EVIDENCE_TEXT = 240
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _META_FLAG_KEY = re.compile(
-    r"(?:machine|auto(?:matic)?|mt|ai)[-_ ]?translat\w*|translat\w*[-_ ]?(?:type|method|mode|engine|by|tool)$"
+    r"(?:machine|auto(?:matic(?:ally)?)?|mt|ai)[-_ ]?translat\w*|translat\w*[-_ ]?(?:type|method|mode|engine|by|tool)$"
     r"|^(?:mt|auto[-_]?translate)$",
     re.IGNORECASE,
 )
 _META_TRUE = re.compile(r"^\s*(?:true|yes|1|on|machine|auto(?:matic)?|mt|ai|\w*deepl\w*|google\w*)\s*$", re.I)
+# Keys that say how a page was translated ("translation", "mt:engine", "translation-provider"): flagged
+# only when the value names a machine ("machine", "automatic", "deepl"), never for a bare "true".
+_META_HOW_KEY = re.compile(
+    r"^(?:translat\w*(?:[-_:. ]?(?:provider|source|origin|status|kind|system|model))?|mt[-_:.]\w+)$", re.I
+)
+_META_MACHINE = re.compile(
+    r"^\s*(?:machine|machine[-_ ]translat\w*|auto(?:matic)?(?:[-_ ]translat\w*)?|automated|mt|nmt|ai|neural"
+    r"|\w*deepl\w*|google(?:[-_ ]translate)?|bing|microsoft|yandex|papago|openai|chatgpt|gpt-?\w+|claude|gemini)\s*$",
+    re.I,
+)
+_META_PREFIX = re.compile(r"^(?:data-|og:|x-|dc\.|article:|twitter:)", re.I)
+# <meta name=".." content=".."> and data-* flags on elements, read from a raw string or page.
+_META_TAG = re.compile(r"<meta\b([^<>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))")
+_DATA_FLAG = re.compile(
+    r"\bdata-((?:machine|auto(?:matic)?|mt|ai)[-_]?translat[\w-]*|mt|translation[-_]?(?:type|method|engine)?)"
+    r"\s*=\s*[\"']?([^\"'\s>]*)",
+    re.I,
+)
 _META_SOURCE_KEY = re.compile(
     r"^(?:source|original|translated|from)[-_]?(?:lang(?:uage)?|locale)$|^translated[-_]from$", re.I
 )
@@ -99,11 +118,30 @@ def _comment_position(raw: str, comment: str) -> Position:
     return _position(at, at + len(comment), len(raw), ())
 
 
+def _raw_metadata(raw: str) -> dict[str, str]:
+    """Metadata written into raw markup: <meta> tags and data-* translation flags on elements."""
+    found: dict[str, str] = {}
+    if "<meta" in raw.lower():
+        for tag in _META_TAG.finditer(raw):
+            attributes = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in
+                          _ATTRIBUTE.finditer(tag.group(1))}  # fmt: skip
+            key = attributes.get("name") or attributes.get("property") or attributes.get("http-equiv")
+            if key and "content" in attributes:
+                found.setdefault(key.strip().lower(), attributes["content"])
+    if "data-" in raw:
+        for m in _DATA_FLAG.finditer(raw):
+            found.setdefault(f"data-{m.group(1).lower()}", m.group(2))
+    return found
+
+
 def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, str | None]:
     evidence: list[Evidence] = []
     source_language = url = None
     for key, value in metadata.items():
-        if _META_FLAG_KEY.search(key) and _META_TRUE.match(value or ""):
+        bare = _META_PREFIX.sub("", key)
+        if (_META_FLAG_KEY.search(bare) and _META_TRUE.match(value or "")) or (
+            _META_HOW_KEY.match(bare) and _META_MACHINE.match(value or "")
+        ):
             evidence.append(Evidence("metadata", f"{key}: {value}", None, None, "top", None, 0.8))
         elif _META_SOURCE_KEY.match(key) and value.strip():
             source_language = value.strip()
@@ -137,8 +175,9 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         at = text.find(comment)
         found += _scan(comment, at if at >= 0 else None, "html_comment", _comment_position(raw, comment),
                        len(text), paragraphs)  # fmt: skip
-    meta_evidence, meta_source, meta_url = _metadata(document.metadata)
-    for value in document.metadata.values():
+    metadata = {**_raw_metadata(raw), **document.metadata} if raw else dict(document.metadata)
+    meta_evidence, meta_source, meta_url = _metadata(metadata)
+    for value in metadata.values():
         if isinstance(value, str) and value.strip():
             found += _scan(value, None, "metadata", "top", len(text), paragraphs)
     # Articles about machine translation mention it often; a lone badge there is a heading, not a label.
@@ -153,8 +192,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
     lang_evidence, paragraph_langs, language = signals.fragments(text, paragraphs, language)
-    if language is None and document.metadata.get("lang"):
-        language = document.metadata["lang"].split("-")[0].lower() or None
+    if language is None and metadata.get("lang"):
+        language = metadata["lang"].split("-")[0].lower() or None
     evidence += lang_evidence
     confidence = _combine([e.weight for e in evidence])
     strong = [f for f in found if f.hit.weight >= STRONG]

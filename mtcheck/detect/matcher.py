@@ -14,15 +14,17 @@ _HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^
 _SENTENCE = re.compile(r"[.!?](?=\s|$)|[。！？\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SEGMENT_CUT = re.compile(r"[\n:()\[\],]")
-_FIRST_PART = re.compile(r"[,;:(]")
+_SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
+# Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
+_FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
 _INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
 _LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
-_CODE_PREPOSITION = r"(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+_CODE_PREPOSITION = r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
 
 _LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
 
 STRONG, WEAK = 0.5, 0.25
+SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class _Context:
     segment_post: str
     sentence: str
     quoted_example: bool
+    sentence_pre: str  # the sentence before the match
+    span: str  # the matched text with the engine name it was joined to
+    run_on: bool  # the words after the match end at a comma but the sentence goes on
 
 
 _SPACED = re.compile(r"\S*[^\W\d_]\S*")
@@ -114,7 +119,17 @@ def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules)
     reporting = rules.cues["reporting"]
     if inside_quotes and not example and reporting is not None:
         example = bool(reporting.search(text[max(s_left, left - 40) : left]))
-    return _Context(pre, post, text[left:right], segment_words, seg_post, sentence, example)
+    # "Machine translation, like DeepL, is a useful start": a subject, not a badge set off by a comma.
+    cut = _SEGMENT_CUT.search(post)
+    run_on = False
+    if cut is not None and cut.group(0) == ",":
+        rest = text[end + cut.end() : max(s_right, end + cut.end())]
+        cont = rules.cues["continuation"]
+        run_on = _words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
+    sentence_pre = text[s_left:start]
+    return _Context(
+        pre, post, text[left:right], segment_words, seg_post, sentence, example, sentence_pre, text[start:end], run_on
+    )
 
 
 def _has(rules: Rules, cue: str, text: str) -> bool:
@@ -129,6 +144,7 @@ def _blocked(rules: Rules, ctx: _Context, category: str, match: str) -> bool:
     if (
         _has(rules, "negation", near_pre)
         or _has(rules, "negation", match)
+        or (category == "verb" and _has(rules, "negation", ctx.span))
         or _has(rules, "negation_after", _head_words(ctx.post, 3, b))
     ):
         return True
@@ -167,7 +183,7 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     if category == "label" and is_self and _nominal(rules, pre) and (post_words <= 2 or continues):
         return "disclaimer", 0.85  # "This article is a machine translation of ..."
     if category == "label":
-        alone = ctx.segment_words == 0
+        alone = ctx.segment_words == 0 and not ctx.run_on
         # "Machine translation from German", "Automatic translation by DeepL"
         common = shared()
         introduced = (
@@ -176,18 +192,31 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
             and bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
         )
         return ("badge", 0.6) if alone or introduced else ("mention", 0.1)
+    if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
+        return ("mention", 0.1) if _has(rules, "human", ctx.clause) else ("mention", 0.2)
     if category == "verb":  # a translation verb next to an engine name
         if _has(rules, "human", ctx.clause):
             return "mention", 0.1
-        if (initial or is_self) and (post_words <= 1 or continues or predicative):
+        # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
+        agent = rules.cues["agent"]
+        led = agent is not None and bool(agent.fullmatch(_INITIAL_CUT.sub("", pre).strip()))
+        if (initial or is_self or led) and (post_words <= 1 or continues or predicative):
             return "disclaimer", 0.85
         return "mention", WEAK
     # category == "predicate"
     if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
         return "badge", 0.7
-    if (is_self or initial) and (continues or predicative):
+    # "Machine-translated content – may contain errors": the participle names the page's own text.
+    headline = initial and _self_noun_only(rules, first_post)
+    if (is_self or initial) and (continues or predicative) or headline:
         return "disclaimer", 0.9 if is_self else 0.8
     return "mention", WEAK
+
+
+def _self_noun_only(rules: Rules, post: str) -> bool:
+    """The words after a participle are one or two words about the text itself: "... content", "... article"."""
+    words = _word_iter(post, rules.boundaries) if rules.boundaries != "none" else []
+    return 0 < len(words) <= 2 and _has(rules, "self", post) and not _has(rules, "aux", post)
 
 
 def _nominal(rules: Rules, pre: str) -> bool:
@@ -206,7 +235,9 @@ def _nominal(rules: Rules, pre: str) -> bool:
 def _picker(ctx: _Context) -> bool:
     """A language picker: "English | Deutsch | Français (machine translated)"."""
     names = shared().language_regex
-    if len(names.findall(ctx.sentence)) < 2:
+    # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
+    after = ctx.post.split(")", 1)[1] if ")" in ctx.post else ""
+    if len(names.findall(ctx.sentence_pre)) + len(names.findall(after)) < 2:
         return False
     return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:]?\s*$", ctx.pre))
 
@@ -215,19 +246,22 @@ def _engine_near(text: str, start: int, end: int, left: int, right: int) -> tupl
     """The span of an engine name within 60 characters of [start, end) inside the clause."""
     lo, hi = max(left, start - 60), min(right, end + 60)
     window = text[lo:hi]
+    found = None
     for _, pattern in shared().engines:
         for m in pattern.finditer(window):
             s, e = m.start() + lo, m.end() + lo
-            if e <= start or s >= end:
-                return s, e
-    return None
+            if s < end and e > start:
+                return None  # the verb is part of an engine's name: "Google Translate", "Google Çeviri"
+            if found is None:
+                found = (s, e)
+    return found
 
 
 def find_hits(view: View) -> list[Hit]:
     """Every weighed phrase in the view, one per clause (the strongest)."""
     text = view.text
     bounds = _Boundaries(text)
-    best: dict[tuple[int, int], Hit] = {}
+    best: dict[tuple[int, int, str], Hit] = {}
     for rules in rules_for(text):
         for category, pattern in rules.patterns.items():
             for m in pattern.finditer(text):
@@ -245,8 +279,29 @@ def find_hits(view: View) -> list[Hit]:
                     continue
                 kind, weight = _weigh(rules, ctx, category)
                 hit = Hit(kind, weight, left, right, start, end, rules.code, category)
-                key = (left, right)
+                key = (left, right, category if category in ("source", "original") else "")
                 old = best.get(key)
                 if old is None or hit.weight > old.weight:
                     best[key] = hit
-    return sorted(best.values(), key=lambda h: h.start)
+    return sorted(_pair_sources(best), key=lambda h: h.start)
+
+
+def _pair_sources(best: dict[tuple[int, int, str], Hit]) -> list[Hit]:
+    """"Translated from German · Show original": together they are a platform's machine-translation badge."""
+    hits = list(best.values())
+    links = [h for h in hits if h.category == "original" and h.kind == "original"]
+    if not links:
+        return hits
+    out = []
+    for h in hits:
+        if h.category == "source" and h.weight >= 0.2 and any(
+            max(o.match_start - h.match_end, h.match_start - o.match_end) <= SOURCE_GAP for o in links
+        ):
+            h = Hit("badge", 0.6, h.start, h.end, h.match_start, h.match_end, h.language, h.category)
+        out.append(h)
+    strongest: dict[tuple[int, int], Hit] = {}
+    for h in out:  # one hit per clause again
+        old = strongest.get((h.start, h.end))
+        if old is None or h.weight > old.weight:
+            strongest[(h.start, h.end)] = h
+    return list(strongest.values())

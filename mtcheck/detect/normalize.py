@@ -21,7 +21,7 @@ _SKIP = re.compile(
 _DROP = set("*`~#>|=^[]")
 _SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4")
 _DOUBLE_QUOTES = set("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a")
-_DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d")
+_DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d")  # not U+30FC, the katakana long vowel
 _ARABIC_ALEF = set("\u0623\u0625\u0622\u0671")
 # Separators that end a clause like a full stop does.
 SEPARATORS = "\u00b7\u2022\u30fb|\u2192\u2190"

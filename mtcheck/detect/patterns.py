@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original")
+CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original", "source")
 WORD_LISTS = (
     "negation",
     "negation_after",
@@ -19,6 +19,7 @@ WORD_LISTS = (
     "articles",
     "continuation",
     "reporting",
+    "agent",
 )
 REGEX_LISTS = ("self", "generic", "languages", "ui", "human")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
@@ -101,14 +102,16 @@ def shared() -> Shared:
         ai_any=data["engines"]["AI"],
         language_names=tuple(names),
         language_regex=language_regex,
-        code_names=re.compile(rf"(?<![\w+#-])(?:{code['names']})(?![\w+#])"),
+        code_names=re.compile(rf"(?<![\w+#-])(?:{code['names']})(?![\w+#'])"),
         code_cues=re.compile(code["cues"]),
     )
 
 
 def _expand(source: str, common: Shared) -> str:
     return spaces_match_breaks(
-        source.replace("{engine}", f"(?:{common.engine_any})").replace("{ai}", f"(?:{common.ai_any})")
+        source.replace("{engine}", f"(?:{common.engine_any})")
+        .replace("{ai}", f"(?:{common.ai_any})")
+        .replace("{language}", f"(?:{common.language_regex.pattern})")
     )
 
 
