@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -216,24 +218,39 @@ class ApertiumEngine:
     def _run(self, mode: str, stream: str) -> str:
         timeout = self.timeout_s or TIMEOUT_BASE_S + TIMEOUT_PER_SENTENCE_S * stream.count("[|")
         try:
-            done = subprocess.run(
+            # apertium is a shell pipeline: its own process group, so a timeout stops every stage.
+            process = subprocess.Popen(
                 [_binary(), "-f", "none", mode],
-                input=stream,
-                capture_output=True,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 text=True,
                 encoding="utf-8",
                 errors="replace",
-                timeout=timeout,
-                check=False,
+                start_new_session=True,
             )
-        except subprocess.TimeoutExpired:
-            raise EngineError(f"apertium {mode} did not finish within {timeout:.0f} s") from None
         except OSError as error:
             raise EngineError(f"cannot run apertium: {error}") from None
-        if done.returncode != 0:
-            reason = next((line.strip() for line in done.stderr.splitlines() if line.strip()), "no message")
-            raise EngineError(f"apertium {mode} failed (exit {done.returncode}): {reason}")
-        return done.stdout
+        try:
+            out, err = process.communicate(stream, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            raise EngineError(f"apertium {mode} did not finish within {timeout:g} s") from None
+        except BaseException:
+            _kill_group(process)
+            raise
+        if process.returncode != 0:
+            reason = next((line.strip() for line in err.splitlines() if line.strip()), "no message")
+            raise EngineError(f"apertium {mode} failed (exit {process.returncode}): {reason}")
+        return out
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except OSError:
+        process.kill()
+    process.communicate()
 
 
 def _binary() -> str:

@@ -36,14 +36,14 @@ def engine() -> ApertiumEngine:
 def runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Records every translating apertium process (not `apertium -l` or dpkg-query)."""
     seen: list[list[str]] = []
-    real = subprocess.run
+    real = subprocess.Popen
 
     def spy(args, *rest, **kwargs):  # type: ignore[no-untyped-def]
         if list(args[1:3]) == ["-f", "none"]:
             seen.append(list(args))
         return real(args, *rest, **kwargs)
 
-    monkeypatch.setattr(apertium_module.subprocess, "run", spy)
+    monkeypatch.setattr(apertium_module.subprocess, "Popen", spy)
     return seen
 
 
@@ -221,10 +221,17 @@ def test_models_and_cache_key_carry_the_package_version(engine: ApertiumEngine) 
 
 @pytest.mark.apertium
 @pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
-def test_a_hung_apertium_times_out(engine: ApertiumEngine) -> None:
-    engine.timeout_s = 0.001
-    with pytest.raises(EngineError, match="did not finish within"):
-        engine.translate(["Hello."] * 50, "en", "es")
+def test_a_hung_apertium_times_out_and_leaves_no_process(engine: ApertiumEngine) -> None:
+    engine.timeout_s = 0.2
+    before = _pipeline_processes()
+    with pytest.raises(EngineError, match="did not finish within 0.2 s"):
+        engine.translate(["The cat sleeps on the mat."] * 50_000, "en", "es")
+    assert _pipeline_processes() <= before  # every stage of the pipeline was stopped
+
+
+def _pipeline_processes() -> set[str]:
+    found = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True, check=True).stdout
+    return {line.split()[0] for line in found.splitlines() if "apertium-eng-spa" in line and "ps -eo" not in line}
 
 
 @pytest.mark.apertium
