@@ -17,7 +17,7 @@ from typing import Any
 from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
-from mtcheck.engines.resolve import ResolvedModel, content_hash, resolve_model
+from mtcheck.engines.resolve import ResolvedModel, content_hash, hub_unreachable, resolve_model
 from mtcheck.errors import EngineError, ModelError
 from mtcheck.results import ModelInfo
 
@@ -48,11 +48,14 @@ def _load_error(resolved: ResolvedModel, settings: Settings, exc: BaseException)
         )
     if resolved.source == "explicit":
         return ModelError(f"cannot load {resolved.id} for {direction} from the Hugging Face hub: {_one_line(exc)}")
+    from mtcheck.models_hub import hub_offline
+
     src, _, tgt = direction.partition("-")
     folder = Path(settings.models_dir) / f"opus-mt-{src}-{tgt}"
+    reason = hub_offline(settings) or hub_unreachable()
     return ModelError(
-        f"no model for {direction}: put {resolved.id} in {folder} (see models/README.md) "
-        f"or run `mtcheck models pull {direction}` online once"
+        f"no model for {direction}{f' ({reason})' if reason else ''}: put {resolved.id} in {folder} "
+        f"(see models/README.md) or run `mtcheck models pull {direction}` online once"
     )
 
 
@@ -102,6 +105,7 @@ class MarianEngine:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._loaded: dict[tuple[str, str, str | None], _Loaded] = {}
+        self._keyed: dict[str, ModelInfo] = {}  # models named by cache keys (a cached run loads none)
 
     def translate(
         self,
@@ -132,8 +136,10 @@ class MarianEngine:
         return outputs
 
     def models(self) -> list[ModelInfo]:
-        """The models loaded so far (ids and revisions), for the report signature."""
-        return [loaded.info for loaded in self._loaded.values()]
+        """The models used so far (ids and revisions), for the report signature; loaded or only keyed."""
+        found = {info.direction: info for info in self._keyed.values()}
+        found.update({loaded.info.direction: loaded.info for loaded in self._loaded.values()})
+        return list(found.values())
 
     def decoding(self) -> dict[str, Any]:
         """Decoding settings that change outputs."""
@@ -150,8 +156,11 @@ class MarianEngine:
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
         if resolved.path is not None:
             identity = f"{resolved.id}#{content_hash(resolved.path)}"
+            revision = resolved.revision
         else:
-            identity = f"{resolved.id}@{_hub_revision(resolved.id, resolved.revision) or 'latest'}"
+            revision = _hub_revision(resolved.id, resolved.revision)
+            identity = f"{resolved.id}@{revision or 'latest'}"
+        self._keyed[resolved.direction] = ModelInfo(direction=resolved.direction, id=resolved.id, revision=revision)
         # Batch size is left out: it changes padding, not what a sentence translates to.
         decoding = {k: v for k, v in self.decoding().items() if k != "batch_size"}
         settings = "|".join(f"{k}={v}" for k, v in sorted(decoding.items()))
@@ -166,7 +175,9 @@ class MarianEngine:
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
         from mtcheck.models_hub import hub_offline
 
-        local_only = resolved.path is None and hub_offline(self.settings) is not None
+        local_only = resolved.path is None and (
+            hub_offline(self.settings) is not None or hub_unreachable() is not None
+        )
         source = resolved.path if resolved.path is not None else resolved.id
         try:
             import torch

@@ -120,3 +120,30 @@ def content_hash(path: Path) -> str:
     except OSError as exc:
         raise ModelError(f"cannot read the model folder {folder}: {exc.strerror or exc}") from exc
     return digest.hexdigest()[:16]
+
+
+_HUB_PROBE: dict[str, str | None] = {}
+
+
+def hub_unreachable(timeout: float = 3.0) -> str | None:
+    """Why the Hugging Face hub cannot be reached right now, or None; asked once per process.
+
+    The hub client retries for minutes when the network is closed; a quick connection attempt first
+    lets mtcheck say so at once. Behind a proxy the probe is skipped (the proxy decides).
+    """
+    import os
+    import socket
+    from urllib.parse import urlparse
+
+    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return None
+    endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co")
+    if endpoint not in _HUB_PROBE:
+        url = urlparse(endpoint)
+        host, port = url.hostname or "huggingface.co", url.port or (80 if url.scheme == "http" else 443)
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+            _HUB_PROBE[endpoint] = None
+        except OSError as exc:
+            _HUB_PROBE[endpoint] = f"the Hugging Face hub ({host}) is unreachable: {exc.strerror or exc}"
+    return _HUB_PROBE[endpoint]

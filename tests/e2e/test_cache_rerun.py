@@ -38,6 +38,7 @@ RUN = textwrap.dedent(
     print(json.dumps({
         "de": de, "en": en, "hits": engine.hits, "misses": engine.misses, "progress": sum(done),
         "heavy": sorted(m for m in ("torch", "transformers") if m in sys.modules),
+        "models": sorted(m.direction for m in engine.models()),
     }))
     """
 )
@@ -69,6 +70,7 @@ def test_second_run_comes_from_the_cache_without_torch(tiny_models_dir: Path, tm
     assert (second["de"], second["en"]) == (first["de"], first["en"])
     assert second["misses"] == 0 and second["hits"] == 2 * len(TEXTS)
     assert second["progress"] == 2 * len(TEXTS)
+    assert second["models"] == first["models"] == ["de-en", "en-de"]  # the report still names its models
 
     other_beams = _run(tiny_models_dir, cache_dir, beams=1)  # decoding settings are part of the key
     assert other_beams["misses"] > 0 and other_beams["heavy"] == ["torch", "transformers"]
