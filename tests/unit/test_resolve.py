@@ -233,3 +233,22 @@ def test_large_weights_are_hashed_by_size_and_edges(tmp_path: Path, monkeypatch:
 def test_content_hash_of_missing_folder_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError):
         content_hash(tmp_path / "absent")
+
+
+def test_hub_probe_reports_a_closed_endpoint_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from mtcheck.engines import resolve
+
+    with socket.socket() as server:  # a port that is listening, then one that is not
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        for var in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+            monkeypatch.delenv(var, raising=False)
+        monkeypatch.setattr(resolve, "_HUB_PROBE", {})
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")
+        assert resolve.hub_unreachable() is None
+    monkeypatch.setattr(resolve, "_HUB_PROBE", {})
+    reason = resolve.hub_unreachable()
+    assert reason is not None and "unreachable" in reason
