@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from mtcheck.detect.patterns import Rules, rules_for, shared
 
 # Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
 _HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
-_SENTENCE = re.compile(r"[.!?](?=\s|$)|[。！？\f\n]")
+_SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
@@ -19,7 +20,27 @@ _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
 _FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
 _INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
 _LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
-_CODE_PREPOSITION = r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+_CODE_PREPOSITION = (
+    r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+)
+
+_FROM_LANGUAGE_WORDS = r"(?:(?<!\w)\w{1,4}\s+){0,2}"  # "from the", "aus dem", "z języka" before a language name
+
+
+class _LazyLanguage:
+    """A source-language phrase ("from German", "aus dem Englischen"): compiled on first use."""
+
+    def sub(self, repl: str, text: str) -> str:
+        return _from_language().sub(repl, text)
+
+
+@functools.cache
+def _from_language() -> re.Pattern[str]:
+    names = shared().language_regex.pattern
+    return re.compile(rf"{_FROM_LANGUAGE_WORDS}(?<!\w)(?:{names})\w*(?:\s+(?:(?<!\w)\w{{1,4}}\s+)?(?:{names})\w*)?")
+
+
+_FROM_LANGUAGE = _LazyLanguage()
 
 _LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
 
@@ -50,9 +71,11 @@ class _Context:
     segment_post: str
     sentence: str
     quoted_example: bool
-    sentence_pre: str  # the sentence before the match
+    sentence_pre: str  # the sentence before the match, or the 80 characters before it if longer
     span: str  # the matched text with the engine name it was joined to
-    run_on: bool  # the words after the match end at a comma but the sentence goes on
+    run_on: bool  # the words after the match end at a comma or bracket but the sentence goes on
+    question: bool  # the sentence is a question: "What is machine translation?"
+    gap: str  # for a verb joined to an engine name: the words between them
 
 
 _SPACED = re.compile(r"\S*[^\W\d_]\S*")
@@ -105,7 +128,7 @@ class _Boundaries:
         return self._around(self.sentence, start, end, self.length)
 
 
-def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules) -> _Context:
+def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules, gap: str = "") -> _Context:
     left, right = bounds.clause(start, end)
     pre, post = text[left:start], text[end:right]
     seg_pre = _SEGMENT_CUT.split(pre)[-1]
@@ -119,17 +142,24 @@ def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules)
     reporting = rules.cues["reporting"]
     if inside_quotes and not example and reporting is not None:
         example = bool(reporting.search(text[max(s_left, left - 40) : left]))
-    # "Machine translation, like DeepL, is a useful start": a subject, not a badge set off by a comma.
+    # "Machine translation, like DeepL, is a useful start", "Machine translation (MT) is the use of ...":
+    # a subject set off by a comma or a bracket, not a badge.
     cut = _SEGMENT_CUT.search(post)
     run_on = False
-    if cut is not None and cut.group(0) == ",":
-        rest = text[end + cut.end() : max(s_right, end + cut.end())]
+    if cut is not None and cut.group(0) in (",", "("):
+        after = end + cut.end()
+        if cut.group(0) == "(":
+            close = text.find(")", after, max(s_right, after))
+            after = close + 1 if close >= 0 else max(s_right, after)
+        rest = text[after : max(s_right, after)]
         cont = rules.cues["continuation"]
         run_on = _words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
-    sentence_pre = text[s_left:start]
+    question = s_right < len(text) and text[s_right] in "?\u061f"
+    before = text[min(s_left, max(0, start - 80)) : start]
     return _Context(
-        pre, post, text[left:right], segment_words, seg_post, sentence, example, sentence_pre, text[start:end], run_on
-    )
+        pre, post, text[left:right], segment_words, seg_post, sentence, example, before, text[start:end],
+        run_on, question, gap,
+    )  # fmt: skip
 
 
 def _has(rules: Rules, cue: str, text: str) -> bool:
@@ -162,6 +192,8 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     b = rules.boundaries
     if category == "watermark":
         return "engine_watermark", 0.95
+    if ctx.question and category != "original":  # a question is not a statement about this text
+        return "mention", 0.15
     first_post = _FIRST_PART.split(ctx.post)[0]
     local = ctx.pre + " " + first_post
     if ctx.quoted_example or _has(rules, "generic", ctx.pre) or _has(rules, "languages", local):
@@ -173,7 +205,8 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     if category == "disclaimer":
         return "disclaimer", 0.9
     pre = _LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
-    initial = _words(_INITIAL_CUT.sub("", pre), b) == 0
+    # "English translation by DeepL", "Aus dem Englischen mit KI übersetzt": the source language may lead.
+    initial = _words(_FROM_LANGUAGE.sub(" ", _INITIAL_CUT.sub("", pre)), b) == 0
     is_self = _has(rules, "self", pre)
     post_words = _words(first_post, b)
     cont = rules.cues["continuation"]
@@ -200,7 +233,7 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
         # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
         agent = rules.cues["agent"]
         led = agent is not None and bool(agent.fullmatch(_INITIAL_CUT.sub("", pre).strip()))
-        if (initial or is_self or led) and (post_words <= 1 or continues or predicative):
+        if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
             return "disclaimer", 0.85
         return "mention", WEAK
     # category == "predicate"
@@ -211,6 +244,18 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
     if (is_self or initial) and (continues or predicative) or headline:
         return "disclaimer", 0.9 if is_self else 0.8
     return "mention", WEAK
+
+
+def _tight(rules: Rules, gap: str) -> bool:
+    """Between a verb and its engine only connecting words: "translated from German into English by"."""
+    if rules.boundaries == "none" or not gap.strip():
+        return True
+    rest = _FROM_LANGUAGE.sub(" ", gap)
+    for cue in ("continuation", "articles", "aux", "agent"):
+        pattern = rules.cues[cue]
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    return sum(1 for w in _word_iter(rest, rules.boundaries) if len(w.group(0)) > 1) <= 2
 
 
 def _self_noun_only(rules: Rules, post: str) -> bool:
@@ -236,15 +281,15 @@ def _picker(ctx: _Context) -> bool:
     """A language picker: "English | Deutsch | Français (machine translated)"."""
     names = shared().language_regex
     # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
-    after = ctx.post.split(")", 1)[1] if ")" in ctx.post else ""
+    after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
     if len(names.findall(ctx.sentence_pre)) + len(names.findall(after)) < 2:
         return False
     return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:]?\s*$", ctx.pre))
 
 
-def _engine_near(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int] | None:
-    """The span of an engine name within 60 characters of [start, end) inside the clause."""
-    lo, hi = max(left, start - 60), min(right, end + 60)
+def _engine_near(text: str, start: int, end: int, left: int, right: int, reach: int) -> tuple[int, int] | None:
+    """The span of an engine name within `reach` characters of [start, end) inside the clause."""
+    lo, hi = max(left, start - reach), min(right, end + reach)
     window = text[lo:hi]
     found = None
     for _, pattern in shared().engines:
@@ -269,12 +314,15 @@ def find_hits(view: View) -> list[Hit]:
                 if start == end:
                     continue
                 left, right = bounds.clause(start, end)
+                gap = ""
                 if category == "verb":
-                    span = _engine_near(text, start, end, left, right)
+                    reach = 24 if rules.boundaries == "none" else 60
+                    span = _engine_near(text, start, end, left, right, reach)
                     if span is None:
                         continue
+                    gap = text[span[1] : start] if span[1] <= start else text[end : span[0]]
                     start, end = min(start, span[0]), max(end, span[1])
-                ctx = _context(text, bounds, start, end, rules)
+                ctx = _context(text, bounds, start, end, rules, gap)
                 if _blocked(rules, ctx, category, m.group(0)):
                     continue
                 kind, weight = _weigh(rules, ctx, category)
@@ -287,15 +335,17 @@ def find_hits(view: View) -> list[Hit]:
 
 
 def _pair_sources(best: dict[tuple[int, int, str], Hit]) -> list[Hit]:
-    """"Translated from German · Show original": together they are a platform's machine-translation badge."""
+    """A "translated from German" next to "Show original": together, a platform's machine-translation badge."""
     hits = list(best.values())
     links = [h for h in hits if h.category == "original" and h.kind == "original"]
     if not links:
         return hits
     out = []
     for h in hits:
-        if h.category == "source" and h.weight >= 0.2 and any(
-            max(o.match_start - h.match_end, h.match_start - o.match_end) <= SOURCE_GAP for o in links
+        if (
+            h.category == "source"
+            and h.weight >= 0.2
+            and any(max(o.match_start - h.match_end, h.match_start - o.match_end) <= SOURCE_GAP for o in links)
         ):
             h = Hit("badge", 0.6, h.start, h.end, h.match_start, h.match_end, h.language, h.category)
         out.append(h)

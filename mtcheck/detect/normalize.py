@@ -23,6 +23,15 @@ _SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4")
 _DOUBLE_QUOTES = set("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d")  # not U+30FC, the katakana long vowel
 _ARABIC_ALEF = set("\u0623\u0625\u0622\u0671")
+# CJK lenticular and tortoise-shell brackets around labels ("【機翻】") read as round brackets.
+_OPEN_BRACKETS = set("\u3010\u3016\u3014\u3018")
+_CLOSE_BRACKETS = set("\u3011\u3017\u3015\u3019")
+# Block-level tags end a line: "<span>Machine translation</span><h1>Title</h1>" is two lines.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|header|footer|aside|section|article|nav|main|blockquote|figure"
+    r"|figcaption|table|tr|td|th|br|hr|option|select|button|label|summary|details|pre|title|head|body)\b",
+    re.IGNORECASE,
+)
 # Separators that end a clause like a full stop does.
 SEPARATORS = "\u00b7\u2022\u30fb|\u2192\u2190"
 PARAGRAPH = "\f"
@@ -54,6 +63,10 @@ def _fold(ch: str) -> str:
         return '"'
     if ch in _DASHES:
         return "-"
+    if ch in _OPEN_BRACKETS:
+        return "("
+    if ch in _CLOSE_BRACKETS:
+        return ")"
     if ch in _ARABIC_ALEF:
         return "\u0627"
     if ch == "\u0130":  # Turkish dotted capital I
@@ -65,7 +78,7 @@ def _fold(ch: str) -> str:
     category = unicodedata.category(ch)
     if category in ("Mn", "Me") and "\u064b" <= ch <= "\u065f":  # Arabic harakat
         return ""
-    if ch == "\u0640" or ch in "\ufe0e\ufe0f\u200d":  # tatweel, variation selectors, ZWJ
+    if ch == "\u0640" or ch in "\ufe0e\ufe0f\u200d\u00ad\u200b\u2060\ufeff":  # tatweel, selectors, ZWJ, soft hyphen ...
         return ""
     if category == "So" or category == "Cs" or category == "Co":
         return " "
@@ -82,15 +95,21 @@ def _fold(ch: str) -> str:
 def build_view(text: str) -> View:
     """The matching view of `text` with its offset map."""
     skip = [False] * len(text)
+    breaks = set()
     for m in _SKIP.finditer(text):
         for i in range(m.start(), m.end()):
             skip[i] = True
+        if _BLOCK_TAG.match(m.group(0)):
+            breaks.add(m.start())
     out: list[str] = []
     origin: list[int] = []
     pending_space = ""  # "" none, " " space, "\n" line break, "\f" paragraph
     newlines = 0
     for i, ch in enumerate(text):
         if skip[i]:
+            if i in breaks and out and pending_space != PARAGRAPH:
+                newlines = max(newlines, 1)
+                pending_space = "\n"
             continue
         if ch == "\n":
             newlines += 1

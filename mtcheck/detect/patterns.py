@@ -174,6 +174,9 @@ def rules_for(view_text: str) -> list[Rules]:
     return [r for r in all_rules() if any(t in view_text for t in r.triggers)]
 
 
+_INVISIBLE = re.compile("[\u064b-\u065f\u0640\u00ad\u200b\u200d\u2060\ufeff]")
+
+
 @cache
 def _all_triggers() -> tuple[str, ...]:
     return tuple(sorted({t for rules in all_rules() for t in rules.triggers}))
@@ -184,4 +187,8 @@ def might_match(text: str) -> bool:
     import unicodedata
 
     folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
-    return any(t in folded for t in _all_triggers())
+    if any(t in folded for t in _all_triggers()):
+        return True
+    # Arabic harakat and tatweel, soft hyphens and zero-width spaces can sit inside a trigger stem.
+    bare = _INVISIBLE.sub("", folded)
+    return bare != folded and any(t in bare for t in _all_triggers())
