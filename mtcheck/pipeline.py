@@ -159,7 +159,11 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
     texts = [document.text[start:end] for start, end in spans]
     per_pivot: list[list[PivotResult]] = [[] for _ in texts]
     engine_info: EngineInfo | None = None
+    unknown: list[Finding] = []
     if run.translate and texts:
+        reset = getattr(run.engine, "reset_unknown_words", None)
+        if reset is not None:
+            reset()
         for number, pivot in enumerate(pivots):
             first = number == 0
             results = _round_trip(
@@ -173,6 +177,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
             )
             for slot, result in zip(per_pivot, results, strict=True):
                 slot.append(result)
+            unknown.extend(_unknown_words(run.engine, spans, texts, [r.pivot for r in results], language, pivot))
         engine_info = EngineInfo(
             name=run.engine.name, models=tuple(run.engine.models()), decoding=run.engine.decoding()
         )
@@ -182,6 +187,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         for i, (text, (start, end)) in enumerate(zip(texts, spans, strict=True))
     )
     sentences, findings, terms = _run_checks(document, language, sentences, run)
+    sentences, findings = _attach(sentences, findings, unknown, dict(settings.severities))
     sentences = _quiet_notices(sentences, detection)
     bilingual = None
     if original is not None:
@@ -250,6 +256,52 @@ def _round_trip(
         PivotResult(pivot_language=pivot, pivot=f, roundtrip=b, scores=score_sentence(t, b))
         for t, f, b in zip(texts, forward, backward, strict=True)
     ]
+
+
+def _unknown_words(
+    engine: Engine,
+    spans: list[tuple[int, int]],
+    texts: list[str],
+    pivots: list[str],
+    language: str,
+    pivot: str,
+) -> list[Finding]:
+    """Words a rule-based engine marked (apertium's *, @, #) as info findings, once per sentence and word.
+
+    A word marked on the way back that stands in the original is a name passed through; it is left out.
+    """
+    listed = getattr(engine, "unknown_words", None)
+    if listed is None:
+        return []
+    import re
+
+    findings: list[Finding] = []
+    seen: set[tuple[int, str]] = set()
+    for word in listed():
+        forward = word.direction == f"{language}-{pivot}"
+        if not forward and word.direction != f"{pivot}-{language}":
+            continue
+        side = texts if forward else pivots
+        for index in (i for i, sentence in enumerate(side) if sentence == word.text):
+            found = re.search(rf"(?<!\w){re.escape(word.word)}(?!\w)", texts[index])
+            if (index, word.word) in seen or (found is not None and not forward):
+                continue
+            seen.add((index, word.word))
+            start = spans[index][0] + found.start() if found else None
+            findings.append(
+                Finding(
+                    kind="unknown_word",
+                    rule="MT-UNKNOWN-WORD",
+                    severity="info",
+                    message=f"{engine.name} could not translate {word.word!r} ({word.reason}, {word.direction})",
+                    start=start,
+                    end=start + len(word.word) if start is not None else None,
+                    sentence=index,
+                    text=word.word if start is not None else None,
+                    details={"word": word.word, "mark": word.mark, "direction": word.direction, "pivot": pivot},
+                )
+            )
+    return findings
 
 
 def _run_checks(
