@@ -2,47 +2,26 @@
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass
 
+from mtcheck.detect.context import (
+    CODE_PREPOSITION,
+    FIRST_PART,
+    FROM_LANGUAGE,
+    INITIAL_CUT,
+    LABEL_PREFIX,
+    LEAD,
+    Boundaries,
+    Context,
+    build_context,
+    count_words,
+    head_words,
+    tail_words,
+    word_iter,
+)
 from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
-
-# Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
-_HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
-_SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？\f\n]")
-_QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
-# Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
-_FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
-_INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
-_LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
-_CODE_PREPOSITION = (
-    r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
-)
-
-_FROM_LANGUAGE_WORDS = r"(?:(?<!\w)\w{1,4}\s+){0,2}"  # "from the", "aus dem", "z języka" before a language name
-
-
-class _LazyLanguage:
-    """A source-language phrase ("from German", "aus dem Englischen"): compiled on first use."""
-
-    def sub(self, repl: str, text: str) -> str:
-        return _from_language().sub(repl, text)
-
-
-@functools.cache
-def _from_language() -> re.Pattern[str]:
-    names = shared().language_regex.pattern
-    return re.compile(rf"{_FROM_LANGUAGE_WORDS}(?<!\w)(?:{names})\w*(?:\s+(?:(?<!\w)\w{{1,4}}\s+)?(?:{names})\w*)?")
-
-
-_FROM_LANGUAGE = _LazyLanguage()
-
-_LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
 
 STRONG, WEAK = 0.5, 0.25
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
@@ -62,139 +41,39 @@ class Hit:
     category: str
 
 
-@dataclass(frozen=True)
-class _Context:
-    pre: str  # clause text before the match
-    post: str  # clause text after the match
-    clause: str
-    segment_words: int  # other words in the shortest segment around the match (badges)
-    segment_post: str
-    sentence: str
-    quoted_example: bool
-    sentence_pre: str  # the sentence before the match, or the 80 characters before it if longer
-    span: str  # the matched text with the engine name it was joined to
-    run_on: bool  # the words after the match end at a comma or bracket but the sentence goes on
-    question: bool  # the sentence is a question: "What is machine translation?"
-    gap: str  # for a verb joined to an engine name: the words between them
-
-
-_SPACED = re.compile(r"\S*[^\W\d_]\S*")
-
-
-def _word_iter(text: str, mode: str) -> list[re.Match[str]]:
-    return list((_SPACED if mode == "space" else _LETTERS).finditer(text))
-
-
-def _words(text: str, mode: str) -> int:
-    """Words in a piece of text; for scripts without spaces, two characters count as a word."""
-    if mode == "none":
-        letters = sum(len(w) for w in _LETTERS.findall(text))
-        return (letters + 1) // 2
-    return len(_word_iter(text, mode))
-
-
-def _tail_words(text: str, n: int, mode: str) -> str:
-    if mode == "none":
-        return text[-(2 * n) :]
-    words = _word_iter(text, mode)
-    return text[words[-n].start() :] if len(words) >= n else text
-
-
-def _head_words(text: str, n: int, mode: str) -> str:
-    if mode == "none":
-        return text[: 2 * n + 2]
-    words = _word_iter(text, mode)
-    return text[: words[n - 1].end()] if len(words) >= n else text
-
-
-class _Boundaries:
-    def __init__(self, text: str) -> None:
-        self.hard = [m.start() for m in _HARD.finditer(text)]
-        self.sentence = [m.start() for m in _SENTENCE.finditer(text)]
-        self.length = len(text)
-
-    @staticmethod
-    def _around(points: list[int], start: int, end: int, length: int) -> tuple[int, int]:
-        i = bisect.bisect_left(points, start)
-        left = points[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(points, end)
-        right = points[j] if j < len(points) else length
-        return left, right
-
-    def clause(self, start: int, end: int) -> tuple[int, int]:
-        return self._around(self.hard, start, end, self.length)
-
-    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        return self._around(self.sentence, start, end, self.length)
-
-
-def _context(text: str, bounds: _Boundaries, start: int, end: int, rules: Rules, gap: str = "") -> _Context:
-    left, right = bounds.clause(start, end)
-    pre, post = text[left:start], text[end:right]
-    seg_pre = _SEGMENT_CUT.split(pre)[-1]
-    seg_post = _SEGMENT_CUT.split(post)[0]
-    segment_words = _words(seg_pre, rules.boundaries) + _words(seg_post, rules.boundaries)
-    s_left, s_right = bounds.sentence_of(start, end)
-    sentence = text[s_left:s_right]
-    inside_quotes = left > 0 and text[left - 1] in "\"'" and right < len(text) and text[right] in "\"'"
-    outside = _QUOTED.sub(" ", sentence)
-    example = inside_quotes and _words(outside, rules.boundaries) >= 3
-    reporting = rules.cues["reporting"]
-    if inside_quotes and not example and reporting is not None:
-        example = bool(reporting.search(text[max(s_left, left - 40) : left]))
-    # "Machine translation, like DeepL, is a useful start", "Machine translation (MT) is the use of ...":
-    # a subject set off by a comma or a bracket, not a badge.
-    cut = _SEGMENT_CUT.search(post)
-    run_on = False
-    if cut is not None and cut.group(0) in (",", "("):
-        after = end + cut.end()
-        if cut.group(0) == "(":
-            close = text.find(")", after, max(s_right, after))
-            after = close + 1 if close >= 0 else max(s_right, after)
-        rest = text[after : max(s_right, after)]
-        cont = rules.cues["continuation"]
-        run_on = _words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
-    question = s_right < len(text) and text[s_right] in "?\u061f"
-    before = text[min(s_left, max(0, start - 80)) : start]
-    return _Context(
-        pre, post, text[left:right], segment_words, seg_post, sentence, example, before, text[start:end],
-        run_on, question, gap,
-    )  # fmt: skip
-
-
 def _has(rules: Rules, cue: str, text: str) -> bool:
     pattern = rules.cues[cue]
     return bool(pattern is not None and pattern.search(text))
 
 
-def _blocked(rules: Rules, ctx: _Context, category: str, match: str) -> bool:
+def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     """Negated, hypothetical or about code: not a claim that this text was machine translated."""
     b = rules.boundaries
-    near_pre = _tail_words(ctx.pre, 6, b)
+    near_pre = tail_words(ctx.pre, 6, b)
     if (
         _has(rules, "negation", near_pre)
         or _has(rules, "negation", match)
         or (category == "verb" and _has(rules, "negation", ctx.span))
-        or _has(rules, "negation_after", _head_words(ctx.post, 3, b))
+        or _has(rules, "negation_after", head_words(ctx.post, 3, b))
     ):
         return True
-    if category == "label" and _has(rules, "negation", _head_words(ctx.post, 3, b)):
+    if category == "label" and _has(rules, "negation", head_words(ctx.post, 3, b)):
         return True
-    if _has(rules, "hypothetical", ctx.pre) or _has(rules, "hypothetical_after", _head_words(ctx.post, 3, b)):
+    if _has(rules, "hypothetical", ctx.pre) or _has(rules, "hypothetical_after", head_words(ctx.post, 3, b)):
         return True
     common = shared()
     if common.code_cues.search(ctx.clause):
         return True
-    return bool(re.search(_CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))
+    return bool(re.search(CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))
 
 
-def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
+def _weigh(rules: Rules, ctx: Context, category: str) -> tuple[str, float]:
     b = rules.boundaries
     if category == "watermark":
         return "engine_watermark", 0.95
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
-    first_post = _FIRST_PART.split(ctx.post)[0]
+    first_post = FIRST_PART.split(ctx.post)[0]
     local = ctx.pre + " " + first_post
     if ctx.quoted_example or _has(rules, "generic", ctx.pre) or _has(rules, "languages", local):
         return "mention", 0.15
@@ -204,15 +83,15 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
         return ("mention", 0.1) if _has(rules, "human", ctx.clause) else ("original", 0.3)
     if category == "disclaimer":
         return "disclaimer", 0.9
-    pre = _LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
+    pre = LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
     # "English translation by DeepL", "Aus dem Englischen mit KI übersetzt": the source language may lead.
-    initial = _words(_FROM_LANGUAGE.sub(" ", _INITIAL_CUT.sub("", pre)), b) == 0
+    initial = count_words(FROM_LANGUAGE.sub(" ", INITIAL_CUT.sub("", pre)), b) == 0
     is_self = _has(rules, "self", pre)
-    post_words = _words(first_post, b)
+    post_words = count_words(first_post, b)
     cont = rules.cues["continuation"]
     aux = rules.cues["aux"]
-    continues = cont is None or post_words <= 2 or bool(cont.match(_LEAD.sub("", first_post)))
-    predicative = aux is not None and bool(aux.search(_tail_words(pre, 3, b)))
+    continues = cont is None or post_words <= 2 or bool(cont.match(LEAD.sub("", first_post)))
+    predicative = aux is not None and bool(aux.search(tail_words(pre, 3, b)))
     if category == "label" and is_self and _nominal(rules, pre) and (post_words <= 2 or continues):
         return "disclaimer", 0.85  # "This article is a machine translation of ..."
     if category == "label":
@@ -232,7 +111,7 @@ def _weigh(rules: Rules, ctx: _Context, category: str) -> tuple[str, float]:
             return "mention", 0.1
         # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
         agent = rules.cues["agent"]
-        led = agent is not None and bool(agent.fullmatch(_INITIAL_CUT.sub("", pre).strip()))
+        led = agent is not None and bool(agent.fullmatch(INITIAL_CUT.sub("", pre).strip()))
         if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
             return "disclaimer", 0.85
         return "mention", WEAK
@@ -250,17 +129,17 @@ def _tight(rules: Rules, gap: str) -> bool:
     """Between a verb and its engine only connecting words: "translated from German into English by"."""
     if rules.boundaries == "none" or not gap.strip():
         return True
-    rest = _FROM_LANGUAGE.sub(" ", gap)
+    rest = FROM_LANGUAGE.sub(" ", gap)
     for cue in ("continuation", "articles", "aux", "agent"):
         pattern = rules.cues[cue]
         if pattern is not None:
             rest = pattern.sub(" ", rest)
-    return sum(1 for w in _word_iter(rest, rules.boundaries) if len(w.group(0)) > 1) <= 2
+    return sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 1) <= 2
 
 
 def _self_noun_only(rules: Rules, post: str) -> bool:
     """The words after a participle are one or two words about the text itself: "... content", "... article"."""
-    words = _word_iter(post, rules.boundaries) if rules.boundaries != "none" else []
+    words = word_iter(post, rules.boundaries) if rules.boundaries != "none" else []
     return 0 < len(words) <= 2 and _has(rules, "self", post) and not _has(rules, "aux", post)
 
 
@@ -277,7 +156,7 @@ def _nominal(rules: Rules, pre: str) -> bool:
     return any(m.end() == len(tail) for m in aux.finditer(tail))
 
 
-def _picker(ctx: _Context) -> bool:
+def _picker(ctx: Context) -> bool:
     """A language picker: "English | Deutsch | Français (machine translated)"."""
     names = shared().language_regex
     # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
@@ -305,7 +184,7 @@ def _engine_near(text: str, start: int, end: int, left: int, right: int, reach: 
 def find_hits(view: View) -> list[Hit]:
     """Every weighed phrase in the view, one per clause (the strongest)."""
     text = view.text
-    bounds = _Boundaries(text)
+    bounds = Boundaries(text)
     best: dict[tuple[int, int, str], Hit] = {}
     for rules in rules_for(text):
         for category, pattern in rules.patterns.items():
@@ -322,7 +201,7 @@ def find_hits(view: View) -> list[Hit]:
                         continue
                     gap = text[span[1] : start] if span[1] <= start else text[end : span[0]]
                     start, end = min(start, span[0]), max(end, span[1])
-                ctx = _context(text, bounds, start, end, rules, gap)
+                ctx = build_context(text, bounds, start, end, rules, gap)
                 if _blocked(rules, ctx, category, m.group(0)):
                     continue
                 kind, weight = _weigh(rules, ctx, category)

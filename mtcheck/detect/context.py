@@ -1,0 +1,161 @@
+"""The context of a phrase in a matching view: its clause, sentence, segment and quotes."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from mtcheck.detect.patterns import Rules, shared
+
+# Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
+_HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
+_SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？\f\n]")
+_QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
+# Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
+FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
+INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
+LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
+CODE_PREPOSITION = (
+    r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+)
+
+_FROM_LANGUAGE_WORDS = r"(?:(?<!\w)\w{1,4}\s+){0,2}"  # "from the", "aus dem", "z języka" before a language name
+
+
+class _LazyLanguage:
+    """A source-language phrase ("from German", "aus dem Englischen"): compiled on first use."""
+
+    def sub(self, repl: str, text: str) -> str:
+        return _from_language().sub(repl, text)
+
+
+@functools.cache
+def _from_language() -> re.Pattern[str]:
+    names = shared().language_regex.pattern
+    return re.compile(rf"{_FROM_LANGUAGE_WORDS}(?<!\w)(?:{names})\w*(?:\s+(?:(?<!\w)\w{{1,4}}\s+)?(?:{names})\w*)?")
+
+
+FROM_LANGUAGE = _LazyLanguage()
+
+_QUOTED_KEY = re.compile(r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')\s*[:=]\s*$|\bmsg(?:id|str)\s*$")
+_KEY_BEFORE = re.compile(r"^\s*[\w.-]+(?: [\w.-]+){0,3}\s*[:=]\s*$")
+LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
+
+
+@dataclass(frozen=True)
+class Context:
+    pre: str  # clause text before the match
+    post: str  # clause text after the match
+    clause: str
+    segment_words: int  # other words in the shortest segment around the match (badges)
+    segment_post: str
+    sentence: str
+    quoted_example: bool
+    sentence_pre: str  # the sentence before the match, or the 80 characters before it if longer
+    span: str  # the matched text with the engine name it was joined to
+    run_on: bool  # the words after the match end at a comma or bracket but the sentence goes on
+    question: bool  # the sentence is a question: "What is machine translation?"
+    gap: str  # for a verb joined to an engine name: the words between them
+
+
+_SPACED = re.compile(r"\S*[^\W\d_]\S*")
+
+
+def word_iter(text: str, mode: str) -> list[re.Match[str]]:
+    """The words of a text as matches ("space" mode: runs of non-space characters with a letter)."""
+    return list((_SPACED if mode == "space" else _LETTERS).finditer(text))
+
+
+def count_words(text: str, mode: str) -> int:
+    """Words in a piece of text; for scripts without spaces, two characters count as a word."""
+    if mode == "none":
+        letters = sum(len(w) for w in _LETTERS.findall(text))
+        return (letters + 1) // 2
+    return len(word_iter(text, mode))
+
+
+def tail_words(text: str, n: int, mode: str) -> str:
+    """The last n words of a text (2n characters in scripts without spaces)."""
+    if mode == "none":
+        return text[-(2 * n) :]
+    words = word_iter(text, mode)
+    return text[words[-n].start() :] if len(words) >= n else text
+
+
+def head_words(text: str, n: int, mode: str) -> str:
+    """The first n words of a text (2n + 2 characters in scripts without spaces)."""
+    if mode == "none":
+        return text[: 2 * n + 2]
+    words = word_iter(text, mode)
+    return text[: words[n - 1].end()] if len(words) >= n else text
+
+
+class Boundaries:
+    """Clause and sentence boundaries of a view text, for quick look-ups around a match."""
+
+    def __init__(self, text: str) -> None:
+        self.hard = [m.start() for m in _HARD.finditer(text)]
+        self.sentence = [m.start() for m in _SENTENCE.finditer(text)]
+        self.length = len(text)
+
+    @staticmethod
+    def _around(points: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+        i = bisect.bisect_left(points, start)
+        left = points[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(points, end)
+        right = points[j] if j < len(points) else length
+        return left, right
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end): between hard stops (full stops, separators, quotes)."""
+        return self._around(self.hard, start, end, self.length)
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end): between full stops and line breaks."""
+        return self._around(self.sentence, start, end, self.length)
+
+
+def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Rules, gap: str = "") -> Context:
+    """The clause, segment and sentence around text[start:end], and whether it is quoted as an example."""
+    left, right = bounds.clause(start, end)
+    pre, post = text[left:start], text[end:right]
+    seg_pre = _SEGMENT_CUT.split(pre)[-1]
+    seg_post = _SEGMENT_CUT.split(post)[0]
+    segment_words = count_words(seg_pre, rules.boundaries) + count_words(seg_post, rules.boundaries)
+    s_left, s_right = bounds.sentence_of(start, end)
+    sentence = text[s_left:s_right]
+    closing = right + 1 if right + 1 < len(text) and text[right] in ".!?,;" else right  # "... perfect." he said
+    inside_quotes = left > 0 and text[left - 1] in "\"'" and closing < len(text) and text[closing] in "\"'"
+    example = False
+    if inside_quotes:
+        # Quoted after "said"/"such as": an example. Quoted after a key ("notice": "...", msgstr "..."): a string.
+        reporting = rules.cues["reporting"]
+        line = text[max(0, left - 80) : left - 1].rsplit("\n", 1)[-1]
+        if _QUOTED_KEY.search(line):
+            example = False
+        elif reporting is not None and reporting.search(text[max(s_left, left - 40) : left]):
+            example = True
+        elif not _KEY_BEFORE.search(line):
+            example = count_words(_QUOTED.sub(" ", sentence), rules.boundaries) >= 3
+    # "Machine translation, like DeepL, is a useful start", "Machine translation (MT) is the use of ...":
+    # a subject set off by a comma or a bracket, not a badge.
+    cut = _SEGMENT_CUT.search(post)
+    run_on = False
+    if cut is not None and cut.group(0) in (",", "("):
+        after = end + cut.end()
+        if cut.group(0) == "(":
+            close = text.find(")", after, max(s_right, after))
+            after = close + 1 if close >= 0 else max(s_right, after)
+        rest = text[after : max(s_right, after)]
+        cont = rules.cues["continuation"]
+        run_on = count_words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
+    question = s_right < len(text) and text[s_right] in "?\u061f"
+    before = text[min(s_left, max(0, start - 80)) : start]
+    return Context(
+        pre, post, text[left:right], segment_words, seg_post, sentence, example, before, text[start:end],
+        run_on, question, gap,
+    )  # fmt: skip

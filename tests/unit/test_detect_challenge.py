@@ -1,0 +1,64 @@
+"""Regression test on our own challenge set: disclaimers are found, pages about translation are not flagged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mtcheck.detect import detect_text
+
+CHALLENGE = Path(__file__).resolve().parent.parent / "data" / "detect-challenge.jsonl"
+POSITIVE = ("disclaimer_phrase", "mt_article")
+NEGATIVE = ("human_article", "tricky_negative")
+MIN_RECALL = 0.95  # on disclaimer_phrase and mt_article rows
+MAX_FALSE_POSITIVE_RATE = 0.10  # on tricky_negative rows
+
+
+def _rows() -> list[dict[str, str]]:
+    return [json.loads(line) for line in CHALLENGE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def verdicts() -> list[tuple[dict[str, str], bool, float]]:
+    out = []
+    for row in _rows():
+        d = detect_text(row["text"])
+        out.append((row, d.machine_translated, d.confidence))
+    return out
+
+
+def _report(rows: list[tuple[dict[str, str], bool, float]]) -> str:
+    lines = (f"{r['id']} [{r['language']}] conf={c:.2f}: {' '.join(r['text'].split())[:120]}" for r, _, c in rows)
+    return "\n".join(lines)
+
+
+def test_challenge_file_is_well_formed_and_covers_many_languages() -> None:
+    rows = _rows()
+    assert len(rows) >= 150
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert {r["kind"] for r in rows} == set(POSITIVE + NEGATIVE)
+    assert all(r["text"].strip() and r["language"] for r in rows)
+    disclaimer_languages = {r["language"] for r in rows if r["kind"] == "disclaimer_phrase"}
+    assert len(disclaimer_languages) >= 25
+    assert sum(r["kind"] == "tricky_negative" for r in rows) >= 50
+
+
+def test_recall_on_disclaimers(verdicts: list[tuple[dict[str, str], bool, float]]) -> None:
+    positives = [v for v in verdicts if v[0]["kind"] in POSITIVE]
+    misses = [v for v in positives if not v[1]]
+    recall = 1 - len(misses) / len(positives)
+    assert recall >= MIN_RECALL, f"recall {recall:.3f} < {MIN_RECALL}; missed:\n{_report(misses)}"
+
+
+def test_false_positive_rate_on_tricky_negatives(verdicts: list[tuple[dict[str, str], bool, float]]) -> None:
+    negatives = [v for v in verdicts if v[0]["kind"] == "tricky_negative"]
+    flagged = [v for v in negatives if v[1]]
+    rate = len(flagged) / len(negatives)
+    assert rate <= MAX_FALSE_POSITIVE_RATE, f"false-positive rate {rate:.3f}; flagged:\n{_report(flagged)}"
+
+
+def test_human_articles_are_not_flagged(verdicts: list[tuple[dict[str, str], bool, float]]) -> None:
+    flagged = [v for v in verdicts if v[0]["kind"] == "human_article" and v[1]]
+    assert not flagged, _report(flagged)
