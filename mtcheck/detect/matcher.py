@@ -24,6 +24,7 @@ from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
 
 STRONG, WEAK = 0.5, 0.25
+_PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
 
 
@@ -210,22 +211,25 @@ def find_hits(view: View) -> list[Hit]:
                 old = best.get(key)
                 if old is None or hit.weight > old.weight:
                     best[key] = hit
-    return sorted(_pair_sources(best), key=lambda h: h.start)
+    return sorted(_pair_sources(best, text), key=lambda h: h.start)
 
 
-def _pair_sources(best: dict[tuple[int, int, str], Hit]) -> list[Hit]:
+def _pair_sources(best: dict[tuple[int, int, str], Hit], text: str) -> list[Hit]:
     """A "translated from German" next to "Show original": together, a platform's machine-translation badge."""
     hits = list(best.values())
     links = [h for h in hits if h.category == "original" and h.kind == "original"]
     if not links:
         return hits
+
+    def beside(h: Hit, o: Hit) -> bool:
+        # Side by side in one widget ("·", "|", a line break), not two sentences of prose:
+        # "This article was translated from French. Read the original here." names no machine.
+        lo, hi = min(h.match_end, o.match_end), max(h.match_start, o.match_start)
+        return hi - lo <= SOURCE_GAP and not _PROSE_STOP.search(text[lo:hi])
+
     out = []
     for h in hits:
-        if (
-            h.category == "source"
-            and h.weight >= 0.2
-            and any(max(o.match_start - h.match_end, h.match_start - o.match_end) <= SOURCE_GAP for o in links)
-        ):
+        if h.category == "source" and h.weight >= 0.2 and any(beside(h, o) for o in links):
             h = Hit("badge", 0.6, h.start, h.end, h.match_start, h.match_end, h.language, h.category)
         out.append(h)
     strongest: dict[tuple[int, int], Hit] = {}
