@@ -120,9 +120,15 @@ def _weigh(rules: Rules, ctx: Context, category: str) -> tuple[str, float]:
     if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
         return "badge", 0.7
     # "Machine-translated content – may contain errors": the participle names the page's own text.
-    headline = initial and _self_noun_only(rules, first_post)
-    if (is_self or initial) and (continues or predicative) or headline:
-        return "disclaimer", 0.9 if is_self else 0.8
+    if is_self and (continues or predicative):
+        return "disclaimer", 0.9
+    # "Automatically translated from German by DeepL" is a statement; "Machine-translated content"
+    # is a label, which a page that discusses machine translation may also use as a heading.
+    stated = cont is None or bool(cont.match(LEAD.sub("", first_post)))
+    if initial and (stated or predicative):
+        return "disclaimer", 0.8
+    if initial and (continues or _self_noun_only(rules, first_post)):
+        return "badge", 0.7
     return "mention", WEAK
 
 
