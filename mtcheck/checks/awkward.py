@@ -15,6 +15,7 @@ from mtcheck.results import Finding, PivotResult, SentenceResult, Severity, seve
 WHOLE_SENTENCE_SHARE = 0.6
 SPAN_RULE = "MT-AWKWARD-SPAN"
 SENTENCE_RULE = "MT-AWKWARD-SENTENCE"
+HEADLINE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", "»", "…")
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,42 @@ def _anchor(al: Alignment, op: AlignOp) -> tuple[int, int]:
     return (tok.start, tok.end) if tok else (0, 0)
 
 
+def _content_words(text: str, stop: frozenset[str]) -> set[str]:
+    words = (w.casefold().strip("'’\".,;:!?()") for w in text.split())
+    return {w for w in words if any(ch.isalnum() for ch in w) and w not in stop}
+
+
+def _reordered(al: Alignment, k: int, stop: frozenset[str]) -> bool:
+    """A change that shares a content word with a neighbouring change of the other side: word order
+    only ('harbour bridge' -> 'bridge of ... port', 'faction leader' -> 'leader of faction')."""
+    op = al.ops[k]
+    mine = _content_words(op.roundtrip if op.op == "insert" else op.original, stop)
+    for j in range(max(0, k - 2), min(len(al.ops), k + 3)):
+        other = al.ops[j]
+        if j == k or other.op == "equal" or (op.op == "insert") == (other.op == "insert"):
+            continue
+        if mine & _content_words(other.original if op.op == "insert" else other.roundtrip, stop):
+            return True
+    return False
+
+
+def _headline_start(al: Alignment, op: AlignOp) -> bool:
+    """The first word of a headline (no final punctuation) dropped: headline grammar, not a fault."""
+    words = [t for t in al.source_tokens if t.is_word]
+    headline = not al.original.rstrip().endswith(HEADLINE_ENDS)
+    return headline and op.op == "delete" and bool(words) and op.start == words[0].start and op.i2 - op.i1 == 1
+
+
 def changed_spans(al: Alignment, stop: frozenset[str]) -> list[tuple[int, int, AlignOp]]:
     """Original spans (local offsets) of the content-word changes of one alignment."""
     spans: list[tuple[int, int, AlignOp]] = []
-    for op in al.changed():
+    for k, op in enumerate(al.ops):
+        if op.op == "equal" or not op.changes_words:
+            continue
         if not _content(op.original + " " + op.roundtrip, stop):
             continue  # only articles, prepositions and the like changed
+        if _reordered(al, k, stop) or _headline_start(al, op):
+            continue
         start, end = _anchor(al, op) if op.op == "insert" else (op.start, op.end)
         spans.append((start, end, op))
     return spans

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from mtcheck.align import align
 from mtcheck.checks.base import Check, CheckContext
-from mtcheck.checks.emit import make
+from mtcheck.checks.emit import make, sentence_at
 from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules
 from mtcheck.results import Finding
 
@@ -160,9 +161,12 @@ def run_rule(rule: Rule, rs: RuleSet, ctx: CheckContext) -> list[Finding]:
     """The findings of one rule on one document."""
     found: list[Finding] = []
     for start, end, values in KIND_RUNNERS[rule.kind](rule, rs, ctx):
-        details: dict[str, str] = {"rule_doc": rule.doc}
+        details: dict[str, object] = {"rule_doc": rule.doc}
         if rule.suggestion:
             details["suggestion"] = rule.suggestion
+        evidence = roundtrip_evidence(ctx, start, end)
+        if evidence:
+            details["counterparts"] = evidence
         message = rule.message.format_map(_Defaults(values))
         finding = make(
             ctx,
@@ -177,6 +181,17 @@ def run_rule(rule: Rule, rs: RuleSet, ctx: CheckContext) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
+
+
+def roundtrip_evidence(ctx: CheckContext, start: int, end: int) -> dict[str, str]:
+    """What each pivot's round trip made of the span (pivot -> counterpart, "" when dropped)."""
+    index = sentence_at(ctx, start)
+    sentence = next((s for s in ctx.sentences if s.index == index), None)
+    if sentence is None or not sentence.pivots or end > sentence.end:
+        return {}
+    original = ctx.text[sentence.start : sentence.end]
+    local = (start - sentence.start, end - sentence.start)
+    return {p.pivot_language: align(original, p.roundtrip).counterpart(*local) for p in sentence.pivots}
 
 
 class _Defaults(dict[str, str]):
