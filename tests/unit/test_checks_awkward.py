@@ -154,3 +154,53 @@ def test_override_by_kind() -> None:
     settings = Settings(severities=(("awkward_phrasing", "info"),))
     found = run(ctx_for([("de", "The long negotiations in Hanoi ended on Tuesday.", 10.0)], settings))
     assert [f.severity for f in found] == ["info"]
+
+
+def one_sentence(sentence: str, roundtrip: str, chrf: float = 40.0) -> CheckContext:
+    text = INTRO + sentence + "\nClosing words."
+    start = len(INTRO)
+    pivot = PivotResult("es", "<es>", roundtrip, Scores(chrf, 0.0, 0.0))
+    return CheckContext(text, "en", (SentenceResult(3, sentence, start, start + len(sentence), (pivot,)),), Settings())
+
+
+NOISE = [
+    # sentence, round trip, expected flagged (text, op)
+    pytest.param(
+        "The old harbour bridge in Kiel will close.",
+        "The bridge of old port in Kiel will close.",
+        [],
+        id="compound reordered into 'X of Y' is word order, not loss",
+    ),
+    pytest.param(
+        "The transport company KVG sued the faction leader.",
+        "The company of transport KVG sued the leader of faction.",
+        [],
+        id="two reordered compounds",
+    ),
+    pytest.param(
+        "Harbour bridge closed for months",
+        "Bridge closed for months",
+        [],
+        id="first word of a headline dropped",
+    ),
+    pytest.param(
+        "Harbour bridge closed for months.",
+        "Bridge closed for months.",
+        [("Harbour", "delete")],
+        id="first word of a sentence dropped is still reported",
+    ),
+    pytest.param(
+        "The old harbour bridge in Kiel will close.",
+        "The old bridge in Kiel will shut down.",
+        [("harbour", "delete"), ("close", "substitute")],
+        id="real drops and replacements are still reported",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "roundtrip", "expected"), NOISE)
+def test_word_order_and_headline_noise_is_not_reported(
+    sentence: str, roundtrip: str, expected: list[tuple[str, str]]
+) -> None:
+    found = run(one_sentence(sentence, roundtrip))
+    assert [(f.text, f.details["op"]) for f in found if f.rule == "MT-AWKWARD-SPAN"] == expected

@@ -169,3 +169,85 @@ def test_language_without_rule_file_gets_the_common_rules() -> None:
 
 def test_empty_text_is_fine() -> None:
     assert findings("", "en") == []
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# English MT calques: (text, expected (rule id, flagged text)); near misses in good English expect nothing.
+CALQUE_CASES = [
+    ("The bridge is in a bad state since years.", [("EN-CALQUE-SINCE-DURATION", "since years")]),
+    ("They have waited since decades.", [("EN-CALQUE-SINCE-DURATION", "since decades")]),
+    ("Since years of drought have ruined the farms, prices rose.", []),
+    ("Since three years have passed, the case is closed.", []),
+    ("It has been closed since last year.", []),
+    ("They accused the mayor to have lied.", [("EN-CALQUE-ACCUSE-TO-HAVE", "accused the mayor to have")]),
+    ("She blamed the council to have waited.", [("EN-CALQUE-ACCUSE-TO-HAVE", "blamed the council to have")]),
+    ("The men he accused wanted to have a trial.", []),
+    ("The mayor was accused of having lied.", []),
+    (
+        "The verdict will fall on Monday.",
+        [("EN-CALQUE-DECISION-FALLS", "verdict will fall on Monday")],
+    ),
+    ("The decision fell to the committee.", []),
+    ("The decision on whether prices fall in January is due.", []),
+    ("Already in 2019 the bridge was closed.", [("EN-CALQUE-ALREADY-IN-TIME", "Already in 2019")]),
+    ("It rained. Already last year the road flooded.", [("EN-CALQUE-ALREADY-IN-TIME", "Already last year")]),
+    ("Already in debt, the city borrowed more.", []),
+    ("Criticism comes from the unions.", [("EN-CALQUE-CRITICISM-COMES-FROM", "Criticism comes from")]),
+    ("Criticism came from all sides.", []),
+    ("Most of the money comes from the state.", []),
+    ("On the one side, it is cheap.", [("EN-CALQUE-ON-THE-ONE-SIDE", "On the one side")]),
+    ("The ferry stops on the one side of the river.", []),
+    ("It is about the future of the port.", [("EN-CALQUE-IT-IS-ABOUT", "It is about")]),
+    ("It is about 5 km long, and it's about time.", []),
+    ("Buses run on the lines 4, 7 and 9.", [("EN-CALQUE-THE-NUMBERED-LINES", "the lines 4, 7 and 9")]),
+    ("Buses run on lines 4, 7 and 9; see the lines 1 to 5.", []),
+    (
+        "He met the poet, who died in 1990, in 1985.",
+        [("EN-ORDER-DATE-AFTER-RELATIVE", "who died in 1990, in 1985")],
+    ),
+    ("In 1985, he met the poet, who died in 1990, in Paris.", []),
+    ("The nurses will become more money.", [("EN-CALQUE-BECOME-GET", "become more money")]),
+    ("She became a teacher; it became the main source of funding.", []),
+    ("According to data from the ministry, exports rose.", []),
+    ("According to estimates of the death toll, hundreds died.", []),
+    ("This could give the impression of a deal.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALQUE_CASES)
+def test_english_calques_and_near_misses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.rule, f.text) for f in findings(text, "en")] == expected
+
+
+def test_human_english_seed_gets_no_rule_finding_above_info() -> None:
+    text = (SEEDS / "library-opening-human.md").read_text(encoding="utf-8")
+    assert [(f.rule, f.text) for f in findings(text, "en") if f.severity != "info"] == []
+
+
+HARBOUR_WARNINGS = [
+    ("EN-CALQUE-ACCORDING-TO-X-OF", "according to estimates of the building authority"),
+    ("EN-CALQUE-SINCE-DURATION", "since years"),
+    ("EN-CALQUE-ALREADY-IN-TIME", "Already in 2019"),
+    ("EN-CALQUE-THE-NUMBERED-LINES", "the lines 11 and 32"),
+    ("EN-CALQUE-CRITICISM-COMES-FROM", "Criticism comes from"),
+    ("EN-CALQUE-ACCUSE-TO-HAVE", "accused the administration to have"),
+    ("EN-CALQUE-DECISION-FALLS", "decision about this should fall in February"),
+]
+
+
+def test_calqued_seed_gets_its_calques_flagged_as_warnings() -> None:
+    text = (SEEDS / "harbour-bridge-mt.txt").read_text(encoding="utf-8")
+    assert [(f.rule, f.text) for f in findings(text, "en") if f.severity == "warning"] == HARBOUR_WARNINGS
+
+
+def test_rule_findings_carry_what_the_round_trip_made_of_the_span() -> None:
+    from mtcheck.results import PivotResult, Scores
+
+    text = "Intro. The bridge is bad since years."
+    rt = PivotResult("es", "<es>", "The bridge is bad from years.", Scores(80.0, 0.0, 0.0))
+    sentences = (SentenceResult(0, "Intro.", 0, 6), SentenceResult(1, text[7:], 7, len(text), (rt,)))
+    (f,) = findings(text, "en", sentences)
+    assert f.text == "since years" and f.details["counterparts"] == {"es": "from years"}
+    (g,) = findings(text, "en")  # no round trip: no evidence
+    assert "counterparts" not in g.details
