@@ -6,6 +6,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from mtcheck.document import Document
 from mtcheck.engines.base import Engine
@@ -120,7 +121,7 @@ def compare(
             )
             continue
         first, last = sentences[pair.target[0]], sentences[pair.target[-1]]
-        span = {"start": first.start, "end": last.end, "sentence": first.index}
+        span: dict[str, Any] = {"start": first.start, "end": last.end, "sentence": first.index}
         published = " ".join(translations[j] for j in pair.target)
         if not pair.source:
             findings.append(

@@ -134,8 +134,8 @@ def _threshold(value: Any) -> float:
 
 
 def _severity(value: Any) -> str:
-    if value not in SEVERITIES:
-        raise _fail(f"one of {', '.join(SEVERITIES)}", value)
+    if value not in (*SEVERITIES, "off"):
+        raise _fail(f"one of {', '.join(SEVERITIES)}, off", value)
     return str(value)
 
 

@@ -14,6 +14,7 @@ from mtcheck.document import Document, read_document
 from mtcheck.engines.base import Engine, create_engine
 from mtcheck.errors import InputError, MtcheckError, UsageError
 from mtcheck.results import (
+    SEVERITIES,
     DocumentInfo,
     EngineInfo,
     Finding,
@@ -312,23 +313,12 @@ def _run_checks(
     ctx = CheckContext(
         text=document.text, language=language, sentences=sentences, settings=run.settings, extras=run.extras()
     )
-    overrides = dict(run.settings.severities)
-    by_sentence: dict[int, list[Finding]] = {}
-    loose: list[Finding] = []
+    found: list[Finding] = []
     for check_ in load_checks(run.settings.checks):
         if check_.needs_roundtrip and not any(s.pivots for s in sentences):
             continue
-        for finding in check_.run(ctx):
-            if finding.rule_id in overrides:
-                finding = replace(finding, severity=overrides[finding.rule_id])  # type: ignore[arg-type]
-            if finding.sentence is not None and 0 <= finding.sentence < len(sentences):
-                by_sentence.setdefault(finding.sentence, []).append(finding)
-            else:
-                loose.append(finding)
-    sentences = tuple(
-        replace(s, findings=tuple(sorted(by_sentence.get(s.index, []), key=_finding_order)))
-        for s in sentences
-    )
+        found.extend(check_.run(ctx))
+    sentences, loose = _attach(sentences, (), found, dict(run.settings.severities))
     terms: tuple[dict[str, Any], ...] = ()
     if any(s.pivots for s in sentences):
         from mtcheck.checks.terminology import term_table
@@ -343,12 +333,18 @@ def _attach(
     found: Sequence[Finding],
     overrides: dict[str, str] | None = None,
 ) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...]]:
-    """Give each finding to its sentence (or keep it document-level), applying severity overrides."""
+    """Give each finding to its sentence (or keep it document-level), applying severity overrides.
+
+    An override names a rule id or a finding kind; "off" drops the finding.
+    """
     by_sentence: dict[int, list[Finding]] = {s.index: list(s.findings) for s in sentences}
     rest = list(loose)
     for finding in found:
-        if overrides and finding.rule_id in overrides:
-            finding = replace(finding, severity=overrides[finding.rule_id])  # type: ignore[arg-type]
+        severity = (overrides or {}).get(finding.rule_id) or (overrides or {}).get(finding.kind)
+        if severity in ("off", "none", "ignore"):
+            continue
+        if severity in SEVERITIES:
+            finding = replace(finding, severity=severity)  # type: ignore[arg-type]
         if finding.sentence is not None and finding.sentence in by_sentence:
             by_sentence[finding.sentence].append(finding)
         else:

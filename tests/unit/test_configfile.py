@@ -98,7 +98,7 @@ ERRORS: list[tuple[str, str]] = [
      "(expected one of awkward, warning, error)"),
     ('[tool.mtcheck]\nseverities = "error"', "[tool.mtcheck] severities: expected a table, got 'error'"),
     ('[tool.mtcheck.severities]\nMT001 = "fatal"', "[tool.mtcheck.severities] MT001: expected one of info, warning, "
-     "error, got 'fatal'"),
+     "error, off, got 'fatal'"),
     ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got a list"),
     ('[tool.mtcheck]\nchecks = "awkward_phrasing"', "checks: expected a list of strings"),
     ('[tool.mtcheck]\ninclude = "*.md"', "include: expected a list of glob patterns (strings), got '*.md'"),
