@@ -43,6 +43,8 @@ FROM_LANGUAGE = _LazyLanguage()
 
 _QUOTED_KEY = re.compile(r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')\s*[:=]\s*$|\bmsg(?:id|str)\s*$")
 _KEY_BEFORE = re.compile(r"^\s*[\w.-]+(?: [\w.-]+){0,3}\s*[:=]\s*$")
+# A short key that opens its line (YAML, properties: `mt_disclaimer: "..."`): what follows is a string.
+_LINE_KEY = re.compile(r"^\s*[\w.-]+(?: [\w.-]+)?\s*[:=]\s*$")
 LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
 
 
@@ -134,8 +136,9 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
     if inside_quotes:
         # Quoted after "said"/"such as": an example. Quoted after a key ("notice": "...", msgstr "..."): a string.
         reporting = rules.cues["reporting"]
-        line = text[max(0, left - 80) : left - 1].rsplit("\n", 1)[-1]
-        if _QUOTED_KEY.search(line):
+        line_start = text.rfind("\n", 0, left - 1) + 1
+        line = text[max(line_start, left - 80) : left - 1]
+        if _QUOTED_KEY.search(line) or (line_start >= left - 80 and _LINE_KEY.search(line)):
             example = False
         elif reporting is not None and reporting.search(text[max(s_left, left - 40) : left]):
             example = True

@@ -38,10 +38,16 @@ _META_PREFIX = re.compile(r"^(?:data-|og:|x-|dc\.|article:|twitter:)", re.I)
 _META_TAG = re.compile(r"<meta\b([^<>]*)>", re.I)
 _ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))")
 _DATA_FLAG = re.compile(
-    r"\bdata-((?:machine|auto(?:matic)?|mt|ai)[-_]?translat[\w-]*|mt|translation[-_]?(?:type|method|engine)?)"
+    r"\bdata-((?:machine|auto(?:matic)?|mt|ai)[-_]?translat[\w-]*|mt|translation[-_]?(?:type|method|engine)?"
+    r"|translated[-_]by|translation[-_](?:provider|tool|service))"
     r"\s*=\s*[\"']?([^\"'\s>]*)",
     re.I,
 )
+# Text that a page shows in a tooltip or reads to screen readers: <img alt>, title, aria-label.
+_TEXT_ATTRIBUTE = re.compile(
+    r"\s(?:alt|title|aria-label|data-tooltip|data-title)\s*=\s*(?:\"([^\"<>]{3,300})\"|'([^'<>]{3,300})')", re.I
+)
+_TAG = re.compile(r"<[A-Za-z][^<>]{0,1000}>")
 _META_SOURCE_KEY = re.compile(
     r"^(?:source|original|translated|from)[-_]?(?:lang(?:uage)?|locale)$|^translated[-_]from$", re.I
 )
@@ -111,6 +117,19 @@ def _comments(document: Document) -> tuple[str, ...]:
     return tuple(c.strip() for c in _COMMENT.findall(raw) if c.strip())
 
 
+def _attribute_texts(raw: str) -> list[str]:
+    """alt, title and aria-label texts of the tags in raw markup."""
+    if "=" not in raw or "<" not in raw:
+        return []
+    out = []
+    for tag in _TAG.finditer(raw):
+        for m in _TEXT_ATTRIBUTE.finditer(tag.group(0)):
+            value = (m.group(1) or m.group(2) or "").strip()
+            if value and value not in out:
+                out.append(value)
+    return out
+
+
 def _comment_position(raw: str, comment: str) -> Position:
     at = raw.find(comment[:60]) if raw else -1
     if at < 0:
@@ -139,7 +158,8 @@ def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, 
     source_language = url = None
     for key, value in metadata.items():
         bare = _META_PREFIX.sub("", key)
-        if (_META_FLAG_KEY.search(bare) and _META_TRUE.match(value or "")) or (
+        flag = _META_FLAG_KEY.search(bare)
+        if (flag and (_META_TRUE.match(value or "") or _META_MACHINE.match(value or ""))) or (
             _META_HOW_KEY.match(bare) and _META_MACHINE.match(value or "")
         ):
             evidence.append(Evidence("metadata", f"{key}: {value}", None, None, "top", None, 0.8))
@@ -175,6 +195,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         at = text.find(comment)
         found += _scan(comment, at if at >= 0 else None, "html_comment", _comment_position(raw, comment),
                        len(text), paragraphs)  # fmt: skip
+    for value in _attribute_texts(raw):
+        found += _scan(value, None, None, _comment_position(raw, value), len(text), paragraphs)
     metadata = {**_raw_metadata(raw), **document.metadata} if raw else dict(document.metadata)
     meta_evidence, meta_source, meta_url = _metadata(metadata)
     for value in metadata.values():

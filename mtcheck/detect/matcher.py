@@ -5,25 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mtcheck.detect.context import (
-    CODE_PREPOSITION,
-    FIRST_PART,
-    FROM_LANGUAGE,
-    INITIAL_CUT,
-    LABEL_PREFIX,
-    LEAD,
-    Boundaries,
-    Context,
-    build_context,
-    count_words,
-    head_words,
-    tail_words,
-    word_iter,
-)
+from mtcheck.detect.context import CODE_PREPOSITION, Boundaries, Context, build_context, head_words, tail_words
 from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
+from mtcheck.detect.weigh import has as _has
+from mtcheck.detect.weigh import weigh
 
-STRONG, WEAK = 0.5, 0.25
+STRONG = 0.5
 _PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
 
@@ -40,11 +28,6 @@ class Hit:
     match_end: int
     language: str
     category: str
-
-
-def _has(rules: Rules, cue: str, text: str) -> bool:
-    pattern = rules.cues[cue]
-    return bool(pattern is not None and pattern.search(text))
 
 
 def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
@@ -66,111 +49,6 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     if common.code_cues.search(ctx.clause):
         return True
     return bool(re.search(CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))
-
-
-def _weigh(rules: Rules, ctx: Context, category: str) -> tuple[str, float]:
-    b = rules.boundaries
-    if category == "watermark":
-        return "engine_watermark", 0.95
-    if ctx.question and category != "original":  # a question is not a statement about this text
-        return "mention", 0.15
-    first_post = FIRST_PART.split(ctx.post)[0]
-    local = ctx.pre + " " + first_post
-    if ctx.quoted_example or _has(rules, "generic", ctx.pre) or _has(rules, "languages", local):
-        return "mention", 0.15
-    if _has(rules, "ui", ctx.sentence) or _picker(ctx):
-        return "mention", 0.15
-    if category == "original":
-        return ("mention", 0.1) if _has(rules, "human", ctx.clause) else ("original", 0.3)
-    if category == "disclaimer":
-        return "disclaimer", 0.9
-    pre = LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
-    # "English translation by DeepL", "Aus dem Englischen mit KI übersetzt": the source language may lead.
-    initial = count_words(FROM_LANGUAGE.sub(" ", INITIAL_CUT.sub("", pre)), b) == 0
-    is_self = _has(rules, "self", pre)
-    post_words = count_words(first_post, b)
-    cont = rules.cues["continuation"]
-    aux = rules.cues["aux"]
-    continues = cont is None or post_words <= 2 or bool(cont.match(LEAD.sub("", first_post)))
-    predicative = aux is not None and bool(aux.search(tail_words(pre, 3, b)))
-    if category == "label" and is_self and _nominal(rules, pre) and (post_words <= 2 or continues):
-        return "disclaimer", 0.85  # "This article is a machine translation of ..."
-    if category == "label":
-        alone = ctx.segment_words == 0 and not ctx.run_on
-        # "Machine translation from German", "Automatic translation by DeepL"
-        common = shared()
-        introduced = (
-            ctx.segment_words <= 3
-            and initial
-            and bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
-        )
-        return ("badge", 0.6) if alone or introduced else ("mention", 0.1)
-    if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
-        return ("mention", 0.1) if _has(rules, "human", ctx.clause) else ("mention", 0.2)
-    if category == "verb":  # a translation verb next to an engine name
-        if _has(rules, "human", ctx.clause):
-            return "mention", 0.1
-        # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
-        agent = rules.cues["agent"]
-        led = agent is not None and bool(agent.fullmatch(INITIAL_CUT.sub("", pre).strip()))
-        if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
-            return "disclaimer", 0.85
-        return "mention", WEAK
-    # category == "predicate"
-    if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
-        return "badge", 0.7
-    # "Machine-translated content – may contain errors": the participle names the page's own text.
-    if is_self and (continues or predicative):
-        return "disclaimer", 0.9
-    # "Automatically translated from German by DeepL" is a statement; "Machine-translated content"
-    # is a label, which a page that discusses machine translation may also use as a heading.
-    stated = cont is None or bool(cont.match(LEAD.sub("", first_post)))
-    if initial and (stated or predicative):
-        return "disclaimer", 0.8
-    if initial and (continues or _self_noun_only(rules, first_post)):
-        return "badge", 0.7
-    return "mention", WEAK
-
-
-def _tight(rules: Rules, gap: str) -> bool:
-    """Between a verb and its engine only connecting words: "translated from German into English by"."""
-    if rules.boundaries == "none" or not gap.strip():
-        return True
-    rest = FROM_LANGUAGE.sub(" ", gap)
-    for cue in ("continuation", "articles", "aux", "agent"):
-        pattern = rules.cues[cue]
-        if pattern is not None:
-            rest = pattern.sub(" ", rest)
-    return sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 1) <= 2
-
-
-def _self_noun_only(rules: Rules, post: str) -> bool:
-    """The words after a participle are one or two words about the text itself: "... content", "... article"."""
-    words = word_iter(post, rules.boundaries) if rules.boundaries != "none" else []
-    return 0 < len(words) <= 2 and _has(rules, "self", post) and not _has(rules, "aux", post)
-
-
-def _nominal(rules: Rules, pre: str) -> bool:
-    """The clause so far ends in a copula and maybe an article: "this text is a ..."."""
-    aux, articles = rules.cues["aux"], rules.cues["articles"]
-    if aux is None:
-        return False
-    tail = pre.rstrip()
-    if articles is not None:
-        ending = [m for m in articles.finditer(tail) if m.end() == len(tail)]
-        if ending:
-            tail = tail[: ending[-1].start()].rstrip()
-    return any(m.end() == len(tail) for m in aux.finditer(tail))
-
-
-def _picker(ctx: Context) -> bool:
-    """A language picker: "English | Deutsch | Français (machine translated)"."""
-    names = shared().language_regex
-    # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
-    after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
-    if len(names.findall(ctx.sentence_pre)) + len(names.findall(after)) < 2:
-        return False
-    return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:]?\s*$", ctx.pre))
 
 
 def _engine_near(text: str, start: int, end: int, left: int, right: int, reach: int) -> tuple[int, int] | None:
@@ -201,17 +79,19 @@ def find_hits(view: View) -> list[Hit]:
                     continue
                 left, right = bounds.clause(start, end)
                 gap = ""
+                engine = None
                 if category == "verb":
                     reach = 24 if rules.boundaries == "none" else 60
                     span = _engine_near(text, start, end, left, right, reach)
                     if span is None:
                         continue
                     gap = text[span[1] : start] if span[1] <= start else text[end : span[0]]
+                    engine = (text[span[0] : span[1]], text[span[1] : span[1] + 40])
                     start, end = min(start, span[0]), max(end, span[1])
                 ctx = build_context(text, bounds, start, end, rules, gap)
                 if _blocked(rules, ctx, category, m.group(0)):
                     continue
-                kind, weight = _weigh(rules, ctx, category)
+                kind, weight = weigh(rules, ctx, category, engine)
                 hit = Hit(kind, weight, left, right, start, end, rules.code, category)
                 key = (left, right, category if category in ("source", "original") else "")
                 old = best.get(key)

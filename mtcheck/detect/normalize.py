@@ -89,6 +89,8 @@ def _fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch).lower()
     if folded in ("\u3002", "\uff61"):
         return "."
+    if folded == "\u0451":  # Russian yo is often written as ye: "переведён" = "переведен"
+        return "\u0435"
     return folded
 
 

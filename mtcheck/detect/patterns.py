@@ -20,8 +20,11 @@ WORD_LISTS = (
     "continuation",
     "reporting",
     "agent",
+    "means",  # instrument words before a label or engine: "by", "using", "mithilfe", "с использованием"
+    "means_after",  # the same after it, in postpositional languages: "ile", "で", "으로"
+    "determiners",  # an object after an active verb: "GPT-4 translated *the* prompt"
 )
-REGEX_LISTS = ("self", "generic", "languages", "ui", "human")
+REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
 # such as Devanagari, where only spaces and punctuation separate words), "none" (CJK, Thai).
 BOUNDARY_MODES = ("word", "space", "none")
@@ -51,6 +54,8 @@ class Shared:
     language_regex: re.Pattern[str]
     code_names: re.Pattern[str]
     code_cues: re.Pattern[str]
+    person_names: re.Pattern[str]  # engine names that are also given names: "Claude"
+    original_words: re.Pattern[str]  # "original", "оригинал", "原文"
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -104,6 +109,8 @@ def shared() -> Shared:
         language_regex=language_regex,
         code_names=re.compile(rf"(?<![\w+#-])(?:{code['names']})(?![\w+#'])"),
         code_cues=re.compile(code["cues"]),
+        person_names=re.compile(rf"(?:{data['person_names']})$"),
+        original_words=re.compile(data["original_words"]),
     )
 
 

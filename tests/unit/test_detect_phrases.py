@@ -63,6 +63,20 @@ DISCLAIMERS = [
     ("id", "Artikel ini diterjemahkan secara otomatis dari bahasa Inggris."),
     ("vi", "Bài viết này được dịch tự động từ tiếng Anh."),
     ("th", "บทความนี้แปลโดยอัตโนมัติจากภาษาอังกฤษ"),
+    ("sl", "Besedilo je bilo samodejno prevedeno iz nemščine."),
+    ("lt", "Šis tekstas buvo išverstas automatiškai iš anglų kalbos."),
+    ("lv", "Šis teksts ir mašīntulkots no vācu valodas."),
+    ("et", "See tekst on tõlgitud automaatselt."),
+    ("bn", "এই পৃষ্ঠাটি স্বয়ংক্রিয়ভাবে অনুবাদ করা হয়েছে।"),
+    # An instrument before a label names how this text was made.
+    ("en", "This guide was produced by machine translation and has not been reviewed."),
+    ("de", "Dieser Beitrag entstand mithilfe maschineller Übersetzung."),
+    ("ru", "Эта статья подготовлена с использованием машинного перевода."),
+    ("tr", "Bu sayfa makine çevirisi ile hazırlandı."),
+    # Words that name the text between a verb and its engine; finite verb forms.
+    ("fr", "Nous avons traduit cette page avec DeepL."),
+    ("es", "Tradujimos este artículo con la ayuda de DeepL."),
+    ("ru", "Этот текст переведён автоматически."),
 ]
 
 # Short labels and badges.
@@ -145,6 +159,14 @@ NOT_DISCLAIMERS = [
     ("id", "Artikel ini tidak diterjemahkan secara otomatis."),
     ("vi", "Bài viết này không được dịch tự động."),
     ("th", "บทความนี้ไม่ได้แปลโดยอัตโนมัติ"),
+    # A translator whose first name is also an engine's; an engine translating something else.
+    ("en", "Translated from the French by Claude Martin"),
+    ("en", "In the study, ChatGPT translated the questionnaire into Spanish."),
+    # Headings and articles about translation.
+    ("en", "Machine translation explained: how DeepL and Google Translate work"),
+    ("pl", "Tłumaczenie maszynowe – historia i definicja"),
+    ("ja", "Google翻訳の使い方：写真を翻訳する方法"),
+    ("ko", "AI 번역기 비교: 파파고와 구글 번역"),
 ]
 
 
@@ -192,3 +214,22 @@ def test_disclaimers_cover_every_language_file() -> None:
 
     tested = {lang for lang, _ in DISCLAIMERS}
     assert {r.code for r in all_rules()} <= tested
+
+
+# Text only in attributes or data flags of raw markup, and YAML strings after a short key.
+MARKUP = [
+    '<img src="mt.svg" alt="Machine-translated article"> Budget news',
+    '<span aria-label="This page was translated automatically">🌐</span>',
+    '<div data-translated-by="deepl"><p>Opening hours change on Monday.</p></div>',
+    'page:\n  notice: "This article was translated by a machine and may contain errors."',
+]
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_disclaimer_in_attributes_flags_and_strings(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+def test_quoted_notice_in_prose_stays_an_example() -> None:
+    text = 'The banner on their site reads: "This article was translated by a machine."'
+    assert not detect_text(text).machine_translated

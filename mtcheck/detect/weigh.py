@@ -1,0 +1,218 @@
+"""Weigh one phrase found in a view by its context: a disclaimer, a badge or a passing mention."""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.detect.context import (
+    FIRST_PART,
+    FROM_LANGUAGE,
+    INITIAL_CUT,
+    LABEL_PREFIX,
+    LEAD,
+    Context,
+    count_words,
+    head_words,
+    tail_words,
+    word_iter,
+)
+from mtcheck.detect.patterns import Rules, shared
+
+WEAK = 0.25
+# A line of key/value metadata ("lang: en", "---") before a line that starts with the phrase.
+_KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
+
+
+def has(rules: Rules, cue: str, text: str) -> bool:
+    """Whether a language's cue list matches somewhere in `text`."""
+    pattern = rules.cues[cue]
+    return bool(pattern is not None and pattern.search(text))
+
+
+def _initial(rules: Rules, pre: str) -> bool:
+    """Nothing but punctuation, a "Note:" prefix or a source language before the phrase."""
+    b = rules.boundaries
+    if count_words(FROM_LANGUAGE.sub(" ", INITIAL_CUT.sub("", pre)), b) == 0:
+        return True
+    # Front matter and key/value lists: "lang: en\ntranslated_by: Amazon Translate".
+    if "\n" in pre:
+        before, line = pre.rsplit("\n", 1)
+        return count_words(line, b) == 0 and bool(_KEY_LINE.search(before))
+    return False
+
+
+def _means(rules: Rules, pre: str, post: str) -> bool:
+    """An instrument word right before a label or right after it: "by machine translation", "çevirisi ile"."""
+    b = rules.boundaries
+    before = rules.cues["means"]
+    after = rules.cues["means_after"]
+    if before is not None and before.search(tail_words(pre, 4, b)):
+        return True
+    return after is not None and bool(after.match(post.lstrip(" -")))
+
+
+def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | None = None) -> tuple[str, float]:
+    """The kind and weight of a phrase of `category`; `engine` is (name text, text after it) for verbs."""
+    b = rules.boundaries
+    if category == "watermark":
+        return "engine_watermark", 0.95
+    if ctx.question and category != "original":  # a question is not a statement about this text
+        return "mention", 0.15
+    first_post = FIRST_PART.split(ctx.post)[0]
+    local = ctx.pre + " " + first_post
+    if ctx.quoted_example or has(rules, "generic", ctx.pre) or has(rules, "languages", local):
+        return "mention", 0.15
+    if has(rules, "ui", ctx.sentence) or _picker(ctx):
+        return "mention", 0.15
+    if category == "original":
+        return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("original", 0.3)
+    if category == "disclaimer":
+        return "disclaimer", 0.9
+    # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方".
+    if has(rules, "topic", ctx.sentence):
+        return "mention", 0.1
+    pre = LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
+    # "English translation by DeepL", "Aus dem Englischen mit KI übersetzt": the source language may lead.
+    initial = _initial(rules, pre)
+    is_self = has(rules, "self", pre)
+    post_words = count_words(first_post, b)
+    cont = rules.cues["continuation"]
+    aux = rules.cues["aux"]
+    continues = cont is None or post_words <= 2 or bool(cont.match(LEAD.sub("", first_post)))
+    predicative = aux is not None and bool(aux.search(tail_words(pre, 3, b)))
+    if category == "label":
+        return _label(rules, ctx, pre, initial, is_self, post_words, continues)
+    if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
+        return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("mention", 0.2)
+    if _named_person(rules, ctx, engine):
+        return "mention", 0.1
+    if category == "verb":  # a translation verb next to an engine name
+        return _verb(rules, ctx, pre, initial, is_self, post_words, continues, predicative, engine)
+    # category == "predicate"
+    if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
+        return "badge", 0.7
+    # "Machine-translated content – may contain errors": the participle names the page's own text.
+    if is_self and (continues or predicative):
+        return "disclaimer", 0.9
+    # "Automatically translated from German by DeepL" is a statement; "Machine-translated content"
+    # is a label, which a page that discusses machine translation may also use as a heading.
+    stated = cont is None or bool(cont.match(LEAD.sub("", first_post)))
+    if initial and (stated or predicative):
+        return "disclaimer", 0.8
+    if initial and (continues or _self_noun_only(rules, first_post)):
+        return "badge", 0.7
+    return "mention", WEAK
+
+
+def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int,
+           continues: bool) -> tuple[str, float]:  # fmt: skip
+    """A noun such as "machine translation": a badge alone, a disclaimer when it names how this text was made."""
+    if is_self and _nominal(rules, pre) and (post_words <= 2 or continues):
+        return "disclaimer", 0.85  # "This article is a machine translation of ..."
+    # "This chapter was run through machine translation", "Данный документ переведен с использованием
+    # машинного перевода", "Bu yazı makine çevirisi ile aktarılmıştır": the text itself, made by it.
+    if has(rules, "self", pre.rsplit(",", 1)[-1]) and _means(rules, pre, ctx.post):
+        return "disclaimer", 0.85
+    alone = ctx.segment_words == 0 and not ctx.run_on
+    # "Machine translation from German", "Automatic translation by DeepL"
+    common = shared()
+    named = bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
+    introduced = ctx.segment_words <= 3 and initial and named
+    # "Machine-generated English translation of the original Japanese press release"
+    cont = rules.cues["continuation"]
+    of_original = (
+        initial
+        and cont is not None
+        and bool(cont.match(LEAD.sub("", ctx.segment_post)))
+        and bool(common.original_words.search(ctx.segment_post))
+    )
+    return ("badge", 0.6) if alone or introduced or of_original else ("mention", 0.1)
+
+
+def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int, continues: bool,
+          predicative: bool, engine: tuple[str, str] | None) -> tuple[str, float]:  # fmt: skip
+    """A translation verb and an engine name: "translated with DeepL", "DeepLで翻訳"."""
+    b = rules.boundaries
+    if has(rules, "human", ctx.clause):
+        return "mention", 0.1
+    # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
+    is_self = is_self or has(rules, "self", ctx.gap)
+    # "GPT-4 translated the prompt into French": an engine as the subject of something else's translation.
+    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(INITIAL_CUT.sub("", pre), b) == 0
+    if (
+        subject
+        and has(rules, "determiners", head_words(ctx.post, 1, b))
+        and not has(rules, "self", head_words(ctx.post, 3, b))
+    ):
+        return "mention", WEAK
+    # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
+    agent = rules.cues["agent"]
+    led = agent is not None and bool(agent.fullmatch(INITIAL_CUT.sub("", pre).strip()))
+    if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
+        return "disclaimer", 0.85
+    return "mention", WEAK
+
+
+def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) -> bool:
+    """The phrase ends in an engine name that is also a given name, and a surname follows: "Claude Demanuelli"."""
+    if engine is not None:
+        if ctx.span.startswith(engine[0]):  # "Claude translated this": the subject, not a credit
+            return False
+        name, after = engine
+    else:
+        m = re.search(rf"(?:{shared().person_names.pattern})$", ctx.span)
+        if m is None:
+            return False
+        name, after = m.group(0), ctx.post
+    if not shared().person_names.match(name.strip()):
+        return False
+    m = re.match(r"[ \n]+([^\W\d_]+)", after)
+    if m is None:
+        return False
+    word = m.group(1)
+    for cue in ("continuation", "aux", "means", "agent", "articles"):
+        pattern = rules.cues[cue]
+        if pattern is not None and pattern.fullmatch(word):
+            return False
+    return word not in ("opus", "sonnet", "haiku", "pro", "flash", "ultra", "nano", "ai")
+
+
+def _tight(rules: Rules, gap: str) -> bool:
+    """Between a verb and its engine only connecting words: "translated from German into English by"."""
+    if rules.boundaries == "none" or not gap.strip():
+        return True
+    rest = re.sub(rf"(?<!\w)(?:{shared().language_regex.pattern})\w*", " ", FROM_LANGUAGE.sub(" ", gap))
+    for cue in ("self", "means", "continuation", "articles", "aux", "agent"):
+        pattern = rules.cues[cue]
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    return sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 1) <= 2
+
+
+def _self_noun_only(rules: Rules, post: str) -> bool:
+    """The words after a participle are one or two words about the text itself: "... content", "... article"."""
+    words = word_iter(post, rules.boundaries) if rules.boundaries != "none" else []
+    return 0 < len(words) <= 2 and has(rules, "self", post) and not has(rules, "aux", post)
+
+
+def _nominal(rules: Rules, pre: str) -> bool:
+    """The clause so far ends in a copula and maybe an article: "this text is a ..."."""
+    aux, articles = rules.cues["aux"], rules.cues["articles"]
+    if aux is None:
+        return False
+    tail = pre.rstrip()
+    if articles is not None:
+        ending = [m for m in articles.finditer(tail) if m.end() == len(tail)]
+        if ending:
+            tail = tail[: ending[-1].start()].rstrip()
+    return any(m.end() == len(tail) for m in aux.finditer(tail))
+
+
+def _picker(ctx: Context) -> bool:
+    """A language picker: "English | Deutsch | Français (machine translated)"."""
+    names = shared().language_regex
+    # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
+    after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
+    if len(names.findall(ctx.sentence_pre)) + len(names.findall(after)) < 2:
+        return False
+    return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:]?\s*$", ctx.pre))
