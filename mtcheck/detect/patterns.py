@@ -23,8 +23,9 @@ WORD_LISTS = (
     "means",  # instrument words before a label or engine: "by", "using", "mithilfe", "с использованием"
     "means_after",  # the same after it, in postpositional languages: "ile", "で", "으로"
     "determiners",  # an object after an active verb: "GPT-4 translated *the* prompt"
+    "topic_after",  # "about" right after the phrase: "機械翻訳について", "기계 번역에 대한"
 )
-REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic")
+REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic", "made")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
 # such as Devanagari, where only spaces and punctuation separate words), "none" (CJK, Thai).
 BOUNDARY_MODES = ("word", "space", "none")

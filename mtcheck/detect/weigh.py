@@ -51,6 +51,20 @@ def _means(rules: Rules, pre: str, post: str) -> bool:
     return after is not None and bool(after.match(post.lstrip(" -")))
 
 
+def _made(rules: Rules, ctx: Context, pre: str) -> bool:
+    """The clause says the text was made: a passive or copula before, or a making or translating verb.
+
+    "This chapter *was* run through ...", "entsteht per KI-Übersetzung", "переведен с использованием";
+    not "This article deals with machine translation".
+    """
+    aux, verb = rules.cues["aux"], rules.patterns.get("verb")
+    if aux is not None and aux.search(pre):
+        return True
+    if has(rules, "made", ctx.clause):
+        return True
+    return verb is not None and bool(verb.search(pre) or verb.search(ctx.post))
+
+
 def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | None = None) -> tuple[str, float]:
     """The kind and weight of a phrase of `category`; `engine` is (name text, text after it) for verbs."""
     b = rules.boundaries
@@ -66,11 +80,13 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.15
     if category == "original":
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("original", 0.3)
+    # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方",
+    # "この記事では機械翻訳について説明します" (a whole-statement pattern only yields to the same clause).
+    topic_after = has(rules, "topic_after", head_words(ctx.post, 2, b))
+    if topic_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
+        return "mention", 0.1
     if category == "disclaimer":
         return "disclaimer", 0.9
-    # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方".
-    if has(rules, "topic", ctx.sentence):
-        return "mention", 0.1
     pre = LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
     # "English translation by DeepL", "Aus dem Englischen mit KI übersetzt": the source language may lead.
     initial = _initial(rules, pre)
@@ -111,7 +127,7 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
         return "disclaimer", 0.85  # "This article is a machine translation of ..."
     # "This chapter was run through machine translation", "Данный документ переведен с использованием
     # машинного перевода", "Bu yazı makine çevirisi ile aktarılmıştır": the text itself, made by it.
-    if has(rules, "self", pre.rsplit(",", 1)[-1]) and _means(rules, pre, ctx.post):
+    if has(rules, "self", pre.rsplit(",", 1)[-1]) and _means(rules, pre, ctx.post) and _made(rules, ctx, pre):
         return "disclaimer", 0.85
     alone = ctx.segment_words == 0 and not ctx.run_on
     # "Machine translation from German", "Automatic translation by DeepL"

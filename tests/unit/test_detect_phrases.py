@@ -79,8 +79,10 @@ DISCLAIMERS = [
     ("ru", "Этот текст переведён автоматически."),
 ]
 
-# Short labels and badges.
+# Short labels and badges (a bracketed badge before a title that is "about" something still counts).
 BADGES = [
+    "【機械翻訳】新製品について",
+    "[AI 翻译] 关于新版本的说明",
     "Machine-translated",
     "Auto-translated · 3 min read",
     "⚠️ Machine translation ⚠️",
@@ -167,6 +169,14 @@ NOT_DISCLAIMERS = [
     ("pl", "Tłumaczenie maszynowe – historia i definicja"),
     ("ja", "Google翻訳の使い方：写真を翻訳する方法"),
     ("ko", "AI 번역기 비교: 파파고와 구글 번역"),
+    # Self-reference and an instrument word, but the text is about machine translation, not made by it.
+    ("en", "In this post I describe texts produced by machine translation."),
+    ("en", "This tool was built with machine translation in mind."),
+    ("de", "Dieser Artikel beschäftigt sich mit maschineller Übersetzung."),
+    ("tr", "Bu yazıda makine çevirisi ile ilgili ipuçları var."),
+    ("ja", "この記事では機械翻訳について説明します。"),
+    ("ko", "이 글은 기계 번역에 대한 글입니다."),
+    ("zh-Hans", "本文介绍机器翻译的发展。"),
 ]
 
 
