@@ -34,17 +34,11 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
-    verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="More log lines on stderr.")
-    ] = 0,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log lines on stderr.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """mtcheck: check machine-translated articles."""
-    level = (
-        logging.ERROR
-        if quiet
-        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    )
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="mtcheck: %(message)s", stream=sys.stderr)
     for noisy in ("transformers", "huggingface_hub", "urllib3", "filelock"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
@@ -57,30 +51,22 @@ def _fail(message: str) -> None:
 @app.command()
 def report(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html) or - for stdin.")],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")] = None,
     format: Annotated[
         str | None,
-        typer.Option(
-            "--format", "-f", help="Comma list of html,json,sarif,junit,markdown. [default: html,json]"
-        ),
+        typer.Option("--format", "-f", help="Comma list of html,json,sarif,junit,markdown. [default: html,json]"),
     ] = None,
     pivot: Annotated[
         str | None,
         typer.Option("--pivot", help="Pivot language(s), comma list. [default: de for English, else en]"),
     ] = None,
-    language: Annotated[
-        str | None, typer.Option("--language", help="Document language; detected if omitted.")
-    ] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Document language; detected if omitted.")] = None,
     engine: Annotated[
         str | None, typer.Option("--engine", help="marian, ctranslate2 or apertium. [default: marian]")
     ] = None,
     models_dir: Annotated[
         Path | None,
-        typer.Option(
-            "--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]"
-        ),
+        typer.Option("--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]"),
     ] = None,
     forward_model: Annotated[
         str | None, typer.Option("--forward-model", help="Path or hub id, source -> pivot.")
@@ -88,43 +74,42 @@ def report(
     backward_model: Annotated[
         str | None, typer.Option("--backward-model", help="Path or hub id, pivot -> source.")
     ] = None,
-    compute_type: Annotated[
-        str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ...")
-    ] = None,
+    compute_type: Annotated[str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ...")] = None,
     fail_on: Annotated[
         str | None,
         typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, error, never."),
     ] = None,
-    batch_size: Annotated[
-        int | None, typer.Option("--batch-size", help="Sentences per batch. [default: 16]")
-    ] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", help="Sentences per batch. [default: 16]")] = None,
     beams: Annotated[int | None, typer.Option("--beams", help="Beam size. [default: 4]")] = None,
     threads: Annotated[int | None, typer.Option("--threads", help="CPU threads for the engine.")] = None,
-    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.")] = None,
-    source: Annotated[
-        Path | None, typer.Option("--source", help="The original article (bilingual mode).")
+    max_sentences: Annotated[
+        int | None, typer.Option("--max-sentences", help="Refuse longer documents. [default: 3000]")
     ] = None,
+    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.")] = None,
+    source: Annotated[Path | None, typer.Option("--source", help="The original article (bilingual mode).")] = None,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Translation cache folder.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the translation cache.")] = False,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.")
     ] = None,
-    write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Record current findings.")
-    ] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record current findings.")] = None,
     config: Annotated[
         Path | None, typer.Option("--config", help="Config file. [default: mtcheck.toml or pyproject.toml]")
     ] = None,
+    progress_bar: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bars on stderr. [default: on a terminal]")
+    ] = None,
 ) -> None:
     """Round-trip every sentence and write reports (HTML and JSON by default)."""
-    given = {k: v for k, v in locals().items() if v is not None and k not in ("paths", "no_cache", "config")}
+    local = {k: v for k, v in locals().items() if v is not None}
+    given = {k: v for k, v in local.items() if k not in ("paths", "no_cache", "config", "progress_bar")}
     if no_cache:
         given["cache"] = False
     try:
         from mtcheck.runner import build_options, run_report
 
         settings, options = build_options(given, config)
-        with _Progress() as progress:
+        with _Progress(progress_bar) as progress:
             outcome = run_report(
                 paths,
                 settings,
@@ -161,24 +146,27 @@ def _report_line(report: Any, files: list[Path]) -> str:
 
 
 class _Progress:
-    """A progress bar on a terminal, silence elsewhere (CI logs stay clean)."""
+    """Progress bars with ETA on a terminal (documents, then the current document's sentences); silence in CI."""
 
-    def __init__(self) -> None:
+    LABELS = {"documents": "documents", "sentences": "sentences"}
+
+    def __init__(self, enabled: bool | None) -> None:
+        self._enabled = sys.stderr.isatty() if enabled is None else enabled
         self._bar: Any = None
-        self._task: Any = None
-        self._enabled = sys.stderr.isatty()
+        self._tasks: dict[str, Any] = {}
 
     def __enter__(self) -> _Progress:
         if self._enabled:
             from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._bar = Progress(
-                TextColumn("{task.description}"),
+                TextColumn("{task.description:>10}"),
                 BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
+                MofNCompleteColumn(),
+                TextColumn("ETA"),
                 TimeRemainingColumn(),
-                console=Console(stderr=True),
+                console=Console(stderr=True, force_terminal=True),
                 transient=True,
             )
             self._bar.start()
@@ -187,17 +175,16 @@ class _Progress:
     def update(self, stage: str, done: int, total: int) -> None:
         if self._bar is None:
             return
-        if self._task is None:
-            self._task = self._bar.add_task(stage, total=total)
-        if done == 0 or total != self._bar.tasks[0].total:
-            self._bar.reset(self._task, total=total, description=stage)
-        self._bar.update(self._task, completed=done)
+        task = self._tasks.get(stage)
+        if task is None:
+            task = self._tasks[stage] = self._bar.add_task(self.LABELS.get(stage, stage), total=total)
+        elif done == 0:
+            self._bar.reset(task, total=total)
+        self._bar.update(task, completed=done, total=total)
 
     def note(self, line: str) -> None:
         if self._bar is not None:
-            self._bar.console.print(line, markup=False, highlight=False)
-            if self._task is not None:
-                self._bar.reset(self._task)
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             typer.echo(line, err=True)
 

@@ -26,6 +26,8 @@ MAX_LENGTH_RATIO = 2.0
 MAX_LENGTH_SLACK = 10
 # Sentences longer than this many characters are translated in pieces.
 MAX_SENTENCE_CHARS = 1000
+# A document with more sentences than this is refused before any translation (it would take hours).
+MAX_SENTENCES = 3000
 # Documents larger than this are refused (bytes).
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -52,6 +54,7 @@ class Settings:
     compute_type: str = "int8"  # ctranslate2 only
     batch_size: int = 16
     beams: int = 4
+    max_sentences: int = MAX_SENTENCES
     threads: int | None = None
     device: str = "cpu"
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -72,6 +75,8 @@ class Settings:
             raise UsageError(f"--batch-size must be at least 1, got {self.batch_size}")
         if self.beams < 1:
             raise UsageError(f"--beams must be at least 1, got {self.beams}")
+        if self.max_sentences < 1:
+            raise UsageError(f"--max-sentences must be at least 1, got {self.max_sentences}")
         for lang in self.pivots:
             if not lang.isalpha() or not 2 <= len(lang) <= 3:
                 raise UsageError(f"--pivot: {lang!r} is not a language code such as 'de'")

@@ -121,6 +121,7 @@ SCHEMA: dict[str, Validator] = {
     "exclude": _globs,
     "batch_size": _positive_int,
     "beams": _positive_int,
+    "max_sentences": _positive_int,
     "compute_type": _string,
     "cache": _bool,
     "cache_dir": _path,
@@ -250,7 +251,17 @@ def merge(config_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> di
 def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
     """Settings with the pipeline keys of a validated config applied (run keys are left to the CLI)."""
     changes: dict[str, Any] = {}
-    simple = ("engine", "models_dir", "glossary", "batch_size", "beams", "compute_type", "cache", "cache_dir")
+    simple = (
+        "engine",
+        "models_dir",
+        "glossary",
+        "batch_size",
+        "beams",
+        "max_sentences",
+        "compute_type",
+        "cache",
+        "cache_dir",
+    )
     for key in simple:
         if key in config:
             changes[key] = config[key]

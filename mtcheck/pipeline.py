@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from mtcheck import __version__
+from mtcheck.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.document import Document, read_document
 from mtcheck.engines.base import Engine, create_engine
 from mtcheck.errors import InputError, MtcheckError, UsageError
+from mtcheck.inputs import InputItem, expand_inputs
 from mtcheck.results import (
-    SEVERITIES,
     DocumentInfo,
     EngineInfo,
     Finding,
     PivotResult,
     Report,
     SentenceResult,
-    severity_rank,
     summarize,
 )
 
@@ -114,18 +114,16 @@ def check_many(
     on_failure: Callable[[InputFailure], None] | None = None,
 ) -> RunResult:
     """Check every input; a bad input becomes an InputFailure and the others still run."""
-    from mtcheck.inputs import expand_inputs
-
     settings = (settings or Settings()).validate()
     run = _Run(settings, engine, translate)
     reports: list[Report] = []
     failures: list[InputFailure] = []
-    for item in expand_inputs(paths):
+    items = expand_inputs(paths)
+    for number, (item, read) in enumerate(_read_ahead(items)):
+        if progress:
+            progress("documents", number, len(items))
         try:
-            if item.error is not None:
-                raise item.error
-            document = read_document(item.path, name=item.name)
-            report = _check_one(document, run, progress)
+            report = _check_one(read(), run, progress)
         except MtcheckError as exc:
             failure = InputFailure(item.path, str(exc))
             failures.append(failure)
@@ -135,7 +133,27 @@ def check_many(
         reports.append(report)
         if on_report:
             on_report(report)
+    if progress:
+        progress("documents", len(items), len(items))
     return RunResult(tuple(reports), tuple(failures))
+
+
+def _read_ahead(items: Sequence[InputItem]) -> Iterator[tuple[InputItem, Callable[[], Document]]]:
+    """Yield each input with a function returning its Document; the next one is read while this one runs."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    def read(item: InputItem) -> Document:
+        if item.error is not None:
+            raise item.error
+        return read_document(item.path, name=item.name)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtcheck-read") as reader:
+        pending: Future[Document] | None = reader.submit(read, items[0]) if items else None
+        for index, item in enumerate(items):
+            current = pending
+            assert current is not None  # one future per item
+            pending = reader.submit(read, items[index + 1]) if index + 1 < len(items) else None
+            yield item, current.result
 
 
 def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
@@ -150,6 +168,11 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         raise InputError(f"{document.path}: cannot tell the document's language; pass --language")
     detection = detect(document, language=language)
     spans = segment(document.text, language, document.paragraphs or None)
+    if run.translate and len(spans) > settings.max_sentences:
+        raise InputError(
+            f"{document.path}: {len(spans)} sentences, more than --max-sentences {settings.max_sentences}; "
+            "raise the limit or split the document"
+        )
     original = run.source() if run.translate else None
     if original is not None and original[1] == language:
         raise UsageError(f"{document.path}: the original and the translation are both in {language!r}")
@@ -178,7 +201,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
             )
             for slot, result in zip(per_pivot, results, strict=True):
                 slot.append(result)
-            unknown.extend(_unknown_words(run.engine, spans, texts, [r.pivot for r in results], language, pivot))
+            unknown.extend(unknown_word_findings(run.engine, spans, texts, [r.pivot for r in results], language, pivot))
         engine_info = EngineInfo(
             name=run.engine.name, models=tuple(run.engine.models()), decoding=run.engine.decoding()
         )
@@ -188,14 +211,14 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         for i, (text, (start, end)) in enumerate(zip(texts, spans, strict=True))
     )
     sentences, findings, terms = _run_checks(document, language, sentences, run)
-    sentences, findings = _attach(sentences, findings, unknown, dict(settings.severities))
-    sentences = _quiet_notices(sentences, detection)
+    sentences, findings = attach(sentences, findings, unknown, dict(settings.severities))
+    sentences = quiet_notices(sentences, detection)
     bilingual = None
     if original is not None:
         from mtcheck.bilingual import compare
 
         bilingual, extra = compare(original[0], original[1], original[2], sentences, language, run.engine)
-        sentences, findings = _attach(sentences, findings, extra, dict(settings.severities))
+        sentences, findings = attach(sentences, findings, extra, dict(settings.severities))
 
     if engine_info is not None:
         from mtcheck.detect import roundtrip_signal
@@ -240,6 +263,8 @@ def _round_trip(
 
     total = 2 * len(texts)
     done = 0
+    if progress:
+        progress("sentences", 0, total)
 
     def step(label: str) -> Callable[[int], None]:
         def advance(n: int) -> None:
@@ -251,58 +276,12 @@ def _round_trip(
         return advance
 
     log.info("translating %d sentences %s -> %s -> %s", len(texts), language, pivot, language)
-    forward = engine.translate(texts, language, pivot, model=forward_model, progress=step("translate"))
-    backward = engine.translate(forward, pivot, language, model=backward_model, progress=step("translate"))
+    forward = engine.translate(texts, language, pivot, model=forward_model, progress=step("sentences"))
+    backward = engine.translate(forward, pivot, language, model=backward_model, progress=step("sentences"))
     return [
         PivotResult(pivot_language=pivot, pivot=f, roundtrip=b, scores=score_sentence(t, b))
         for t, f, b in zip(texts, forward, backward, strict=True)
     ]
-
-
-def _unknown_words(
-    engine: Engine,
-    spans: list[tuple[int, int]],
-    texts: list[str],
-    pivots: list[str],
-    language: str,
-    pivot: str,
-) -> list[Finding]:
-    """Words a rule-based engine marked (apertium's *, @, #) as info findings, once per sentence and word.
-
-    A word marked on the way back that stands in the original is a name passed through; it is left out.
-    """
-    listed = getattr(engine, "unknown_words", None)
-    if listed is None:
-        return []
-    import re
-
-    findings: list[Finding] = []
-    seen: set[tuple[int, str]] = set()
-    for word in listed():
-        forward = word.direction == f"{language}-{pivot}"
-        if not forward and word.direction != f"{pivot}-{language}":
-            continue
-        side = texts if forward else pivots
-        for index in (i for i, sentence in enumerate(side) if sentence == word.text):
-            found = re.search(rf"(?<!\w){re.escape(word.word)}(?!\w)", texts[index])
-            if (index, word.word) in seen or (found is not None and not forward):
-                continue
-            seen.add((index, word.word))
-            start = spans[index][0] + found.start() if found else None
-            findings.append(
-                Finding(
-                    kind="unknown_word",
-                    rule="MT-UNKNOWN-WORD",
-                    severity="info",
-                    message=f"{engine.name} could not translate {word.word!r} ({word.reason}, {word.direction})",
-                    start=start,
-                    end=start + len(word.word) if start is not None else None,
-                    sentence=index,
-                    text=word.word if start is not None else None,
-                    details={"word": word.word, "mark": word.mark, "direction": word.direction, "pivot": pivot},
-                )
-            )
-    return findings
 
 
 def _run_checks(
@@ -318,74 +297,10 @@ def _run_checks(
         if check_.needs_roundtrip and not any(s.pivots for s in sentences):
             continue
         found.extend(check_.run(ctx))
-    sentences, loose = _attach(sentences, (), found, dict(run.settings.severities))
+    sentences, loose = attach(sentences, (), found, dict(run.settings.severities))
     terms: tuple[dict[str, Any], ...] = ()
     if any(s.pivots for s in sentences):
         from mtcheck.checks.terminology import term_table
 
         terms = tuple(term_table(ctx))
     return sentences, loose, terms
-
-
-def _attach(
-    sentences: tuple[SentenceResult, ...],
-    loose: tuple[Finding, ...],
-    found: Sequence[Finding],
-    overrides: dict[str, str] | None = None,
-) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...]]:
-    """Give each finding to its sentence (or keep it document-level), applying severity overrides.
-
-    An override names a rule id or a finding kind; "off" drops the finding.
-    """
-    by_sentence: dict[int, list[Finding]] = {s.index: list(s.findings) for s in sentences}
-    rest = list(loose)
-    for finding in found:
-        severity = (overrides or {}).get(finding.rule_id) or (overrides or {}).get(finding.kind)
-        if severity in ("off", "none", "ignore"):
-            continue
-        if severity in SEVERITIES:
-            finding = replace(finding, severity=severity)  # type: ignore[arg-type]
-        if finding.sentence is not None and finding.sentence in by_sentence:
-            by_sentence[finding.sentence].append(finding)
-        else:
-            rest.append(finding)
-    attached = tuple(replace(s, findings=tuple(sorted(by_sentence[s.index], key=_finding_order))) for s in sentences)
-    return attached, tuple(sorted(rest, key=_finding_order))
-
-
-NOTICE_EVIDENCE = ("disclaimer", "badge", "engine_watermark", "original")
-
-
-def _quiet_notices(sentences: tuple[SentenceResult, ...], detection: Any) -> tuple[SentenceResult, ...]:
-    """The translation notice itself is not article prose: its sentences carry no findings."""
-    spans = [
-        (e.start, e.end)
-        for e in detection.evidence
-        if e.kind in NOTICE_EVIDENCE and e.start is not None and e.end is not None
-    ]
-    if not spans:
-        return sentences
-
-    def is_notice(s: SentenceResult) -> bool:
-        covered = sum(max(0, min(s.end, end) - max(s.start, start)) for start, end in spans)
-        return covered * 2 >= s.end - s.start
-
-    return tuple(replace(s, findings=()) if s.findings and is_notice(s) else s for s in sentences)
-
-
-def _finding_order(f: Finding) -> tuple[int, int, str]:
-    return (f.start if f.start is not None else -1, -severity_rank(f.severity), f.kind)
-
-
-def gate_findings(
-    report: Report, fail_on: str, known: Callable[[Report, Finding], bool] | None = None
-) -> list[Finding]:
-    """Findings at or above the gate severity that are not known (baselined)."""
-    if fail_on == "never":
-        return []
-    threshold = severity_rank(fail_on)
-    return [
-        f
-        for f in report.all_findings()
-        if severity_rank(f.severity) >= threshold and not (known and known(report, f))
-    ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings, Thresholds
 from mtcheck.errors import InputError, UsageError
-from mtcheck.pipeline import InputFailure, ProgressCallback, check_many, gate_findings
+from mtcheck.pipeline import InputFailure, ProgressCallback, check_many
 from mtcheck.results import Detection, Report
 
 log = logging.getLogger("mtcheck")
@@ -70,9 +71,7 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
     formats = _split(values.get("formats", DEFAULT_FORMATS))
     unknown = [f for f in formats if f not in KNOWN_FORMATS]
     if unknown or not formats:
-        raise UsageError(
-            f"--format: unknown format {', '.join(unknown) or '(none)'}; use {','.join(KNOWN_FORMATS)}"
-        )
+        raise UsageError(f"--format: unknown format {', '.join(unknown) or '(none)'}; use {','.join(KNOWN_FORMATS)}")
     fail_on = values.get("fail_on", "error")
     if fail_on not in FAIL_ON_CHOICES:
         raise UsageError(f"--fail-on: {fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
@@ -89,6 +88,7 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         "compute_type",
         "batch_size",
         "beams",
+        "max_sentences",
         "threads",
         "cache",
         "checks",
@@ -133,43 +133,68 @@ def run_report(
     except OSError as exc:
         raise UsageError(f"--output: cannot create {options.output}: {exc.strerror}") from None
     written: list[Path] = []
+    write_failures: list[InputFailure] = []
     doc_formats = [f for f in options.formats if f in DOCUMENT_FORMATS]
 
-    def finished(report: Report) -> None:
-        files = write_document_reports(report, options.output, doc_formats)
+    def write(report: Report) -> None:
+        try:
+            files = write_document_reports(report, options.output, doc_formats)
+        except OSError as exc:
+            failure = InputFailure(
+                report.document.path, f"{report.document.path}: cannot write its report: {exc.strerror or exc}"
+            )
+            write_failures.append(failure)
+            if on_failure:
+                on_failure(failure)
+            return
         written.extend(files)
         if on_report:
             on_report(report, files)
 
-    result = check_many(
-        _filter(paths, options),
-        settings=settings,
-        progress=progress,
-        on_report=finished,
-        on_failure=on_failure,
-    )
+    # Reports are rendered and written on another thread while the next document is translated.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtcheck-write") as writer:
+        writes: list[Future[None]] = []
+        result = check_many(
+            _filter(paths, options),
+            settings=settings,
+            progress=progress,
+            on_report=lambda report: writes.append(writer.submit(write, report)),
+            on_failure=on_failure,
+        )
+        for done in writes:
+            done.result()  # a renderer bug surfaces here instead of vanishing with its thread
     reports = result.reports
     run_formats = ["index"] + [f for f in options.formats if f in RUN_FORMATS]
     if len(reports) > 0:
         for name in run_formats:
             renderer = load_renderer(RUN_RENDERERS[name])
             extra: dict[str, Any] = {"errors": result.failures} if name == "junit" else {}
-            written.append(renderer(reports, options.output, fail_on=options.fail_on, baseline=baseline, **extra))
+            try:
+                written.append(renderer(reports, options.output, fail_on=options.fail_on, baseline=baseline, **extra))
+            except OSError as exc:
+                raise UsageError(f"--output: cannot write the {name} report: {exc.strerror or exc}") from None
     if options.write_baseline is not None:
         from mtcheck.baseline import write_baseline
 
-        write_baseline(reports, options.write_baseline)
+        try:
+            write_baseline(reports, options.write_baseline)
+        except OSError as exc:
+            raise UsageError(
+                f"--write-baseline: cannot write {options.write_baseline}: {exc.strerror or exc}"
+            ) from None
         written.append(options.write_baseline)
 
-    known = baseline.contains if baseline is not None else None
-    gated = {r.document.path: len(gate_findings(r, options.fail_on, known)) for r in reports}
-    if result.failures:
+    from mtcheck.baseline import gated_findings
+
+    gated = {r.document.path: len(gated_findings(r, options.fail_on, baseline)) for r in reports}
+    failures = result.failures + tuple(write_failures)
+    if failures:
         code = 2
     elif any(gated.values()):
         code = 1
     else:
         code = 0
-    return ReportOutcome(reports, result.failures, tuple(written), gated, code, baseline)
+    return ReportOutcome(reports, failures, tuple(written), gated, code, baseline)
 
 
 def _load_baseline(path: Path | None) -> Any:

@@ -23,7 +23,7 @@ from mtcheck.results import ModelInfo
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MarianEngine", "load_marian", "max_new_tokens"]
+__all__ = ["MarianEngine", "length_buckets", "load_marian", "max_new_tokens"]
 
 
 def max_new_tokens(input_tokens: int, max_positions: int | None = None) -> int:
@@ -89,6 +89,19 @@ def load_marian(
     return tokenizer, model
 
 
+def length_buckets(order: Sequence[int], lengths: Sequence[int], size: int) -> list[list[int]]:
+    """Split length-sorted indices into batches of at most `size` whose longest text is at most about twice
+    the shortest, so the shared generation cap of a batch stays close to each input's own."""
+    batches: list[list[int]] = []
+    for i in order:
+        current = batches[-1] if batches else None
+        if current is None or len(current) >= size or lengths[i] > 2 * lengths[current[0]] + 20:
+            batches.append([i])
+        else:
+            current.append(i)
+    return batches
+
+
 @dataclass
 class _Loaded:
     info: ModelInfo
@@ -125,9 +138,7 @@ class MarianEngine:
             return outputs
         loaded = self._load(src, tgt, model)
         order = sorted(todo, key=lambda i: len(texts[i]))
-        size = self.settings.batch_size
-        for start in range(0, len(order), size):
-            chunk = order[start : start + size]
+        for chunk in length_buckets(order, [len(t) for t in texts], self.settings.batch_size):
             results = self._generate(loaded, [texts[i] for i in chunk])
             for i, result in zip(chunk, results, strict=True):
                 outputs[i] = result
@@ -175,9 +186,7 @@ class MarianEngine:
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
         from mtcheck.models_hub import hub_offline
 
-        local_only = resolved.path is None and (
-            hub_offline(self.settings) is not None or hub_unreachable() is not None
-        )
+        local_only = resolved.path is None and (hub_offline(self.settings) is not None or hub_unreachable() is not None)
         source = resolved.path if resolved.path is not None else resolved.id
         try:
             import torch
@@ -222,7 +231,11 @@ class MarianEngine:
                 )
         except (RuntimeError, ValueError, IndexError) as exc:
             raise EngineError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
-        return [text.strip() for text in tokenizer.batch_decode(generated, skip_special_tokens=True)]
+        # The batch shares one cap; each output is held to its own input's cap (+1: the start token).
+        rows = [
+            row[: max_new_tokens(int(n), loaded.max_positions) + 1] for row, n in zip(generated, lengths, strict=True)
+        ]
+        return [text.strip() for text in tokenizer.batch_decode(rows, skip_special_tokens=True)]
 
 
 def _version(package: str) -> str | None:

@@ -1,18 +1,15 @@
-"""Pipeline plumbing: attaching findings, severity overrides, the gate, notice sentences."""
+"""Assembling findings: attaching them to sentences, severity overrides, notice sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from mtcheck.pipeline import _attach, _quiet_notices, gate_findings
+from mtcheck.assemble import attach, quiet_notices
 from mtcheck.results import (
     Detection,
-    DocumentInfo,
     Evidence,
     Finding,
-    Report,
     SentenceResult,
-    summarize,
 )
 
 SENTENCES = (
@@ -37,7 +34,7 @@ def finding(kind: str = "rule", rule: str = "MT-X", severity: str = "warning", s
     ],
 )
 def test_severity_overrides(overrides: dict[str, str], expected: str | None) -> None:
-    sentences, loose = _attach(SENTENCES, (), [finding()], overrides)
+    sentences, loose = attach(SENTENCES, (), [finding()], overrides)
     got = [f.severity for f in sentences[0].findings]
     assert got == ([expected] if expected else [])
     assert loose == ()
@@ -45,32 +42,9 @@ def test_severity_overrides(overrides: dict[str, str], expected: str | None) -> 
 
 def test_findings_go_to_their_sentence_or_stay_document_level() -> None:
     found = [finding(sentence=1), finding(sentence=None), finding(sentence=7)]
-    sentences, loose = _attach(SENTENCES, (), found)
+    sentences, loose = attach(SENTENCES, (), found)
     assert [len(s.findings) for s in sentences] == [0, 1]
     assert len(loose) == 2  # no sentence, or a sentence that does not exist
-
-
-def report_with(findings: tuple[Finding, ...]) -> Report:
-    sentences = (SentenceResult(index=0, text="One.", start=0, end=4, findings=findings),)
-    return Report(
-        document=DocumentInfo(path="a.txt", name="a", language="en", text="One."),
-        detection=Detection(machine_translated=False, confidence=0.0),
-        engine=None,
-        sentences=sentences,
-        findings=(),
-        summary=summarize(sentences, ()),
-    )
-
-
-@pytest.mark.parametrize(
-    ("fail_on", "count"),
-    [("info", 3), ("warning", 2), ("error", 1), ("never", 0)],
-)
-def test_gate(fail_on: str, count: int) -> None:
-    report = report_with(tuple(finding(severity=s) for s in ("info", "warning", "error")))
-    assert len(gate_findings(report, fail_on)) == count
-    # a baseline that knows every finding lets nothing through
-    assert gate_findings(report, fail_on, known=lambda r, f: True) == []
 
 
 def test_notice_sentences_lose_their_findings() -> None:
@@ -81,5 +55,5 @@ def test_notice_sentences_lose_their_findings() -> None:
     detection = Detection(
         machine_translated=True, confidence=0.9, evidence=(Evidence("disclaimer", "Two.", 5, 9, "bottom"),)
     )
-    quiet = _quiet_notices(sentences, detection)
+    quiet = quiet_notices(sentences, detection)
     assert [len(s.findings) for s in quiet] == [1, 0]
