@@ -62,7 +62,7 @@ def test_too_many_sentences_is_refused_before_translation(tmp_path: Path, tiny_m
 
 def test_five_thousand_character_sentence(tmp_path: Path, tiny_models_dir: Path) -> None:
     words = " ".join(ENGLISH).replace(".", "").split()
-    sentence = " ".join((words * 20))[:5000]
+    sentence = " ".join(words * 20)[:5000]
     long_input = write(tmp_path / "long.txt", sentence)
     code, output = report(tiny_models_dir, tmp_path / "out", long_input, "--fail-on", "never")
     assert code == 0, output
