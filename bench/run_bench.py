@@ -28,11 +28,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ARTICLE = HERE / "article.md"
 LENGTH_RATIO, LENGTH_SLACK = 1.0, 2
-WARMUP = 5  # sentences in the warm-up round trip
+WARMUP = 3  # sentences in the warm-up round trip
+NAIVE_SENTENCES = 10  # one-at-a-time cost is linear in sentences; 30 x 4 runs would take half an hour
 
 # name -> (kind, options)
 CONFIGS: dict[str, tuple[str, dict[str, Any]]] = {
-    "naive-transformers-beam4": ("naive", {"beams": 4}),
+    "naive-transformers-beam4": ("naive", {"beams": 4, "limit": NAIVE_SENTENCES}),
     "marian-batched-beam4": ("engine", {"engine": "marian", "beams": 4}),
     "marian-batched-greedy": ("engine", {"engine": "marian", "beams": 1}),
     "ct2-int8-greedy": ("engine", {"engine": "ctranslate2", "beams": 1, "compute_type": "int8"}),
@@ -129,7 +130,7 @@ def child_naive(models: Path, runs: int, options: dict[str, Any]) -> dict[str, A
             out.append(tokenizer.decode(ids[0], skip_special_tokens=True))
         return out
 
-    texts = sentences()
+    texts = sentences()[: options["limit"]]
     times, forward, back = _timed_round_trips(translate, texts, runs)
     return _summary(models, texts, times, forward, back, load, decoding={"beams": options["beams"]})
 
@@ -151,12 +152,17 @@ def _summary(models: Path, texts: list[str], times: list[float], forward: list[s
     }
 
 
-def _mtcheck(*args: str, env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
+def _mtcheck(*args: str) -> tuple[float, subprocess.CompletedProcess[str], float]:
+    """Run mtcheck; (wall seconds, process, CPU seconds of that process)."""
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mtcheck", *args], capture_output=True, text=True, env=env, timeout=1800
-    )
-    return time.perf_counter() - started, proc
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        popen = subprocess.Popen([sys.executable, "-m", "mtcheck", *args], stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(popen.pid, 0)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        proc = subprocess.CompletedProcess(popen.args, os.waitstatus_to_exitcode(status), out.read(), err.read())
+    return wall, proc, usage.ru_utime + usage.ru_stime
 
 
 def child_report_cached(models: Path, runs: int, options: dict[str, Any]) -> dict[str, Any]:
@@ -167,19 +173,26 @@ def child_report_cached(models: Path, runs: int, options: dict[str, Any]) -> dic
     args = ["report", str(article), "--engine", options["engine"], "--models-dir", str(models),
             "--cache-dir", str(work / "cache"), "--output", str(work / "out"), "--language", "en",
             "--pivot", "de", "--fail-on", "never"]  # fmt: skip
-    first, proc = _mtcheck(*args)
+    first, proc, _ = _mtcheck(*args)
     if proc.returncode not in (0, 1):
         tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
         return {"skipped": f"mtcheck report is not usable yet: {tail}"}
-    times = [_mtcheck(*args)[0] for _ in range(runs)]
+    measured = [_mtcheck(*args) for _ in range(runs)]
+    times, cpu = [m[0] for m in measured], [m[2] for m in measured]
+    import resource
+
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest mtcheck run
     return {"first_run_s": round(first, 3), "times_s": [round(t, 3) for t in times],
-            "median_s": round(statistics.median(times), 3)}  # fmt: skip
+            "median_s": round(statistics.median(times), 3), "median_cpu_s": round(statistics.median(cpu), 3),
+            "mtcheck_peak_rss_mb": round(rss, 1)}  # fmt: skip
 
 
 def child_help(models: Path, runs: int, options: dict[str, Any]) -> dict[str, Any]:
     _mtcheck("--help")  # warm the file cache
-    times = [_mtcheck("--help")[0] for _ in range(max(runs, 5))]
-    return {"times_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3)}
+    measured = [_mtcheck("--help") for _ in range(max(runs, 5))]
+    times, cpu = [m[0] for m in measured], [m[2] for m in measured]
+    return {"times_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3),
+            "median_cpu_s": round(statistics.median(cpu), 3)}  # fmt: skip
 
 
 CHILDREN = {"engine": child_engine, "naive": child_naive, "report_cached": child_report_cached,
@@ -210,7 +223,7 @@ def run_child(name: str, models: Path, runs: int) -> dict[str, Any]:
 
 def prepare(models: Path) -> None:
     for compute_type in ("int8", "float32"):
-        _, proc = _mtcheck("models", "convert", "en-de", "de-en", "--compute-type", compute_type,
+        _, proc, _ = _mtcheck("models", "convert", "en-de", "de-en", "--compute-type", compute_type,
                            "--models-dir", str(models))  # fmt: skip
         if proc.returncode != 0:
             raise SystemExit(f"conversion failed: {proc.stderr.strip()}")
