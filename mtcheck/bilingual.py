@@ -113,7 +113,7 @@ def compare(
             findings.append(
                 Finding(
                     kind="bilingual",
-                    rule="omission",
+                    rule="MT-BILINGUAL-OMISSION",
                     severity="error",
                     message=f"the original sentence is missing from the translation: {_short(text)!r}",
                     details={"original": text, "machine_translation": pair.forward},
@@ -127,7 +127,7 @@ def compare(
             findings.append(
                 Finding(
                     kind="bilingual",
-                    rule="addition",
+                    rule="MT-BILINGUAL-ADDITION",
                     severity="warning",
                     message="this sentence has no counterpart in the original",
                     text=published,
@@ -146,7 +146,7 @@ def compare(
             findings.append(
                 Finding(
                     kind="bilingual",
-                    rule="low_agreement",
+                    rule="MT-BILINGUAL-LOW-AGREEMENT",
                     severity="warning",
                     message=f"the translation and the original disagree (chrF {pair.similarity:.0f} forward, "
                     f"{pair.back_similarity:.0f} back)",
@@ -160,7 +160,7 @@ def compare(
             findings.append(
                 Finding(
                     kind="bilingual",
-                    rule="length_ratio",
+                    rule="MT-BILINGUAL-LENGTH-RATIO",
                     severity="warning",
                     message=f"length ratio {ratio:.2f} is far from this document's usual {median:.2f}: "
                     "something may have been added or left out",
@@ -175,7 +175,7 @@ def compare(
             findings.append(
                 Finding(
                     kind="bilingual",
-                    rule="number_mismatch",
+                    rule="MT-BILINGUAL-NUMBER-MISMATCH",
                     severity="error",
                     message="numbers differ from the original: "
                     + ", ".join([f"missing {n}" for n in lost_numbers] + [f"extra {n}" for n in added_numbers]),
@@ -191,7 +191,7 @@ def compare(
             findings.append(
                 Finding(
                     kind="bilingual",
-                    rule="name_mismatch",
+                    rule="MT-BILINGUAL-NAME-MISMATCH",
                     severity="warning",
                     message="names of the original missing from the translation: " + ", ".join(missing),
                     text=published,

@@ -36,9 +36,9 @@ def test_bilingual_mode_flags_omission_and_changed_number(tmp_path: Path, tiny_m
 
     findings = data["findings"] + [f for s in data["sentences"] for f in s["findings"]]
     rules = {f["rule"]: f for f in findings if f["kind"] == "bilingual"}
-    assert "omission" in rules and dropped not in data["document"]["text"]
-    assert "Morgen" in rules["omission"]["message"]
-    number = rules["number_mismatch"]
+    assert "MT-BILINGUAL-OMISSION" in rules and dropped not in data["document"]["text"]
+    assert "Morgen" in rules["MT-BILINGUAL-OMISSION"]["message"]
+    number = rules["MT-BILINGUAL-NUMBER-MISMATCH"]
     assert data["document"]["text"][number["start"] : number["end"]] == english[3]
     assert number["details"]["missing"] == ["12"] and number["details"]["extra"] == ["21"]
     # everything else lines up one to one

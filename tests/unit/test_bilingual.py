@@ -94,10 +94,11 @@ def test_compare_flags_omission_number_and_name() -> None:
     engine = TableEngine(dict(zip(ORIGINAL, MT, strict=True)))
     result, findings = compare(source, "de", spans, sentences, "en", engine)
     rules = {f.rule: f for f in findings}
-    assert set(rules) >= {"omission", "number_mismatch", "name_mismatch"}
-    assert "Fähre" in rules["omission"].message
-    assert rules["number_mismatch"].sentence == 1
-    assert rules["number_mismatch"].details["missing"] == ["145"]
-    assert rules["name_mismatch"].details["missing"] == ["Lindqvist"]  # sentence-initial words are ambiguous
-    assert text[rules["name_mismatch"].start : rules["name_mismatch"].end] == published[2]
+    assert set(rules) >= {"MT-BILINGUAL-OMISSION", "MT-BILINGUAL-NUMBER-MISMATCH", "MT-BILINGUAL-NAME-MISMATCH"}
+    assert "Fähre" in rules["MT-BILINGUAL-OMISSION"].message
+    assert rules["MT-BILINGUAL-NUMBER-MISMATCH"].sentence == 1
+    assert rules["MT-BILINGUAL-NUMBER-MISMATCH"].details["missing"] == ["145"]
+    name = rules["MT-BILINGUAL-NAME-MISMATCH"]
+    assert name.details["missing"] == ["Lindqvist"]  # sentence-initial words are ambiguous
+    assert text[name.start : name.end] == published[2]
     assert result.source_language == "de" and len(result.pairs) == 4

@@ -1,0 +1,24 @@
+"""Docs match the code: every rule id the code can emit has a section in docs/findings.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RULE_ID = re.compile(r'"((?:MT|EN|DE|FR|ES)-[A-Z0-9-]+)"')
+
+
+def rule_ids_in_code() -> set[str]:
+    ids: set[str] = set()
+    for path in (ROOT / "mtcheck").rglob("*.py"):
+        ids.update(RULE_ID.findall(path.read_text(encoding="utf-8")))
+    return ids
+
+
+def test_every_rule_id_in_code_is_documented() -> None:
+    doc = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
+    ids = rule_ids_in_code()
+    assert len(ids) >= 15  # the scan itself works
+    missing = sorted(i for i in ids if f"`{i}`" not in doc)
+    assert missing == []
