@@ -252,4 +252,3 @@ def test_hub_probe_reports_a_closed_endpoint_at_once(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(resolve, "_HUB_PROBE", {})
     reason = resolve.hub_unreachable()
     assert reason is not None and "unreachable" in reason
-
