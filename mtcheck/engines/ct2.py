@@ -70,6 +70,7 @@ class CTranslate2Engine:
             raise UsageError(f"--compute-type: unknown {settings.compute_type!r}; choose one of: {known}")
         self.settings = settings
         self._loaded: dict[tuple[str, str, str | None], _Loaded] = {}
+        self._keyed: dict[str, ModelInfo] = {}  # models named by cache keys (a cached run loads none)
 
     # -- protocol -------------------------------------------------------------------------------
 
@@ -91,10 +92,10 @@ class CTranslate2Engine:
         if not todo:
             return outputs
         loaded = self._load(src, tgt, model)
+        from mtcheck.engines.marian import length_buckets
+
         order = sorted(todo, key=lambda i: len(texts[i]))
-        size = self.settings.batch_size
-        for start in range(0, len(order), size):
-            chunk = order[start : start + size]
+        for chunk in length_buckets(order, [len(t) for t in texts], self.settings.batch_size):
             batch = [loaded.vocab.encode(texts[i]) for i in chunk]
             for i, result in zip(chunk, self._generate(loaded, batch), strict=True):
                 outputs[i] = result
@@ -103,6 +104,8 @@ class CTranslate2Engine:
         return outputs
 
     def _generate(self, loaded: _Loaded, batch: list[list[str]]) -> list[str]:
+        from mtcheck.engines.marian import max_new_tokens
+
         limit = loaded.max_positions
         if limit and any(len(tokens) > limit for tokens in batch):
             log.warning("a sentence longer than %d tokens was cut for %s", limit, loaded.info.direction)
@@ -118,11 +121,17 @@ class CTranslate2Engine:
             )
         except (RuntimeError, ValueError) as exc:
             raise EngineError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
-        return [loaded.vocab.decode(result.hypotheses[0]) for result in results]
+        # The batch shares one cap; each output is held to its own input's cap, as marian does.
+        return [
+            loaded.vocab.decode(result.hypotheses[0][: max_new_tokens(len(tokens), limit)])
+            for tokens, result in zip(batch, results, strict=True)
+        ]
 
     def models(self) -> list[ModelInfo]:
-        """The models used so far (ids and revisions), for the report signature."""
-        return [loaded.info for loaded in self._loaded.values()]
+        """The models used so far (ids and revisions), for the report signature; loaded or only keyed."""
+        found = {info.direction: info for info in self._keyed.values()}
+        found.update({loaded.info.direction: loaded.info for loaded in self._loaded.values()})
+        return list(found.values())
 
     def decoding(self) -> dict[str, Any]:
         """Decoding settings that change outputs."""
@@ -143,6 +152,7 @@ class CTranslate2Engine:
             identity = f"{resolved.id}#{content_hash(resolved.path)}"
         else:
             identity = f"{resolved.id}@{resolved.revision or 'latest'}"
+        self._keyed[resolved.direction] = ModelInfo(resolved.direction, resolved.id, resolved.revision)
         decoding = "|".join(f"{k}={v}" for k, v in sorted(self.decoding().items()))
         return f"{self.name}|{resolved.direction}|{identity}|{decoding}"
 

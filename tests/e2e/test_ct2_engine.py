@@ -62,6 +62,18 @@ def test_int8_greedy_matches_marian_on_at_least_90_percent(models: Path, src: st
     assert same >= 0.9 * len(texts), f"{same}/{len(texts)} identical"
 
 
+def test_length_caps_match_marian_when_they_bite(models: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck import config
+
+    monkeypatch.setattr(config, "MAX_LENGTH_RATIO", 0.5)
+    monkeypatch.setattr(config, "MAX_LENGTH_SLACK", 1)
+    texts = ENGLISH[:20] + OUT_OF_DOMAIN_EN  # mixed lengths share batches; every output is cut
+    reference = marian(models, beams=1, batch_size=8).translate(texts, "en", "de")
+    outputs = ct2(models, compute_type="float32", beams=1, batch_size=8).translate(texts, "en", "de")
+    assert outputs == reference
+    assert sum(len(o) < len(de) for o, de in zip(outputs, GERMAN, strict=False)) >= 10  # the cap did bite
+
+
 def test_beam4_translates_the_domain(models: Path) -> None:
     outputs = ct2(models, compute_type="float32", beams=4).translate(ENGLISH, "en", "de")
     assert len(outputs) == len(ENGLISH) and all(outputs)
