@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from mtcheck.report.html_bilingual import bilingual_section
 from mtcheck.report.html_chart import chrf_histogram
 from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
 from mtcheck.report.html_text import Span, esc, highlight, json_for_script, safe_href
@@ -248,10 +249,11 @@ def _header(report: Report) -> str:
             ("verdict", "Verdict"),
             ("article", "Article"),
             ("sentences-section", "Sentences"),
+            ("bilingual", "Original"),
             ("terms", "Terminology"),
             ("signature", "Run signature"),
         )
-        if i != "terms" or report.terms
+        if (i != "terms" or report.terms) and (i != "bilingual" or report.bilingual)
     )
     return (
         f'<header class="top"><p class="brand">mtcheck report</p><h1>{esc(doc.name)} {status}</h1>'
@@ -272,6 +274,7 @@ def render_html(report: Report) -> str:
             _article(report, spans),
             _document_findings(report, anchors),
             sentences_section(report, anchors),
+            bilingual_section(report),
             _terms(report),
             _signature(report),
             "</main>",

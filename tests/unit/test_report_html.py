@@ -328,3 +328,26 @@ def test_terminology_rows(out: str) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in terms and "<img" not in terms
     assert '<span class="term-kind">acronym</span>' in terms
     assert "<td>4.2 million</td>" in terms  # a plain list of renderings
+
+
+def test_bilingual_section_marks_omissions_and_escapes() -> None:
+    import dataclasses
+
+    from mtcheck.report.html import render_html
+    from mtcheck.results import AlignedPair, BilingualResult
+    from tests.reportdata import build_report
+
+    report = build_report(3)
+    pairs = (
+        AlignedPair((0,), (0,), "mt", 91.0, 88.0),
+        AlignedPair((1,), (), "mt", 0.0),
+        AlignedPair((), (1,), "", 0.0),
+    )
+    original = ("Erster Satz.", "<script>alert('omitted')</script>")
+    bilingual = BilingualResult("orig.txt", "de", original, pairs)
+    page = render_html(dataclasses.replace(report, bilingual=bilingual))
+    assert 'id="bilingual"' in page and 'href="#bilingual"' in page
+    assert page.count('<tr class="omitted">') == 1 and page.count('<tr class="added">') == 1
+    assert "<script>alert('omitted')" not in page and "&lt;script&gt;alert(" in page
+    assert "91 / 88" in page
+    assert 'id="bilingual"' not in render_html(report)  # no section without --source
