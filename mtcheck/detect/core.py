@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mtcheck.detect import extract, signals
+from mtcheck.detect import extract, keys, signals
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
@@ -26,11 +26,14 @@ _META_TRUE = re.compile(r"^\s*(?:true|yes|1|on|machine|auto(?:matic)?|mt|ai|\w*d
 # Keys that say how a page was translated ("translation", "mt:engine", "translation-provider"): flagged
 # only when the value names a machine ("machine", "automatic", "deepl"), never for a bare "true".
 _META_HOW_KEY = re.compile(
-    r"^(?:translat\w*(?:[-_:. ]?(?:provider|source|origin|status|kind|system|model))?|mt[-_:.]\w+)$", re.I
+    r"^(?:(?:translat|tradu|übersetz|vertal|перевод)\w*(?:[-_:. ]?(?:provider|source|origin|status|kind|system|model))?"
+    r"|mt[-_:.]\w+)$",
+    re.I,
 )
 _META_MACHINE = re.compile(
     r"^\s*(?:machine|machine[-_ ]translat\w*|auto(?:matic)?(?:[-_ ]translat\w*)?|automated|mt|nmt|ai|neural"
-    r"|\w*deepl\w*|google(?:[-_ ]translate)?|bing|microsoft|yandex|papago|openai|chatgpt|gpt-?\w+|claude|gemini)\s*$",
+    r"|\w*deepl\w*|google(?:[-_ ]translate)?|bing|microsoft|yandex|papago|openai|chatgpt|gpt-?\w+|claude|gemini"
+    r"|automati(?:que|sch|sk|co|ca)|automática|automático|maschinell|machinaal|automatyczn\w*|автоматическ\w*|машинн\w*)\s*$",
     re.I,
 )
 _META_PREFIX = re.compile(r"^(?:data-|og:|x-|dc\.|article:|twitter:)", re.I)
@@ -97,6 +100,8 @@ def _scan(source: str, origin: int | None, kind_override: str | None, position: 
     view = build_view(source)
     out = []
     for hit in find_hits(view):
+        if _in_identifier(source, *view.span(hit.match_start, hit.match_end)):
+            continue  # `machine_translated_pages`, `make_page(machine_translated=True)`: code, read by keys.py
         s, e = view.span(hit.start, hit.end)
         while s < e and source[s].isspace():
             s += 1
@@ -108,6 +113,15 @@ def _scan(source: str, origin: int | None, kind_override: str | None, position: 
         kind = kind_override if kind_override and hit.weight >= STRONG else hit.kind
         out.append(_Found(hit, kind, text, start, end, pos, view, source, origin))
     return out
+
+
+def _in_identifier(source: str, s: int, e: int) -> bool:
+    """The matched words are joined into a snake_case identifier (`auto_translated`), not written as prose."""
+    inner = source[s:e]
+    joined = bool(re.search(r"[^\W_]_[^\W_]", inner))
+    before = s >= 2 and source[s - 1] == "_" and source[s - 2].isalnum()
+    after = e + 1 < len(source) and source[e] == "_" and source[e + 1].isalnum()
+    return joined or before or after
 
 
 def _comments(document: Document) -> tuple[str, ...]:
@@ -198,7 +212,9 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
     for value in _attribute_texts(raw):
         found += _scan(value, None, None, _comment_position(raw, value), len(text), paragraphs)
     metadata = {**_raw_metadata(raw), **document.metadata} if raw else dict(document.metadata)
+    pairs = keys.key_values(raw) if raw else {}
     meta_evidence, meta_source, meta_url = _metadata(metadata)
+    meta_evidence += keys.flag_evidence(pairs, metadata)  # `machine_translated: true` in raw front matter, JSON
     for value in metadata.values():
         if isinstance(value, str) and value.strip():
             found += _scan(value, None, "metadata", "top", len(text), paragraphs)

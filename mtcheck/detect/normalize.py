@@ -14,6 +14,7 @@ _SKIP = re.compile(
     r"|</?[A-Za-z][^<>]{0,500}>"
     r"|(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
     r"|\[![A-Za-z]+\]"
+    r"|\{%-?.*?-?%\}|\{\{~?[#/^]?-?\s*(?:if|unless|each|else|end|with|range|/if|/each|/unless)\b[^{}]*\}\}"
     r"|^[ \t]*(?:\.\. [a-z-]+::|:{3,}[a-z-]*|`{3,}[^\n]*|~{3,}[^\n]*)",
     re.DOTALL | re.MULTILINE,
 )
@@ -118,6 +119,8 @@ def build_view(text: str) -> View:
             pending_space = PARAGRAPH if newlines >= 2 else "\n"
             continue
         folded = _fold(ch) if not ch.isspace() else " "
+        if ch == "=" and text[i - 1 : i] != "=" and text[i + 1 : i + 2] != "=":
+            folded = ":"  # an assignment is a key: `notice = "..."`, `mt.banner=...` (not "==" or "====")
         if folded == "":
             continue
         if folded.isspace():

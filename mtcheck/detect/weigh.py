@@ -20,6 +20,7 @@ from mtcheck.detect.patterns import Rules, shared
 
 WEAK = 0.25
 # A line of key/value metadata ("lang: en", "---") before a line that starts with the phrase.
+_CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 
@@ -32,8 +33,9 @@ def has(rules: Rules, cue: str, text: str) -> bool:
 def _initial(rules: Rules, pre: str) -> bool:
     """Nothing but punctuation, a "Note:" prefix or a source language before the phrase."""
     b = rules.boundaries
-    if count_words(FROM_LANGUAGE.sub(" ", INITIAL_CUT.sub("", pre)), b) == 0:
-        return True
+    rest = INITIAL_CUT.sub("", pre)
+    if count_words(FROM_LANGUAGE.sub(" ", rest), b) == 0 or _CODE_TAG.fullmatch(rest):
+        return True  # nothing before it, or only a language tag: "[EN] Automatic translation of ..."
     # Front matter and key/value lists: "lang: en\ntranslated_by: Amazon Translate".
     if "\n" in pre:
         before, line = pre.rsplit("\n", 1)
@@ -46,7 +48,8 @@ def _means(rules: Rules, pre: str, post: str) -> bool:
     b = rules.boundaries
     before = rules.cues["means"]
     after = rules.cues["means_after"]
-    if before is not None and before.search(tail_words(pre, 4, b)):
+    # "with the help of a system of machine translation": the instrument may stand a few words back.
+    if before is not None and before.search(tail_words(pre, 6, b)):
         return True
     return after is not None and bool(after.match(post.lstrip(" -")))
 
@@ -123,15 +126,17 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
 def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int,
            continues: bool) -> tuple[str, float]:  # fmt: skip
     """A noun such as "machine translation": a badge alone, a disclaimer when it names how this text was made."""
-    if is_self and _nominal(rules, pre) and (post_words <= 2 or continues):
-        return "disclaimer", 0.85  # "This article is a machine translation of ..."
+    # "This article is a machine translation of ...", "... est une traduction automatique fournie à titre ..."
+    made_after = has(rules, "made", head_words(ctx.post, 1, rules.boundaries))
+    if is_self and _nominal(rules, pre) and (post_words <= 2 or continues or made_after):
+        return "disclaimer", 0.85
     # "This chapter was run through machine translation", "Данный документ переведен с использованием
     # машинного перевода", "Bu yazı makine çevirisi ile aktarılmıştır": the text itself, made by it.
     if has(rules, "self", pre.rsplit(",", 1)[-1]) and _means(rules, pre, ctx.post) and _made(rules, ctx, pre):
         return "disclaimer", 0.85
     alone = ctx.segment_words == 0 and not ctx.run_on
     # "Machine translation from German", "Automatic translation by DeepL"
-    common = shared()
+    common, b = shared(), rules.boundaries
     named = bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
     introduced = ctx.segment_words <= 3 and initial and named
     # "Machine-generated English translation of the original Japanese press release"
@@ -140,7 +145,9 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
         initial
         and cont is not None
         and bool(cont.match(LEAD.sub("", ctx.segment_post)))
-        and bool(common.original_words.search(ctx.segment_post))
+        and bool(
+            common.original_words.search(ctx.segment_post) or has(rules, "self", head_words(ctx.segment_post, 3, b))
+        )
     )
     return ("badge", 0.6) if alone or introduced or of_original else ("mention", 0.1)
 
@@ -212,13 +219,17 @@ def _self_noun_only(rules: Rules, post: str) -> bool:
 
 
 def _nominal(rules: Rules, pre: str) -> bool:
-    """The clause so far ends in a copula and maybe an article: "this text is a ..."."""
+    """The clause so far ends in a copula and maybe an article and one word: "this text is an (unedited) ..."."""
     aux, articles = rules.cues["aux"], rules.cues["articles"]
     if aux is None:
         return False
     tail = pre.rstrip()
     if articles is not None:
         ending = [m for m in articles.finditer(tail) if m.end() == len(tail)]
+        if not ending and rules.boundaries == "word":  # "an unedited", "a raw", "une simple"
+            cut = tail.rsplit(" ", 1)[0] if " " in tail else tail
+            ending = [m for m in articles.finditer(cut) if m.end() == len(cut)]
+            tail = cut if ending else tail
         if ending:
             tail = tail[: ending[-1].start()].rstrip()
     return any(m.end() == len(tail) for m in aux.finditer(tail))

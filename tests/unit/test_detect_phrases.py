@@ -77,6 +77,26 @@ DISCLAIMERS = [
     ("fr", "Nous avons traduit cette page avec DeepL."),
     ("es", "Tradujimos este artículo con la ayuda de DeepL."),
     ("ru", "Этот текст переведён автоматически."),
+    # Round 3: low-resource language files.
+    ("sw", "Makala hii imetafsiriwa kiotomatiki kutoka Kifaransa."),
+    ("tl", "Ang artikulong ito ay awtomatikong isinalin mula sa Ingles."),
+    ("is", "Þessi grein var þýdd sjálfvirkt úr ensku."),
+    ("eu", "Artikulu hau makina bidez itzuli da."),
+    ("af", "Hierdie artikel is outomaties vertaal uit Engels."),
+    ("sq", "Ky artikull është përkthyer me makinë nga anglishtja."),
+    ("ur", "یہ مضمون خودکار طور پر ترجمہ کیا گیا ہے۔"),
+    ("ta", "இந்த கட்டுரை தானாக மொழிபெயர்க்கப்பட்டது."),
+    ("az", "Bu məqalə süni intellekt ilə tərcümə edilib."),
+    ("cy", "Cyfieithwyd yr erthygl hon gan beiriant."),
+    # Round 3: the text named as subtitles, docs, a translation made by machine; an adjective before the label.
+    ("en", "Subtitles auto-translated from the Portuguese audio."),
+    ("en", "These docs were translated with DeepL."),
+    ("en", "This is a raw machine translation of the Dutch report."),
+    ("de", "Diese Übersetzung wurde automatisch erzeugt."),
+    ("ru", "Перевод сделан автоматически."),
+    ("es", "Este texto se tradujo con un traductor automático."),
+    ("fr", "Ce texte est une traduction automatique fournie sans garantie."),
+    ("en", "[DE] Automatic translation of the interview published in Die Zeit."),
 ]
 
 # Short labels and badges (a bracketed badge before a title that is "about" something still counts).
@@ -232,7 +252,38 @@ MARKUP = [
     '<span aria-label="This page was translated automatically">🌐</span>',
     '<div data-translated-by="deepl"><p>Opening hours change on Monday.</p></div>',
     'page:\n  notice: "This article was translated by a machine and may contain errors."',
+    # Key/value lines in raw front matter, JSON payloads and string tables (round 3).
+    "---\ntitle: Changelog\nmachine_translated: true\n---\nFixed the export.",
+    '+++\ntitle = "FAQ"\nmt = true\n+++',
+    '{"slug": "faq", "isMachineTranslated": true}',
+    "---\ntranslated_by: Amazon Translate\n---",
+    "---\ntraduction: automatique\n---",
+    "'post.autoTranslated': 'Imetafsiriwa na mashine',",
+    "mt.banner.text=Maskinöversatt",
+    '{{#if page.mt}}<aside>Automatic translation · <a href="{{page.original}}">original</a></aside>{{/if}}',
+    "const note = `Auto-translated from ${lang} · may contain errors`;",
 ]
+
+# Keys and code that only talk about the flag, or set it to false (round 3).
+NOT_FLAGS = [
+    "---\ntitle: Roadmap\nmachine_translation_notice: false\n---",
+    "+++\nmt = false\n+++",
+    "auto_translate: false  # set to true to translate new posts",
+    "def test_banner_for_machine_translated_pages(client):\n    page = make_page(machine_translated=True)",
+    '"settings.autoTranslate.label": "Automatically translate posts",',
+    "mt-banner.html: partial that renders the machine translation notice",
+    "---\ntranslated_by: Maria Gonzalez\n---",
+    "Crowdin can pre-translate your files using machine translation engines.",
+    "Hindi isinalin ng makina ang artikulong ito.",
+    "Bu səhifə avtomatik tərcümə edilməyib.",
+    "Vertaal met DeepL",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FLAGS)
+def test_flag_set_to_false_or_described_is_not_a_disclaimer(text: str) -> None:
+    d = detect_text(text)
+    assert not d.machine_translated, [(e.kind, e.weight, e.text) for e in d.evidence]
 
 
 @pytest.mark.parametrize("text", MARKUP)

@@ -1,0 +1,110 @@
+"""Key/value lines in raw text: front matter, i18n files, JSON payloads, .properties and .strings entries.
+
+A page or string table often says it was machine translated only through a key: `machine_translated: true`,
+`mt = true`, `"isMachineTranslated": true`, `translated_by: deepl`, or a string whose key names a
+machine-translation label (`'blog.autoTranslated': 'ترجمة آلية'`, `mt_notice=...`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from mtcheck.detect.patterns import shared
+from mtcheck.results import Evidence
+
+# One key and its value on a line of its own: YAML/TOML/properties (`key: v`, `key = v`), JSON (`"key": v,`),
+# Apple .strings (`"key" = "v";`), JS objects (`key: 'v',`). A line that starts with prose has no key.
+_LINE = re.compile(
+    r"""^[ \t]*(?:[-*][ \t]+)?(?P<q>["']?)(?P<key>[A-Za-z@][\w.:@-]{0,80})(?P=q)[ \t]*(?P<sep>[:=])[ \t]*"""
+    r"""(?P<value>[^\n]*?)[ \t]*[,;]?[ \t]*$""",
+    re.MULTILINE,
+)
+# A quoted key inside a line of JSON or a JS object: `{"slug": "faq", "isMachineTranslated": true}`.
+_INLINE = re.compile(
+    r"""(?P<q>["'])(?P<key>[A-Za-z@][\w.:@-]{0,80})(?P=q)\s*:\s*(?P<value>true|false|null|\d+|"[^"\n]*"|'[^'\n]*')"""
+)
+_COMMENT_TAIL = re.compile(r"\s+(?:#|//).*$")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# A key that holds the label or notice itself: "autoTranslated", "mt_notice", "machineTranslationBanner".
+_NOTICE_KEY = re.compile(
+    r"(?:^|[._-])(?:is[._-]?)?(?:machine|auto|automatic(?:ally)?|ai|mt)[._-]?translated(?:$|[._-])"
+    r"|(?:^|[._-])(?:mt|machine[._-]?translation|auto(?:matic)?[._-]?translation|ai[._-]?translation)"
+    r"[._-]?(?:notice|banner|disclaimer|badge|hint|warning|note|info|tag|label|message|text|title|body|footer)"
+    r"(?:$|[._-])",
+    re.IGNORECASE,
+)
+# A key that says this page or string was machine translated (a state, not the setting "auto_translate").
+_FLAG_KEY = re.compile(
+    r"(?:^|[._-])(?:is[._-])?(?:machine|auto(?:matic(?:ally)?)?|ai|mt)[._-]?translat(?:ed|ion)(?:$|[._-])|^(?:[\w.-]*[._])?mt$",
+    re.IGNORECASE,
+)
+# A key that names how it was translated: `translated_by: deepl`, `translation_engine: google`.
+_HOW_KEY = re.compile(
+    r"^(?:[\w-]*[._])?(?:translat\w*|tradu\w*|übersetz\w*|mt)[._-]?(?:by|engine|tool|provider|service|method|type|mode"
+    r"|model|system)?$",
+    re.IGNORECASE,
+)
+_TRUE = re.compile(r"^(?:true|yes|1|on|y)$", re.IGNORECASE)
+_MACHINE = re.compile(
+    r"^(?:machine|automatic|automated|auto|mt|nmt|ai|neural|automatique|automática|automático|automatica|automatico"
+    r"|automatisch|maschinell|machinaal|automatisk|автоматический|машинный)$",
+    re.IGNORECASE,
+)
+_FILE = re.compile(r"\.(?:html?|jsx?|tsx?|vue|svelte|mdx?|ya?ml|json|py|rb|php|liquid|njk|hbs|erb|twig|s?css)$", re.I)
+_FALSE = re.compile(r"^(?:false|no|off|0|none|null|nil|disabled?|human|manual)$", re.IGNORECASE)
+_TEXT = re.compile(r"[^\W\d_]{2}")
+
+
+def snake(key: str) -> str:
+    """`isMachineTranslated` -> `is_machine_translated`."""
+    return _CAMEL.sub("_", key).lower()
+
+
+def key_values(raw: str) -> dict[str, str]:
+    """Every `key: value` line of a raw text, keys in snake case, values unquoted (first occurrence wins)."""
+    if ":" not in raw and "=" not in raw:
+        return {}
+    found: dict[str, str] = {}
+    for m in _LINE.finditer(raw):
+        value = _COMMENT_TAIL.sub("", m.group("value")).strip().rstrip(",;").strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'`":
+            value = value[1:-1].strip()
+        elif m.group("sep") == ":" and value[:1] in "\"'`":
+            continue  # an unterminated quote: prose, not a value
+        found.setdefault(snake(m.group("key")), value)
+    for m in _INLINE.finditer(raw):
+        found.setdefault(snake(m.group("key")), m.group("value").strip("\"'"))
+    return found
+
+
+def notice_strings(pairs: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, value) pairs whose key names a machine-translation label and whose value is text."""
+    out = []
+    for key, value in pairs.items():
+        text = _TEXT.search(value) and not _FALSE.match(value) and value.lower() != "true"
+        if _NOTICE_KEY.search(key) and text and not value.startswith(("{", "http", "/", "<")):
+            out.append((key, value))
+    return out
+
+
+def _names_machine(value: str) -> bool:
+    low = value.lower().strip()
+    return bool(_MACHINE.match(low) or re.fullmatch(rf"(?:{shared().engine_any})(?: (?:api|pro|free))?", low))
+
+
+def flag_evidence(pairs: dict[str, str], known: Mapping[str, str]) -> list[Evidence]:
+    """Evidence from raw key/value lines: a true machine-translation flag, an engine, a label's string."""
+    out = []
+    seen = {snake(k) for k in known}
+    for key, value in pairs.items():
+        if key in seen or _FILE.search(key):
+            continue
+        flag = _FLAG_KEY.search(key)
+        if (flag and (_TRUE.match(value) or _names_machine(value))) or (
+            _HOW_KEY.match(key) and not _TRUE.match(value) and _names_machine(value)
+        ):
+            out.append(Evidence("metadata", f"{key}: {value}"[:240], None, None, "top", None, 0.8))
+    for key, value in notice_strings({k: v for k, v in pairs.items() if k not in seen and not _FILE.search(k)}):
+        out.append(Evidence("metadata", f"{key}: {value}"[:240], None, None, "top", None, 0.6))
+    return out
