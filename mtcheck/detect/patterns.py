@@ -59,6 +59,7 @@ class Shared:
     original_words: re.Pattern[str]  # "original", "оригинал", "原文"
 
 
+@cache
 def _data(name: str) -> dict[str, Any]:
     text = resources.files("mtcheck.detect").joinpath("data", name).read_text(encoding="utf-8")
     return tomllib.loads(text)
@@ -164,22 +165,37 @@ def compile_rules(data: dict[str, Any]) -> Rules:
 
 
 @cache
-def all_rules() -> tuple[Rules, ...]:
-    """Every language's rules, in file-name order."""
+def _language_files() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(file name, trigger stems) of every language file; reading them is cheap, compiling is not."""
     folder = resources.files("mtcheck.detect").joinpath("data", "languages")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
-    compiled = []
+    out = []
     for name in names:
         try:
-            compiled.append(compile_rules(_data(f"languages/{name}")))
-        except (re.error, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+            data = _data(f"languages/{name}")
+        except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"mtcheck/detect/data/languages/{name}: {exc}") from exc
-    return tuple(compiled)
+        out.append((name, tuple(t.lower() for t in data.get("triggers", []))))
+    return tuple(out)
+
+
+@cache
+def rules_named(name: str) -> Rules:
+    """One language's compiled rules, compiled on first use only (a run rarely needs more than a few)."""
+    try:
+        return compile_rules(_data(f"languages/{name}"))
+    except (re.error, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+        raise ValueError(f"mtcheck/detect/data/languages/{name}: {exc}") from exc
+
+
+def all_rules() -> tuple[Rules, ...]:
+    """Every language's rules, in file-name order."""
+    return tuple(rules_named(name) for name, _ in _language_files())
 
 
 def rules_for(view_text: str) -> list[Rules]:
     """The languages whose trigger stems occur in the view (the others cannot match)."""
-    return [r for r in all_rules() if any(t in view_text for t in r.triggers)]
+    return [rules_named(name) for name, triggers in _language_files() if any(t in view_text for t in triggers)]
 
 
 _INVISIBLE = re.compile("[\u064b-\u065f\u0640\u00ad\u200b\u200d\u2060\ufeff]")
@@ -187,7 +203,7 @@ _INVISIBLE = re.compile("[\u064b-\u065f\u0640\u00ad\u200b\u200d\u2060\ufeff]")
 
 @cache
 def _all_triggers() -> tuple[str, ...]:
-    return tuple(sorted({t for rules in all_rules() for t in rules.triggers}))
+    return tuple(sorted({t for _, triggers in _language_files() for t in triggers}))
 
 
 def might_match(text: str) -> bool:
