@@ -26,11 +26,11 @@ def bilingual_section(report: Report) -> str:
             status, css = f"{pair.similarity:.0f} / {pair.back_similarity:.0f}", ""
         rows.append(
             f'<tr class="{css}"><td lang="{esc(result.source_language)}">{esc(original) or "–"}</td>'
-            f"<td>{published or '–'}</td><td class=\"num\">{esc(status)}</td></tr>"
+            f'<td>{published or "–"}</td><td class="num">{esc(status)}</td></tr>'
         )
     return (
         '<section id="bilingual" aria-labelledby="h-bi"><h2 id="h-bi">Original and translation</h2>'
-        f"<p class=\"hint\">The original ({esc(result.source_path)}, {esc(result.source_language)}) aligned with "
+        f'<p class="hint">The original ({esc(result.source_path)}, {esc(result.source_language)}) aligned with '
         "this translation. The last column gives chrF of the machine translation of the original against the "
         "published text, and of the back-translation against the original.</p>"
         '<div class="table-wrap"><table class="bilingual"><thead><tr><th scope="col">Original</th>'
