@@ -12,9 +12,10 @@ import mtcheck
 from mtcheck.config import Settings
 from mtcheck.errors import ModelError
 from mtcheck.results import Finding, Report
+from tests.shared import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_4adc5c33957447b1.txt"
+SHARED_SEED = shared_path("seeds", "000_4adc5c33957447b1.txt")
 
 pytestmark = [
     pytest.mark.apertium,

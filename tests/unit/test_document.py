@@ -11,6 +11,7 @@ import pytest
 from mtcheck import config
 from mtcheck.document import Document, read_document, sniff_format
 from mtcheck.errors import InputError
+from tests.shared import shared_path
 
 PAGE = """<!doctype html>
 <html lang="de"><head>
@@ -204,7 +205,7 @@ def test_plain_text_paragraphs_and_normalisation(tmp_path: Path, raw: str, parag
 
 
 def test_seed_article_one_paragraph_per_line() -> None:
-    seeds = sorted(Path("/work/shared/seeds").glob("*.txt"))
+    seeds = sorted(shared_path("seeds").glob("*.txt"))
     if not seeds:
         pytest.skip("no shared seed article on this machine")
     lines = [x.strip() for x in seeds[0].read_text(encoding="utf-8").splitlines() if x.strip()]

@@ -12,8 +12,9 @@ from mtcheck.baseline import load_baseline, write_baseline
 from mtcheck.report.sarif import LineIndex, artifact_uri, render_sarif, sarif_log
 from mtcheck.results import DocumentInfo, Finding, Report, summarize
 from tests.reportdata import build_report
+from tests.shared import shared_path
 
-SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+SCHEMA = shared_path("schemas", "sarif-schema-2.1.0.json")
 
 
 def with_findings(report: Report, text: str, findings: tuple[Finding, ...], path: str = "docs/plain.txt") -> Report:

@@ -14,6 +14,7 @@ import mtcheck.segment as segment_module
 from mtcheck import config
 from mtcheck.document import read_document
 from mtcheck.segment import abbreviations, segment, split_long
+from tests.shared import shared_path
 
 CASES = [
     (
@@ -158,7 +159,7 @@ def test_random_text_spans_are_in_bounds() -> None:
 
 
 def test_seed_article_sentences() -> None:
-    seeds = sorted(Path("/work/shared/seeds").glob("*.txt"))
+    seeds = sorted(shared_path("seeds").glob("*.txt"))
     if not seeds:
         pytest.skip("no shared seed article on this machine")
     doc = read_document(seeds[0])
