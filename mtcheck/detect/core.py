@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mtcheck.detect import extract, keys, signals
+from mtcheck.detect import extract, keys, learned, signals
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
@@ -229,6 +229,11 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
             weight = min(weight + 0.05, 0.95)
         evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
+    if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
+        extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
+        extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
+        extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
+        evidence += learned.evidence(text, paragraphs, extras, lambda s, e: _position(s, e, len(text), paragraphs))
     lang_evidence, paragraph_langs, language = signals.fragments(text, paragraphs, language)
     if language is None and metadata.get("lang"):
         language = metadata["lang"].split("-")[0].lower() or None
