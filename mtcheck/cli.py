@@ -129,7 +129,8 @@ def report(
 
         for line in github_annotations(outcome.reports, fail_on=options.fail_on, baseline=outcome.baseline):
             typer.echo(line)
-    done = len(outcome.reports)
+    failed = {f.path for f in outcome.failures}
+    done = sum(1 for r in outcome.reports if r.document.path not in failed)
     typer.echo(
         f"mtcheck: {done} checked, {len(outcome.failures)} failed, "
         f"{sum(outcome.gated.values())} findings at or above {options.fail_on!r}; reports in {options.output}",
@@ -221,6 +222,7 @@ def detect(
         import json
 
         rows = [detection_to_dict(d, path) for path, d in outcome.results]
+        rows += [{"path": f.path, "error": f.message} for f in outcome.failures]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for path, d in outcome.results:
@@ -240,5 +242,13 @@ _mount_models()
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point."""
-    return app(args=argv)
+    """Console entry point. An unexpected error is one line and exit 2 (MTCHECK_DEBUG=1 shows the traceback)."""
+    import os
+
+    try:
+        return app(args=argv)
+    except Exception as exc:  # the last net: a bug must not print a traceback at an editor or a CI log
+        if os.environ.get("MTCHECK_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with MTCHECK_DEBUG=1 for details)")
+        raise SystemExit(2) from None

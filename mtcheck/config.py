@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ MODELS_DIR_ENV = "MTCHECK_MODELS_DIR"
 DEFAULT_ENGINE = "marian"
 DEFAULT_FORMATS = ("html", "json")
 FAIL_ON_CHOICES = ("info", "warning", "error", "never")
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 # Round-trip chrF under this is awkward; the severity grows with the distance below it.
 AWKWARD_CHRF = 50.0
@@ -71,16 +74,31 @@ class Settings:
         return replace(self, **changes)
 
     def validate(self) -> Settings:
+        """Check every value a user can set; returns the settings with language codes lower-cased."""
+        from mtcheck.checks.base import CHECKS
+        from mtcheck.engines.base import ENGINES
+
         if self.batch_size < 1:
             raise UsageError(f"--batch-size must be at least 1, got {self.batch_size}")
         if self.beams < 1:
             raise UsageError(f"--beams must be at least 1, got {self.beams}")
         if self.max_sentences < 1:
             raise UsageError(f"--max-sentences must be at least 1, got {self.max_sentences}")
-        for lang in self.pivots:
-            if not lang.isalpha() or not 2 <= len(lang) <= 3:
+        if self.threads is not None and self.threads < 1:
+            raise UsageError(f"--threads must be at least 1, got {self.threads}")
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown engine {self.engine!r}; choose one of: {', '.join(sorted(ENGINES))}")
+        unknown = [c for c in self.checks or () if c not in CHECKS]
+        if unknown:
+            raise UsageError(f"unknown check {unknown[0]!r}; choose from: {', '.join(sorted(CHECKS))}")
+        pivots = tuple(lang.lower() for lang in self.pivots)
+        for lang in pivots:
+            if not LANGUAGE_CODE.fullmatch(lang):
                 raise UsageError(f"--pivot: {lang!r} is not a language code such as 'de'")
-        return self
+        language = self.language.lower() if self.language else None
+        if language is not None and not LANGUAGE_CODE.fullmatch(language):
+            raise UsageError(f"--language: {self.language!r} is not a language code such as 'en'")
+        return replace(self, pivots=pivots, language=language)
 
 
 def default_pivot(language: str) -> str:

@@ -67,6 +67,13 @@ def load_csv(path: Path) -> Glossary:
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=first.count) if first else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return _read_rows(path, reader, first)
+    except csv.Error as exc:
+        raise ConfigError(f"{path}:{reader.line_num}: not a readable CSV row: {exc}") from None
+
+
+def _read_rows(path: Path, reader: csv.DictReader[str], first: str) -> Glossary:
     header = [(h or "").strip().lower() for h in reader.fieldnames or []]
     if "term" not in header or "status" not in header:
         raise ConfigError(f"{path}: a glossary CSV needs the columns 'term' and 'status' (found: {first!r})")

@@ -13,7 +13,7 @@ from mtcheck.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.document import Document, read_document
 from mtcheck.engines.base import Engine, create_engine
-from mtcheck.errors import InputError, MtcheckError, UsageError
+from mtcheck.errors import InputError, ModelError, MtcheckError, UsageError
 from mtcheck.inputs import InputItem, expand_inputs
 from mtcheck.results import (
     DocumentInfo,
@@ -119,11 +119,14 @@ def check_many(
     reports: list[Report] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
+    run.extras()  # a bad glossary is the run's error, not each document's
     for number, (item, read) in enumerate(_read_ahead(items)):
         if progress:
             progress("documents", number, len(items))
         try:
             report = _check_one(read(), run, progress)
+        except ModelError:
+            raise  # a missing or broken model fails every document alike: stop and say it once
         except MtcheckError as exc:
             failure = InputFailure(item.path, str(exc))
             failures.append(failure)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings, Thresholds
+from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings
 from mtcheck.errors import InputError, UsageError
 from mtcheck.pipeline import InputFailure, ProgressCallback, check_many
 from mtcheck.results import Detection, Report
@@ -51,24 +51,21 @@ def _split(value: Any) -> tuple[str, ...]:
 
 
 def build_options(given: dict[str, Any], config_path: Path | None = None) -> tuple[Settings, RunOptions]:
-    """Merge defaults, the config file and the options given on the command line (they win)."""
-    values: dict[str, Any] = {}
-    try:
-        from mtcheck import configfile
-    except ImportError:  # pragma: no cover
-        configfile = None  # type: ignore[assignment]
-    if configfile is not None:
-        path = config_path or configfile.find_config(Path.cwd())
-        if config_path is not None and not config_path.is_file():
-            raise UsageError(f"--config: no such file: {config_path}")
-        if path is not None:
-            values.update(configfile.load_config(path))
+    """Defaults, then the config file, then the options given on the command line (they win)."""
+    from mtcheck import configfile
+
+    if config_path is not None and not config_path.is_file():
+        raise UsageError(f"--config: no such file: {config_path}")
+    path = config_path or configfile.find_config(Path.cwd())
+    config = configfile.load_config(path) if path is not None else {}
     given = dict(given)
     if "format" in given:
         given["formats"] = given.pop("format")
-    values.update(given)
+    if "pivot" in given:
+        given["pivot"] = [p.strip().lower() for p in given["pivot"].split(",") if p.strip()]
+    values = configfile.merge(config, given)
 
-    formats = _split(values.get("formats", DEFAULT_FORMATS))
+    formats = tuple(f.lower() for f in _split(values.get("formats", DEFAULT_FORMATS)))
     unknown = [f for f in formats if f not in KNOWN_FORMATS]
     if unknown or not formats:
         raise UsageError(f"--format: unknown format {', '.join(unknown) or '(none)'}; use {','.join(KNOWN_FORMATS)}")
@@ -76,32 +73,14 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
     if fail_on not in FAIL_ON_CHOICES:
         raise UsageError(f"--fail-on: {fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
 
-    settings = Settings()
+    # Keys the config file knows go through its validated path; the rest exist on the command line only.
+    settings = configfile.apply_config(Settings(), values)
     changes: dict[str, Any] = {}
-    if "pivot" in values:
-        changes["pivots"] = tuple(p.lower() for p in _split(values["pivot"]))
-    for key in (
-        "language",
-        "engine",
-        "forward_model",
-        "backward_model",
-        "compute_type",
-        "batch_size",
-        "beams",
-        "max_sentences",
-        "threads",
-        "cache",
-        "checks",
-    ):
+    for key in ("forward_model", "backward_model", "threads"):
         if key in values:
-            changes[key] = tuple(values[key]) if key == "checks" else values[key]
-    for key in ("models_dir", "glossary", "source", "cache_dir"):
-        if key in values:
-            changes[key] = Path(values[key])
-    if "thresholds" in values:
-        changes["thresholds"] = Thresholds(**{**Thresholds().__dict__, **values["thresholds"]})
-    if "severities" in values:
-        changes["severities"] = tuple(dict(values["severities"]).items())
+            changes[key] = values[key]
+    if "source" in values:
+        changes["source"] = Path(values["source"])
     settings = settings.with_(**changes).validate()
     options = RunOptions(
         output=Path(values.get("output", DEFAULT_OUTPUT_DIR)),
@@ -206,19 +185,25 @@ def _load_baseline(path: Path | None) -> Any:
 
 
 def _filter(paths: Sequence[str], options: RunOptions) -> list[str]:
-    """Apply include/exclude globs from the config to folder expansion (explicit files always run)."""
+    """Apply include/exclude globs to what folders and globs expand to; files named explicitly always run."""
     if not options.include and not options.exclude:
         return list(paths)
     from mtcheck.inputs import expand_inputs
 
     kept: list[str] = []
-    for item in expand_inputs(paths):
-        path = Path(item.path)
-        if item.error is None and options.exclude and any(path.match(g) for g in options.exclude):
+    for arg in paths:
+        if arg == "-" or Path(arg).is_file():
+            kept.append(arg)
             continue
-        if item.error is None and options.include and not any(path.match(g) for g in options.include):
-            continue
-        kept.append(item.path)
+        for item in expand_inputs([arg]):
+            path = Path(item.path)
+            if item.error is None and options.exclude and any(path.match(g) for g in options.exclude):
+                continue
+            if item.error is None and options.include and not any(path.match(g) for g in options.include):
+                continue
+            kept.append(item.path)
+    if not kept:
+        raise InputError("no input documents left after the include/exclude patterns")
     return kept
 
 

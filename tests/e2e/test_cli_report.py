@@ -96,14 +96,18 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path: Path, tiny_models_dir: Path)
     assert (out / "good.json").is_file()
 
 
-def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text(in_domain_article(), encoding="utf-8")
+def test_missing_model_is_one_clear_error_for_the_run(tmp_path: Path) -> None:
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(in_domain_article(), encoding="utf-8")
+        paths.append(str(tmp_path / name))
     assert os.environ.get("HF_HUB_OFFLINE") == "1"  # conftest: tests never reach the hub
-    code, output, _ = run_report(tmp_path, tmp_path / "no-models", str(article), extra=("--pivot", "fr"))
+    code, output, _ = run_report(tmp_path, tmp_path / "no-models", *paths, extra=("--pivot", "fr"))
     assert code == 2
     assert "Traceback" not in output
-    assert "opus-mt-en-fr" in output
+    errors = [line for line in output.splitlines() if "error" in line]
+    assert len(errors) == 1, output  # said once, not once per document
+    assert "opus-mt-en-fr" in errors[0] and "offline" in errors[0]
 
 
 def test_stdin_input(tmp_path: Path, tiny_models_dir: Path) -> None:
@@ -124,12 +128,17 @@ def test_stdin_input(tmp_path: Path, tiny_models_dir: Path) -> None:
         (["--beams", "0"], "--beams"),
         (["--engine", "babelfish"], "babelfish"),
         (["--pivot", "d3"], "--pivot"),
+        (["--threads", "0"], "--threads"),
+        (["--language", "english"], "--language"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, tiny_models_dir: Path, args: list[str], message: str) -> None:
     article = tmp_path / "a.txt"
     article.write_text(in_domain_article(), encoding="utf-8")
-    result = runner.invoke(app, ["report", str(article), "--models-dir", str(tiny_models_dir), "--no-cache", *args])
+    out = ["--output", str(tmp_path / "out")]
+    result = runner.invoke(
+        app, ["report", str(article), "--models-dir", str(tiny_models_dir), "--no-cache", *out, *args]
+    )
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output

@@ -166,3 +166,10 @@ def test_tbx_never_resolves_external_entities(tmp_path: Path) -> None:
 )
 def test_tbx_status_values(value: str, status: str | None) -> None:
     assert tbx_status(value) == status
+
+
+def test_oversized_csv_field_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text('term,status\n"' + "x" * 200_000 + '",keep\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"big\.csv:\d+: not a readable CSV row"):
+        load_glossary(path)

@@ -1,0 +1,59 @@
+"""Building a run's settings: defaults, config file, command line; validation of every value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck.config import Settings
+from mtcheck.errors import ConfigError, InputError, UsageError
+from mtcheck.runner import RunOptions, _filter, build_options
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"engine": "babelfish"}, "unknown engine 'babelfish'"),
+        ({"threads": 0}, "--threads must be at least 1"),
+        ({"language": "english"}, "--language: 'english'"),
+        ({"pivots": ("d3",)}, "--pivot: 'd3'"),
+        ({"checks": ("spelling",)}, "unknown check 'spelling'"),
+        ({"beams": 0}, "--beams must be at least 1"),
+        ({"max_sentences": 0}, "--max-sentences must be at least 1"),
+    ],
+)
+def test_settings_reject_bad_values(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        Settings(**changes).validate()  # type: ignore[arg-type]
+
+
+def test_language_codes_are_lower_cased() -> None:
+    settings = Settings(language="EN", pivots=("DE", "Fr")).validate()
+    assert settings.language == "en" and settings.pivots == ("de", "fr")
+
+
+def test_command_line_wins_over_config_and_config_is_validated(tmp_path: Path) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('beams = 2\npivot = "fr"\nfail_on = "warning"\n[thresholds]\nawkward = 60\n', encoding="utf-8")
+    settings, options = build_options({"beams": 3, "format": "HTML, json"}, config)
+    assert settings.beams == 3  # the command line wins
+    assert settings.pivots == ("fr",) and settings.thresholds.awkward == 60  # the config applies
+    assert options.fail_on == "warning" and options.formats == ("html", "json")
+    config.write_text("[thresholds]\nwarning = 70\n", encoding="utf-8")  # above awkward (50)
+    with pytest.raises(ConfigError, match="error <= warning <= awkward"):
+        build_options({}, config)
+
+
+def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.txt", "b.md"):
+        (folder / name).write_text("Some text.", encoding="utf-8")
+    named = tmp_path / "named.txt"
+    named.write_text("Some text.", encoding="utf-8")
+    options = RunOptions(exclude=("*.txt",))
+    kept = _filter([str(folder), str(named)], options)
+    assert kept == [str(folder / "b.md"), str(named)]  # the folder is filtered, the named file is not
+    with pytest.raises(InputError, match="no input documents left"):
+        _filter([str(folder)], RunOptions(include=("*.html",)))
