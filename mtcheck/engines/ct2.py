@@ -21,6 +21,7 @@ from typing import Any
 from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
+from mtcheck.engines.batching import max_new_tokens, translate_in_batches
 from mtcheck.engines.ct2_convert import COMPUTE_TYPES, ensure_converted
 from mtcheck.engines.ct2_vocab import MarianVocab
 from mtcheck.errors import EngineError, ModelError, UsageError
@@ -37,8 +38,6 @@ def max_decoding_length(input_tokens: int, max_positions: int | None = None) -> 
     transformers spends its last step on the forced </s> (opus-mt sets forced_eos_token_id), while
     CTranslate2 does not count </s>; one fewer step gives both the same longest output.
     """
-    from mtcheck.engines.marian import max_new_tokens
-
     return max(1, max_new_tokens(input_tokens, max_positions) - 1)
 
 
@@ -84,28 +83,15 @@ class CTranslate2Engine:
         progress: Progress | None = None,
     ) -> list[str]:
         """Translate texts from src to tgt in length-sorted batches; one output per input, in order."""
-        # Batching, empty texts and length caps follow MarianEngine exactly, so outputs can match.
-        outputs = [""] * len(texts)
-        todo = [i for i, text in enumerate(texts) if text.strip()]
-        if progress is not None and len(todo) < len(texts):
-            progress(len(texts) - len(todo))  # empty texts translate to "" at once
-        if not todo:
-            return outputs
-        loaded = self._load(src, tgt, model)
-        from mtcheck.engines.marian import length_buckets
 
-        order = sorted(todo, key=lambda i: len(texts[i]))
-        for chunk in length_buckets(order, [len(t) for t in texts], self.settings.batch_size):
-            batch = [loaded.vocab.encode(texts[i]) for i in chunk]
-            for i, result in zip(chunk, self._generate(loaded, batch), strict=True):
-                outputs[i] = result
-            if progress is not None:
-                progress(len(chunk))
-        return outputs
+        # Batching, empty texts and length caps are MarianEngine's, so outputs can match.
+        def generate(batch: list[str]) -> list[str]:
+            loaded = self._load(src, tgt, model)
+            return self._generate(loaded, [loaded.vocab.encode(text) for text in batch])
+
+        return translate_in_batches(texts, self.settings.batch_size, generate, progress)
 
     def _generate(self, loaded: _Loaded, batch: list[list[str]]) -> list[str]:
-        from mtcheck.engines.marian import max_new_tokens
-
         limit = loaded.max_positions
         if limit and any(len(tokens) > limit for tokens in batch):
             log.warning("a sentence longer than %d tokens was cut for %s", limit, loaded.info.direction)

@@ -17,6 +17,7 @@ from typing import Any
 from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
+from mtcheck.engines.batching import length_buckets, max_new_tokens, translate_in_batches
 from mtcheck.engines.resolve import ResolvedModel, content_hash, hub_unreachable, resolve_model
 from mtcheck.errors import EngineError, ModelError
 from mtcheck.results import ModelInfo
@@ -24,14 +25,6 @@ from mtcheck.results import ModelInfo
 log = logging.getLogger(__name__)
 
 __all__ = ["MarianEngine", "length_buckets", "load_marian", "max_new_tokens"]
-
-
-def max_new_tokens(input_tokens: int, max_positions: int | None = None) -> int:
-    """Most tokens generate() may add for an input of this many tokens (</s> included)."""
-    cap = int(input_tokens * config.MAX_LENGTH_RATIO + config.MAX_LENGTH_SLACK)
-    if max_positions:
-        cap = min(cap, max_positions - 1)  # the decoder has no position embedding beyond
-    return max(1, cap)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -89,19 +82,6 @@ def load_marian(
     return tokenizer, model
 
 
-def length_buckets(order: Sequence[int], lengths: Sequence[int], size: int) -> list[list[int]]:
-    """Split length-sorted indices into batches of at most `size` whose longest text is at most about twice
-    the shortest, so the shared generation cap of a batch stays close to each input's own."""
-    batches: list[list[int]] = []
-    for i in order:
-        current = batches[-1] if batches else None
-        if current is None or len(current) >= size or lengths[i] > 2 * lengths[current[0]] + 20:
-            batches.append([i])
-        else:
-            current.append(i)
-    return batches
-
-
 @dataclass
 class _Loaded:
     info: ModelInfo
@@ -130,21 +110,9 @@ class MarianEngine:
         progress: Progress | None = None,
     ) -> list[str]:
         """Translate texts from src to tgt in length-sorted batches; one output per input, in order."""
-        outputs = [""] * len(texts)
-        todo = [i for i, text in enumerate(texts) if text.strip()]
-        if progress is not None and len(todo) < len(texts):
-            progress(len(texts) - len(todo))  # empty texts translate to "" at once
-        if not todo:
-            return outputs
-        loaded = self._load(src, tgt, model)
-        order = sorted(todo, key=lambda i: len(texts[i]))
-        for chunk in length_buckets(order, [len(t) for t in texts], self.settings.batch_size):
-            results = self._generate(loaded, [texts[i] for i in chunk])
-            for i, result in zip(chunk, results, strict=True):
-                outputs[i] = result
-            if progress is not None:
-                progress(len(chunk))
-        return outputs
+        return translate_in_batches(
+            texts, self.settings.batch_size, lambda batch: self._generate(self._load(src, tgt, model), batch), progress
+        )
 
     def models(self) -> list[ModelInfo]:
         """The models used so far (ids and revisions), for the report signature; loaded or only keyed."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.engines.marian import length_buckets
+from mtcheck.engines.batching import length_buckets
 
 
 @pytest.mark.parametrize(
