@@ -17,7 +17,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
 # Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
 FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
-INITIAL_CUT = re.compile(r".*(?:[,;:(\[]|\s-\s)", re.DOTALL)
+INITIAL_CUT = re.compile(r".*(?:[,;:()\[]|\s-\s)", re.DOTALL)
 LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
 CODE_PREPOSITION = (
     r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"

@@ -213,6 +213,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         found += _scan(value, None, None, _comment_position(raw, value), len(text), paragraphs)
     metadata = {**_raw_metadata(raw), **document.metadata} if raw else dict(document.metadata)
     pairs = keys.key_values(raw) if raw else {}
+    for comment in _comments(document):  # `<!-- mt: yandex, en→ru -->`
+        pairs = {**keys.key_values(comment), **pairs}
     meta_evidence, meta_source, meta_url = _metadata(metadata)
     meta_evidence += keys.flag_evidence(pairs, metadata)  # `machine_translated: true` in raw front matter, JSON
     for value in metadata.values():

@@ -35,8 +35,20 @@ _NOTICE_KEY = re.compile(
     re.IGNORECASE,
 )
 # A key that says this page or string was machine translated (a state, not the setting "auto_translate").
+# Keys in other languages too: `maschinell_uebersetzt: ja`, `traduction_automatique: oui`.
+_MACHINE_STEM = (
+    r"(?:machine|auto(?:matic(?:ally)?)?|ai|ki|ia|mt|maschinell|automatisch|automatique(?:ment)?|automatic[oa]"
+    r"|automatizad[oa]|automatisk|machinaal|maszynow\w*|automatyczn\w*|strojov\w*|strojn\w*|машинн\w*|автоматическ\w*)"
+)
+_TRANSLATED_STEM = (
+    r"(?:translat(?:ed|ion)|(?:ue|ü|u)bersetz(?:t|ung)|tradu(?:it|ite|ction|cid[oa]|cci[oó]n|zione|tt[oa]|zid[oa]|[cç][aã]o)"
+    r"|vertaald|vertaling|oversat|översatt|oversatt|przetłumaczon\w*|tłumaczeni\w*|přeložen\w*|переведен\w*|перевод)"
+)
+# After the noun, only full words: `translation_auto` is a setting, `traduction_automatique` a state.
+_MACHINE_AFTER = _MACHINE_STEM.replace("auto(?:matic(?:ally)?)?|ai|ki|ia|mt|", "automatic(?:ally)?|")
 _FLAG_KEY = re.compile(
-    r"(?:^|[._-])(?:is[._-])?(?:machine|auto(?:matic(?:ally)?)?|ai|mt)[._-]?translat(?:ed|ion)(?:$|[._-])|^(?:[\w.-]*[._])?mt$",
+    rf"(?:^|[._-])(?:is[._-])?{_MACHINE_STEM}[._-]?{_TRANSLATED_STEM}(?:$|[._-])"
+    rf"|(?:^|[._-]){_TRANSLATED_STEM}[._-]{_MACHINE_AFTER}(?:$|[._-])|^(?:[\w.-]*[._])?mt$",
     re.IGNORECASE,
 )
 # A key that names how it was translated: `translated_by: deepl`, `translation_engine: google`.
@@ -45,7 +57,12 @@ _HOW_KEY = re.compile(
     r"|model|system)?$",
     re.IGNORECASE,
 )
-_TRUE = re.compile(r"^(?:true|yes|1|on|y)$", re.IGNORECASE)
+_TRUE = re.compile(r"^(?:true|yes|1|on|y|ja|oui|s[ií]|sim|tak|ano|igen|kyllä|evet|da|да|так|jā|taip|jah)$", re.I)
+# After an engine, a language pair or a mode may follow: `mt: yandex, en→ru`, `translated_by: deepl (auto)`.
+_ENGINE_REST = re.compile(
+    r"^(?:[\s,;/|(]+(?:[a-z]{2,3}(?:[-_][a-z]{2,4})?\s*(?:→|->|>|2|to|/|-)\s*[a-z]{2,3}(?:[-_][a-z]{2,4})?|auto\w*)\)?)?$",
+    re.I,
+)
 _MACHINE = re.compile(
     r"^(?:machine|automatic|automated|auto|mt|nmt|ai|neural|automatique|automática|automático|automatica|automatico"
     r"|automatisch|maschinell|machinaal|automatisk|автоматический|машинный)$",
@@ -90,7 +107,10 @@ def notice_strings(pairs: dict[str, str]) -> list[tuple[str, str]]:
 
 def _names_machine(value: str) -> bool:
     low = value.lower().strip()
-    return bool(_MACHINE.match(low) or re.fullmatch(rf"(?:{shared().engine_any})(?: (?:api|pro|free))?", low))
+    if _MACHINE.match(low):
+        return True
+    m = re.match(rf"(?:{shared().engine_any})(?: (?:api|pro|free))?", low)
+    return m is not None and bool(_ENGINE_REST.match(low[m.end() :]))
 
 
 def flag_evidence(pairs: dict[str, str], known: Mapping[str, str]) -> list[Evidence]:

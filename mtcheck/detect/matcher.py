@@ -13,6 +13,7 @@ from mtcheck.detect.weigh import weigh
 
 STRONG = 0.5
 _PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
+_BRACKET_END = re.compile(r"[)\]]")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
 
 
@@ -41,7 +42,8 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
         or _has(rules, "negation_after", head_words(ctx.post, 3, b))
     ):
         return True
-    if category == "label" and _has(rules, "negation", head_words(ctx.post, 3, b)):
+    # "Machine translation: not available"; not past a bracket: "[Machine Translation] Re: Order not delivered".
+    if category == "label" and _has(rules, "negation", head_words(_BRACKET_END.split(ctx.post, 1)[0], 3, b)):
         return True
     if _has(rules, "hypothetical", ctx.pre) or _has(rules, "hypothetical_after", head_words(ctx.post, 3, b)):
         return True
@@ -82,9 +84,13 @@ def find_hits(view: View) -> list[Hit]:
                 engine = None
                 if category == "verb":
                     reach = 24 if rules.boundaries == "none" else 60
-                    span = _engine_near(text, start, end, left, right, reach)
+                    # An engine in quotes after the verb: Переведено сервисом «Яндекс Переводчик».
+                    far = bounds.clause(right + 1, right + 1)[1] if text[right : right + 1] == '"' else right
+                    span = _engine_near(text, start, end, left, far, reach)
                     if span is None:
                         continue
+                    if span[1] > right:  # the clause goes on to the closing quote
+                        right = min(len(text), far + 1) if text[far : far + 1] == '"' else far
                     gap = text[span[1] : start] if span[1] <= start else text[end : span[0]]
                     engine = (text[span[0] : span[1]], text[span[1] : span[1] + 40])
                     start, end = min(start, span[0]), max(end, span[1])
@@ -101,7 +107,10 @@ def find_hits(view: View) -> list[Hit]:
 
 
 def _pair_sources(best: dict[tuple[int, int, str], Hit], text: str) -> list[Hit]:
-    """A "translated from German" next to "Show original": together, a platform's machine-translation badge."""
+    """A "translated from German" next to "Show original": together, a platform's machine-translation badge.
+
+    So is a participle or an engine credit read as a mention ("Avis traduit par Google · Voir l'original").
+    """
     hits = list(best.values())
     links = [h for h in hits if h.category == "original" and h.kind == "original"]
     if not links:
@@ -115,7 +124,8 @@ def _pair_sources(best: dict[tuple[int, int, str], Hit], text: str) -> list[Hit]
 
     out = []
     for h in hits:
-        if h.category == "source" and h.weight >= 0.2 and any(beside(h, o) for o in links):
+        paired = h.category in ("source", "predicate", "verb") and h.kind == "mention"
+        if paired and h.weight >= 0.2 and any(beside(h, o) for o in links):
             h = Hit("badge", 0.6, h.start, h.end, h.match_start, h.match_end, h.language, h.category)
         out.append(h)
     strongest: dict[tuple[int, int], Hit] = {}

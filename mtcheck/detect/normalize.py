@@ -18,6 +18,15 @@ _SKIP = re.compile(
     r"|^[ \t]*(?:\.\. [a-z-]+::|:{3,}[a-z-]*|`{3,}[^\n]*|~{3,}[^\n]*)",
     re.DOTALL | re.MULTILINE,
 )
+# Template placeholders read as one word, "x": "translated from ${from} to ${to}", "{{original_url}}",
+# "%(site_name)s uses ...", "%s", "{lang}".
+_PLACEHOLDER = re.compile(
+    r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![^\W\d_])"
+    r"|\{[A-Za-z_][\w.]{0,40}\}"
+)
+# A bracketed tag that opens a line ("[Machine Translation] Re: ...", "[EN] ...") reads as round brackets,
+# so that it stays a unit; not a Markdown link ("[text](url)", "[text][ref]", "[ref]: url").
+_LINE_TAG = re.compile(r"^[ \t>*-]*(\[)(?=[^\[\]\n]*[^\W\d_]{2})[^\[\]\n]{2,40}(\])(?![(\[:])", re.MULTILINE)
 # Characters that only decorate: Markdown emphasis and quoting, bullets, emoji, variation selectors.
 _DROP = set("*`~#>|=^[]")
 _SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4")
@@ -106,6 +115,15 @@ def build_view(text: str) -> View:
             breaks.add(m.start())
     out: list[str] = []
     origin: list[int] = []
+    holders = set()
+    if "{" in text or "%" in text:
+        for m in _PLACEHOLDER.finditer(text):
+            if not skip[m.start()]:  # not inside a control tag or comment already skipped
+                holders.add(m.start())
+                for i in range(m.start() + 1, m.end()):
+                    skip[i] = True
+    brackets = {m.start(1): "(" for m in _LINE_TAG.finditer(text)} if "[" in text else {}
+    brackets.update({m.start(2): ")" for m in _LINE_TAG.finditer(text)} if brackets else {})
     pending_space = ""  # "" none, " " space, "\n" line break, "\f" paragraph
     newlines = 0
     for i, ch in enumerate(text):
@@ -119,6 +137,10 @@ def build_view(text: str) -> View:
             pending_space = PARAGRAPH if newlines >= 2 else "\n"
             continue
         folded = _fold(ch) if not ch.isspace() else " "
+        if i in brackets:
+            folded = brackets[i]
+        elif i in holders:
+            folded = "x"
         if ch == "=" and text[i - 1 : i] != "=" and text[i + 1 : i + 2] != "=":
             folded = ":"  # an assignment is a key: `notice = "..."`, `mt.banner=...` (not "==" or "====")
         if folded == "":

@@ -29,8 +29,8 @@ REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic", "made")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
 # such as Devanagari, where only spaces and punctuation separate words), "none" (CJK, Thai).
 BOUNDARY_MODES = ("word", "space", "none")
-_BEFORE = {"word": r"(?<!\w)", "space": r"(?<![^\s.,;:!?()\"'\-])", "none": ""}
-_AFTER = {"word": r"(?!\w)", "space": r"(?![^\s.,;:!?()\"'\-])", "none": ""}
+_BEFORE = {"word": r"(?<!\w)", "space": r"(?<![^\s.,;:!?()\"'\-\u0964\u0965])", "none": ""}
+_AFTER = {"word": r"(?!\w)", "space": r"(?![^\s.,;:!?()\"'\-\u0964\u0965])", "none": ""}  # । ॥ end Devanagari clauses
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Shared:
     code_cues: re.Pattern[str]
     person_names: re.Pattern[str]  # engine names that are also given names: "Claude"
     original_words: re.Pattern[str]  # "original", "оригинал", "原文"
+    toggle_values: re.Pattern[str]  # "off", "aus", "kikapcsolva": a settings switch's value
 
 
 @cache
@@ -113,6 +114,7 @@ def shared() -> Shared:
         code_cues=re.compile(code["cues"]),
         person_names=re.compile(rf"(?:{data['person_names']})$"),
         original_words=re.compile(data["original_words"]),
+        toggle_values=re.compile(rf"(?:{data['toggle_values']})(?!\w)"),
     )
 
 
@@ -127,7 +129,9 @@ def _expand(source: str, common: Shared) -> str:
 def _word_list(words: list[str], boundaries: str) -> re.Pattern[str] | None:
     if not words:
         return None
-    body = "|".join(spaces_match_breaks(re.escape(w).replace("\\ ", " ")) for w in words)
+    # Longest first, so that "liest gerade" wins over "liest" where both would match.
+    ordered = sorted(words, key=len, reverse=True)
+    body = "|".join(spaces_match_breaks(re.escape(w).replace("\\ ", " ")) for w in ordered)
     return re.compile(f"{_BEFORE[boundaries]}(?:{body}){_AFTER[boundaries]}")
 
 

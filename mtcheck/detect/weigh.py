@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mtcheck.detect.context import (
@@ -21,7 +22,15 @@ from mtcheck.detect.patterns import Rules, shared
 WEAK = 0.25
 # A line of key/value metadata ("lang: en", "---") before a line that starts with the phrase.
 _CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
+_TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
+_BRACKETED = re.compile(r"\([^()]*\)?")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
+
+
+@functools.cache
+def _named_language() -> re.Pattern[str]:
+    """A language name and the word after it: "engleskog jezika", "английского языка"."""
+    return re.compile(rf"(?<!\w)(?:{shared().language_regex.pattern})\w*\s+[^\W\d_]+")
 
 
 def has(rules: Rules, cue: str, text: str) -> bool:
@@ -75,8 +84,11 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "engine_watermark", 0.95
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
+    if _toggle(rules, ctx.post):  # "Machine translation: Off", "Gépi fordítás: kikapcsolva": a settings switch
+        return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
-    local = ctx.pre + " " + first_post
+    # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
+    local = _named_language().sub(" ", ctx.pre + " " + first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or has(rules, "languages", local):
         return "mention", 0.15
     if has(rules, "ui", ctx.sentence) or _picker(ctx):
@@ -93,7 +105,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     pre = LABEL_PREFIX.sub("", ctx.pre) if ":" in ctx.pre else ctx.pre
     # "English translation by DeepL", "Aus dem Englischen mit KI übersetzt": the source language may lead.
     initial = _initial(rules, pre)
-    is_self = has(rules, "self", pre)
+    # A label in the clause is not the text itself: "Machine translation in practice: how agencies use DeepL".
+    label = rules.patterns.get("label")
+    is_self = has(rules, "self", label.sub(" ", pre) if label is not None else pre)
     post_words = count_words(first_post, b)
     cont = rules.cues["continuation"]
     aux = rules.cues["aux"]
@@ -132,7 +146,11 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
         return "disclaimer", 0.85
     # "This chapter was run through machine translation", "Данный документ переведен с использованием
     # машинного перевода", "Bu yazı makine çevirisi ile aktarılmıştır": the text itself, made by it.
-    if has(rules, "self", pre.rsplit(",", 1)[-1]) and _means(rules, pre, ctx.post) and _made(rules, ctx, pre):
+    # The clause after the last comma, or the whole when that part is only an instrument (", using ...").
+    head, _, last = pre.rpartition(",")
+    means = rules.cues["means"]
+    own = pre if head and means is not None and means.fullmatch(last.strip()) else last
+    if has(rules, "self", own) and _means(rules, pre, ctx.post) and _made(rules, ctx, pre):
         return "disclaimer", 0.85
     alone = ctx.segment_words == 0 and not ctx.run_on
     # "Machine translation from German", "Automatic translation by DeepL"
@@ -235,6 +253,15 @@ def _nominal(rules: Rules, pre: str) -> bool:
     return any(m.end() == len(tail) for m in aux.finditer(tail))
 
 
+def _toggle(rules: Rules, post: str) -> bool:
+    """A colon and a switch's value right after the phrase, and nothing more: "Machine translation: Off"."""
+    m = _TOGGLE_SEP.match(post)
+    if m is None:
+        return False
+    value = shared().toggle_values.match(post, m.end())
+    return value is not None and count_words(_BRACKETED.sub(" ", post[value.end() :]), rules.boundaries) == 0
+
+
 def _picker(ctx: Context) -> bool:
     """A language picker: "English | Deutsch | Français (machine translated)"."""
     names = shared().language_regex
@@ -242,4 +269,5 @@ def _picker(ctx: Context) -> bool:
     after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
     if len(names.findall(ctx.sentence_pre)) + len(names.findall(after)) < 2:
         return False
-    return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:]?\s*$", ctx.pre))
+    # "English | Deutsch (machine translated)", "Sottotitoli: italiano, inglese, traduzione automatica"
+    return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:,/]?\s*$", ctx.pre))

@@ -38,6 +38,8 @@ DISCLAIMERS = [
     ("da", "Denne artikel er maskinoversat fra engelsk."),
     ("nb", "Denne artikkelen er maskinoversatt fra engelsk."),
     ("fi", "Tämä artikkeli on konekäännetty englannista."),
+    ("ne", "यो लेख मेसिन द्वारा अनुवाद गरिएको हो।"),
+    ("kk", "Бұл мақала автоматты түрде ағылшын тілінен аударылған."),
     ("el", "Αυτό το άρθρο έχει μεταφραστεί αυτόματα από τα αγγλικά."),
     ("hu", "Ezt a cikket gépi fordítással fordítottuk angolról."),
     ("ro", "Acest articol a fost tradus automat din engleză."),
