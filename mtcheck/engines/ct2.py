@@ -58,6 +58,9 @@ class _Loaded:
     max_positions: int | None
 
 
+HYPOTHESES_AT_ONCE = 32
+
+
 class CTranslate2Engine:
     """Round-trip engine on CTranslate2 (int8 by default); no torch once a model is converted."""
 
@@ -101,7 +104,9 @@ class CTranslate2Engine:
                 batch,
                 beam_size=self.settings.beams,
                 num_hypotheses=1,
-                max_batch_size=0,
+                # At most HYPOTHESES_AT_ONCE beams decode together: the attention caches grow with
+                # batch x beams x output length, and this bounds peak memory at no measured speed cost.
+                max_batch_size=max(1, HYPOTHESES_AT_ONCE // self.settings.beams),
                 max_input_length=0,
                 max_decoding_length=max_decoding_length(max(len(t) for t in batch), limit),
             )
