@@ -43,10 +43,9 @@ def fragments(
         return [], langs, language
     evidence = []
     for s, e, lang in other[:MAX_FRAGMENTS]:
-        snippet = " ".join(text[s:e].split())
-        snippet = snippet if len(snippet) <= 160 else snippet[:159] + "…"
         position: Position = "top" if s < len(text) * 0.15 else "bottom" if e > len(text) * 0.85 else "body"
-        evidence.append(Evidence("fragment", snippet, s, e, position, lang, FRAGMENT_WEIGHT))
+        # The whole paragraph, exactly: text[start:end] == evidence.text, as for every span in mtcheck.
+        evidence.append(Evidence("fragment", text[s:e], s, e, position, lang, FRAGMENT_WEIGHT))
     return evidence, langs, language
 
 

@@ -56,6 +56,12 @@ def _row(label: str, value: str) -> str:
     return f"<dt>{esc(label)}</dt><dd>{value}</dd>"
 
 
+def _excerpt(text: str, limit: int = 200) -> str:
+    """Evidence can be a whole paragraph (a fragment left untranslated): the card shows its start."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
 def _verdict(report: Report) -> str:
     det = report.detection
     confidence = min(max(det.confidence, 0.0), 1.0) if math.isfinite(det.confidence) else 0.0
@@ -90,7 +96,7 @@ def _verdict(report: Report) -> str:
             where += f', <a href="#ev-{n}">characters {ev.start}–{ev.end}</a>'
         lang = f' lang="{esc(ev.language)}"' if ev.language else ""
         items.append(
-            f'<li><span class="kind">{esc(kind_label(ev.kind))}</span> <q{lang}>{esc(ev.text)}</q> '
+            f'<li><span class="kind">{esc(kind_label(ev.kind))}</span> <q{lang}>{esc(_excerpt(ev.text))}</q> '
             f'<span class="where">{where} · weight {ev.weight:.2f}</span></li>'
         )
     evidence = f'<ul class="evidence">{"".join(items)}</ul>' if items else '<p class="na">No evidence found.</p>'

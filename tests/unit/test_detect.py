@@ -231,3 +231,22 @@ def test_empty_and_numeric_text() -> None:
     for text in ("", "   ", "12345 678", "!!!"):
         d = detect_text(text)
         assert not d.machine_translated and d.confidence == 0.0
+
+
+def test_long_fragment_evidence_spans_exactly_its_text() -> None:
+    from mtcheck.document import Document
+
+    english = "The bridge closes in March and the ferry starts in February. " * 6
+    german = "Die Brücke wird im März geschlossen und die Stadt plant eine Fähre zwischen den Ufern. " * 4
+    text = f"{english.strip()}\n\n{german.strip()}\n\n{english.strip()}"
+    paragraphs, pos = [], 0
+    for part in text.split("\n\n"):
+        start = text.index(part, pos)
+        paragraphs.append((start, start + len(part)))
+        pos = start + len(part)
+    detection = detect(Document(path="x", name="x", text=text, paragraphs=tuple(paragraphs)))
+    fragments = [e for e in detection.evidence if e.kind == "fragment"]
+    assert fragments and fragments[0].language == "de"
+    for e in fragments:
+        assert e.start is not None and e.end is not None
+        assert text[e.start : e.end] == e.text
