@@ -24,6 +24,7 @@ from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import max_new_tokens, translate_in_batches
 from mtcheck.engines.ct2_convert import COMPUTE_TYPES, ensure_converted
 from mtcheck.engines.ct2_vocab import MarianVocab
+from mtcheck.engines.opus import OpusEngine
 from mtcheck.errors import EngineError, ModelError, UsageError
 from mtcheck.results import ModelInfo
 
@@ -61,7 +62,7 @@ class _Loaded:
 HYPOTHESES_AT_ONCE = 32
 
 
-class CTranslate2Engine:
+class CTranslate2Engine(OpusEngine):
     """Round-trip engine on CTranslate2 (int8 by default); no torch once a model is converted."""
 
     name = "ctranslate2"
@@ -70,9 +71,7 @@ class CTranslate2Engine:
         if settings.compute_type not in COMPUTE_TYPES:
             known = ", ".join(COMPUTE_TYPES)
             raise UsageError(f"--compute-type: unknown {settings.compute_type!r}; choose one of: {known}")
-        self.settings = settings
-        self._loaded: dict[tuple[str, str, str | None], _Loaded] = {}
-        self._keyed: dict[str, ModelInfo] = {}  # models named by cache keys (a cached run loads none)
+        super().__init__(settings)
 
     # -- protocol -------------------------------------------------------------------------------
 
@@ -118,12 +117,6 @@ class CTranslate2Engine:
             for tokens, result in zip(batch, results, strict=True)
         ]
 
-    def models(self) -> list[ModelInfo]:
-        """The models used so far (ids and revisions), for the report signature; loaded or only keyed."""
-        found = {info.direction: info for info in self._keyed.values()}
-        found.update({loaded.info.direction: loaded.info for loaded in self._loaded.values()})
-        return list(found.values())
-
     def decoding(self) -> dict[str, Any]:
         """Decoding settings that change outputs."""
         return {
@@ -133,19 +126,6 @@ class CTranslate2Engine:
             "compute_type": self.settings.compute_type,
             "ctranslate2": ctranslate2_version(),
         }
-
-    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
-        """Model id with content hash (local) or revision (hub), compute type, decoding; loads nothing."""
-        from mtcheck.engines.resolve import content_hash, resolve_model
-
-        resolved = resolve_model(src, tgt, self.settings, explicit=model)
-        if resolved.path is not None:
-            identity = f"{resolved.id}#{content_hash(resolved.path)}"
-        else:
-            identity = f"{resolved.id}@{resolved.revision or 'latest'}"
-        self._keyed[resolved.direction] = ModelInfo(resolved.direction, resolved.id, resolved.revision)
-        decoding = "|".join(f"{k}={v}" for k, v in sorted(self.decoding().items()))
-        return f"{self.name}|{resolved.direction}|{identity}|{decoding}"
 
     # -- loading --------------------------------------------------------------------------------
 

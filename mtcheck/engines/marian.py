@@ -18,7 +18,8 @@ from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import length_buckets, max_new_tokens, translate_in_batches
-from mtcheck.engines.resolve import ResolvedModel, content_hash, hub_unreachable, resolve_model
+from mtcheck.engines.opus import OpusEngine
+from mtcheck.engines.resolve import ResolvedModel, hub_revision, hub_unreachable, resolve_model
 from mtcheck.errors import EngineError, ModelError
 from mtcheck.results import ModelInfo
 
@@ -52,17 +53,6 @@ def _load_error(resolved: ResolvedModel, settings: Settings, exc: BaseException)
     )
 
 
-def _hub_revision(model_id: str, revision: str | None) -> str | None:
-    """The commit of a hub model in the local Hugging Face cache, else the requested revision."""
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        found = try_to_load_from_cache(model_id, "config.json", revision=revision)
-    except Exception:  # a malformed id or cache: the requested revision is all we know
-        return revision
-    return Path(found).parent.name if isinstance(found, str) else revision
-
-
 def load_marian(
     model_id: str | Path, *, revision: str | None = None, local_only: bool = False, device: str = "cpu"
 ) -> tuple[Any, Any]:
@@ -90,15 +80,10 @@ class _Loaded:
     max_positions: int | None
 
 
-class MarianEngine:
+class MarianEngine(OpusEngine):
     """Round trips through opus-mt models with transformers (the reference path)."""
 
     name = "marian"
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._loaded: dict[tuple[str, str, str | None], _Loaded] = {}
-        self._keyed: dict[str, ModelInfo] = {}  # models named by cache keys (a cached run loads none)
 
     def translate(
         self,
@@ -114,12 +99,6 @@ class MarianEngine:
             texts, self.settings.batch_size, lambda batch: self._generate(self._load(src, tgt, model), batch), progress
         )
 
-    def models(self) -> list[ModelInfo]:
-        """The models used so far (ids and revisions), for the report signature; loaded or only keyed."""
-        found = {info.direction: info for info in self._keyed.values()}
-        found.update({loaded.info.direction: loaded.info for loaded in self._loaded.values()})
-        return list(found.values())
-
     def decoding(self) -> dict[str, Any]:
         """Decoding settings that change outputs."""
         return {
@@ -129,21 +108,6 @@ class MarianEngine:
             "batch_size": self.settings.batch_size,
             "transformers": _version("transformers"),
         }
-
-    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
-        """Model id with content hash (local) or revision (hub), and decoding settings; loads nothing."""
-        resolved = resolve_model(src, tgt, self.settings, explicit=model)
-        if resolved.path is not None:
-            identity = f"{resolved.id}#{content_hash(resolved.path)}"
-            revision = resolved.revision
-        else:
-            revision = _hub_revision(resolved.id, resolved.revision)
-            identity = f"{resolved.id}@{revision or 'latest'}"
-        self._keyed[resolved.direction] = ModelInfo(direction=resolved.direction, id=resolved.id, revision=revision)
-        # Batch size is left out: it changes padding, not what a sentence translates to.
-        decoding = {k: v for k, v in self.decoding().items() if k != "batch_size"}
-        settings = "|".join(f"{k}={v}" for k, v in sorted(decoding.items()))
-        return f"{self.name}|{resolved.direction}|{identity}|{settings}"
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -170,7 +134,7 @@ class MarianEngine:
             raise _load_error(resolved, self.settings, exc) from exc
         revision = resolved.revision
         if resolved.path is None:
-            revision = _hub_revision(resolved.id, revision)
+            revision = hub_revision(resolved.id, revision)
         max_positions = getattr(network.config, "max_position_embeddings", None)
         info = ModelInfo(direction=resolved.direction, id=resolved.id, revision=revision)
         loaded = _Loaded(info=info, tokenizer=tokenizer, model=network, max_positions=max_positions)

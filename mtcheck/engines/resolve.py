@@ -147,3 +147,14 @@ def hub_unreachable(timeout: float = 3.0) -> str | None:
         except OSError as exc:
             _HUB_PROBE[endpoint] = f"the Hugging Face hub ({host}) is unreachable: {exc.strerror or exc}"
     return _HUB_PROBE[endpoint]
+
+
+def hub_revision(model_id: str, revision: str | None) -> str | None:
+    """The commit of a hub model in the local Hugging Face cache, else the requested revision."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(model_id, "config.json", revision=revision)
+    except Exception:  # a malformed id or cache: the requested revision is all we know
+        return revision
+    return Path(found).parent.name if isinstance(found, str) else revision
