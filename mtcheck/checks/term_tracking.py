@@ -43,12 +43,21 @@ class Occurrence:
     fates: tuple[Fate, ...] = field(default_factory=tuple)
 
 
-def similarity(a: str, b: str) -> float:
-    """Letters-and-digits similarity 0..1 ('Kremlin' vs 'Kreml' is about 0.83)."""
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """Letters-and-digits similarity 0..1 ('Kremlin' vs 'Kreml' is about 0.83).
+
+    With `at_least`, a pair whose cheap upper bounds are already below it returns that bound at once:
+    the full ratio is quadratic, and a bad model's renderings can be long.
+    """
     x, y = squash(a), squash(b)
     if not x or not y:
         return 0.0
-    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper = bound()
+        if upper < at_least:
+            return upper
+    return matcher.ratio()
 
 
 @lru_cache(maxsize=64)
@@ -149,7 +158,7 @@ def clusters(renderings: list[str]) -> list[list[str]]:
     groups: list[list[str]] = []
     for text in renderings:
         for group in groups:
-            if similarity(group[0], text) >= SAME_RENDERING:
+            if similarity(group[0], text, at_least=SAME_RENDERING) >= SAME_RENDERING:
                 group.append(text)
                 break
         else:

@@ -23,7 +23,7 @@ def fate_severity(occ: Occurrence, fate: Fate) -> Severity:
     """lost: warning; a changed number or date: warning; a changed name close to the original: info."""
     if fate.status == "lost" or occ.term.kind in NUMERIC:
         return "warning"
-    if occ.term.kind == "quote" or similarity(occ.term.text, fate.became) >= VARIANT:
+    if occ.term.kind == "quote" or similarity(occ.term.text, fate.became, at_least=VARIANT) >= VARIANT:
         return "info"
     return "warning"
 

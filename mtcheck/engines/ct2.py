@@ -59,7 +59,7 @@ class _Loaded:
     max_positions: int | None
 
 
-HYPOTHESES_AT_ONCE = 32
+HYPOTHESES_AT_ONCE = 64  # a full default batch (16) at beam 4: splitting it further costs a third of the speed
 
 
 class CTranslate2Engine(OpusEngine):
