@@ -41,7 +41,11 @@ def _from_language() -> re.Pattern[str]:
 
 FROM_LANGUAGE = _LazyLanguage()
 
-_QUOTED_KEY = re.compile(r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')\s*[:=]\s*$|\bmsg(?:id|str)\s*$")
+# Also the first argument of an i18n call (`t('...')`, `$t("...")`, `gettext("...")`): a string, not an example.
+_QUOTED_KEY = re.compile(
+    r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')\s*[:=]\s*$|\bmsg(?:id|str)\s*$"
+    r"|(?<![\w.])(?:t|\$t|_|__|i18n\.t|gettext|ngettext|pgettext|translate)\(\s*$"
+)
 _KEY_BEFORE = re.compile(r"^\s*[\w.-]+(?: [\w.-]+){0,3}\s*[:=]\s*$")
 # A short key that opens its line (YAML, properties: `mt_disclaimer: "..."`): what follows is a string.
 _LINE_KEY = re.compile(r"^\s*[\w.-]+(?: [\w.-]+)?\s*[:=]\s*$")

@@ -24,6 +24,7 @@ WEAK = 0.25
 _CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
 _TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
 _BRACKETED = re.compile(r"\([^()]*\)?")
+_SPACED_DASH = re.compile(r"\s[-—–]\s")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 
@@ -91,7 +92,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     local = _named_language().sub(" ", ctx.pre + " " + first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or has(rules, "languages", local):
         return "mention", 0.15
-    if has(rules, "ui", ctx.sentence) or _picker(ctx):
+    if has(rules, "ui", _ui_scope(rules, ctx)) or _picker(ctx):
         return "mention", 0.15
     if category == "original":
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("original", 0.3)
@@ -251,6 +252,17 @@ def _nominal(rules: Rules, pre: str) -> bool:
         if ending:
             tail = tail[: ending[-1].start()].rstrip()
     return any(m.end() == len(tail) for m in aux.finditer(tail))
+
+
+def _ui_scope(rules: Rules, ctx: Context) -> str:
+    """Where interface cues count: the sentence, or only the part after a spaced dash that names the text.
+
+    "Powered by Microsoft Translator — this listing was translated automatically": a credit, then a statement.
+    """
+    parts = _SPACED_DASH.split(ctx.pre)
+    if len(parts) > 1 and has(rules, "self", parts[-1]):
+        return parts[-1] + ctx.span + ctx.post
+    return ctx.sentence
 
 
 def _toggle(rules: Rules, post: str) -> bool:

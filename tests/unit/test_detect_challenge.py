@@ -2,8 +2,9 @@
 
 detect-challenge.jsonl (three batches), detect-challenge-2.jsonl (a later batch written blind, in 41
 languages), detect-challenge-3.jsonl (a harvest-style set: i18n files, templates with placeholders, front
-matter flags, badges, subtitles, legal notices, 54 language tags) and detect-challenge-4.jsonl (397 rows by a
-helper who never saw the code or the other sets: settings toggles, menus, typos, placeholders, reviews) are
+matter flags, badges, subtitles, legal notices, 54 language tags), detect-challenge-4.jsonl (397 rows by a
+helper who never saw the code or the other sets: settings toggles, menus, typos, placeholders, reviews) and
+detect-challenge-5.jsonl (299 harvest-style rows written blind: i18n files, components, docs banners) are
 all held to the same thresholds.
 """
 
@@ -22,6 +23,7 @@ CHALLENGES = (
     "detect-challenge-2.jsonl",
     "detect-challenge-3.jsonl",
     "detect-challenge-4.jsonl",
+    "detect-challenge-5.jsonl",
 )
 POSITIVE = ("disclaimer_phrase", "mt_article")
 NEGATIVE = ("human_article", "tricky_negative")
