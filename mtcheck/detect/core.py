@@ -117,7 +117,7 @@ def _scan(source: str, origin: int | None, kind_override: str | None, position: 
 
 def _in_identifier(source: str, s: int, e: int) -> bool:
     """The matched words are joined into a snake_case identifier (`auto_translated`), not written as prose."""
-    inner = source[s:e]
+    inner = re.sub(r"\{[^{}]*\}", " ", source[s:e])  # a placeholder's name is not the phrase: {{ page.mt_engine }}
     joined = bool(re.search(r"[^\W_]_[^\W_]", inner))
     before = s >= 2 and source[s - 1] == "_" and source[s - 2].isalnum()
     after = e + 1 < len(source) and source[e] == "_" and source[e + 1].isalnum()

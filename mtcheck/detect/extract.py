@@ -65,7 +65,7 @@ def stated_source_language(view_text: str, target: str | None) -> str | None:
     """The first language named that is not the document's own."""
     base = (target or "").split("-")[0]
     for _, code in language_names(view_text):
-        if code.split("-")[0] != base:
+        if code.split("-")[0] != base and code != "und":  # "und": a placeholder, "{lang}"
             return code
     return None
 

@@ -21,9 +21,17 @@ _SKIP = re.compile(
 # Template placeholders read as one word, "x": "translated from ${from} to ${to}", "{{original_url}}",
 # "%(site_name)s uses ...", "%s", "{lang}".
 _PLACEHOLDER = re.compile(
-    r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![^\W\d_])"
-    r"|\{[A-Za-z_][\w.]{0,40}\}"
+    r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n\"'()]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![^\W\d_])"
+    r"|\{[^\W\d][\w.]{0,40}\}|\{ ?\$[\w.-]{1,40} ?\}"
 )
+# A placeholder that names the engine ("{engine}", "{{ page.mt_engine }}", "{provider}") reads as "xengine",
+# which common.toml lists as an engine: "Translated by {engine}" credits one.
+_ENGINE_HOLDER = re.compile(r"(?i)engine|provider|motor|moteur|mt_?service")
+# One that names a language ("{lang}", "{ $lang }", "{мова}", "${from}") reads as "xlanguage", a language
+# name in common.toml (code "und"): "Automatisk översättning från { $lang }" names its source.
+_LANGUAGE_HOLDER = re.compile(r"(?i)lang|locale|мов|язык|sprache|idioma|lingua|\bfrom\b|\bsrc\b|source")
+# A string literal or gettext call in a template tag is its text: {{ "Machine translated" }}, {{ _("...") }}.
+_LITERAL_TAG = re.compile(r"""\{\{-?\s*(?:_|t|trans|gettext|i18n\.t|\$t)?\(?\s*(?=["'])|(?<=["'])\s*\)?\s*(?:\|\s*\w+\s*)?-?\}\}""")
 # A bracketed tag that opens a line ("[Machine Translation] Re: ...", "[EN] ...") reads as round brackets,
 # so that it stays a unit; not a Markdown link ("[text](url)", "[text][ref]", "[ref]: url").
 _LINE_TAG = re.compile(r"^[ \t>*-]*(\[)(?=[^\[\]\n]*[^\W\d_]{2})[^\[\]\n]{2,40}(\])(?![(\[:])", re.MULTILINE)
@@ -115,11 +123,15 @@ def build_view(text: str) -> View:
             breaks.add(m.start())
     out: list[str] = []
     origin: list[int] = []
-    holders = set()
+    holders: dict[int, str] = {}
+    if "{{" in text:
+        for m in _LITERAL_TAG.finditer(text):
+            for i in range(m.start(), m.end()):
+                skip[i] = True
     if "{" in text or "%" in text:
         for m in _PLACEHOLDER.finditer(text):
             if not skip[m.start()]:  # not inside a control tag or comment already skipped
-                holders.add(m.start())
+                holders[m.start()] = m.group(0)
                 for i in range(m.start() + 1, m.end()):
                     skip[i] = True
     brackets = {m.start(1): "(" for m in _LINE_TAG.finditer(text)} if "[" in text else {}
@@ -141,6 +153,10 @@ def build_view(text: str) -> View:
             folded = brackets[i]
         elif i in holders:
             folded = "x"
+            if _ENGINE_HOLDER.search(holders[i]):
+                folded = "xengine"
+            elif _LANGUAGE_HOLDER.search(holders[i]):
+                folded = "xlanguage"
         if ch == "=" and text[i - 1 : i] != "=" and text[i + 1 : i + 2] != "=":
             folded = ":"  # an assignment is a key: `notice = "..."`, `mt.banner=...` (not "==" or "====")
         if folded == "":
@@ -157,4 +173,6 @@ def build_view(text: str) -> View:
         for c in folded:
             out.append(c)
             origin.append(i)
+        if i in holders and len(folded) > 1:  # a placeholder's word ends where the placeholder does
+            origin[-1] = i + len(holders[i]) - 1
     return View("".join(out), tuple(origin), len(text))
