@@ -24,6 +24,10 @@ _LINE = re.compile(
 _INLINE = re.compile(
     r"""(?P<q>["'])(?P<key>[A-Za-z@][\w.:@-]{0,80})(?P=q)\s*:\s*(?P<value>true|false|null|\d+|"[^"\n]*"|'[^'\n]*')"""
 )
+# A one-line nested object, YAML flow or JS: `traduzione: { automatica: true, motore: "deepl" }` gives the
+# dotted keys `traduzione.automatica` and `traduzione.motore`.
+_NESTED = re.compile(r"""(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*\{(?P<body>[^{}\n]{1,300})\}""")
+_MEMBER = re.compile(r"""["']?(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*(?P<value>"[^"\n]*"|'[^'\n]*'|[\w.-]+)""")
 _COMMENT_TAIL = re.compile(r"\s+(?:#|//).*$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # A key that holds the label or notice itself: "autoTranslated", "mt_notice", "machineTranslationBanner".
@@ -92,6 +96,11 @@ def key_values(raw: str) -> dict[str, str]:
         found.setdefault(snake(m.group("key")), value)
     for m in _INLINE.finditer(raw):
         found.setdefault(snake(m.group("key")), m.group("value").strip("\"'"))
+    if "{" in raw:
+        for m in _NESTED.finditer(raw):
+            for member in _MEMBER.finditer(m.group("body")):
+                key = f"{snake(m.group('key'))}.{snake(member.group('key'))}"
+                found.setdefault(key, member.group("value").strip("\"'"))
     return found
 
 

@@ -31,7 +31,9 @@ _ENGINE_HOLDER = re.compile(r"(?i)engine|provider|motor|moteur|mt_?service")
 # name in common.toml (code "und"): "Automatisk översättning från { $lang }" names its source.
 _LANGUAGE_HOLDER = re.compile(r"(?i)lang|locale|мов|язык|sprache|idioma|lingua|\bfrom\b|\bsrc\b|source")
 # A string literal or gettext call in a template tag is its text: {{ "Machine translated" }}, {{ _("...") }}.
-_LITERAL_TAG = re.compile(r"""\{\{-?\s*(?:_|t|trans|gettext|i18n\.t|\$t)?\(?\s*(?=["'])|(?<=["'])\s*\)?\s*(?:\|\s*\w+\s*)?-?\}\}""")
+_LITERAL_TAG = re.compile(
+    r"""\{\{-?\s*(?:_|t|trans|gettext|i18n\.t|\$t)?\(?\s*(?=["'])|(?<=["'])\s*\)?\s*(?:\|\s*\w+\s*)?-?\}\}"""
+)
 # A bracketed tag that opens a line ("[Machine Translation] Re: ...", "[EN] ...") reads as round brackets,
 # so that it stays a unit; not a Markdown link ("[text](url)", "[text][ref]", "[ref]: url").
 _LINE_TAG = re.compile(r"^[ \t>*-]*(\[)(?=[^\[\]\n]*[^\W\d_]{2})[^\[\]\n]{2,40}(\])(?![(\[:])", re.MULTILINE)
@@ -40,6 +42,7 @@ _DROP = set("*`~#>|=^[]")
 _SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4")
 _DOUBLE_QUOTES = set("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d")  # not U+30FC, the katakana long vowel
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_ALEF = set("\u0623\u0625\u0622\u0671")
 # CJK lenticular and tortoise-shell brackets around labels ("【機翻】") read as round brackets.
 _OPEN_BRACKETS = set("\u3010\u3016\u3014\u3018")
@@ -149,6 +152,8 @@ def build_view(text: str) -> View:
             pending_space = PARAGRAPH if newlines >= 2 else "\n"
             continue
         folded = _fold(ch) if not ch.isspace() else " "
+        if ch == "\u200c" and _ARABIC_SCRIPT.match(text, i - 1) and _ARABIC_SCRIPT.match(text, i + 1):
+            folded = " "  # Persian/Urdu half-space: "به‌صورت" = "به صورت", "می‌شود" = "می شود"
         if i in brackets:
             folded = brackets[i]
         elif i in holders:

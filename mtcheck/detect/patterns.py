@@ -66,6 +66,10 @@ def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+# A Persian/Urdu half-space (ZWNJ) between Arabic-script letters reads as a space in the view.
+ZWNJ_IN_ARABIC = re.compile(r"(?<=[\u0600-\u06ff])\u200c(?=[\u0600-\u06ff])")
+
+
 def spaces_match_breaks(source: str) -> str:
     """Let a literal space in a pattern also match a line break (outside character classes)."""
     out: list[str] = []
@@ -120,7 +124,8 @@ def shared() -> Shared:
 
 def _expand(source: str, common: Shared) -> str:
     return spaces_match_breaks(
-        source.replace("{engine}", f"(?:{common.engine_any})")
+        ZWNJ_IN_ARABIC.sub(" ", source)  # the view reads a Persian half-space as a space
+        .replace("{engine}", f"(?:{common.engine_any})")
         .replace("{ai}", f"(?:{common.ai_any})")
         .replace("{language}", f"(?:{common.language_regex.pattern})")
     )
@@ -131,7 +136,7 @@ def _word_list(words: list[str], boundaries: str) -> re.Pattern[str] | None:
         return None
     # Longest first, so that "liest gerade" wins over "liest" where both would match.
     ordered = sorted(words, key=len, reverse=True)
-    body = "|".join(spaces_match_breaks(re.escape(w).replace("\\ ", " ")) for w in ordered)
+    body = "|".join(spaces_match_breaks(re.escape(ZWNJ_IN_ARABIC.sub(" ", w)).replace("\\ ", " ")) for w in ordered)
     return re.compile(f"{_BEFORE[boundaries]}(?:{body}){_AFTER[boundaries]}")
 
 

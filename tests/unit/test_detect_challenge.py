@@ -4,8 +4,9 @@ detect-challenge.jsonl (three batches), detect-challenge-2.jsonl (a later batch 
 languages), detect-challenge-3.jsonl (a harvest-style set: i18n files, templates with placeholders, front
 matter flags, badges, subtitles, legal notices, 54 language tags), detect-challenge-4.jsonl (397 rows by a
 helper who never saw the code or the other sets: settings toggles, menus, typos, placeholders, reviews) and
-detect-challenge-5.jsonl (299 harvest-style rows written blind: i18n files, components, docs banners) are
-all held to the same thresholds.
+detect-challenge-5.jsonl (299 harvest-style rows written blind: i18n files, components, docs banners),
+detect-challenge-6.jsonl (news/CMS notices, written blind) and detect-challenge-7.jsonl (i18n labels and
+templates, written blind; disclaimers and tricky negatives only) are all held to the same thresholds.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ CHALLENGES = (
     "detect-challenge-3.jsonl",
     "detect-challenge-4.jsonl",
     "detect-challenge-5.jsonl",
+    "detect-challenge-6.jsonl",
+    "detect-challenge-7.jsonl",
 )
 POSITIVE = ("disclaimer_phrase", "mt_article")
 NEGATIVE = ("human_article", "tricky_negative")
@@ -59,7 +62,8 @@ def test_challenge_file_is_well_formed_and_covers_many_languages(challenge: str)
     rows = _rows(challenge)
     assert len(rows) >= 150
     assert len({r["id"] for r in rows}) == len(rows)
-    assert {r["kind"] for r in rows} == set(POSITIVE + NEGATIVE)
+    kinds = {r["kind"] for r in rows}
+    assert {"disclaimer_phrase", "tricky_negative"} <= kinds <= set(POSITIVE + NEGATIVE)  # set 7: labels only
     assert all(r["text"].strip() and r["language"] for r in rows)
     disclaimer_languages = {r["language"] for r in rows if r["kind"] == "disclaimer_phrase"}
     assert len(disclaimer_languages) >= 25

@@ -94,6 +94,8 @@ DISCLAIMERS = [
     ("ta", "இந்த கட்டுரை தானாக மொழிபெயர்க்கப்பட்டது."),
     ("az", "Bu məqalə süni intellekt ilə tərcümə edilib."),
     ("cy", "Cyfieithwyd yr erthygl hon gan beiriant."),
+    ("ka", "ეს სტატია ავტომატურად ითარგმნა ინგლისურიდან."),
+    ("ka", "მანქანური თარგმანი"),
     # Round 3: the text named as subtitles, docs, a translation made by machine; an adjective before the label.
     ("en", "Subtitles auto-translated from the Portuguese audio."),
     ("en", "These docs were translated with DeepL."),
