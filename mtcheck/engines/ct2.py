@@ -104,9 +104,10 @@ class CTranslate2Engine(OpusEngine):
                 beam_size=self.settings.beams,
                 num_hypotheses=1,
                 # At most HYPOTHESES_AT_ONCE beams decode together: the attention caches grow with
-                # batch x beams x output length, and this bounds peak memory at no measured speed cost.
+                # batch x beams x output length; a default batch (16 at beam 4) is never split.
                 max_batch_size=max(1, HYPOTHESES_AT_ONCE // self.settings.beams),
                 max_input_length=0,
+                return_scores=False,  # unused; skipping them is a few percent faster
                 max_decoding_length=max_decoding_length(max(len(t) for t in batch), limit),
             )
         except (RuntimeError, ValueError) as exc:
