@@ -34,7 +34,12 @@ class Hit:
 def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     """Negated, hypothetical or about code: not a claim that this text was machine translated."""
     b = rules.boundaries
-    near_pre = tail_words(ctx.pre, 6, b)
+    pre = ctx.pre
+    apology = rules.cues.get("apology")
+    if apology is not None and category == "disclaimer":
+        # "Sorry if my English is not good, I used a translator": the apology's "if" and "not" are about the writing.
+        match, pre = apology.sub(" ", match), apology.sub(" ", pre)
+    near_pre = tail_words(pre, 6, b)
     if (
         _has(rules, "negation", near_pre)
         or _has(rules, "negation", match)
@@ -45,7 +50,7 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     # "Machine translation: not available"; not past a bracket: "[Machine Translation] Re: Order not delivered".
     if category == "label" and _has(rules, "negation", head_words(_BRACKET_END.split(ctx.post, 1)[0], 3, b)):
         return True
-    if _has(rules, "hypothetical", ctx.pre) or _has(rules, "hypothetical_after", head_words(ctx.post, 3, b)):
+    if _has(rules, "hypothetical", pre) or _has(rules, "hypothetical_after", head_words(ctx.post, 3, b)):
         return True
     common = shared()
     if common.code_cues.search(ctx.clause):

@@ -25,7 +25,7 @@ WORD_LISTS = (
     "determiners",  # an object after an active verb: "GPT-4 translated *the* prompt"
     "topic_after",  # "about" right after the phrase: "機械翻訳について", "기계 번역에 대한"
 )
-REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic", "made")
+REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic", "made", "apology")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
 # such as Devanagari, where only spaces and punctuation separate words), "none" (CJK, Thai).
 BOUNDARY_MODES = ("word", "space", "none")

@@ -27,6 +27,7 @@ CHALLENGES = (
     "detect-challenge-5.jsonl",
     "detect-challenge-6.jsonl",
     "detect-challenge-7.jsonl",
+    "detect-challenge-8.jsonl",
 )
 POSITIVE = ("disclaimer_phrase", "mt_article")
 NEGATIVE = ("human_article", "tricky_negative")
