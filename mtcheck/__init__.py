@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from mtcheck.pipeline import check, check_many
+    from mtcheck.api import check, check_many
 
 __all__ = ["__version__", "check", "check_many"]
 
@@ -15,7 +15,7 @@ __all__ = ["__version__", "check", "check_many"]
 def __getattr__(name: str) -> Any:
     # The pipeline is imported lazily so that `import mtcheck` stays instant.
     if name in ("check", "check_many"):
-        from mtcheck import pipeline
+        from mtcheck import api as pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(name)

@@ -74,30 +74,26 @@ class Settings:
         return replace(self, **changes)
 
     def validate(self) -> Settings:
-        """Check every value a user can set; returns the settings with language codes lower-cased."""
-        from mtcheck.checks.base import CHECKS
-        from mtcheck.engines.base import ENGINES
+        """Check every value a user can set; returns the settings with language codes lower-cased.
 
+        Engine and check names are validated by their registries (`engines.validate_engine`,
+        `checks.validate_checks`), which `mtcheck.api` calls.
+        """
         if self.batch_size < 1:
-            raise UsageError(f"--batch-size must be at least 1, got {self.batch_size}")
+            raise UsageError(f"batch size must be at least 1, got {self.batch_size}", setting="batch_size")
         if self.beams < 1:
-            raise UsageError(f"--beams must be at least 1, got {self.beams}")
+            raise UsageError(f"beams must be at least 1, got {self.beams}", setting="beams")
         if self.max_sentences < 1:
-            raise UsageError(f"--max-sentences must be at least 1, got {self.max_sentences}")
+            raise UsageError(f"max sentences must be at least 1, got {self.max_sentences}", setting="max_sentences")
         if self.threads is not None and self.threads < 1:
-            raise UsageError(f"--threads must be at least 1, got {self.threads}")
-        if self.engine not in ENGINES:
-            raise UsageError(f"unknown engine {self.engine!r}; choose one of: {', '.join(sorted(ENGINES))}")
-        unknown = [c for c in self.checks or () if c not in CHECKS]
-        if unknown:
-            raise UsageError(f"unknown check {unknown[0]!r}; choose from: {', '.join(sorted(CHECKS))}")
+            raise UsageError(f"threads must be at least 1, got {self.threads}", setting="threads")
         pivots = tuple(lang.lower() for lang in self.pivots)
         for lang in pivots:
             if not LANGUAGE_CODE.fullmatch(lang):
-                raise UsageError(f"--pivot: {lang!r} is not a language code such as 'de'")
+                raise UsageError(f"pivot {lang!r} is not a language code such as 'de'", setting="pivots")
         language = self.language.lower() if self.language else None
         if language is not None and not LANGUAGE_CODE.fullmatch(language):
-            raise UsageError(f"--language: {self.language!r} is not a language code such as 'en'")
+            raise UsageError(f"language {self.language!r} is not a language code such as 'en'", setting="language")
         return replace(self, pivots=pivots, language=language)
 
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 
 class MtcheckError(Exception):
-    """Base class: a clear one-line message for the user."""
+    """Base class: a clear one-line message for the user.
+
+    `setting` names the Settings field or run option at fault (e.g. "batch_size"), so that each
+    front end can point at its own spelling of it (the CLI adds the flag); library messages never
+    name command-line flags.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, setting: str | None = None) -> None:
+        super().__init__(message)
+        self.setting = setting
 
 
 class UsageError(MtcheckError):

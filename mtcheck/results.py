@@ -198,3 +198,36 @@ def summarize(sentences: tuple[SentenceResult, ...], findings: tuple[Finding, ..
         mean_chrf=round(sum(chrfs) / len(chrfs), 2) if chrfs else None,
         highest_severity=highest,
     )
+
+
+def at_or_above(severity: str, fail_on: str) -> bool:
+    """Whether a severity reaches the gate; nothing does when fail_on is 'never'."""
+    return fail_on != "never" and severity_rank(severity) >= severity_rank(fail_on)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """How a run judges its findings, decided by the run and handed to the renderers as data.
+
+    `known` maps a document path to one flag per finding of that report's `all_findings()`: True when
+    the run's baseline already knows the finding (it is shown, but does not fail the run).
+    """
+
+    fail_on: str = "error"
+    baselined: bool = False
+    known: Mapping[str, tuple[bool, ...]] = field(default_factory=dict)
+
+    def known_flags(self, report: Report) -> list[bool]:
+        """For each finding of report.all_findings(), whether the baseline knows it."""
+        count = len(report.all_findings())
+        flags = self.known.get(report.document.path)
+        return list(flags) if flags is not None and len(flags) == count else [False] * count
+
+    def reached(self, report: Report) -> list[Finding]:
+        """Findings at or above the gate, known or not."""
+        return [f for f in report.all_findings() if at_or_above(f.severity, self.fail_on)]
+
+    def gated(self, report: Report) -> list[Finding]:
+        """Findings that fail the run: at or above the gate and not known."""
+        pairs = zip(report.all_findings(), self.known_flags(report), strict=True)
+        return [f for f, known in pairs if not known and at_or_above(f.severity, self.fail_on)]

@@ -1,5 +1,5 @@
 """Checks: one module per kind of finding (see base.py)."""
 
-from mtcheck.checks.base import CHECKS, Check, CheckContext, load_checks
+from mtcheck.checks.base import CHECKS, Check, CheckContext, load_checks, validate_checks
 
-__all__ = ["CHECKS", "Check", "CheckContext", "load_checks"]
+__all__ = ["CHECKS", "Check", "CheckContext", "load_checks", "validate_checks"]

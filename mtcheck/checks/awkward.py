@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mtcheck.align import Alignment, AlignOp, align
+from mtcheck.checks.align import Alignment, AlignOp, align
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import chrf_severity, downgrade, make, sentence_text, upgrade
 from mtcheck.checks.ruleset import function_words

@@ -41,16 +41,20 @@ class Check:
         raise NotImplementedError
 
 
+def validate_checks(names: Iterable[str] | None) -> None:
+    """A UsageError naming the choices when a name is not a registered check."""
+    for name in names or ():
+        if name not in CHECKS:
+            known = ", ".join(sorted(CHECKS))
+            raise UsageError(f"unknown check {name!r}; choose from: {known}", setting="checks")
+
+
 def load_checks(names: Iterable[str] | None = None) -> list[Check]:
     """Instantiate the named checks (all registered ones when names is None)."""
     chosen = list(CHECKS) if names is None else list(names)
+    validate_checks(chosen)
     checks: list[Check] = []
     for name in chosen:
-        try:
-            target = CHECKS[name]
-        except KeyError:
-            known = ", ".join(sorted(CHECKS))
-            raise UsageError(f"unknown check {name!r}; choose from: {known}") from None
-        module_name, _, class_name = target.partition(":")
+        module_name, _, class_name = CHECKS[name].partition(":")
         checks.append(getattr(importlib.import_module(module_name), class_name)())
     return checks

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from mtcheck.align import align, find_words, squash, tokenize
+from mtcheck.checks.align import align, find_words, squash, tokenize
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import make
-from mtcheck.glossary import Glossary, GlossaryEntry, load_glossary
+from mtcheck.checks.glossary_file import Glossary, GlossaryEntry, load_glossary
 from mtcheck.results import Finding, SentenceResult
 
 KEEP_RULE = "MT-GLOSSARY-KEEP"

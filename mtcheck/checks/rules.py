@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from mtcheck.align import align
+from mtcheck.checks.align import align
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import make, sentence_at
 from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules

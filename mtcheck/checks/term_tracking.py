@@ -9,10 +9,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-from mtcheck.align import Alignment, Token, align, find_words, squash, tokenize
+from mtcheck.checks.align import Alignment, Token, align, find_words, squash, tokenize
 from mtcheck.checks.base import CheckContext
+from mtcheck.checks.terms import Term, extract_terms, numbers_in
 from mtcheck.results import PivotResult, SentenceResult
-from mtcheck.terms import Term, extract_terms, numbers_in
 
 NUMERIC = ("number", "date")
 # Two renderings at least this similar (letters only) count as the same rendering.

@@ -10,7 +10,7 @@ from mtcheck.detect import extract, keys, learned, signals
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
-from mtcheck.document import Document
+from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence, Position
 
 THRESHOLD = 0.5  # machine_translated when the confidence reaches this

@@ -30,7 +30,7 @@ def fragments(
     The document's language is the one given, else the majority of the paragraphs', else one
     langdetect call on the start of the text.
     """
-    from mtcheck.language import detect_language, main_language, paragraph_languages
+    from mtcheck.read.language import detect_language, main_language, paragraph_languages
 
     langs = paragraph_languages(text, paragraphs or None)
     if language is None:

@@ -56,13 +56,35 @@ class Engine(Protocol):
         ...
 
 
+@runtime_checkable
+class MarksUnknownWords(Protocol):
+    """An engine that marks words it could not translate (apertium's *, @, #); optional."""
+
+    def unknown_words(self) -> Sequence[Any]:
+        """The marked words so far: objects with direction, text, word, mark and reason."""
+        ...
+
+    def reset_unknown_words(self) -> None:
+        """Start a new list (for the next document)."""
+        ...
+
+
+def unknown_word_marks(engine: Engine) -> MarksUnknownWords | None:
+    """The engine's unknown-word marks, when it keeps them (cache wrappers pass them through)."""
+    return engine if isinstance(engine, MarksUnknownWords) else None
+
+
+def validate_engine(name: str) -> str:
+    """The name, if an engine is registered under it; a UsageError naming the choices otherwise."""
+    if name not in ENGINES:
+        known = ", ".join(sorted(ENGINES))
+        raise UsageError(f"unknown engine {name!r}; choose one of: {known}", setting="engine")
+    return name
+
+
 def create_engine(name: str, settings: Settings) -> Engine:
     """Instantiate a registered engine."""
-    try:
-        target = ENGINES[name]
-    except KeyError:
-        known = ", ".join(sorted(ENGINES))
-        raise UsageError(f"unknown engine {name!r}; choose one of: {known}") from None
+    target = ENGINES[validate_engine(name)]
     module_name, _, class_name = target.partition(":")
     module = importlib.import_module(module_name)
     engine: Engine = getattr(module, class_name)(settings)

@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mtcheck.cache import TranslationCache, cache_path
 from mtcheck.config import Settings
 from mtcheck.engines.base import Engine, Progress
+from mtcheck.engines.cache import TranslationCache, cache_path
 from mtcheck.errors import EngineError
 from mtcheck.results import ModelInfo
 

@@ -9,7 +9,6 @@ MarianTokenizer does, so outputs match the marian engine's.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import logging
 import os
@@ -22,10 +21,10 @@ from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import max_new_tokens, translate_in_batches
-from mtcheck.engines.ct2_convert import COMPUTE_TYPES, ensure_converted
 from mtcheck.engines.ct2_vocab import MarianVocab
 from mtcheck.engines.opus import OpusEngine
 from mtcheck.errors import EngineError, ModelError, UsageError
+from mtcheck.models.ct2_convert import COMPUTE_TYPES, ctranslate2_version, ensure_converted
 from mtcheck.results import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -40,14 +39,6 @@ def max_decoding_length(input_tokens: int, max_positions: int | None = None) -> 
     CTranslate2 does not count </s>; one fewer step gives both the same longest output.
     """
     return max(1, max_new_tokens(input_tokens, max_positions) - 1)
-
-
-def ctranslate2_version() -> str | None:
-    """The installed ctranslate2 version, read without importing it."""
-    try:
-        return importlib.metadata.version("ctranslate2")
-    except importlib.metadata.PackageNotFoundError:
-        return None
 
 
 @dataclass
@@ -70,7 +61,9 @@ class CTranslate2Engine(OpusEngine):
     def __init__(self, settings: Settings) -> None:
         if settings.compute_type not in COMPUTE_TYPES:
             known = ", ".join(COMPUTE_TYPES)
-            raise UsageError(f"--compute-type: unknown {settings.compute_type!r}; choose one of: {known}")
+            raise UsageError(
+                f"unknown compute type {settings.compute_type!r}; choose one of: {known}", setting="compute_type"
+            )
         super().__init__(settings)
 
     # -- protocol -------------------------------------------------------------------------------
@@ -134,7 +127,7 @@ class CTranslate2Engine(OpusEngine):
         key = (src, tgt, model)
         if key in self._loaded:
             return self._loaded[key]
-        from mtcheck.engines.resolve import resolve_model
+        from mtcheck.models.resolve import resolve_model
 
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
         compute_type = self.settings.compute_type
@@ -153,7 +146,7 @@ class CTranslate2Engine(OpusEngine):
             )
         path, revision = resolved.path, resolved.revision
         if path is None:
-            from mtcheck.models_hub import download_model, hub_offline
+            from mtcheck.models.hub import download_model, hub_offline
 
             reason = hub_offline(self.settings)
             if reason and resolved.source == "hub":

@@ -19,8 +19,8 @@ from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import length_buckets, max_new_tokens, translate_in_batches
 from mtcheck.engines.opus import OpusEngine
-from mtcheck.engines.resolve import ResolvedModel, hub_revision, hub_unreachable, resolve_model
 from mtcheck.errors import EngineError, ModelError
+from mtcheck.models.resolve import ResolvedModel, hub_revision, hub_unreachable, resolve_model
 from mtcheck.results import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def _load_error(resolved: ResolvedModel, settings: Settings, exc: BaseException)
         )
     if resolved.source == "explicit":
         return ModelError(f"cannot load {resolved.id} for {direction} from the Hugging Face hub: {_one_line(exc)}")
-    from mtcheck.models_hub import hub_offline
+    from mtcheck.models.hub import hub_offline
 
     src, _, tgt = direction.partition("-")
     folder = Path(settings.models_dir) / f"opus-mt-{src}-{tgt}"
@@ -116,7 +116,7 @@ class MarianEngine(OpusEngine):
         if key in self._loaded:
             return self._loaded[key]
         resolved = resolve_model(src, tgt, self.settings, explicit=model)
-        from mtcheck.models_hub import hub_offline
+        from mtcheck.models.hub import hub_offline
 
         local_only = resolved.path is None and (hub_offline(self.settings) is not None or hub_unreachable() is not None)
         source = resolved.path if resolved.path is not None else resolved.id

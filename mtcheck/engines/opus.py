@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mtcheck.config import Settings
-from mtcheck.engines.resolve import content_hash, hub_revision, resolve_model
+from mtcheck.models.resolve import content_hash, hub_revision, resolve_model
 from mtcheck.results import ModelInfo
 
 

@@ -21,7 +21,6 @@ __all__ = [
     "report_to_dict",
     "validate_formats",
     "write_document_reports",
-    "write_run_reports",
 ]
 
 # Per-document renderers: format -> "module:function", function(report) -> str, written to <name>.<format>.
@@ -31,7 +30,7 @@ RENDERERS: dict[str, str] = {
 }
 
 # Per-run renderers: format -> "module:function", function(reports, output_dir) -> Path of the file written.
-# Each also takes keyword arguments fail_on= (default "error") and baseline= (default None).
+# Each also takes the keyword argument gate= (a results.Gate: fail_on and what the baseline knows).
 # "index" (index.html) is written on every run, whatever --format says.
 RUN_RENDERERS: dict[str, str] = {
     "sarif": "mtcheck.report.sarif:render_sarif",
@@ -42,18 +41,20 @@ RUN_RENDERERS: dict[str, str] = {
 
 
 def known_formats() -> tuple[str, ...]:
-    """Every --format name, per-document first."""
-    return (*RENDERERS, *(f for f in RUN_RENDERERS if f not in RENDERERS))
+    """Every format a run can be asked for, per-document first ("index" is always written)."""
+    return (*RENDERERS, *(f for f in RUN_RENDERERS if f not in RENDERERS and f != "index"))
 
 
 def validate_formats(formats: Sequence[str]) -> tuple[str, ...]:
     """Normalise a list of format names; a name no renderer knows is a UsageError."""
     names = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
-    unknown = [f for f in names if f not in RENDERERS and f not in RUN_RENDERERS]
+    unknown = [f for f in names if f not in known_formats()]
     if unknown:
-        raise UsageError(f"--format: unknown format {', '.join(unknown)} (choose from {', '.join(known_formats())})")
+        raise UsageError(
+            f"unknown format {', '.join(unknown)} (choose from {', '.join(known_formats())})", setting="formats"
+        )
     if not names:
-        raise UsageError("--format: give at least one format")
+        raise UsageError("give at least one format", setting="formats")
     return names
 
 
@@ -91,10 +92,3 @@ def write_document_reports(report: Report, output_dir: Path, formats: Sequence[s
         _write_atomic(path, load_renderer(RENDERERS[fmt])(report))
         written.append(path)
     return written
-
-
-def write_run_reports(reports: Sequence[Report], output_dir: Path, formats: Sequence[str]) -> list[Path]:
-    """Run every per-run renderer asked for (sarif, junit, ...) over all reports of a run."""
-    names = [f for f in validate_formats(formats) if f in RUN_RENDERERS]
-    output_dir.mkdir(parents=True, exist_ok=True)
-    return [load_renderer(RUN_RENDERERS[fmt])(reports, output_dir) for fmt in names]

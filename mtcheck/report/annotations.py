@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from mtcheck.baseline import Baseline, document_key, gated_findings
+from mtcheck.report.fingerprint import document_key
 from mtcheck.report.sarif import LineIndex, span
-from mtcheck.results import Finding, Report
+from mtcheck.results import Finding, Gate, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -46,12 +46,11 @@ def annotation(report: Report, finding: Finding, lines: LineIndex | None = None)
     return f"::{COMMANDS[finding.severity]} {head}::{escape_data(message)}"
 
 
-def github_annotations(
-    reports: Sequence[Report], *, fail_on: str = "error", baseline: Baseline | None = None
-) -> list[str]:
+def github_annotations(reports: Sequence[Report], *, gate: Gate | None = None) -> list[str]:
     """Workflow command lines for every finding that counts towards the gate (not baselined)."""
+    gate = gate or Gate()
     out: list[str] = []
     for report in reports:
         lines = LineIndex(report.document.text)
-        out.extend(annotation(report, f, lines) for f in gated_findings(report, fail_on, baseline))
+        out.extend(annotation(report, f, lines) for f in gate.gated(report))
     return out

@@ -12,9 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mtcheck import __version__
-from mtcheck.baseline import Baseline, gated_findings
 from mtcheck.report import _file_stem, _write_atomic
-from mtcheck.results import SEVERITIES, Report
+from mtcheck.results import SEVERITIES, Gate, Report
 
 INDEX_FILE = "index.html"
 # Added to the per-document report's stylesheet, so both pages look alike.
@@ -55,7 +54,7 @@ def _badge(severity: str | None, label: str) -> str:
     return f'<span class="badge sev-{esc(severity or "none")}">{esc(label)}</span>'
 
 
-def _row(report: Report, output_dir: Path, fail_on: str, baseline: Baseline | None) -> str:
+def _row(report: Report, output_dir: Path, gate: Gate) -> str:
     d, s = report.detection, report.summary
     href = _link(report, output_dir)
     name = esc(report.document.path)
@@ -63,26 +62,26 @@ def _row(report: Report, output_dir: Path, fail_on: str, baseline: Baseline | No
     verdict = _badge("error" if d.machine_translated else None, "machine translated" if d.machine_translated else "no")
     chrf = f"{s.mean_chrf:.1f}" if s.mean_chrf is not None else '<span class="na">–</span>'
     counts = "".join(f'<td class="num">{s.by_severity.get(sev, 0)}</td>' for sev in reversed(SEVERITIES))
-    gated = len(gated_findings(report, fail_on, baseline))
-    gate = _badge("error", f"fails: {gated}") if gated else _badge(None, "passes")
+    gated = len(gate.gated(report))
+    verdict_gate = _badge("error", f"fails: {gated}") if gated else _badge(None, "passes")
     language = esc(report.document.language or d.language or "–")
     return (
         f'<tr><td class="doc">{doc}</td><td>{verdict} <span class="meta">{d.confidence:.0%}</span></td>'
         f'<td>{language}</td><td class="num">{s.sentences}</td><td class="num">{chrf}</td>{counts}'
-        f"<td>{gate}</td></tr>"
+        f"<td>{verdict_gate}</td></tr>"
     )
 
 
-def render_index_html(
-    reports: Sequence[Report], output_dir: Path, *, fail_on: str = "error", baseline: Baseline | None = None
-) -> str:
+def render_index_html(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> str:
     """The index page as one self-contained HTML string (no scripts, no network, all text escaped)."""
+    gate = gate or Gate()
+    fail_on = gate.fail_on
     css = _css()
     style_hash = "'sha256-" + base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode() + "'"
-    failing = sum(1 for r in reports if gated_findings(r, fail_on, baseline))
+    failing = sum(1 for r in reports if gate.gated(r))
     mt = sum(1 for r in reports if r.detection.machine_translated)
     findings = sum(r.summary.findings for r in reports)
-    rows = "".join(_row(r, Path(output_dir), fail_on, baseline) for r in reports)
+    rows = "".join(_row(r, Path(output_dir), gate) for r in reports)
     totals = "".join(
         f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>"
         for label, value in (
@@ -92,7 +91,7 @@ def render_index_html(
             (f"failing at {fail_on}", failing),
         )
     )
-    note = " Findings known in the baseline do not count." if baseline is not None else ""
+    note = " Findings known in the baseline do not count." if gate.baselined else ""
     head = (
         '<tr><th scope="col">Document</th><th scope="col">Machine translated</th><th scope="col">Language</th>'
         '<th scope="col" class="num">Sentences</th><th scope="col" class="num">Mean chrF</th>'
@@ -117,12 +116,10 @@ def render_index_html(
     )
 
 
-def render_index(
-    reports: Sequence[Report], output_dir: Path, *, fail_on: str = "error", baseline: Baseline | None = None
-) -> Path:
+def render_index(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> Path:
     """Write <output_dir>/index.html and return its path."""
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / INDEX_FILE
-    _write_atomic(path, render_index_html(reports, output_dir, fail_on=fail_on, baseline=baseline))
+    _write_atomic(path, render_index_html(reports, output_dir, gate=gate))
     return path

@@ -10,16 +10,15 @@ from pathlib import Path
 from typing import Protocol
 
 from mtcheck import __version__
-from mtcheck.baseline import Baseline, gated_findings
 from mtcheck.report import _write_atomic
 from mtcheck.report.sarif import LineIndex, span
-from mtcheck.results import SEVERITIES, Finding, Report
+from mtcheck.results import SEVERITIES, Finding, Gate, Report
 
 JUNIT_FILE = "junit.xml"
 
 
 class InputError(Protocol):
-    """An input that could not be checked (mtcheck.pipeline.InputFailure fits)."""
+    """An input that could not be checked (mtcheck.api.InputFailure fits)."""
 
     @property
     def path(self) -> str: ...
@@ -71,24 +70,25 @@ def document_summary(report: Report) -> str:
 def junit_tree(
     reports: Sequence[Report],
     *,
-    fail_on: str = "error",
-    baseline: Baseline | None = None,
+    gate: Gate | None = None,
     errors: Sequence[InputError] = (),
 ) -> ET.Element:
     """The <testsuites> element with one <testsuite> holding a <testcase> per document (and per input error)."""
+    gate = gate or Gate()
+    fail_on = gate.fail_on
     failures = 0
     tests = str(len(reports) + len(errors))
     suite = ET.Element("testsuite", name="mtcheck", tests=tests, errors=str(len(errors)), skipped="0")
     props = ET.SubElement(suite, "properties")
-    for name, value in (("fail_on", fail_on), ("mtcheck_version", __version__), ("baseline", str(bool(baseline)))):
+    for name, value in (("fail_on", fail_on), ("mtcheck_version", __version__), ("baseline", str(gate.baselined))):
         ET.SubElement(props, "property", name=name, value=value)
     for report in reports:
         case = ET.SubElement(suite, "testcase", classname="mtcheck", name=xml_safe(report.document.path))
-        gated = gated_findings(report, fail_on, baseline)
+        gated = gate.gated(report)
         if gated:
             failures += 1
             lines = LineIndex(report.document.text)
-            known = len(gated_findings(report, fail_on)) - len(gated)
+            known = len(gate.reached(report)) - len(gated)
             message = f"{len(gated)} finding(s) at or above {fail_on}: {_counts(gated)}"
             failure = ET.SubElement(case, "failure", message=xml_safe(message), type=fail_on)
             body = [finding_line(report, f, lines) for f in gated]
@@ -109,12 +109,11 @@ def render_junit(
     reports: Sequence[Report],
     output_dir: Path,
     *,
-    fail_on: str = "error",
-    baseline: Baseline | None = None,
+    gate: Gate | None = None,
     errors: Sequence[InputError] = (),
 ) -> Path:
     """Write <output_dir>/junit.xml and return its path; errors are inputs that could not be checked."""
-    root = junit_tree(reports, fail_on=fail_on, baseline=baseline, errors=errors)
+    root = junit_tree(reports, gate=gate, errors=errors)
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
     path = Path(output_dir) / JUNIT_FILE

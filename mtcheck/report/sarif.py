@@ -11,9 +11,9 @@ from typing import Any
 from urllib.parse import quote
 
 from mtcheck import __version__
-from mtcheck.baseline import Baseline, document_key, occurrences
 from mtcheck.report import _write_atomic
-from mtcheck.results import Finding, Report, severity_rank
+from mtcheck.report.fingerprint import document_key, occurrences
+from mtcheck.results import Finding, Gate, Report, severity_rank
 
 SARIF_FILE = "mtcheck.sarif"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -109,9 +109,9 @@ def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[s
     return [{"physicalLocation": physical}]
 
 
-def _results(report: Report, rule_index: dict[str, int], baseline: Baseline | None) -> list[dict[str, Any]]:
+def _results(report: Report, rule_index: dict[str, int], gate: Gate) -> list[dict[str, Any]]:
     lines = LineIndex(report.document.text)
-    known = baseline.known(report) if baseline is not None else None
+    known = gate.known_flags(report) if gate.baselined else None
     out = []
     for i, (finding, fp, occurrence) in enumerate(occurrences(report)):
         result: dict[str, Any] = {
@@ -134,11 +134,12 @@ def _results(report: Report, rule_index: dict[str, int], baseline: Baseline | No
     return out
 
 
-def sarif_log(reports: Sequence[Report], *, fail_on: str = "error", baseline: Baseline | None = None) -> dict:
+def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None) -> dict:
     """The SARIF log as a JSON-ready dict."""
+    gate = gate or Gate()
     rules = _rules(reports)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [r for report in reports for r in _results(report, rule_index, baseline)]
+    results = [r for report in reports for r in _results(report, rule_index, gate)]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -154,17 +155,15 @@ def sarif_log(reports: Sequence[Report], *, fail_on: str = "error", baseline: Ba
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [{"executionSuccessful": True}],
-        "properties": {"failOn": fail_on, "regionsIndex": "normalised document text"},
+        "properties": {"failOn": gate.fail_on, "regionsIndex": "normalised document text"},
     }
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(
-    reports: Sequence[Report], output_dir: Path, *, fail_on: str = "error", baseline: Baseline | None = None
-) -> Path:
+def render_sarif(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> Path:
     """Write <output_dir>/mtcheck.sarif and return its path."""
     path = Path(output_dir) / SARIF_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(sarif_log(reports, fail_on=fail_on, baseline=baseline), indent=2, ensure_ascii=False)
+    text = json.dumps(sarif_log(reports, gate=gate), indent=2, ensure_ascii=False)
     _write_atomic(path, re.sub("[\ud800-\udfff]", "\ufffd", text) + "\n")
     return path

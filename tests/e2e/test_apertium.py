@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.cache import TranslationCache
 from mtcheck.config import Settings
 from mtcheck.engines import apertium as apertium_module
 from mtcheck.engines.apertium import ApertiumEngine, UnknownWord, apertium_codes, debian_package
 from mtcheck.engines.apertium_stream import parse
 from mtcheck.engines.base import Engine, create_engine
+from mtcheck.engines.cache import TranslationCache
 from mtcheck.engines.cached import CachedEngine
 from mtcheck.errors import EngineError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.align import align, find_words, normalise, squash, tokenize
+from mtcheck.checks.align import align, find_words, normalise, squash, tokenize
 
 TOKENS = [
     ("Putin's visit, on 18.06.2024.", ["Putin's", "visit", ",", "on", "18.06.2024", "."]),

@@ -9,7 +9,6 @@ from urllib.parse import unquote
 
 import pytest
 
-from mtcheck.baseline import load_baseline, write_baseline
 from mtcheck.report.annotations import (
     escape_data,
     escape_property,
@@ -17,6 +16,7 @@ from mtcheck.report.annotations import (
     in_github_actions,
 )
 from mtcheck.results import DocumentInfo, Finding, Report, summarize
+from mtcheck.run.baseline import gate_for, load_baseline, write_baseline
 from tests.reportdata import build_report
 
 TEXT = "First line.\nSecond line, with 100% wrong text.\nThird."
@@ -78,13 +78,14 @@ def test_multi_line_span_has_no_columns() -> None:
 )
 def test_only_findings_at_or_above_the_gate(fail_on: str, commands: list[str]) -> None:
     report = doc((at("First", "error"), at("Second", "warning"), at("Third", "info")))
-    assert [parse(line)[0] for line in github_annotations([report], fail_on=fail_on)] == commands
+    assert [parse(line)[0] for line in github_annotations([report], gate=gate_for([report], fail_on, None))] == commands
 
 
 def test_baselined_findings_are_not_annotated(tmp_path: Path) -> None:
     old = doc((at("First"),))
     baseline = load_baseline(write_baseline([old], tmp_path / "b.json"))
-    lines = github_annotations([doc((at("First"), at("Third", rule="R2")))], baseline=baseline)
+    reports = [doc((at("First"), at("Third", rule="R2")))]
+    lines = github_annotations(reports, gate=gate_for(reports, "error", baseline))
     assert [parse(line)[1]["title"] for line in lines] == ["mtcheck R2 (error)"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.assemble import attach, quiet_notices
+from mtcheck.checks.assemble import attach, quiet_notices
 from mtcheck.results import (
     Detection,
     Evidence,

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.baseline import (
+from mtcheck.errors import ConfigError, UsageError
+from mtcheck.results import Detection, DocumentInfo, Finding, Report, SentenceResult, summarize
+from mtcheck.run.baseline import (
     Baseline,
     document_key,
     fails,
@@ -16,8 +18,6 @@ from mtcheck.baseline import (
     load_baseline,
     write_baseline,
 )
-from mtcheck.errors import ConfigError, UsageError
-from mtcheck.results import Detection, DocumentInfo, Finding, Report, SentenceResult, summarize
 
 TEXT = "The cat sat on the the mat. It was a very good cat. The end of the the story."
 
@@ -142,8 +142,9 @@ def test_gate_without_baseline(fail_on: str, gated: int) -> None:
 
 
 def test_unknown_gate_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="--fail-on"):
+    with pytest.raises(UsageError, match="fail_on must be one of") as raised:
         gated_findings(make_report(TEXT, BASE), "fatal")
+    assert raised.value.setting == "fail_on"
 
 
 BAD_FILES = [

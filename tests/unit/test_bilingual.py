@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from mtcheck.bilingual import _numbers, align, compare
-from mtcheck.document import Document
+from mtcheck.checks.bilingual import _numbers, align, compare
+from mtcheck.read.document import Document
 from mtcheck.results import ModelInfo, SentenceResult
 
 ORIGINAL = [

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from mtcheck.cache import CACHE_FILENAME, TranslationCache, cache_path
 from mtcheck.config import Settings
 from mtcheck.engines.base import Engine
+from mtcheck.engines.cache import CACHE_FILENAME, TranslationCache, cache_path
 from mtcheck.engines.cached import CachedEngine, wrap_with_cache
 from mtcheck.results import ModelInfo
 
@@ -114,7 +114,7 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from mtcheck.cache import TranslationCache
+    from mtcheck.engines.cache import TranslationCache
     path, name, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     while not go.exists():
         time.sleep(0.01)
@@ -182,7 +182,7 @@ def _header_only(path: Path) -> None:
 def test_a_damaged_file_is_set_aside_and_rebuilt(tmp_path: Path, caplog, damage) -> None:
     path = tmp_path / CACHE_FILENAME
     damage(path)
-    with caplog.at_level(logging.WARNING, logger="mtcheck.cache"):
+    with caplog.at_level(logging.WARNING, logger="mtcheck.engines.cache"):
         cache = TranslationCache(path)
         found = cache.get_many("k", [f"text {i} " * 10 for i in range(3000)])
         cache.put_many("k", [("new", "entry")])
@@ -199,7 +199,7 @@ def test_a_damaged_file_is_set_aside_and_rebuilt(tmp_path: Path, caplog, damage)
 def test_an_unusable_folder_disables_the_cache(tmp_path: Path, caplog) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with caplog.at_level(logging.WARNING, logger="mtcheck.cache"):
+    with caplog.at_level(logging.WARNING, logger="mtcheck.engines.cache"):
         cache = TranslationCache(blocker / "sub" / CACHE_FILENAME)
     assert not cache.enabled
     assert "translation cache disabled" in caplog.text
@@ -214,7 +214,7 @@ def test_a_read_only_folder_disables_the_cache(tmp_path: Path, caplog) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        with caplog.at_level(logging.WARNING, logger="mtcheck.cache"):
+        with caplog.at_level(logging.WARNING, logger="mtcheck.engines.cache"):
             cache = TranslationCache(folder / CACHE_FILENAME)
         assert not cache.enabled and "disabled" in caplog.text
         assert cache.get_many("k", ["a"]) == {}
@@ -338,6 +338,6 @@ def test_wrap_with_an_unusable_cache_dir_keeps_the_engine(tmp_path: Path, caplog
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     inner = CountingEngine()
-    with caplog.at_level(logging.WARNING, logger="mtcheck.cache"):
+    with caplog.at_level(logging.WARNING, logger="mtcheck.engines.cache"):
         assert wrap_with_cache(inner, Settings(cache_dir=blocker)) is inner
     assert "disabled" in caplog.text

@@ -8,8 +8,8 @@ import pytest
 
 from mtcheck.checks.base import CheckContext
 from mtcheck.checks.glossary import GlossaryCheck, occurrences, rendered
+from mtcheck.checks.glossary_file import Glossary, GlossaryEntry
 from mtcheck.config import Settings
-from mtcheck.glossary import Glossary, GlossaryEntry
 from mtcheck.results import Finding, PivotResult, Scores, SentenceResult
 
 TEXT = "Intro line. The dictator Kim Jong Un signed a pact with the DPRK on Tuesday."

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from mtcheck.config import Settings, Thresholds
-from mtcheck.configfile import SCHEMA, apply_config, find_config, load_config, merge
 from mtcheck.errors import ConfigError
+from mtcheck.run.configfile import SCHEMA, apply_config, find_config, load_config, merge
 
 
 def write(folder: Path, name: str, body: str) -> Path:

@@ -10,7 +10,7 @@ import pytest
 
 from mtcheck.detect import detect, detect_text, detection_to_dict, render_summary
 from mtcheck.detect.normalize import build_view
-from mtcheck.document import Document, Link
+from mtcheck.read.document import Document, Link
 
 BODY = (
     "The city council met on Tuesday to discuss the new budget for public transport. "
@@ -234,7 +234,7 @@ def test_empty_and_numeric_text() -> None:
 
 
 def test_long_fragment_evidence_spans_exactly_its_text() -> None:
-    from mtcheck.document import Document
+    from mtcheck.read.document import Document
 
     english = "The bridge closes in March and the ferry starts in February. " * 6
     german = "Die Brücke wird im März geschlossen und die Stadt plant eine Fähre zwischen den Ufern. " * 4

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mtcheck import config
-from mtcheck.document import Document, read_document, sniff_format
 from mtcheck.errors import InputError
+from mtcheck.read.document import Document, read_document, sniff_format
 from tests.shared import shared_path
 
 PAGE = """<!doctype html>

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from mtcheck.checks.glossary_file import Glossary, load_glossary, tbx_status
 from mtcheck.errors import ConfigError
-from mtcheck.glossary import Glossary, load_glossary, tbx_status
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

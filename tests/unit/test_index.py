@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.baseline import load_baseline, write_baseline
 from mtcheck.report.index import render_index
 from mtcheck.results import DocumentInfo, Report
+from mtcheck.run.baseline import gate_for, load_baseline, write_baseline
 from tests.reportdata import HOSTILE, build_report
 
 
@@ -54,7 +54,7 @@ def named(report: Report, path: str, name: str) -> Report:
 
 def test_rows_show_verdicts_counts_and_gate(tmp_path: Path) -> None:
     reports = [build_report(), build_report(3, engine=False, name="bare")]
-    page = Page(render_index(reports, tmp_path, fail_on="warning").read_text(encoding="utf-8"))
+    page = Page(render_index(reports, tmp_path, gate=gate_for(reports, "warning", None)).read_text(encoding="utf-8"))
     header, first, second = page.rows
     assert header[:5] == ["Document", "Machine translated", "Language", "Sentences", "Mean chrF"]
     s = reports[0].summary
@@ -68,14 +68,20 @@ def test_rows_show_verdicts_counts_and_gate(tmp_path: Path) -> None:
 
 
 def test_gate_never_passes_everything(tmp_path: Path) -> None:
-    page = Page(render_index([build_report()], tmp_path, fail_on="never").read_text(encoding="utf-8"))
+    page = Page(
+        render_index([build_report()], tmp_path, gate=gate_for([build_report()], "never", None)).read_text(
+            encoding="utf-8"
+        )
+    )
     assert page.rows[1][8] == "passes"
 
 
 def test_baselined_findings_do_not_fail(tmp_path: Path) -> None:
     report = build_report()
     baseline = load_baseline(write_baseline([report], tmp_path / "b.json"))
-    html = render_index([report], tmp_path / "out", fail_on="info", baseline=baseline).read_text(encoding="utf-8")
+    html = render_index([report], tmp_path / "out", gate=gate_for([report], "info", baseline)).read_text(
+        encoding="utf-8"
+    )
     assert Page(html).rows[1][8] == "passes"
     assert "known in the baseline do not count" in html
 

@@ -10,7 +10,7 @@ import pytest
 
 from mtcheck import config
 from mtcheck.errors import InputError
-from mtcheck.inputs import decode, expand_inputs, read_bytes, sanitize_name
+from mtcheck.read.inputs import decode, expand_inputs, read_bytes, sanitize_name
 
 GERMAN = "Die Größe der Straße über dem Fluss ist schön. Äpfel und Öl kosten 5 €."
 FRENCH = "Le garçon a mangé une crème brûlée à Noël. « Très bien », dit-il — voilà."

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.baseline import load_baseline, write_baseline
 from mtcheck.report.junit import render_junit, xml_safe
 from mtcheck.results import DocumentInfo, Finding, Report, summarize
+from mtcheck.run.baseline import gate_for, load_baseline, write_baseline
 from tests.reportdata import build_report
 
 
@@ -52,7 +52,7 @@ def parse(path: Path) -> ET.Element:
     ],
 )
 def test_testcases_fail_at_or_above_the_gate(tmp_path: Path, fail_on: str, failing: list[str]) -> None:
-    root = parse(render_junit([CLEAN, WARN, ERR], tmp_path, fail_on=fail_on))
+    root = parse(render_junit([CLEAN, WARN, ERR], tmp_path, gate=gate_for([CLEAN, WARN, ERR], fail_on, None)))
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases] == ["docs/clean.txt", "docs/warn.txt", 'docs/<err> & "x".txt']
@@ -63,7 +63,7 @@ def test_testcases_fail_at_or_above_the_gate(tmp_path: Path, fail_on: str, faili
 
 
 def test_failure_lists_gated_findings_with_positions(tmp_path: Path) -> None:
-    root = parse(render_junit([WARN], tmp_path, fail_on="warning"))
+    root = parse(render_junit([WARN], tmp_path, gate=gate_for([WARN], "warning", None)))
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert failure.get("message") == "1 finding(s) at or above warning: 1 warning"
@@ -71,7 +71,7 @@ def test_failure_lists_gated_findings_with_positions(tmp_path: Path) -> None:
 
 
 def test_hostile_text_stays_well_formed(tmp_path: Path) -> None:
-    path = render_junit([ERR], tmp_path, fail_on="info")
+    path = render_junit([ERR], tmp_path, gate=gate_for([ERR], "info", None))
     raw = path.read_text(encoding="utf-8")
     assert "<b>" not in raw and "\x00" not in raw and "\x1b" not in raw
     failure = parse(path).find("testsuite/testcase/failure")
@@ -94,7 +94,7 @@ def test_baselined_findings_do_not_fail(tmp_path: Path) -> None:
     new_err = doc(
         ERR.document.path, HOSTILE + " more", (*ERR.findings, Finding("rule", "error", "new one", 0, 3, rule="E2"))
     )
-    root = parse(render_junit([WARN, new_err], tmp_path / "out", fail_on="warning", baseline=baseline))
+    root = parse(render_junit([WARN, new_err], tmp_path / "out", gate=gate_for([WARN, new_err], "warning", baseline)))
     cases = root.findall("testsuite/testcase")
     assert cases[0].find("failure") is None
     failure = cases[1].find("failure")
@@ -115,7 +115,7 @@ def test_xml_safe(raw: str, safe: str) -> None:
 
 
 def test_inputs_that_could_not_be_checked_are_errors(tmp_path: Path) -> None:
-    from mtcheck.pipeline import InputFailure
+    from mtcheck.api import InputFailure
 
     failure = InputFailure("docs/<broken>.md", "docs/<broken>.md: not UTF-8 & not readable")
     root = parse(render_junit([CLEAN], tmp_path, errors=[failure]))

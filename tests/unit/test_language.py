@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.language import detect_language, detect_language_probabilities, paragraph_languages
+from mtcheck.read.language import detect_language, detect_language_probabilities, paragraph_languages
 
 SAMPLES = [
     ("en", "The council decided on Tuesday to lower the price of monthly tickets next year."),

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from mtcheck.baseline import load_baseline, write_baseline
 from mtcheck.report.markdown import md_cell, render_markdown, render_summary
 from mtcheck.results import DocumentInfo, Finding, Report, summarize
+from mtcheck.run.baseline import gate_for, load_baseline, write_baseline
 from tests.reportdata import build_report
 
 
@@ -37,7 +37,7 @@ HOSTILE = "a | b `code` <script>x</script> *bold* [link](http://e) @octocat\nnex
 
 def test_document_table_has_counts_and_verdicts(tmp_path: Path) -> None:
     reports = [build_report(), build_report(3, engine=False, name="bare")]
-    path = render_markdown(reports, tmp_path, fail_on="warning")
+    path = render_markdown(reports, tmp_path, gate=gate_for(reports, "warning", None))
     assert path == tmp_path / "summary.md"
     rows = table_rows(path.read_text(encoding="utf-8"))
     header, first, second = rows[0], rows[1], rows[2]
@@ -53,7 +53,7 @@ def test_document_table_has_counts_and_verdicts(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("fail_on", "status"), [("info", "❌ **2**"), ("error", "❌ **1**"), ("never", "✅ **0**")])
 def test_headline_counts_findings_at_the_gate(fail_on: str, status: str) -> None:
     report = doc("a.txt", "x y z", (Finding("r", "error", "e", 0, 1, rule="E"), Finding("r", "info", "i", rule="I")))
-    assert status in render_summary([report], fail_on=fail_on)
+    assert status in render_summary([report], gate=gate_for([report], fail_on, None))
 
 
 def test_worst_findings_are_top_five_by_severity() -> None:
@@ -85,7 +85,7 @@ def test_hostile_article_text_cannot_break_the_table_or_inject_html() -> None:
 def test_baselined_findings_are_marked_and_do_not_count(tmp_path: Path) -> None:
     report = doc("a.txt", "abc", (Finding("r", "error", "old", 0, 1, rule="E"),))
     baseline = load_baseline(write_baseline([report], tmp_path / "b.json"))
-    markdown = render_summary([report], baseline=baseline)
+    markdown = render_summary([report], gate=gate_for([report], "error", baseline))
     assert "✅ **0** finding(s) at or above `error` in 1 document(s); 1 known finding(s) in the baseline." in markdown
     assert "🔴 error (baseline)" in markdown
 

@@ -12,21 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mtcheck.cli_models import models_app
+from mtcheck.cli.models import models_app
 from mtcheck.config import Settings
-from mtcheck.engines.ct2_convert import converted_dir, is_current
 from mtcheck.errors import ModelError, UsageError
-from mtcheck.models import (
-    RECORD,
-    convert,
-    list_models,
-    parse_pair,
-    pull,
-    read_record,
-    verify,
-    verify_dir,
-    write_record,
-)
+from mtcheck.models.catalog import RECORD, parse_pair, read_record, write_record
+from mtcheck.models.ct2_convert import converted_dir, is_current
+from mtcheck.models.store import convert, list_models, pull, verify, verify_dir
 
 runner = CliRunner()
 

@@ -6,26 +6,30 @@ from pathlib import Path
 
 import pytest
 
+from mtcheck.api import validate_settings
 from mtcheck.config import Settings
 from mtcheck.errors import ConfigError, InputError, UsageError
-from mtcheck.runner import RunOptions, _filter, build_options
+from mtcheck.run.runner import RunOptions, _filter, build_options
 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
         ({"engine": "babelfish"}, "unknown engine 'babelfish'"),
-        ({"threads": 0}, "--threads must be at least 1"),
-        ({"language": "english"}, "--language: 'english'"),
-        ({"pivots": ("d3",)}, "--pivot: 'd3'"),
+        ({"threads": 0}, "threads must be at least 1"),
+        ({"language": "english"}, "language 'english' is not a language code"),
+        ({"pivots": ("d3",)}, "pivot 'd3' is not a language code"),
         ({"checks": ("spelling",)}, "unknown check 'spelling'"),
-        ({"beams": 0}, "--beams must be at least 1"),
-        ({"max_sentences": 0}, "--max-sentences must be at least 1"),
+        ({"beams": 0}, "beams must be at least 1"),
+        ({"max_sentences": 0}, "max sentences must be at least 1"),
     ],
 )
 def test_settings_reject_bad_values(changes: dict[str, object], message: str) -> None:
-    with pytest.raises(UsageError, match=message):
-        Settings(**changes).validate()  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match=message) as raised:
+        validate_settings(Settings(**changes))  # type: ignore[arg-type]
+    # Library errors name the setting, never a command-line flag; the CLI adds its flag.
+    assert "--" not in str(raised.value)
+    assert raised.value.setting == next(iter(changes))
 
 
 def test_language_codes_are_lower_cased() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from mtcheck.config import Settings
-from mtcheck.engines import resolve
-from mtcheck.engines.resolve import content_hash, resolve_model
 from mtcheck.errors import ModelError
+from mtcheck.models import resolve
+from mtcheck.models.resolve import content_hash, resolve_model
 
 CATALOG = """
 [[model]]
@@ -165,7 +165,7 @@ def test_explicit_file_is_refused_with_one_line(tmp_path: Path) -> None:
 
 
 def test_repository_catalog_pins_every_pair(tmp_path: Path) -> None:
-    from mtcheck.models import read_catalog
+    from mtcheck.models.catalog import read_catalog
 
     catalog = Path(__file__).resolve().parents[2] / "models" / "catalog.toml"
     shutil.copy(catalog, tmp_path / "catalog.toml")
@@ -238,7 +238,7 @@ def test_content_hash_of_missing_folder_is_a_model_error(tmp_path: Path) -> None
 def test_hub_probe_reports_a_closed_endpoint_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
-    from mtcheck.engines import resolve
+    from mtcheck.models import resolve
 
     with socket.socket() as server:  # a port that is listening, then one that is not
         server.bind(("127.0.0.1", 0))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.baseline import load_baseline, write_baseline
 from mtcheck.report.sarif import LineIndex, artifact_uri, render_sarif, sarif_log
 from mtcheck.results import DocumentInfo, Finding, Report, summarize
+from mtcheck.run.baseline import gate_for, load_baseline, write_baseline
 from tests.reportdata import build_report
 from tests.shared import shared_path
 
@@ -41,7 +41,7 @@ def validate(log: dict) -> None:
 def test_log_is_valid_against_the_official_schema(tmp_path: Path, with_baseline: bool) -> None:
     reports = [build_report(), build_report(5, name="second"), build_report(3, engine=False, name="bare")]
     baseline = load_baseline(write_baseline(reports[:1], tmp_path / "b.json")) if with_baseline else None
-    path = render_sarif(reports, tmp_path / "out", fail_on="warning", baseline=baseline)
+    path = render_sarif(reports, tmp_path / "out", gate=gate_for(reports, "warning", baseline))
     assert path == tmp_path / "out" / "mtcheck.sarif"
     log = json.loads(path.read_text(encoding="utf-8"))
     validate(log)

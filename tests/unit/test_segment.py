@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import mtcheck.segment as segment_module
+import mtcheck.read.segment as segment_module
 from mtcheck import config
-from mtcheck.document import read_document
-from mtcheck.segment import abbreviations, segment, split_long
+from mtcheck.read.document import read_document
+from mtcheck.read.segment import abbreviations, segment, split_long
 from tests.shared import shared_path
 
 CASES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.terms import extract_terms, numbers_in
+from mtcheck.checks.terms import extract_terms, numbers_in
 
 CASES = [
     # text, language, expected (kind, text) pairs (all terms, in order)

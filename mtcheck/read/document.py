@@ -9,10 +9,10 @@ from pathlib import Path
 
 from mtcheck import config
 from mtcheck.errors import InputError
-from mtcheck.inputs import STDIN, decode, one_line, read_bytes, sanitize_name
-from mtcheck.markup_html import parse_html
-from mtcheck.markup_markdown import parse_markdown
-from mtcheck.text_builder import PARAGRAPH_SEPARATOR, Link, Parsed, TextBuilder, clean_text
+from mtcheck.read.html import parse_html
+from mtcheck.read.inputs import STDIN, decode, one_line, read_bytes, sanitize_name
+from mtcheck.read.markdown import parse_markdown
+from mtcheck.read.text_builder import PARAGRAPH_SEPARATOR, Link, Parsed, TextBuilder, clean_text
 
 # The builder and the format parsers live in their own modules; callers import them from here.
 __all__ = [

@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from mtcheck.align import squash
+from mtcheck.checks.align import squash
 from mtcheck.checks.ruleset import function_words
 
 KINDS = ("date", "quote", "name", "acronym", "number", "compound")

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mtcheck.document import Document
 from mtcheck.engines.base import Engine
+from mtcheck.read.document import Document
 from mtcheck.results import AlignedPair, BilingualResult, Finding, SentenceResult
 
 # Moves of the sentence aligner: (original sentences, translation sentences) taken at once.
@@ -24,7 +24,7 @@ CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’-]*[a-z][\w'’-]*")
 
 
 def _chrf(hypothesis: str, reference: str) -> float:
-    from mtcheck.scoring import score_sentence
+    from mtcheck.checks.scoring import score_sentence
 
     return score_sentence(reference, hypothesis).chrf
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -40,6 +41,14 @@ CT2_PREFIX = "ct2-"
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 # Files that are not part of the Hugging Face model (our own records, conversions, locks).
 _NOT_SOURCE = ("mtcheck-model.json",)
+
+
+def ctranslate2_version() -> str | None:
+    """The installed ctranslate2 version, read without importing it."""
+    try:
+        return importlib.metadata.version("ctranslate2")
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def check_compute_type(compute_type: str) -> str:
@@ -73,7 +82,7 @@ def converted_dir(model_dir: Path, compute_type: str) -> Path:
 
 def source_hashes(model_dir: Path) -> dict[str, str]:
     """sha256 of each file of the Hugging Face model: what a copied or touched model is compared by."""
-    from mtcheck.models import file_sha256
+    from mtcheck.models.catalog import file_sha256
 
     return {name: file_sha256(model_dir / name) for name, _, _ in source_fingerprint(model_dir)}
 
@@ -134,8 +143,6 @@ def _convert(model_dir: Path, compute_type: str, out: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         _run_converter(model_dir, compute_type, staging)
-        from mtcheck.engines.ct2 import ctranslate2_version
-
         record = {
             "compute_type": compute_type,
             "ctranslate2": ctranslate2_version(),

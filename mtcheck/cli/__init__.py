@@ -45,8 +45,36 @@ def main_options(
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"mtcheck: error: {message}", err=True)
+# Settings fields and run options, as the library names them in errors, and their flags here.
+FLAGS = {
+    "batch_size": "--batch-size",
+    "beams": "--beams",
+    "max_sentences": "--max-sentences",
+    "threads": "--threads",
+    "pivots": "--pivot",
+    "language": "--language",
+    "engine": "--engine",
+    "compute_type": "--compute-type",
+    "source": "--source",
+    "glossary": "--glossary",
+    "formats": "--format",
+    "fail_on": "--fail-on",
+    "config": "--config",
+    "output": "--output",
+    "baseline": "--baseline",
+    "write_baseline": "--write-baseline",
+    "models_dir": "--models-dir",
+}
+
+
+def describe(message: str, setting: str | None) -> str:
+    """A library message with the flag that sets what it is about, when there is one."""
+    flag = FLAGS.get(setting or "")
+    return f"{flag}: {message}" if flag else message
+
+
+def _fail(message: str, setting: str | None = None) -> None:
+    typer.echo(f"mtcheck: error: {describe(message, setting)}", err=True)
 
 
 @app.command()
@@ -102,12 +130,32 @@ def report(
     ] = None,
 ) -> None:
     """Round-trip every sentence and write reports (HTML and JSON by default)."""
-    local = {k: v for k, v in locals().items() if v is not None}
-    given = {k: v for k, v in local.items() if k not in ("paths", "no_cache", "config", "progress_bar")}
+    options_given = {
+        "output": output,
+        "format": format,
+        "pivot": pivot,
+        "language": language,
+        "engine": engine,
+        "models_dir": models_dir,
+        "forward_model": forward_model,
+        "backward_model": backward_model,
+        "compute_type": compute_type,
+        "fail_on": fail_on,
+        "batch_size": batch_size,
+        "beams": beams,
+        "threads": threads,
+        "max_sentences": max_sentences,
+        "glossary": glossary,
+        "source": source,
+        "cache_dir": cache_dir,
+        "baseline": baseline,
+        "write_baseline": write_baseline,
+    }
+    given: dict[str, Any] = {k: v for k, v in options_given.items() if v is not None}
     if no_cache:
         given["cache"] = False
     try:
-        from mtcheck.runner import build_options, run_report
+        from mtcheck.run.runner import build_options, run_report
 
         settings, options = build_options(given, config)
         with _Progress(progress_bar) as progress:
@@ -117,17 +165,17 @@ def report(
                 options,
                 progress=progress.update,
                 on_report=lambda r, files: progress.note(_report_line(r, files)),
-                on_failure=lambda f: progress.note(f"mtcheck: error: {f.message}"),
+                on_failure=lambda f: progress.note(f"mtcheck: error: {describe(f.message, f.setting)}"),
             )
     except MtcheckError as exc:
-        _fail(str(exc))
+        _fail(str(exc), exc.setting)
         raise typer.Exit(exc.exit_code) from None
     import os
 
     if os.environ.get("GITHUB_ACTIONS") == "true":
         from mtcheck.report.annotations import github_annotations
 
-        for line in github_annotations(outcome.reports, fail_on=options.fail_on, baseline=outcome.baseline):
+        for line in github_annotations(outcome.reports, gate=outcome.gate):
             typer.echo(line)
     failed = {f.path for f in outcome.failures}
     done = sum(1 for r in outcome.reports if r.document.path not in failed)
@@ -208,16 +256,16 @@ def detect(
         _fail(f"--format: {format!r} is not one of text, json")
         raise typer.Exit(2)
     try:
-        from mtcheck.runner import run_detect
+        from mtcheck.run.runner import run_detect
 
         outcome = run_detect(paths, fail_if_mt=fail_if_mt)
     except MtcheckError as exc:
-        _fail(str(exc))
+        _fail(str(exc), exc.setting)
         raise typer.Exit(exc.exit_code) from None
     from mtcheck.detect import detection_to_dict, render_summary
 
     for failure in outcome.failures:
-        _fail(failure.message)
+        _fail(failure.message, failure.setting)
     if format == "json":
         import json
 
@@ -232,7 +280,7 @@ def detect(
 
 def _mount_models() -> None:
     try:
-        from mtcheck.cli_models import models_app
+        from mtcheck.cli.models import models_app
     except ImportError:  # pragma: no cover - the models command is optional while it is built
         return
     app.add_typer(models_app, name="models", help="List, pull, convert and verify opus-mt models.")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mtcheck.markup_html import add_fragment, comments_in
-from mtcheck.text_builder import Parsed, TextBuilder, clean_text
+from mtcheck.read.html import add_fragment, comments_in
+from mtcheck.read.text_builder import Parsed, TextBuilder, clean_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 

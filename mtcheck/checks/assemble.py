@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from mtcheck.engines.base import Engine
+from mtcheck.engines.base import Engine, unknown_word_marks
 from mtcheck.results import SEVERITIES, Finding, SentenceResult, severity_rank
 
 NOTICE_EVIDENCE = ("disclaimer", "badge", "engine_watermark", "original")
@@ -25,12 +25,12 @@ def unknown_word_findings(
 
     A word marked on the way back that stands in the original is a name passed through; it is left out.
     """
-    listed = getattr(engine, "unknown_words", None)
-    if listed is None:
+    marks = unknown_word_marks(engine)
+    if marks is None:
         return []
     findings: list[Finding] = []
     seen: set[tuple[int, str]] = set()
-    for word in listed():
+    for word in marks.unknown_words():
         forward = word.direction == f"{language}-{pivot}"
         if not forward and word.direction != f"{pivot}-{language}":
             continue

@@ -33,7 +33,7 @@ def fetch(hub_id: str, dest: Path, settings: Settings, *, revision: str | None =
     reason = hub_offline(settings)
     if reason:
         raise ModelError(f"cannot download {hub_id}: {reason}; {OFFLINE_HINT}")
-    from mtcheck.models import PULL_PATTERNS
+    from mtcheck.models.catalog import PULL_PATTERNS
 
     try:
         from huggingface_hub import HfApi, snapshot_download
@@ -58,7 +58,7 @@ def fetch(hub_id: str, dest: Path, settings: Settings, *, revision: str | None =
 
 def download_model(hub_id: str, settings: Settings) -> tuple[Path, str]:
     """Pull a hub model into the models folder for an engine that needs it now; (path, revision)."""
-    from mtcheck.models import write_record
+    from mtcheck.models.catalog import write_record
 
     dest = Path(settings.models_dir) / hub_id.rsplit("/", 1)[-1]
     revision = fetch(hub_id, dest, settings)

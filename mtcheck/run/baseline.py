@@ -2,76 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mtcheck import __version__
 from mtcheck.config import FAIL_ON_CHOICES
 from mtcheck.errors import ConfigError, UsageError
-from mtcheck.results import Finding, Report, severity_rank
+from mtcheck.report.fingerprint import (
+    document_key,
+    finding_fingerprint,
+    fingerprint,
+    flagged_text,
+    normalise_text,
+    occurrences,
+)
+from mtcheck.results import Finding, Gate, Report
 
 BASELINE_VERSION = 1
 
 Pair = tuple[Report, Finding]
-
-
-def document_key(path: str) -> str:
-    """The document path as stored in baselines: relative to the working directory when inside it, '/'."""
-    if path in ("", "-"):
-        return path
-    candidate = Path(path)
-    if candidate.is_absolute():
-        with contextlib.suppress(ValueError):
-            candidate = candidate.relative_to(Path.cwd())
-    text = os.path.normpath(str(candidate)).replace("\\", "/")
-    return str(PurePosixPath(text))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _normalise_text(text: str) -> str:
-    # Lone surrogates cannot be encoded; they become U+FFFD here and in the baseline file.
-    return " ".join(unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text)).split())
-
-
-def flagged_text(report: Report, finding: Finding) -> str:
-    """The text a finding points at: its own text, else the span in the document, else ''."""
-    if finding.text:
-        return finding.text
-    if finding.start is not None and finding.end is not None:
-        return report.document.text[finding.start : finding.end]
-    return ""
-
-
-def fingerprint(document: str, rule: str, text: str) -> str:
-    """sha256 of (normalised document path, rule id, normalised flagged text); never offsets."""
-    key = "\x1f".join((_normalise_text(document_key(document)), _normalise_text(rule), _normalise_text(text)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def finding_fingerprint(report: Report, finding: Finding) -> str:
-    """The stable fingerprint of one finding in one report."""
-    return fingerprint(report.document.path, finding.rule_id, flagged_text(report, finding))
-
-
-def occurrences(report: Report) -> list[tuple[Finding, str, int]]:
-    """Each finding with its fingerprint and its 0-based occurrence among equal fingerprints."""
-    seen: Counter[str] = Counter()
-    out = []
-    for finding in report.all_findings():
-        fp = finding_fingerprint(report, finding)
-        out.append((finding, fp, seen[fp]))
-        seen[fp] += 1
-    return out
 
 
 @dataclass(frozen=True)
@@ -141,7 +93,7 @@ def entries_for(reports: Sequence[Report]) -> list[BaselineEntry]:
                 old = grouped[fp]
                 grouped[fp] = BaselineEntry(old.document, old.rule, old.text, fp, old.count + 1)
             else:
-                text = _normalise_text(flagged_text(report, finding))
+                text = normalise_text(flagged_text(report, finding))
                 grouped[fp] = BaselineEntry(document_key(report.document.path), finding.rule_id, text, fp)
     return sorted(grouped.values(), key=lambda e: (e.document, e.rule, e.text, e.fingerprint))
 
@@ -204,20 +156,20 @@ def load_baseline(path: Path) -> Baseline:
     return Baseline.from_entries(_entry(raw, f"{path}: entries[{i}]") for i, raw in enumerate(data["entries"]))
 
 
-def at_or_above(severity: str, fail_on: str) -> bool:
-    """Whether a severity reaches the gate; nothing does when fail_on is 'never'."""
-    if fail_on not in FAIL_ON_CHOICES:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, got {fail_on!r}")
-    return fail_on != "never" and severity_rank(severity) >= severity_rank(fail_on)
-
-
 def gated_findings(report: Report, fail_on: str, baseline: Baseline | None = None) -> list[Finding]:
     """Findings of one report that count towards the exit code: at or above the gate and not baselined."""
-    findings = report.all_findings()
-    known = baseline.known(report) if baseline is not None else [False] * len(findings)
-    return [f for f, k in zip(findings, known, strict=True) if not k and at_or_above(f.severity, fail_on)]
+    return gate_for([report], fail_on, baseline).gated(report)
+
+
+def gate_for(reports: Sequence[Report], fail_on: str, baseline: Baseline | None = None) -> Gate:
+    """The run's judgement as data for the renderers: the gate and, per document, which findings are known."""
+    if fail_on not in FAIL_ON_CHOICES:
+        raise UsageError(f"fail_on must be one of {', '.join(FAIL_ON_CHOICES)}, got {fail_on!r}", setting="fail_on")
+    known = {r.document.path: tuple(baseline.known(r)) for r in reports} if baseline is not None else {}
+    return Gate(fail_on=fail_on, baselined=baseline is not None, known=known)
 
 
 def fails(reports: Sequence[Report], fail_on: str, baseline: Baseline | None = None) -> bool:
     """Whether the run should exit 1."""
-    return any(gated_findings(r, fail_on, baseline) for r in reports)
+    gate = gate_for(reports, fail_on, baseline)
+    return any(gate.gated(r) for r in reports)

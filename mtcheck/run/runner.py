@@ -9,16 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mtcheck.api import InputFailure, ProgressCallback, check_many, validate_settings
 from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings
 from mtcheck.errors import InputError, UsageError
-from mtcheck.pipeline import InputFailure, ProgressCallback, check_many
-from mtcheck.results import Detection, Report
+from mtcheck.report import RENDERERS, RUN_RENDERERS, validate_formats
+from mtcheck.results import Detection, Gate, Report
 
 log = logging.getLogger("mtcheck")
-
-DOCUMENT_FORMATS = ("html", "json")
-RUN_FORMATS = ("sarif", "junit", "markdown")
-KNOWN_FORMATS = DOCUMENT_FORMATS + RUN_FORMATS
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,7 @@ class ReportOutcome:
     written: tuple[Path, ...]
     gated: dict[str, int] = field(default_factory=dict)  # document path -> findings at or above the gate
     exit_code: int = 0
-    baseline: Any = None  # the loaded Baseline, when --baseline was given
+    gate: Gate = field(default_factory=Gate)  # the gate and what the baseline knows, for renderers
 
 
 def _split(value: Any) -> tuple[str, ...]:
@@ -52,10 +49,10 @@ def _split(value: Any) -> tuple[str, ...]:
 
 def build_options(given: dict[str, Any], config_path: Path | None = None) -> tuple[Settings, RunOptions]:
     """Defaults, then the config file, then the options given on the command line (they win)."""
-    from mtcheck import configfile
+    from mtcheck.run import configfile
 
     if config_path is not None and not config_path.is_file():
-        raise UsageError(f"--config: no such file: {config_path}")
+        raise UsageError(f"no such config file: {config_path}", setting="config")
     path = config_path or configfile.find_config(Path.cwd())
     config = configfile.load_config(path) if path is not None else {}
     given = dict(given)
@@ -65,13 +62,10 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         given["pivot"] = [p.strip().lower() for p in given["pivot"].split(",") if p.strip()]
     values = configfile.merge(config, given)
 
-    formats = tuple(f.lower() for f in _split(values.get("formats", DEFAULT_FORMATS)))
-    unknown = [f for f in formats if f not in KNOWN_FORMATS]
-    if unknown or not formats:
-        raise UsageError(f"--format: unknown format {', '.join(unknown) or '(none)'}; use {','.join(KNOWN_FORMATS)}")
+    formats = validate_formats(_split(values.get("formats", DEFAULT_FORMATS)))
     fail_on = values.get("fail_on", "error")
     if fail_on not in FAIL_ON_CHOICES:
-        raise UsageError(f"--fail-on: {fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
+        raise UsageError(f"fail_on {fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}", setting="fail_on")
 
     # Keys the config file knows go through its validated path; the rest exist on the command line only.
     settings = configfile.apply_config(Settings(), values)
@@ -81,7 +75,7 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
             changes[key] = values[key]
     if "source" in values:
         changes["source"] = Path(values["source"])
-    settings = settings.with_(**changes).validate()
+    settings = validate_settings(settings.with_(**changes))
     options = RunOptions(
         output=Path(values.get("output", DEFAULT_OUTPUT_DIR)),
         formats=formats,
@@ -104,16 +98,18 @@ def run_report(
     on_failure: Callable[[InputFailure], None] | None = None,
 ) -> ReportOutcome:
     """Check every input, write each document's reports as it finishes, then the run's reports."""
-    from mtcheck.report import RUN_RENDERERS, load_renderer, write_document_reports
+    from mtcheck.report import load_renderer, write_document_reports
 
     baseline = _load_baseline(options.baseline)
     try:
         options.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"--output: cannot create {options.output}: {exc.strerror}") from None
+        raise UsageError(
+            f"cannot create the output folder {options.output}: {exc.strerror}", setting="output"
+        ) from None
     written: list[Path] = []
     write_failures: list[InputFailure] = []
-    doc_formats = [f for f in options.formats if f in DOCUMENT_FORMATS]
+    doc_formats = [f for f in options.formats if f in RENDERERS]
 
     def write(report: Report) -> None:
         try:
@@ -143,29 +139,30 @@ def run_report(
         for done in writes:
             done.result()  # a renderer bug surfaces here instead of vanishing with its thread
     reports = result.reports
-    run_formats = ["index"] + [f for f in options.formats if f in RUN_FORMATS]
+    from mtcheck.run.baseline import gate_for
+
+    gate = gate_for(reports, options.fail_on, baseline)
+    run_formats = ["index"] + [f for f in options.formats if f in RUN_RENDERERS and f != "index"]
     if len(reports) > 0:
         for name in run_formats:
             renderer = load_renderer(RUN_RENDERERS[name])
             extra: dict[str, Any] = {"errors": result.failures} if name == "junit" else {}
             try:
-                written.append(renderer(reports, options.output, fail_on=options.fail_on, baseline=baseline, **extra))
+                written.append(renderer(reports, options.output, gate=gate, **extra))
             except OSError as exc:
-                raise UsageError(f"--output: cannot write the {name} report: {exc.strerror or exc}") from None
+                raise UsageError(f"cannot write the {name} report: {exc.strerror or exc}", setting="output") from None
     if options.write_baseline is not None:
-        from mtcheck.baseline import write_baseline
+        from mtcheck.run.baseline import write_baseline
 
         try:
             write_baseline(reports, options.write_baseline)
         except OSError as exc:
             raise UsageError(
-                f"--write-baseline: cannot write {options.write_baseline}: {exc.strerror or exc}"
+                f"cannot write the baseline {options.write_baseline}: {exc.strerror or exc}", setting="write_baseline"
             ) from None
         written.append(options.write_baseline)
 
-    from mtcheck.baseline import gated_findings
-
-    gated = {r.document.path: len(gated_findings(r, options.fail_on, baseline)) for r in reports}
+    gated = {r.document.path: len(gate.gated(r)) for r in reports}
     failures = result.failures + tuple(write_failures)
     if failures:
         code = 2
@@ -173,13 +170,13 @@ def run_report(
         code = 1
     else:
         code = 0
-    return ReportOutcome(reports, failures, tuple(written), gated, code, baseline)
+    return ReportOutcome(reports, failures, tuple(written), gated, code, gate)
 
 
 def _load_baseline(path: Path | None) -> Any:
     if path is None:
         return None
-    from mtcheck.baseline import load_baseline
+    from mtcheck.run.baseline import load_baseline
 
     return load_baseline(path)
 
@@ -188,7 +185,7 @@ def _filter(paths: Sequence[str], options: RunOptions) -> list[str]:
     """Apply include/exclude globs to what folders and globs expand to; files named explicitly always run."""
     if not options.include and not options.exclude:
         return list(paths)
-    from mtcheck.inputs import expand_inputs
+    from mtcheck.read.inputs import expand_inputs
 
     kept: list[str] = []
     for arg in paths:
@@ -217,9 +214,9 @@ class DetectOutcome:
 def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False) -> DetectOutcome:
     """Detection alone: no models, no torch."""
     from mtcheck.detect import detect
-    from mtcheck.document import read_document
     from mtcheck.errors import MtcheckError
-    from mtcheck.inputs import expand_inputs
+    from mtcheck.read.document import read_document
+    from mtcheck.read.inputs import expand_inputs
 
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
@@ -230,7 +227,7 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False) -> DetectOutco
             document = read_document(item.path, name=item.name)
             results.append((item.path, detect(document)))
         except MtcheckError as exc:
-            failures.append(InputFailure(item.path, str(exc)))
+            failures.append(InputFailure(item.path, str(exc), exc.setting))
     if failures:
         code = 2
     elif fail_if_mt and any(d.machine_translated for _, d in results):

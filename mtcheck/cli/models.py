@@ -1,4 +1,4 @@
-"""`mtcheck models ...`: list, pull, convert and verify opus-mt models. Thin: mtcheck.models does the work."""
+"""`mtcheck models ...`: list, pull, convert and verify opus-mt models. Thin: mtcheck.models.store does the work."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ Config = Annotated[Path | None, typer.Option("--config", help="Config file. [def
 
 
 def _settings(config: Path | None, *, offline: bool = False, **given: Any) -> Settings:
-    from mtcheck.runner import build_options
+    from mtcheck.run.runner import build_options
 
     settings, _ = build_options({k: v for k, v in given.items() if v is not None}, config)
     return settings.with_(offline=True) if offline else settings
@@ -48,7 +48,7 @@ def _size(n: int) -> str:
 @models_app.command("list")
 def list_command(models_dir: ModelsDir = None, config: Config = None) -> None:
     """Catalog models and what the models folder holds: revision, size, CTranslate2 conversions."""
-    from mtcheck.models import list_models
+    from mtcheck.models.store import list_models
 
     try:
         settings = _settings(config, models_dir=models_dir)
@@ -77,7 +77,7 @@ def pull_command(
     config: Config = None,
 ) -> None:
     """Download models from the Hugging Face hub and record the exact revision and file hashes."""
-    from mtcheck.models import pull
+    from mtcheck.models.store import pull
 
     try:
         settings = _settings(config, models_dir=models_dir, offline=offline)
@@ -99,7 +99,7 @@ def convert_command(
     config: Config = None,
 ) -> None:
     """Convert local models to CTranslate2, beside the model (ct2-<compute type>/)."""
-    from mtcheck.models import convert
+    from mtcheck.models.store import convert
 
     try:
         settings = _settings(config, models_dir=models_dir, compute_type=compute_type)
@@ -117,7 +117,7 @@ def verify_command(
     config: Config = None,
 ) -> None:
     """Check that every recorded file is present with its recorded sha256; exit 1 on a mismatch."""
-    from mtcheck.models import verify
+    from mtcheck.models.store import verify
 
     try:
         settings = _settings(config, models_dir=models_dir)

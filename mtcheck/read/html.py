@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mtcheck.text_builder import Parsed, TextBuilder, clean_text
+from mtcheck.read.text_builder import Parsed, TextBuilder, clean_text
 
 # fmt: off
 _DROP_TAGS = frozenset({

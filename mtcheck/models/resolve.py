@@ -64,7 +64,7 @@ def resolve_model(src: str, tgt: str, settings: Settings, explicit: str | None =
 def _local_revision(path: Path) -> str | None:
     # Only the pull record (mtcheck-model.json) says which commit these files are; a catalog pin
     # says what should be there, not what is, so it is not claimed for hand-placed folders.
-    from mtcheck.models import read_record
+    from mtcheck.models.catalog import read_record
 
     record = read_record(path)
     revision = record.get("revision") if record else None
@@ -72,7 +72,7 @@ def _local_revision(path: Path) -> str | None:
 
 
 def _catalog_revision(model_id: str, settings: Settings) -> str | None:
-    from mtcheck.models import read_catalog
+    from mtcheck.models.catalog import read_catalog
 
     for listed, revision in read_catalog(settings):
         if listed == model_id:

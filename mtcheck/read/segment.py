@@ -62,7 +62,7 @@ def _locate(chunk: str, sentence: str, cursor: int) -> int | None:
 
 @cache
 def _abbreviation_table() -> dict[str, list[str]]:
-    text = resources.files("mtcheck").joinpath("data", "abbreviations.toml").read_text(encoding="utf-8")
+    text = resources.files("mtcheck.read").joinpath("data", "abbreviations.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

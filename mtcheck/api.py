@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck import __version__
-from mtcheck.assemble import attach, quiet_notices, unknown_word_findings
+from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
-from mtcheck.document import Document, read_document
-from mtcheck.engines.base import Engine, create_engine
+from mtcheck.engines.base import Engine, create_engine, unknown_word_marks
 from mtcheck.errors import InputError, ModelError, MtcheckError, UsageError
-from mtcheck.inputs import InputItem, expand_inputs
+from mtcheck.read.document import Document, read_document
+from mtcheck.read.inputs import InputItem, expand_inputs
 from mtcheck.results import (
+    BilingualResult,
+    Detection,
     DocumentInfo,
     EngineInfo,
     Finding,
@@ -37,6 +39,7 @@ class InputFailure:
 
     path: str
     message: str
+    setting: str | None = None  # the setting at fault, when one is (e.g. "language")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class _Run:
         self._engine = engine
         self.translate = translate
         self._extras: dict[str, Any] | None = None
-        self._source: tuple[Document, str, list[tuple[int, int]]] | None = None
+        self._original: _Original | None = None
 
     @property
     def engine(self) -> Engine:
@@ -65,42 +68,79 @@ class _Run:
             self._engine = wrap_with_cache(create_engine(self.settings.engine, self.settings), self.settings)
         return self._engine
 
-    def source(self) -> tuple[Document, str, list[tuple[int, int]]] | None:
-        """The original article of bilingual mode (--source), read and segmented once."""
+    def original(self) -> _Original | None:
+        """The original article of bilingual mode (Settings.source), read and segmented once."""
         if self.settings.source is None:
             return None
-        if self._source is None:
-            from mtcheck.language import detect_language
-            from mtcheck.segment import segment
+        if self._original is None:
+            from mtcheck.read.language import detect_language
+            from mtcheck.read.segment import segment
 
-            original = read_document(self.settings.source)
-            language = detect_language(original.text)
+            document = read_document(self.settings.source)
+            language = detect_language(document.text)
             if language is None:
-                raise InputError(f"{original.path}: cannot tell the original's language")
-            self._source = (original, language, segment(original.text, language, original.paragraphs or None))
-        return self._source
+                raise InputError(f"{document.path}: cannot tell the original's language", setting="source")
+            self._original = _Original(
+                document, language, segment(document.text, language, document.paragraphs or None)
+            )
+        return self._original
 
     def extras(self) -> dict[str, Any]:
         if self._extras is None:
             self._extras = {}
             if self.settings.glossary is not None:
-                from mtcheck.glossary import load_glossary
+                from mtcheck.checks.glossary_file import load_glossary
 
                 self._extras["glossary"] = load_glossary(self.settings.glossary)
         return self._extras
 
 
+@dataclass(frozen=True)
+class _Original:
+    """The original article of bilingual mode, segmented."""
+
+    document: Document
+    language: str
+    spans: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A document read, its language known, detection done and sentences split."""
+
+    document: Document
+    language: str
+    detection: Detection
+    spans: list[tuple[int, int]]
+    pivots: tuple[str, ...]
+    original: _Original | None
+
+    @property
+    def texts(self) -> list[str]:
+        return [self.document.text[start:end] for start, end in self.spans]
+
+
+def validate_settings(settings: Settings | None) -> Settings:
+    """Settings checked by value, with the engine and check names checked by their registries."""
+    from mtcheck.checks.base import validate_checks
+    from mtcheck.engines.base import validate_engine
+
+    checked = (settings or Settings()).validate()
+    validate_engine(checked.engine)
+    validate_checks(checked.checks)
+    return checked
+
+
 def check(
-    source: str | Path | Document,
+    document: str | Path | Document,
     *,
     settings: Settings | None = None,
     engine: Engine | None = None,
     translate: bool = True,
     progress: ProgressCallback | None = None,
 ) -> Report:
-    """Check one document: detect, segment, round-trip, score and find problems."""
-    settings = (settings or Settings()).validate()
-    return _check_one(source, _Run(settings, engine, translate), progress)
+    """Check one document (a path or a read Document): detect, segment, round-trip, score, find problems."""
+    return _check_one(document, _Run(validate_settings(settings), engine, translate), progress)
 
 
 def check_many(
@@ -114,8 +154,7 @@ def check_many(
     on_failure: Callable[[InputFailure], None] | None = None,
 ) -> RunResult:
     """Check every input; a bad input becomes an InputFailure and the others still run."""
-    settings = (settings or Settings()).validate()
-    run = _Run(settings, engine, translate)
+    run = _Run(validate_settings(settings), engine, translate)
     reports: list[Report] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
@@ -128,7 +167,7 @@ def check_many(
         except ModelError:
             raise  # a missing or broken model fails every document alike: stop and say it once
         except MtcheckError as exc:
-            failure = InputFailure(item.path, str(exc))
+            failure = InputFailure(item.path, str(exc), exc.setting)
             failures.append(failure)
             if on_failure:
                 on_failure(failure)
@@ -159,39 +198,57 @@ def _read_ahead(items: Sequence[InputItem]) -> Iterator[tuple[InputItem, Callabl
             yield item, current.result
 
 
-def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
+def _check_one(document: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
+    """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
+    prepared = _prepare(document, run)
+    sentences, engine_info, unknown = _translate(prepared, run, progress)
+    sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
+    return _report(prepared, sentences, findings, terms, bilingual, engine_info)
+
+
+def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     from mtcheck.detect import detect
-    from mtcheck.language import detect_language
-    from mtcheck.segment import segment
+    from mtcheck.read.language import detect_language
+    from mtcheck.read.segment import segment
 
     settings = run.settings
-    document = source if isinstance(source, Document) else read_document(source)
+    document = item if isinstance(item, Document) else read_document(item)
     language = settings.language or detect_language(document.text)
     if language is None:
-        raise InputError(f"{document.path}: cannot tell the document's language; pass --language")
+        raise InputError(f"{document.path}: cannot tell the document's language; set it", setting="language")
     detection = detect(document, language=language)
     spans = segment(document.text, language, document.paragraphs or None)
     if run.translate and len(spans) > settings.max_sentences:
         raise InputError(
-            f"{document.path}: {len(spans)} sentences, more than --max-sentences {settings.max_sentences}; "
-            "raise the limit or split the document"
+            f"{document.path}: {len(spans)} sentences, more than the limit of {settings.max_sentences}; "
+            "raise the limit or split the document",
+            setting="max_sentences",
         )
-    original = run.source() if run.translate else None
-    if original is not None and original[1] == language:
+    original = run.original() if run.translate else None
+    if original is not None and original.language == language:
         raise UsageError(f"{document.path}: the original and the translation are both in {language!r}")
-    pivots = settings.pivots or ((original[1],) if original else (default_pivot(language),))
+    pivots = settings.pivots or ((original.language,) if original else (default_pivot(language),))
     if language in pivots:
-        raise UsageError(f"{document.path}: pivot language {language!r} is the document's own language")
+        raise UsageError(
+            f"{document.path}: pivot language {language!r} is the document's own language", setting="pivots"
+        )
+    return _Prepared(document, language, detection, spans, tuple(pivots), original)
 
-    texts = [document.text[start:end] for start, end in spans]
+
+def _translate(
+    prepared: _Prepared, run: _Run, progress: ProgressCallback | None
+) -> tuple[tuple[SentenceResult, ...], EngineInfo | None, list[Finding]]:
+    """Round-trip every sentence through each pivot; the engine's unknown-word marks become findings."""
+    settings = run.settings
+    texts, spans, language = prepared.texts, prepared.spans, prepared.language
     per_pivot: list[list[PivotResult]] = [[] for _ in texts]
     engine_info: EngineInfo | None = None
     unknown: list[Finding] = []
     if run.translate and texts:
-        reset = getattr(run.engine, "reset_unknown_words", None)
-        if reset is not None:
-            reset()
-        for number, pivot in enumerate(pivots):
+        marks = unknown_word_marks(run.engine)
+        if marks is not None:
+            marks.reset_unknown_words()
+        for number, pivot in enumerate(prepared.pivots):
             first = number == 0
             results = _round_trip(
                 run.engine,
@@ -208,34 +265,56 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         engine_info = EngineInfo(
             name=run.engine.name, models=tuple(run.engine.models()), decoding=run.engine.decoding()
         )
-
     sentences = tuple(
         SentenceResult(index=i, text=text, start=start, end=end, pivots=tuple(per_pivot[i]))
         for i, (text, (start, end)) in enumerate(zip(texts, spans, strict=True))
     )
-    sentences, findings, terms = _run_checks(document, language, sentences, run)
-    sentences, findings = attach(sentences, findings, unknown, dict(settings.severities))
-    sentences = quiet_notices(sentences, detection)
+    return sentences, engine_info, unknown
+
+
+def _find(
+    prepared: _Prepared, sentences: tuple[SentenceResult, ...], unknown: list[Finding], run: _Run
+) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...], tuple[dict[str, Any], ...], BilingualResult | None]:
+    """Every finding attached to its sentence; the notice's own sentences are quieted last of all."""
+    overrides = dict(run.settings.severities)
+    sentences, findings, terms = _run_checks(prepared.document, prepared.language, sentences, run)
+    sentences, findings = attach(sentences, findings, unknown, overrides)
     bilingual = None
-    if original is not None:
-        from mtcheck.bilingual import compare
+    if prepared.original is not None:
+        from mtcheck.checks.bilingual import compare
 
-        bilingual, extra = compare(original[0], original[1], original[2], sentences, language, run.engine)
-        sentences, findings = attach(sentences, findings, extra, dict(settings.severities))
+        original = prepared.original
+        bilingual, extra = compare(
+            original.document, original.language, original.spans, sentences, prepared.language, run.engine
+        )
+        sentences, findings = attach(sentences, findings, extra, overrides)
+    # After every source of findings, bilingual ones included: a notice is not article prose.
+    sentences = quiet_notices(sentences, prepared.detection)
+    return sentences, findings, terms, bilingual
 
+
+def _report(
+    prepared: _Prepared,
+    sentences: tuple[SentenceResult, ...],
+    findings: tuple[Finding, ...],
+    terms: tuple[dict[str, Any], ...],
+    bilingual: BilingualResult | None,
+    engine_info: EngineInfo | None,
+) -> Report:
+    from mtcheck.checks.scoring import signatures
+
+    detection = prepared.detection
     if engine_info is not None:
         from mtcheck.detect import roundtrip_signal
 
         chrfs = [s.scores.chrf for s in sentences if s.scores is not None]
         detection = replace(detection, roundtrip_similarity=roundtrip_signal(chrfs) if chrfs else None)
-
-    from mtcheck.scoring import signatures
-
+    document = prepared.document
     return Report(
         document=DocumentInfo(
             path=document.path,
             name=document.name,
-            language=language,
+            language=prepared.language,
             text=document.text,
             format=document.format,
         ),
@@ -245,7 +324,7 @@ def _check_one(source: str | Path | Document, run: _Run, progress: ProgressCallb
         findings=findings,
         summary=summarize(sentences, findings),
         signatures=signatures() if engine_info is not None else {},
-        pivot_languages=tuple(pivots) if engine_info is not None else (),
+        pivot_languages=prepared.pivots if engine_info is not None else (),
         version=__version__,
         terms=terms,
         bilingual=bilingual,
@@ -262,7 +341,7 @@ def _round_trip(
     backward_model: str | None,
     progress: ProgressCallback | None,
 ) -> list[PivotResult]:
-    from mtcheck.scoring import score_sentence
+    from mtcheck.checks.scoring import score_sentence
 
     total = 2 * len(texts)
     done = 0

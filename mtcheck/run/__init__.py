@@ -1,0 +1,1 @@
+"""One run over many inputs: options, config files, baselines, reports on disk."""
