@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from mtcheck import __version__
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.engines.base import Engine, create_engine, unknown_word_marks
@@ -26,6 +25,7 @@ from mtcheck.results import (
     SentenceResult,
     summarize,
 )
+from mtcheck.version import __version__
 
 log = logging.getLogger("mtcheck")
 

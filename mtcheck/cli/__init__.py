@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from mtcheck import __version__
 from mtcheck.errors import MtcheckError
+from mtcheck.version import __version__
 
 app = typer.Typer(
     name="mtcheck",

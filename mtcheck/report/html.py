@@ -14,7 +14,7 @@ from typing import Any
 from mtcheck.report.html_bilingual import bilingual_section
 from mtcheck.report.html_chart import chrf_histogram
 from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
-from mtcheck.report.html_text import Span, esc, highlight, json_for_script, safe_href
+from mtcheck.report.html_text import Span, esc, finding_anchor, highlight, json_for_script, safe_href
 from mtcheck.report.json_report import report_to_dict
 from mtcheck.results import Report
 
@@ -35,17 +35,24 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return _SLOT.sub(lambda m: values[m.group(1)], template)
 
 
-def _anchors(report: Report) -> tuple[list[Span], dict[int, str]]:
-    """Highlight spans for findings and evidence, and the anchor id of each finding that has one."""
+def _anchors(report: Report) -> tuple[list[Span], dict[tuple[int | None, int], str]]:
+    """Highlight spans for findings and evidence, and the anchor id of each finding that has a span.
+
+    Anchors are keyed by where a finding sits (its sentence's index, or None for document findings,
+    and its position there), so equal findings in two places get two anchors.
+    """
     spans: list[Span] = []
-    anchors: dict[int, str] = {}
-    for n, f in enumerate(report.all_findings()):
+    anchors: dict[tuple[int | None, int], str] = {}
+    placed = [((s.index, i), f) for s in report.sentences for i, f in enumerate(s.findings)]
+    placed += [((None, i), f) for i, f in enumerate(report.findings)]
+    for key, f in placed:
         if f.start is None or f.end is None:
             continue
-        anchors[id(f)] = f"f-{n}"
+        anchor = finding_anchor(*key)
+        anchors[key] = anchor
         target = f"s-{f.sentence}" if f.sentence is not None else None
         label = f"{f.severity}: {f.message}"
-        spans.append(Span(f.start, f.end, f"f-{n}", label, f.severity, target))
+        spans.append(Span(f.start, f.end, anchor, label, f.severity, target))
     for n, ev in enumerate(report.detection.evidence):
         if ev.start is not None and ev.end is not None:
             spans.append(Span(ev.start, ev.end, f"ev-{n}", f"evidence ({ev.kind}): {ev.text}"))
@@ -166,10 +173,10 @@ def _article(report: Report, spans: list[Span]) -> str:
     )
 
 
-def _document_findings(report: Report, anchors: dict[int, str]) -> str:
+def _document_findings(report: Report, anchors: dict[tuple[int | None, int], str]) -> str:
     if not report.findings:
         return ""
-    items = "".join(finding_item(f, anchors.get(id(f))) for f in report.findings)
+    items = "".join(finding_item(f, anchors.get((None, i))) for i, f in enumerate(report.findings))
     return (
         '<section id="document-findings" aria-labelledby="h-docf">'
         f'<h2 id="h-docf">Document findings</h2><ul class="findings">{items}</ul></section>'

@@ -78,7 +78,7 @@ def _pivots(s: SentenceResult) -> str:
     return f'<details class="pivot"><summary>Pivot text ({esc(langs)})</summary>{"".join(items)}</details>'
 
 
-def sentence_row(s: SentenceResult, lang: str, anchors: dict[int, str]) -> str:
+def sentence_row(s: SentenceResult, lang: str, anchors: dict[tuple[int | None, int], str]) -> str:
     """One table row; data-* attributes carry the sort and filter keys for the script."""
     sev = row_severity(s.findings)
     scores = s.scores
@@ -87,7 +87,7 @@ def sentence_row(s: SentenceResult, lang: str, anchors: dict[int, str]) -> str:
     else:
         original, roundtrip = esc(s.text), '<span class="na">not translated</span>'
     kinds = " ".join(sorted({f.kind for f in s.findings}))
-    findings = "".join(finding_item(f, anchors.get(id(f))) for f in s.findings)
+    findings = "".join(finding_item(f, anchors.get((s.index, i))) for i, f in enumerate(s.findings))
     return (
         f'<tr id="s-{s.index}" class="row sev-{sev}" data-index="{s.index}"'
         f' data-chrf="{_num(scores.chrf if scores else None)}" data-bleu="{_num(scores.bleu if scores else None)}"'
@@ -127,7 +127,7 @@ def _sort_header(label: str, key: str, sort: str = "none", css: str = "") -> str
     )
 
 
-def sentences_section(report: Report, anchors: dict[int, str]) -> str:
+def sentences_section(report: Report, anchors: dict[tuple[int | None, int], str]) -> str:
     """The filterable, sortable sentence table (its rows readable without JavaScript)."""
     lang = f' lang="{esc(report.document.language)}"' if report.document.language else ""
     if not report.sentences:

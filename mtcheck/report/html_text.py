@@ -122,6 +122,11 @@ def _segment(text: str, active: list[Span]) -> str:
     return f'<mark class="{" ".join(classes)}" title="{title}">{esc(text)}</mark>'
 
 
+def finding_anchor(sentence: int | None, position: int) -> str:
+    """The HTML id of a finding: by its sentence and its position there ("d" for document findings)."""
+    return f"f-{sentence if sentence is not None else 'd'}-{position}"
+
+
 def highlight(text: str, spans: Sequence[Span]) -> str:
     """The whole text escaped, with every span highlighted in place; overlaps split into segments."""
     size = len(text)

@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-from mtcheck import __version__
 from mtcheck.report import _file_stem, _write_atomic
 from mtcheck.results import SEVERITIES, Gate, Report
+from mtcheck.version import __version__
 
 INDEX_FILE = "index.html"
 # Added to the per-document report's stylesheet, so both pages look alike.

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from mtcheck import __version__
 from mtcheck.report import _write_atomic
 from mtcheck.report.sarif import LineIndex, span
 from mtcheck.results import SEVERITIES, Finding, Gate, Report
+from mtcheck.version import __version__
 
 JUNIT_FILE = "junit.xml"
 

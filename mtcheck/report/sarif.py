@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mtcheck import __version__
 from mtcheck.report import _write_atomic
 from mtcheck.report.fingerprint import document_key, occurrences
 from mtcheck.results import Finding, Gate, Report, severity_rank
+from mtcheck.version import __version__
 
 SARIF_FILE = "mtcheck.sarif"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mtcheck import __version__
 from mtcheck.config import FAIL_ON_CHOICES
 from mtcheck.errors import ConfigError, UsageError
 from mtcheck.report.fingerprint import (
@@ -20,6 +19,7 @@ from mtcheck.report.fingerprint import (
     occurrences,
 )
 from mtcheck.results import Finding, Gate, Report
+from mtcheck.version import __version__
 
 BASELINE_VERSION = 1
 

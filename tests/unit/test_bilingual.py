@@ -102,3 +102,27 @@ def test_compare_flags_omission_number_and_name() -> None:
     assert name.details["missing"] == ["Lindqvist"]  # sentence-initial words are ambiguous
     assert text[name.start : name.end] == published[2]
     assert result.source_language == "de" and len(result.pairs) == 4
+
+
+def test_the_notice_gets_no_bilingual_findings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The translation notice has no counterpart in the original; it is not prose, so no addition finding.
+
+    Regression: notices used to be quieted before the bilingual findings were attached.
+    """
+    from mtcheck.api import check
+    from mtcheck.config import Settings
+
+    original = tmp_path / "original.txt"
+    original.write_text("\n\n".join(ORIGINAL) + "\n", encoding="utf-8")
+    notice = "This article has been automatically translated, read the original article here."
+    article = tmp_path / "article.txt"
+    article.write_text(notice + "\n\n" + "\n\n".join(MT) + "\n", encoding="utf-8")
+    engine = TableEngine(dict(zip(ORIGINAL, MT, strict=True)))
+    report = check(article, settings=Settings(language="en", source=original, cache=False), engine=engine)
+    assert report.detection.machine_translated
+    assert report.bilingual is not None
+    # The notice is unaligned (an addition to the original), yet carries no finding.
+    assert any(not pair.source for pair in report.bilingual.pairs)
+    notice_sentence = next(s for s in report.sentences if "automatically translated" in s.text)
+    assert notice_sentence.findings == ()
+    assert not [f for f in report.findings if f.start is not None and f.start < notice_sentence.end]

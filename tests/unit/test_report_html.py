@@ -351,3 +351,27 @@ def test_bilingual_section_marks_omissions_and_escapes() -> None:
     assert "<script>alert('omitted')" not in page and "&lt;script&gt;alert(" in page
     assert "91 / 88" in page
     assert 'id="bilingual"' not in render_html(report)  # no section without --source
+
+
+def test_equal_findings_in_two_places_get_their_own_anchors() -> None:
+    """Anchors are keyed by where a finding sits, not by object identity: equal findings stay distinct."""
+    from dataclasses import replace
+
+    from mtcheck.report.html import render_html
+    from mtcheck.results import Finding
+
+    report = build_report()
+    first, second = report.sentences[0], report.sentences[1]
+    twin = Finding(kind="rule", rule="X-TWIN", severity="warning", message="twin", start=first.start, end=first.end)
+    # The same Finding object in two sentences and once at document level.
+    sentences = (
+        replace(first, findings=(twin,)),
+        replace(second, findings=(twin,)),
+        *report.sentences[2:],
+    )
+    html = render_html(replace(report, sentences=sentences, findings=(twin,)))
+    ids = re.findall(r'<span class="anchor" id="(f-[^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert {"f-0-0", f"f-{second.index}-0", "f-d-0"} <= set(ids)
+    for anchor in ("f-0-0", f"f-{second.index}-0", "f-d-0"):
+        assert f'href="#{anchor}"' in html
