@@ -16,7 +16,7 @@ from mtcheck.report.html_chart import chrf_histogram
 from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
 from mtcheck.report.html_text import Span, esc, finding_anchor, highlight, json_for_script, safe_href
 from mtcheck.report.json_report import report_to_dict
-from mtcheck.results import Report
+from mtcheck.results import Finding, Report
 
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
@@ -43,7 +43,9 @@ def _anchors(report: Report) -> tuple[list[Span], dict[tuple[int | None, int], s
     """
     spans: list[Span] = []
     anchors: dict[tuple[int | None, int], str] = {}
-    placed = [((s.index, i), f) for s in report.sentences for i, f in enumerate(s.findings)]
+    placed: list[tuple[tuple[int | None, int], Finding]] = [
+        ((s.index, i), f) for s in report.sentences for i, f in enumerate(s.findings)
+    ]
     placed += [((None, i), f) for i, f in enumerate(report.findings)]
     for key, f in placed:
         if f.start is None or f.end is None:
