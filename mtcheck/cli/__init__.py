@@ -70,7 +70,7 @@ FLAGS = {
 def describe(message: str, setting: str | None) -> str:
     """A library message with the flag that sets what it is about, when there is one."""
     flag = FLAGS.get(setting or "")
-    return f"{flag}: {message}" if flag else message
+    return f"{message} ({flag})" if flag else message
 
 
 def _fail(message: str, setting: str | None = None) -> None:
