@@ -44,7 +44,8 @@ class MarianVocab:
         if settings.get("separate_vocabs"):
             raise ModelError(
                 f"{model_dir} has separate source and target vocabularies, which the ctranslate2 engine "
-                "does not support; use --engine marian"
+                "does not support; use the marian engine",
+                setting="engine",
             )
         tokens = {key: _token(settings.get(f"{key}_token"), default) for key, default in _DEFAULTS.items()}
         if tokens["unk"] not in vocab:

@@ -17,7 +17,7 @@ OFFLINE_HINT = "copy the model folder into the models folder (see `mtcheck model
 def hub_offline(settings: Settings) -> str | None:
     """Why the hub must not be contacted (settings or HF_HUB_OFFLINE), or None."""
     if settings.offline:
-        return "offline mode is on (--offline)"
+        return "offline mode is on (the offline setting)"
     if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
         return "offline mode is on (HF_HUB_OFFLINE)"
     return None
