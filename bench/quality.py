@@ -169,7 +169,9 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
             if index is None:
                 unplaced += 1
             else:
-                records[index]["findings"].append([finding.kind, finding.rule_id, finding.severity, None, None])
+                records[index]["findings"].append(
+                    [finding.kind, finding.rule_id, finding.severity, None, None, subtype(finding)]
+                )
             continue
         index = _segment_of(spans, finding.start)
         if index is None:
@@ -181,11 +183,30 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
             records[index]["crossing"] += 1
             end = seg_end
         records[index]["findings"].append(
-            [finding.kind, finding.rule_id, finding.severity, finding.start - seg_start, end - seg_start]
+            [
+                finding.kind,
+                finding.rule_id,
+                finding.severity,
+                finding.start - seg_start,
+                end - seg_start,
+                subtype(finding),
+            ]
         )
     if records:
         records[0]["document_findings"] = unplaced
     return records
+
+
+def subtype(finding: Any) -> str:
+    """What sort of term, change or unknown word a finding is about (from its details), for finer rows."""
+    details = finding.details or {}
+    if finding.kind == "terminology_drift":
+        return str(details.get("term_kind", ""))
+    if finding.kind == "awkward_phrasing":
+        return str(details.get("op", ""))
+    if finding.kind == "unknown_word":
+        return str(details.get("direction", ""))
+    return ""
 
 
 def _segment_of(spans: list[tuple[int, int] | None], position: int) -> int | None:

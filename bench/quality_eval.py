@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -102,14 +102,20 @@ def finding_groups(finding: list[Any]) -> Iterable[tuple[str, ...]]:
     yield ("kind", kind, severity)
     yield ("rule", kind, rule, "*")
     yield ("rule", kind, rule, severity)
+    sub = finding[5] if len(finding) > 5 else ""
+    if sub:
+        yield ("sub", kind, rule, sub, "*")
     if is_warning_plus(finding):
         yield ("kind", kind, "warning+")
         yield ("rule", kind, rule, "warning+")
+        if sub:
+            yield ("sub", kind, rule, sub, "warning+")
 
 
 def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, seed: int) -> list[dict[str, Any]]:
     """Span precision (overlap with any annotated error / with a Major) next to the random-placement baseline."""
     groups: dict[tuple[str, ...], list[tuple[bool, bool, float, float]]] = defaultdict(list)
+    overlapped: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for record, finding in findings:
         span = (finding[3], finding[4])
         length = finding[4] - finding[3]
@@ -121,8 +127,12 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
             hit_probability(length, record["length"], every),
             hit_probability(length, record["length"], major),
         )
+        # the most severe annotated span the finding overlaps: what its hits are made of
+        touched = sorted((s for s in record["spans"] if hits(span, [(s[0], s[1])])), key=lambda s: s[2] not in MAJOR)
         for key in finding_groups(finding):
             groups[key].append(item)
+            if touched:
+                overlapped[key][f"{touched[0][2]} {touched[0][3]}"] += 1
     rows = []
     for key, items in sorted(groups.items(), key=lambda kv: _group_order(kv[0])):
         n = len(items)
@@ -145,6 +155,7 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
                 "random_major_high": base_major["high"],
                 "ratio_major": precision_major / base_major["expected"] if base_major["expected"] else math.nan,
                 "verdict": verdict(n, precision, base, ratio),
+                "overlapped": dict(overlapped[key].most_common(5)),
             }
         )
     return rows
@@ -165,7 +176,8 @@ def _group_order(key: tuple[str, ...]) -> tuple[Any, ...]:
     if key[0] in top:
         return (0, top[key[0]])
     sev = {"*": 0, "warning+": 1, "error": 2, "warning": 3, "info": 4}
-    return (1 if key[0] == "kind" else 2, *key[1:-1], sev.get(key[-1], 9))
+    level = {"kind": 1, "rule": 2, "sub": 3}[key[0]]
+    return (level, *key[1:-1], sev.get(key[-1], 9))
 
 
 def group_label(key: tuple[str, ...]) -> str:

@@ -78,7 +78,7 @@ def precision_lines(rows: list[dict[str, Any]]) -> list[str]:
         "|---|---:|---:|---|---:|---:|---:|---:|---|",
     ]
     for r in rows:
-        if r["group"][0] == "rule" and r["n"] < MIN_ROWS_SHOWN:
+        if r["group"][0] in ("rule", "sub") and r["n"] < MIN_ROWS_SHOWN:
             continue
         base = r["random"]
         lines.append(
@@ -104,7 +104,8 @@ def dataset_lines(name: str, data: dict[str, Any]) -> list[str]:
         f"{fmt(c['annotated_char_share'])} of the characters; {c['error_free_segments']} error-free segments, "
         f"{c['major_segments']} with a Major error.",
         "",
-        "Span precision per kind / rule / severity (rule rows with fewer than "
+        "Span precision per kind / rule / subtype (term kind, change, unknown word's direction) / severity "
+        "(rule and subtype rows with fewer than "
         f"{MIN_ROWS_SHOWN} findings are in the JSON only):",
         "",
         *precision_lines(data["precision"]),

@@ -222,16 +222,22 @@ def test_segment_records_map_findings_and_scores() -> None:
         SimpleNamespace(index=1, start=23, end=43, scores=SimpleNamespace(chrf=40.0, bleu=10.0, ter=60.0)),
     ]
     found = [
-        SimpleNamespace(kind="rule", rule_id="EN-X", severity="warning", start=27, end=31, sentence=1),
+        SimpleNamespace(kind="rule", rule_id="EN-X", severity="warning", start=27, end=31, sentence=1, details={}),
         SimpleNamespace(
-            kind="unknown_word", rule_id="MT-UNKNOWN-WORD", severity="info", start=None, end=None, sentence=0
+            kind="unknown_word",
+            rule_id="MT-UNKNOWN-WORD",
+            severity="info",
+            start=None,
+            end=None,
+            sentence=0,
+            details={"direction": "en-es"},
         ),
     ]
     report = SimpleNamespace(document=SimpleNamespace(text=text), sentences=sentences, all_findings=lambda: found)
     first, second = quality.segment_records(document, offsets, report)
     assert first["scores"] == {"chrf": 80.0, "bleu": 50.0, "ter": 20.0}
-    assert first["findings"] == [["unknown_word", "MT-UNKNOWN-WORD", "info", None, None]]
-    assert second["findings"] == [["rule", "EN-X", "warning", 4, 8]]  # "fery" inside the segment
+    assert first["findings"] == [["unknown_word", "MT-UNKNOWN-WORD", "info", None, None, "en-es"]]
+    assert second["findings"] == [["rule", "EN-X", "warning", 4, 8, ""]]  # "fery" inside the segment
     assert second["spans"][0][:3] == [4, 9, "Major"]
 
     results = quality_eval.evaluate([first, second], draws=200, seed=0)["datasets"]["news"]
@@ -239,6 +245,7 @@ def test_segment_records_map_findings_and_scores() -> None:
     assert warn["n"] == 1 and warn["precision"] == 1.0
     # a 4-char span in a 20-char segment: 17 placements, 8 of them (starts 1..8) overlap (4, 9)
     assert warn["random"]["expected"] == pytest.approx(8 / 17)
+    assert warn["overlapped"] == {"Major Accuracy/Mistranslation": 1}
     recall = next(r for r in results["recall_major"] if r["category"] == "all Major")
     assert recall["recall_warning_plus"] == 1.0
     assert results["error_free"]["error_free"]["warning_plus_per_segment"] == 0.0
