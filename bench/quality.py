@@ -11,7 +11,8 @@ One English document per (dataset, system, doc), one paragraph per segment in `o
 a plain-text file and checked with `mtcheck.check_many`; every finding is mapped back to its segment
 by character offsets. The engine's work is kept in mtcheck's translation cache (--cache-dir), so a
 second run only re-runs the checks. --save-records / --from-records keep the per-segment results
-(offsets, scores, findings; no text) to recompute the figures without mtcheck.
+(offsets, scores, findings with the flagged words; keep them out of the repository) to recompute the
+figures without mtcheck.
 """
 
 from __future__ import annotations
@@ -190,6 +191,7 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
                 finding.start - seg_start,
                 end - seg_start,
                 subtype(finding),
+                report.document.text[finding.start : end],
             ]
         )
     if records:

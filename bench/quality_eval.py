@@ -10,6 +10,7 @@ from typing import Any
 
 from quality_metrics import (
     auc,
+    cluster_bootstrap_ratio,
     hit_probability,
     hits,
     kendall_tau_b,
@@ -17,6 +18,7 @@ from quality_metrics import (
     placements,
     random_baseline,
     spearman,
+    top_share,
 )
 
 DATASET_LABELS = {"g23news": "news", "ted": "ted"}
@@ -116,6 +118,8 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
     """Span precision (overlap with any annotated error / with a Major) next to the random-placement baseline."""
     groups: dict[tuple[str, ...], list[tuple[bool, bool, float, float]]] = defaultdict(list)
     overlapped: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    clusters: dict[tuple[str, ...], dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
+    texts: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for record, finding in findings:
         span = (finding[3], finding[4])
         length = finding[4] - finding[3]
@@ -133,6 +137,11 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
             groups[key].append(item)
             if touched:
                 overlapped[key][f"{touched[0][2]} {touched[0][3]}"] += 1
+            cluster = clusters[key][record["doc"]]
+            cluster[0] += item[0]
+            cluster[1] += item[2]
+            if item[0] and len(finding) > 6:
+                texts[key].append(finding[6])
     rows = []
     for key, items in sorted(groups.items(), key=lambda kv: _group_order(kv[0])):
         n = len(items)
@@ -141,6 +150,8 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
         base = random_baseline([i[2] for i in items], draws=draws, seed=seed)
         base_major = random_baseline([i[3] for i in items], draws=draws, seed=seed)
         ratio = precision / base["expected"] if base["expected"] else math.nan
+        boot = cluster_bootstrap_ratio([(c[0], c[1]) for c in clusters[key].values()], seed=seed)
+        top_text, top_text_share = top_share(texts[key])
         rows.append(
             {
                 "group": list(key),
@@ -154,6 +165,9 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
                 "random_major": base_major["expected"],
                 "random_major_high": base_major["high"],
                 "ratio_major": precision_major / base_major["expected"] if base_major["expected"] else math.nan,
+                "ratio_doc_bootstrap": boot,
+                "top_hit_text": top_text,
+                "top_hit_text_share": top_text_share,
                 "verdict": verdict(n, precision, base, ratio),
                 "overlapped": dict(overlapped[key].most_common(5)),
             }

@@ -230,3 +230,37 @@ def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
     n1, n2 = len(positives), len(negatives)
     u = sum(r[:n1]) - n1 * (n1 + 1) / 2
     return u / (n1 * n2)
+
+
+def cluster_bootstrap_ratio(
+    clusters: Sequence[tuple[float, float]], *, draws: int = 1000, seed: int = 0
+) -> dict[str, float]:
+    """95 % interval of sum(hits) / sum(expected hits) when whole clusters (source documents) are resampled.
+
+    Each cluster is (hits, expected hits under random placement) summed over its findings. Findings of
+    one document are not independent (the same name, the same rater's habit), so this interval, not the
+    placement interval, says how far a ratio would carry to other documents.
+    """
+    if not clusters:
+        return {"low": math.nan, "high": math.nan, "clusters": 0}
+    rng = random.Random(seed)
+    ratios = []
+    k = len(clusters)
+    for _ in range(draws):
+        sample = [clusters[rng.randrange(k)] for _ in range(k)]
+        expected = sum(c[1] for c in sample)
+        if expected > 0:
+            ratios.append(sum(c[0] for c in sample) / expected)
+    ratios.sort()
+    return {"low": quantile(ratios, 0.025), "high": quantile(ratios, 0.975), "clusters": k}
+
+
+def top_share(labels: Sequence[str]) -> tuple[str, float]:
+    """The most common label and its share (how much one flagged string dominates a row)."""
+    if not labels:
+        return "", math.nan
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    best = max(counts, key=lambda key: counts[key])
+    return best, counts[best] / len(labels)

@@ -73,18 +73,22 @@ def headline(results: dict[str, Any]) -> list[str]:
 
 def precision_lines(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
-        "| findings | n | overlap | random mean [95 %] | ratio | Major overlap | random Major | ratio Major "
-        "| verdict |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---|",
+        "| findings | n | overlap | random mean [95 %] | ratio | ratio, doc bootstrap | Major overlap "
+        "| random Major | ratio Major | top hit (share) | verdict |",
+        "|---|---:|---:|---|---:|---|---:|---:|---:|---|---|",
     ]
     for r in rows:
         if r["group"][0] in ("rule", "sub") and r["n"] < MIN_ROWS_SHOWN:
             continue
         base = r["random"]
+        boot = r["ratio_doc_bootstrap"]
+        text = " ".join(r["top_hit_text"].replace("|", "/").split())[:24]
+        top = f"`{text}` ({fmt(r['top_hit_text_share'], 2)})" if text else "–"
         lines.append(
             f"| {r['label']} | {r['n']} | {fmt(r['precision'])} | {fmt(base['mean'])} "
-            f"[{fmt(base['low'])}, {fmt(base['high'])}] | {fmt(r['ratio'], 2)} | {fmt(r['precision_major'])} "
-            f"| {fmt(r['random_major'])} | {fmt(r['ratio_major'], 2)} | {r['verdict']} |"
+            f"[{fmt(base['low'])}, {fmt(base['high'])}] | {fmt(r['ratio'], 2)} "
+            f"| [{fmt(boot['low'], 2)}, {fmt(boot['high'], 2)}] | {fmt(r['precision_major'])} "
+            f"| {fmt(r['random_major'])} | {fmt(r['ratio_major'], 2)} | {top} | {r['verdict']} |"
         )
     return lines
 

@@ -237,7 +237,7 @@ def test_segment_records_map_findings_and_scores() -> None:
     first, second = quality.segment_records(document, offsets, report)
     assert first["scores"] == {"chrf": 80.0, "bleu": 50.0, "ter": 20.0}
     assert first["findings"] == [["unknown_word", "MT-UNKNOWN-WORD", "info", None, None, "en-es"]]
-    assert second["findings"] == [["rule", "EN-X", "warning", 4, 8, ""]]  # "fery" inside the segment
+    assert second["findings"] == [["rule", "EN-X", "warning", 4, 8, "", "fery"]]  # "fery" inside the segment
     assert second["spans"][0][:3] == [4, 9, "Major"]
 
     results = quality_eval.evaluate([first, second], draws=200, seed=0)["datasets"]["news"]
@@ -246,6 +246,24 @@ def test_segment_records_map_findings_and_scores() -> None:
     # a 4-char span in a 20-char segment: 17 placements, 8 of them (starts 1..8) overlap (4, 9)
     assert warn["random"]["expected"] == pytest.approx(8 / 17)
     assert warn["overlapped"] == {"Major Accuracy/Mistranslation": 1}
+    assert warn["top_hit_text"] == "fery" and warn["top_hit_text_share"] == 1.0
     recall = next(r for r in results["recall_major"] if r["category"] == "all Major")
     assert recall["recall_warning_plus"] == 1.0
     assert results["error_free"]["error_free"]["warning_plus_per_segment"] == 0.0
+
+
+def test_cluster_bootstrap_ratio() -> None:
+    # every document has hits = 2 x expected: every resample gives exactly 2
+    even = qm.cluster_bootstrap_ratio([(2.0, 1.0), (4.0, 2.0), (1.0, 0.5)], draws=200)
+    assert even["low"] == pytest.approx(2.0) and even["high"] == pytest.approx(2.0)
+    # one document carries all the hits: the interval reaches down to 0
+    lumpy = qm.cluster_bootstrap_ratio([(10.0, 1.0), (0.0, 1.0), (0.0, 1.0), (0.0, 1.0)], draws=2000, seed=4)
+    assert lumpy["low"] == 0.0 and lumpy["high"] > 2.5
+    assert lumpy["clusters"] == 4
+    assert math.isnan(qm.cluster_bootstrap_ratio([])["low"])
+
+
+def test_top_share() -> None:
+    assert qm.top_share(["US", "US", "UN", "US"]) == ("US", 0.75)
+    text, share = qm.top_share([])
+    assert text == "" and math.isnan(share)
