@@ -315,6 +315,13 @@ def run_info(args: argparse.Namespace, documents: list[dict[str, Any]], seconds:
     return info
 
 
+RUN_KEYS = ("date", "engine", "pivots", "commit", "mtcheck_commit", "mtcheck_dirty", "machine", "seconds", "jobs")
+
+
+def _sidecar(records: Path) -> Path:
+    return records.with_name(records.name + ".run.json")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=default_data())
@@ -361,7 +368,14 @@ def main(argv: list[str] | None = None) -> int:
             with args.save_records.open("w", encoding="utf-8") as handle:
                 for record in records:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    results = {"run": run_info(args, documents, seconds), **evaluate(records, draws=args.draws, seed=args.seed)}
+    info = run_info(args, documents, seconds)
+    if args.save_records:
+        _sidecar(args.save_records).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+    if args.from_records and _sidecar(args.from_records).exists():
+        # the figures are recomputed now; when and how the records were made is the earlier run's
+        earlier = json.loads(_sidecar(args.from_records).read_text(encoding="utf-8"))
+        info.update({k: earlier[k] for k in RUN_KEYS if k in earlier}, recomputed=info["date"])
+    results = {"run": info, **evaluate(records, draws=args.draws, seed=args.seed)}
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     markdown = render_markdown(results)
     if args.markdown:

@@ -27,6 +27,10 @@ MAJOR = ("Major", "Non-translation")  # Non-translation weighs 25 in MQM: counte
 CLEAR_RATIO = 1.5  # "beats chance by a clear margin": at least this ratio ...
 CLEAR_MIN = 20  # ... on at least this many findings
 RECALL_DRAWS = 200
+# Bootstrap clusters: a source document (all systems together), cut into blocks of this many positions
+# (`order`), so that a TED talk of hundreds of segments is several clusters and a news article is one.
+CLUSTER_SPAN = 25
+ONE_STRING = 0.5  # a row whose hits are this much one flagged string is that string, not the rule
 
 Record = dict[str, Any]
 
@@ -137,7 +141,7 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
             groups[key].append(item)
             if touched:
                 overlapped[key][f"{touched[0][2]} {touched[0][3]}"] += 1
-            cluster = clusters[key][record["doc"]]
+            cluster = clusters[key][cluster_of(record)]
             cluster[0] += item[0]
             cluster[1] += item[2]
             if item[0] and len(finding) > 6:
@@ -168,16 +172,29 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
                 "ratio_doc_bootstrap": boot,
                 "top_hit_text": top_text,
                 "top_hit_text_share": top_text_share,
-                "verdict": verdict(n, precision, base, ratio),
+                "verdict": verdict(n, precision, base, ratio, boot["low"], top_text_share if texts[key] else 0.0),
                 "overlapped": dict(overlapped[key].most_common(5)),
             }
         )
     return rows
 
 
-def verdict(n: int, precision: float, base: dict[str, float], ratio: float) -> str:
+def cluster_of(record: Record) -> str:
+    return f"{record['doc']}#{int(record['order']) // CLUSTER_SPAN}"
+
+
+def verdict(
+    n: int, precision: float, base: dict[str, float], ratio: float, boot_low: float = math.nan, top: float = 0.0
+) -> str:
+    """clear: >= CLEAR_RATIO x random on >= CLEAR_MIN findings, above the placement interval; the
+    qualifiers say when the document bootstrap reaches 1 or one flagged string makes most of the hits."""
     if n >= CLEAR_MIN and ratio >= CLEAR_RATIO and precision > base["high"]:
-        return "clear"
+        caveats = []
+        if not boot_low > 1:
+            caveats.append("doc bootstrap reaches 1")
+        if top >= ONE_STRING:
+            caveats.append("one string")
+        return "clear" + (f" ({', '.join(caveats)})" if caveats else "")
     if precision > base["high"]:
         return "above chance"
     if precision < base["low"]:

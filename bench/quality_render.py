@@ -187,6 +187,8 @@ def render_markdown(results: dict[str, Any]) -> str:
     if run.get("limit"):
         scope += f" (--limit {run['limit']})"
     timing = f"{run['seconds']} s on {run['machine']}" if run.get("seconds") is not None else run["machine"]
+    if run.get("recomputed"):
+        timing += f"; figures recomputed from its records on {run['recomputed']}"
     lines = [
         "## mtcheck quality harness",
         "",
