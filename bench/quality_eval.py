@@ -30,6 +30,7 @@ RECALL_DRAWS = 200
 # Bootstrap clusters: a source document (all systems together), cut into blocks of this many positions
 # (`order`), so that a TED talk of hundreds of segments is several clusters and a news article is one.
 CLUSTER_SPAN = 25
+TOP_TEXT_CHARS = 30  # longer flagged strings are shown as their length only
 ONE_STRING = 0.5  # a row whose hits are this much one flagged string is that string, not the rule
 
 Record = dict[str, Any]
@@ -170,13 +171,22 @@ def precision_table(findings: list[tuple[Record, list[Any]]], *, draws: int, see
                 "random_major_high": base_major["high"],
                 "ratio_major": precision_major / base_major["expected"] if base_major["expected"] else math.nan,
                 "ratio_doc_bootstrap": boot,
-                "top_hit_text": top_text,
+                "top_hit_text": short_text(top_text),
                 "top_hit_text_share": top_text_share,
                 "verdict": verdict(n, precision, base, ratio, boot["low"], top_text_share if texts[key] else 0.0),
                 "overlapped": dict(overlapped[key].most_common(5)),
             }
         )
     return rows
+
+
+def short_text(text: str) -> str:
+    """A flagged string as shown in the results: words and short names as they are, longer stretches
+    (sentence-level findings) only as their length, so that no sentence of the data lands in the repo."""
+    words = text.split()
+    if len(words) > 4 or len(text) > TOP_TEXT_CHARS:
+        return f"<{len(words)} words>"
+    return " ".join(words)
 
 
 def cluster_of(record: Record) -> str:

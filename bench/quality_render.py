@@ -82,7 +82,7 @@ def precision_lines(rows: list[dict[str, Any]]) -> list[str]:
             continue
         base = r["random"]
         boot = r["ratio_doc_bootstrap"]
-        text = " ".join(r["top_hit_text"].replace("|", "/").split())[:24]
+        text = r["top_hit_text"].replace("|", "/")
         top = f"`{text}` ({fmt(r['top_hit_text_share'], 2)})" if text else "–"
         lines.append(
             f"| {r['label']} | {r['n']} | {fmt(r['precision'])} | {fmt(base['mean'])} "

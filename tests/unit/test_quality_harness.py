@@ -267,3 +267,9 @@ def test_top_share() -> None:
     assert qm.top_share(["US", "US", "UN", "US"]) == ("US", 0.75)
     text, share = qm.top_share([])
     assert text == "" and math.isnan(share)
+
+
+def test_short_text_keeps_sentences_out_of_the_results() -> None:
+    assert quality_eval.short_text("US") == "US"
+    assert quality_eval.short_text("China  News\nNetwork") == "China News Network"
+    assert quality_eval.short_text("one two three four five six") == "<6 words>"
