@@ -1,0 +1,275 @@
+"""The quality harness's metric functions (bench/quality_metrics.py) and its offset mapping, on small
+hand-made fixtures (never the MQM data)."""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import quality  # noqa: E402
+import quality_eval  # noqa: E402
+import quality_metrics as qm  # noqa: E402
+
+OVERLAP_CASES = [
+    ((0, 3), (3, 5), False),  # touching, half-open
+    ((0, 4), (3, 5), True),
+    ((3, 5), (0, 4), True),
+    ((2, 8), (4, 5), True),  # containment
+    ((3, 3), (3, 4), True),  # an empty span covers the character it points at
+    ((3, 3), (0, 3), False),
+    ((10, 12), (0, 5), False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), OVERLAP_CASES)
+def test_overlaps(a: tuple[int, int], b: tuple[int, int], expected: bool) -> None:
+    assert qm.overlaps(a, b) is expected
+
+
+def test_hits_any_target() -> None:
+    assert qm.hits((5, 7), [(0, 2), (6, 9)])
+    assert not qm.hits((5, 7), [(0, 2), (7, 9)])
+    assert not qm.hits((5, 7), [])
+
+
+HIT_PROBABILITY_CASES = [
+    # length, segment length, targets, expected: placements of a 2-char span in 10 chars are starts 0..8;
+    # it overlaps (4, 6) from start 3 to start 5
+    (2, 10, [(4, 6)], 3 / 9),
+    (2, 10, [(4, 6), (5, 7)], 4 / 9),  # overlapping targets are not counted twice
+    (1, 10, [(0, 10)], 1.0),
+    (0, 10, [(9, 10)], 1 / 10),  # an empty finding is placed like a 1-char one
+    (12, 10, [(9, 10)], 1.0),  # longer than the segment: one placement, covering it
+    (3, 10, [], 0.0),
+]
+
+
+@pytest.mark.parametrize(("length", "segment", "targets", "expected"), HIT_PROBABILITY_CASES)
+def test_hit_probability(length: int, segment: int, targets: list[tuple[int, int]], expected: float) -> None:
+    assert qm.hit_probability(length, segment, targets) == pytest.approx(expected)
+
+
+def test_hit_probability_matches_enumeration() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        segment = rng.randint(1, 40)
+        length = rng.randint(0, 12)
+        targets = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, segment) for _ in range(rng.randint(0, 3)))]
+        starts = qm.placements(length, segment)
+        expected = sum(qm.hits((s, s + max(length, 1)), targets) for s in starts) / len(starts)
+        assert qm.hit_probability(length, segment, targets) == pytest.approx(expected)
+
+
+def test_literal_random_placement_agrees_with_exact_baseline() -> None:
+    items = [(2, 10, [(4, 6)]), (5, 20, [(0, 3)]), (1, 8, [(2, 4), (6, 8)])]
+    exact = sum(qm.hit_probability(n, m, t) for n, m, t in items) / len(items)
+    rng = random.Random(0)
+    draws = [qm.random_placement_draw(items, rng) for _ in range(20000)]
+    assert sum(draws) / len(draws) == pytest.approx(exact, abs=0.01)
+    base = qm.random_baseline([qm.hit_probability(n, m, t) for n, m, t in items], draws=4000, seed=1)
+    assert base["expected"] == pytest.approx(exact)
+    assert base["mean"] == pytest.approx(exact, abs=0.01)
+    assert base["low"] <= base["mean"] <= base["high"]
+
+
+def test_random_baseline_degenerate_cases() -> None:
+    base = qm.random_baseline([0.0, 1.0], draws=100)
+    assert base["expected"] == base["mean"] == base["low"] == base["high"] == 0.5
+    empty = qm.random_baseline([])
+    assert empty["draws"] == 0 and math.isnan(empty["mean"])
+
+
+def test_random_baseline_interval_covers_binomial_spread() -> None:
+    # 100 findings that each hit with p = 0.3: the share has sd sqrt(0.3 * 0.7 / 100) ~ 0.046
+    base = qm.random_baseline([0.3] * 100, draws=4000, seed=2)
+    assert base["mean"] == pytest.approx(0.3, abs=0.01)
+    assert base["low"] == pytest.approx(0.3 - 1.96 * 0.0458, abs=0.02)
+    assert base["high"] == pytest.approx(0.3 + 1.96 * 0.0458, abs=0.02)
+
+
+def test_kendall_tau_b_hand_computed() -> None:
+    # pairs of x = [1, 2, 2, 3], y = [1, 3, 2, 2]: (0,1) (0,2) (0,3) concordant, (1,3) discordant,
+    # (1,2) tied in x only, (2,3) tied in y only: tau-b = (3 - 1) / sqrt((3+1+1) * (3+1+1)) = 0.4
+    x, y = [1, 2, 2, 3], [1, 3, 2, 2]
+    assert qm.kendall_tau_b(x, y) == pytest.approx(0.4)
+    assert qm.kendall_tau_b_naive(x, y) == pytest.approx(0.4)
+
+
+KENDALL_CASES = [
+    ([1, 2, 3, 4], [10, 20, 30, 40], 1.0),
+    ([1, 2, 3, 4], [4, 3, 2, 1], -1.0),
+    # C = 2 ((0,1), (0,2)), D = 0, ties in y only: (1,2); tau-b = 2 / sqrt(3 * 2)
+    ([1, 2, 3], [0, 1, 1], 2 / math.sqrt(6)),
+]
+
+
+@pytest.mark.parametrize(("x", "y", "expected"), KENDALL_CASES)
+def test_kendall_tau_b_cases(x: list[float], y: list[float], expected: float) -> None:
+    assert qm.kendall_tau_b(x, y) == pytest.approx(expected)
+
+
+def test_kendall_tau_b_constant_side_is_nan() -> None:
+    assert math.isnan(qm.kendall_tau_b([1, 1, 1], [1, 2, 3]))
+    assert math.isnan(qm.kendall_tau_b([1], [1]))
+    with pytest.raises(ValueError):
+        qm.kendall_tau_b([1, 2], [1])
+
+
+def test_kendall_tau_b_fast_equals_naive_with_many_ties() -> None:
+    rng = random.Random(7)
+    for _ in range(50):
+        n = rng.randint(2, 60)
+        x = [rng.randint(0, 5) for _ in range(n)]
+        y = [rng.choice([0.0, 0.1, 1.0, 5.0, 5.1]) for _ in range(n)]
+        fast, naive = qm.kendall_tau_b(x, y), qm.kendall_tau_b_naive(x, y)
+        assert (math.isnan(fast) and math.isnan(naive)) or fast == pytest.approx(naive)
+
+
+def test_kendall_and_spearman_agree_with_scipy() -> None:
+    stats = pytest.importorskip("scipy.stats")
+    rng = random.Random(11)
+    x = [rng.randint(0, 9) for _ in range(300)]
+    y = [xi + rng.randint(-5, 5) for xi in x]
+    assert qm.kendall_tau_b(x, y) == pytest.approx(stats.kendalltau(x, y).statistic)
+    assert qm.spearman(x, y) == pytest.approx(stats.spearmanr(x, y).statistic)
+
+
+def test_ranks_and_spearman() -> None:
+    assert qm.ranks([10, 20, 20, 5]) == [2.0, 3.5, 3.5, 1.0]
+    assert qm.spearman([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert math.isnan(qm.spearman([1, 1, 1], [1, 2, 3]))
+
+
+AUC_CASES = [
+    # positives [3, 2] vs negatives [1, 2]: 3>1, 3>2, 2>1 and a tie 2=2 -> 3.5 / 4
+    ([3, 2], [1, 2], 0.875),
+    ([5, 6], [1, 2], 1.0),
+    ([1, 2], [5, 6], 0.0),
+    ([1, 1], [1, 1], 0.5),
+]
+
+
+@pytest.mark.parametrize(("positives", "negatives", "expected"), AUC_CASES)
+def test_auc(positives: list[float], negatives: list[float], expected: float) -> None:
+    assert qm.auc(positives, negatives) == pytest.approx(expected)
+
+
+def test_auc_empty_is_nan() -> None:
+    assert math.isnan(qm.auc([], [1]))
+
+
+def test_quantile() -> None:
+    assert qm.quantile([0.0, 1.0, 2.0, 3.0, 4.0], 0.5) == 2.0
+    assert qm.quantile([0.0, 10.0], 0.25) == 2.5
+
+
+# --- the harness's document building and offset mapping, on a fake report -----------------------------
+
+
+def _row(order: int, target: str, spans: list[dict[str, object]] | None = None) -> dict[str, object]:
+    return {
+        "dataset": "g23news",
+        "system": "sysA",
+        "doc": "d1",
+        "seg_id": str(order),
+        "order": order,
+        "target": target,
+        "mqm": 5.0 if spans else 0.0,
+        "has_major": bool(spans),
+        "no_error": not spans,
+        "spans": spans or [],
+    }
+
+
+def _document() -> dict[str, object]:
+    major = {"start": 4, "end": 9, "severity": "Major", "category": "Accuracy/Mistranslation", "top": "Accuracy"}
+    return {
+        "dataset": "g23news",
+        "system": "sysA",
+        "doc": "d1",
+        "segments": [_row(1, "The bridge is closed."), _row(2, "The fery runs daily.", [major])],
+    }
+
+
+def test_document_text_offsets() -> None:
+    text, offsets = quality.document_text(_document())
+    assert text == "The bridge is closed.\n\nThe fery runs daily."
+    assert [text[a:b] for a, b in offsets] == ["The bridge is closed.", "The fery runs daily."]
+
+
+def test_locate_falls_back_to_search_when_text_moved() -> None:
+    document = _document()
+    _, offsets = quality.document_text(document)
+    moved = "Title\n\nThe bridge is closed.\n\nThe fery runs daily."
+    assert quality.locate(moved, document, offsets) == [(7, 28), (30, 50)]
+    assert quality.locate("something else", document, offsets) == [None, None]
+
+
+def test_segment_records_map_findings_and_scores() -> None:
+    document = _document()
+    text, offsets = quality.document_text(document)
+    scores = SimpleNamespace(chrf=80.0, bleu=50.0, ter=20.0)
+    sentences = [
+        SimpleNamespace(index=0, start=0, end=21, scores=scores),
+        SimpleNamespace(index=1, start=23, end=43, scores=SimpleNamespace(chrf=40.0, bleu=10.0, ter=60.0)),
+    ]
+    found = [
+        SimpleNamespace(kind="rule", rule_id="EN-X", severity="warning", start=27, end=31, sentence=1, details={}),
+        SimpleNamespace(
+            kind="unknown_word",
+            rule_id="MT-UNKNOWN-WORD",
+            severity="info",
+            start=None,
+            end=None,
+            sentence=0,
+            details={"direction": "en-es"},
+        ),
+    ]
+    report = SimpleNamespace(document=SimpleNamespace(text=text), sentences=sentences, all_findings=lambda: found)
+    first, second = quality.segment_records(document, offsets, report)
+    assert first["scores"] == {"chrf": 80.0, "bleu": 50.0, "ter": 20.0}
+    assert first["findings"] == [["unknown_word", "MT-UNKNOWN-WORD", "info", None, None, "en-es"]]
+    assert second["findings"] == [["rule", "EN-X", "warning", 4, 8, "", "fery"]]  # "fery" inside the segment
+    assert second["spans"][0][:3] == [4, 9, "Major"]
+
+    results = quality_eval.evaluate([first, second], draws=200, seed=0)["datasets"]["news"]
+    warn = next(r for r in results["precision"] if r["label"] == "warning+ findings")
+    assert warn["n"] == 1 and warn["precision"] == 1.0
+    # a 4-char span in a 20-char segment: 17 placements, 8 of them (starts 1..8) overlap (4, 9)
+    assert warn["random"]["expected"] == pytest.approx(8 / 17)
+    assert warn["overlapped"] == {"Major Accuracy/Mistranslation": 1}
+    assert warn["top_hit_text"] == "fery" and warn["top_hit_text_share"] == 1.0
+    recall = next(r for r in results["recall_major"] if r["category"] == "all Major")
+    assert recall["recall_warning_plus"] == 1.0
+    assert results["error_free"]["error_free"]["warning_plus_per_segment"] == 0.0
+
+
+def test_cluster_bootstrap_ratio() -> None:
+    # every document has hits = 2 x expected: every resample gives exactly 2
+    even = qm.cluster_bootstrap_ratio([(2.0, 1.0), (4.0, 2.0), (1.0, 0.5)], draws=200)
+    assert even["low"] == pytest.approx(2.0) and even["high"] == pytest.approx(2.0)
+    # one document carries all the hits: the interval reaches down to 0
+    lumpy = qm.cluster_bootstrap_ratio([(10.0, 1.0), (0.0, 1.0), (0.0, 1.0), (0.0, 1.0)], draws=2000, seed=4)
+    assert lumpy["low"] == 0.0 and lumpy["high"] > 2.5
+    assert lumpy["clusters"] == 4
+    assert math.isnan(qm.cluster_bootstrap_ratio([])["low"])
+
+
+def test_top_share() -> None:
+    assert qm.top_share(["US", "US", "UN", "US"]) == ("US", 0.75)
+    text, share = qm.top_share([])
+    assert text == "" and math.isnan(share)
+
+
+def test_short_text_keeps_sentences_out_of_the_results() -> None:
+    assert quality_eval.short_text("US") == "US"
+    assert quality_eval.short_text("China  News\nNetwork") == "China News Network"
+    assert quality_eval.short_text("one two three four five six") == "<6 words>"
