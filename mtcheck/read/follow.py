@@ -1,0 +1,35 @@
+"""Reading the original a translated page links to: fetched for a web page, from disk for a local file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mtcheck.detect.original_link import OriginalLink
+from mtcheck.errors import InputError
+from mtcheck.read.document import Document, read_document
+from mtcheck.read.fetch import Fetcher, is_url
+from mtcheck.read.inputs import one_line
+from mtcheck.read.web import WebDocument, read_url
+
+
+def read_original(document: Document, link: OriginalLink, fetcher: Fetcher) -> Document:
+    """The original of document: a web page's link fetched (with the run's cache and robots rules), a local
+    file's relative link read from disk. InputError says why it cannot be had."""
+    if isinstance(document, WebDocument):
+        if not is_url(link.target):
+            raise InputError(f"the original's link {one_line(link.href)!r} is not a web address")
+        return read_url(link.target, fetcher=fetcher, name=f"{document.name}-original")
+    return read_document(local_original(document.path, link.href), name=f"{document.name}-original")
+
+
+def local_original(path: str, href: str) -> Path:
+    """The file a local page's relative link names, when it is on disk; never a web address or an absolute path."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("/"):
+        raise InputError(f"the original's link {one_line(href)!r} is not a relative link to a file (not followed)")
+    target = Path(path).parent / unquote(parts.path)
+    if not parts.path or not target.is_file():
+        raise InputError(f"the original's link {one_line(href)!r} names no file on disk ({one_line(str(target))})")
+    return Path(os.path.normpath(target))
