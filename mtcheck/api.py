@@ -265,7 +265,8 @@ def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     language = settings.language or detect_language(document.text)
     if language is None:
         raise InputError(f"{document.path}: cannot tell the document's language; set it", setting="language")
-    seen = detect_document(document, language=language)
+    follow = run.translate and settings.follow_original and settings.source is None
+    seen = detect_document(document, language=language, local_links=follow)
     detection = seen.detection
     spans = segment(document.text, language, document.paragraphs or None)
     if run.translate and len(spans) > settings.max_sentences:
@@ -278,7 +279,7 @@ def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     if original is not None and original.language == language:
         raise UsageError(f"{document.path}: the original and the translation are both in {language!r}")
     notes: tuple[Finding, ...] = ()
-    if original is None and run.translate and settings.follow_original and seen.original is not None:
+    if original is None and follow and seen.original is not None:
         original, notes = _followed_original(document, language, seen.original, run)
         if original is not None and detection.source_language is None:
             detection = replace(detection, source_language=original.language)
@@ -294,10 +295,13 @@ def _followed_original(
     document: Document, language: str, link: OriginalLink, run: _Run
 ) -> tuple[_Original | None, tuple[Finding, ...]]:
     """The original the page links to, read and segmented; or none, and a finding that says why."""
-    from mtcheck.read.follow import read_original
+    from mtcheck.read.follow import followable, read_original
     from mtcheck.read.language import detect_language
     from mtcheck.read.segment import segment
 
+    if not followable(document, link):  # a local file's link to the web, or to a file that is not there
+        log.info("%s: not following %s (only web pages, or local links to files on disk)", document.path, link.href)
+        return None, ()
     try:
         source = read_original(document, link, run.fetcher)
         source_language = detect_language(source.text) or link.language

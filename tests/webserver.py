@@ -23,6 +23,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0  # seconds before the answer starts
+    length: bool = True  # send Content-Length (False: the body runs until the connection closes)
 
 
 class Site:
@@ -33,6 +34,8 @@ class Site:
         self.requests: Counter[str] = Counter()
         self.user_agents: set[str] = set()
         self.base = ""
+        self.active = 0
+        self.most_active = 0  # the most requests served at the same time
         self._lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -50,14 +53,24 @@ class Site:
         with self._lock:
             self.requests[handler.path] += 1
             self.user_agents.add(handler.headers.get("User-Agent", ""))
-        route = self.routes.get(handler.path) or Route(b"<h1>Not found</h1>", 404)
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            self._answer(handler, self.routes.get(handler.path) or Route(b"<h1>Not found</h1>", 404))
+        finally:
+            with self._lock:
+                self.active -= 1
+
+    def _answer(self, handler: BaseHTTPRequestHandler, route: Route) -> None:
         if route.delay:
             time.sleep(route.delay)
         handler.send_response(route.status)
         for key, value in route.headers.items():
             handler.send_header(key, value)
-        if "Content-Length" not in route.headers:
+        if route.length:
             handler.send_header("Content-Length", str(len(route.body)))
+        else:
+            handler.close_connection = True
         handler.end_headers()
         try:
             handler.wfile.write(route.body)

@@ -28,18 +28,25 @@ class Seen:
     original: OriginalLink | None = None
 
 
-def detect_document(document: Document, *, language: str | None = None) -> Seen:
-    """Detection for any document; for an HTML page also the whole page's notices and the original's link."""
+def detect_document(document: Document, *, language: str | None = None, local_links: bool = False) -> Seen:
+    """Detection for any document; for a web page also the whole page's notices and the original's link.
+
+    A local HTML file's detection is what `detect` finds; with local_links its original's link is looked
+    for too (the caller follows only a relative link to a file on disk).
+    """
     from mtcheck.read.web import WebDocument
 
     main = detect(document, language=language)
-    page = whole_page_document(document)
+    web = isinstance(document, WebDocument)
+    page = whole_page_document(document) if web or local_links else None
     if page is None:
         return Seen(main)
     page_detection = detect(page, language=language or main.language)
-    detection = merge(main, page_detection, document.text, page.text) if isinstance(document, WebDocument) else main
-    base = document.url if isinstance(document, WebDocument) else _file_base(document.path)
-    original = find_original(page, page_detection, base=base, language=language or main.language)
+    if not isinstance(document, WebDocument):
+        base = _file_base(document.path)
+        return Seen(main, find_original(page, page_detection, base=base, language=language or main.language))
+    detection = merge(main, page_detection, document.text, page.text)
+    original = find_original(page, page_detection, base=document.url, language=language or main.language)
     if original is not None:
         extra = link_evidence(original)
         if extra is not None:

@@ -39,7 +39,12 @@ def url_name(url: str) -> str:
     """A safe report base name from a URL: host and path, e.g. example.com_news_bridge."""
     parts = urlsplit(url.strip())
     path = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", parts.path.strip("/"), flags=re.IGNORECASE)
-    stem = "_".join(p for p in ((parts.hostname or ""), path.replace("/", "_"), parts.query) if p)
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")  # 例え.jp -> xn--r8jz45g.jp
+    except UnicodeError:
+        pass
+    stem = "_".join(p for p in (host, path.replace("/", "_"), parts.query) if p)
     name = sanitize_name(stem)
     if len(name) >= 90:  # long URLs: keep them apart with a short hash of the whole URL
         name = f"{name[:80]}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}"

@@ -14,6 +14,17 @@ from mtcheck.read.inputs import one_line
 from mtcheck.read.web import WebDocument, read_url
 
 
+def followable(document: Document, link: OriginalLink) -> bool:
+    """Whether to follow: a web page's link to another web page, a local file's relative link to a file on disk."""
+    if isinstance(document, WebDocument):
+        return is_url(link.target)
+    try:
+        local_original(document.path, link.href)
+    except InputError:
+        return False
+    return True
+
+
 def read_original(document: Document, link: OriginalLink, fetcher: Fetcher) -> Document:
     """The original of document: a web page's link fetched (with the run's cache and robots rules), a local
     file's relative link read from disk. InputError says why it cannot be had."""
