@@ -3,6 +3,7 @@ a per-host limit on concurrent requests and an on-disk cache. httpx is imported 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -40,10 +41,8 @@ def url_name(url: str) -> str:
     parts = urlsplit(url.strip())
     path = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", parts.path.strip("/"), flags=re.IGNORECASE)
     host = parts.hostname or ""
-    try:
+    with contextlib.suppress(UnicodeError):
         host = host.encode("idna").decode("ascii")  # 例え.jp -> xn--r8jz45g.jp
-    except UnicodeError:
-        pass
     stem = "_".join(p for p in (host, path.replace("/", "_"), parts.query) if p)
     name = sanitize_name(stem)
     if len(name) >= 90:  # long URLs: keep them apart with a short hash of the whole URL
