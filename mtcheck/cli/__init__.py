@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from mtcheck import __version__
+from mtcheck.config import FETCH_TIMEOUT
 from mtcheck.errors import MtcheckError
 
 app = typer.Typer(
@@ -270,7 +271,7 @@ def detect(
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache folder (web pages).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch web pages again.")] = False,
     ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = 20.0,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
 ) -> None:
     """Tell which articles are machine translated (no models needed)."""
     if format not in ("text", "json"):

@@ -108,4 +108,3 @@ def test_local_html_follows_a_relative_link_to_a_file_on_disk(tmp_path: Path) ->
     assert data["bilingual"]["source_path"] == str(site / "es" / "articulo.html")
     assert data["bilingual"]["source_language"] == "es"
     assert "MT-BILINGUAL-OMISSION" in findings(data)
-

@@ -9,7 +9,7 @@ import pytest
 
 from mtcheck import __version__
 from mtcheck.errors import InputError
-from mtcheck.read.fetch import Fetcher, is_url, url_name
+from mtcheck.read.fetch import USER_AGENT, Fetcher, is_url, url_name
 from tests.webserver import Route, closed_port_url, news_site, serve
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -25,7 +25,7 @@ def test_fetches_with_a_clear_user_agent_and_reads_robots_once(tmp_path: Path) -
         client.fetch(site.url("/es/articulo.html"))
     assert b"read the original article here" in page.content
     assert page.final_url == site.url("/article.html") and not page.from_cache
-    assert site.user_agents == {f"mtcheck/{__version__} (machine-translation checker; reads one article and its original)"}
+    assert site.user_agents == {USER_AGENT} and USER_AGENT.startswith(f"mtcheck/{__version__} (")
     assert site.count("/robots.txt") == 1
 
 
@@ -66,9 +66,9 @@ def test_a_slow_server_times_out(tmp_path: Path) -> None:
 def test_a_huge_page_is_refused_at_the_size_cap(tmp_path: Path, length: bool) -> None:
     huge = b"<html><body><p>" + b"All work and no play. " * 100_000 + b"</p></body></html>"  # 2.2 MB
     routes = {"/huge.html": Route(huge, headers=HTML, length=length)}
-    with serve(routes) as site, fetcher(tmp_path, max_bytes=1_000_000) as client:
-        with pytest.raises(InputError, match=r"larger than the 0.953674 MB limit"):
-            client.fetch(site.url("/huge.html"))
+    with serve(routes) as site, fetcher(tmp_path, max_bytes=1_000_000) as client, pytest.raises(InputError) as caught:
+        client.fetch(site.url("/huge.html"))
+    assert str(caught.value).endswith("/huge.html: larger than the 0.953674 MB limit")
 
 
 def test_unreachable_host_is_one_line(tmp_path: Path) -> None:

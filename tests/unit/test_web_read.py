@@ -138,7 +138,7 @@ def test_head_links() -> None:
 
 
 def test_plain_text_pages_read_as_text(tmp_path: Path) -> None:
-    page_ = Page("http://t.test/a.txt", "http://t.test/a.txt", "text/plain; charset=utf-8", "One.\n\nTwo.\n".encode())
+    page_ = Page("http://t.test/a.txt", "http://t.test/a.txt", "text/plain; charset=utf-8", b"One.\n\nTwo.\n")
     document = document_from_page(page_)
     assert document.format == "text" and document.text == "One.\n\nTwo." and document.name == "t.test_a.txt"
 
@@ -171,3 +171,11 @@ def test_web_documents_follow_only_web_links(tmp_path: Path) -> None:
         document = read_url(site.url("/article.html"), fetcher=fetcher)
     assert followable(document, OriginalLink("/es/a", site.url("/es/a"), "notice"))
     assert not followable(document, OriginalLink("file:///etc/passwd", "file:///etc/passwd", "notice"))
+
+
+def test_a_web_page_is_keyed_by_its_url_in_baselines_and_sarif() -> None:
+    from mtcheck.report.fingerprint import document_key
+    from mtcheck.report.sarif import artifact_uri
+
+    url = "https://news.test/en/a.html?id=1"
+    assert document_key(url) == url and artifact_uri(url) == url
