@@ -139,6 +139,7 @@ class _Prepared:
     pivots: tuple[str, ...]
     original: _Original | None
     notes: tuple[Finding, ...] = ()  # document findings from reading it, e.g. an original that was not found
+    followed: OriginalLink | None = None  # the page's own link the original came from (not Settings.source)
 
     @property
     def texts(self) -> list[str]:
@@ -250,8 +251,16 @@ def _read_ahead(items: Sequence[InputItem], run: _Run) -> Iterator[tuple[InputIt
 def _check_one(document: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
     """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
     prepared = _prepare(document, run)
-    sentences, engine_info, unknown = _translate(prepared, run, progress)
-    sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
+    try:
+        sentences, engine_info, unknown = _translate(prepared, run, progress)
+        sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
+    except ModelError as exc:
+        if not prepared.followed:
+            raise
+        # No model for the original's language: check the page alone rather than fail the run.
+        prepared = _without_original(prepared, run, exc)
+        sentences, engine_info, unknown = _translate(prepared, run, progress)
+        sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
     return _report(prepared, sentences, findings, terms, bilingual, engine_info)
 
 
@@ -288,7 +297,29 @@ def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
         raise UsageError(
             f"{document.path}: pivot language {language!r} is the document's own language", setting="pivots"
         )
-    return _Prepared(document, language, detection, spans, tuple(pivots), original, notes)
+    followed = seen.original if original is not None and settings.source is None else None
+    return _Prepared(document, language, detection, spans, tuple(pivots), original, notes, followed)
+
+
+def _unavailable(link: str, via: str, reason: object) -> Finding:
+    return Finding(
+        kind="original",
+        rule="MT-ORIGINAL-UNAVAILABLE",
+        severity="warning",
+        message=f"the page links to its original ({link}), but it could not be compared: {reason}",
+        details={"original_url": link, "via": via},
+    )
+
+
+def _without_original(prepared: _Prepared, run: _Run, reason: ModelError) -> _Prepared:
+    """The document again, without the followed original it could not be compared with."""
+    assert prepared.followed is not None  # only called for a followed original
+    log.warning("%s: original not compared: %s", prepared.document.path, reason)
+    pivots = run.settings.pivots or (default_pivot(prepared.language),)
+    if prepared.language in pivots:
+        raise reason
+    note = _unavailable(prepared.followed.target, prepared.followed.via, reason)
+    return replace(prepared, original=None, pivots=tuple(pivots), notes=(*prepared.notes, note), followed=None)
 
 
 def _followed_original(
@@ -311,14 +342,7 @@ def _followed_original(
             raise InputError(f"{source.path}: the linked page is in {language!r} too, not an original to compare")
     except MtcheckError as exc:
         log.warning("%s: original not compared: %s", document.path, exc)
-        note = Finding(
-            kind="original",
-            rule="MT-ORIGINAL-UNAVAILABLE",
-            severity="warning",
-            message=f"the page links to its original ({link.target}), but it could not be compared: {exc}",
-            details={"original_url": link.target, "via": link.via},
-        )
-        return None, (note,)
+        return None, (_unavailable(link.target, link.via, exc),)
     log.info("%s: comparing with its original %s (%s)", document.path, source.path, source_language)
     spans = segment(source.text, source_language, source.paragraphs or None)
     return _Original(source, source_language, spans), ()

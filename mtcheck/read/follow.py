@@ -10,7 +10,7 @@ from mtcheck.detect.original_link import OriginalLink
 from mtcheck.errors import InputError
 from mtcheck.read.document import Document, read_document
 from mtcheck.read.fetch import Fetcher, is_url
-from mtcheck.read.inputs import one_line
+from mtcheck.read.inputs import SUFFIXES, one_line
 from mtcheck.read.web import WebDocument, read_url
 
 
@@ -43,4 +43,6 @@ def local_original(path: str, href: str) -> Path:
     target = Path(path).parent / unquote(parts.path)
     if not parts.path or not target.is_file():
         raise InputError(f"the original's link {one_line(href)!r} names no file on disk ({one_line(str(target))})")
+    if target.suffix.lower() not in SUFFIXES:  # an article, never whatever else a page may point at
+        raise InputError(f"the original's link {one_line(href)!r} names no article ({', '.join(SUFFIXES)})")
     return Path(os.path.normpath(target))

@@ -151,6 +151,7 @@ def test_an_empty_page_is_an_input_error() -> None:
 def test_local_originals_are_relative_links_to_files_on_disk(tmp_path: Path) -> None:
     (tmp_path / "es").mkdir()
     (tmp_path / "es" / "articulo.html").write_text("<p>Hola.</p>", encoding="utf-8")
+    (tmp_path / "es" / "secret.key").write_text("-----BEGIN PRIVATE KEY-----", encoding="utf-8")
     article = tmp_path / "article.html"
     assert local_original(str(article), "es/articulo.html") == tmp_path / "es" / "articulo.html"
     assert local_original(str(article), "es/articulo.html#top") == tmp_path / "es" / "articulo.html"
@@ -159,6 +160,7 @@ def test_local_originals_are_relative_links_to_files_on_disk(tmp_path: Path) -> 
         ("/etc/passwd", "not a relative link"),
         ("es/missing.html", "names no file on disk"),
         ("es", "names no file on disk"),
+        ("es/secret.key", "names no article"),
     ]:
         with pytest.raises(InputError, match=message):
             local_original(str(article), href)
