@@ -181,3 +181,13 @@ def test_a_web_page_is_keyed_by_its_url_in_baselines_and_sarif() -> None:
 
     url = "https://news.test/en/a.html?id=1"
     assert document_key(url) == url and artifact_uri(url) == url
+
+
+def test_urls_are_inputs_named_from_their_address() -> None:
+    from mtcheck.read.inputs import expand_inputs
+
+    items = expand_inputs(["https://news.test/en/a.html", "https://news.test/en/a.html", "http://other.test/a.html"])
+    assert [(i.path, i.name, i.error) for i in items] == [
+        ("https://news.test/en/a.html", "news.test_en_a", None),
+        ("http://other.test/a.html", "other.test_a", None),
+    ]
