@@ -301,24 +301,16 @@ def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     return _Prepared(document, language, detection, spans, tuple(pivots), original, notes, followed)
 
 
-def _unavailable(link: str, via: str, reason: object) -> Finding:
-    return Finding(
-        kind="original",
-        rule="MT-ORIGINAL-UNAVAILABLE",
-        severity="warning",
-        message=f"the page links to its original ({link}), but it could not be compared: {reason}",
-        details={"original_url": link, "via": via},
-    )
-
-
 def _without_original(prepared: _Prepared, run: _Run, reason: ModelError) -> _Prepared:
     """The document again, without the followed original it could not be compared with."""
+    from mtcheck.read.follow import unavailable
+
     assert prepared.followed is not None  # only called for a followed original
     log.warning("%s: original not compared: %s", prepared.document.path, reason)
     pivots = run.settings.pivots or (default_pivot(prepared.language),)
     if prepared.language in pivots:
         raise reason
-    note = _unavailable(prepared.followed.target, prepared.followed.via, reason)
+    note = unavailable(prepared.followed, reason)
     return replace(prepared, original=None, pivots=tuple(pivots), notes=(*prepared.notes, note), followed=None)
 
 
@@ -326,26 +318,14 @@ def _followed_original(
     document: Document, language: str, link: OriginalLink, run: _Run
 ) -> tuple[_Original | None, tuple[Finding, ...]]:
     """The original the page links to, read and segmented; or none, and a finding that says why."""
-    from mtcheck.read.follow import followable, read_original
-    from mtcheck.read.language import detect_language
+    from mtcheck.read.follow import follow
     from mtcheck.read.segment import segment
 
-    if not followable(document, link):  # a local file's link to the web, or to a file that is not there
-        log.info("%s: not following %s (only web pages, or local links to files on disk)", document.path, link.href)
-        return None, ()
-    try:
-        source = read_original(document, link, run.fetcher)
-        source_language = detect_language(source.text) or link.language
-        if source_language is None:
-            raise InputError(f"{source.path}: cannot tell the original's language")
-        if source_language == language:
-            raise InputError(f"{source.path}: the linked page is in {language!r} too, not an original to compare")
-    except MtcheckError as exc:
-        log.warning("%s: original not compared: %s", document.path, exc)
-        return None, (_unavailable(link.target, link.via, exc),)
-    log.info("%s: comparing with its original %s (%s)", document.path, source.path, source_language)
-    spans = segment(source.text, source_language, source.paragraphs or None)
-    return _Original(source, source_language, spans), ()
+    got = follow(document, language, link, run.fetcher)
+    if not isinstance(got, tuple):
+        return None, (got,) if got is not None else ()
+    source, source_language = got
+    return _Original(source, source_language, segment(source.text, source_language, source.paragraphs or None)), ()
 
 
 def _translate(

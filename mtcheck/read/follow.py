@@ -2,16 +2,55 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mtcheck.detect.original_link import OriginalLink
-from mtcheck.errors import InputError
+from mtcheck.errors import InputError, MtcheckError
 from mtcheck.read.document import Document, read_document
 from mtcheck.read.fetch import Fetcher, is_url
 from mtcheck.read.inputs import SUFFIXES, one_line
 from mtcheck.read.web import WebDocument, read_url
+from mtcheck.results import Finding
+
+log = logging.getLogger("mtcheck")
+
+
+def follow(
+    document: Document, language: str, link: OriginalLink, fetcher: Fetcher
+) -> tuple[Document, str] | Finding | None:
+    """The original and its language; a finding when the page names one that cannot be compared; None when
+    the link is not to be followed (a local file's link to the web, or to a file that is not there)."""
+    from mtcheck.read.language import detect_language
+
+    if not followable(document, link):
+        log.info("%s: not following %s (only web pages, or local links to files on disk)", document.path, link.href)
+        return None
+    try:
+        source = read_original(document, link, fetcher)
+        source_language = detect_language(source.text) or link.language
+        if source_language is None:
+            raise InputError(f"{source.path}: cannot tell the original's language")
+        if source_language == language:
+            raise InputError(f"{source.path}: the linked page is in {language!r} too, not an original to compare")
+    except MtcheckError as exc:
+        log.warning("%s: original not compared: %s", document.path, exc)
+        return unavailable(link, exc)
+    log.info("%s: comparing with its original %s (%s)", document.path, source.path, source_language)
+    return source, source_language
+
+
+def unavailable(link: OriginalLink, reason: object) -> Finding:
+    """The document finding that says the page's original could not be compared, and why."""
+    return Finding(
+        kind="original",
+        rule="MT-ORIGINAL-UNAVAILABLE",
+        severity="warning",
+        message=f"the page links to its original ({link.target}), but it could not be compared: {reason}",
+        details={"original_url": link.target, "via": link.via},
+    )
 
 
 def followable(document: Document, link: OriginalLink) -> bool:
