@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
@@ -26,6 +26,10 @@ from mtcheck.results import (
     summarize,
 )
 from mtcheck.version import __version__
+
+if TYPE_CHECKING:
+    from mtcheck.detect.original_link import OriginalLink
+    from mtcheck.read.fetch import Fetcher
 
 log = logging.getLogger("mtcheck")
 
@@ -59,6 +63,26 @@ class _Run:
         self.translate = translate
         self._extras: dict[str, Any] | None = None
         self._original: _Original | None = None
+        self._fetcher: Fetcher | None = None
+
+    @property
+    def fetcher(self) -> Fetcher:
+        """The run's HTTP client for web pages and their originals (cache, robots.txt, per-host limit)."""
+        if self._fetcher is None:
+            from mtcheck.read.fetch import fetcher_for
+
+            self._fetcher = fetcher_for(self.settings)
+        return self._fetcher
+
+    def read(self, path: str | Path, name: str | None = None) -> Document:
+        """A file, "-" or a URL, read into a Document."""
+        from mtcheck.read.web import read_input
+
+        return read_input(path, name=name, fetcher=self.fetcher)
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
 
     @property
     def engine(self) -> Engine:
@@ -114,6 +138,8 @@ class _Prepared:
     spans: list[tuple[int, int]]
     pivots: tuple[str, ...]
     original: _Original | None
+    notes: tuple[Finding, ...] = ()  # document findings from reading it, e.g. an original that was not found
+    followed: OriginalLink | None = None  # the page's own link the original came from (not Settings.source)
 
     @property
     def texts(self) -> list[str]:
@@ -139,8 +165,12 @@ def check(
     translate: bool = True,
     progress: ProgressCallback | None = None,
 ) -> Report:
-    """Check one document (a path or a read Document): detect, segment, round-trip, score, find problems."""
-    return _check_one(document, _Run(validate_settings(settings), engine, translate), progress)
+    """Check one document (a path, a URL or a read Document): detect, segment, round-trip, score, find problems."""
+    run = _Run(validate_settings(settings), engine, translate)
+    try:
+        return _check_one(document, run, progress)
+    finally:
+        run.close()
 
 
 def check_many(
@@ -159,7 +189,28 @@ def check_many(
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
     run.extras()  # a bad glossary is the run's error, not each document's
-    for number, (item, read) in enumerate(_read_ahead(items)):
+    try:
+        _check_all(items, run, progress, reports, failures, on_report, on_failure)
+    finally:
+        run.close()
+    return RunResult(tuple(reports), tuple(failures))
+
+
+def _check_all(
+    items: Sequence[InputItem],
+    run: _Run,
+    progress: ProgressCallback | None,
+    reports: list[Report],
+    failures: list[InputFailure],
+    on_report: Callable[[Report], None] | None,
+    on_failure: Callable[[InputFailure], None] | None,
+) -> None:
+    from mtcheck.read.fetch import is_url
+
+    urls = [item.path for item in items if item.error is None and is_url(item.path)]
+    if urls:
+        run.fetcher.prefetch(urls)  # many pages at once, a few per host
+    for number, (item, read) in enumerate(_read_ahead(items, run)):
         if progress:
             progress("documents", number, len(items))
         try:
@@ -177,17 +228,16 @@ def check_many(
             on_report(report)
     if progress:
         progress("documents", len(items), len(items))
-    return RunResult(tuple(reports), tuple(failures))
 
 
-def _read_ahead(items: Sequence[InputItem]) -> Iterator[tuple[InputItem, Callable[[], Document]]]:
+def _read_ahead(items: Sequence[InputItem], run: _Run) -> Iterator[tuple[InputItem, Callable[[], Document]]]:
     """Yield each input with a function returning its Document; the next one is read while this one runs."""
     from concurrent.futures import Future, ThreadPoolExecutor
 
     def read(item: InputItem) -> Document:
         if item.error is not None:
             raise item.error
-        return read_document(item.path, name=item.name)
+        return run.read(item.path, name=item.name)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtcheck-read") as reader:
         pending: Future[Document] | None = reader.submit(read, items[0]) if items else None
@@ -201,22 +251,32 @@ def _read_ahead(items: Sequence[InputItem]) -> Iterator[tuple[InputItem, Callabl
 def _check_one(document: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
     """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
     prepared = _prepare(document, run)
-    sentences, engine_info, unknown = _translate(prepared, run, progress)
-    sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
+    try:
+        sentences, engine_info, unknown = _translate(prepared, run, progress)
+        sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
+    except ModelError as exc:
+        if not prepared.followed:
+            raise
+        # No model for the original's language: check the page alone rather than fail the run.
+        prepared = _without_original(prepared, run, exc)
+        sentences, engine_info, unknown = _translate(prepared, run, progress)
+        sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
     return _report(prepared, sentences, findings, terms, bilingual, engine_info)
 
 
 def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
-    from mtcheck.detect import detect
+    from mtcheck.detect.page import detect_document
     from mtcheck.read.language import detect_language
     from mtcheck.read.segment import segment
 
     settings = run.settings
-    document = item if isinstance(item, Document) else read_document(item)
+    document = item if isinstance(item, Document) else run.read(item)
     language = settings.language or detect_language(document.text)
     if language is None:
         raise InputError(f"{document.path}: cannot tell the document's language; set it", setting="language")
-    detection = detect(document, language=language)
+    follow = run.translate and settings.follow_original and settings.source is None
+    seen = detect_document(document, language=language, local_links=follow)
+    detection = seen.detection
     spans = segment(document.text, language, document.paragraphs or None)
     if run.translate and len(spans) > settings.max_sentences:
         raise InputError(
@@ -227,12 +287,45 @@ def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     original = run.original() if run.translate else None
     if original is not None and original.language == language:
         raise UsageError(f"{document.path}: the original and the translation are both in {language!r}")
+    notes: tuple[Finding, ...] = ()
+    if original is None and follow and seen.original is not None:
+        original, notes = _followed_original(document, language, seen.original, run)
+        if original is not None and detection.source_language is None:
+            detection = replace(detection, source_language=original.language)
     pivots = settings.pivots or ((original.language,) if original else (default_pivot(language),))
     if language in pivots:
         raise UsageError(
             f"{document.path}: pivot language {language!r} is the document's own language", setting="pivots"
         )
-    return _Prepared(document, language, detection, spans, tuple(pivots), original)
+    followed = seen.original if original is not None and settings.source is None else None
+    return _Prepared(document, language, detection, spans, tuple(pivots), original, notes, followed)
+
+
+def _without_original(prepared: _Prepared, run: _Run, reason: ModelError) -> _Prepared:
+    """The document again, without the followed original it could not be compared with."""
+    from mtcheck.read.follow import unavailable
+
+    assert prepared.followed is not None  # only called for a followed original
+    log.warning("%s: original not compared: %s", prepared.document.path, reason)
+    pivots = run.settings.pivots or (default_pivot(prepared.language),)
+    if prepared.language in pivots:
+        raise reason
+    note = unavailable(prepared.followed, reason)
+    return replace(prepared, original=None, pivots=tuple(pivots), notes=(*prepared.notes, note), followed=None)
+
+
+def _followed_original(
+    document: Document, language: str, link: OriginalLink, run: _Run
+) -> tuple[_Original | None, tuple[Finding, ...]]:
+    """The original the page links to, read and segmented; or none, and a finding that says why."""
+    from mtcheck.read.follow import follow
+    from mtcheck.read.segment import segment
+
+    got = follow(document, language, link, run.fetcher)
+    if not isinstance(got, tuple):
+        return None, (got,) if got is not None else ()
+    source, source_language = got
+    return _Original(source, source_language, segment(source.text, source_language, source.paragraphs or None)), ()
 
 
 def _translate(
@@ -278,6 +371,7 @@ def _find(
     """Every finding attached to its sentence; the notice's own sentences are quieted last of all."""
     overrides = dict(run.settings.severities)
     sentences, findings, terms = _run_checks(prepared.document, prepared.language, sentences, run)
+    findings += prepared.notes
     sentences, findings = attach(sentences, findings, unknown, overrides)
     bilingual = None
     if prepared.original is not None:

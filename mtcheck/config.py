@@ -34,6 +34,14 @@ MAX_SENTENCES = 3000
 # Documents larger than this are refused (bytes).
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
+# Web pages (mtcheck report URL): seconds per request, redirects followed, pages fetched at once from one
+# host and in all, and how long a fetched page is reused from the HTTP cache before it is fetched again.
+FETCH_TIMEOUT = 20.0
+MAX_REDIRECTS = 5
+FETCH_PER_HOST = 2
+FETCH_WORKERS = 8
+HTTP_CACHE_SECONDS = 24 * 3600
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -64,7 +72,10 @@ class Settings:
     checks: tuple[str, ...] | None = None  # None: every registered check
     severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
     glossary: Path | None = None
-    source: Path | None = None  # the original, for bilingual mode
+    source: Path | None = None  # the original, for bilingual mode (for every document of the run)
+    follow_original: bool = True  # web pages and local HTML: fetch the linked original, compare bilingually
+    ignore_robots: bool = False  # fetch pages that robots.txt disallows
+    fetch_timeout: float = FETCH_TIMEOUT  # seconds per web request
     cache: bool = True
     cache_dir: Path | None = None
     offline: bool = False
@@ -87,6 +98,8 @@ class Settings:
             raise UsageError(f"max sentences must be at least 1, got {self.max_sentences}", setting="max_sentences")
         if self.threads is not None and self.threads < 1:
             raise UsageError(f"threads must be at least 1, got {self.threads}", setting="threads")
+        if not self.fetch_timeout > 0:
+            raise UsageError(f"timeout must be more than 0 seconds, got {self.fetch_timeout}", setting="fetch_timeout")
         pivots = tuple(lang.lower() for lang in self.pivots)
         for lang in pivots:
             if not LANGUAGE_CODE.fullmatch(lang):

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from mtcheck.config import FETCH_TIMEOUT
 from mtcheck.errors import MtcheckError
 from mtcheck.version import __version__
 
@@ -64,6 +65,8 @@ FLAGS = {
     "baseline": "--baseline",
     "write_baseline": "--write-baseline",
     "models_dir": "--models-dir",
+    "fetch_timeout": "--timeout",
+    "ignore_robots": "--ignore-robots",
 }
 
 
@@ -79,7 +82,7 @@ def _fail(message: str, setting: str | None = None) -> None:
 
 @app.command()
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html), URLs or - for stdin.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")] = None,
     format: Annotated[
         str | None,
@@ -117,7 +120,18 @@ def report(
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.")] = None,
     source: Annotated[Path | None, typer.Option("--source", help="The original article (bilingual mode).")] = None,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Translation cache folder.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the translation cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Bypass the translation cache; fetch web pages again.")
+    ] = False,
+    follow_original: Annotated[
+        bool | None,
+        typer.Option(
+            "--follow-original/--no-follow-original",
+            help="Web pages and local HTML: compare with the original the page links to. [default: on]",
+        ),
+    ] = None,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per web request. [default: 20]")] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.")
     ] = None,
@@ -150,10 +164,14 @@ def report(
         "cache_dir": cache_dir,
         "baseline": baseline,
         "write_baseline": write_baseline,
+        "follow_original": follow_original,
+        "timeout": timeout,
     }
     given: dict[str, Any] = {k: v for k, v in options_given.items() if v is not None}
     if no_cache:
         given["cache"] = False
+    if ignore_robots:
+        given["ignore_robots"] = True
     try:
         from mtcheck.run.runner import build_options, run_report
 
@@ -245,20 +263,26 @@ class _Progress:
 
 @app.command()
 def detect(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html), URLs or - for stdin.")],
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     fail_if_mt: Annotated[
         bool, typer.Option("--fail-if-mt", help="Exit 1 when any input is machine translated.")
     ] = False,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache folder (web pages).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch web pages again.")] = False,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
 ) -> None:
     """Tell which articles are machine translated (no models needed)."""
     if format not in ("text", "json"):
         _fail(f"--format: {format!r} is not one of text, json")
         raise typer.Exit(2)
     try:
+        from mtcheck.config import Settings
         from mtcheck.run.runner import run_detect
 
-        outcome = run_detect(paths, fail_if_mt=fail_if_mt)
+        settings = Settings(cache=not no_cache, cache_dir=cache_dir, ignore_robots=ignore_robots, fetch_timeout=timeout)
+        outcome = run_detect(paths, fail_if_mt=fail_if_mt, settings=settings.validate())
     except MtcheckError as exc:
         _fail(str(exc), exc.setting)
         raise typer.Exit(exc.exit_code) from None

@@ -78,6 +78,12 @@ def _walk(el, builder: TextBuilder) -> None:  # type: ignore[no-untyped-def]
         builder.end_paragraph()
 
 
+def walk_block(el, builder: TextBuilder) -> None:  # type: ignore[no-untyped-def]
+    """Add an element's text to builder as the walker of parse_html reads it (no boilerplate removed)."""
+    _walk(el, builder)
+    builder.end_paragraph()
+
+
 def _html_metadata(tree) -> dict[str, str]:  # type: ignore[no-untyped-def]
     metadata: dict[str, str] = {}
     lang = tree.get("lang") or tree.get("xml:lang")

@@ -46,6 +46,7 @@ _MAGIC = (
 )
 _EBCDIC = {"cp037", "cp273", "cp500", "cp875", "cp1026", "cp1140"}
 _MIN_PRINTABLE = 0.95
+_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _expand_one(arg: str) -> list[Path] | MtcheckError:
 
 
 def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
-    """Files, folders (recursive), globs and "-" as a flat list; missing inputs carry their error."""
+    """Files, folders (recursive), globs, URLs and "-" as a flat list; missing inputs carry their error."""
     items: list[InputItem] = []
     taken: set[str] = {"index"}  # index.html is the run's overview page
     seen: set[str] = set()
@@ -119,6 +120,13 @@ def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
                 continue
             seen.add(STDIN)
             items.append(InputItem(STDIN, _unique("stdin", taken)))
+            continue
+        if _URL.match(arg.strip()):  # a web page: named from its URL (mtcheck.read.fetch reads it)
+            from mtcheck.read.fetch import url_name
+
+            if arg.strip() not in seen:
+                seen.add(arg.strip())
+                items.append(InputItem(arg.strip(), _unique(url_name(arg), taken)))
             continue
         expanded = _expand_one(arg)
         if isinstance(expanded, MtcheckError):

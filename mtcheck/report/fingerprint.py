@@ -15,8 +15,8 @@ from mtcheck.results import Finding, Report
 
 def document_key(path: str) -> str:
     """The document path as stored in baselines: relative to the working directory when inside it, '/'."""
-    if path in ("", "-"):
-        return path
+    if path in ("", "-") or re.match(r"https?://", path, re.IGNORECASE):
+        return path  # stdin, or a web page: its URL is its key
     candidate = Path(path)
     if candidate.is_absolute():
         with contextlib.suppress(ValueError):

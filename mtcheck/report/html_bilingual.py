@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtcheck.report.html_text import esc
+from mtcheck.report.html_text import esc, safe_href
 from mtcheck.results import Report
 
 
@@ -12,6 +12,9 @@ def bilingual_section(report: Report) -> str:
     if result is None:
         return ""
     sentences = report.sentences
+    href, where = safe_href(result.source_path), esc(result.source_path)
+    if href:  # an original fetched from the web (--follow-original): a link to it
+        where = f'<a href="{href}" rel="noopener noreferrer">{where}</a>'
     rows = []
     for pair in result.pairs:
         original = " ".join(result.source_sentences[i] for i in pair.source)
@@ -30,7 +33,7 @@ def bilingual_section(report: Report) -> str:
         )
     return (
         '<section id="bilingual" aria-labelledby="h-bi"><h2 id="h-bi">Original and translation</h2>'
-        f'<p class="hint">The original ({esc(result.source_path)}, {esc(result.source_language)}) aligned with '
+        f'<p class="hint">The original ({where}, {esc(result.source_language)}) aligned with '
         "this translation. The last column gives chrF of the machine translation of the original against the "
         "published text, and of the back-translation against the original.</p>"
         '<div class="table-wrap"><table class="bilingual"><thead><tr><th scope="col">Original</th>'

@@ -52,6 +52,8 @@ def span(report: Report, finding: Finding) -> tuple[int, int] | None:
 def artifact_uri(path: str) -> str:
     """The document path as a relative URI when it lies under the working directory, else a file URI."""
     key = document_key(path)
+    if re.match(r"https?://", key, re.IGNORECASE):
+        return key  # a web page
     if key.startswith("/"):
         return Path(key).as_uri()
     return quote(key, safe="/")

@@ -88,6 +88,12 @@ def _bool(value: Any, base: Path) -> bool:
     return value
 
 
+def _positive_number(value: Any, base: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise _fail("a number of seconds > 0", value)
+    return float(value)
+
+
 def _fail_on(value: Any, base: Path) -> str:
     if value not in FAIL_ON_CHOICES:
         raise _fail(f"one of {', '.join(FAIL_ON_CHOICES)}", value)
@@ -125,6 +131,9 @@ SCHEMA: dict[str, Validator] = {
     "compute_type": _string,
     "cache": _bool,
     "cache_dir": _path,
+    "follow_original": _bool,
+    "ignore_robots": _bool,
+    "timeout": _positive_number,
 }
 
 
@@ -261,10 +270,14 @@ def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
         "compute_type",
         "cache",
         "cache_dir",
+        "follow_original",
+        "ignore_robots",
     )
     for key in simple:
         if key in config:
             changes[key] = config[key]
+    if "timeout" in config:
+        changes["fetch_timeout"] = config["timeout"]
     if "pivot" in config:
         changes["pivots"] = tuple(config["pivot"])
     if "language" in config:

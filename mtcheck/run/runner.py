@@ -185,11 +185,12 @@ def _filter(paths: Sequence[str], options: RunOptions) -> list[str]:
     """Apply include/exclude globs to what folders and globs expand to; files named explicitly always run."""
     if not options.include and not options.exclude:
         return list(paths)
+    from mtcheck.read.fetch import is_url
     from mtcheck.read.inputs import expand_inputs
 
     kept: list[str] = []
     for arg in paths:
-        if arg == "-" or Path(arg).is_file():
+        if arg == "-" or is_url(arg) or Path(arg).is_file():
             kept.append(arg)
             continue
         for item in expand_inputs([arg]):
@@ -211,23 +212,27 @@ class DetectOutcome:
     exit_code: int
 
 
-def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False) -> DetectOutcome:
-    """Detection alone: no models, no torch."""
-    from mtcheck.detect import detect
+def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Settings | None = None) -> DetectOutcome:
+    """Detection alone: no models, no torch. Web pages are fetched with the settings' cache and robots rules."""
+    from mtcheck.detect.page import detect_document
     from mtcheck.errors import MtcheckError
-    from mtcheck.read.document import read_document
+    from mtcheck.read.fetch import fetcher_for, is_url
     from mtcheck.read.inputs import expand_inputs
+    from mtcheck.read.web import read_input
 
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
-    for item in expand_inputs(paths):
-        try:
-            if item.error is not None:
-                raise item.error
-            document = read_document(item.path, name=item.name)
-            results.append((item.path, detect(document)))
-        except MtcheckError as exc:
-            failures.append(InputFailure(item.path, str(exc), exc.setting))
+    items = expand_inputs(paths)
+    with fetcher_for(settings or Settings()) as fetcher:
+        fetcher.prefetch(item.path for item in items if item.error is None and is_url(item.path))
+        for item in items:
+            try:
+                if item.error is not None:
+                    raise item.error
+                document = read_input(item.path, name=item.name, fetcher=fetcher)
+                results.append((item.path, detect_document(document).detection))
+            except MtcheckError as exc:
+                failures.append(InputFailure(item.path, str(exc), exc.setting))
     if failures:
         code = 2
     elif fail_if_mt and any(d.machine_translated for _, d in results):

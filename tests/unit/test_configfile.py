@@ -50,6 +50,9 @@ VALID: list[tuple[str, str, Any]] = [
     ("max_sentences = 500", "max_sentences", 500),
     ("cache = false", "cache", False),
     ('cache_dir = ".cache/mt"', "cache_dir", "{dir}/.cache/mt"),
+    ("follow_original = false", "follow_original", False),
+    ("ignore_robots = true", "ignore_robots", True),
+    ("timeout = 5", "timeout", 5.0),
 ]
 
 
@@ -107,6 +110,8 @@ ERRORS: list[tuple[str, str]] = [
     ("[tool.mtcheck]\ncompute_type = 8", "compute_type: expected a non-empty string, got 8"),
     ('[tool.mtcheck]\ncache = "yes"', "cache: expected true or false, got 'yes'"),
     ("[tool.mtcheck]\ncache_dir = 0", "cache_dir: expected a path (string), got 0"),
+    ('[tool.mtcheck]\nfollow_original = "no"', "follow_original: expected true or false, got 'no'"),
+    ("[tool.mtcheck]\ntimeout = 0", "timeout: expected a number of seconds > 0, got 0"),
     ("[tool.mtcheck\n", "pyproject.toml: invalid TOML: "),
     ('[project]\nname = "x"', "pyproject.toml: no [tool.mtcheck] table"),
     ('[tool]\nmtcheck = "on"', "pyproject.toml: [tool.mtcheck] must be a table"),

@@ -1,0 +1,122 @@
+"""Detection over a whole web page while the report shows its main text, and the original's link found.
+
+Notices often sit outside the main text (a banner above the headline, a footer line), so a web page is
+read twice: its main text and its whole visible text. Evidence from the whole page keeps offsets into the
+main text when its words are there, and none otherwise; language signals come from the main text only,
+because menus and language switchers are not prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from mtcheck.detect.core import THRESHOLD, _combine, detect
+from mtcheck.detect.original_link import OriginalLink, find_original, link_evidence
+from mtcheck.read.document import Document
+from mtcheck.results import Detection, Evidence
+
+# Evidence read from the main text only: a page's menus and language switchers are not its prose.
+_MAIN_TEXT_KINDS = ("language", "fragment", "roundtrip")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What detection found, and where the page says its original is (None: nowhere)."""
+
+    detection: Detection
+    original: OriginalLink | None = None
+
+
+def detect_document(document: Document, *, language: str | None = None, local_links: bool = False) -> Seen:
+    """Detection for any document; for a web page also the whole page's notices and the original's link.
+
+    A local HTML file's detection is what `detect` finds; with local_links its original's link is looked
+    for too (the caller follows only a relative link to a file on disk).
+    """
+    from mtcheck.read.web import WebDocument
+
+    main = detect(document, language=language)
+    web = isinstance(document, WebDocument)
+    page = whole_page_document(document) if web or local_links else None
+    if page is None:
+        return Seen(main)
+    page_detection = detect(page, language=language or main.language)
+    if not isinstance(document, WebDocument):
+        base = _file_base(document.path)
+        return Seen(main, find_original(page, page_detection, base=base, language=language or main.language))
+    detection = merge(main, page_detection, document.text, page.text)
+    original = find_original(page, page_detection, base=document.url, language=language or main.language)
+    if original is not None:
+        extra = link_evidence(original)
+        if extra is not None:
+            detection = _with_evidence(detection, [extra])
+        if detection.original_url is None or original.via in ("notice", "metadata"):
+            detection = replace(detection, original_url=original.target)
+        if detection.source_language is None and original.language and detection.machine_translated:
+            detection = replace(detection, source_language=original.language)
+    return Seen(detection, original)
+
+
+def whole_page_document(document: Document) -> Document | None:
+    """The whole visible page as a Document (its own offsets), for HTML documents; None for others."""
+    from mtcheck.read.web import WebDocument
+
+    page = document.page if isinstance(document, WebDocument) else None
+    if page is None:
+        if document.format != "html" or not document.raw:
+            return None
+        from mtcheck.read.extract import whole_page
+
+        page = whole_page(document.raw)
+    return Document(
+        path=document.path,
+        name=document.name,
+        text=page.text,
+        format="html",
+        raw=document.raw,
+        paragraphs=page.paragraphs,
+        metadata=document.metadata,
+        comments=document.comments,
+        links=page.links,
+        encoding=document.encoding,
+    )
+
+
+def merge(main: Detection, whole: Detection, text: str, page_text: str) -> Detection:
+    """Main-text detection plus the whole page's notices, their offsets moved into the main text."""
+    evidence = list(main.evidence)
+    seen = {(e.kind, e.text) for e in evidence}
+    for e in whole.evidence:
+        if e.kind in _MAIN_TEXT_KINDS or (e.kind, e.text) in seen:
+            continue
+        start = end = None
+        if e.start is not None and e.end is not None:
+            at = text.find(page_text[e.start : e.end])
+            if at >= 0:
+                start, end = at, at + (e.end - e.start)
+        seen.add((e.kind, e.text))
+        evidence.append(replace(e, start=start, end=end))
+    merged = replace(
+        main,
+        engine=main.engine or whole.engine,
+        source_language=main.source_language or whole.source_language,
+        original_url=main.original_url or whole.original_url,
+    )
+    return _with_evidence(merged, evidence[len(main.evidence) :])
+
+
+def _with_evidence(detection: Detection, added: list[Evidence]) -> Detection:
+    if not added:
+        return detection
+    evidence = [*detection.evidence, *added]
+    evidence.sort(key=lambda e: (e.start if e.start is not None else -1, -e.weight))
+    confidence = _combine([e.weight for e in evidence if e.kind != "roundtrip"])
+    return replace(
+        detection, evidence=tuple(evidence), confidence=confidence, machine_translated=confidence >= THRESHOLD
+    )
+
+
+def _file_base(path: str) -> str:
+    """Local files: relative links resolve against the file's folder (kept as a path, never a URL)."""
+    return "" if not path or path == "-" else str(Path(path))

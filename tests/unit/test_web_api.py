@@ -1,0 +1,107 @@
+"""The library on web pages: each document gets its own original, and an original the engine cannot
+translate leaves the page checked alone. A fake engine keeps these fast; apertium runs in tests/e2e."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import mtcheck
+from mtcheck.config import Settings
+from mtcheck.errors import ModelError
+from mtcheck.results import ModelInfo
+from tests.webserver import Route, news_site, serve
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+class EchoEngine:
+    """Translates by echoing; refuses the directions it is told it has no model for."""
+
+    name = "echo"
+
+    def __init__(self, missing: Sequence[str] = ()) -> None:
+        self.missing = set(missing)
+        self.directions: list[tuple[str, str]] = []
+
+    def translate(
+        self, texts: Sequence[str], src: str, tgt: str, *, model: Any = None, progress: Any = None
+    ) -> list[str]:
+        if src in self.missing or tgt in self.missing:
+            raise ModelError(f"no model for {src}-{tgt}")
+        self.directions.append((src, tgt))
+        if progress:
+            progress(len(texts))
+        return list(texts)
+
+    def models(self) -> list[ModelInfo]:
+        return []
+
+    def decoding(self) -> dict[str, Any]:
+        return {}
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        return f"echo:{src}-{tgt}"
+
+
+def _article(original: str, sentence: str) -> bytes:
+    return (
+        "<html lang='en'><body><div class='banner'><p>This article was automatically translated. "
+        f"<a href='{original}'>Read the original</a>.</p></div><main><article><h1>Market news</h1>"
+        f"<p>{sentence} The market opens at nine every morning. Traders sell fruit and fish there.</p>"
+        "</article></main></body></html>"
+    ).encode()
+
+
+def _original(text: str) -> bytes:
+    return f"<html lang='es'><body><article><h1>Noticias del mercado</h1><p>{text}</p></article></body></html>".encode()
+
+
+def test_each_page_is_compared_with_its_own_original(tmp_path: Path) -> None:
+    routes = {
+        "/a.html": Route(_article("/es/a.html", "The roof will be repaired."), headers=HTML),
+        "/b.html": Route(_article("/es/b.html", "The doors will be painted."), headers=HTML),
+        "/es/a.html": Route(_original("El tejado será reparado. El mercado abre a las nueve."), headers=HTML),
+        "/es/b.html": Route(_original("Las puertas serán pintadas. Los comerciantes venden fruta."), headers=HTML),
+    }
+    settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path)
+    with serve(routes) as site:
+        result = mtcheck.check_many([site.url("/a.html"), site.url("/b.html")], settings=settings, engine=EchoEngine())
+    assert not result.failures
+    originals = {r.document.path: r.bilingual.source_path for r in result.reports if r.bilingual}
+    assert originals == {site.url("/a.html"): site.url("/es/a.html"), site.url("/b.html"): site.url("/es/b.html")}
+    for report in result.reports:
+        assert report.bilingual is not None and report.bilingual.source_language == "es"
+        assert report.detection.original_url == report.bilingual.source_path
+
+
+def test_source_setting_wins_over_the_pages_link(tmp_path: Path) -> None:
+    source = tmp_path / "original.txt"
+    source.write_text("El tejado será reparado.\n\nEl mercado abre a las nueve.\n", encoding="utf-8")
+    settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path, source=source)
+    with serve(news_site()) as site:
+        report = mtcheck.check(site.url("/article.html"), settings=settings, engine=EchoEngine())
+        assert site.count("/es/articulo.html") == 0
+    assert report.bilingual is not None and report.bilingual.source_path == str(source)
+
+
+def test_an_original_without_a_model_leaves_the_page_checked_alone(tmp_path: Path) -> None:
+    routes = news_site()
+    settings = Settings(pivots=("de",), language="en", cache_dir=tmp_path)
+    engine = EchoEngine(missing=("es",))
+    with serve(routes) as site:
+        report = mtcheck.check(site.url("/article.html"), settings=settings, engine=engine)
+    assert report.bilingual is None and report.pivot_languages == ("de",)
+    note = next(f for f in report.findings if f.rule == "MT-ORIGINAL-UNAVAILABLE")
+    assert "no model for es-en" in note.message and note.details["via"] == "notice"
+
+
+def test_an_original_in_the_same_language_is_not_compared(tmp_path: Path) -> None:
+    routes = news_site()
+    routes["/es/articulo.html"] = Route(_article("/x", "The roof will be repaired."), headers=HTML)
+    settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path)
+    with serve(routes) as site:
+        report = mtcheck.check(site.url("/article.html"), settings=settings, engine=EchoEngine())
+    assert report.bilingual is None
+    assert any("in 'en' too" in f.message for f in report.findings if f.rule == "MT-ORIGINAL-UNAVAILABLE")

@@ -1,0 +1,136 @@
+"""A local web site for the tests: http.server on 127.0.0.1 (port 0) in a thread, counting every request.
+
+Routes map a path to a Route (status, headers, body, delay); nothing here ever reaches the internet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+WEB = Path(__file__).resolve().parent / "data" / "web"
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay: float = 0.0  # seconds before the answer starts
+    length: bool = True  # send Content-Length (False: the body runs until the connection closes)
+
+
+class Site:
+    """The routes a test serves and the requests it got (path -> count; user agents seen)."""
+
+    def __init__(self, routes: dict[str, Route]) -> None:
+        self.routes = routes
+        self.requests: Counter[str] = Counter()
+        self.user_agents: set[str] = set()
+        self.base = ""
+        self.active = 0
+        self.most_active = 0  # the most requests served at the same time
+        self._lock = threading.Lock()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def count(self, path: str) -> int:
+        with self._lock:
+            return self.requests[path]
+
+    def total(self) -> int:
+        with self._lock:
+            return sum(self.requests.values())
+
+    def handle(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self.requests[handler.path] += 1
+            self.user_agents.add(handler.headers.get("User-Agent", ""))
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            self._answer(handler, self.routes.get(handler.path) or Route(b"<h1>Not found</h1>", 404))
+        finally:
+            with self._lock:
+                self.active -= 1
+
+    def _answer(self, handler: BaseHTTPRequestHandler, route: Route) -> None:
+        if route.delay:
+            time.sleep(route.delay)
+        handler.send_response(route.status)
+        for key, value in route.headers.items():
+            handler.send_header(key, value)
+        if route.length:
+            handler.send_header("Content-Length", str(len(route.body)))
+        else:
+            handler.close_connection = True
+        handler.end_headers()
+        # The client may give up (a size cap, a timeout): that is what those tests want.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            handler.wfile.write(route.body)
+
+
+@contextmanager
+def serve(routes: dict[str, Route]) -> Iterator[Site]:
+    """Serve routes on 127.0.0.1 at a free port for the duration of the block."""
+    site = Site(routes)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            site.handle(self)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def closed_port_url(path: str = "/article.html") -> str:
+    """A URL on 127.0.0.1 where nothing listens (the port was free a moment ago)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}{path}"
+
+
+def page(name: str) -> bytes:
+    return (WEB / name).read_bytes()
+
+
+def news_site() -> dict[str, Route]:
+    """The translated English article, its Spanish original, robots.txt and the pages that go wrong."""
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    return {
+        "/robots.txt": Route(b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"}),
+        "/article.html": Route(page("article.html"), headers=html),
+        "/es/articulo.html": Route(page("articulo.html"), headers=html),
+        "/private/article.html": Route(page("article.html"), headers=html),
+        "/moved": Route(status=301, headers={"Location": "/article.html"}),
+        "/loop-a": Route(status=302, headers={"Location": "/loop-b"}),
+        "/loop-b": Route(status=302, headers={"Location": "/loop-a"}),
+        **{f"/hop{i}": Route(status=302, headers={"Location": f"/hop{i + 1}"}) for i in range(10)},
+        "/hop10": Route(page("article.html"), headers=html),
+        "/slow.html": Route(page("article.html"), headers=html, delay=3.0),
+        "/gone.html": Route(b"<h1>Gone</h1>", status=404, headers=html),
+        "/image.png": Route(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, headers={"Content-Type": "image/png"}),
+    }
