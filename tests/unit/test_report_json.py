@@ -51,7 +51,7 @@ TOP_KEYS = [
     "terms",
     "bilingual",
 ]
-SENTENCE_KEYS = {"index", "text", "start", "end", "pivot", "roundtrip", "scores", "pivots", "findings"}
+SENTENCE_KEYS = {"index", "text", "start", "end", "pivot", "roundtrip", "scores", "pivots", "findings", "risk"}
 FINDING_KEYS = {"kind", "rule", "severity", "message", "start", "end", "text", "sentence", "details"}
 
 
@@ -104,7 +104,7 @@ def test_keys_ci_users_rely_on() -> None:
     assert set(data["engine"]["models"][0]) == {"direction", "id", "revision"}
     assert data["pivots"] == ["de", "fr"]
     assert set(data["sentences"][0]) == SENTENCE_KEYS
-    assert set(data["sentences"][0]["scores"]) == {"chrf", "bleu", "ter"}
+    assert set(data["sentences"][0]["scores"]) == {"chrf", "bleu", "ter", "prism", "confidence"}
     assert [p["language"] for p in data["sentences"][0]["pivots"]] == ["de", "fr"]
     assert set(data["summary"]) == {"sentences", "findings", "by_kind", "by_severity", "mean_chrf", "highest_severity"}
     assert set(data["signatures"]) == {"chrf", "bleu", "ter"}
