@@ -82,7 +82,9 @@ def load_calibration(name: str) -> Calibration | None:
     unknown = sorted(artefacts - set(ARTEFACTS))
     if unknown:
         raise ValueError(f"calibration/{name}.toml: unknown artefact filters: {', '.join(unknown)}")
-    return Calibration(engine=name, ceilings=ceilings, floors=floors, artefacts=artefacts, measured=raw.get("measured", {}))
+    return Calibration(
+        engine=name, ceilings=ceilings, floors=floors, artefacts=artefacts, measured=raw.get("measured", {})
+    )
 
 
 # -- artefact filters: findings the engine's own analysis produces -----------------------------------

@@ -32,8 +32,8 @@ SCRIPTS: dict[str, str] = {
 _SCRIPT_RUN = {
     name: re.compile(rf"[{chars}]+(?:[\s\d·・，。、：:,.()（）-]*[{chars}]+)*") for name, chars in SCRIPTS.items()
 }
-_LOOP = re.compile(r"(?<![\w'’])((?:[\w'’-]+[ ,;]+){1,8}?)\1{2,}", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*(?![\w'’-])")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[a-z]+)?(?:[- ][A-Z][a-z]+(?:-[a-z]+)?)*(?![\w'’-])")
 
 
 def foreign_script(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
@@ -54,10 +54,33 @@ def foreign_script(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
 
 def repetition(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
     """A phrase of one to eight words said three or more times in a row ('Bern, Bern, Bern')."""
-    for m in _LOOP.finditer(ctx.text):
-        phrase = m.group(1).strip(" ,;")
-        if any(ch.isalpha() for ch in phrase):
-            yield m.start(), m.end(), {"match": m.group()[:60], "phrase": phrase, "times": str(m.group().count(m.group(1)))}
+    words = list(_WORD.finditer(ctx.text))
+    folded = [w.group().casefold() for w in words]
+    i = 0
+    while i < len(words):
+        found = _loop_at(folded, i)
+        if found is None:
+            i += 1
+            continue
+        size, times = found
+        last = words[i + size * times - 1]
+        phrase = ctx.text[words[i].start() : words[i + size - 1].end()]
+        yield words[i].start(), last.end(), {"match": phrase, "phrase": phrase, "times": str(times)}
+        i += size * times
+
+
+def _loop_at(folded: list[str], i: int) -> tuple[int, int] | None:
+    """(phrase length, repetitions) of the shortest phrase starting at i said 3+ times in a row."""
+    for size in range(1, 9):
+        phrase = folded[i : i + size]
+        if len(phrase) < size:
+            return None
+        times = 1
+        while folded[i + times * size : i + (times + 1) * size] == phrase:
+            times += 1
+        if times >= 3:
+            return size, times
+    return None
 
 
 def name_variants(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
@@ -84,7 +107,8 @@ def name_variants(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
 
 def _variants(a: str, b: str, floor: float) -> bool:
     """Two spellings of one name: close, not an inflection or a longer name containing the other."""
-    if a.casefold() == b.casefold() or a in b or b in a:
+    words_a, words_b = a.split(), b.split()
+    if a.casefold() == b.casefold() or _contains(words_a, words_b) or _contains(words_b, words_a):
         return False
     if a.replace("-", " ").replace(" ", "").casefold() == b.replace("-", " ").replace(" ", "").casefold():
         return True  # Xi Jin-ping / Xi Jinping
@@ -94,3 +118,9 @@ def _variants(a: str, b: str, floor: float) -> bool:
     if stem_a == stem_b or a.endswith(("ian", "ese", "an")) != b.endswith(("ian", "ese", "an")):
         return False  # plurals and demonyms (Chinas / China, Korean / Korea)
     return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= floor
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether the words of one name run inside another's ('Fang' in 'Fang Fang', 'Li' in 'Li Qiang')."""
+    n = len(shorter)
+    return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))

@@ -70,8 +70,6 @@ def with_forced_scores(
     forward = engine.score_tokens(list(texts), pivots, language, pivot, model=forward_model)
     out = []
     for text, result, back, fore in zip(texts, results, backward, forward, strict=True):
-        scores = replace(
-            result.scores, prism=_mean([lp for _, lp in back]), confidence=_mean([lp for _, lp in fore])
-        )
+        scores = replace(result.scores, prism=_mean([lp for _, lp in back]), confidence=_mean([lp for _, lp in fore]))
         out.append(replace(result, scores=scores, tokens=place_tokens(text, back)))
     return out
