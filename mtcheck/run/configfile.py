@@ -123,6 +123,7 @@ SCHEMA: dict[str, Validator] = {
     "beams": _positive_int,
     "max_sentences": _positive_int,
     "compute_type": _string,
+    "calibration": _string,
     "cache": _bool,
     "cache_dir": _path,
 }
@@ -259,6 +260,7 @@ def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
         "beams",
         "max_sentences",
         "compute_type",
+        "calibration",
         "cache",
         "cache_dir",
     )
