@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+import mtcheck
 from mtcheck.checks.calibrate import ARTEFACTS, Calibration, calibrate, calibrated, load_calibration
 from mtcheck.config import Settings
 from mtcheck.errors import UsageError
@@ -97,3 +101,45 @@ def test_calibration_setting_is_validated() -> None:
     assert Settings(calibration="none").validate().calibration == "none"
     with pytest.raises(UsageError):
         Settings(calibration="../etc/passwd").validate()
+
+
+class UnrelatedEngine:
+    """A fake engine whose round trip has nothing in common with the original: every sentence is awkward."""
+
+    name = "fake"
+
+    def translate(self, texts: Any, src: str, tgt: str, *, model: Any = None, progress: Any = None) -> list[str]:
+        return ["Nobody said anything about it yesterday." for _ in texts]
+
+    def models(self) -> list[Any]:
+        return []
+
+    def decoding(self) -> dict[str, Any]:
+        return {}
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        return "fake"
+
+
+ARTICLE = 'The harbour bridge will close for two years, the council said on Monday.\n\nShe called it "a disaster.\n'
+
+
+def _severities(tmp_path: Path, **settings: Any) -> dict[str, set[str]]:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    base = Settings(engine="apertium", language="en", pivots=("es",), cache=False)
+    report = mtcheck.check(path, settings=base.with_(**settings), engine=UnrelatedEngine())  # type: ignore[arg-type]
+    found: dict[str, set[str]] = {}
+    for f in report.all_findings():
+        found.setdefault(f.rule_id, set()).add(f.severity)
+    return found
+
+
+def test_pipeline_applies_the_engines_calibration_and_overrides_win(tmp_path: Path) -> None:
+    raw = _severities(tmp_path, calibration="none")
+    assert raw["MT-AWKWARD-SENTENCE"] & {"warning", "error"}  # what the check proposes
+    calibrated_ = _severities(tmp_path)
+    assert calibrated_["MT-AWKWARD-SENTENCE"] == {"info"}  # at chance with apertium: info
+    assert calibrated_["MT-UNBALANCED-QUOTES"] == {"warning"}  # earned its warning
+    overridden = _severities(tmp_path, severities=(("awkward_phrasing", "error"),))
+    assert overridden["MT-AWKWARD-SENTENCE"] == {"error"}  # the user's word wins
