@@ -152,10 +152,17 @@ def test_floats_are_rounded(path: tuple[Any, ...], expected: float) -> None:
 
 def test_scores_rounded_to_two_places_and_non_finite_become_null() -> None:
     data = report_to_dict(with_broken_scores(build_report(3)))
-    assert data["sentences"][0]["scores"] == {"chrf": None, "bleu": None, "ter": 12.35}
+    assert data["sentences"][0]["scores"] == {
+        "chrf": None,
+        "bleu": None,
+        "ter": 12.35,
+        "prism": None,
+        "confidence": None,
+    }
     for s in data["sentences"][1:]:
-        for value in s["scores"].values():
-            assert value == round(value, 2)
+        for name in ("chrf", "bleu", "ter"):
+            assert s["scores"][name] == round(s["scores"][name], 2)
+        assert s["scores"]["prism"] is None and s["scores"]["confidence"] is None  # not a neural engine
     assert "NaN" not in render_json(with_broken_scores(build_report(3)))
 
 
