@@ -94,3 +94,19 @@ def test_engines_without_scoring_leave_the_fields_empty() -> None:
 
     result = PivotResult("de", "x", "y", Scores(50.0, 20.0, 60.0))
     assert with_forced_scores(object(), ["a"], [result], "en", "de") == [result]
+
+
+def test_a_cached_rerun_loads_no_model_for_the_scores_either(models: Path, tmp_path: Path) -> None:
+    from mtcheck.engines.cached import wrap_with_cache
+
+    path = tmp_path / "article.txt"
+    path.write_text(f"{IN_DOMAIN}\n\n{SCRAMBLED}\n", encoding="utf-8")
+    settings = Settings(models_dir=models, engine="marian", language="en", pivots=("de",), threads=1)
+    settings = settings.with_(cache_dir=tmp_path / "cache")
+    reports = []
+    for _ in range(2):
+        engine = wrap_with_cache(create_engine("marian", settings), settings)
+        reports.append(mtcheck.check(path, settings=settings, engine=engine))
+    assert not engine.inner._loaded  # type: ignore[attr-defined]  # the second run did no model work
+    first, second = ([s.scores for s in r.sentences] for r in reports)
+    assert first == second
