@@ -382,9 +382,23 @@ def _find(
             original.document, original.language, original.spans, sentences, prepared.language, run.engine
         )
         sentences, findings = attach(sentences, findings, extra, overrides)
+    sentences, findings = _calibrate(sentences, findings, run)
     # After every source of findings, bilingual ones included: a notice is not article prose.
     sentences = quiet_notices(sentences, prepared.detection)
+    from mtcheck.checks.risk import with_risk
+
+    sentences = with_risk(sentences)
     return sentences, findings, terms, bilingual
+
+
+def _calibrate(
+    sentences: tuple[SentenceResult, ...], findings: tuple[Finding, ...], run: _Run
+) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...]]:
+    """The engine's calibration (data/calibration/<engine>.toml) over every finding; user overrides win."""
+    from mtcheck.checks.calibrate import calibrate, load_calibration
+
+    name = run.settings.engine if run.settings.calibration == "auto" else run.settings.calibration
+    return calibrate(sentences, findings, load_calibration(name), dict(run.settings.severities))
 
 
 def _report(
@@ -454,10 +468,15 @@ def _round_trip(
     log.info("translating %d sentences %s -> %s -> %s", len(texts), language, pivot, language)
     forward = engine.translate(texts, language, pivot, model=forward_model, progress=step("sentences"))
     backward = engine.translate(forward, pivot, language, model=backward_model, progress=step("sentences"))
-    return [
+    results = [
         PivotResult(pivot_language=pivot, pivot=f, roundtrip=b, scores=score_sentence(t, b))
         for t, f, b in zip(texts, forward, backward, strict=True)
     ]
+    from mtcheck.engines.forced import with_forced_scores
+
+    return with_forced_scores(
+        engine, texts, results, language, pivot, forward_model=forward_model, backward_model=backward_model
+    )
 
 
 def _run_checks(

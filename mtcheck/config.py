@@ -71,6 +71,7 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     checks: tuple[str, ...] | None = None  # None: every registered check
     severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
+    calibration: str = "auto"  # "auto": the engine's data/calibration/<engine>.toml; "none": raw severities
     glossary: Path | None = None
     source: Path | None = None  # the original, for bilingual mode (for every document of the run)
     follow_original: bool = True  # web pages and local HTML: fetch the linked original, compare bilingually
@@ -107,6 +108,10 @@ class Settings:
         language = self.language.lower() if self.language else None
         if language is not None and not LANGUAGE_CODE.fullmatch(language):
             raise UsageError(f"language {self.language!r} is not a language code such as 'en'", setting="language")
+        if not re.fullmatch(r"[a-z0-9_-]+", self.calibration):
+            raise UsageError(
+                f"calibration {self.calibration!r} is not 'auto', 'none' or an engine name", setting="calibration"
+            )
         return replace(self, pivots=pivots, language=language)
 
 

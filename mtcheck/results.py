@@ -68,6 +68,22 @@ class Scores:
     chrf: float
     bleu: float
     ter: float
+    # Neural engines only (forced decoding, no generation): mean log-probability per token of the
+    # original given the pivot under the backward model (the Prism idea), and of the pivot given the
+    # original under the forward model (its own confidence). None for other engines.
+    prism: float | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class TokenScore:
+    """One token of the original scored by the backward model; offsets local to the sentence (None when
+    the token could not be placed in the text)."""
+
+    token: str
+    logprob: float
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,7 @@ class PivotResult:
     pivot: str
     roundtrip: str
     scores: Scores
+    tokens: tuple[TokenScore, ...] = ()  # neural engines: the original's tokens, forced-decoded
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,7 @@ class SentenceResult:
     end: int
     pivots: tuple[PivotResult, ...] = ()
     findings: tuple[Finding, ...] = ()
+    risk: float | None = None  # expected problems in the sentence (checks/risk.py); higher is worse
 
     @property
     def primary(self) -> PivotResult | None:

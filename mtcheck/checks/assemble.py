@@ -46,7 +46,10 @@ def unknown_word_findings(
                     kind="unknown_word",
                     rule="MT-UNKNOWN-WORD",
                     severity="info",
-                    message=f"{engine.name} could not translate {word.word!r} ({word.reason}, {word.direction})",
+                    message=(
+                        f"{engine.name} could not translate {word.word!r} ({word.reason}, {word.direction}): "
+                        "check the spelling, unless it is a name"
+                    ),
                     start=start,
                     end=start + len(word.word) if start is not None else None,
                     sentence=index,

@@ -157,15 +157,21 @@ def _finding(
     counterparts = {r.pivot_language: al.counterpart(local_start, local_end) for r, al in runs}
     if whole:
         via = "/".join(pivots)
-        message = f"Most of this sentence did not survive the round trip via {via} (chrF {primary.chrf:.1f})"
+        message = (
+            f"Most of this sentence did not survive the round trip via {via} (chrF {primary.chrf:.1f}): "
+            "check that it says what was meant"
+        )
     elif primary.op == "insert":
-        message = f"The round trip via {primary.pivot} added '{primary.counterpart}' after '{text}'"
+        message = (
+            f"The round trip via {primary.pivot} added '{primary.counterpart}' after '{text}': "
+            "check whether something is unclear or missing here"
+        )
     else:
         became = "; ".join(
             f"dropped via {lang}" if not counterparts.get(lang) else f"'{counterparts[lang]}' via {lang}"
             for lang in pivots
         )
-        message = f"'{text}' did not survive the round trip: {became}"
+        message = f"'{text}' did not survive the round trip: {became}; check the wording"
     details = {
         "roundtrip": primary.counterpart,
         "op": primary.op,

@@ -17,6 +17,7 @@ CHECKS: dict[str, str] = {
     "terminology_drift": "mtcheck.checks.terminology:TerminologyDrift",
     "rules": "mtcheck.checks.rules:LanguageRules",
     "glossary": "mtcheck.checks.glossary:GlossaryCheck",
+    "improbable_tokens": "mtcheck.checks.improbable:ImprobableTokens",
 }
 
 

@@ -9,6 +9,7 @@ from mtcheck.checks.align import align
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import make, sentence_at
 from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules
+from mtcheck.checks.signals import foreign_script, name_variants, repetition
 from mtcheck.results import Finding
 
 # A hit: document span and the values the rule's message may use.
@@ -154,6 +155,9 @@ KIND_RUNNERS: dict[str, Callable[[Rule, RuleSet, CheckContext], Iterable[Hit]]] 
     "long_sentence": _long_sentence,
     "dangling_word": _dangling,
     "leftover_words": _leftovers,
+    "foreign_script": foreign_script,
+    "repetition": repetition,
+    "name_variants": name_variants,
 }
 
 

@@ -21,6 +21,9 @@ KINDS = (
     "long_sentence",
     "leftover_words",
     "dangling_word",
+    "foreign_script",
+    "repetition",
+    "name_variants",
 )
 _REQUIRED = ("id", "kind", "severity", "message", "doc", "example", "ok")
 

@@ -15,6 +15,15 @@ __all__ = ["TerminologyDrift", "term_table"]
 LOST_RULE = "MT-TERM-LOST"
 CHANGED_RULE = "MT-TERM-CHANGED"
 INCONSISTENT_RULE = "MT-TERM-INCONSISTENT"
+# What the editor should do, by term kind.
+WHAT_TO_CHECK = {
+    "name": "check this name",
+    "acronym": "check this acronym",
+    "number": "check this number",
+    "date": "check this date",
+    "quote": "check the quoted words",
+    "compound": "check this term",
+}
 # A changed name at least this similar to the original is a spelling variant (info), not a new word.
 VARIANT = 0.75
 
@@ -40,7 +49,8 @@ def _drift(ctx: CheckContext, occ: Occurrence) -> Finding | None:
     term = occ.term.text
     parts = [f"lost via {f.pivot}" if f.status == "lost" else f"'{f.became}' via {f.pivot}" for f in drifted]
     verb = "was lost in" if all(f.status == "lost" for f in drifted) else "did not survive"
-    message = f"{occ.term.kind.capitalize()} '{term}' {verb} the round trip: {'; '.join(parts)}"
+    what = WHAT_TO_CHECK.get(occ.term.kind, "check this term")
+    message = f"{occ.term.kind.capitalize()} '{term}' {verb} the round trip: {'; '.join(parts)}; {what}"
     return make(
         ctx,
         kind="terminology_drift",
@@ -94,7 +104,8 @@ def _inconsistent(ctx: CheckContext, occs: list[Occurrence]) -> list[Finding]:
                     rule=INCONSISTENT_RULE,
                     severity="info",
                     message=(
-                        f"'{occ.term.text}' is rendered '{text}' here but '{major[0]}' elsewhere in the {pivot} {where}"
+                        f"'{occ.term.text}' is rendered '{text}' here but '{major[0]}' elsewhere in the "
+                        f"{pivot} {where}: check that the same thing is meant"
                     ),
                     start=occ.term.start,
                     end=occ.term.end,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +12,8 @@ from mtcheck.engines.base import Engine, Progress
 from mtcheck.engines.cache import TranslationCache, cache_path
 from mtcheck.errors import EngineError
 from mtcheck.results import ModelInfo
+
+PAIR_SEPARATOR = "\x1e"  # between source and target in the cache entry of a forced-decoding score
 
 
 class CachedEngine:
@@ -85,7 +88,31 @@ class CachedEngine:
         # Only called for attributes not found here: everything else is the inner engine's.
         if name in ("inner", "cache"):
             raise AttributeError(name)
+        if name == "score_tokens" and hasattr(self.inner, name):
+            return self._score_tokens  # forced decoding is cached too, so a re-run does no model work
         return getattr(self.inner, name)
+
+    def _score_tokens(
+        self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str, *, model: str | None = None
+    ) -> list[list[tuple[str, float]]]:
+        """The inner engine's forced-decoding scores, looked up per (source, target) pair first."""
+        key = f"{self._key(src, tgt, model)}|forced"
+        pairs = [f"{s}{PAIR_SEPARATOR}{t}" for s, t in zip(sources, targets, strict=True)]
+        found: dict[str, list[tuple[str, float]]] = {}
+        for pair, payload in self.cache.get_many(key, pairs).items():
+            try:
+                found[pair] = [(str(token), float(logprob)) for token, logprob in json.loads(payload)]
+            except (ValueError, TypeError):
+                continue
+        missing = [p for p in dict.fromkeys(pairs) if p not in found]
+        if missing:
+            halves = [p.split(PAIR_SEPARATOR, 1) for p in missing]
+            new = self.inner.score_tokens(  # type: ignore[attr-defined]
+                [h[0] for h in halves], [h[1] for h in halves], src, tgt, model=model
+            )
+            self.cache.put_many(key, [(p, json.dumps(v)) for p, v in zip(missing, new, strict=True)])
+            found.update(zip(missing, new, strict=True))
+        return [found[p] for p in pairs]
 
     def _key(self, src: str, tgt: str, model: str | None) -> str:
         # The inner key may hash model files: compute it once per direction and model.

@@ -111,6 +111,25 @@ class CTranslate2Engine(OpusEngine):
             for tokens, result in zip(batch, results, strict=True)
         ]
 
+    def score_tokens(
+        self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str, *, model: str | None = None
+    ) -> list[list[tuple[str, float]]]:
+        """Forced decoding with `Translator.score_batch`: each target token's log-probability given its
+        source, the final </s> left out."""
+        loaded = self._load(src, tgt, model)
+        source_tokens = [loaded.vocab.encode(text) for text in sources]
+        target_tokens = [loaded.vocab.encode(text)[:-1] for text in targets]  # score_batch adds </s>
+        try:
+            results = loaded.translator.score_batch(
+                source_tokens, target_tokens, max_batch_size=self.settings.batch_size
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise EngineError(f"ctranslate2 could not score with {loaded.info.id}: {exc}") from exc
+        return [
+            [(t, float(v)) for t, v in zip(r.tokens, r.log_probs, strict=False) if t != loaded.vocab.eos]
+            for r in results
+        ]
+
     def decoding(self) -> dict[str, Any]:
         """Decoding settings that change outputs."""
         return {

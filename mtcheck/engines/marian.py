@@ -99,6 +99,42 @@ class MarianEngine(OpusEngine):
             texts, self.settings.batch_size, lambda batch: self._generate(self._load(src, tgt, model), batch), progress
         )
 
+    def score_tokens(
+        self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str, *, model: str | None = None
+    ) -> list[list[tuple[str, float]]]:
+        """Forced decoding: each target token's log-probability given its source (one forward pass with
+        labels, no generation); the final </s> is left out."""
+        import torch
+
+        loaded = self._load(src, tgt, model)
+        tokenizer, network = loaded.tokenizer, loaded.model
+        limit = loaded.max_positions or tokenizer.model_max_length
+        out: list[list[tuple[str, float]]] = []
+        size = self.settings.batch_size
+        for i in range(0, len(sources), size):
+            batch = tokenizer(
+                list(sources[i : i + size]),
+                text_target=list(targets[i : i + size]),
+                return_tensors="pt",
+                padding=True,
+                truncation=True,
+                max_length=limit,
+            ).to(network.device)
+            labels = batch["labels"]
+            labels = labels.masked_fill(labels == tokenizer.pad_token_id, -100)
+            with torch.inference_mode():
+                logits = network(
+                    input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], labels=labels
+                ).logits
+            logprobs = torch.log_softmax(logits.float(), dim=-1)
+            for row, lp in zip(labels, logprobs, strict=True):
+                keep = row != -100
+                ids = row[keep]
+                values = lp[keep].gather(-1, ids.unsqueeze(-1)).squeeze(-1)
+                pieces = tokenizer.convert_ids_to_tokens(ids.tolist())
+                out.append([(p, float(v)) for p, v in zip(pieces, values, strict=True) if p != tokenizer.eos_token])
+        return out
+
     def decoding(self) -> dict[str, Any]:
         """Decoding settings that change outputs."""
         return {

@@ -48,7 +48,13 @@ def _plain(value: Any) -> Any:
 def _scores(scores: Scores | None) -> dict[str, float | None] | None:
     if scores is None:
         return None
-    return {"chrf": _num(scores.chrf, 2), "bleu": _num(scores.bleu, 2), "ter": _num(scores.ter, 2)}
+    return {
+        "chrf": _num(scores.chrf, 2),
+        "bleu": _num(scores.bleu, 2),
+        "ter": _num(scores.ter, 2),
+        "prism": _num(scores.prism, 4),
+        "confidence": _num(scores.confidence, 4),
+    }
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -110,6 +116,9 @@ def _pivot(result: PivotResult) -> dict[str, Any]:
         "pivot": result.pivot,
         "roundtrip": result.roundtrip,
         "scores": _scores(result.scores),
+        "tokens": [
+            {"token": t.token, "logprob": _num(t.logprob, 4), "start": t.start, "end": t.end} for t in result.tokens
+        ],
     }
 
 
@@ -124,6 +133,7 @@ def _sentence(s: SentenceResult) -> dict[str, Any]:
         "scores": _scores(s.scores),
         "pivots": [_pivot(p) for p in s.pivots],
         "findings": [finding_to_dict(f) for f in s.findings],
+        "risk": s.risk,
     }
 
 

@@ -47,6 +47,7 @@ VALID: list[tuple[str, str, Any]] = [
     ("batch_size = 32", "batch_size", 32),
     ("beams = 1", "beams", 1),
     ('compute_type = "float32"', "compute_type", "float32"),
+    ('calibration = "none"', "calibration", "none"),
     ("max_sentences = 500", "max_sentences", 500),
     ("cache = false", "cache", False),
     ('cache_dir = ".cache/mt"', "cache_dir", "{dir}/.cache/mt"),

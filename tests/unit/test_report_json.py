@@ -51,7 +51,7 @@ TOP_KEYS = [
     "terms",
     "bilingual",
 ]
-SENTENCE_KEYS = {"index", "text", "start", "end", "pivot", "roundtrip", "scores", "pivots", "findings"}
+SENTENCE_KEYS = {"index", "text", "start", "end", "pivot", "roundtrip", "scores", "pivots", "findings", "risk"}
 FINDING_KEYS = {"kind", "rule", "severity", "message", "start", "end", "text", "sentence", "details"}
 
 
@@ -104,7 +104,7 @@ def test_keys_ci_users_rely_on() -> None:
     assert set(data["engine"]["models"][0]) == {"direction", "id", "revision"}
     assert data["pivots"] == ["de", "fr"]
     assert set(data["sentences"][0]) == SENTENCE_KEYS
-    assert set(data["sentences"][0]["scores"]) == {"chrf", "bleu", "ter"}
+    assert set(data["sentences"][0]["scores"]) == {"chrf", "bleu", "ter", "prism", "confidence"}
     assert [p["language"] for p in data["sentences"][0]["pivots"]] == ["de", "fr"]
     assert set(data["summary"]) == {"sentences", "findings", "by_kind", "by_severity", "mean_chrf", "highest_severity"}
     assert set(data["signatures"]) == {"chrf", "bleu", "ter"}
@@ -152,10 +152,17 @@ def test_floats_are_rounded(path: tuple[Any, ...], expected: float) -> None:
 
 def test_scores_rounded_to_two_places_and_non_finite_become_null() -> None:
     data = report_to_dict(with_broken_scores(build_report(3)))
-    assert data["sentences"][0]["scores"] == {"chrf": None, "bleu": None, "ter": 12.35}
+    assert data["sentences"][0]["scores"] == {
+        "chrf": None,
+        "bleu": None,
+        "ter": 12.35,
+        "prism": None,
+        "confidence": None,
+    }
     for s in data["sentences"][1:]:
-        for value in s["scores"].values():
-            assert value == round(value, 2)
+        for name in ("chrf", "bleu", "ter"):
+            assert s["scores"][name] == round(s["scores"][name], 2)
+        assert s["scores"]["prism"] is None and s["scores"]["confidence"] is None  # not a neural engine
     assert "NaN" not in render_json(with_broken_scores(build_report(3)))
 
 

@@ -1,0 +1,126 @@
+"""Model-free signals of machine translation, run as rule kinds (see rules.py and data/rules/*.toml).
+
+Text in a foreign script, a phrase looping three or more times (a decoder stuck in a loop), a small
+number written in digits in running prose, and a name spelled two ways in one document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.ruleset import Rule, RuleSet
+
+Hit = tuple[int, int, dict[str, str]]
+
+# Scripts a Latin-script document should not contain as words (ranges of letters, not symbols).
+SCRIPTS: dict[str, str] = {
+    "Chinese/Japanese": "\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    "Korean": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af",
+    "Cyrillic": "\u0400-\u04ff",
+    "Greek": "\u0370-\u03ff",
+    "Arabic": "\u0600-\u06ff",
+    "Hebrew": "\u0590-\u05ff",
+    "Thai": "\u0e00-\u0e7f",
+    "Devanagari": "\u0900-\u097f",
+}
+_SCRIPT_RUN = {
+    name: re.compile(rf"[{chars}]+(?:[\s\d·・，。、：:,.()（）-]*[{chars}]+)*") for name, chars in SCRIPTS.items()
+}
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[a-z]+)?(?:[- ][A-Z][a-z]+(?:-[a-z]+)?)*(?![\w'’-])")
+
+
+def foreign_script(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
+    """Runs of letters in a script the document's language does not use (Chinese left in English)."""
+    own = rs.param("own_scripts")
+    if not own:
+        return  # a language without a declared script (e.g. Chinese) is not checked
+    shortest = int(rule.options.get("min_letters", 1))
+    for script, pattern in _SCRIPT_RUN.items():
+        if script in own:
+            continue
+        for m in pattern.finditer(ctx.text):
+            letters = sum(ch.isalpha() for ch in m.group())
+            single_greek = script == "Greek" and letters < 2  # α, μ: symbols in science and units
+            if letters >= shortest and not single_greek:
+                yield m.start(), m.end(), {"match": m.group(), "script": script}
+
+
+def repetition(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
+    """A phrase of one to eight words said three or more times in a row ('Bern, Bern, Bern')."""
+    words = list(_WORD.finditer(ctx.text))
+    folded = [w.group().casefold() for w in words]
+    i = 0
+    while i < len(words):
+        found = _loop_at(folded, i)
+        if found is None:
+            i += 1
+            continue
+        size, times = found
+        last = words[i + size * times - 1]
+        phrase = ctx.text[words[i].start() : words[i + size - 1].end()]
+        yield words[i].start(), last.end(), {"match": phrase, "phrase": phrase, "times": str(times)}
+        i += size * times
+
+
+def _loop_at(folded: list[str], i: int) -> tuple[int, int] | None:
+    """(phrase length, repetitions) of the shortest phrase starting at i said 3+ times in a row."""
+    for size in range(1, 9):
+        phrase = folded[i : i + size]
+        if len(phrase) < size:
+            return None
+        times = 1
+        while folded[i + times * size : i + (times + 1) * size] == phrase:
+            times += 1
+        if times >= 3:
+            return size, times
+    return None
+
+
+def name_variants(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
+    """A name spelled two ways in one document ('Zelensky' and 'Zelenskyy'): the rarer spelling is flagged."""
+    floor = float(rule.options.get("similarity", 0.8))
+    shortest = int(rule.options.get("min_length", 5))
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _NAME.finditer(ctx.text):
+        found.setdefault(m.group(), []).append((m.start(), m.end()))
+    counts = Counter({name: len(spots) for name, spots in found.items()})
+    names = sorted(n for n in counts if len(n) >= shortest)
+    flagged: set[str] = set()
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if not _variants(a, b, floor):
+                continue
+            rare, usual = (a, b) if counts[a] < counts[b] or (counts[a] == counts[b] and a > b) else (b, a)
+            if rare in flagged:
+                continue
+            flagged.add(rare)
+            for start, end in found[rare]:
+                yield start, end, {"match": rare, "other": usual, "times": str(counts[usual])}
+
+
+def _variants(a: str, b: str, floor: float) -> bool:
+    """Two spellings of one name: close, not an inflection or a longer name containing the other."""
+    words_a, words_b = a.split(), b.split()
+    if a.casefold() == b.casefold() or _contains(words_a, words_b) or _contains(words_b, words_a):
+        return False
+    if a.replace("-", " ").replace(" ", "").casefold() == b.replace("-", " ").replace(" ", "").casefold():
+        return True  # Xi Jin-ping / Xi Jinping
+    if a.count(" ") != b.count(" ") or a[:1] != b[:1]:
+        return False
+    stem_a, stem_b = a.rstrip("s"), b.rstrip("s")
+    if stem_a == stem_b or a.endswith(("ian", "ese", "an")) != b.endswith(("ian", "ese", "an")):
+        return False  # plurals and demonyms (Chinas / China, Korean / Korea)
+    return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= floor
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether the words of one name run inside another's ('Fang' in 'Fang Fang', 'Li' in 'Li Qiang')."""
+    n = len(shorter)
+    return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))

@@ -1,0 +1,61 @@
+"""New model-free signals (checks/signals.py) and the sentence risk (checks/risk.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.checks.base import CheckContext
+from mtcheck.checks.risk import sentence_risk, with_risk
+from mtcheck.checks.rules import LanguageRules
+from mtcheck.config import Settings
+from mtcheck.results import Finding, SentenceResult
+
+
+def flagged(text: str, language: str = "en") -> list[tuple[str, str]]:
+    found = LanguageRules().run(CheckContext(text, language, (), Settings()))
+    return [(f.rule or "", f.text or "") for f in found]
+
+
+CASES = [
+    # text, language, expected (rule, text) pairs among the findings, pairs that must not be there
+    ("Zheng Yonggang - 经济观察网 - died.", "en", [("MT-FOREIGN-SCRIPT", "经济观察网")], []),
+    ("Moscow (Москва) is big.", "en", [("MT-FOREIGN-SCRIPT", "Москва")], []),
+    ("The dose was 5 μg.", "en", [], ["MT-FOREIGN-SCRIPT"]),
+    ("这是中文。", "zh", [], ["MT-FOREIGN-SCRIPT"]),  # a language without a declared script is not checked
+    ("Die Stadt heißt Κέρκυρα.", "de", [("MT-FOREIGN-SCRIPT", "Κέρκυρα")], []),
+    ("He visited Bern, Bern, Bern, Bern.", "en", [("MT-REPETITION-LOOP", "Bern, Bern, Bern, Bern")], []),
+    (
+        "the country, the country, the country.",
+        "en",
+        [("MT-REPETITION-LOOP", "the country, the country, the country")],
+        [],
+    ),
+    ("It was very, very cold.", "en", [], ["MT-REPETITION-LOOP"]),
+    ("Zelensky spoke. Zelensky left. Zelenskyy returned.", "en", [("MT-NAME-VARIANT", "Zelenskyy")], []),
+    ("Xi Jinping met Xi Jin-ping. Xi Jinping left.", "en", [("MT-NAME-VARIANT", "Xi Jin-ping")], []),
+    ("Korea and Korean firms; China and Chinas.", "en", [], ["MT-NAME-VARIANT"]),
+    ("It ended on Tuesday , he said .", "en", [("EN-SPACE-BEFORE-PUNCT", " ,"), ("EN-SPACE-BEFORE-PUNCT", " .")], []),
+    ("He said，no。", "en", [("MT-FULLWIDTH-PUNCT", "，"), ("MT-FULLWIDTH-PUNCT", "。")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), CASES)
+def test_signals(text: str, language: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    got = flagged(text, language)
+    for pair in expected:
+        assert pair in got
+    assert not [rule for rule, _ in got if rule in absent]
+
+
+def test_name_variant_flags_the_rarer_spelling_only() -> None:
+    got = flagged("Fang Fang wrote. Fang Fang left. Fan Fang came back.")
+    assert [t for r, t in got if r == "MT-NAME-VARIANT"] == ["Fan Fang"]
+
+
+def test_risk_counts_words_and_findings() -> None:
+    finding = Finding(kind="rule", rule="MT-X", severity="info", message="m")
+    plain = SentenceResult(index=0, text="one two three four five six seven eight nine ten", start=0, end=48)
+    assert sentence_risk(plain) == 1.0
+    flagged_sentence = SentenceResult(index=1, text="one two", start=0, end=7, findings=(finding, finding))
+    assert sentence_risk(flagged_sentence) == 2.2
+    assert [s.risk for s in with_risk((plain, flagged_sentence))] == [1.0, 2.2]
