@@ -85,14 +85,15 @@ def display(text: str, codes: tuple[InlineCode, ...]) -> str:
     return "".join(_label(ch, codes) for ch in text)
 
 
-def display_map(text: str, codes: tuple[InlineCode, ...]) -> tuple[str, list[int]]:
-    """display() and, for each offset of text (and its end), the offset in the displayed string."""
+def display_map(text: str, codes: tuple[InlineCode, ...], *, labels: bool = True) -> tuple[str, list[int]]:
+    """display() (or, without labels, the text with codes left out) and, for each offset of text (and its
+    end), the offset in the string returned."""
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
     for ch in text:
         offsets.append(pos)
-        shown = _label(ch, codes)
+        shown = _label(ch, codes) if labels else ("" if code_index(ch) is not None else ch)
         out.append(shown)
         pos += len(shown)
     offsets.append(pos)
