@@ -201,9 +201,7 @@ def _read_ahead(items: Sequence[InputItem]) -> Iterator[tuple[InputItem, Callabl
             yield item, current.result
 
 
-def _check_one(
-    document: str | Path | Document | BilingualFile, run: _Run, progress: ProgressCallback | None
-) -> Report:
+def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progress: ProgressCallback | None) -> Report:
     """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
     # Bilingual files (XLIFF, TMX, TSV/CSV) take their own path: segments need no sentence split or alignment.
     if isinstance(document, (str, Path)) and is_bilingual_path(document):

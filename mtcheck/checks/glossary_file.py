@@ -62,7 +62,7 @@ def _is_lang_column(name: str) -> bool:
 
 
 def load_csv(path: Path) -> Glossary:
-    """A CSV glossary: columns term,status[,replacement][,note][,variants][,language][,<lang>...], or term pairs (en,de)."""
+    """A CSV glossary: term,status[,replacement][,note][,variants][,language][,<lang>...], or term pairs (en,de)."""
     text = _read_text(path)
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=first.count) if first else ","
@@ -130,7 +130,9 @@ def _read_pairs(path: Path, reader: csv.DictReader[str], header: list[str]) -> G
         term = values.get(source, "")
         if not term or term.startswith("#"):
             continue
-        translations = {t: tuple(x.strip() for x in values[t].split("|") if x.strip()) for t in targets if values.get(t)}
+        translations = {
+            t: tuple(x.strip() for x in values[t].split("|") if x.strip()) for t in targets if values.get(t)
+        }
         entries.append(
             GlossaryEntry(term, "admitted", note=values.get("note") or None, language=source, translations=translations)
         )

@@ -7,10 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Languages that write a decimal comma (14,5) and group thousands with dots or spaces (1.200 / 1 200).
-DECIMAL_COMMA = frozenset(
-    "af az be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lt lv mk mn nb nl nn no "
-    "pl pt ro ru sk sl sq sr sv tr uk uz vi".split()
-)
+_COMMA_LANGUAGES = "af az be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lt lv mk mn nb nl"
+DECIMAL_COMMA = frozenset(f"{_COMMA_LANGUAGES} nn no pl pt ro ru sk sl sq sr sv tr uk uz vi".split(" "))
 _GROUP_SEPS = ".,\u00a0\u202f '’"
 NUMBER = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?P<sep>[.,\u00a0\u202f '’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
@@ -42,7 +40,7 @@ WORDS = {
     "huit": 8, "neuf": 9, "dix": 10,
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)?")
-CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CJK_DIGITS = dict(zip("零〇一二两兩三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 CJK_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _CJK_RUN = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
@@ -158,9 +156,7 @@ def extract(text: str, language: str) -> list[Number]:
     return sorted(found, key=lambda n: n.start)
 
 
-def compare(
-    source: str, source_language: str, target: str, target_language: str
-) -> tuple[list[Number], list[Number]]:
+def compare(source: str, source_language: str, target: str, target_language: str) -> tuple[list[Number], list[Number]]:
     """(source numbers missing from the target, target numbers not in the source); number words never count."""
     src = extract(source, source_language)
     tgt = extract(target, target_language)

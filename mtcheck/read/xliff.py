@@ -159,7 +159,5 @@ def _unit_2(unit: Any, translate: bool, ids: set[str]) -> list[Segment]:
         if source is None:
             continue
         wanted = unit_id if len(parts) == 1 else f"{unit_id}/{seg.get('id') or number}"
-        found.append(
-            _segment(wanted, unit_id, source, target, seg, target, seg.get("state"), translate, notes, ids)
-        )
+        found.append(_segment(wanted, unit_id, source, target, seg, target, seg.get("state"), translate, notes, ids))
     return found

@@ -31,7 +31,11 @@ class ConsistencyCheck(SegmentCheck):
         yield from self._spread(ctx, checked, by_target, "source")
 
     def _spread(
-        self, ctx: SegmentContext, checked: list, groups: dict[str, list[int]], varies: str  # type: ignore[type-arg]
+        self,
+        ctx: SegmentContext,
+        checked: list,
+        groups: dict[str, list[int]],
+        varies: str,  # type: ignore[type-arg]
     ) -> Iterable[Finding]:
         for key, positions in groups.items():
             if len(positions) < 2 or not key:

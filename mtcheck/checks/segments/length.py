@@ -43,7 +43,7 @@ class LengthRatioCheck(SegmentCheck):
             scripts = (language_script(ctx.source_language), language_script(ctx.target_language))
             usual = math.log(SCRIPT_RATIOS.get(scripts, 1.1 if scripts[0] == scripts[1] else 1.0))
         limit = math.log(OUTLIER)
-        for (index, segment, source, target), ratio in zip(pairs, ratios, strict=True):
+        for (index, segment, _, _), ratio in zip(pairs, ratios, strict=True):
             if abs(ratio - usual) <= limit:
                 continue
             longer = ratio > usual

@@ -15,9 +15,7 @@ class NumberCheck(SegmentCheck):
     name = "numbers"
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
-        missing, extra = numbers.compare(
-            mask(segment.source), ctx.source_language, mask(target), ctx.target_language
-        )
+        missing, extra = numbers.compare(mask(segment.source), ctx.source_language, mask(target), ctx.target_language)
         if missing:
             texts = ", ".join(n.text for n in missing)
             yield finding(

@@ -16,8 +16,10 @@ END_CLASSES = {
     "…": "ellipsis", "⋯": "ellipsis",
 }  # fmt: skip
 _CLOSERS = "\"'”’»)]）】」』›\u3009"
-_NAMES = {"period": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
-          "colon": "a colon", "semicolon": "a semicolon", "ellipsis": "an ellipsis", None: "no end punctuation"}  # fmt: skip
+_NAMES = {
+    "period": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
+    "colon": "a colon", "semicolon": "a semicolon", "ellipsis": "an ellipsis", None: "no end punctuation",
+}  # fmt: skip
 
 
 def end_class(text: str) -> str | None:
