@@ -24,6 +24,7 @@ def check_bilingual_file(file: BilingualFile, run: _Run, progress: ProgressCallb
     """Every segment of one bilingual file through the segment checks, and the round trip where an engine is."""
     from mtcheck.api import _run_checks
     from mtcheck.checks.segments import SegmentContext, run_segment_checks
+    from mtcheck.checks.segments.calibration import calibrate
     from mtcheck.read.document import Document
 
     settings = run.settings
@@ -32,6 +33,7 @@ def check_bilingual_file(file: BilingualFile, run: _Run, progress: ProgressCallb
     sentences, engine_info, pivots = _round_trips(file, sentences, target_language, source_language, run, progress)
     document = Document(path=file.path, name=file.name, text=text, format=file.format)
     sentences, loose, terms = _run_checks(document, target_language, sentences, run)
+    sentences = calibrate(sentences, dict(settings.severities))
     ctx = SegmentContext(file.segments, source_language, target_language, settings, run.extras())
     found = [_placed(f, file.segments, maps) for f in run_segment_checks(ctx)]
     sentences, loose = attach(sentences, loose, found, dict(settings.severities))

@@ -13,7 +13,7 @@ _GROUP_SEPS = ".,\u00a0\u202f '’"
 NUMBER = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?P<sep>[.,\u00a0\u202f '’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")  # ，and 。 are punctuation, not separators
 SCALES = {
     "hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3, "k": 1e3, "mil": 1e3, "mille": 1e3,
     "tausend": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "m": 1e6, "mio": 1e6, "millionen": 1e6,
@@ -22,7 +22,13 @@ SCALES = {
     "milliard": 1e9, "milliards": 1e9, "miliardi": 1e9, "trillion": 1e12, "trillions": 1e12,
     "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "천": 1e3,
 }  # fmt: skip
-_SCALE_AFTER = re.compile(r"\s?(?:(?P<cjk>[百千万萬亿億兆만억천])|(?P<word>[A-Za-zÀ-ÿ]+)\b)")
+_SCALE_AFTER = re.compile(r"\s?(?:[余多几来來]?(?P<cjk>[百千万萬亿億兆만억천])|(?P<word>[A-Za-zÀ-ÿ]+)\b)")
+# "12 to 14 million", "4-6 billion": the first number of a range shares the scale of the second.
+_RANGE = re.compile(r"\s*(?:to|-|–|—|~|and|or|至|到|bis|a|à)\s*$", re.IGNORECASE)
+# A number glued to letters (COVID-19, G20, F-35, Hwasong-17) is part of a name: it may match, never counts.
+_NAME_BEFORE = re.compile(r"[A-Za-z]-?$")
+# A list number at the start ("1. ", "2) ", "3、"): translations often drop or restyle it.
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}\s*[.)、．]\s")
 # Words that stand for numbers: they may match a digit on the other side but are never reported missing.
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -30,6 +36,7 @@ WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
     "dozen": 12, "twice": 2, "double": 2, "half": 0.5, "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
     "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "single": 1, "once": 1,
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
@@ -41,9 +48,10 @@ WORDS = {
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)?")
 CJK_DIGITS = dict(zip("零〇一二两兩三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+CJK_PAIRS = {"双": 2, "雙": 2}  # "double", "a pair of"
 CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 CJK_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_CJK_RUN = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
+_CJK_RUN = re.compile(r"[零〇一二两兩双雙三四五六七八九十百千万萬亿億]+")
 # Runs that read as numerals but are words ("must", "in case", "very").
 CJK_WORDS = ("千万", "万一", "十分", "万万", "一一", "千千万万", "万千", "百万富翁", "一二", "十一五", "十二五", "九九")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|e|º|ª|°)?\b", re.IGNORECASE)
@@ -64,7 +72,7 @@ class Number:
 
 
 def _round(value: float) -> float:
-    return round(value, 6)
+    return float(f"{value:.9g}")  # 315.1 x 1e8 and 31.51 x 1e9 must compare equal
 
 
 def _token_values(token: str, sep: str | None, language: str) -> set[float]:
@@ -100,6 +108,31 @@ def _token_values(token: str, sep: str | None, language: str) -> set[float]:
     return {_round(float(token))}
 
 
+def cjk_values(text: str) -> set[float]:
+    """What a run of CJK numerals may stand for: 三千 -> 3000; 二〇二三 -> 2023 (digit by digit, as years are
+    written); 一万六七千 (sixteen or seventeen thousand) -> both; 三四 -> 34, 3 or 4."""
+    values: set[float] = set()
+    if len(text) == 1:  # one character: 百人 (a hundred people), 第一 (first), 双 (double)
+        single = CJK_DIGITS.get(text) or CJK_PAIRS.get(text) or CJK_UNITS.get(text) or CJK_BIG.get(text)
+        return {float(single)} if single is not None else set()
+    if not any(ch in CJK_UNITS or ch in CJK_BIG for ch in text):
+        digits = "".join(str(CJK_DIGITS[ch]) for ch in text if ch in CJK_DIGITS)
+        if len(digits) == len(text):
+            values.add(float(digits))
+            values.update(float(d) for d in digits)
+        return values
+    value = cjk_numeral(text)
+    if value is not None:
+        return {value}
+    for i in range(len(text) - 1):  # two digits in a row: an approximation, "six or seven thousand"
+        if text[i] in CJK_DIGITS and text[i + 1] in CJK_DIGITS:
+            for variant in (text[:i] + text[i + 1 :], text[: i + 1] + text[i + 2 :]):
+                found = cjk_numeral(variant)
+                if found is not None:
+                    values.add(found)
+    return values
+
+
 def cjk_numeral(text: str) -> float | None:
     """三千 -> 3000, 一万二千 -> 12000, 二十五 -> 25; None when the run is not one number (三四, 五六十)."""
     total, section, digit = 0, 0, None
@@ -126,24 +159,41 @@ def extract(text: str, language: str) -> list[Number]:
     base = language.split("-")[0].lower()
     scan = text.translate(_FULLWIDTH)
     found: list[Number] = []
-    taken: list[tuple[int, int]] = []
+    scales: list[float | None] = []
+    listed = _LIST_NUMBER.match(scan)
     for m in NUMBER.finditer(scan):
+        soft = bool(_NAME_BEFORE.search(scan[max(0, m.start() - 2) : m.start()])) or (
+            listed is not None and m.end() <= listed.end()
+        )
         values = _token_values(m.group(), m.group("sep"), base)
         end = m.end()
         scale = _SCALE_AFTER.match(scan, end)
+        factor = None
         if scale:
             word = (scale.group("cjk") or scale.group("word") or "").lower()
             if word in SCALES and (scale.group("cjk") or len(word) > 1 or scan[end : end + 1] != " "):
-                values |= {_round(v * SCALES[word]) for v in values}
-        found.append(Number(m.group(), m.start(), m.end(), frozenset(values)))
-        taken.append((m.start(), m.end()))
+                factor = SCALES[word]
+                values |= {_round(v * factor) for v in values}
+        if m.group().isdigit() and len(m.group()) == 4 and 1900 <= int(m.group()) < 2100:
+            values.add(float(int(m.group()) % 100))  # the 1980s: 80年代, '80s
+        found.append(Number(m.group(), m.start(), m.end(), frozenset(values), soft=soft))
+        scales.append(factor)
+    for k in range(len(found) - 1):
+        first, second, factor = found[k], found[k + 1], scales[k + 1]
+        if factor and scales[k] is None and _RANGE.search(scan[first.end : second.start]):
+            found[k] = Number(
+                first.text, first.start, first.end, first.values | {_round(v * factor) for v in first.values}
+            )
     for m in _CJK_RUN.finditer(scan):
         run = m.group()
         if any(word in run for word in CJK_WORDS):
             continue
-        value = cjk_numeral(run)
-        if value is not None:
-            found.append(Number(run, m.start(), m.end(), frozenset({_round(value)}), soft=True))
+        values = cjk_values(run)
+        scale = _SCALE_AFTER.match(scan, m.end())
+        if values and scale and scale.group("cjk"):
+            values |= {v * SCALES[scale.group("cjk")] for v in values}
+        if values:
+            found.append(Number(run, m.start(), m.end(), frozenset(_round(v) for v in values), soft=True))
     for m in _WORD.finditer(scan):
         word = m.group().lower()
         value = WORDS.get(word)
@@ -152,27 +202,27 @@ def extract(text: str, language: str) -> list[Number]:
             if tens in WORDS and unit in WORDS and WORDS[tens] >= 20 and WORDS[unit] < 10:
                 value = WORDS[tens] + WORDS[unit]
         if value is not None:
-            found.append(Number(m.group(), m.start(), m.end(), frozenset({_round(float(value))}), soft=True))
+            values = {float(value)}
+            scale = _SCALE_AFTER.match(scan, m.end())
+            word = (scale.group("word") or "").lower() if scale else ""
+            if word in SCALES and len(word) > 1:
+                values.add(value * SCALES[word])
+            found.append(Number(m.group(), m.start(), m.end(), frozenset(_round(v) for v in values), soft=True))
     return sorted(found, key=lambda n: n.start)
 
 
 def compare(source: str, source_language: str, target: str, target_language: str) -> tuple[list[Number], list[Number]]:
-    """(source numbers missing from the target, target numbers not in the source); number words never count."""
+    """(source numbers missing from the target, target numbers not in the source).
+
+    A number counts as present when any number on the other side may stand for the same value (how often
+    is not compared: a figure repeated or summarised is not an error); number words and CJK numerals may
+    match but are never reported themselves.
+    """
     src = extract(source, source_language)
     tgt = extract(target, target_language)
     return _unmatched(src, tgt), _unmatched(tgt, src)
 
 
 def _unmatched(side: Iterable[Number], other: list[Number]) -> list[Number]:
-    free = list(other)
-    missing: list[Number] = []
-    # hard numbers first, fewest readings first: the most specific claim picks its partner first
-    for number in sorted(side, key=lambda n: (n.soft, len(n.values), n.start)):
-        partner = next((o for o in free if number.matches(o) and not o.soft), None) or next(
-            (o for o in free if number.matches(o)), None
-        )
-        if partner is not None:
-            free.remove(partner)
-        elif not number.soft:
-            missing.append(number)
-    return sorted(missing, key=lambda n: n.start)
+    values = frozenset(v for o in other for v in o.values)
+    return [n for n in side if not n.soft and not n.values & values]

@@ -8,11 +8,11 @@ from mtcheck.read.units import CODE_BASE, CODE_LIMIT
 
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'）)\]】」、，。\uE000-\uF7FF]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-# printf (%s %d %1$s %.2f %-5d), Python named (%(name)s), ICU / .NET / Python format ({name} {0} {n, plural, ...}),
-# template variables (${var} {{var}}), Objective-C %@.
+# printf (%s %d %1$s %.2f %-5d; not "50% of", not "%d" glued to a word), Python named (%(name)s),
+# ICU / .NET / Python format ({name} {0} {n, plural, ...}), template variables (${var} {{var}}), Objective-C %@.
 PLACEHOLDER = re.compile(
     r"%\([A-Za-z_][\w.-]*\)[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGcr]"
-    r"|%(?:\d+\$)?[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[sdifuxXeEgGcpo@]"
+    r"|(?<![\d%])%(?:\d+\$)?[-+0#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[sdifuxXeEgGcpo@](?![A-Za-z])"
     r"|\$\{[A-Za-z_][\w.]*\}"
     r"|\{\{\s*[A-Za-z_][\w.]*\s*\}\}"
     r"|\{[A-Za-z_0-9][\w.]*(?:\s*,\s*[a-z]+)?(?=[,}])(?:\}|,[^{}]*(?:\{[^{}]*\}[^{}]*)*\})"
