@@ -291,11 +291,17 @@ def _find(
     sentences, findings = attach(sentences, findings, unknown, overrides)
     bilingual = None
     if prepared.original is not None:
+        from mtcheck.checks.assemble import NOTICE_EVIDENCE
         from mtcheck.checks.bilingual import compare
 
         original = prepared.original
+        notices = [
+            (e.start, e.end)
+            for e in prepared.detection.evidence
+            if e.kind in NOTICE_EVIDENCE and e.start is not None and e.end is not None
+        ]
         bilingual, extra = compare(
-            original.document, original.language, original.spans, sentences, prepared.language, run.engine
+            original.document, original.language, original.spans, sentences, prepared.language, run.engine, notices
         )
         sentences, findings = attach(sentences, findings, extra, overrides)
     # After every source of findings, bilingual ones included: a notice is not article prose.
