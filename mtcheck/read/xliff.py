@@ -80,7 +80,9 @@ def _unit_1(unit: Any, translate: bool, ids: set[str]) -> list[Segment]:
     state = target.get("state") if target is not None else None
     if source is None:
         return []
-    marks = [m for m in seg_source.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"] if seg_source else []
+    marks = []
+    if seg_source is not None:
+        marks = [m for m in seg_source.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"]
     if len(marks) > 1:
         targets = {m.get("mid"): m for m in target.iter() if local(m.tag) == "mrk"} if target is not None else {}
         found = []
