@@ -76,7 +76,7 @@ def _round(value: float) -> float:
 
 
 def _token_values(token: str, sep: str | None, language: str) -> set[float]:
-    """What a digit token may stand for, the locale's reading first in importance (all are kept)."""
+    """The value of a digit token as the language writes numbers (1.200 is 1200 in es, 1.2 in en)."""
     comma_decimal = language in DECIMAL_COMMA
     values: set[float] = set()
     if sep is not None:
@@ -88,13 +88,9 @@ def _token_values(token: str, sep: str | None, language: str) -> set[float]:
         if match:
             integer_part, decimal = match.group(1), match.group(3) or ""
         grouped = float(integer_part.replace(sep, "") + ("." + decimal if decimal else ""))
-        single = len(groups) == 2 and not decimal and sep in ".,"
-        if single:
-            as_decimal = float(token.replace(sep, "."))
-            locale_decimal = (sep == ",") == comma_decimal
-            values.update((as_decimal, grouped))
-            if locale_decimal:  # the locale reads it as a decimal: still accept the grouped reading
-                return {_round(as_decimal), _round(grouped)}
+        if len(groups) == 2 and not decimal and sep in ".,":  # 1.200 or 1,200: the language decides
+            if (sep == ",") == comma_decimal:
+                return {_round(float(token.replace(sep, ".")))}
         values.add(grouped)
         return {_round(v) for v in values}
     if "," in token or "." in token:

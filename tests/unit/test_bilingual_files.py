@@ -42,7 +42,7 @@ def test_xliff_1_2_seg_source_gives_one_segment_per_mrk(tmp_path: Path) -> None:
     path.write_text(
         '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" '
         'target-language="fr" datatype="plaintext" original="x"><body><trans-unit id="t1">'
-        "<source>One. Two.</source><seg-source><mrk mtype=\"seg\" mid=\"1\">One.</mrk> "
+        '<source>One. Two.</source><seg-source><mrk mtype="seg" mid="1">One.</mrk> '
         '<mrk mtype="seg" mid="2">Two.</mrk></seg-source>'
         '<target><mrk mtype="seg" mid="1">Un.</mrk> <mrk mtype="seg" mid="2">Deux.</mrk></target>'
         "</trans-unit></body></file></xliff>",
