@@ -88,9 +88,9 @@ def _token_values(token: str, sep: str | None, language: str) -> set[float]:
         if match:
             integer_part, decimal = match.group(1), match.group(3) or ""
         grouped = float(integer_part.replace(sep, "") + ("." + decimal if decimal else ""))
-        if len(groups) == 2 and not decimal and sep in ".,":  # 1.200 or 1,200: the language decides
-            if (sep == ",") == comma_decimal:
-                return {_round(float(token.replace(sep, ".")))}
+        # 1.200 or 1,200: the language decides whether the separator is a decimal mark
+        if len(groups) == 2 and not decimal and sep in ".," and (sep == ",") == comma_decimal:
+            return {_round(float(token.replace(sep, ".")))}
         values.add(grouped)
         return {_round(v) for v in values}
     if "," in token or "." in token:

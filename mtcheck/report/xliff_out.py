@@ -38,7 +38,6 @@ ISSUE_TYPES = {
     "MT-SEG-LENGTH-RATIO": "length",
     "MT-SEG-INCONSISTENT": "inconsistency",
     "MT-SEG-GLOSSARY": "terminology",
-    "MT-GLOSSARY": "terminology",
     "glossary": "terminology",
     "terminology_drift": "terminology",
     "awkward_phrasing": "style",
