@@ -25,6 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 ROOT = Path(__file__).resolve().parents[1]
+ORDER = ("info", "warning", "error")
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "mqm-dev" / "segments.jsonl"
 if not DEFAULT_DATA.exists():
     DEFAULT_DATA = Path("/work/shared/eval/mqm-dev/segments.jsonl")
@@ -33,7 +34,7 @@ if not DEFAULT_DATA.exists():
 def xliff(units: Iterable[tuple[str, str, str]], source_language: str, target_language: str) -> str:
     """An XLIFF 2.0 document with one unit per (id, source, target)."""
     body = "".join(
-        f"    <unit id={quoteattr(ident)}>\n      <segment state=\"translated\">\n"
+        f'    <unit id={quoteattr(ident)}>\n      <segment state="translated">\n'
         f"        <source>{escape(source)}</source>\n        <target>{escape(target)}</target>\n"
         "      </segment>\n    </unit>\n"
         for ident, source, target in units
@@ -84,7 +85,8 @@ def measure(rows: list[dict], *, severities: Sequence[str] = ("warning", "error"
                 for f in sentence.findings:
                     start = (f.start if f.start is not None else sentence.start) - sentence.start
                     end = (f.end if f.end is not None else sentence.end) - sentence.start
-                    for key in (f.rule_id, f"all {f.severity}") + (("all warning+",) if f.severity in severities else ()):
+                    keys = (f.rule_id, f"all {f.severity}") + (("all warning+",) if f.severity in severities else ())
+                    for key in keys:
                         s = stats[key]
                         s["findings"] += 1
                         s["hits"] += overlaps(start, end, spans)
@@ -101,7 +103,7 @@ def measure(rows: list[dict], *, severities: Sequence[str] = ("warning", "error"
             "random": round(random, 3),
             "ratio": round(precision / random, 2) if random else None,
             "per_error_free_segment": round(s["on_error_free"] / error_free, 4) if error_free else None,
-            "severity": max((sev for sev in ("error", "warning", "info") if s["severity_" + sev]), key=("info", "warning", "error").index),
+            "severity": max((v for v in ORDER if s["severity_" + v]), key=ORDER.index),
         }
     return {"segments": len(rows), "error_free_segments": error_free, "files": len(groups), "by_rule": table}
 

@@ -47,12 +47,14 @@ WORDS = {
     "huit": 8, "neuf": 9, "dix": 10,
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)?")
+_WORD_KEYS = frozenset(WORDS) | frozenset(SCALES)
 CJK_DIGITS = dict(zip("零〇一二两兩三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 CJK_PAIRS = {"双": 2, "雙": 2}  # "double", "a pair of"
 CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 CJK_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _CJK_RUN = re.compile(r"[零〇一二两兩双雙三四五六七八九十百千万萬亿億]+")
 # Runs that read as numerals but are words ("must", "in case", "very").
+_HAS_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 CJK_WORDS = ("千万", "万一", "十分", "万万", "一一", "千千万万", "万千", "百万富翁", "一二", "十一五", "十二五", "九九")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|e|º|ª|°)?\b", re.IGNORECASE)
 
@@ -180,7 +182,7 @@ def extract(text: str, language: str) -> list[Number]:
             found[k] = Number(
                 first.text, first.start, first.end, first.values | {_round(v * factor) for v in first.values}
             )
-    for m in _CJK_RUN.finditer(scan):
+    for m in _CJK_RUN.finditer(scan) if _HAS_CJK.search(scan) else ():
         run = m.group()
         if any(word in run for word in CJK_WORDS):
             continue
@@ -190,6 +192,10 @@ def extract(text: str, language: str) -> list[Number]:
             values |= {v * SCALES[scale.group("cjk")] for v in values}
         if values:
             found.append(Number(run, m.start(), m.end(), frozenset(_round(v) for v in values), soft=True))
+    words = _WORD.findall(scan)
+    lowered = {w.lower() for w in words}
+    if lowered.isdisjoint(_WORD_KEYS) and not any("-" in w for w in lowered):
+        return sorted(found, key=lambda n: n.start)
     for m in _WORD.finditer(scan):
         word = m.group().lower()
         value = WORDS.get(word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,9 +81,14 @@ def code_index(ch: str) -> int | None:
     return n if 0 <= n < CODE_LIMIT else None
 
 
+CODES = re.compile(f"[{chr(CODE_BASE)}-{chr(CODE_BASE + CODE_LIMIT - 1)}]")
+
+
 def display(text: str, codes: tuple[InlineCode, ...]) -> str:
     """The segment text with each inline code shown as its label."""
-    return "".join(_label(ch, codes) for ch in text)
+    if not codes:
+        return text
+    return CODES.sub(lambda m: _label(m.group(), codes), text)
 
 
 def display_map(text: str, codes: tuple[InlineCode, ...], *, labels: bool = True) -> tuple[str, list[int]]:
@@ -90,19 +96,26 @@ def display_map(text: str, codes: tuple[InlineCode, ...], *, labels: bool = True
     end), the offset in the string returned."""
     out: list[str] = []
     offsets: list[int] = []
-    pos = 0
-    for ch in text:
-        offsets.append(pos)
-        shown = _label(ch, codes) if labels else ("" if code_index(ch) is not None else ch)
+    done = shown_so_far = 0
+    for m in CODES.finditer(text):
+        between = text[done : m.start()]
+        out.append(between)
+        offsets.extend(range(shown_so_far, shown_so_far + len(between)))
+        shown_so_far += len(between)
+        offsets.append(shown_so_far)
+        shown = _label(m.group(), codes) if labels else ""
         out.append(shown)
-        pos += len(shown)
-    offsets.append(pos)
+        shown_so_far += len(shown)
+        done = m.end()
+    rest = text[done:]
+    out.append(rest)
+    offsets.extend(range(shown_so_far, shown_so_far + len(rest) + 1))
     return "".join(out), offsets
 
 
 def plain(text: str, replacement: str = "") -> str:
     """The segment text without inline codes (what an engine or a language detector reads)."""
-    return "".join(replacement if code_index(ch) is not None else ch for ch in text)
+    return CODES.sub(replacement, text)
 
 
 def _label(ch: str, codes: tuple[InlineCode, ...]) -> str:

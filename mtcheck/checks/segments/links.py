@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -10,11 +11,15 @@ from mtcheck.checks.segments.tokens import urls
 from mtcheck.read.units import Segment
 from mtcheck.results import Finding
 
+_MAYBE = re.compile(r"://|@|www\.", re.IGNORECASE)
+
 
 class LinkCheck(SegmentCheck):
     name = "links"
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
+        if not (_MAYBE.search(segment.source) or _MAYBE.search(target)):
+            return
         source_links = Counter(value for _, _, value in urls(segment.source))
         target_found = urls(target)
         target_links = Counter(value for _, _, value in target_found)

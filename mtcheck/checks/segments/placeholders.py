@@ -12,6 +12,7 @@ from mtcheck.read.units import Segment
 from mtcheck.results import Finding
 
 # printf conversions without a position (%s, %d) are filled in order: their order must not change.
+_MAYBE = re.compile(r"[%{$<]")
 _POSITIONAL = re.compile(r"^%[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[sdifuxXeEgGcpo@]$")
 
 
@@ -19,6 +20,8 @@ class PlaceholderCheck(SegmentCheck):
     name = "placeholders"
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
+        if not (_MAYBE.search(segment.source) or _MAYBE.search(target)):
+            return
         source = [value for _, _, value in placeholders(segment.source)]
         found = placeholders(target)
         target_values = [value for _, _, value in found]

@@ -6,16 +6,18 @@ from collections import Counter
 from collections.abc import Iterable
 
 from mtcheck.checks.segments.base import SegmentCheck, SegmentContext, finding
-from mtcheck.read.units import InlineCode, Segment, code_index
+from mtcheck.read.units import CODES, InlineCode, Segment, code_index
 from mtcheck.results import Finding
 
 
 def _in_order(text: str, codes: tuple[InlineCode, ...]) -> list[tuple[int, InlineCode]]:
+    if not codes:
+        return []
     found = []
-    for offset, ch in enumerate(text):
-        n = code_index(ch)
+    for m in CODES.finditer(text):
+        n = code_index(m.group())
         if n is not None and n < len(codes):
-            found.append((offset, codes[n]))
+            found.append((m.start(), codes[n]))
     return found
 
 
@@ -41,6 +43,8 @@ class TagCheck(SegmentCheck):
     name = "tags"
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
+        if not segment.source_codes and not segment.target_codes:
+            return
         source = _in_order(segment.source, segment.source_codes)
         placed = _in_order(target, segment.target_codes)
         missing = Counter(c.key for _, c in source) - Counter(c.key for _, c in placed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mtcheck.read.units import CODE_BASE, CODE_LIMIT
 
@@ -47,10 +48,13 @@ def placeholders(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+_MASKED = re.compile("|".join(f"(?:{p.pattern})" for p in (URL, EMAIL, PLACEHOLDER, MARKUP, _CODES)), re.IGNORECASE)
+_MAYBE = re.compile(r"[%{$<@/\uE000-\uF7FF]|www\.", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
 def mask(text: str) -> str:
     """text with links, placeholders, markup and inline codes blanked out (same length, same offsets)."""
-    chars = list(text)
-    for pattern in (URL, EMAIL, PLACEHOLDER, MARKUP, _CODES):
-        for m in pattern.finditer(text):
-            chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    return "".join(chars)
+    if not _MAYBE.search(text):
+        return text
+    return _MASKED.sub(lambda m: " " * (m.end() - m.start()), text)

@@ -16,6 +16,7 @@ MIN_WORDS = 4  # shorter segments (names, labels, product terms) are often the s
 COPIED_SHARE = 0.8  # this share of the target's words found in the source: mostly untranslated
 DETECT_MIN_LETTERS = 40  # language detection needs this much text to be trusted
 DETECT_CONFIDENCE = 0.95
+DETECT_SHARED_SHARE = 0.5  # language detection only for targets sharing this share of words with the source
 
 
 def _words(text: str) -> list[str]:
@@ -67,7 +68,10 @@ class UntranslatedCheck(SegmentCheck):
             )
             return
         letters = sum(len(w) for w in target_words)
-        if letters >= DETECT_MIN_LETTERS and ctx.source_language != ctx.target_language:
+        # A target rewritten in the source's language still shares many of its words; a translation
+        # shares few (names, numbers). Only then is language detection, the costly part, worth running.
+        shared = copied >= DETECT_SHARED_SHARE * len(target_words)
+        if shared and letters >= DETECT_MIN_LETTERS and ctx.source_language != ctx.target_language:
             from mtcheck.read.language import detect_language_probabilities
 
             best = detect_language_probabilities(target, limit=300, trials=1)
