@@ -8,7 +8,9 @@ and compares every finding's span in the target with the annotated error spans:
 - random: the same, expected for a span of the same length placed uniformly at random in the same
   segment (computed exactly over every placement, the limit of unlimited random draws);
 - ratio: precision / random (above 1: better than chance);
-- per error-free: findings per segment that every rater found error-free (`no_error`).
+- per error-free: findings per segment that every rater found error-free (`no_error`);
+- seg.err: the share of flagged segments with any annotated error (spans or source-only omissions), to
+  compare with the share among all segments (a whole-segment finding can only be judged this way).
 
     python bench/bilingual_quality.py [--data PATH] [--json OUT]
 """
@@ -92,6 +94,7 @@ def measure(rows: list[dict], *, severities: Sequence[str] = ("warning", "error"
                         s["hits"] += overlaps(start, end, spans)
                         s["random"] += random_hit(end - start, size, spans)
                         s["on_error_free"] += row["no_error"]
+                        s["segment_has_error"] += not row["no_error"]
                         s["severity_" + f.severity] += 1
     table = {}
     for key, s in sorted(stats.items()):
@@ -103,9 +106,16 @@ def measure(rows: list[dict], *, severities: Sequence[str] = ("warning", "error"
             "random": round(random, 3),
             "ratio": round(precision / random, 2) if random else None,
             "per_error_free_segment": round(s["on_error_free"] / error_free, 4) if error_free else None,
+            "segment_has_error": round(s["segment_has_error"] / n, 3),
             "severity": max((v for v in ORDER if s["severity_" + v]), key=ORDER.index),
         }
-    return {"segments": len(rows), "error_free_segments": error_free, "files": len(groups), "by_rule": table}
+    return {
+        "segments": len(rows),
+        "error_free_segments": error_free,
+        "base_segment_has_error": round(1 - error_free / len(rows), 3) if rows else None,
+        "files": len(groups),
+        "by_rule": table,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,12 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = measure(rows)
     print(f"{result['segments']} segments in {result['files']} files, {result['error_free_segments']} error-free")
-    print(f"{'rule':34} {'sev':8} {'n':>6} {'prec':>6} {'random':>6} {'ratio':>6} {'/error-free':>11}")
+    print(f"segments with an annotated error: {result['base_segment_has_error']:.3f} of all")
+    print(f"{'rule':34} {'sev':8} {'n':>6} {'prec':>6} {'random':>6} {'ratio':>6} {'/error-free':>11} {'seg.err':>7}")
     for key, row in result["by_rule"].items():
         ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
         print(
             f"{key:34} {row['severity']:8} {row['findings']:6d} {row['precision']:6.3f} {row['random']:6.3f} "
-            f"{ratio:>6} {row['per_error_free_segment']:11.4f}"
+            f"{ratio:>6} {row['per_error_free_segment']:11.4f} {row['segment_has_error']:7.3f}"
         )
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Severities of the article checks when they run on bilingual files, as measured (docs/quality.md).
+"""Severities of the article checks on bilingual files, as measured (docs/quality-bilingual.md).
 
 On segments (no engine, MQM zh->en), only checks whose warning+ findings overlap annotated errors at
 least twice as often as randomly placed spans, over at least MIN_FINDINGS findings, stay warning+.

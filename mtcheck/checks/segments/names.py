@@ -44,7 +44,7 @@ class NameCheck(SegmentCheck):
                 index,
                 segment,
                 rule="MT-SEG-NAME",
-                severity="info",  # whole-segment span: not measurably above chance (docs/quality.md)
+                severity="info",  # a whole-segment span: never above chance (docs/quality-bilingual.md)
                 message=f"{', '.join(missing)} from the source is not in the translation: names, brands and "
                 "codes are usually kept as they are",
                 details={"missing": missing},

@@ -10,8 +10,8 @@ from mtcheck.checks.segments.tokens import mask
 from mtcheck.read.units import Segment
 from mtcheck.results import Finding, Severity
 
-# Measured on MQM zh->en (docs/quality.md, "Bilingual files"): an extra number overlaps an annotated error
-# 1.95x as often as chance, a missing one spans the whole segment (chance by construction): both info.
+# Measured on MQM zh->en (docs/quality-bilingual.md): an extra number overlaps an annotated error 1.95x as
+# often as chance, a missing one spans the whole segment (chance by construction): both info.
 MISSING_SEVERITY: Severity = "info"
 EXTRA_SEVERITY: Severity = "info"
 

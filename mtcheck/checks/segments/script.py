@@ -87,7 +87,7 @@ class SourceScriptCheck(SegmentCheck):
                 index,
                 segment,
                 rule="MT-SEG-SOURCE-SCRIPT",
-                severity="info",  # 2 findings on MQM zh->en: too few to show it above chance (docs/quality.md)
+                severity="info",  # 2 findings on MQM zh->en: too few to judge (docs/quality-bilingual.md)
                 message=f"{source_script} text {fragment!r} left in the translation: translate it, or keep it "
                 "only if it is a name meant to stay in its own script",
                 start=start,
