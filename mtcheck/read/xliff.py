@@ -85,7 +85,7 @@ def _unit_1(unit: Any, translate: bool, ids: set[str]) -> list[Segment]:
         marks = [m for m in seg_source.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"]
     if len(marks) > 1:
         targets = {m.get("mid"): m for m in target.iter() if local(m.tag) == "mrk"} if target is not None else {}
-        found = []
+        found: list[Segment] = []
         for mark in marks:
             mid = mark.get("mid") or str(len(found) + 1)
             tgt = targets.get(mid)

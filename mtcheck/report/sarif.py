@@ -96,9 +96,9 @@ def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[s
     if report.units is not None:  # a bilingual file: the unit's line in the file, and its id
         from mtcheck.report.unit_locations import sarif_logical, sarif_region
 
-        region = sarif_region(report, finding)
-        if region is not None:
-            physical["region"] = region
+        unit_region = sarif_region(report, finding)
+        if unit_region is not None:
+            physical["region"] = unit_region
         logical = sarif_logical(report, finding)
         return [{"physicalLocation": physical, **({"logicalLocations": logical} if logical else {})}]
     found = span(report, finding)

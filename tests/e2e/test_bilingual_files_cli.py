@@ -140,3 +140,29 @@ def test_round_trip_per_segment_through_the_source_language() -> None:
 def test_no_engine_means_no_round_trip() -> None:
     report = mtcheck.check(DATA / "sample-2.0.xlf", settings=Settings(engine="none"))
     assert report.engine is None and all(not s.pivots for s in report.sentences)
+
+
+class Missing(Reverser):
+    """An engine without a model for the pair."""
+
+    name = "missing"
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str, **_: object) -> list[str]:
+        from mtcheck.errors import ModelError
+
+        raise ModelError(f"no model for {src}-{tgt}")
+
+
+def test_a_pair_without_a_model_still_gets_the_segment_checks(caplog) -> None:  # type: ignore[no-untyped-def]
+    report = mtcheck.check(DATA / "sample-2.0.xlf", settings=Settings(), engine=Missing())
+    assert report.engine is None and report.summary.findings > 0
+    assert "no round trip" in caplog.text
+
+
+def test_engine_none_on_an_article(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "harbour-bridge-mt.txt"
+    out = tmp_path / "out"
+    code, output = _report([str(seed), "--engine", "none", "-o", str(out), "-f", "json", "--fail-on", "never"])
+    assert code == 0, output
+    data = json.loads((out / "harbour-bridge-mt.json").read_text(encoding="utf-8"))
+    assert data["engine"] is None and data["units"] is None and data["detection"]["machine_translated"]
