@@ -11,7 +11,7 @@ from typing import Any
 from mtcheck import __version__
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
-from mtcheck.engines.base import Engine, create_engine, unknown_word_marks
+from mtcheck.engines.base import NO_ENGINE, Engine, create_engine, unknown_word_marks
 from mtcheck.errors import InputError, ModelError, MtcheckError, UsageError
 from mtcheck.read.document import Document, read_document
 from mtcheck.read.inputs import InputItem, expand_inputs
@@ -57,7 +57,7 @@ class _Run:
     def __init__(self, settings: Settings, engine: Engine | None, translate: bool) -> None:
         self.settings = settings
         self._engine = engine
-        self.translate = translate and (engine is not None or settings.engine != "none")
+        self.translate = translate and (engine is not None or settings.engine != NO_ENGINE)
         self._extras: dict[str, Any] | None = None
         self._original: _Original | None = None
 
