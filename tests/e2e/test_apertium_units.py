@@ -19,7 +19,8 @@ XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es">
   <file id="f1">
     <unit id="u1"><segment><source>The house is big.</source><target>La casa es grande.</target></segment></unit>
-    <unit id="u2"><segment><source>The cost is 1,200 euros.</source><target>El coste es 12,00 euros.</target></segment></unit>
+    <unit id="u2"><segment><source>The cost is 1,200 euros.</source>
+      <target>El coste es 12,00 euros.</target></segment></unit>
     <unit id="u3" translate="no"><segment><source>API</source><target>API</target></segment></unit>
   </file>
 </xliff>
