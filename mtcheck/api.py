@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
-from mtcheck.engines.base import Engine, create_engine, unknown_word_marks
+from mtcheck.engines.base import NO_ENGINE, Engine, create_engine, unknown_word_marks
 from mtcheck.errors import InputError, ModelError, MtcheckError, UsageError
 from mtcheck.read.document import Document, read_document
 from mtcheck.read.inputs import InputItem, expand_inputs
+from mtcheck.read.units import BilingualFile, is_bilingual_path, read_bilingual
 from mtcheck.results import (
     BilingualResult,
     Detection,
@@ -60,7 +61,7 @@ class _Run:
     def __init__(self, settings: Settings, engine: Engine | None, translate: bool) -> None:
         self.settings = settings
         self._engine = engine
-        self.translate = translate
+        self.translate = translate and (engine is not None or settings.engine != NO_ENGINE)
         self._extras: dict[str, Any] | None = None
         self._original: _Original | None = None
         self._fetcher: Fetcher | None = None
@@ -158,7 +159,7 @@ def validate_settings(settings: Settings | None) -> Settings:
 
 
 def check(
-    document: str | Path | Document,
+    document: str | Path | Document | BilingualFile,
     *,
     settings: Settings | None = None,
     engine: Engine | None = None,
@@ -230,17 +231,21 @@ def _check_all(
         progress("documents", len(items), len(items))
 
 
-def _read_ahead(items: Sequence[InputItem], run: _Run) -> Iterator[tuple[InputItem, Callable[[], Document]]]:
+def _read_ahead(
+    items: Sequence[InputItem], run: _Run
+) -> Iterator[tuple[InputItem, Callable[[], Document | BilingualFile]]]:
     """Yield each input with a function returning its Document; the next one is read while this one runs."""
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    def read(item: InputItem) -> Document:
+    def read(item: InputItem) -> Document | BilingualFile:
         if item.error is not None:
             raise item.error
+        if is_bilingual_path(item.path):
+            return read_bilingual(item.path, name=item.name)
         return run.read(item.path, name=item.name)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtcheck-read") as reader:
-        pending: Future[Document] | None = reader.submit(read, items[0]) if items else None
+        pending: Future[Document | BilingualFile] | None = reader.submit(read, items[0]) if items else None
         for index, item in enumerate(items):
             current = pending
             assert current is not None  # one future per item
@@ -248,8 +253,15 @@ def _read_ahead(items: Sequence[InputItem], run: _Run) -> Iterator[tuple[InputIt
             yield item, current.result
 
 
-def _check_one(document: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
+def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progress: ProgressCallback | None) -> Report:
     """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
+    # Bilingual files (XLIFF, TMX, TSV/CSV) take their own path: segments need no sentence split or alignment.
+    if isinstance(document, (str, Path)) and is_bilingual_path(document):
+        document = read_bilingual(document)
+    if isinstance(document, BilingualFile):
+        from mtcheck.api_units import check_bilingual_file
+
+        return check_bilingual_file(document, run, progress)
     prepared = _prepare(document, run)
     try:
         sentences, engine_info, unknown = _translate(prepared, run, progress)
@@ -375,11 +387,17 @@ def _find(
     sentences, findings = attach(sentences, findings, unknown, overrides)
     bilingual = None
     if prepared.original is not None:
+        from mtcheck.checks.assemble import NOTICE_EVIDENCE
         from mtcheck.checks.bilingual import compare
 
         original = prepared.original
+        notices = [
+            (e.start, e.end)
+            for e in prepared.detection.evidence
+            if e.kind in NOTICE_EVIDENCE and e.start is not None and e.end is not None
+        ]
         bilingual, extra = compare(
-            original.document, original.language, original.spans, sentences, prepared.language, run.engine
+            original.document, original.language, original.spans, sentences, prepared.language, run.engine, notices
         )
         sentences, findings = attach(sentences, findings, extra, overrides)
     sentences, findings = _calibrate(sentences, findings, run)

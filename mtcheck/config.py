@@ -58,6 +58,7 @@ class Settings:
 
     pivots: tuple[str, ...] = ()  # empty: "de" for English documents, "en" otherwise
     language: str | None = None  # force the document language instead of detecting it
+    source_language: str | None = None  # bilingual files: force the source language instead of the file's
     engine: str = DEFAULT_ENGINE
     models_dir: Path = field(default_factory=lambda: Path(os.environ.get(MODELS_DIR_ENV, DEFAULT_MODELS_DIR)))
     forward_model: str | None = None
@@ -108,11 +109,17 @@ class Settings:
         language = self.language.lower() if self.language else None
         if language is not None and not LANGUAGE_CODE.fullmatch(language):
             raise UsageError(f"language {self.language!r} is not a language code such as 'en'", setting="language")
+        source_language = self.source_language.lower() if self.source_language else None
+        if source_language is not None and not LANGUAGE_CODE.fullmatch(source_language):
+            raise UsageError(
+                f"source language {self.source_language!r} is not a language code such as 'zh'",
+                setting="source_language",
+            )
         if not re.fullmatch(r"[a-z0-9_-]+", self.calibration):
             raise UsageError(
                 f"calibration {self.calibration!r} is not 'auto', 'none' or an engine name", setting="calibration"
             )
-        return replace(self, pivots=pivots, language=language)
+        return replace(self, pivots=pivots, language=language, source_language=source_language)
 
 
 def default_pivot(language: str) -> str:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from mtcheck.results_units import UnitsResult
+
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 Position = Literal["top", "body", "bottom", "meta"]
@@ -191,6 +193,7 @@ class Report:
     version: str = ""
     terms: tuple[Mapping[str, Any], ...] = ()  # terminology table rows
     bilingual: BilingualResult | None = None  # set when the original was given (--source)
+    units: UnitsResult | None = None  # set for bilingual files (XLIFF, TMX, TSV): source beside target
 
     def all_findings(self) -> list[Finding]:
         """Sentence findings and document findings, in document order."""

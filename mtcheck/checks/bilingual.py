@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +19,11 @@ BAND = 12  # how far from the diagonal the aligner looks, in sentences
 LENGTH_OUTLIER = 2.0  # a pair whose length ratio is this far from the document's median is suspicious
 LOW_AGREEMENT = 30.0  # chrF both ways under this: the translation says something else
 NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?")
+# A sentence of a merged pair whose machine translation is this little covered by the published text
+# (chrF, and under half of its partner's coverage) was dropped, not merged.
+UNCOVERED = 20.0
+# An addition next to an omission at least this similar (chrF both ways) is a loose translation of it.
+REPAIR_SIMILARITY = 20.0
 CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’-]*[a-z][\w'’-]*")
 
 
@@ -85,6 +89,7 @@ def compare(
     sentences: Sequence[SentenceResult],
     language: str,
     engine: Engine,
+    notices: Sequence[tuple[int, int]] = (),
 ) -> tuple[BilingualResult, list[Finding]]:
     """Align the original with the translation and flag omissions, additions, numbers and names.
 
@@ -99,7 +104,8 @@ def compare(
         back = [s.primary.pivot for s in sentences if s.primary is not None]
     else:
         back = engine.translate(translations, language, source_language) if translations else []
-    pairs = align(originals, mt, translations, back)
+    notice = _notice_sentences(sentences, notices)
+    pairs = repair(align(originals, mt, translations, back), originals, mt, translations, back)
     findings: list[Finding] = []
     ratios = [
         sum(len(translations[j]) for j in p.target) / max(1, sum(len(originals[i]) for i in p.source))
@@ -123,6 +129,8 @@ def compare(
         first, last = sentences[pair.target[0]], sentences[pair.target[-1]]
         span: dict[str, Any] = {"start": first.start, "end": last.end, "sentence": first.index}
         published = " ".join(translations[j] for j in pair.target)
+        if not pair.source and all(j in notice for j in pair.target):
+            continue  # the translation notice has no counterpart in the original, by nature
         if not pair.source:
             findings.append(
                 Finding(
@@ -169,9 +177,9 @@ def compare(
                     **span,
                 )
             )
-        lost_numbers = Counter(_numbers(original)) - Counter(_numbers(published))
-        added_numbers = Counter(_numbers(published)) - Counter(_numbers(original))
+        lost_numbers, added_numbers = number_changes(original, source_language, published, language)
         if lost_numbers or added_numbers:
+            where = _number_sentence(pair, lost_numbers, added_numbers, mt, translations, sentences, language)
             findings.append(
                 Finding(
                     kind="bilingual",
@@ -179,9 +187,13 @@ def compare(
                     severity="error",
                     message="numbers differ from the original: "
                     + ", ".join([f"missing {n}" for n in lost_numbers] + [f"extra {n}" for n in added_numbers]),
-                    text=published,
-                    details={**details, "missing": sorted(lost_numbers), "extra": sorted(added_numbers)},
-                    **span,
+                    text=sentences[where].text if where is not None else published,
+                    details={**details, "missing": lost_numbers, "extra": added_numbers},
+                    **(
+                        {"start": sentences[where].start, "end": sentences[where].end, "sentence": where}
+                        if where is not None
+                        else span
+                    ),
                 )
             )
         # A name is a capitalised word the machine translation kept verbatim; the published text should too.
@@ -204,8 +216,139 @@ def compare(
 
 
 def _numbers(text: str) -> list[str]:
-    """Numbers with their separators removed, so 14,5 and 14.5 or 1,000 and 1.000 compare equal."""
+    """Numbers with their separators removed (a coarse key; comparisons use number_changes)."""
     return [re.sub(r"\D", "", n) for n in NUMBER.findall(text)]
+
+
+def number_changes(original: str, original_language: str, published: str, language: str) -> tuple[list[str], list[str]]:
+    """(numbers of the original missing from the translation, numbers the translation adds), each read as its
+    language writes numbers: 14,5 (es) is 14.5, not 145; 1.200 (es) is 1,200 (en), not 12.00."""
+    from mtcheck.checks.numbers import compare as compare_numbers
+
+    missing, extra = compare_numbers(original, original_language, published, language)
+    return [n.text for n in missing], [n.text for n in extra]
+
+
+def _number_sentence(
+    pair: AlignedPair,
+    missing: list[str],
+    extra: list[str],
+    mt: Sequence[str],
+    translations: Sequence[str],
+    sentences: Sequence[SentenceResult],
+    language: str,
+) -> int | None:
+    """The translation sentence a number change belongs to: the one holding an extra number, else the one
+    closest to the machine translation's words around the missing number (None: the pair's first)."""
+    if len(pair.target) == 1:
+        return sentences[pair.target[0]].index
+    for j in pair.target:
+        if any(n in translations[j] for n in extra):
+            return sentences[j].index
+    forward = " ".join(mt[i] for i in pair.source)
+    from mtcheck.checks.numbers import extract
+
+    values = {v for n in missing for v in _values(n)}
+    around = [forward[max(0, n.start - 40) : n.end + 40] for n in extract(forward, language) if n.values & values] or [
+        forward
+    ]
+    best = max(pair.target, key=lambda j: max(_chrf(translations[j], context) for context in around))
+    return sentences[best].index
+
+
+def _values(text: str) -> frozenset[float]:
+    from mtcheck.checks.numbers import extract
+
+    found = extract(text, "en")
+    return found[0].values if found else frozenset()
+
+
+def _notice_sentences(sentences: Sequence[SentenceResult], notices: Sequence[tuple[int, int]]) -> set[int]:
+    """Positions of the translation's sentences that are mostly the translation notice."""
+    found = set()
+    for position, s in enumerate(sentences):
+        covered = sum(max(0, min(s.end, end) - max(s.start, start)) for start, end in notices)
+        if notices and covered * 2 >= max(1, s.end - s.start):
+            found.add(position)
+    return found
+
+
+def _pair(
+    source: tuple[int, ...],
+    target: tuple[int, ...],
+    originals: Sequence[str],
+    mt: Sequence[str],
+    translations: Sequence[str],
+    back: Sequence[str] | None,
+) -> AlignedPair:
+    forward = " ".join(mt[i] for i in source)
+    published = " ".join(translations[j] for j in target)
+    similarity = _chrf(forward, published) if source and target else 0.0
+    back_similarity = 0.0
+    if back is not None and source and target:
+        back_similarity = _chrf(" ".join(back[j] for j in target), " ".join(originals[i] for i in source))
+    return AlignedPair(source, target, forward, similarity, back_similarity)
+
+
+def repair(
+    pairs: list[AlignedPair],
+    originals: Sequence[str],
+    mt: Sequence[str],
+    translations: Sequence[str],
+    back: Sequence[str] | None = None,
+) -> list[AlignedPair]:
+    """Undo what the aligner's merges hide: a dropped sentence absorbed into a 2:1 (or 1:2) pair becomes an
+    omission (or addition) again, and an addition beside an omission that it loosely translates becomes
+    their 1:1 pair, so that the numbers and names of that original are compared with the right sentence."""
+    split: list[AlignedPair] = []
+    for pair in pairs:
+        if len(pair.source) > 1 and len(pair.target) == 1:
+            published = translations[pair.target[0]]
+            cover = {i: _chrf(published, mt[i]) for i in pair.source}
+            best = max(cover.values())
+            kept = tuple(i for i in pair.source if not (cover[i] < UNCOVERED and cover[i] < best / 2))
+            if kept and len(kept) < len(pair.source):
+                for i in pair.source:
+                    if i not in kept:
+                        split.append(_pair((i,), (), originals, mt, translations, back))
+                    elif i == kept[0]:
+                        split.append(_pair(kept, pair.target, originals, mt, translations, back))
+                continue
+        if len(pair.target) > 1 and len(pair.source) == 1:
+            forward = mt[pair.source[0]]
+            cover = {j: _chrf(forward, translations[j]) for j in pair.target}
+            best = max(cover.values())
+            kept = tuple(j for j in pair.target if not (cover[j] < UNCOVERED and cover[j] < best / 2))
+            if kept and len(kept) < len(pair.target):
+                for j in pair.target:
+                    if j not in kept:
+                        split.append(_pair((), (j,), originals, mt, translations, back))
+                    elif j == kept[0]:
+                        split.append(_pair(pair.source, kept, originals, mt, translations, back))
+                continue
+        split.append(pair)
+    repaired: list[AlignedPair] = []
+    for pair in split:
+        last = repaired[-1] if repaired else None
+        if last is not None and _loose_match(last, pair, mt, translations):
+            source, target = last.source or pair.source, last.target or pair.target
+            repaired[-1] = _pair(source, target, originals, mt, translations, back)
+            continue
+        repaired.append(pair)
+    return repaired
+
+
+def _loose_match(a: AlignedPair, b: AlignedPair, mt: Sequence[str], translations: Sequence[str]) -> bool:
+    """An omission next to an addition (either order) whose texts are still alike."""
+    if a.source and not a.target and b.target and not b.source:
+        i, j = a.source, b.target
+    elif a.target and not a.source and b.source and not b.target:
+        i, j = b.source, a.target
+    else:
+        return False
+    forward = " ".join(mt[k] for k in i)
+    published = " ".join(translations[k] for k in j)
+    return min(_chrf(forward, published), _chrf(published, forward)) >= REPAIR_SIMILARITY
 
 
 def _short(text: str, limit: int = 80) -> str:

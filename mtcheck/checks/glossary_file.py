@@ -62,7 +62,7 @@ def _is_lang_column(name: str) -> bool:
 
 
 def load_csv(path: Path) -> Glossary:
-    """A CSV glossary: columns term,status[,replacement][,note][,variants][,language][,<lang>...]."""
+    """A CSV glossary: term,status[,replacement][,note][,variants][,language][,<lang>...], or term pairs (en,de)."""
     text = _read_text(path)
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=first.count) if first else ","
@@ -75,6 +75,8 @@ def load_csv(path: Path) -> Glossary:
 
 def _read_rows(path: Path, reader: csv.DictReader[str], first: str) -> Glossary:
     header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    if "term" not in header and len([h for h in header if _is_lang_column(h)]) >= 2:
+        return _read_pairs(path, reader, header)
     if "term" not in header or "status" not in header:
         raise ConfigError(f"{path}: a glossary CSV needs the columns 'term' and 'status' (found: {first!r})")
     unknown = [h for h in header if h not in CSV_COLUMNS and not _is_lang_column(h)]
@@ -111,6 +113,28 @@ def _read_rows(path: Path, reader: csv.DictReader[str], first: str) -> Glossary:
                 language=_lang(values.get("language")),
                 translations=translations,
             )
+        )
+    if not entries:
+        raise ConfigError(f"{path}: the glossary has no entries")
+    return Glossary(str(path), tuple(entries))
+
+
+def _read_pairs(path: Path, reader: csv.DictReader[str], header: list[str]) -> Glossary:
+    """A glossary of term pairs, one language per column (en,de): use the second column's term for the first's."""
+    languages = [h for h in header if _is_lang_column(h)]
+    source, targets = languages[0], languages[1:]
+    reader.fieldnames = header
+    entries: list[GlossaryEntry] = []
+    for row in reader:
+        values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+        term = values.get(source, "")
+        if not term or term.startswith("#"):
+            continue
+        translations = {
+            t: tuple(x.strip() for x in values[t].split("|") if x.strip()) for t in targets if values.get(t)
+        }
+        entries.append(
+            GlossaryEntry(term, "admitted", note=values.get("note") or None, language=source, translations=translations)
         )
     if not entries:
         raise ConfigError(f"{path}: the glossary has no entries")

@@ -54,6 +54,7 @@ FLAGS = {
     "threads": "--threads",
     "pivots": "--pivot",
     "language": "--language",
+    "source_language": "--source-language",
     "engine": "--engine",
     "compute_type": "--compute-type",
     "source": "--source",
@@ -82,19 +83,29 @@ def _fail(message: str, setting: str | None = None) -> None:
 
 @app.command()
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html), URLs or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (.txt, .md, .html; bilingual .xlf .xliff .tmx .tsv .csv), URLs or - for stdin."
+        ),
+    ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="Comma list of html,json,sarif,junit,markdown. [default: html,json]"),
+        typer.Option("--format", "-f", help="Comma list of html,json,sarif,junit,markdown,xliff. [default: html,json]"),
     ] = None,
     pivot: Annotated[
         str | None,
         typer.Option("--pivot", help="Pivot language(s), comma list. [default: de for English, else en]"),
     ] = None,
     language: Annotated[str | None, typer.Option("--language", help="Document language; detected if omitted.")] = None,
+    source_language: Annotated[
+        str | None,
+        typer.Option("--source-language", help="Bilingual files: the source language. [default: the file's]"),
+    ] = None,
     engine: Annotated[
-        str | None, typer.Option("--engine", help="marian, ctranslate2 or apertium. [default: marian]")
+        str | None,
+        typer.Option("--engine", help="marian, ctranslate2, apertium or none (no round trip). [default: marian]"),
     ] = None,
     models_dir: Annotated[
         Path | None,
@@ -149,6 +160,7 @@ def report(
         "format": format,
         "pivot": pivot,
         "language": language,
+        "source_language": source_language,
         "engine": engine,
         "models_dir": models_dir,
         "forward_model": forward_model,
@@ -207,6 +219,11 @@ def report(
 
 def _report_line(report: Any, files: list[Path]) -> str:
     s = report.summary
+    if report.units is not None:
+        pair = f"{report.units.source_language}->{report.units.target_language}"
+        where = f" -> {files[0]}" if files else ""
+        counts = f"{s.sentences} segments, {s.findings} findings"
+        return f"mtcheck: {report.document.path}: {report.units.format} {pair}, {counts}{where}"
     verdict = "machine translated" if report.detection.machine_translated else "no MT disclaimer"
     chrf = f", mean chrF {s.mean_chrf:.1f}" if s.mean_chrf is not None else ""
     where = f" -> {files[0]}" if files else ""

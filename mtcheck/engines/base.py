@@ -17,6 +17,9 @@ ENGINES: dict[str, str] = {
     "apertium": "mtcheck.engines.apertium:ApertiumEngine",
 }
 
+# No engine: only the checks that need no translation run (bilingual files: every segment check).
+NO_ENGINE = "none"
+
 Progress = Callable[[int], None]  # called with the number of texts just finished
 
 
@@ -76,15 +79,17 @@ def unknown_word_marks(engine: Engine) -> MarksUnknownWords | None:
 
 def validate_engine(name: str) -> str:
     """The name, if an engine is registered under it; a UsageError naming the choices otherwise."""
-    if name not in ENGINES:
-        known = ", ".join(sorted(ENGINES))
+    if name not in ENGINES and name != NO_ENGINE:
+        known = ", ".join([*sorted(ENGINES), NO_ENGINE])
         raise UsageError(f"unknown engine {name!r}; choose one of: {known}", setting="engine")
     return name
 
 
 def create_engine(name: str, settings: Settings) -> Engine:
     """Instantiate a registered engine."""
-    target = ENGINES[validate_engine(name)]
+    if validate_engine(name) == NO_ENGINE:
+        raise UsageError("no translation engine was chosen (engine 'none')", setting="engine")
+    target = ENGINES[name]
     module_name, _, class_name = target.partition(":")
     module = importlib.import_module(module_name)
     engine: Engine = getattr(module, class_name)(settings)

@@ -16,7 +16,7 @@ from mtcheck import config
 from mtcheck.errors import InputError, MtcheckError
 
 # Suffixes a folder is searched for (explicitly named files are read whatever their suffix).
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".tmx")  # TSV/CSV only when named
 STDIN = "-"
 
 _BOMS = (

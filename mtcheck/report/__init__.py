@@ -27,6 +27,8 @@ __all__ = [
 RENDERERS: dict[str, str] = {
     "html": "mtcheck.report.html:render_html",
     "json": "mtcheck.report.json_report:render_json",
+    # Bilingual XLIFF inputs only: the file written back with ITS quality-issue annotations (None otherwise).
+    "xliff": "mtcheck.report.xliff_out:render_xliff",
 }
 
 # Per-run renderers: format -> "module:function", function(reports, output_dir) -> Path of the file written.
@@ -88,7 +90,10 @@ def write_document_reports(report: Report, output_dir: Path, formats: Sequence[s
     output_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for fmt in names:
+        text = load_renderer(RENDERERS[fmt])(report)
+        if text is None:  # a format that does not apply to this input (xliff for an article)
+            continue
         path = output_dir / f"{_file_stem(report.document.name)}.{fmt}"
-        _write_atomic(path, load_renderer(RENDERERS[fmt])(report))
+        _write_atomic(path, text)
         written.append(path)
     return written

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from mtcheck.report.fingerprint import document_key
 from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.unit_locations import unit_of
 from mtcheck.results import Finding, Gate, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,7 +34,10 @@ def annotation(report: Report, finding: Finding, lines: LineIndex | None = None)
     found = span(report, finding)
     if report.document.path not in ("", "-"):  # stdin has no file to annotate
         props["file"] = document_key(report.document.path)
-    if found is not None and props:
+    unit = unit_of(report, finding)
+    if unit is not None and props and unit.location_line is not None:  # a bilingual file: the unit's line
+        props["line"] = str(unit.location_line)
+    elif found is not None and props:
         lines = lines or LineIndex(report.document.text)
         (line, col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])
         props.update(line=str(line), endLine=str(end_line))

@@ -15,6 +15,7 @@ from mtcheck.report.html_bilingual import bilingual_section
 from mtcheck.report.html_chart import chrf_histogram
 from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
 from mtcheck.report.html_text import Span, esc, finding_anchor, highlight, json_for_script, safe_href
+from mtcheck.report.html_units import units_section
 from mtcheck.report.json_report import report_to_dict
 from mtcheck.results import Finding, Report
 
@@ -265,10 +266,11 @@ def _header(report: Report) -> str:
             ("article", "Article"),
             ("sentences-section", "Sentences"),
             ("bilingual", "Original"),
+            ("units", "Segments"),
             ("terms", "Terminology"),
             ("signature", "Run signature"),
         )
-        if (i != "terms" or report.terms) and (i != "bilingual" or report.bilingual)
+        if (i != "terms" or report.terms) and (i != "bilingual" or report.bilingual) and (i != "units" or report.units)
     )
     return (
         f'<header class="top"><p class="brand">mtcheck report</p><h1>{esc(doc.name)} {status}</h1>'
@@ -290,6 +292,7 @@ def render_html(report: Report) -> str:
             _document_findings(report, anchors),
             sentences_section(report, anchors),
             bilingual_section(report),
+            units_section(report, anchors),
             _terms(report),
             _signature(report),
             "</main>",

@@ -19,6 +19,7 @@ from mtcheck.results import (
     Scores,
     SentenceResult,
 )
+from mtcheck.results_units import UnitsResult
 
 FORMAT_VERSION = 1
 SCHEMA_RESOURCE = "schema/report.schema.json"
@@ -165,6 +166,33 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "signatures": dict(report.signatures),
         "terms": [_plain(row) for row in report.terms],
         "bilingual": _bilingual(report.bilingual),
+        "units": _units(report.units),
+    }
+
+
+def _units(result: UnitsResult | None) -> dict[str, Any] | None:
+    if result is None:
+        return None
+    return {
+        "path": result.path,
+        "format": result.format,
+        "source_language": result.source_language,
+        "target_language": result.target_language,
+        "units": [
+            {
+                "index": u.index,
+                "id": u.id,
+                "unit_id": u.unit_id,
+                "source": u.source,
+                "target": u.target,
+                "line": u.line,
+                "target_line": u.target_line,
+                "state": u.state,
+                "translate": u.translate,
+                "notes": list(u.notes),
+            }
+            for u in result.units
+        ],
     }
 
 

@@ -45,7 +45,11 @@ def finding_line(report: Report, finding: Finding, lines: LineIndex) -> str:
     """One finding as 'path:line:col: severity RULE: message [text]'."""
     where = report.document.path
     found = span(report, finding)
-    if found is not None:
+    if report.units is not None:  # a bilingual file: the unit's line in the file, and its id
+        from mtcheck.report.unit_locations import where as unit_where
+
+        where = unit_where(report, finding) or where
+    elif found is not None:
         line, col = lines.position(found[0])
         where = f"{where}:{line}:{col}"
     text = " ".join((finding.text or "").split())

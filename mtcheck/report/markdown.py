@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mtcheck.report import _write_atomic
 from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.unit_locations import unit_of
 from mtcheck.results import SEVERITIES, Finding, Gate, Report, severity_rank
 
 SUMMARY_FILE = "summary.md"
@@ -78,6 +79,9 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None) -> st
         for report, f, known in worst:
             found = span(report, f)
             line = str(LineIndex(report.document.text).position(found[0])[0]) if found else "–"
+            unit = unit_of(report, f)
+            if unit is not None:  # a bilingual file: the unit's line in the file
+                line = str(unit.location_line or "–")
             severity = f"{_ICONS[f.severity]} {f.severity}" + (" (baseline)" if known else "")
             text = md_cell(f.text or (report.document.text[found[0] : found[1]] if found else ""), 60)
             lines.append(

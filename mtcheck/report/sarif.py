@@ -95,6 +95,14 @@ def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[s
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.document.path)}}
     if not physical["artifactLocation"]["uri"].startswith("file:"):
         physical["artifactLocation"]["uriBaseId"] = "SRCROOT"
+    if report.units is not None:  # a bilingual file: the unit's line in the file, and its id
+        from mtcheck.report.unit_locations import sarif_logical, sarif_region
+
+        unit_region = sarif_region(report, finding)
+        if unit_region is not None:
+            physical["region"] = unit_region
+        logical = sarif_logical(report, finding)
+        return [{"physicalLocation": physical, **({"logicalLocations": logical} if logical else {})}]
     found = span(report, finding)
     if found is not None:
         (start_line, start_col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])

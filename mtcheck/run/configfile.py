@@ -14,7 +14,7 @@ from mtcheck.results import SEVERITIES
 
 CONFIG_FILE = "mtcheck.toml"
 PYPROJECT = "pyproject.toml"
-FORMAT_CHOICES = ("html", "json", "sarif", "junit", "markdown")
+FORMAT_CHOICES = ("html", "json", "sarif", "junit", "markdown", "xliff")
 THRESHOLD_KEYS = ("awkward", "warning", "error")
 # Keys the pipeline does not read; the CLI uses them for the run as a whole.
 RUN_KEYS = ("fail_on", "formats", "output", "include", "exclude")

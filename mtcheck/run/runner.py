@@ -70,7 +70,7 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
     # Keys the config file knows go through its validated path; the rest exist on the command line only.
     settings = configfile.apply_config(Settings(), values)
     changes: dict[str, Any] = {}
-    for key in ("forward_model", "backward_model", "threads"):
+    for key in ("forward_model", "backward_model", "threads", "source_language"):
         if key in values:
             changes[key] = values[key]
     if "source" in values:

@@ -97,7 +97,8 @@ def test_compare_flags_omission_number_and_name() -> None:
     assert set(rules) >= {"MT-BILINGUAL-OMISSION", "MT-BILINGUAL-NUMBER-MISMATCH", "MT-BILINGUAL-NAME-MISMATCH"}
     assert "Fähre" in rules["MT-BILINGUAL-OMISSION"].message
     assert rules["MT-BILINGUAL-NUMBER-MISMATCH"].sentence == 1
-    assert rules["MT-BILINGUAL-NUMBER-MISMATCH"].details["missing"] == ["145"]
+    assert rules["MT-BILINGUAL-NUMBER-MISMATCH"].details["missing"] == ["14,5"]  # read as German writes it
+    assert rules["MT-BILINGUAL-NUMBER-MISMATCH"].details["extra"] == ["15.5"]
     name = rules["MT-BILINGUAL-NAME-MISMATCH"]
     assert name.details["missing"] == ["Lindqvist"]  # sentence-initial words are ambiguous
     assert text[name.start : name.end] == published[2]

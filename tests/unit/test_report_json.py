@@ -50,6 +50,7 @@ TOP_KEYS = [
     "signatures",
     "terms",
     "bilingual",
+    "units",
 ]
 SENTENCE_KEYS = {"index", "text", "start", "end", "pivot", "roundtrip", "scores", "pivots", "findings", "risk"}
 FINDING_KEYS = {"kind", "rule", "severity", "message", "start", "end", "text", "sentence", "details"}
