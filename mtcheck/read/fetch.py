@@ -3,8 +3,6 @@ a per-host limit on concurrent requests and an on-disk cache. httpx is imported 
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import logging
 import re
 import threading
@@ -19,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from mtcheck import config
 from mtcheck.errors import InputError
 from mtcheck.read.http_cache import HttpCache, Stored, http_cache_dir
-from mtcheck.read.inputs import one_line, sanitize_name
+from mtcheck.read.inputs import one_line
 from mtcheck.version import __version__
 
 log = logging.getLogger("mtcheck")
@@ -35,20 +33,6 @@ _CHUNK = 65536
 def is_url(text: str) -> bool:
     """Whether an input names a web page (http or https) rather than a file."""
     return bool(_URL.match(text.strip()))
-
-
-def url_name(url: str) -> str:
-    """A safe report base name from a URL: host and path, e.g. example.com_news_bridge."""
-    parts = urlsplit(url.strip())
-    path = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", parts.path.strip("/"), flags=re.IGNORECASE)
-    host = parts.hostname or ""
-    with contextlib.suppress(UnicodeError):
-        host = host.encode("idna").decode("ascii")  # 例え.jp -> xn--r8jz45g.jp
-    stem = "_".join(p for p in (host, path.replace("/", "_"), parts.query) if p)
-    name = sanitize_name(stem)
-    if len(name) >= 90:  # long URLs: keep them apart with a short hash of the whole URL
-        name = f"{name[:80]}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}"
-    return name
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import glob
+import hashlib
 import os
 import re
 import sys
@@ -11,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mtcheck import config
 from mtcheck.errors import InputError, MtcheckError
@@ -122,8 +125,6 @@ def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
             items.append(InputItem(STDIN, _unique("stdin", taken)))
             continue
         if _URL.match(arg.strip()):  # a web page: named from its URL (mtcheck.read.fetch reads it)
-            from mtcheck.read.fetch import url_name
-
             if arg.strip() not in seen:
                 seen.add(arg.strip())
                 items.append(InputItem(arg.strip(), _unique(url_name(arg), taken)))
@@ -240,3 +241,17 @@ def decode(data: bytes, path: str = STDIN) -> tuple[str, str]:
     if _printable_ratio(text) < _MIN_PRINTABLE or text.count("\ufffd") > max(3, len(text) // 100):
         raise InputError(f"{label}: binary or undecodable content, not a text document")
     return text, encoding
+
+
+def url_name(url: str) -> str:
+    """A safe report base name from a URL: host and path, e.g. example.com_news_bridge."""
+    parts = urlsplit(url.strip())
+    path = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", parts.path.strip("/"), flags=re.IGNORECASE)
+    host = parts.hostname or ""
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii")  # 例え.jp -> xn--r8jz45g.jp
+    stem = "_".join(p for p in (host, path.replace("/", "_"), parts.query) if p)
+    name = sanitize_name(stem)
+    if len(name) >= 90:  # long URLs: keep them apart with a short hash of the whole URL
+        name = f"{name[:80]}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}"
+    return name

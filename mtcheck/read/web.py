@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mtcheck.errors import InputError
 from mtcheck.read.document import Document, read_document
-from mtcheck.read.fetch import Fetcher, Page, is_url, url_name
-from mtcheck.read.inputs import decode, one_line, sanitize_name
+from mtcheck.read.fetch import Fetcher, Page, is_url
+from mtcheck.read.inputs import decode, one_line, sanitize_name, url_name
 from mtcheck.read.text_builder import Parsed
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)

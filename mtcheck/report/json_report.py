@@ -18,8 +18,8 @@ from mtcheck.results import (
     Report,
     Scores,
     SentenceResult,
+    UnitsResult,
 )
-from mtcheck.results_units import UnitsResult
 
 FORMAT_VERSION = 1
 SCHEMA_RESOURCE = "schema/report.schema.json"

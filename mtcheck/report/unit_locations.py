@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtcheck.results import Finding, Report
-from mtcheck.results_units import UnitResult
+from mtcheck.results import Finding, Report, UnitResult
 
 
 def unit_of(report: Report, finding: Finding) -> UnitResult | None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import InputError
-from mtcheck.read.fetch import USER_AGENT, Fetcher, is_url, url_name
+from mtcheck.read.fetch import USER_AGENT, Fetcher, is_url
+from mtcheck.read.inputs import url_name
 from mtcheck.version import __version__
 from tests.webserver import Route, closed_port_url, news_site, serve
 

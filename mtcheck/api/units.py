@@ -3,26 +3,46 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mtcheck import __version__
 from mtcheck.checks.assemble import attach
 from mtcheck.errors import InputError, ModelError, UsageError
 from mtcheck.read.units import BilingualFile, Segment, display, display_map, plain
-from mtcheck.results import Detection, DocumentInfo, EngineInfo, Finding, PivotResult, Report, SentenceResult, summarize
-from mtcheck.results_units import UnitResult, UnitsResult
+from mtcheck.results import (
+    Detection,
+    DocumentInfo,
+    EngineInfo,
+    Finding,
+    PivotResult,
+    Report,
+    SentenceResult,
+    UnitResult,
+    UnitsResult,
+    summarize,
+)
 
 if TYPE_CHECKING:
-    from mtcheck.api import ProgressCallback, _Run
+    from mtcheck.api.core import ProgressCallback, _Run
 
 log = logging.getLogger("mtcheck")
 SEPARATOR = "\n\n"  # between segments in the report's text
 
 
-def check_bilingual_file(file: BilingualFile, run: _Run, progress: ProgressCallback | None) -> Report:
-    """Every segment of one bilingual file through the segment checks, and the round trip where an engine is."""
-    from mtcheck.api import _run_checks
+def check_bilingual_file(
+    file: BilingualFile,
+    run: _Run,
+    progress: ProgressCallback | None,
+    *,
+    round_trip: Callable[..., list[PivotResult]],
+    run_checks: Callable[..., tuple[tuple[SentenceResult, ...], tuple[Finding, ...], tuple[dict[str, Any], ...]]],
+) -> Report:
+    """Every segment of one bilingual file through the segment checks, and the round trip where an engine is.
+
+    The article steps it shares (`round_trip`, `run_checks`) are handed in by api.core, which calls this.
+    """
     from mtcheck.checks.segments import SegmentContext, run_segment_checks
     from mtcheck.checks.segments.calibration import calibrate
     from mtcheck.read.document import Document
@@ -30,9 +50,11 @@ def check_bilingual_file(file: BilingualFile, run: _Run, progress: ProgressCallb
     settings = run.settings
     source_language, target_language = _languages(file, run)
     text, sentences, maps = _target_text(file.segments)
-    sentences, engine_info, pivots = _round_trips(file, sentences, target_language, source_language, run, progress)
+    sentences, engine_info, pivots = _round_trips(
+        file, sentences, target_language, source_language, run, progress, round_trip
+    )
     document = Document(path=file.path, name=file.name, text=text, format=file.format)
-    sentences, loose, terms = _run_checks(document, target_language, sentences, run)
+    sentences, loose, terms = run_checks(document, target_language, sentences, run)
     sentences = calibrate(sentences, dict(settings.severities))
     ctx = SegmentContext(file.segments, source_language, target_language, settings, run.extras())
     found = [_placed(f, file.segments, maps) for f in run_segment_checks(ctx)]
@@ -128,10 +150,9 @@ def _round_trips(
     source_language: str,
     run: _Run,
     progress: ProgressCallback | None,
+    round_trip: Callable[..., list[PivotResult]],
 ) -> tuple[tuple[SentenceResult, ...], EngineInfo | None, tuple[str, ...]]:
     """Each translatable target round-tripped (through the source language by default); none without an engine."""
-    from mtcheck.api import _round_trip
-
     settings = run.settings
     chosen = [i for i, s in enumerate(file.segments) if s.translate and plain(s.target or "").strip()]
     if not run.translate or not chosen:
@@ -148,7 +169,7 @@ def _round_trips(
     try:
         for number, pivot in enumerate(pivots):
             first = number == 0
-            results = _round_trip(
+            results = round_trip(
                 run.engine,
                 texts,
                 language,

@@ -1,4 +1,4 @@
-"""The library entry point: check(document, settings) -> Report."""
+"""check() and check_many(): one article through read -> detect -> sentences -> engine -> checks -> report."""
 
 from __future__ import annotations
 
@@ -259,9 +259,9 @@ def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progr
     if isinstance(document, (str, Path)) and is_bilingual_path(document):
         document = read_bilingual(document)
     if isinstance(document, BilingualFile):
-        from mtcheck.api_units import check_bilingual_file
+        from mtcheck.api.units import check_bilingual_file
 
-        return check_bilingual_file(document, run, progress)
+        return check_bilingual_file(document, run, progress, round_trip=_round_trip, run_checks=_run_checks)
     prepared = _prepare(document, run)
     try:
         sentences, engine_info, unknown = _translate(prepared, run, progress)
