@@ -1,0 +1,254 @@
+"""The concept layer: one language-independent combinator over small per-language concept lexicons.
+
+Where the phrase rules found nothing strong, each clause or badge-sized fragment of the text is read for
+concepts instead of phrases: a translate word (any language in data/concepts/), a "was translated / made"
+form, a machine / automatic / AI / engine marker, placeholders that stand for a language or an engine
+(`%{language}`, `{ $fromLanguage }`, `{provider}`, `%s`), words naming the text itself (content nouns and
+deixis), negation, topic or setting cues, and the fragment's container (an admonition, a `*Warning:` key)
+and position. The weights below are calibrated on the harvested dev sets (docs/detection.md).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.detect.patterns import shared
+from mtcheck.results import Evidence, Position
+
+ENABLED = True  # tests and the eval script may switch the layer off to compare
+CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
+MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
+MAX_FRAGMENTS = 4000  # per document: the layer stays linear on huge pages
+# Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
+BASE = 0.30  # a translate word and a "was translated / made" form
+MACHINE = 0.25
+SLOT = 0.15
+SECOND_SLOT = 0.05
+SELF = 0.10
+CONTAINER = 0.10
+EDGE = 0.05
+TOPIC = -0.35
+HUMAN_ONLY = -0.25
+QUESTION = -0.35
+FIRE = 0.5  # the least score that becomes evidence
+CAP = 0.9
+
+_SPLIT = re.compile(r"\n|(?<=[.!?。！？])\s+|(?<=[。！？])")
+_PLACEHOLDER = re.compile(
+    r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
+    r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]"
+)
+# A placeholder for a person, a count or a date cannot stand for the engine or the language.
+_NOT_A_SLOT = re.compile(r"author|user|name|count|date|time|num|size|total|code|message|error|status|url|link|\bid\b|\bn\b")
+# A slot named for the tool: "by %{translator}", "using {provider}".
+_TOOL_SLOT = re.compile(r"translator|provider|engine|service|tool|model|motor|moteur")
+# An admonition or details title: MkDocs `??? info "..."`, `!!! note "..."`, pymdownx `/// details | ...`, `:::tip ...`.
+_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|///|:::)\s*\w*")
+_CONTAINER = re.compile(
+    r"^\s*(?:!!!|\?\?\?\+?|///|:::|>|\[!\w+\]|<aside\b|\.\. \w+::|\{%\s*(?:hint|alert|note)|[\w.-]*(?:warning|notice"
+    r"|disclaimer|banner|notification)\w*\s*[:=])",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's concepts, compiled."""
+
+    code: str
+    spaces: bool
+    patterns: dict[str, re.Pattern[str] | None]
+
+
+def _entry(word: str, spaces: bool) -> str:
+    whole = word.endswith("$")
+    body = re.escape(word.rstrip("$").lower()).replace(r"\ ", r"\s+")
+    if not spaces:
+        return body
+    short = len(word.rstrip("$")) <= 2
+    return rf"(?<!\w){body}" + (r"(?!\w)" if whole or short else "")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation factored by common prefixes, so hundreds of stems cost one pass."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts, end = [], "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+def _data_files() -> Iterator[tuple[str, str]]:
+    folder = resources.files("mtcheck.detect").joinpath("data", "concepts")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            yield entry.name, entry.read_text(encoding="utf-8")
+
+
+@cache
+def lexicons() -> tuple[Lexicon, ...]:
+    """Every concept lexicon in data/concepts/, compiled once."""
+    out = []
+    for _, text in _data_files():
+        data = tomllib.loads(text)
+        spaces = bool(data.get("spaces", True))
+        patterns: dict[str, re.Pattern[str] | None] = {}
+        for concept in CONCEPTS:
+            words = sorted({str(w) for w in data.get(concept, []) if str(w).strip("$ ")}, key=len, reverse=True)
+            source = "|".join(_entry(w, spaces) for w in words)
+            patterns[concept] = re.compile(source) if source else None
+        out.append(Lexicon(str(data["code"]), spaces, patterns))
+    return tuple(out)
+
+
+@cache
+def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """One trie regex over every translate stem, and which lexicons own each stem."""
+    owners: dict[str, list[int]] = {}
+    for i, lex in enumerate(lexicons()):
+        for word in _stems(lex.code):
+            owners.setdefault(word, []).append(i)
+    regex = re.compile(_trie(sorted(owners, key=len, reverse=True)))
+    return regex, {k: tuple(v) for k, v in owners.items()}
+
+
+@cache
+def _stems(code: str) -> tuple[str, ...]:
+    for name, text in _data_files():
+        if name == f"{code}.toml":
+            return tuple(str(w).rstrip("$").lower() for w in tomllib.loads(text).get("translate", []))
+    return ()
+
+
+def languages() -> tuple[str, ...]:
+    """The codes of the concept lexicons."""
+    return tuple(lex.code for lex in lexicons())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the combinator found in one fragment."""
+
+    score: float
+    language: str
+    concepts: frozenset[str]
+    slots: int
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("\u00ad", "").replace("\u200b", "")
+
+
+def _owners(folded: str) -> list[int]:
+    """Lexicons whose translate stem occurs in the text (at a word start, or inside a compound when long)."""
+    regex, owners = _translate_index()
+    found: list[int] = []
+    lex = lexicons()
+    for m in regex.finditer(folded):
+        match, start = m.group(0), m.start()
+        at_start = start == 0 or not folded[start - 1].isalnum()
+        for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
+            for i in owners.get(match[:k], ()):
+                if (not lex[i].spaces or at_start or k >= 5) and i not in found:
+                    found.append(i)
+    return found
+
+
+def read(fragment: str) -> Reading | None:
+    """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
+    folded = _fold(fragment)
+    holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
+    slots = len(holders)
+    tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
+    folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
+    engine = False
+    for _, pattern in shared().engines:
+        if pattern.search(folded):
+            engine = True
+            folded = pattern.sub(" ", folded)  # "Google Translate" names an engine, it is not the verb
+    owners = _owners(folded)
+    if not owners:
+        return None
+    lex = lexicons()
+    found: set[str] = {"translate"}
+    for i in owners:
+        for concept in CONCEPTS[1:]:
+            pattern = lex[i].patterns[concept]
+            if pattern is not None and concept not in found and pattern.search(folded):
+                found.add(concept)
+    if engine and not (found & {"machine", "content", "deixis"}):
+        found.add("topic")  # an engine named as a product, not as the tool that made this text
+    if engine or tool_slot:
+        found.add("machine")
+    badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
+    made = "done" in found or slots >= 2 or (badge and "machine" in found)
+    if "negation" in found or not made or not ({"machine"} & found or slots):
+        return Reading(0.0, lex[owners[0]].code, frozenset(found), slots)
+    score = BASE if "done" in found or badge else BASE - 0.05
+    score += MACHINE if "machine" in found else 0.0
+    score += (SLOT if slots else 0.0) + (SECOND_SLOT if slots > 1 else 0.0)
+    score += SELF if {"content", "deixis"} & found else 0.0
+    score += CONTAINER if _CONTAINER.search(fragment) else 0.0
+    score += TOPIC if "topic" in found else 0.0
+    score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
+    score += QUESTION if _QUESTION.search(fragment) else 0.0
+    return Reading(round(score, 3), lex[owners[0]].code, frozenset(found), slots)
+
+
+def fragments(text: str) -> Iterator[tuple[int, int]]:
+    """Clause- and badge-sized pieces of the text (offsets): lines, then sentences within a line."""
+    count = 0
+    start = 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > start:
+            yield start, min(m.start(), start + MAX_FRAGMENT)
+            count += 1
+            if count >= MAX_FRAGMENTS:
+                return
+        start = m.end()
+    if start < len(text):
+        yield start, min(len(text), start + MAX_FRAGMENT)
+
+
+def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
+             fixed: Position | None = None) -> list[Evidence]:  # fmt: skip
+    """Concept evidence for every fragment of `text` that scores at least FIRE (offsets from `origin`)."""
+    out: list[Evidence] = []
+    if not text:
+        return out
+    for s, e in fragments(text):
+        piece = text[s:e].strip()
+        if len(piece) < 4:
+            continue
+        reading = read(text[s:e])
+        if reading is None or reading.score <= 0:
+            continue
+        start = end = None
+        if origin is not None:
+            start, end = origin + s, origin + e
+        where = fixed or position(start if start is not None else s, end if end is not None else e)
+        score = reading.score + (EDGE if where in ("top", "bottom") else 0.0)
+        if score < FIRE:
+            continue
+        out.append(Evidence("disclaimer", " ".join(piece.split())[:240], start, end, where, reading.language,
+                            round(min(score, CAP), 3)))  # fmt: skip
+    return out
