@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from mtcheck.detect.context import CODE_PREPOSITION
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -55,6 +56,9 @@ _CONTAINER = re.compile(
     r"|disclaimer|banner|notification)\w*\s*[:=])",
     re.IGNORECASE,
 )
+# Source code around the words: a call with a string, an arrow function, a checkbox line.
+_CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
+_PERSON = re.compile(r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 
 
@@ -176,12 +180,20 @@ def _owners(folded: str) -> list[int]:
 def read(fragment: str) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
     folded = _fold(fragment)
+    common = shared()
+    if common.code_cues.search(folded) or _CODE.search(fragment) or re.search(
+        CODE_PREPOSITION + f"(?:{common.code_names.pattern})", folded
+    ):
+        return None  # code, or translation between programming languages
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
     folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
     engine = False
-    for _, pattern in shared().engines:
+    person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
+    for name, pattern in common.engines:
+        if person and name.lower().startswith(person.group(1).lower()):
+            continue
         if pattern.search(folded):
             engine = True
             folded = pattern.sub(" ", folded)  # "Google Translate" names an engine, it is not the verb
@@ -201,7 +213,8 @@ def read(fragment: str) -> Reading | None:
         found.add("machine")
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     made = "done" in found or slots >= 2 or (badge and "machine" in found)
-    if "negation" in found or not made or not ({"machine"} & found or slots):
+    names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
+    if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[owners[0]].code, frozenset(found), slots)
     score = BASE if "done" in found or badge else BASE - 0.05
     score += MACHINE if "machine" in found else 0.0
