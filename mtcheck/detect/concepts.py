@@ -40,7 +40,7 @@ QUESTION = -0.35
 FIRE = 0.5  # the least score that becomes evidence
 CAP = 0.9
 
-_SPLIT = re.compile(r"\n|(?<=[.!?。！？])\s+|(?<=[。！？])")
+_SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[。！？])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]"
