@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from mtcheck.results import Evidence, Position
 ENABLED = True  # tests and the eval script may switch the layer off to compare
 CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
-MAX_FRAGMENTS = 4000  # per document: the layer stays linear on huge pages
+MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
 BASE = 0.30  # a translate word and a "was translated / made" form
 MACHINE = 0.25
@@ -62,22 +63,47 @@ _PERSON = re.compile(r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+[A-ZÀ-Þ][a-z�
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")  # combining vowel signs too
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One concept of one language: a trie regex of its entries, word edges checked on each match."""
+
+    regex: re.Pattern[str]
+    whole: frozenset[str]  # entries that must end at a word edge
+    spaces: bool
+
+    def search(self, text: str) -> bool:
+        """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
+        for m in self.regex.finditer(text):
+            if not self.spaces:
+                return True
+            s, e = m.span()
+            if s and _word_char(text[s - 1]):
+                continue
+            if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
+                continue
+            return True
+        return False
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's concepts, compiled."""
 
     code: str
     spaces: bool
-    patterns: dict[str, re.Pattern[str] | None]
+    patterns: dict[str, Matcher | None]
 
 
-def _entry(word: str, spaces: bool) -> str:
-    whole = word.endswith("$")
-    body = re.escape(word.rstrip("$").lower()).replace(r"\ ", r"\s+")
-    if not spaces:
-        return body
-    short = len(word.rstrip("$")) <= 2
-    return rf"(?<!\w){body}" + (r"(?!\w)" if whole or short else "")
+def _matcher(words: list[str], spaces: bool) -> Matcher | None:
+    entries = {w.rstrip("$").lower(): w.endswith("$") or len(w.rstrip("$")) <= 2 for w in words if w.strip("$ ")}
+    if not entries:
+        return None
+    regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
+    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces)
 
 
 def _trie(words: list[str]) -> str:
@@ -115,11 +141,9 @@ def lexicons() -> tuple[Lexicon, ...]:
     for _, text in _data_files():
         data = tomllib.loads(text)
         spaces = bool(data.get("spaces", True))
-        patterns: dict[str, re.Pattern[str] | None] = {}
+        patterns: dict[str, Matcher | None] = {}
         for concept in CONCEPTS:
-            words = sorted({str(w) for w in data.get(concept, []) if str(w).strip("$ ")}, key=len, reverse=True)
-            source = "|".join(_entry(w, spaces) for w in words)
-            patterns[concept] = re.compile(source) if source else None
+            patterns[concept] = _matcher([str(w) for w in data.get(concept, [])], spaces)
         out.append(Lexicon(str(data["code"]), spaces, patterns))
     return tuple(out)
 
@@ -141,6 +165,17 @@ def _stems(code: str) -> tuple[str, ...]:
         if name == f"{code}.toml":
             return tuple(str(w).rstrip("$").lower() for w in tomllib.loads(text).get("translate", []))
     return ()
+
+
+@cache
+def _code_translation() -> re.Pattern[str]:
+    """"from Rust to Go", "into Lean": translation between programming languages."""
+    return re.compile(CODE_PREPOSITION + f"(?:{shared().code_names.pattern})")
+
+
+@cache
+def _engine_any() -> re.Pattern[str]:
+    return re.compile(shared().engine_any)
 
 
 def languages() -> tuple[str, ...]:
@@ -169,7 +204,7 @@ def _owners(folded: str) -> list[int]:
     lex = lexicons()
     for m in regex.finditer(folded):
         match, start = m.group(0), m.start()
-        at_start = start == 0 or not folded[start - 1].isalnum()
+        at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
             for i in owners.get(match[:k], ()):
                 if (not lex[i].spaces or at_start or k >= 5) and i not in found:
@@ -181,9 +216,7 @@ def read(fragment: str) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
     folded = _fold(fragment)
     common = shared()
-    if common.code_cues.search(folded) or _CODE.search(fragment) or re.search(
-        CODE_PREPOSITION + f"(?:{common.code_names.pattern})", folded
-    ):
+    if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
@@ -191,7 +224,7 @@ def read(fragment: str) -> Reading | None:
     folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
     engine = False
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
-    for name, pattern in common.engines:
+    for name, pattern in common.engines if _engine_any().search(folded) else ():
         if person and name.lower().startswith(person.group(1).lower()):
             continue
         if pattern.search(folded):
@@ -202,11 +235,12 @@ def read(fragment: str) -> Reading | None:
         return None
     lex = lexicons()
     found: set[str] = {"translate"}
+    best, best_count = owners[0], -1
     for i in owners:
-        for concept in CONCEPTS[1:]:
-            pattern = lex[i].patterns[concept]
-            if pattern is not None and concept not in found and pattern.search(folded):
-                found.add(concept)
+        own = {c for c in CONCEPTS[1:] if (m := lex[i].patterns[c]) is not None and m.search(folded)}
+        found |= own
+        if len(own) > best_count:  # the language is the lexicon that explains most of the fragment
+            best, best_count = i, len(own)
     if engine and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if engine or tool_slot:
@@ -215,7 +249,7 @@ def read(fragment: str) -> Reading | None:
     made = "done" in found or slots >= 2 or (badge and "machine" in found)
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
-        return Reading(0.0, lex[owners[0]].code, frozenset(found), slots)
+        return Reading(0.0, lex[best].code, frozenset(found), slots)
     score = BASE if "done" in found or badge else BASE - 0.05
     score += MACHINE if "machine" in found else 0.0
     score += (SLOT if slots else 0.0) + (SECOND_SLOT if slots > 1 else 0.0)
@@ -224,22 +258,37 @@ def read(fragment: str) -> Reading | None:
     score += TOPIC if "topic" in found else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) else 0.0
-    return Reading(round(score, 3), lex[owners[0]].code, frozenset(found), slots)
+    return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
 
 
-def fragments(text: str) -> Iterator[tuple[int, int]]:
+def fragments(text: str) -> list[tuple[int, int]]:
     """Clause- and badge-sized pieces of the text (offsets): lines, then sentences within a line."""
-    count = 0
+    out = []
     start = 0
     for m in _SPLIT.finditer(text):
         if m.start() > start:
-            yield start, min(m.start(), start + MAX_FRAGMENT)
-            count += 1
-            if count >= MAX_FRAGMENTS:
-                return
+            out.append((start, min(m.start(), start + MAX_FRAGMENT)))
         start = m.end()
     if start < len(text):
-        yield start, min(len(text), start + MAX_FRAGMENT)
+        out.append((start, min(len(text), start + MAX_FRAGMENT)))
+    return out
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """The fragments that hold a translate stem: one pass of the stem trie over the whole text."""
+    regex, _ = _translate_index()
+    folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
+    hits = [m.start() for m in regex.finditer(folded)]
+    if not hits:
+        return []
+    pieces = fragments(text)
+    starts = [s for s, _ in pieces]
+    chosen: list[tuple[int, int]] = []
+    for at in hits:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
+            chosen.append(pieces[i])
+    return chosen[:MAX_FRAGMENTS]
 
 
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
@@ -248,7 +297,7 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
     out: list[Evidence] = []
     if not text:
         return out
-    for s, e in fragments(text):
+    for s, e in _candidates(text):
         piece = text[s:e].strip()
         if len(piece) < 4:
             continue
