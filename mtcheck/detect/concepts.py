@@ -77,10 +77,12 @@ class Matcher:
 
     def search(self, text: str) -> bool:
         """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
-        for m in self.regex.finditer(text):
+        pos = 0
+        while (m := self.regex.search(text, pos)) is not None:
             if not self.spaces:
                 return True
             s, e = m.span()
+            pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
             if s and _word_char(text[s - 1]):
                 continue
             if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
@@ -99,7 +101,7 @@ class Lexicon:
 
 
 def _matcher(words: list[str], spaces: bool) -> Matcher | None:
-    entries = {w.rstrip("$").lower(): w.endswith("$") or len(w.rstrip("$")) <= 2 for w in words if w.strip("$ ")}
+    entries = {_fold(w.rstrip("$")): w.endswith("$") or len(w.rstrip("$")) <= 2 for w in words if w.strip("$ ")}
     if not entries:
         return None
     regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
@@ -163,7 +165,7 @@ def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
 def _stems(code: str) -> tuple[str, ...]:
     for name, text in _data_files():
         if name == f"{code}.toml":
-            return tuple(str(w).rstrip("$").lower() for w in tomllib.loads(text).get("translate", []))
+            return tuple(_fold(str(w).rstrip("$")) for w in tomllib.loads(text).get("translate", []))
     return ()
 
 
@@ -202,8 +204,10 @@ def _owners(folded: str) -> list[int]:
     regex, owners = _translate_index()
     found: list[int] = []
     lex = lexicons()
-    for m in regex.finditer(folded):
+    pos = 0
+    while (m := regex.search(folded, pos)) is not None:
         match, start = m.group(0), m.start()
+        pos = start + 1  # overlapping stems: "diterjemahake" holds "diterjemah" (id) and "terjemah" (jv)
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
             for i in owners.get(match[:k], ()):
@@ -229,7 +233,8 @@ def read(fragment: str) -> Reading | None:
             continue
         if pattern.search(folded):
             engine = True
-            folded = pattern.sub(" ", folded)  # "Google Translate" names an engine, it is not the verb
+            # "Google Translate" names an engine, it is not the verb; short names ("AI", "IA") stay as words
+            folded = pattern.sub(lambda m: " " if len(m.group(0)) > 3 else m.group(0), folded)
     owners = _owners(folded)
     if not owners:
         return None
