@@ -23,10 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mtcheck.detect import detect_text  # noqa: E402
 
-WORDS = (
+_SENTENCE = (
     "the city council met on tuesday to discuss the budget for new bridges roads and schools while residents "
     "asked questions about traffic parking and the timetable of the works that will start next spring"
-).split()
+)
+WORDS = _SENTENCE.split(" ")
 NOTICES = (
     "This article has been automatically translated, read the original article here.",
     "Diese Seite wurde von { $fromLanguage } nach { $toLanguage } übersetzt",

@@ -44,7 +44,7 @@ def scores(paths: list[Path]) -> list[tuple[float, bool]]:
 def table(pairs: list[tuple[float, bool]]) -> list[tuple[str, int, float, float]]:
     """(bin, rows, mean confidence, share of notices) per non-empty bin."""
     rows = []
-    for lo, hi in zip(EDGES, EDGES[1:]):
+    for lo, hi in zip(EDGES, EDGES[1:], strict=False):
         inside = [(c, p) for c, p in pairs if lo <= c < hi]
         if inside:
             mean = sum(c for c, _ in inside) / len(inside)
@@ -74,7 +74,8 @@ def main() -> None:
     else:
         for name, n, mean, share in rows:
             print(f"{name:10} rows {n:5}  mean confidence {mean:.2f}  notices {share:.2f}")
-    print(f"threshold {THRESHOLD}: precision {precision:.3f}, recall {recall:.3f} ({len(pairs)} rows, {len(files)} files)")
+    summary = f"precision {precision:.3f}, recall {recall:.3f} ({len(pairs)} rows, {len(files)} files)"
+    print(f"threshold {THRESHOLD}: {summary}")
 
 
 if __name__ == "__main__":

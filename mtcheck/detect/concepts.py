@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -47,7 +47,9 @@ _PLACEHOLDER = re.compile(
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]"
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
-_NOT_A_SLOT = re.compile(r"author|user|name|count|date|time|num|size|total|code|message|error|status|url|link|\bid\b|\bn\b")
+_NOT_A_SLOT = re.compile(
+    r"author|user|name|count|date|time|num|size|total|code|message|error|status|url|link|\bid\b|\bn\b"
+)
 # A slot named for the tool: "by %{translator}", "using {provider}".
 _TOOL_SLOT = re.compile(r"translator|provider|engine|service|tool|model|motor|moteur")
 # An admonition or details title: MkDocs `??? info "..."`, `!!! note "..."`, pymdownx `/// details | ...`, `:::tip ...`.
@@ -171,7 +173,7 @@ def _stems(code: str) -> tuple[str, ...]:
 
 @cache
 def _code_translation() -> re.Pattern[str]:
-    """"from Rust to Go", "into Lean": translation between programming languages."""
+    """Translation between programming languages: "from Rust to Go", "into Lean"."""
     return re.compile(CODE_PREPOSITION + f"(?:{shared().code_names.pattern})")
 
 

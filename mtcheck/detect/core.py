@@ -232,7 +232,9 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
     if concepts.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the concept layer: see concepts.py
-        evidence += _concept_evidence(document, text, paragraphs, raw, metadata)
+        # a clause the phrase rules read and weighed as a mere mention keeps that reading
+        read = [(f.start, f.end) for f in found if f.hit.kind == "mention" and f.hit.category in _READ_AS_MENTION]
+        evidence += [e for e in _concept_evidence(document, text, paragraphs, raw, metadata) if not _overlaps(e, read)]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
         extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
@@ -263,9 +265,21 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
     )
 
 
+# Phrase categories whose "mention" verdict comes from reading the context (a quoted example, a feature
+# description, a topic): the concept layer does not overrule it. A weak "translated from X" is not such a verdict.
+_READ_AS_MENTION = ("disclaimer", "predicate")
+
+
+def _overlaps(e: Evidence, spans: list[tuple[int | None, int | None]]) -> bool:
+    if e.start is None or e.end is None:
+        return False
+    return any(s is not None and x is not None and s < e.end and e.start < x for s, x in spans)
+
+
 def _concept_evidence(document: Document, text: str, paragraphs: tuple[tuple[int, int], ...], raw: str,
                       metadata: Mapping[str, str]) -> list[Evidence]:  # fmt: skip
     """Concept-layer evidence from the text, comments, tooltip attributes and metadata values."""
+
     def where(s: int, e: int) -> Position:
         return _position(s, e, len(text), paragraphs)
 

@@ -19,7 +19,8 @@ REQUIRED = ("code", "name", "spaces", "translate", "done", "machine", "content",
 
 def _files() -> list[tuple[str, dict[str, object]]]:
     folder = resources.files("mtcheck.detect").joinpath("data", "concepts")
-    return [(e.name, tomllib.loads(e.read_text(encoding="utf-8"))) for e in folder.iterdir() if e.name.endswith(".toml")]
+    entries = [e for e in folder.iterdir() if e.name.endswith(".toml")]
+    return [(e.name, tomllib.loads(e.read_text(encoding="utf-8"))) for e in entries]
 
 
 FILES = sorted(_files())
