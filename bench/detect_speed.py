@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mtcheck.detect import detect_text  # noqa: E402
+from mtcheck.detect import concepts, detect_text  # noqa: E402
 
 _SENTENCE = (
     "the city council met on tuesday to discuss the budget for new bridges roads and schools while residents "
@@ -66,7 +66,8 @@ def short_files(n: int = 1000, seed: int = 2) -> list[str]:
     return files
 
 
-def _detect_many(texts: list[str]) -> int:
+def _detect_many(texts: list[str], layer: bool = True) -> int:
+    concepts.ENABLED = layer
     return sum(detect_text(t, language="en").machine_translated for t in texts)
 
 
@@ -80,19 +81,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-concepts", action="store_true", help="switch the concept layer off (to compare)")
     args = parser.parse_args()
+    layer = not args.no_concepts
+    concepts.ENABLED = layer
     page = html_page()
     files = short_files()
     detect_text(files[0], language="en")  # warm-up: compile the language files and lexicons
     page_times = [_time(lambda: detect_text(page, language="en")) for _ in range(3)]
     chunks = [files[i :: args.workers] for i in range(args.workers)]
     with ProcessPoolExecutor(args.workers) as pool:
-        list(pool.map(_detect_many, [c[:5] for c in chunks]))  # warm the workers
-        file_times = [_time(lambda: sum(pool.map(_detect_many, chunks))) for _ in range(3)]
-    flagged = _detect_many(files)
+        flags = [layer] * len(chunks)
+        list(pool.map(_detect_many, [c[:5] for c in chunks], flags))  # warm the workers
+        file_times = [_time(lambda: sum(pool.map(_detect_many, chunks, flags))) for _ in range(3)]
+    flagged = _detect_many(files, layer)
+    bare = html_page(seed=3).replace(NOTICES[0], "The end.")  # no notice: the concept layer reads every candidate
+    concepts.ENABLED = layer
+    bare_times = [_time(lambda: detect_text(bare, language="en")) for _ in range(3)]
     figures = {
         "page_chars": len(page),
         "page_seconds": round(statistics.median(page_times), 3),
+        "page_without_notice_seconds": round(statistics.median(bare_times), 3),
+        "concept_layer": layer,
         "files": len(files),
         "files_flagged": flagged,
         "files_seconds": round(statistics.median(file_times), 3),
