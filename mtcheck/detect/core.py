@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mtcheck.detect import extract, keys, learned, signals
+from mtcheck.detect import concepts, extract, keys, learned, signals
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
@@ -231,6 +231,10 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
             weight = min(weight + 0.05, 0.95)
         evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
+    if concepts.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the concept layer: see concepts.py
+        # a clause the phrase rules read and weighed as a mere mention keeps that reading
+        read = [(f.start, f.end) for f in found if f.hit.kind == "mention" and f.hit.category in _READ_AS_MENTION]
+        evidence += [e for e in _concept_evidence(document, text, paragraphs, raw, metadata) if not _overlaps(e, read)]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
         extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
@@ -259,6 +263,36 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         evidence=tuple(evidence),
         paragraph_languages=paragraph_langs,
     )
+
+
+# Phrase categories whose "mention" verdict comes from reading the context (a quoted example, a feature
+# description, a topic): the concept layer does not overrule it. A weak "translated from X" is not such a verdict.
+_READ_AS_MENTION = ("disclaimer", "predicate")
+
+
+def _overlaps(e: Evidence, spans: list[tuple[int | None, int | None]]) -> bool:
+    if e.start is None or e.end is None:
+        return False
+    return any(s is not None and x is not None and s < e.end and e.start < x for s, x in spans)
+
+
+def _concept_evidence(document: Document, text: str, paragraphs: tuple[tuple[int, int], ...], raw: str,
+                      metadata: Mapping[str, str]) -> list[Evidence]:  # fmt: skip
+    """Concept-layer evidence from the text, comments, tooltip attributes and metadata values."""
+
+    def where(s: int, e: int) -> Position:
+        return _position(s, e, len(text), paragraphs)
+
+    out = concepts.evidence(text, 0, where)
+    for comment in _comments(document):
+        at = text.find(comment)
+        out += concepts.evidence(comment, at if at >= 0 else None, where, None if at >= 0 else "top")
+    for value in _attribute_texts(raw):
+        out += concepts.evidence(value, None, where, _comment_position(raw, value))
+    for value in metadata.values():
+        if isinstance(value, str) and value.strip():
+            out += concepts.evidence(value, None, where, "top")
+    return out
 
 
 def _extract(document: Document, found: list[_Found], strong: list[_Found],

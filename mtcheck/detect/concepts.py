@@ -1,0 +1,323 @@
+"""The concept layer: one language-independent combinator over small per-language concept lexicons.
+
+Where the phrase rules found nothing strong, each clause or badge-sized fragment of the text is read for
+concepts instead of phrases: a translate word (any language in data/concepts/), a "was translated / made"
+form, a machine / automatic / AI / engine marker, placeholders that stand for a language or an engine
+(`%{language}`, `{ $fromLanguage }`, `{provider}`, `%s`), words naming the text itself (content nouns and
+deixis), negation, topic or setting cues, and the fragment's container (an admonition, a `*Warning:` key)
+and position. The weights below are calibrated on the harvested dev sets (docs/detection.md).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.detect.context import CODE_PREPOSITION
+from mtcheck.detect.patterns import shared
+from mtcheck.results import Evidence, Position
+
+ENABLED = True  # tests and the eval script may switch the layer off to compare
+CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
+MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
+MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
+# Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
+BASE = 0.30  # a translate word and a "was translated / made" form
+MACHINE = 0.25
+SLOT = 0.15
+SECOND_SLOT = 0.05
+SELF = 0.10
+CONTAINER = 0.10
+EDGE = 0.05
+TOPIC = -0.35
+HUMAN_ONLY = -0.25
+QUESTION = -0.35
+FIRE = 0.5  # the least score that becomes evidence
+CAP = 0.9
+
+_SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[。！？])")
+_PLACEHOLDER = re.compile(
+    r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
+    r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]"
+)
+# A placeholder for a person, a count or a date cannot stand for the engine or the language.
+_NOT_A_SLOT = re.compile(
+    r"author|user|name|count|date|time|num|size|total|code|message|error|status|url|link|\bid\b|\bn\b"
+)
+# A slot named for the tool: "by %{translator}", "using {provider}".
+_TOOL_SLOT = re.compile(r"translator|provider|engine|service|tool|model|motor|moteur")
+# An admonition or details title: MkDocs `??? info "..."`, `!!! note "..."`, pymdownx `/// details | ...`, `:::tip ...`.
+_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|///|:::)\s*\w*")
+_CONTAINER = re.compile(
+    r"^\s*(?:!!!|\?\?\?\+?|///|:::|>|\[!\w+\]|<aside\b|\.\. \w+::|\{%\s*(?:hint|alert|note)|[\w.-]*(?:warning|notice"
+    r"|disclaimer|banner|notification)\w*\s*[:=])",
+    re.IGNORECASE,
+)
+# Source code around the words: a call with a string, an arrow function, a checkbox line.
+_CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
+_PERSON = re.compile(r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
+_QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")  # combining vowel signs too
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One concept of one language: a trie regex of its entries, word edges checked on each match."""
+
+    regex: re.Pattern[str]
+    whole: frozenset[str]  # entries that must end at a word edge
+    spaces: bool
+
+    def search(self, text: str) -> bool:
+        """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
+        pos = 0
+        while (m := self.regex.search(text, pos)) is not None:
+            if not self.spaces:
+                return True
+            s, e = m.span()
+            pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
+            if s and _word_char(text[s - 1]):
+                continue
+            if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
+                continue
+            return True
+        return False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's concepts, compiled."""
+
+    code: str
+    spaces: bool
+    patterns: dict[str, Matcher | None]
+
+
+def _matcher(words: list[str], spaces: bool) -> Matcher | None:
+    entries = {_fold(w.rstrip("$")): w.endswith("$") or len(w.rstrip("$")) <= 2 for w in words if w.strip("$ ")}
+    if not entries:
+        return None
+    regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
+    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation factored by common prefixes, so hundreds of stems cost one pass."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts, end = [], "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+def _data_files() -> Iterator[tuple[str, str]]:
+    folder = resources.files("mtcheck.detect").joinpath("data", "concepts")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            yield entry.name, entry.read_text(encoding="utf-8")
+
+
+@cache
+def lexicons() -> tuple[Lexicon, ...]:
+    """Every concept lexicon in data/concepts/, compiled once."""
+    out = []
+    for _, text in _data_files():
+        data = tomllib.loads(text)
+        spaces = bool(data.get("spaces", True))
+        patterns: dict[str, Matcher | None] = {}
+        for concept in CONCEPTS:
+            patterns[concept] = _matcher([str(w) for w in data.get(concept, [])], spaces)
+        out.append(Lexicon(str(data["code"]), spaces, patterns))
+    return tuple(out)
+
+
+@cache
+def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """One trie regex over every translate stem, and which lexicons own each stem."""
+    owners: dict[str, list[int]] = {}
+    for i, lex in enumerate(lexicons()):
+        for word in _stems(lex.code):
+            owners.setdefault(word, []).append(i)
+    regex = re.compile(_trie(sorted(owners, key=len, reverse=True)))
+    return regex, {k: tuple(v) for k, v in owners.items()}
+
+
+@cache
+def _stems(code: str) -> tuple[str, ...]:
+    for name, text in _data_files():
+        if name == f"{code}.toml":
+            return tuple(_fold(str(w).rstrip("$")) for w in tomllib.loads(text).get("translate", []))
+    return ()
+
+
+@cache
+def _code_translation() -> re.Pattern[str]:
+    """Translation between programming languages: "from Rust to Go", "into Lean"."""
+    return re.compile(CODE_PREPOSITION + f"(?:{shared().code_names.pattern})")
+
+
+@cache
+def _engine_any() -> re.Pattern[str]:
+    return re.compile(shared().engine_any)
+
+
+def languages() -> tuple[str, ...]:
+    """The codes of the concept lexicons."""
+    return tuple(lex.code for lex in lexicons())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the combinator found in one fragment."""
+
+    score: float
+    language: str
+    concepts: frozenset[str]
+    slots: int
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("\u00ad", "").replace("\u200b", "")
+
+
+def _owners(folded: str) -> list[int]:
+    """Lexicons whose translate stem occurs in the text (at a word start, or inside a compound when long)."""
+    regex, owners = _translate_index()
+    found: list[int] = []
+    lex = lexicons()
+    pos = 0
+    while (m := regex.search(folded, pos)) is not None:
+        match, start = m.group(0), m.start()
+        pos = start + 1  # overlapping stems: "diterjemahake" holds "diterjemah" (id) and "terjemah" (jv)
+        at_start = start == 0 or not _word_char(folded[start - 1])
+        for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
+            for i in owners.get(match[:k], ()):
+                if (not lex[i].spaces or at_start or k >= 5) and i not in found:
+                    found.append(i)
+    return found
+
+
+def read(fragment: str) -> Reading | None:
+    """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
+    folded = _fold(fragment)
+    common = shared()
+    if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
+        return None  # code, or translation between programming languages
+    holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
+    slots = len(holders)
+    tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
+    folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
+    engine = False
+    person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
+    for name, pattern in common.engines if _engine_any().search(folded) else ():
+        if person and name.lower().startswith(person.group(1).lower()):
+            continue
+        if pattern.search(folded):
+            engine = True
+            # "Google Translate" names an engine, it is not the verb; short names ("AI", "IA") stay as words
+            folded = pattern.sub(lambda m: " " if len(m.group(0)) > 3 else m.group(0), folded)
+    owners = _owners(folded)
+    if not owners:
+        return None
+    lex = lexicons()
+    found: set[str] = {"translate"}
+    best, best_count = owners[0], -1
+    for i in owners:
+        own = {c for c in CONCEPTS[1:] if (m := lex[i].patterns[c]) is not None and m.search(folded)}
+        found |= own
+        if len(own) > best_count:  # the language is the lexicon that explains most of the fragment
+            best, best_count = i, len(own)
+    if engine and not (found & {"machine", "content", "deixis"}):
+        found.add("topic")  # an engine named as a product, not as the tool that made this text
+    if engine or tool_slot:
+        found.add("machine")
+    badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
+    made = "done" in found or slots >= 2 or (badge and "machine" in found)
+    names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
+    if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
+        return Reading(0.0, lex[best].code, frozenset(found), slots)
+    score = BASE if "done" in found or badge else BASE - 0.05
+    score += MACHINE if "machine" in found else 0.0
+    score += (SLOT if slots else 0.0) + (SECOND_SLOT if slots > 1 else 0.0)
+    score += SELF if {"content", "deixis"} & found else 0.0
+    score += CONTAINER if _CONTAINER.search(fragment) else 0.0
+    score += TOPIC if "topic" in found else 0.0
+    score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
+    score += QUESTION if _QUESTION.search(fragment) else 0.0
+    return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+
+
+def fragments(text: str) -> list[tuple[int, int]]:
+    """Clause- and badge-sized pieces of the text (offsets): lines, then sentences within a line."""
+    out = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > start:
+            out.append((start, min(m.start(), start + MAX_FRAGMENT)))
+        start = m.end()
+    if start < len(text):
+        out.append((start, min(len(text), start + MAX_FRAGMENT)))
+    return out
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """The fragments that hold a translate stem: one pass of the stem trie over the whole text."""
+    regex, _ = _translate_index()
+    folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
+    hits = [m.start() for m in regex.finditer(folded)]
+    if not hits:
+        return []
+    pieces = fragments(text)
+    starts = [s for s, _ in pieces]
+    chosen: list[tuple[int, int]] = []
+    for at in hits:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
+            chosen.append(pieces[i])
+    return chosen[:MAX_FRAGMENTS]
+
+
+def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
+             fixed: Position | None = None) -> list[Evidence]:  # fmt: skip
+    """Concept evidence for every fragment of `text` that scores at least FIRE (offsets from `origin`)."""
+    out: list[Evidence] = []
+    if not text:
+        return out
+    for s, e in _candidates(text):
+        piece = text[s:e].strip()
+        if len(piece) < 4:
+            continue
+        reading = read(text[s:e])
+        if reading is None or reading.score <= 0:
+            continue
+        start = end = None
+        if origin is not None:
+            start, end = origin + s, origin + e
+        where = fixed or position(start if start is not None else s, end if end is not None else e)
+        score = reading.score + (EDGE if where in ("top", "bottom") else 0.0)
+        if score < FIRE:
+            continue
+        out.append(Evidence("disclaimer", " ".join(piece.split())[:240], start, end, where, reading.language,
+                            round(min(score, CAP), 3)))  # fmt: skip
+    return out
