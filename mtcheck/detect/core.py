@@ -16,6 +16,7 @@ from mtcheck.results import Detection, Evidence, Position
 THRESHOLD = 0.5  # machine_translated when the confidence reaches this
 WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
 MAX_EVIDENCE_TEXT = 240
+MAX_NOTICES_READ = 100  # strong notices searched for an engine name and a source language
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _META_FLAG_KEY = re.compile(
     r"(?:machine|auto(?:matic(?:ally)?)?|mt|ai)[-_ ]?translat\w*|translat\w*[-_ ]?(?:type|method|mode|engine|by|tool)$"
@@ -264,9 +265,15 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
 def _extract(document: Document, found: list[_Found], strong: list[_Found],
              language: str | None) -> tuple[str | None, str | None, str | None]:  # fmt: skip
     engine = source_language = None
-    for f in strong:
+    read: set[str] = set()
+    for f in strong[:MAX_NOTICES_READ]:
+        if engine and source_language:
+            break
         view_text = f.view.text
         window = view_text[f.hit.start : min(len(view_text), f.hit.end + 200)]
+        if window in read:  # the same notice repeated down the page says nothing new
+            continue
+        read.add(window)
         engine = engine or extract.engine_in(view_text[f.hit.start : f.hit.end])
         source_language = source_language or extract.stated_source_language(window, language)
     # The original's URL: a link in or right after a disclaimer, or near "read the original".
