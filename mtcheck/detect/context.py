@@ -28,6 +28,7 @@ CODE_PREPOSITION = (
     r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
 )
 
+
 def after_last_cut(pre: str) -> str:
     """What follows the last comma, colon, bracket or spaced dash: INITIAL_CUT.sub("", pre) in linear time."""
     m = _CUT_REVERSED.search(pre[::-1])

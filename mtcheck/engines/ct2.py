@@ -23,7 +23,7 @@ from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import max_new_tokens, translate_in_batches
 from mtcheck.engines.ct2_vocab import MarianVocab
 from mtcheck.engines.opus import OpusEngine
-from mtcheck.errors import EngineError, ModelError, UsageError
+from mtcheck.errors import EngineError, ModelError, TranslationError, UsageError
 from mtcheck.models.ct2_convert import COMPUTE_TYPES, ctranslate2_version, ensure_converted
 from mtcheck.results import ModelInfo
 
@@ -104,7 +104,7 @@ class CTranslate2Engine(OpusEngine):
                 max_decoding_length=max_decoding_length(max(len(t) for t in batch), limit),
             )
         except (RuntimeError, ValueError) as exc:
-            raise EngineError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
+            raise TranslationError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
         # The batch shares one cap; each output is held to its own input's cap, as marian does.
         return [
             loaded.vocab.decode(result.hypotheses[0][: max_new_tokens(len(tokens), limit)])

@@ -19,7 +19,7 @@ from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import length_buckets, max_new_tokens, translate_in_batches
 from mtcheck.engines.opus import OpusEngine
-from mtcheck.errors import EngineError, ModelError
+from mtcheck.errors import EngineError, ModelError, TranslationError
 from mtcheck.models.resolve import ResolvedModel, hub_revision, hub_unreachable, resolve_model
 from mtcheck.results import ModelInfo
 
@@ -162,7 +162,7 @@ class MarianEngine(OpusEngine):
                     min_length=0,
                 )
         except (RuntimeError, ValueError, IndexError) as exc:
-            raise EngineError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
+            raise TranslationError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
         # The batch shares one cap; each output is held to its own input's cap (+1: the start token).
         rows = [
             row[: max_new_tokens(int(n), loaded.max_positions) + 1] for row, n in zip(generated, lengths, strict=True)

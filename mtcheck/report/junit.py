@@ -7,24 +7,16 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 from mtcheck import __version__
 from mtcheck.report import _write_atomic
 from mtcheck.report.sarif import LineIndex, span
-from mtcheck.results import SEVERITIES, Finding, Gate, Report
+from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report
 
 JUNIT_FILE = "junit.xml"
 
 
-class InputError(Protocol):
-    """An input that could not be checked (mtcheck.api.InputFailure fits)."""
-
-    @property
-    def path(self) -> str: ...
-
-    @property
-    def message(self) -> str: ...
+InputError = FailedInput  # the name this module used before results.FailedInput
 
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -71,7 +63,7 @@ def junit_tree(
     reports: Sequence[Report],
     *,
     gate: Gate | None = None,
-    errors: Sequence[InputError] = (),
+    errors: Sequence[FailedInput] = (),
 ) -> ET.Element:
     """The <testsuites> element with one <testsuite> holding a <testcase> per document (and per input error)."""
     gate = gate or Gate()
@@ -110,10 +102,11 @@ def render_junit(
     output_dir: Path,
     *,
     gate: Gate | None = None,
-    errors: Sequence[InputError] = (),
+    errors: Sequence[FailedInput] = (),
+    failures: Sequence[FailedInput] = (),
 ) -> Path:
-    """Write <output_dir>/junit.xml and return its path; errors are inputs that could not be checked."""
-    root = junit_tree(reports, gate=gate, errors=errors)
+    """Write <output_dir>/junit.xml and return its path; errors (failures) are inputs that could not be checked."""
+    root = junit_tree(reports, gate=gate, errors=(*errors, *failures))
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
     path = Path(output_dir) / JUNIT_FILE

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from mtcheck import __version__
 from mtcheck.report import _write_atomic
 from mtcheck.report.fingerprint import document_key, occurrences
-from mtcheck.results import Finding, Gate, Report, severity_rank
+from mtcheck.results import FailedInput, Finding, Gate, Report, severity_rank
 
 SARIF_FILE = "mtcheck.sarif"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -134,8 +134,21 @@ def _results(report: Report, rule_index: dict[str, int], gate: Gate) -> list[dic
     return out
 
 
-def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None) -> dict:
-    """The SARIF log as a JSON-ready dict."""
+def _notifications(failures: Sequence[FailedInput]) -> list[dict[str, Any]]:
+    """Inputs that could not be checked, as tool execution notifications (errors) of the invocation."""
+    out = []
+    for failure in failures:
+        note: dict[str, Any] = {"level": "error", "message": {"text": failure.message or "not checked"}}
+        if failure.path not in ("", "-"):
+            uri = artifact_uri(failure.path)
+            location: dict[str, Any] = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "SRCROOT"}
+            note["locations"] = [{"physicalLocation": {"artifactLocation": location}}]
+        out.append(note)
+    return out
+
+
+def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()) -> dict:
+    """The SARIF log as a JSON-ready dict; failures become toolExecutionNotifications."""
     gate = gate or Gate()
     rules = _rules(reports)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
@@ -154,16 +167,23 @@ def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None) -> dict:
         # Python offsets count code points; regions index each document's normalised text.
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{"executionSuccessful": True}],
+        "invocations": [
+            {
+                "executionSuccessful": not failures,
+                **({"toolExecutionNotifications": _notifications(failures)} if failures else {}),
+            }
+        ],
         "properties": {"failOn": gate.fail_on, "regionsIndex": "normalised document text"},
     }
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> Path:
+def render_sarif(
+    reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()
+) -> Path:
     """Write <output_dir>/mtcheck.sarif and return its path."""
     path = Path(output_dir) / SARIF_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(sarif_log(reports, gate=gate), indent=2, ensure_ascii=False)
+    text = json.dumps(sarif_log(reports, gate=gate, failures=failures), indent=2, ensure_ascii=False)
     _write_atomic(path, re.sub("[\ud800-\udfff]", "\ufffd", text) + "\n")
     return path
