@@ -341,6 +341,7 @@ def _report(
             language=prepared.language,
             text=document.text,
             format=document.format,
+            source_map=document.source_map,
         ),
         detection=detection,
         engine=engine_info,

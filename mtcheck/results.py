@@ -137,6 +137,9 @@ class DocumentInfo:
     language: str | None
     text: str
     format: str = "text"
+    # (text offset, file line, file column) anchors: where the text came from in the input file
+    # (mtcheck.read.source_map); empty when unknown, and then lines are counted in `text`.
+    source_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,12 @@ def _what(mode: int) -> str:
 
 
 def read_regular(
-    path: str | Path, limit: int, label: str, error: type[MtcheckError] = InputError, what: str = "file"
+    path: str | Path,
+    limit: int,
+    label: str,
+    error: type[MtcheckError] = InputError,
+    what: str = "file",
+    missing: str = "no such file",
 ) -> bytes:
     """The bytes of a regular file, at most `limit` of them; FIFOs, devices and sockets are refused.
 
@@ -37,7 +42,7 @@ def read_regular(
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error(f"{label}: no such {what}") from None
+        raise error(f"{label}: {missing}") from None
     except PermissionError:
         raise error(f"{label}: permission denied") from None
     except IsADirectoryError:

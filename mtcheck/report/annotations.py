@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping, Sequence
 
 from mtcheck.report.fingerprint import document_key
-from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.sarif import Positions, lines_for, span
 from mtcheck.results import Finding, Gate, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -27,14 +27,14 @@ def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
     return (os.environ if environ is None else environ).get("GITHUB_ACTIONS") == "true"
 
 
-def annotation(report: Report, finding: Finding, lines: LineIndex | None = None) -> str:
+def annotation(report: Report, finding: Finding, lines: Positions | None = None) -> str:
     """One workflow command line for one finding."""
     props: dict[str, str] = {}
     found = span(report, finding)
     if report.document.path not in ("", "-"):  # stdin has no file to annotate
         props["file"] = document_key(report.document.path)
     if found is not None and props:
-        lines = lines or LineIndex(report.document.text)
+        lines = lines or lines_for(report)
         (line, col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])
         props.update(line=str(line), endLine=str(end_line))
         if line == end_line:  # GitHub ignores columns on multi-line annotations
@@ -51,6 +51,6 @@ def github_annotations(reports: Sequence[Report], *, gate: Gate | None = None) -
     gate = gate or Gate()
     out: list[str] = []
     for report in reports:
-        lines = LineIndex(report.document.text)
+        lines = lines_for(report)
         out.extend(annotation(report, f, lines) for f in gate.gated(report))
     return out

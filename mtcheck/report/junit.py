@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mtcheck import __version__
 from mtcheck.report import _write_atomic
-from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.sarif import Positions, lines_for, span
 from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report
 
 JUNIT_FILE = "junit.xml"
@@ -33,7 +33,7 @@ def _counts(findings: Sequence[Finding]) -> str:
     return ", ".join(f"{counter[s]} {s}" for s in reversed(SEVERITIES) if counter[s])
 
 
-def finding_line(report: Report, finding: Finding, lines: LineIndex) -> str:
+def finding_line(report: Report, finding: Finding, lines: Positions) -> str:
     """One finding as 'path:line:col: severity RULE: message [text]'."""
     where = report.document.path
     found = span(report, finding)
@@ -79,7 +79,7 @@ def junit_tree(
         gated = gate.gated(report)
         if gated:
             failures += 1
-            lines = LineIndex(report.document.text)
+            lines = lines_for(report)
             known = len(gate.reached(report)) - len(gated)
             message = f"{len(gated)} finding(s) at or above {fail_on}: {_counts(gated)}"
             failure = ET.SubElement(case, "failure", message=xml_safe(message), type=fail_on)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtcheck.report import _write_atomic
-from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.sarif import lines_for, span
 from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report, severity_rank
 
 SUMMARY_FILE = "summary.md"
@@ -86,7 +86,7 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None, failu
         lines += ["| Severity | Document | Line | Rule | Text | Message |", "|---|---|--:|---|---|---|"]
         for report, f, known in worst:
             found = span(report, f)
-            line = str(LineIndex(report.document.text).position(found[0])[0]) if found else "–"
+            line = str(lines_for(report).position(found[0])[0]) if found else "–"
             severity = f"{_ICONS[f.severity]} {f.severity}" + (" (baseline)" if known else "")
             text = md_cell(f.text or (report.document.text[found[0] : found[1]] if found else ""), 60)
             lines.append(

@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from mtcheck import __version__
@@ -35,6 +35,21 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
+
+
+class Positions(Protocol):
+    """Offsets into a document's text as 1-based (line, column) pairs."""
+
+    def position(self, offset: int) -> tuple[int, int]: ...
+
+
+def lines_for(report: Report) -> Positions:
+    """The input file's lines when the document knows where its text came from, else the text's own lines."""
+    if report.document.source_map:
+        from mtcheck.read.source_map import SourceLines
+
+        return SourceLines(report.document.source_map)
+    return LineIndex(report.document.text)
 
 
 def span(report: Report, finding: Finding) -> tuple[int, int] | None:
@@ -87,7 +102,7 @@ def _rules(reports: Sequence[Report]) -> list[dict[str, Any]]:
     return rules
 
 
-def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[str, Any]]:
+def _location(report: Report, finding: Finding, lines: Positions) -> list[dict[str, Any]]:
     if report.document.path in ("", "-"):
         return []
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.document.path)}}
@@ -110,7 +125,7 @@ def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[s
 
 
 def _results(report: Report, rule_index: dict[str, int], gate: Gate) -> list[dict[str, Any]]:
-    lines = LineIndex(report.document.text)
+    lines = lines_for(report)
     known = gate.known_flags(report) if gate.baselined else None
     out = []
     for i, (finding, fp, occurrence) in enumerate(occurrences(report)):
@@ -173,7 +188,8 @@ def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None, failures: 
                 **({"toolExecutionNotifications": _notifications(failures)} if failures else {}),
             }
         ],
-        "properties": {"failOn": gate.fail_on, "regionsIndex": "normalised document text"},
+        # Regions are the input file's lines and columns (text rebuilt from markup is mapped back).
+        "properties": {"failOn": gate.fail_on, "regionsIndex": "input file"},
     }
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

@@ -143,7 +143,9 @@ def load_baseline(path: Path) -> Baseline:
     from mtcheck.read.files import MAX_SIDE_FILE_BYTES, check_nesting, read_regular
 
     path = Path(path)
-    raw = read_regular(path, MAX_SIDE_FILE_BYTES, str(path), ConfigError, "baseline file")
+    raw = read_regular(
+        path, MAX_SIDE_FILE_BYTES, str(path), ConfigError, "baseline file", missing="baseline file not found"
+    )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -168,7 +168,7 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
     """A config file parsed: regular, bounded, UTF-8, not nested absurdly deep; ConfigError otherwise."""
     from mtcheck.read.files import MAX_SIDE_FILE_BYTES, check_nesting, read_regular
 
-    raw = read_regular(path, MAX_SIDE_FILE_BYTES, label, ConfigError, "config file")
+    raw = read_regular(path, MAX_SIDE_FILE_BYTES, label, ConfigError, "config file", missing="config file not found")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
