@@ -77,7 +77,11 @@ class _Run:
             from mtcheck.read.language import detect_language
             from mtcheck.read.segment import segment
 
-            document = read_document(self.settings.source)
+            try:
+                document = read_document(self.settings.source)
+            except MtcheckError as exc:
+                exc.setting = exc.setting or "source"  # said once for the run, naming --source
+                raise
             language = detect_language(document.text)
             if language is None:
                 raise InputError(f"{document.path}: cannot tell the original's language", setting="source")
@@ -92,7 +96,11 @@ class _Run:
             if self.settings.glossary is not None:
                 from mtcheck.checks.glossary_file import load_glossary
 
-                self._extras["glossary"] = load_glossary(self.settings.glossary)
+                try:
+                    self._extras["glossary"] = load_glossary(self.settings.glossary)
+                except MtcheckError as exc:
+                    exc.setting = exc.setting or "glossary"  # the CLI names --glossary
+                    raise
         return self._extras
 
 

@@ -47,7 +47,9 @@ def _lang(code: str | None) -> str | None:
 def _read_text(path: Path) -> str:
     from mtcheck.read.files import MAX_SIDE_FILE_BYTES, read_regular
 
-    data = read_regular(path, MAX_SIDE_FILE_BYTES, str(path), ConfigError, "glossary file", missing="glossary not found")
+    data = read_regular(
+        path, MAX_SIDE_FILE_BYTES, str(path), ConfigError, "glossary file", missing="glossary not found"
+    )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

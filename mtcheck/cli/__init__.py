@@ -86,7 +86,9 @@ _quiet = {"on": False}  # the global -q: errors only
 @app.command()
 def report(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .html) or - for stdin.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]", readable=False)
+    ] = None,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="Comma list of html,json,sarif,junit,markdown. [default: html,json]"),
@@ -101,7 +103,9 @@ def report(
     ] = None,
     models_dir: Annotated[
         Path | None,
-        typer.Option("--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]"),
+        typer.Option(
+            "--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]", readable=False
+        ),
     ] = None,
     forward_model: Annotated[
         str | None, typer.Option("--forward-model", help="Path or hub id, source -> pivot.")
@@ -120,16 +124,23 @@ def report(
     max_sentences: Annotated[
         int | None, typer.Option("--max-sentences", help="Refuse longer documents. [default: 3000]")
     ] = None,
-    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.")] = None,
-    source: Annotated[Path | None, typer.Option("--source", help="The original article (bilingual mode).")] = None,
-    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Translation cache folder.")] = None,
+    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
+    source: Annotated[
+        Path | None, typer.Option("--source", help="The original article (bilingual mode).", readable=False)
+    ] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Translation cache folder.", readable=False)
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the translation cache.")] = False,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.")
+        Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.", readable=False)
     ] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record current findings.")] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record current findings.", readable=False)
+    ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", help="Config file. [default: mtcheck.toml or pyproject.toml]")
+        Path | None,
+        typer.Option("--config", help="Config file. [default: mtcheck.toml or pyproject.toml]", readable=False),
     ] = None,
     progress_bar: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bars on stderr. [default: on a terminal]")

@@ -147,14 +147,12 @@ class CTranslate2Engine(OpusEngine):
         path, revision = resolved.path, resolved.revision
         if path is None:
             from mtcheck.models.hub import download_model, hub_offline
+            from mtcheck.models.resolve import hub_unreachable, missing_model_message
 
-            reason = hub_offline(self.settings)
+            # Offline or unreachable: say what is missing at once, not the network library's "[Errno -2]".
+            reason = hub_offline(self.settings) or hub_unreachable()
             if reason and resolved.source == "hub":
-                folder = Path(self.settings.models_dir) / f"opus-mt-{src}-{tgt}"
-                raise ModelError(
-                    f"no model for {resolved.direction}: put {resolved.id} in {folder} "
-                    f"or run `mtcheck models pull {resolved.direction}` online once ({reason})"
-                )
+                raise ModelError(missing_model_message(resolved.direction, Path(self.settings.models_dir), reason))
             path, revision = download_model(resolved.id, self.settings)
         ct2_dir = ensure_converted(Path(path), compute_type)
         threads = self.settings.threads or os.cpu_count() or 1
