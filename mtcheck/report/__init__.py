@@ -99,7 +99,9 @@ def _write_atomic(path: Path, text: str) -> None:
 
 def write_document_reports(report: Report, output_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Write <output_dir>/<name>.<format> for each per-document format asked for; run formats are skipped."""
-    names = [f for f in dict.fromkeys(f.strip().lower() for f in formats) if f in RENDERERS]
+    # A run may ask for run formats only (e.g. just SARIF): then no per-document file is written.
+    asked = [f for f in formats if f.strip()]
+    names = [f for f in validate_formats(asked) if f in RENDERERS] if asked else []
     output_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for fmt in names:
