@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 
 from mtcheck.report.fingerprint import document_key
@@ -43,7 +44,8 @@ def annotation(report: Report, finding: Finding, lines: Positions | None = None)
     text = " ".join((finding.text or "").split())
     message = finding.message + (f": “{text[:200]}”" if text and text not in finding.message else "")
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{COMMANDS[finding.severity]} {head}::{escape_data(message)}"
+    # Lone surrogates (a file name that is not valid UTF-8) cannot be printed: U+FFFD stands in.
+    return re.sub("[\ud800-\udfff]", "\ufffd", f"::{COMMANDS[finding.severity]} {head}::{escape_data(message)}")
 
 
 def github_annotations(reports: Sequence[Report], *, gate: Gate | None = None) -> list[str]:

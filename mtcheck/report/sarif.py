@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,7 +70,7 @@ def artifact_uri(path: str) -> str:
     key = document_key(path)
     if key.startswith("/"):
         return Path(key).as_uri()
-    return quote(key, safe="/")
+    return quote(os.fsencode(key), safe="/")  # the file's own bytes, also when its name is not valid UTF-8
 
 
 def rule_anchor(rule: str) -> str:

@@ -224,15 +224,22 @@ def test_a_single_run_format_is_enough(tmp_path: Path) -> None:
     assert write_document_reports(build_report(2), tmp_path, ["sarif"]) == []
 
 
-def test_file_names_that_are_not_utf8_do_not_stop_writing(tmp_path: Path) -> None:
+def test_file_names_that_are_not_utf8_do_not_stop_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     odd = os.fsdecode(os.fsencode(str(folder)) + b"/caf\xe9.txt")
-    Path(odd).write_text("This article was machine translated from German. The bridge is old.", encoding="utf-8")
+    Path(odd).write_text("This article was machine translated. The bridge is bad since years.", encoding="utf-8")
     report = check(odd, settings=Settings(language="en"), translate=False)
     out = tmp_path / "out"
     files = write_document_reports(report, out, ["html", "json"])
     assert json.loads(files[1].read_bytes().decode("utf-8"))["document"]["path"].endswith("caf\ufffd.txt")
+    # The run's reports and the workflow annotations too (the SARIF URI keeps the file's own bytes).
+    monkeypatch.chdir(tmp_path)  # a relative URI, as in CI
+    log = sarif_log([report], gate=Gate(fail_on="info"))
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "caf%E9.txt"
+    )
+    assert all(line.encode("utf-8") for line in github_annotations([report], gate=Gate(fail_on="info")))
     done = mtcheck("detect", "--format", "json", str(folder))
     assert done.returncode == 0
     rows = json.loads(done.stdout)  # valid UTF-8 and valid JSON
