@@ -28,8 +28,9 @@ from mtcheck.read.files import MAX_NESTING, read_regular
 from mtcheck.read.inputs import expand_inputs, sanitize_name
 from mtcheck.report import write_document_reports
 from mtcheck.report.annotations import github_annotations
+from mtcheck.report.junit import finding_line
 from mtcheck.report.markdown import render_summary
-from mtcheck.report.sarif import sarif_log
+from mtcheck.report.sarif import lines_for, sarif_log
 from mtcheck.results import Gate, ModelInfo
 from mtcheck.run.baseline import load_baseline
 from mtcheck.run.configfile import find_config, load_config
@@ -453,6 +454,11 @@ def test_sarif_annotations_and_markdown_point_at_the_files_lines(tmp_path: Path,
         line = lines[int(props["line"]) - 1]
         if text and "col" in props:
             assert line[int(props["col"]) - 1 :].startswith(text.group(1)[:20]), (name, command)
+    # JUnit's path:line:col lines.
+    for finding in flagged:
+        where = finding_line(report, finding, lines_for(report)).split(": ", 1)[0]
+        line_no, col = (int(x) for x in where.rsplit(":", 2)[1:])
+        assert lines[line_no - 1][col - 1 :].startswith(finding.text), (name, where)
     # The Markdown summary's Line column.
     table = [row for row in render_summary([report], gate=gate).splitlines() if row.startswith("| ") and "|" in row]
     rows = [row.split(" | ") for row in table if "since years" in row or "Criticism comes from" in row]
@@ -460,3 +466,11 @@ def test_sarif_annotations_and_markdown_point_at_the_files_lines(tmp_path: Path,
     for row in rows:
         flagged_text = row[4].replace("\\", "")
         assert flagged_text in lines[int(row[2]) - 1], (name, row)
+
+
+def test_a_rule_stops_after_its_cap_in_one_document() -> None:
+    from mtcheck.checks.rules import MAX_FINDINGS_PER_RULE
+
+    report = check(read_document("b.txt", data=b"(" * 5000), settings=Settings(language="en"), translate=False)
+    brackets = [f for f in report.all_findings() if f.rule_id == "MT-UNBALANCED-BRACKETS"]
+    assert len(brackets) == MAX_FINDINGS_PER_RULE
