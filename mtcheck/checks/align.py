@@ -146,7 +146,7 @@ def _span(tokens: tuple[Token, ...], text: str, i1: int, i2: int) -> tuple[int, 
 MAX_ALIGN_TOKENS = 300
 
 
-def _opcodes(src: Sequence[str], tgt: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+def _opcodes(src: Sequence[str], tgt: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
     if len(src) > MAX_ALIGN_TOKENS or len(tgt) > MAX_ALIGN_TOKENS:
         # Too long to align word by word: equal or one changed block (a documented skip, not a hang).
         if list(src) == list(tgt):

@@ -150,8 +150,8 @@ def expand_inputs(paths: Sequence[str], *, skip: Sequence[str | Path] = ()) -> l
             items.append(InputItem(STDIN, _unique("stdin", taken)))
             continue
         expanded, errors = _expand_one(arg, skipped)
-        for error in errors:
-            items.append(InputItem(arg, _unique(sanitize_name(Path(arg).stem), taken), error))
+        for problem in errors:
+            items.append(InputItem(arg, _unique(sanitize_name(Path(arg).stem), taken), problem))
         for file in expanded:
             key = os.path.realpath(file)
             if key in seen:
