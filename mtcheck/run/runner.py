@@ -150,7 +150,8 @@ def run_report(
         for done in writes:
             done.result()  # a renderer bug surfaces here instead of vanishing with its thread
     # A document whose report could not be written is a failure, not a checked document.
-    reports = tuple(r for r in result.reports if any(r is done for done in reported))
+    written_ids = {id(r) for r in reported}
+    reports = tuple(r for r in result.reports if id(r) in written_ids)
     failures = result.failures + tuple(write_failures)
     from mtcheck.run.baseline import gate_for
 
