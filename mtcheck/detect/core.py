@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mtcheck.detect import extract, keys, learned, signals
+from mtcheck.detect.context import CONTEXT_CHARS
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
@@ -270,11 +271,14 @@ def _extract(document: Document, found: list[_Found], strong: list[_Found],
         if engine and source_language:
             break
         view_text = f.view.text
-        window = view_text[f.hit.start : min(len(view_text), f.hit.end + 200)]
+        # The clause and what follows it, but never more than CONTEXT_CHARS around the phrase itself.
+        lo = max(f.hit.start, f.hit.match_start - CONTEXT_CHARS)
+        hi = min(f.hit.end, f.hit.match_end + CONTEXT_CHARS)
+        window = view_text[lo : min(len(view_text), hi + 200)]
         if window in read:  # the same notice repeated down the page says nothing new
             continue
         read.add(window)
-        engine = engine or extract.engine_in(view_text[f.hit.start : f.hit.end])
+        engine = engine or extract.engine_in(view_text[lo:hi])
         source_language = source_language or extract.stated_source_language(window, language)
     # The original's URL: a link in or right after a disclaimer, or near "read the original".
     candidates = [(link.start, link.href) for link in document.links] + extract.urls_in(document.text)

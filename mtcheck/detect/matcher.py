@@ -16,6 +16,8 @@ STRONG = 0.5
 _PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
 _BRACKET_END = re.compile(r"[)\]]")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
+# Occurrences of one phrase category weighed in one clause (a clause with no full stop can be a whole page).
+MAX_PER_CLAUSE = 32
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def find_hits(view: View) -> list[Hit]:
     bounds = Boundaries(text)
     best: dict[tuple[int, int, str], Hit] = {}
     weighed: dict[tuple[object, ...], tuple[str, float]] = {}
+    weighed_in_clause: dict[tuple[int, int, str, str], int] = {}
     for rules in rules_for(text):
         for category, pattern in rules.patterns.items():
             for m in pattern.finditer(text):
@@ -92,6 +95,10 @@ def find_hits(view: View) -> list[Hit]:
                 if start == end:
                     continue
                 left, right = bounds.clause(start, end)
+                per_clause = (left, right, rules.code, category)
+                if weighed_in_clause.get(per_clause, 0) >= MAX_PER_CLAUSE:
+                    continue  # a phrase repeated down an endless clause: its first occurrences say it all
+                weighed_in_clause[per_clause] = weighed_in_clause.get(per_clause, 0) + 1
                 gap = ""
                 engine = None
                 if category == "verb":
