@@ -13,9 +13,10 @@ class MtcheckError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, setting: str | None = None) -> None:
+    def __init__(self, message: str, *, setting: str | None = None, suggestion: str | None = None) -> None:
         super().__init__(message)
         self.setting = setting
+        self.suggestion = suggestion  # a value of `setting` that would work (the CLI shows it as a flag)
 
 
 class UsageError(MtcheckError):
@@ -36,3 +37,11 @@ class ModelError(MtcheckError):
 
 class EngineError(ModelError):
     """A translation engine is not available or failed."""
+
+
+class TranslationError(EngineError):
+    """The engine failed on one document's text: that document fails, the run goes on."""
+
+
+class PairUnavailable(EngineError):
+    """The engine has no way to translate one document's language pair: that document fails, the run goes on."""

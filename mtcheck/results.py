@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 Position = Literal["top", "body", "bottom", "meta"]
+
+
+class FailedInput(Protocol):
+    """An input that could not be checked, with its one-line reason (mtcheck.api.InputFailure fits)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
 
 
 def severity_rank(severity: str) -> int:
@@ -145,6 +155,9 @@ class DocumentInfo:
     language: str | None
     text: str
     format: str = "text"
+    # (text offset, file line, file column) anchors: where the text came from in the input file
+    # (mtcheck.read.source_map); empty when unknown, and then lines are counted in `text`.
+    source_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)

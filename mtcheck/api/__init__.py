@@ -4,6 +4,22 @@
 `units.py` takes a bilingual file (XLIFF, TMX, TSV/CSV) through the segment checks.
 """
 
-from mtcheck.api.core import InputFailure, ProgressCallback, RunResult, check, check_many, validate_settings
+from mtcheck.api.core import (
+    InputFailure,
+    ProgressCallback,
+    RunResult,
+    check,
+    check_many,
+    describe_crash,
+    validate_settings,
+)
 
-__all__ = ["InputFailure", "ProgressCallback", "RunResult", "check", "check_many", "validate_settings"]
+__all__ = [
+    "InputFailure",
+    "ProgressCallback",
+    "RunResult",
+    "check",
+    "check_many",
+    "describe_crash",
+    "validate_settings",
+]

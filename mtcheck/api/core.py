@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.engines.base import NO_ENGINE, Engine, create_engine, unknown_word_marks
-from mtcheck.errors import InputError, ModelError, MtcheckError, UsageError
+from mtcheck.errors import InputError, ModelError, MtcheckError, PairUnavailable, TranslationError, UsageError
 from mtcheck.read.document import Document, read_document
-from mtcheck.read.inputs import InputItem, expand_inputs
+from mtcheck.read.inputs import InputItem, expand_inputs, one_line
 from mtcheck.read.units import BilingualFile, is_bilingual_path, read_bilingual
 from mtcheck.results import (
     BilingualResult,
@@ -45,6 +45,7 @@ class InputFailure:
     path: str
     message: str
     setting: str | None = None  # the setting at fault, when one is (e.g. "language")
+    suggestion: str | None = None  # a value of that setting that would work (e.g. pivot "es")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,11 @@ class _Run:
             from mtcheck.read.language import detect_language
             from mtcheck.read.segment import segment
 
-            document = read_document(self.settings.source)
+            try:
+                document = read_document(self.settings.source)
+            except MtcheckError as exc:
+                exc.setting = exc.setting or "source"  # said once for the run, naming --source
+                raise
             language = detect_language(document.text)
             if language is None:
                 raise InputError(f"{document.path}: cannot tell the original's language", setting="source")
@@ -116,7 +121,11 @@ class _Run:
             if self.settings.glossary is not None:
                 from mtcheck.checks.glossary_file import load_glossary
 
-                self._extras["glossary"] = load_glossary(self.settings.glossary)
+                try:
+                    self._extras["glossary"] = load_glossary(self.settings.glossary)
+                except MtcheckError as exc:
+                    exc.setting = exc.setting or "glossary"  # the CLI names --glossary
+                    raise
         return self._extras
 
 
@@ -183,12 +192,16 @@ def check_many(
     progress: ProgressCallback | None = None,
     on_report: Callable[[Report], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    skip: Sequence[str | Path] = (),
 ) -> RunResult:
-    """Check every input; a bad input becomes an InputFailure and the others still run."""
+    """Check every input; a bad input becomes an InputFailure and the others still run.
+
+    Folders in `skip` (where this run writes its reports) are never searched for inputs.
+    """
     run = _Run(validate_settings(settings), engine, translate)
     reports: list[Report] = []
     failures: list[InputFailure] = []
-    items = expand_inputs(paths)
+    items = expand_inputs(paths, skip=skip)
     run.extras()  # a bad glossary is the run's error, not each document's
     try:
         _check_all(items, run, progress, reports, failures, on_report, on_failure)
@@ -211,24 +224,43 @@ def _check_all(
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
     if urls:
         run.fetcher.prefetch(urls)  # many pages at once, a few per host
+    if run.translate:
+        run.original()  # so is an unreadable original (--source): said once, not once per document
     for number, (item, read) in enumerate(_read_ahead(items, run)):
         if progress:
             progress("documents", number, len(items))
         try:
             report = _check_one(read(), run, progress)
+        except (TranslationError, PairUnavailable) as exc:  # the engine failed on this document: its failure
+            failure = InputFailure(item.path, f"{one_line(item.path)}: {exc}", exc.setting, exc.suggestion)
         except ModelError:
-            raise  # a missing or broken model fails every document alike: stop and say it once
+            raise  # a missing model or engine fails every document alike: stop and say it once
         except MtcheckError as exc:
-            failure = InputFailure(item.path, str(exc), exc.setting)
-            failures.append(failure)
-            if on_failure:
-                on_failure(failure)
+            failure = InputFailure(item.path, str(exc), exc.setting, exc.suggestion)
+        except Exception as exc:  # whatever goes wrong in one document, the others still run
+            log.debug("%s failed", item.path, exc_info=True)
+            failure = InputFailure(item.path, f"{one_line(item.path)}: {describe_crash(exc)}")
+        else:
+            reports.append(report)
+            if on_report:
+                on_report(report)
             continue
-        reports.append(report)
-        if on_report:
-            on_report(report)
+        failures.append(failure)
+        if on_failure:
+            on_failure(failure)
     if progress:
         progress("documents", len(items), len(items))
+
+
+def describe_crash(exc: BaseException) -> str:
+    """One line for an unexpected error inside one document (the run goes on without it)."""
+    if isinstance(exc, MemoryError):
+        return "not enough memory to check this document"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to check"
+    if isinstance(exc, UnicodeError):
+        return f"text the engine or a report cannot handle ({type(exc).__name__}: {one_line(str(exc))[:200]})"
+    return f"internal error: {type(exc).__name__}: {one_line(str(exc))[:200]}"
 
 
 def _read_ahead(
@@ -443,6 +475,7 @@ def _report(
             language=prepared.language,
             text=document.text,
             format=document.format,
+            source_map=document.source_map,
         ),
         detection=detection,
         engine=engine_info,

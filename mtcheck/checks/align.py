@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 Op = Literal["equal", "substitute", "delete", "insert"]
@@ -65,6 +66,23 @@ class Alignment:
     target_tokens: tuple[Token, ...]
     ops: tuple[AlignOp, ...]
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.source_tokens]
+
+    @cached_property
+    def token_ends(self) -> list[int]:
+        return [t.end for t in self.source_tokens]
+
+    @cached_property
+    def token_ops(self) -> list[int]:
+        """For each original token, the index of the op that holds it."""
+        owner = [0] * len(self.source_tokens)
+        for number, op in enumerate(self.ops):
+            for k in range(op.i1, op.i2):
+                owner[k] = number
+        return owner
+
     def changed(self) -> list[AlignOp]:
         """The non-equal ops that touch words, in original order."""
         return [op for op in self.ops if op.op != "equal" and op.changes_words]
@@ -86,17 +104,18 @@ class Alignment:
     def counterpart(self, start: int, end: int) -> str:
         """The round-trip text aligned with the original span [start, end) ("" when dropped)."""
         picked: list[Token] = []
-        for op in self.ops:
-            if op.op == "insert":
-                continue
-            for k in range(op.i1, op.i2):
-                tok = self.source_tokens[k]
-                if tok.end <= start or tok.start >= end:
-                    continue
-                if op.op == "equal":
-                    picked.append(self.target_tokens[op.j1 + k - op.i1])
-                else:
-                    picked.extend(self.target_tokens[op.j1 : op.j2])
+        # Only the tokens that overlap the span (tokens are in order and do not overlap).
+        first = bisect.bisect_right(self.token_ends, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        taken: set[int] = set()
+        for k in range(first, last):
+            number = self.token_ops[k]
+            op = self.ops[number]
+            if op.op == "equal":
+                picked.append(self.target_tokens[op.j1 + k - op.i1])
+            elif number not in taken:
+                taken.add(number)
+                picked.extend(self.target_tokens[op.j1 : op.j2])
         if not picked:
             return ""
         return self.roundtrip[min(t.start for t in picked) : max(t.end for t in picked)]
@@ -122,13 +141,27 @@ def _span(tokens: tuple[Token, ...], text: str, i1: int, i2: int) -> tuple[int, 
     return start, end, text[start:end]
 
 
+# difflib's matcher is quadratic (worse on runs of one repeated token): longer token lists are not
+# aligned word by word. A sentence reaches the aligner at most config.MAX_SENTENCE_CHARS long.
+MAX_ALIGN_TOKENS = 300
+
+
+def _opcodes(src: Sequence[str], tgt: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    if len(src) > MAX_ALIGN_TOKENS or len(tgt) > MAX_ALIGN_TOKENS:
+        # Too long to align word by word: equal or one changed block (a documented skip, not a hang).
+        if list(src) == list(tgt):
+            return [("equal", 0, len(src), 0, len(tgt))] if src else []
+        return [("replace", 0, len(src), 0, len(tgt))]
+    return SequenceMatcher(None, src, tgt, autojunk=False).get_opcodes()
+
+
+@lru_cache(maxsize=1024)  # checks ask again for the same sentence, once per finding in it
 def align(original: str, roundtrip: str) -> Alignment:
     """Align two strings at word level; adjacent non-equal blocks merge into one span."""
     src = tuple(tokenize(original))
     tgt = tuple(tokenize(roundtrip))
-    matcher = SequenceMatcher(None, [t.norm for t in src], [t.norm for t in tgt], autojunk=False)
     blocks: list[list[int]] = []  # [i1, i2, j1, j2, equal?]
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes([t.norm for t in src], [t.norm for t in tgt]):
         same = tag == "equal"
         if blocks and not same and not blocks[-1][4]:
             blocks[-1][1], blocks[-1][3] = i2, j2  # merge adjacent changes

@@ -45,16 +45,15 @@ def _lang(code: str | None) -> str | None:
 
 
 def _read_text(path: Path) -> str:
+    from mtcheck.read.files import MAX_SIDE_FILE_BYTES, read_regular
+
+    data = read_regular(
+        path, MAX_SIDE_FILE_BYTES, str(path), ConfigError, "glossary file", missing="glossary not found"
+    )
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"glossary not found: {path}") from None
-    except IsADirectoryError:
-        raise ConfigError(f"glossary is a folder, not a file: {path}") from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"glossary is not UTF-8 text: {path}") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read glossary {path}: {exc.strerror}") from None
 
 
 def _is_lang_column(name: str) -> bool:

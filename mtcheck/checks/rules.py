@@ -161,10 +161,17 @@ KIND_RUNNERS: dict[str, Callable[[Rule, RuleSet, CheckContext], Iterable[Hit]]] 
 }
 
 
+# A rule stops after this many findings in one document (50 KB of "(" would otherwise be 50,000 findings,
+# each rendered and aligned): the first ones say what the rest would.
+MAX_FINDINGS_PER_RULE = 200
+
+
 def run_rule(rule: Rule, rs: RuleSet, ctx: CheckContext) -> list[Finding]:
-    """The findings of one rule on one document."""
+    """The findings of one rule on one document (at most MAX_FINDINGS_PER_RULE)."""
     found: list[Finding] = []
     for start, end, values in KIND_RUNNERS[rule.kind](rule, rs, ctx):
+        if len(found) >= MAX_FINDINGS_PER_RULE:
+            break
         details: dict[str, object] = {"rule_doc": rule.doc}
         if rule.suggestion:
             details["suggestion"] = rule.suggestion

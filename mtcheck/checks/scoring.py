@@ -16,6 +16,7 @@ def _metrics() -> tuple[Any, Any, Any]:
     return CHRF(), BLEU(effective_order=True), TER()
 
 
+@lru_cache(maxsize=4096)  # repeated sentences (a notice down a page) are scored once; TER is costly on long ones
 def score_sentence(original: str, roundtrip: str) -> Scores:
     """Score a round trip against the original sentence (the original is the reference)."""
     chrf, bleu, ter = _metrics()

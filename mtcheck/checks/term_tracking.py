@@ -77,17 +77,22 @@ def _alignment(original: str, roundtrip: str) -> Alignment:
 
 def pivot_rendering(term: Term, pivot_text: str) -> str | None:
     """The stretch of the pivot text most like the term (names and numbers often carry over)."""
+    return _pivot_rendering(term.text, pivot_text)
+
+
+@lru_cache(maxsize=4096)  # a term repeated in repeated sentences is looked for once
+def _pivot_rendering(text: str, pivot_text: str) -> str | None:
     tokens = _words(pivot_text)
-    exact = find_words(term.text.split(), tokens)
+    exact = find_words(text.split(), tokens)
     if exact:
         return pivot_text[tokens[exact[0]].start : tokens[exact[1] - 1].end]
-    key = squash(term.text)
+    key = squash(text)
     if not key:
         return None
     keys = [squash(t.text) for t in tokens]
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(key)  # the term side is analysed once
-    n = max(1, len(term.text.split()))
+    n = max(1, len(text.split()))
     best, best_score = None, PIVOT_MATCH
     for i in range(len(tokens)):
         joined = ""

@@ -40,6 +40,7 @@ def main_options(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """mtcheck: check machine-translated articles."""
+    _quiet["on"] = quiet
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="mtcheck: %(message)s", stream=sys.stderr)
     for noisy in ("transformers", "huggingface_hub", "urllib3", "filelock"):
@@ -71,14 +72,19 @@ FLAGS = {
 }
 
 
-def describe(message: str, setting: str | None) -> str:
-    """A library message with the flag that sets what it is about, when there is one."""
+def describe(message: str, setting: str | None, suggestion: str | None = None) -> str:
+    """A library message with the flag that sets what it is about, and a value to try, when there are."""
     flag = FLAGS.get(setting or "")
+    if flag and suggestion:
+        return f"{message} (try {flag} {suggestion})"
     return f"{message} ({flag})" if flag else message
 
 
-def _fail(message: str, setting: str | None = None) -> None:
-    typer.echo(f"mtcheck: error: {describe(message, setting)}", err=True)
+def _fail(message: str, setting: str | None = None, suggestion: str | None = None) -> None:
+    typer.echo(f"mtcheck: error: {describe(message, setting, suggestion)}", err=True)
+
+
+_quiet = {"on": False}  # the global -q: errors only
 
 
 @app.command()
@@ -89,7 +95,9 @@ def report(
             help="Files, folders (.txt, .md, .html; bilingual .xlf .xliff .tmx .tsv .csv), URLs or - for stdin."
         ),
     ],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output folder. [default: reports]", readable=False)
+    ] = None,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="Comma list of html,json,sarif,junit,markdown,xliff. [default: html,json]"),
@@ -109,7 +117,9 @@ def report(
     ] = None,
     models_dir: Annotated[
         Path | None,
-        typer.Option("--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]"),
+        typer.Option(
+            "--models-dir", envvar="MTCHECK_MODELS_DIR", help="Local model store. [default: ./models]", readable=False
+        ),
     ] = None,
     forward_model: Annotated[
         str | None, typer.Option("--forward-model", help="Path or hub id, source -> pivot.")
@@ -128,9 +138,13 @@ def report(
     max_sentences: Annotated[
         int | None, typer.Option("--max-sentences", help="Refuse longer documents. [default: 3000]")
     ] = None,
-    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.")] = None,
-    source: Annotated[Path | None, typer.Option("--source", help="The original article (bilingual mode).")] = None,
-    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Translation cache folder.")] = None,
+    glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
+    source: Annotated[
+        Path | None, typer.Option("--source", help="The original article (bilingual mode).", readable=False)
+    ] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Translation cache folder.", readable=False)
+    ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Bypass the translation cache; fetch web pages again.")
     ] = False,
@@ -144,17 +158,25 @@ def report(
     ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per web request. [default: 20]")] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.")
+        Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.", readable=False)
     ] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record current findings.")] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record current findings.", readable=False)
+    ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", help="Config file. [default: mtcheck.toml or pyproject.toml]")
+        Path | None,
+        typer.Option("--config", help="Config file. [default: mtcheck.toml or pyproject.toml]", readable=False),
     ] = None,
     progress_bar: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bars on stderr. [default: on a terminal]")
     ] = None,
+    fail_if_mt: Annotated[
+        bool, typer.Option("--fail-if-mt", help="Exit 1 when any input is machine translated.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Round-trip every sentence and write reports (HTML and JSON by default)."""
+    quiet = quiet or _quiet["on"]
     options_given = {
         "output": output,
         "format": format,
@@ -188,17 +210,18 @@ def report(
         from mtcheck.run.runner import build_options, run_report
 
         settings, options = build_options(given, config)
-        with _Progress(progress_bar) as progress:
+        with _Progress(False if quiet else progress_bar) as progress:
             outcome = run_report(
                 paths,
                 settings,
                 options,
                 progress=progress.update,
-                on_report=lambda r, files: progress.note(_report_line(r, files)),
-                on_failure=lambda f: progress.note(f"mtcheck: error: {describe(f.message, f.setting)}"),
+                on_report=None if quiet else (lambda r, files: progress.note(_report_line(r, files))),
+                on_failure=lambda f: progress.note(f"mtcheck: error: {describe(f.message, f.setting, f.suggestion)}"),
+                fail_if_mt=fail_if_mt,
             )
     except MtcheckError as exc:
-        _fail(str(exc), exc.setting)
+        _fail(str(exc), exc.setting, exc.suggestion)
         raise typer.Exit(exc.exit_code) from None
     import os
 
@@ -207,13 +230,16 @@ def report(
 
         for line in github_annotations(outcome.reports, gate=outcome.gate):
             typer.echo(line)
-    failed = {f.path for f in outcome.failures}
-    done = sum(1 for r in outcome.reports if r.document.path not in failed)
-    typer.echo(
-        f"mtcheck: {done} checked, {len(outcome.failures)} failed, "
-        f"{sum(outcome.gated.values())} findings at or above {options.fail_on!r}; reports in {options.output}",
-        err=True,
-    )
+    if not quiet:
+        failed = {f.path for f in outcome.failures}
+        done = sum(1 for r in outcome.reports if r.document.path not in failed)
+        where = f"reports in {options.output}" if outcome.written else "no reports written"
+        mt = f", {sum(1 for r in outcome.reports if r.detection.machine_translated)} machine translated"
+        typer.echo(
+            f"mtcheck: {done} checked, {len(outcome.failures)} failed{mt if fail_if_mt else ''}, "
+            f"{sum(outcome.gated.values())} findings at or above {options.fail_on!r}; {where}",
+            err=True,
+        )
     raise typer.Exit(outcome.exit_code)
 
 
@@ -289,8 +315,10 @@ def detect(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch web pages again.")] = False,
     ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Tell which articles are machine translated (no models needed)."""
+    quiet = quiet or _quiet["on"]
     if format not in ("text", "json"):
         _fail(f"--format: {format!r} is not one of text, json")
         raise typer.Exit(2)
@@ -301,22 +329,30 @@ def detect(
         settings = Settings(cache=not no_cache, cache_dir=cache_dir, ignore_robots=ignore_robots, fetch_timeout=timeout)
         outcome = run_detect(paths, fail_if_mt=fail_if_mt, settings=settings.validate())
     except MtcheckError as exc:
-        _fail(str(exc), exc.setting)
+        _fail(str(exc), exc.setting, exc.suggestion)
         raise typer.Exit(exc.exit_code) from None
     from mtcheck.detect import detection_to_dict, render_summary
 
     for failure in outcome.failures:
-        _fail(failure.message, failure.setting)
+        _fail(failure.message, failure.setting, failure.suggestion)
     if format == "json":
         import json
 
         rows = [detection_to_dict(d, path) for path, d in outcome.results]
         rows += [{"path": f.path, "error": f.message} for f in outcome.failures]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
+        # Names that are not valid UTF-8 (surrogate escapes) are written with U+FFFD: the JSON stays UTF-8.
+        _echo_text(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not quiet:
         for path, d in outcome.results:
-            typer.echo(render_summary(path, d))
+            _echo_text(render_summary(path, d))
     raise typer.Exit(outcome.exit_code)
+
+
+def _echo_text(text: str) -> None:
+    """Text on stdout as valid UTF-8 whatever it holds (lone surrogates from undecodable file names)."""
+    import re
+
+    typer.echo(re.sub("[\ud800-\udfff]", "\ufffd", text))
 
 
 def _mount_models() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mtcheck.detect import concepts, extract, keys, learned, signals
+from mtcheck.detect.context import CONTEXT_CHARS
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
@@ -16,6 +17,7 @@ from mtcheck.results import Detection, Evidence, Position
 THRESHOLD = 0.5  # machine_translated when the confidence reaches this
 WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
 MAX_EVIDENCE_TEXT = 240
+MAX_NOTICES_READ = 100  # strong notices searched for an engine name and a source language
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _META_FLAG_KEY = re.compile(
     r"(?:machine|auto(?:matic(?:ally)?)?|mt|ai)[-_ ]?translat\w*|translat\w*[-_ ]?(?:type|method|mode|engine|by|tool)$"
@@ -298,10 +300,19 @@ def _concept_evidence(document: Document, text: str, paragraphs: tuple[tuple[int
 def _extract(document: Document, found: list[_Found], strong: list[_Found],
              language: str | None) -> tuple[str | None, str | None, str | None]:  # fmt: skip
     engine = source_language = None
-    for f in strong:
+    read: set[str] = set()
+    for f in strong[:MAX_NOTICES_READ]:
+        if engine and source_language:
+            break
         view_text = f.view.text
-        window = view_text[f.hit.start : min(len(view_text), f.hit.end + 200)]
-        engine = engine or extract.engine_in(view_text[f.hit.start : f.hit.end])
+        # The clause and what follows it, but never more than CONTEXT_CHARS around the phrase itself.
+        lo = max(f.hit.start, f.hit.match_start - CONTEXT_CHARS)
+        hi = min(f.hit.end, f.hit.match_end + CONTEXT_CHARS)
+        window = view_text[lo : min(len(view_text), hi + 200)]
+        if window in read:  # the same notice repeated down the page says nothing new
+            continue
+        read.add(window)
+        engine = engine or extract.engine_in(view_text[lo:hi])
         source_language = source_language or extract.stated_source_language(window, language)
     # The original's URL: a link in or right after a disclaimer, or near "read the original".
     candidates = [(link.start, link.href) for link in document.links] + extract.urls_in(document.text)

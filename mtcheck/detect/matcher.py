@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ STRONG = 0.5
 _PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
 _BRACKET_END = re.compile(r"[)\]]")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
+# Occurrences of one phrase category weighed in one clause (a clause with no full stop can be a whole page).
+MAX_PER_CLAUSE = 32
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,16 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
 def _engine_near(text: str, start: int, end: int, left: int, right: int, reach: int) -> tuple[int, int] | None:
     """The span of an engine name within `reach` characters of [start, end) inside the clause."""
     lo, hi = max(left, start - reach), min(right, end + reach)
-    window = text[lo:hi]
+    found = _engine_in_window(text[lo:hi], start - lo, end - lo)
+    return None if found is None else (found[0] + lo, found[1] + lo)
+
+
+@functools.lru_cache(maxsize=4096)  # a phrase repeated down a page has the same window each time
+def _engine_in_window(window: str, start: int, end: int) -> tuple[int, int] | None:
     found = None
     for _, pattern in shared().engines:
         for m in pattern.finditer(window):
-            s, e = m.start() + lo, m.end() + lo
+            s, e = m.start(), m.end()
             if s < end and e > start:
                 return None  # the verb is part of an engine's name: "Google Translate", "Google Çeviri"
             if found is None:
@@ -78,6 +86,8 @@ def find_hits(view: View) -> list[Hit]:
     text = view.text
     bounds = Boundaries(text)
     best: dict[tuple[int, int, str], Hit] = {}
+    weighed: dict[tuple[object, ...], tuple[str, float]] = {}
+    weighed_in_clause: dict[tuple[int, int, str, str], int] = {}
     for rules in rules_for(text):
         for category, pattern in rules.patterns.items():
             for m in pattern.finditer(text):
@@ -85,6 +95,10 @@ def find_hits(view: View) -> list[Hit]:
                 if start == end:
                     continue
                 left, right = bounds.clause(start, end)
+                per_clause = (left, right, rules.code, category)
+                if weighed_in_clause.get(per_clause, 0) >= MAX_PER_CLAUSE:
+                    continue  # a phrase repeated down an endless clause: its first occurrences say it all
+                weighed_in_clause[per_clause] = weighed_in_clause.get(per_clause, 0) + 1
                 gap = ""
                 engine = None
                 if category == "verb":
@@ -100,9 +114,15 @@ def find_hits(view: View) -> list[Hit]:
                     engine = (text[span[0] : span[1]], text[span[1] : span[1] + 40])
                     start, end = min(start, span[0]), max(end, span[1])
                 ctx = build_context(text, bounds, start, end, rules, gap)
-                if _blocked(rules, ctx, category, m.group(0)):
+                # A phrase repeated down a page reads the same context again and again: weigh it once.
+                memo = (rules.code, category, m.group(0), engine, ctx)
+                verdict = weighed.get(memo)
+                if verdict is None:
+                    blocked = _blocked(rules, ctx, category, m.group(0))
+                    verdict = weighed[memo] = ("", 0.0) if blocked else weigh(rules, ctx, category, engine)
+                if not verdict[0]:  # negated, hypothetical or about code
                     continue
-                kind, weight = weigh(rules, ctx, category, engine)
+                kind, weight = verdict
                 hit = Hit(kind, weight, left, right, start, end, rules.code, category)
                 key = (left, right, category if category in ("source", "original") else "")
                 old = best.get(key)

@@ -8,10 +8,10 @@ import re
 from mtcheck.detect.context import (
     FIRST_PART,
     FROM_LANGUAGE,
-    INITIAL_CUT,
     LABEL_PREFIX,
     LEAD,
     Context,
+    after_last_cut,
     count_words,
     head_words,
     tail_words,
@@ -43,7 +43,7 @@ def has(rules: Rules, cue: str, text: str) -> bool:
 def _initial(rules: Rules, pre: str) -> bool:
     """Nothing but punctuation, a "Note:" prefix or a source language before the phrase."""
     b = rules.boundaries
-    rest = INITIAL_CUT.sub("", pre)
+    rest = after_last_cut(pre)
     if count_words(FROM_LANGUAGE.sub(" ", rest), b) == 0 or _CODE_TAG.fullmatch(rest):
         return True  # nothing before it, or only a language tag: "[EN] Automatic translation of ..."
     # Front matter and key/value lists: "lang: en\ntranslated_by: Amazon Translate".
@@ -180,7 +180,7 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
     is_self = is_self or has(rules, "self", ctx.gap)
     # "GPT-4 translated the prompt into French": an engine as the subject of something else's translation.
-    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(INITIAL_CUT.sub("", pre), b) == 0
+    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(after_last_cut(pre), b) == 0
     if (
         subject
         and has(rules, "determiners", head_words(ctx.post, 1, b))
@@ -189,7 +189,7 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
         return "mention", WEAK
     # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
     agent = rules.cues["agent"]
-    led = agent is not None and bool(agent.fullmatch(INITIAL_CUT.sub("", pre).strip()))
+    led = agent is not None and bool(agent.fullmatch(after_last_cut(pre).strip()))
     if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
         return "disclaimer", 0.85
     return "mention", WEAK

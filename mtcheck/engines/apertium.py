@@ -19,7 +19,7 @@ from typing import Any
 from mtcheck.config import Settings
 from mtcheck.engines.apertium_stream import MARKS, Marks, normalise, parse, to_stream
 from mtcheck.engines.base import Progress
-from mtcheck.errors import EngineError
+from mtcheck.errors import EngineError, PairUnavailable, TranslationError
 from mtcheck.results import ModelInfo
 
 MODES_DIR = Path("/usr/share/apertium/modes")
@@ -65,6 +65,15 @@ def debian_package(src: str, tgt: str) -> str | None:
                 if pair in pairs:
                     return f"apertium-{pair}"
     return None
+
+
+def installed_pivots(language: str, modes: Sequence[str]) -> list[str]:
+    """ISO codes of the languages apertium can round-trip `language` through with the modes installed."""
+    own = set(apertium_codes(language))
+    iso = {code: name for name, codes in _tables()["languages"].items() for code in codes}
+    pairs = {tuple(m.split("_", 1)[0].split("-", 1)) for m in modes if "-" in m}
+    found = {iso.get(b, b) for a, b in pairs if a in own and (b, a) in pairs}
+    return sorted(found - {language})
 
 
 @dataclass(frozen=True)
@@ -150,9 +159,15 @@ class ApertiumEngine:
     def restore_from_cache(self, src: str, tgt: str, text: str, payload: str) -> str:
         """The cached output; its marks are recorded as if just translated."""
         data = json.loads(payload)
-        if not isinstance(data, dict) or not isinstance(data.get("output"), str):
+        marks = data.get("marks", []) if isinstance(data, dict) else None
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("output"), str)
+            or not isinstance(marks, list)
+            or not all(isinstance(m, list) and len(m) == 2 and m[0] in MARKS and isinstance(m[1], str) for m in marks)
+        ):
             raise ValueError("not an apertium cache entry")
-        self._record(src, tgt, text, [(str(m), str(w)) for m, w in data.get("marks", [])])
+        self._record(src, tgt, text, [(m, w) for m, w in marks])
         output: str = data["output"]
         return output
 
@@ -198,7 +213,13 @@ class ApertiumEngine:
                 if package
                 else "Debian has no apertium package for this pair"
             )
-            raise EngineError(f"apertium cannot translate {src}->{tgt}: {hint}; installed modes: {installed}")
+            pivots = installed_pivots(src, modes)
+            usable = f"; pivot languages installed for {src}: {', '.join(pivots)}" if pivots else ""
+            raise PairUnavailable(
+                f"apertium cannot translate {src}->{tgt}: {hint}; installed modes: {installed}{usable}",
+                setting="pivots" if pivots and tgt not in pivots else None,
+                suggestion=pivots[0] if pivots else None,
+            )
         package, version = _package_of(mode)
         return _Pair(mode=mode, package=package, version=version)
 
@@ -211,7 +232,7 @@ class ApertiumEngine:
         for sentence in sentences:
             one = parse(self._run(mode, to_stream([sentence])), 1)
             if one is None:
-                raise EngineError(f"apertium {mode} returned unreadable output for: {sentence[:60]!r}")
+                raise TranslationError(f"apertium {mode} returned unreadable output for: {sentence[:60]!r}")
             single += one
         return single
 
@@ -235,13 +256,13 @@ class ApertiumEngine:
             out, err = process.communicate(stream, timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_group(process)
-            raise EngineError(f"apertium {mode} did not finish within {timeout:g} s") from None
+            raise TranslationError(f"apertium {mode} did not finish within {timeout:g} s") from None
         except BaseException:
             _kill_group(process)
             raise
         if process.returncode != 0:
             reason = next((line.strip() for line in err.splitlines() if line.strip()), "no message")
-            raise EngineError(f"apertium {mode} failed (exit {process.returncode}): {reason}")
+            raise TranslationError(f"apertium {mode} failed (exit {process.returncode}): {reason}")
         return out
 
 

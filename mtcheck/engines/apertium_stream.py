@@ -17,9 +17,17 @@ _TRAILING_PUNCT = ".,;:!?)]}\"'»”’…"
 Marks = list[tuple[str, str]]  # (mark, word) in output order
 
 
+# Unicode noncharacters (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF): apertium's stream garbles them.
+_NONCHARACTERS = re.compile(
+    "[\x00\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+
 def normalise(text: str) -> str:
     """One line per sentence: every run of whitespace (newlines included) becomes one space."""
-    return " ".join(text.replace("\x00", " ").split())
+    return " ".join(_NONCHARACTERS.sub(" ", text).split())
 
 
 def _escape(sentence: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from mtcheck.config import Settings
 from mtcheck.engines.base import Engine, Progress
 from mtcheck.engines.cache import TranslationCache, cache_path
-from mtcheck.errors import EngineError
+from mtcheck.errors import TranslationError
 from mtcheck.results import ModelInfo
 
 PAIR_SEPARATOR = "\x1e"  # between source and target in the cache entry of a forced-decoding score
@@ -55,7 +55,7 @@ class CachedEngine:
             self.misses += len(misses)
             new = self.inner.translate(misses, src, tgt, model=model, progress=progress)
             if len(new) != len(misses):
-                raise EngineError(
+                raise TranslationError(
                     f"engine {self.name} returned {len(new)} translations for {len(misses)} texts ({src}-{tgt})"
                 )
             payload = getattr(self.inner, "cache_payload", None)
@@ -123,16 +123,19 @@ class CachedEngine:
         return found
 
     def _lookup(self, key: str, texts: list[str], src: str, tgt: str) -> dict[str, str]:
-        stored = self.cache.get_many(key, texts)
+        # A row of the wrong shape (another version, a hand edit) is a miss, never an error.
+        stored = {t: p for t, p in self.cache.get_many(key, texts).items() if isinstance(p, str)}
         restore = getattr(self.inner, "restore_from_cache", None)
         if restore is None:
             return stored
         outputs: dict[str, str] = {}
         for text, payload in stored.items():
             try:
-                outputs[text] = restore(src, tgt, text, payload)
-            except ValueError:
+                output = restore(src, tgt, text, payload)
+            except (ValueError, TypeError, KeyError, AttributeError):
                 continue
+            if isinstance(output, str):
+                outputs[text] = output
         return outputs
 
 

@@ -23,7 +23,7 @@ from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import max_new_tokens, translate_in_batches
 from mtcheck.engines.ct2_vocab import MarianVocab
 from mtcheck.engines.opus import OpusEngine
-from mtcheck.errors import EngineError, ModelError, UsageError
+from mtcheck.errors import EngineError, ModelError, TranslationError, UsageError
 from mtcheck.models.ct2_convert import COMPUTE_TYPES, ctranslate2_version, ensure_converted
 from mtcheck.results import ModelInfo
 
@@ -104,7 +104,7 @@ class CTranslate2Engine(OpusEngine):
                 max_decoding_length=max_decoding_length(max(len(t) for t in batch), limit),
             )
         except (RuntimeError, ValueError) as exc:
-            raise EngineError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
+            raise TranslationError(f"ctranslate2 failed on {loaded.info.id}: {exc}") from exc
         # The batch shares one cap; each output is held to its own input's cap, as marian does.
         return [
             loaded.vocab.decode(result.hypotheses[0][: max_new_tokens(len(tokens), limit)])
@@ -166,14 +166,12 @@ class CTranslate2Engine(OpusEngine):
         path, revision = resolved.path, resolved.revision
         if path is None:
             from mtcheck.models.hub import download_model, hub_offline
+            from mtcheck.models.resolve import hub_unreachable, missing_model_message
 
-            reason = hub_offline(self.settings)
+            # Offline or unreachable: say what is missing at once, not the network library's "[Errno -2]".
+            reason = hub_offline(self.settings) or hub_unreachable()
             if reason and resolved.source == "hub":
-                folder = Path(self.settings.models_dir) / f"opus-mt-{src}-{tgt}"
-                raise ModelError(
-                    f"no model for {resolved.direction}: put {resolved.id} in {folder} "
-                    f"or run `mtcheck models pull {resolved.direction}` online once ({reason})"
-                )
+                raise ModelError(missing_model_message(resolved.direction, Path(self.settings.models_dir), reason))
             path, revision = download_model(resolved.id, self.settings)
         ct2_dir = ensure_converted(Path(path), compute_type)
         threads = self.settings.threads or os.cpu_count() or 1

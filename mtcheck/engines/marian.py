@@ -19,8 +19,14 @@ from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
 from mtcheck.engines.batching import length_buckets, max_new_tokens, translate_in_batches
 from mtcheck.engines.opus import OpusEngine
-from mtcheck.errors import EngineError, ModelError
-from mtcheck.models.resolve import ResolvedModel, hub_revision, hub_unreachable, resolve_model
+from mtcheck.errors import EngineError, ModelError, TranslationError
+from mtcheck.models.resolve import (
+    ResolvedModel,
+    hub_revision,
+    hub_unreachable,
+    missing_model_message,
+    resolve_model,
+)
 from mtcheck.results import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -44,13 +50,8 @@ def _load_error(resolved: ResolvedModel, settings: Settings, exc: BaseException)
         return ModelError(f"cannot load {resolved.id} for {direction} from the Hugging Face hub: {_one_line(exc)}")
     from mtcheck.models.hub import hub_offline
 
-    src, _, tgt = direction.partition("-")
-    folder = Path(settings.models_dir) / f"opus-mt-{src}-{tgt}"
     reason = hub_offline(settings) or hub_unreachable()
-    return ModelError(
-        f"no model for {direction}{f' ({reason})' if reason else ''}: put {resolved.id} in {folder} "
-        f"(see models/README.md) or run `mtcheck models pull {direction}` online once"
-    )
+    return ModelError(missing_model_message(direction, Path(settings.models_dir), reason))
 
 
 def load_marian(
@@ -198,7 +199,7 @@ class MarianEngine(OpusEngine):
                     min_length=0,
                 )
         except (RuntimeError, ValueError, IndexError) as exc:
-            raise EngineError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
+            raise TranslationError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
         # The batch shares one cap; each output is held to its own input's cap (+1: the start token).
         rows = [
             row[: max_new_tokens(int(n), loaded.max_positions) + 1] for row, n in zip(generated, lengths, strict=True)

@@ -158,3 +158,17 @@ def hub_revision(model_id: str, revision: str | None) -> str | None:
     except Exception:  # a malformed id or cache: the requested revision is all we know
         return revision
     return Path(found).parent.name if isinstance(found, str) else revision
+
+
+def missing_model_message(direction: str, models_dir: Path, reason: str | None) -> str:
+    """One line for a missing opus-mt model: both directions of the round trip, and the model-free engine."""
+    src, _, tgt = direction.partition("-")
+    pair = (f"{src}-{tgt}", f"{tgt}-{src}")
+    folders = " and ".join(str(Path(models_dir) / f"opus-mt-{d}") for d in pair)
+    ids = " and ".join(hub_id(*d.split("-", 1)) for d in pair)
+    return (
+        f"no model for {direction}{f' ({reason})' if reason else ''}: a round trip needs {pair[0]} and {pair[1]}; "
+        f"put {ids} in {folders} (see models/README.md), run `mtcheck models pull {pair[0]} {pair[1]}` online "
+        "once, or use the model-free apertium engine (`--engine apertium --pivot es`, Debian packages apertium "
+        "and apertium-eng-spa)"
+    )

@@ -12,6 +12,7 @@ from mtcheck.errors import InputError
 from mtcheck.read.html import parse_html
 from mtcheck.read.inputs import STDIN, decode, one_line, read_bytes, sanitize_name
 from mtcheck.read.markdown import parse_markdown
+from mtcheck.read.source_map import build_source_map
 from mtcheck.read.text_builder import PARAGRAPH_SEPARATOR, Link, Parsed, TextBuilder, clean_text
 
 # The builder and the format parsers live in their own modules; callers import them from here.
@@ -45,6 +46,8 @@ class Document:
     comments: tuple[str, ...] = ()  # HTML comments (hidden disclaimers live there)
     links: tuple[Link, ...] = ()
     encoding: str = "utf-8"
+    # (text offset, line, column) anchors into the input file (see read.source_map): the file's own lines.
+    source_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False, compare=False)
 
 
 FORMATS = ("text", "markdown", "html")
@@ -142,4 +145,5 @@ def read_document(
         comments=parsed.comments,
         links=parsed.links,
         encoding=encoding,
+        source_map=build_source_map(parsed.text, raw, fmt),
     )

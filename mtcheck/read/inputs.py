@@ -50,6 +50,7 @@ _MAGIC = (
 _EBCDIC = {"cp037", "cp273", "cp500", "cp875", "cp1026", "cp1140"}
 _MIN_PRINTABLE = 0.95
 _URL = re.compile(r"https?://", re.IGNORECASE)
+MAX_NAME = 100  # characters in an output name
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def sanitize_name(stem: str) -> str:
     """A file-name-safe base name: [A-Za-z0-9._-] only, never empty or hidden."""
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).strip("._-")
-    return cleaned[:100] or "document"
+    return cleaned[:MAX_NAME].rstrip("._-") or "document"
 
 
 def one_line(text: str) -> str:
@@ -74,44 +75,72 @@ def one_line(text: str) -> str:
 
 
 def _unique(name: str, taken: set[str]) -> str:
+    """A name no other input of the run has (case-insensitively), still a fixed point of sanitize_name.
+
+    The suffix goes inside the length cap, so trimming the name again never cuts it off.
+    """
     candidate, n = name, 1
     while candidate.lower() in taken:
         n += 1
-        candidate = f"{name}-{n}"
+        suffix = f"-{n}"
+        candidate = name[: MAX_NAME - len(suffix)] + suffix
     taken.add(candidate.lower())
     return candidate
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def _folder_files(folder: Path, errors: list[MtcheckError], skip: frozenset[str] = frozenset()) -> list[Path]:
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    if os.path.realpath(folder) in skip:
+        return found
+
+    def unreadable(exc: OSError) -> None:
+        where = one_line(str(exc.filename or folder))
+        errors.append(InputError(f"{where}: cannot list this folder ({one_line(exc.strerror or str(exc))})"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        # Hidden folders and the run's own output folder (its reports are not articles) are not searched.
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(Path(root, d)) not in skip)
         found.extend(Path(root, f) for f in sorted(files) if not f.startswith(".") and f.lower().endswith(SUFFIXES))
     return found
 
 
-def _expand_one(arg: str) -> list[Path] | MtcheckError:
+def _expand_one(arg: str, skip: frozenset[str]) -> tuple[list[Path], list[MtcheckError]]:
+    """The files an argument names, and the errors met on the way (a missing input, an unlistable folder)."""
+    try:
+        return _expand(arg, skip)
+    except OSError as exc:  # a file inside a folder without search permission, a name too long, ...
+        return [], [InputError(f"{one_line(arg)}: cannot be read ({one_line(exc.strerror or str(exc))})")]
+
+
+def _expand(arg: str, skip: frozenset[str]) -> tuple[list[Path], list[MtcheckError]]:
     path = Path(arg)
+    errors: list[MtcheckError] = []
     if path.is_dir():
-        files = _folder_files(path)
-        if not files:
-            return InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files in this folder")
-        return files
-    if path.exists():
-        return [path]
+        files = _folder_files(path, errors, skip)
+        if not files and not errors:
+            errors.append(InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files in this folder"))
+        return files, errors
+    if path.exists() or path.is_symlink():
+        return [path], errors
     if glob.has_magic(arg):
         files = []
         for match in sorted(glob.glob(arg, recursive=True)):
             if Path(match).is_dir():
-                files.extend(_folder_files(Path(match)))
-            elif match.lower().endswith(SUFFIXES):
+                files.extend(_folder_files(Path(match), errors, skip))
+            elif match.lower().endswith(SUFFIXES) and os.path.realpath(Path(match).parent) not in skip:
                 files.append(Path(match))
-        return files or InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files match this pattern")
-    return InputError(f"{one_line(arg)}: no such file or folder")
+        if not files and not errors:
+            errors.append(InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files match this pattern"))
+        return files, errors
+    return [], [InputError(f"{one_line(arg)}: no such file or folder")]
 
 
-def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
-    """Files, folders (recursive), globs, URLs and "-" as a flat list; missing inputs carry their error."""
+def expand_inputs(paths: Sequence[str], *, skip: Sequence[str | Path] = ()) -> list[InputItem]:
+    """Files, folders (recursive), globs, URLs and "-" as a flat list; missing inputs carry their error.
+
+    Folders in `skip` (the run's output folder) are not searched; files named explicitly still count.
+    """
+    skipped = frozenset(os.path.realpath(p) for p in skip)
     items: list[InputItem] = []
     taken: set[str] = {"index"}  # index.html is the run's overview page
     seen: set[str] = set()
@@ -129,10 +158,9 @@ def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
                 seen.add(arg.strip())
                 items.append(InputItem(arg.strip(), _unique(url_name(arg), taken)))
             continue
-        expanded = _expand_one(arg)
-        if isinstance(expanded, MtcheckError):
-            items.append(InputItem(arg, _unique(sanitize_name(Path(arg).stem), taken), expanded))
-            continue
+        expanded, errors = _expand_one(arg, skipped)
+        for problem in errors:
+            items.append(InputItem(arg, _unique(sanitize_name(Path(arg).stem), taken), problem))
         for file in expanded:
             key = os.path.realpath(file)
             if key in seen:
@@ -143,26 +171,23 @@ def expand_inputs(paths: Sequence[str]) -> list[InputItem]:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file (or of stdin for "-"), refusing anything over config.MAX_DOCUMENT_BYTES."""
+    """The bytes of a file (or of stdin for "-"), refusing anything over config.MAX_DOCUMENT_BYTES.
+
+    Only regular files are read: a FIFO, a device or a socket is refused at once instead of hanging.
+    """
+    from mtcheck.read.files import read_regular
+
     label = one_line(str(path))
     limit = config.MAX_DOCUMENT_BYTES
-    try:
-        if str(path) == STDIN:
+    if str(path) == STDIN:
+        try:
             data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{label}: is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(f"{label}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{label}: cannot be read ({one_line(exc.strerror or str(exc))})") from None
-    if len(data) > limit:
-        raise InputError(f"{label}: larger than the {limit // (1024 * 1024)} MB limit")
-    return data
+        except OSError as exc:
+            raise InputError(f"{label}: cannot be read ({one_line(exc.strerror or str(exc))})") from None
+        if len(data) > limit:
+            raise InputError(f"{label}: larger than the {limit // (1024 * 1024)} MB limit")
+        return data
+    return read_regular(path, limit, label)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
+import re
+import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -72,21 +73,37 @@ def _file_stem(name: str) -> str:
     return stem if stem not in ("", ".", "..") else "document"
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _write_atomic(path: Path, text: str) -> None:
+    """Write text as UTF-8 through a temporary file; the file gets the umask's mode, as open() would give it."""
+    # Lone surrogates (file names that are not valid UTF-8) cannot be encoded: U+FFFD stands in for them.
+    data = _SURROGATES.sub("\ufffd", text).encode("utf-8")
     # A reader (a CI step, a browser reloading) never sees a half-written report.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+        break
+    else:  # pragma: no cover - 100 collisions of 48 random bits
+        raise FileExistsError(f"cannot create a temporary file next to {path}")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
 def write_document_reports(report: Report, output_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Write <output_dir>/<name>.<format> for each per-document format asked for; run formats are skipped."""
-    names = [f for f in validate_formats(formats) if f in RENDERERS]
+    # A run may ask for run formats only (e.g. just SARIF): then no per-document file is written.
+    asked = [f for f in formats if f.strip()]
+    names = [f for f in validate_formats(asked) if f in RENDERERS] if asked else []
     output_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for fmt in names:

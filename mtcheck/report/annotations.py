@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 
 from mtcheck.report.fingerprint import document_key
-from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.sarif import Positions, lines_for, span
 from mtcheck.report.unit_locations import unit_of
 from mtcheck.results import Finding, Gate, Report
 
@@ -28,7 +29,7 @@ def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
     return (os.environ if environ is None else environ).get("GITHUB_ACTIONS") == "true"
 
 
-def annotation(report: Report, finding: Finding, lines: LineIndex | None = None) -> str:
+def annotation(report: Report, finding: Finding, lines: Positions | None = None) -> str:
     """One workflow command line for one finding."""
     props: dict[str, str] = {}
     found = span(report, finding)
@@ -38,7 +39,7 @@ def annotation(report: Report, finding: Finding, lines: LineIndex | None = None)
     if unit is not None and props and unit.location_line is not None:  # a bilingual file: the unit's line
         props["line"] = str(unit.location_line)
     elif found is not None and props:
-        lines = lines or LineIndex(report.document.text)
+        lines = lines or lines_for(report)
         (line, col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])
         props.update(line=str(line), endLine=str(end_line))
         if line == end_line:  # GitHub ignores columns on multi-line annotations
@@ -47,7 +48,8 @@ def annotation(report: Report, finding: Finding, lines: LineIndex | None = None)
     text = " ".join((finding.text or "").split())
     message = finding.message + (f": “{text[:200]}”" if text and text not in finding.message else "")
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{COMMANDS[finding.severity]} {head}::{escape_data(message)}"
+    # Lone surrogates (a file name that is not valid UTF-8) cannot be printed: U+FFFD stands in.
+    return re.sub("[\ud800-\udfff]", "\ufffd", f"::{COMMANDS[finding.severity]} {head}::{escape_data(message)}")
 
 
 def github_annotations(reports: Sequence[Report], *, gate: Gate | None = None) -> list[str]:
@@ -55,6 +57,6 @@ def github_annotations(reports: Sequence[Report], *, gate: Gate | None = None) -
     gate = gate or Gate()
     out: list[str] = []
     for report in reports:
-        lines = LineIndex(report.document.text)
+        lines = lines_for(report)
         out.extend(annotation(report, f, lines) for f in gate.gated(report))
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mtcheck.report import _file_stem, _write_atomic
-from mtcheck.results import SEVERITIES, Gate, Report
+from mtcheck.results import SEVERITIES, FailedInput, Gate, Report
 from mtcheck.version import __version__
 
 INDEX_FILE = "index.html"
@@ -72,7 +72,21 @@ def _row(report: Report, output_dir: Path, gate: Gate) -> str:
     )
 
 
-def render_index_html(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> str:
+def _failed(failures: Sequence[FailedInput]) -> str:
+    if not failures:
+        return ""
+    rows = "".join(f'<tr><td class="doc">{esc(f.path)}</td><td>{esc(f.message)}</td></tr>' for f in failures)
+    return (
+        f'<section class="card" id="failed"><h2>Inputs not checked ({len(failures)})</h2>'
+        '<div class="table-wrap"><table class="index"><caption class="visually-hidden">Inputs that could not be '
+        'checked</caption><thead><tr><th scope="col">Input</th><th scope="col">Reason</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></section>"
+    )
+
+
+def render_index_html(
+    reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()
+) -> str:
     """The index page as one self-contained HTML string (no scripts, no network, all text escaped)."""
     gate = gate or Gate()
     fail_on = gate.fail_on
@@ -86,6 +100,7 @@ def render_index_html(reports: Sequence[Report], output_dir: Path, *, gate: Gate
         f"<div><dt>{esc(label)}</dt><dd>{value}</dd></div>"
         for label, value in (
             ("documents", len(reports)),
+            *((("not checked", len(failures)),) if failures else ()),
             ("machine translated", mt),
             ("findings", findings),
             (f"failing at {fail_on}", failing),
@@ -105,21 +120,23 @@ def render_index_html(reports: Sequence[Report], output_dir: Path, *, gate: Gate
         '<meta name="referrer" content="no-referrer"><meta name="generator" content="mtcheck">'
         f"<title>mtcheck: {len(reports)} document(s)</title><style>{css}</style></head><body>"
         '<header class="top"><p class="brand">mtcheck run</p>'
-        f"<h1>{len(reports)} document(s)</h1>"
+        f"<h1>{len(reports)} document(s){f', {len(failures)} not checked' if failures else ''}</h1>"
         f'<p class="meta">Gate: findings at or above <strong>{esc(fail_on)}</strong> fail.{note}</p></header>'
         f'<main id="main"><section class="card"><h2>Totals</h2><dl class="totals">{totals}</dl></section>'
         '<section class="card"><h2>Documents</h2><div class="table-wrap"><table class="index">'
         f'<caption class="visually-hidden">Documents of this run</caption><thead>{head}</thead>'
-        f"<tbody>{rows}</tbody></table></div></section></main>"
+        f"<tbody>{rows}</tbody></table></div></section>{_failed(failures)}</main>"
         f'<footer class="foot"><p>Written by mtcheck {esc(__version__)}. '
         "This page is self-contained: it loads nothing from the network.</p></footer></body></html>\n"
     )
 
 
-def render_index(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> Path:
-    """Write <output_dir>/index.html and return its path."""
+def render_index(
+    reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()
+) -> Path:
+    """Write <output_dir>/index.html and return its path; failures are listed after the documents."""
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / INDEX_FILE
-    _write_atomic(path, render_index_html(reports, output_dir, gate=gate))
+    _write_atomic(path, render_index_html(reports, output_dir, gate=gate, failures=failures))
     return path

@@ -7,24 +7,16 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 from mtcheck.report import _write_atomic
-from mtcheck.report.sarif import LineIndex, span
-from mtcheck.results import SEVERITIES, Finding, Gate, Report
+from mtcheck.report.sarif import Positions, lines_for, span
+from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report
 from mtcheck.version import __version__
 
 JUNIT_FILE = "junit.xml"
 
 
-class InputError(Protocol):
-    """An input that could not be checked (mtcheck.api.InputFailure fits)."""
-
-    @property
-    def path(self) -> str: ...
-
-    @property
-    def message(self) -> str: ...
+InputError = FailedInput  # the name this module used before results.FailedInput
 
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -41,7 +33,7 @@ def _counts(findings: Sequence[Finding]) -> str:
     return ", ".join(f"{counter[s]} {s}" for s in reversed(SEVERITIES) if counter[s])
 
 
-def finding_line(report: Report, finding: Finding, lines: LineIndex) -> str:
+def finding_line(report: Report, finding: Finding, lines: Positions) -> str:
     """One finding as 'path:line:col: severity RULE: message [text]'."""
     where = report.document.path
     found = span(report, finding)
@@ -75,7 +67,7 @@ def junit_tree(
     reports: Sequence[Report],
     *,
     gate: Gate | None = None,
-    errors: Sequence[InputError] = (),
+    errors: Sequence[FailedInput] = (),
 ) -> ET.Element:
     """The <testsuites> element with one <testsuite> holding a <testcase> per document (and per input error)."""
     gate = gate or Gate()
@@ -91,7 +83,7 @@ def junit_tree(
         gated = gate.gated(report)
         if gated:
             failures += 1
-            lines = LineIndex(report.document.text)
+            lines = lines_for(report)
             known = len(gate.reached(report)) - len(gated)
             message = f"{len(gated)} finding(s) at or above {fail_on}: {_counts(gated)}"
             failure = ET.SubElement(case, "failure", message=xml_safe(message), type=fail_on)
@@ -114,10 +106,11 @@ def render_junit(
     output_dir: Path,
     *,
     gate: Gate | None = None,
-    errors: Sequence[InputError] = (),
+    errors: Sequence[FailedInput] = (),
+    failures: Sequence[FailedInput] = (),
 ) -> Path:
-    """Write <output_dir>/junit.xml and return its path; errors are inputs that could not be checked."""
-    root = junit_tree(reports, gate=gate, errors=errors)
+    """Write <output_dir>/junit.xml and return its path; errors (failures) are inputs that could not be checked."""
+    root = junit_tree(reports, gate=gate, errors=(*errors, *failures))
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
     path = Path(output_dir) / JUNIT_FILE

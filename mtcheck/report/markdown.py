@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtcheck.report import _write_atomic
-from mtcheck.report.sarif import LineIndex, span
+from mtcheck.report.sarif import lines_for, span
 from mtcheck.report.unit_locations import unit_of
-from mtcheck.results import SEVERITIES, Finding, Gate, Report, severity_rank
+from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report, severity_rank
 
 SUMMARY_FILE = "summary.md"
 MAX_ROWS = 200  # GitHub refuses comments over 65,536 characters
@@ -44,21 +44,30 @@ def _worst(reports: Sequence[Report], gate: Gate) -> list[tuple[Report, Finding,
     return [(r[4], r[5], r[1]) for r in rows[:WORST]]
 
 
-def render_summary(reports: Sequence[Report], *, gate: Gate | None = None) -> str:
-    """The Markdown text of summary.md."""
+def render_summary(reports: Sequence[Report], *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()) -> str:
+    """The Markdown text of summary.md; failures are inputs that could not be checked."""
     gate = gate or Gate()
     fail_on = gate.fail_on
     gated = [len(gate.gated(r)) for r in reports]
     total_gated = sum(gated)
     known_total = sum(sum(gate.known_flags(r)) for r in reports)
-    status = "❌" if total_gated else "✅"
+    status = "❌" if total_gated or failures else "✅"
     lines = [
         "## mtcheck summary",
         "",
         f"{status} **{total_gated}** finding(s) at or above `{fail_on}` in {len(reports)} document(s)"
         + (f"; {known_total} known finding(s) in the baseline" if gate.baselined else "")
+        + (f"; **{len(failures)}** input(s) could not be checked" if failures else "")
         + ".",
         "",
+    ]
+    if failures:
+        lines += ["| Input not checked | Reason |", "|---|---|"]
+        lines += [f"| {md_cell(f.path, 60)} | {md_cell(f.message, 200)} |" for f in failures[:MAX_ROWS]]
+        if len(failures) > MAX_ROWS:
+            lines.append(f"\n…and {len(failures) - MAX_ROWS} more input(s) not checked.")
+        lines.append("")
+    lines += [
         "| Document | MT | Sentences | Mean chrF | Errors | Warnings | Info | Gate |",
         "|---|---|--:|--:|--:|--:|--:|---|",
     ]
@@ -78,7 +87,7 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None) -> st
         lines += ["| Severity | Document | Line | Rule | Text | Message |", "|---|---|--:|---|---|---|"]
         for report, f, known in worst:
             found = span(report, f)
-            line = str(LineIndex(report.document.text).position(found[0])[0]) if found else "–"
+            line = str(lines_for(report).position(found[0])[0]) if found else "–"
             unit = unit_of(report, f)
             if unit is not None:  # a bilingual file: the unit's line in the file
                 line = str(unit.location_line or "–")
@@ -91,9 +100,11 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None) -> st
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> Path:
+def render_markdown(
+    reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()
+) -> Path:
     """Write <output_dir>/summary.md and return its path."""
     path = Path(output_dir) / SUMMARY_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, render_summary(reports, gate=gate))
+    _write_atomic(path, render_summary(reports, gate=gate, failures=failures))
     return path

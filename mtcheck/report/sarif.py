@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from mtcheck.report import _write_atomic
 from mtcheck.report.fingerprint import document_key, occurrences
-from mtcheck.results import Finding, Gate, Report, severity_rank
+from mtcheck.results import FailedInput, Finding, Gate, Report, severity_rank
 from mtcheck.version import __version__
 
 SARIF_FILE = "mtcheck.sarif"
@@ -37,6 +38,21 @@ class LineIndex:
         return line + 1, offset - self._starts[line] + 1
 
 
+class Positions(Protocol):
+    """Offsets into a document's text as 1-based (line, column) pairs."""
+
+    def position(self, offset: int) -> tuple[int, int]: ...
+
+
+def lines_for(report: Report) -> Positions:
+    """The input file's lines when the document knows where its text came from, else the text's own lines."""
+    if report.document.source_map:
+        from mtcheck.read.source_map import SourceLines
+
+        return SourceLines(report.document.source_map)
+    return LineIndex(report.document.text)
+
+
 def span(report: Report, finding: Finding) -> tuple[int, int] | None:
     """The finding's (start, end) offsets when it has a usable span in the document text."""
     start, end = finding.start, finding.end
@@ -56,7 +72,7 @@ def artifact_uri(path: str) -> str:
         return key  # a web page
     if key.startswith("/"):
         return Path(key).as_uri()
-    return quote(key, safe="/")
+    return quote(os.fsencode(key), safe="/")  # the file's own bytes, also when its name is not valid UTF-8
 
 
 def rule_anchor(rule: str) -> str:
@@ -89,7 +105,7 @@ def _rules(reports: Sequence[Report]) -> list[dict[str, Any]]:
     return rules
 
 
-def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[str, Any]]:
+def _location(report: Report, finding: Finding, lines: Positions) -> list[dict[str, Any]]:
     if report.document.path in ("", "-"):
         return []
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.document.path)}}
@@ -120,7 +136,7 @@ def _location(report: Report, finding: Finding, lines: LineIndex) -> list[dict[s
 
 
 def _results(report: Report, rule_index: dict[str, int], gate: Gate) -> list[dict[str, Any]]:
-    lines = LineIndex(report.document.text)
+    lines = lines_for(report)
     known = gate.known_flags(report) if gate.baselined else None
     out = []
     for i, (finding, fp, occurrence) in enumerate(occurrences(report)):
@@ -144,8 +160,21 @@ def _results(report: Report, rule_index: dict[str, int], gate: Gate) -> list[dic
     return out
 
 
-def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None) -> dict:
-    """The SARIF log as a JSON-ready dict."""
+def _notifications(failures: Sequence[FailedInput]) -> list[dict[str, Any]]:
+    """Inputs that could not be checked, as tool execution notifications (errors) of the invocation."""
+    out = []
+    for failure in failures:
+        note: dict[str, Any] = {"level": "error", "message": {"text": failure.message or "not checked"}}
+        if failure.path not in ("", "-"):
+            uri = artifact_uri(failure.path)
+            location: dict[str, Any] = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "SRCROOT"}
+            note["locations"] = [{"physicalLocation": {"artifactLocation": location}}]
+        out.append(note)
+    return out
+
+
+def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()) -> dict:
+    """The SARIF log as a JSON-ready dict; failures become toolExecutionNotifications."""
     gate = gate or Gate()
     rules = _rules(reports)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
@@ -164,16 +193,24 @@ def sarif_log(reports: Sequence[Report], *, gate: Gate | None = None) -> dict:
         # Python offsets count code points; regions index each document's normalised text.
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{"executionSuccessful": True}],
-        "properties": {"failOn": gate.fail_on, "regionsIndex": "normalised document text"},
+        "invocations": [
+            {
+                "executionSuccessful": not failures,
+                **({"toolExecutionNotifications": _notifications(failures)} if failures else {}),
+            }
+        ],
+        # Regions are the input file's lines and columns (text rebuilt from markup is mapped back).
+        "properties": {"failOn": gate.fail_on, "regionsIndex": "input file"},
     }
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None) -> Path:
+def render_sarif(
+    reports: Sequence[Report], output_dir: Path, *, gate: Gate | None = None, failures: Sequence[FailedInput] = ()
+) -> Path:
     """Write <output_dir>/mtcheck.sarif and return its path."""
     path = Path(output_dir) / SARIF_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(sarif_log(reports, gate=gate), indent=2, ensure_ascii=False)
+    text = json.dumps(sarif_log(reports, gate=gate, failures=failures), indent=2, ensure_ascii=False)
     _write_atomic(path, re.sub("[\ud800-\udfff]", "\ufffd", text) + "\n")
     return path

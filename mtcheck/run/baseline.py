@@ -140,15 +140,23 @@ def _entry(raw: object, where: str) -> BaselineEntry:
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline written by write_baseline; ConfigError on a missing or malformed file."""
+    from mtcheck.read.files import MAX_SIDE_FILE_BYTES, check_nesting, read_regular
+
     path = Path(path)
+    raw = read_regular(
+        path, MAX_SIDE_FILE_BYTES, str(path), ConfigError, "baseline file", missing="baseline file not found"
+    )
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read baseline: {exc}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the baseline is not UTF-8 text") from None
+    check_nesting(text, str(path), ConfigError)
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ConfigError(f"{path}: not an mtcheck baseline (expected an object with 'entries')")
     if data.get("version") != BASELINE_VERSION:

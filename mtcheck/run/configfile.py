@@ -174,12 +174,32 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _read_toml(path: Path, label: str) -> dict[str, Any]:
+    """A config file parsed: regular, bounded, UTF-8, not nested absurdly deep; ConfigError otherwise."""
+    from mtcheck.read.files import MAX_SIDE_FILE_BYTES, check_nesting, read_regular
+
+    raw = read_regular(path, MAX_SIDE_FILE_BYTES, label, ConfigError, "config file", missing="config file not found")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{label}: not UTF-8 text (TOML files must be UTF-8)") from None
+    check_nesting(text, label, ConfigError, comments=True)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{label}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{label}: nested too deeply") from None
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with pyproject.open("rb") as handle:
+            head = handle.read(1024 * 1024)
+    except OSError:
         return False
-    return "tool.mtcheck" in text or ("[tool]" in text and "mtcheck" in text)
+    # Bytes, not text: a pyproject.toml that is not UTF-8 but has a [tool.mtcheck] table is an error, not skipped.
+    return b"tool.mtcheck" in head or (b"[tool]" in head and b"mtcheck" in head)
 
 
 def find_config(start: Path) -> Path | None:
@@ -191,10 +211,7 @@ def find_config(start: Path) -> Path | None:
             return candidate
         pyproject = folder / PYPROJECT
         if pyproject.is_file() and _has_tool_table(pyproject):
-            try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(f"{_display(pyproject)}: invalid TOML: {exc}") from None
+            data = _read_toml(pyproject, _display(pyproject))
             if isinstance(data.get("tool"), dict) and "mtcheck" in data["tool"]:
                 return pyproject
     return None
@@ -231,14 +248,7 @@ def load_config(path: Path) -> dict[str, Any]:
     """Read and validate a config file; paths come back resolved against the file's folder."""
     path = Path(path)
     label = _display(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{label}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{label}: cannot read config file: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{label}: invalid TOML: {exc}") from None
+    data = _read_toml(path, label)
     section, values = _section(path, data, label)
     if not isinstance(values, dict):
         raise ConfigError(f"{label}: [{section}] must be a table")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.api import InputFailure, ProgressCallback, check_many, validate_settings
+from mtcheck.api import InputFailure, ProgressCallback, check_many, describe_crash, validate_settings
 from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings
 from mtcheck.errors import InputError, UsageError
+from mtcheck.read.inputs import one_line
 from mtcheck.report import RENDERERS, RUN_RENDERERS, validate_formats
 from mtcheck.results import Detection, Gate, Report
 
@@ -51,7 +53,7 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
     """Defaults, then the config file, then the options given on the command line (they win)."""
     from mtcheck.run import configfile
 
-    if config_path is not None and not config_path.is_file():
+    if config_path is not None and not os.path.lexists(config_path):
         raise UsageError(f"no such config file: {config_path}", setting="config")
     path = config_path or configfile.find_config(Path.cwd())
     config = configfile.load_config(path) if path is not None else {}
@@ -96,8 +98,13 @@ def run_report(
     progress: ProgressCallback | None = None,
     on_report: Callable[[Report, list[Path]], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    fail_if_mt: bool = False,
 ) -> ReportOutcome:
-    """Check every input, write each document's reports as it finishes, then the run's reports."""
+    """Check every input, write each document's reports as it finishes, then the run's reports.
+
+    A document that cannot be read, translated, checked or written is a failure of its own: the others
+    still run, and the run's reports (index, summary, JUnit, SARIF) list it, even when every input failed.
+    """
     from mtcheck.report import load_renderer, write_document_reports
 
     baseline = _load_baseline(options.baseline)
@@ -109,19 +116,22 @@ def run_report(
         ) from None
     written: list[Path] = []
     write_failures: list[InputFailure] = []
+    reported: list[Report] = []  # checked and written
     doc_formats = [f for f in options.formats if f in RENDERERS]
 
     def write(report: Report) -> None:
         try:
             files = write_document_reports(report, options.output, doc_formats)
-        except OSError as exc:
+        except Exception as exc:  # a full disk or a renderer bug on one document: that document's failure
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else describe_crash(exc)
             failure = InputFailure(
-                report.document.path, f"{report.document.path}: cannot write its report: {exc.strerror or exc}"
+                report.document.path, f"{one_line(report.document.path)}: cannot write its report: {reason}"
             )
             write_failures.append(failure)
             if on_failure:
                 on_failure(failure)
             return
+        reported.append(report)
         written.extend(files)
         if on_report:
             on_report(report, files)
@@ -135,22 +145,24 @@ def run_report(
             progress=progress,
             on_report=lambda report: writes.append(writer.submit(write, report)),
             on_failure=on_failure,
+            skip=[options.output],  # the run never reads its own reports as articles
         )
         for done in writes:
             done.result()  # a renderer bug surfaces here instead of vanishing with its thread
-    reports = result.reports
+    # A document whose report could not be written is a failure, not a checked document.
+    written_ids = {id(r) for r in reported}
+    reports = tuple(r for r in result.reports if id(r) in written_ids)
+    failures = result.failures + tuple(write_failures)
     from mtcheck.run.baseline import gate_for
 
     gate = gate_for(reports, options.fail_on, baseline)
     run_formats = ["index"] + [f for f in options.formats if f in RUN_RENDERERS and f != "index"]
-    if len(reports) > 0:
-        for name in run_formats:
-            renderer = load_renderer(RUN_RENDERERS[name])
-            extra: dict[str, Any] = {"errors": result.failures} if name == "junit" else {}
-            try:
-                written.append(renderer(reports, options.output, gate=gate, **extra))
-            except OSError as exc:
-                raise UsageError(f"cannot write the {name} report: {exc.strerror or exc}", setting="output") from None
+    for name in run_formats:  # written even when every input failed: they say so
+        renderer = load_renderer(RUN_RENDERERS[name])
+        try:
+            written.append(renderer(reports, options.output, gate=gate, failures=failures))
+        except OSError as exc:
+            raise UsageError(f"cannot write the {name} report: {exc.strerror or exc}", setting="output") from None
     if options.write_baseline is not None:
         from mtcheck.run.baseline import write_baseline
 
@@ -163,10 +175,9 @@ def run_report(
         written.append(options.write_baseline)
 
     gated = {r.document.path: len(gate.gated(r)) for r in reports}
-    failures = result.failures + tuple(write_failures)
     if failures:
         code = 2
-    elif any(gated.values()):
+    elif any(gated.values()) or (fail_if_mt and any(r.detection.machine_translated for r in reports)):
         code = 1
     else:
         code = 0
@@ -190,10 +201,10 @@ def _filter(paths: Sequence[str], options: RunOptions) -> list[str]:
 
     kept: list[str] = []
     for arg in paths:
-        if arg == "-" or is_url(arg) or Path(arg).is_file():
+        if arg == "-" or is_url(arg) or os.path.isfile(arg):
             kept.append(arg)
             continue
-        for item in expand_inputs([arg]):
+        for item in expand_inputs([arg], skip=[options.output]):
             path = Path(item.path)
             if item.error is None and options.exclude and any(path.match(g) for g in options.exclude):
                 continue
@@ -233,6 +244,8 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
                 results.append((item.path, detect_document(document).detection))
             except MtcheckError as exc:
                 failures.append(InputFailure(item.path, str(exc), exc.setting))
+            except Exception as exc:  # one document's problem, never the run's
+                failures.append(InputFailure(item.path, f"{one_line(item.path)}: {describe_crash(exc)}"))
     if failures:
         code = 2
     elif fail_if_mt and any(d.machine_translated for _, d in results):

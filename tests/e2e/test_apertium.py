@@ -230,23 +230,39 @@ def test_a_hung_apertium_times_out_and_leaves_no_process(
     # One process for all 50,000 sentences: it cannot finish in 0.2 s, however fast the machine.
     monkeypatch.setattr(apertium_module, "CHUNK_SENTENCES", 50_000)
     engine.timeout_s = 0.2
-    before = _pipeline_processes()
+    groups: list[int] = []  # our apertium pipelines only, not other runs' on the same machine
+    real = subprocess.Popen
+
+    def spy(args, *rest, **kwargs):  # type: ignore[no-untyped-def]
+        process = real(args, *rest, **kwargs)
+        groups.append(process.pid)  # start_new_session: the pipeline's process group is its pid
+        return process
+
+    monkeypatch.setattr(apertium_module.subprocess, "Popen", spy)
     with pytest.raises(EngineError, match="did not finish within 0.2 s"):
         engine.translate(["The cat sleeps on the mat."] * 50_000, "en", "es")
+    assert groups
     # Every stage of the pipeline was stopped; a killed stage may take a moment to leave the process table.
     deadline = time.monotonic() + 5
-    while _pipeline_processes() - before and time.monotonic() < deadline:
+    while _members(groups) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert _pipeline_processes() <= before
+    assert _members(groups) == set()
 
 
-def _pipeline_processes() -> set[str]:
-    found = subprocess.run(["ps", "-eo", "pid=,stat=,args="], capture_output=True, text=True, check=True).stdout
-    return {
-        line.split()[0]
-        for line in found.splitlines()
-        if "apertium-eng-spa" in line and "ps -eo" not in line and not line.split()[1].startswith("Z")
-    }
+def _members(groups: list[int]) -> set[int]:
+    """Live (not zombie) processes in the given process groups, from /proc."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        state, pgrp = fields[0], int(fields[2])
+        if pgrp in groups and state != "Z":
+            found.add(int(entry.name))
+    return found
 
 
 @pytest.mark.apertium

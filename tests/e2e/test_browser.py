@@ -191,11 +191,67 @@ def test_readable_without_javascript(browser: Any, tmp_path: Path) -> None:
         page.context.close()
 
 
+def _png_pixels(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """(width, height, RGB pixels) of an 8-bit, non-interlaced RGB or RGBA PNG (what Chromium writes)."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, header = 8, [], b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert depth == 8 and colour in (2, 6) and interlace == 0
+    channels = 3 if colour == 2 else 4
+    raw, stride = zlib.decompress(b"".join(chunks)), width * channels
+    rows: list[bytearray] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - channels] if x >= channels else 0
+            up, corner = previous[x], previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        rows.append(line)
+        previous = line
+    pixels = [tuple(row[x : x + 3]) for row in rows for x in range(0, stride, channels)]
+    return width, height, pixels  # type: ignore[return-value]
+
+
+def _rgb(css: str) -> tuple[int, int, int]:
+    r, g, b = (int(float(v)) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+    return r, g, b
+
+
 def test_screenshot(opened: Opened) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "report.png"
     opened.page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 10_000
+    # Not just a file: the page is drawn (many colours, not blank), and a highlighted span shows its colour.
+    width, height, pixels = _png_pixels(opened.page.screenshot())  # the first screen, decoded
+    assert (width, height) == (1280, 900)
+    assert len(set(pixels)) > 50
+    assert sum(1 for p in pixels if p != pixels[0]) > len(pixels) // 20
+    span = opened.page.locator(".article-text .hl[class*='sev-']").first
+    colour = _rgb(span.evaluate("e => getComputedStyle(e).backgroundColor"))
+    assert colour != _rgb(opened.page.evaluate("getComputedStyle(document.body).backgroundColor"))
+    _, _, span_pixels = _png_pixels(span.screenshot())
+    assert span_pixels.count(colour) > len(span_pixels) // 4, (colour, set(span_pixels))
     opened.page.emulate_media(media="print")
     opened.page.screenshot(path=str(ARTIFACTS / "report-print.png"), full_page=True)
     assert not opened.page.is_visible(".controls")

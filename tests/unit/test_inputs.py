@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from mtcheck import config
 from mtcheck.errors import InputError
 from mtcheck.read.inputs import decode, expand_inputs, read_bytes, sanitize_name
+from tests.shared import python_env, unprivileged
 
 GERMAN = "Die Größe der Straße über dem Fluss ist schön. Äpfel und Öl kosten 5 €."
 FRENCH = "Le garçon a mangé une crème brûlée à Noël. « Très bien », dit-il — voilà."
@@ -132,10 +135,18 @@ def test_read_bytes_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.Monk
         read_bytes(big)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_unreadable_file(tmp_path: Path) -> None:
+    # Runs as root too (CI does): the check runs in a subprocess without root's file-permission capabilities.
     locked = tmp_path / "locked.txt"
     locked.write_text("secret", encoding="utf-8")
     locked.chmod(0)
-    with pytest.raises(InputError, match="permission denied"):
-        read_bytes(locked)
+    code = (
+        "import sys\nfrom mtcheck.errors import InputError\nfrom mtcheck.read.inputs import read_bytes\n"
+        "try:\n    read_bytes(sys.argv[1])\nexcept InputError as exc:\n    print(exc)\nelse:\n    print('READ')\n"
+    )
+    done = subprocess.run(
+        unprivileged([sys.executable, "-c", code, str(locked)]),
+        capture_output=True, text=True, timeout=60, env=python_env(), check=False,
+    )  # fmt: skip
+    assert done.stdout.strip() == f"{locked}: permission denied", done.stderr
