@@ -21,7 +21,7 @@ def test_detect_url_names_the_original_and_fails_a_disallowed_page_alone(tmp_pat
         assert rows[0]["path"] == article and rows[0]["machine_translated"]
         assert rows[0]["original_url"] == site.url("/es/articulo.html") and rows[0]["source_language"] == "es"
         assert rows[1] == {"path": private, "error": f"{private}: robots.txt of {site.base} disallows it"}
-        assert f"mtcheck: error: --ignore-robots: {private}: robots.txt" in result.stderr
+        assert f"mtcheck: error: {private}: robots.txt of {site.base} disallows it (--ignore-robots)" in result.stderr
 
         again = CliRunner().invoke(app, [*args[:-1], "--ignore-robots", private])
         assert again.exit_code == 0 and json.loads(again.stdout)[0]["machine_translated"]

@@ -181,7 +181,7 @@ def test_an_unreadable_glossary_is_one_line(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, env=python_env(), check=False,
     )  # fmt: skip
     assert done.returncode == 2
-    assert done.stderr.strip() == f"mtcheck: error: --glossary: {glossary}: permission denied"
+    assert done.stderr.strip() == f"mtcheck: error: {glossary}: permission denied (--glossary)"
 
 
 # -- names, output folder, modes -----------------------------------------------------------------------
