@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mtcheck import __version__
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
@@ -28,6 +28,7 @@ from mtcheck.results import (
 )
 
 log = logging.getLogger("mtcheck")
+T = TypeVar("T")
 
 # Called with (stage, done, total): "translate" counts texts through the engine.
 ProgressCallback = Callable[[str, int, int], None]
@@ -59,6 +60,7 @@ class _Run:
         self.translate = translate
         self._extras: dict[str, Any] | None = None
         self._original: _Original | None = None
+        self.prepared: dict[int, tuple[Document, _Prepared]] = {}  # prepared ahead, by id(document)
 
     @property
     def engine(self) -> Engine:
@@ -159,7 +161,7 @@ def check_many(
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
     run.extras()  # a bad glossary is the run's error, not each document's
-    for number, (item, read) in enumerate(_read_ahead(items)):
+    for number, (item, read) in enumerate(_batched(_read_ahead(items), run, progress)):
         if progress:
             progress("documents", number, len(items))
         try:
@@ -198,9 +200,46 @@ def _read_ahead(items: Sequence[InputItem]) -> Iterator[tuple[InputItem, Callabl
             yield item, current.result
 
 
+def _batched(
+    entries: Iterator[tuple[T, Callable[[], Document]]], run: _Run, progress: ProgressCallback | None
+) -> Iterator[tuple[T, Callable[[], Document]]]:
+    """The entries, with the round trips of each window of documents translated together ahead of them."""
+    from mtcheck.engines.prefetch import MemoEngine, RoundTripRequest, prefetch_window
+
+    if not run.translate:
+        return entries
+    try:
+        engine = run.engine
+    except MtcheckError:
+        return entries  # each document fails with the engine's error, as it would alone
+    if unknown_word_marks(engine) is not None:
+        return entries  # unknown-word marks are kept per document as it translates: leave it to do so
+    memo = engine if isinstance(engine, MemoEngine) else MemoEngine(engine)
+    run._engine = memo
+
+    def requests(document: Document) -> list[RoundTripRequest]:
+        prepared = _prepare(document, run)
+        run.prepared[id(document)] = (document, prepared)
+        settings, texts = run.settings, tuple(prepared.texts)
+        return [
+            RoundTripRequest(
+                texts,
+                prepared.language,
+                pivot,
+                settings.forward_model if number == 0 else None,
+                settings.backward_model if number == 0 else None,
+            )
+            for number, pivot in enumerate(prepared.pivots)
+        ]
+
+    report = (lambda done, total: progress("sentences", done, total)) if progress else None
+    return prefetch_window(entries, memo, requests, progress=report)
+
+
 def _check_one(document: str | Path | Document, run: _Run, progress: ProgressCallback | None) -> Report:
     """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
-    prepared = _prepare(document, run)
+    ahead = run.prepared.pop(id(document), None)
+    prepared = ahead[1] if ahead is not None and ahead[0] is document else _prepare(document, run)
     sentences, engine_info, unknown = _translate(prepared, run, progress)
     sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)
     return _report(prepared, sentences, findings, terms, bilingual, engine_info)

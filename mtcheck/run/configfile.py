@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from mtcheck.config import FAIL_ON_CHOICES, Settings, Thresholds
+from mtcheck.config import DEVICES, FAIL_ON_CHOICES, Settings, Thresholds
 from mtcheck.errors import ConfigError
 from mtcheck.results import SEVERITIES
 
@@ -102,6 +102,12 @@ def _formats(value: Any, base: Path) -> list[str]:
     return list(dict.fromkeys(value))
 
 
+def _device(value: Any, base: Path) -> str:
+    if value not in DEVICES:
+        raise _fail(f"one of {', '.join(DEVICES)}", value)
+    return str(value)
+
+
 Validator = Callable[[Any, Path], Any]
 
 # Every key a config file may hold; each validator returns the normalised value or raises Invalid.
@@ -125,6 +131,10 @@ SCHEMA: dict[str, Validator] = {
     "compute_type": _string,
     "cache": _bool,
     "cache_dir": _path,
+    "threads": _positive_int,
+    "device": _device,
+    "batch_tokens": _positive_int,
+    "ray": _string,
 }
 
 
@@ -261,6 +271,10 @@ def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
         "compute_type",
         "cache",
         "cache_dir",
+        "threads",
+        "device",
+        "batch_tokens",
+        "ray",
     )
     for key in simple:
         if key in config:
