@@ -26,9 +26,7 @@ from bench.throughput import patch_length_cap, short_articles  # noqa: E402
 CONFIGS: dict[str, tuple[int, int, int, tuple[str, int]]] = {
     "before: inter 1 x intra 2, 16 sent./call, 16 examples": (1, 2, 16, ("examples", 16)),
     "inter 1 x intra 2, 32 sent./call, 512 tokens": (1, 2, 32, ("tokens", 512)),
-    "inter 2 x intra 1, 16 sent./call, 256 tokens": (2, 1, 16, ("tokens", 256)),
     "inter 2 x intra 1, 32 sent./call, 512 tokens": (2, 1, 32, ("tokens", 512)),
-    "inter 2 x intra 1, 32 sent./call, 256 tokens": (2, 1, 32, ("tokens", 256)),
     "inter 2 x intra 1, 64 sent./call, 1024 tokens": (2, 1, 64, ("tokens", 1024)),
 }
 

@@ -56,7 +56,7 @@ def test_too_many_sentences_is_refused_before_translation(tmp_path: Path, tiny_m
     small = write(tmp_path / "small.txt", ENGLISH[0])
     code, output = report(tiny_models_dir, tmp_path / "out", huge, small, "--max-sentences", "50")
     assert code == 2
-    assert "huge.txt: 180 sentences, more than --max-sentences 50" in output
+    assert "huge.txt: 180 sentences, more than the limit of 50" in output
     assert (tmp_path / "out" / "small.json").is_file()
 
 
