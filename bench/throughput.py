@@ -11,7 +11,7 @@ Reports are compared as JSON: batched against this code run one document at a ti
 batched. Random weights (bench/make_random_model.py) never stop on their own, so every output runs to
 the length cap, set to 1.0 x input + 2 tokens as in run_bench.py.
 
-    python bench/throughput.py --models ~/.cache/mtcheck-bench [--rounds 2]
+    python bench/throughput.py --models ~/.cache/mtcheck-bench [--rounds 2] [--articles 100]
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ def patch_length_cap() -> None:
     config.MAX_LENGTH_SLACK = LENGTH_SLACK
 
 
-def write_articles(folder: Path) -> list[str]:
+def write_articles(folder: Path, count: int) -> list[str]:
     paths = []
-    for n, article in enumerate(short_articles()):
+    for n, article in enumerate(short_articles(count)):
         path = folder / f"article-{n:03d}.txt"
         path.write_text(" ".join(article) + "\n", encoding="utf-8")
         paths.append(str(path))
@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--before-rev", default=BEFORE_REV)
     parser.add_argument("--modes", default="before,batched,ray")
     parser.add_argument("--child")
@@ -143,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="mtcheck-throughput-"))
     folder = work / "articles"
     folder.mkdir()
-    write_articles(folder)
+    write_articles(folder, args.articles)
     before = work / "before"
     before.mkdir()
     archive = subprocess.run(
@@ -161,13 +162,13 @@ def main(argv: list[str] | None = None) -> int:
             times[mode].append(result)
             print(f"round {round_ + 1} {mode}: {result}", file=sys.stderr, flush=True)
     run_child("alone", ROOT, args.models, folder, work / "alone.json")
-    summary: dict[str, Any] = {"rounds": args.rounds, "documents": 100, "sentences_per_document": 5}
+    summary: dict[str, Any] = {"rounds": args.rounds, "documents": args.articles, "sentences_per_document": 5}
     for mode, results in times.items():
         seconds = statistics.median(r["seconds"] for r in results)
         summary[mode] = {
             "median_s": round(seconds, 2),
             "all_s": [round(r["seconds"], 2) for r in results],
-            "documents_per_hour": round(100 * 3600 / seconds),
+            "documents_per_hour": round(args.articles * 3600 / seconds),
             "startup_s": round(statistics.median(r["startup_s"] for r in results), 2),
         }
     summary["identical"] = {

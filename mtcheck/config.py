@@ -33,7 +33,7 @@ MAX_SENTENCE_CHARS = 1000
 MAX_SENTENCES = 3000
 # ctranslate2 splits what it is given into sub-batches of at most this many source tokens (measured:
 # bench/RESULTS.md); on a GPU four times as many.
-BATCH_TOKENS = 512
+BATCH_TOKENS = 1024
 DEVICES = ("cpu", "cuda", "auto")
 
 # Documents larger than this are refused (bytes).

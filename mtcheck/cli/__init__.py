@@ -120,7 +120,7 @@ def report(
         str | None, typer.Option("--device", help="cpu, cuda or auto (cuda when there is one). [default: cpu]")
     ] = None,
     batch_tokens: Annotated[
-        int | None, typer.Option("--batch-tokens", help="ctranslate2: source tokens per sub-batch. [default: 512]")
+        int | None, typer.Option("--batch-tokens", help="ctranslate2: source tokens per sub-batch. [default: 1024]")
     ] = None,
     ray: Annotated[
         str | None,

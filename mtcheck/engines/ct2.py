@@ -73,13 +73,16 @@ def choose_tuning(settings: Settings, cuda_devices: int) -> Tuning:
         compute_type = "int8_float16" if compute_type == "int8" else compute_type
         return Tuning(device, compute_type, 1, 1, settings.batch_tokens * 4)
     threads = settings.threads or os.cpu_count() or 1
-    # Measured on 2 cores: one single-threaded translator per core beats one translator with
-    # several threads (small matrices parallelise badly inside a translator); past 4, split the rest.
+    # Translators side by side (inter_threads) rather than threads inside one: the small matrices of a
+    # beam step parallelise badly inside a translator. On the shared 2-core bench machine the split made
+    # no difference beyond noise, and the widest calls were best (bench/RESULTS.md); past 4, split the rest.
     inter = min(threads, INTER_THREADS_MAX)
     return Tuning(device, compute_type, inter, max(1, threads // inter), settings.batch_tokens)
 
 
 INTER_THREADS_MAX = 4
+# Sentences per call: batch_size x inter_threads x this (measured best of those tried: 64 on 2 cores).
+CALL_BATCHES = 2
 
 
 class CTranslate2Engine(OpusEngine):
@@ -125,7 +128,7 @@ class CTranslate2Engine(OpusEngine):
         tokens = {text: loaded.vocab.encode(text) for text in todo}
         # Sentences of one token length share a cap: batched together they need no second decoding
         # (see _generate); each call hands CTranslate2 enough to keep every inter_threads translator busy.
-        size = self.settings.batch_size * self.tuning.inter_threads
+        size = self.settings.batch_size * self.tuning.inter_threads * CALL_BATCHES
         copies = Counter(texts)
         if progress is not None and len(todo) < len(copies):
             progress(sum(n for t, n in copies.items() if not t.strip()))  # empty texts need no model

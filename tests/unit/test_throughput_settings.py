@@ -15,12 +15,12 @@ from mtcheck.run.distributed import Pool, plan_pool, ray_address
 
 TUNINGS = [
     # (threads, device, cuda devices) -> tuning
-    ((1, "cpu", 0), Tuning("cpu", "int8", 1, 1, 512)),
-    ((2, "cpu", 0), Tuning("cpu", "int8", 2, 1, 512)),
-    ((8, "cpu", 0), Tuning("cpu", "int8", 4, 2, 512)),
-    ((2, "auto", 0), Tuning("cpu", "int8", 2, 1, 512)),
-    ((2, "auto", 1), Tuning("cuda", "int8_float16", 1, 1, 2048)),
-    ((2, "cuda", 0), Tuning("cuda", "int8_float16", 1, 1, 2048)),
+    ((1, "cpu", 0), Tuning("cpu", "int8", 1, 1, 1024)),
+    ((2, "cpu", 0), Tuning("cpu", "int8", 2, 1, 1024)),
+    ((8, "cpu", 0), Tuning("cpu", "int8", 4, 2, 1024)),
+    ((2, "auto", 0), Tuning("cpu", "int8", 2, 1, 1024)),
+    ((2, "auto", 1), Tuning("cuda", "int8_float16", 1, 1, 4096)),
+    ((2, "cuda", 0), Tuning("cuda", "int8_float16", 1, 1, 4096)),
 ]
 
 
