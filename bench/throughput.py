@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -78,7 +79,8 @@ def child(mode: str, models: Path, inputs: list[str], out: Path) -> dict[str, An
     from mtcheck.engines.base import create_engine
     from mtcheck.report.json_report import report_to_dict
 
-    settings = Settings(models_dir=models, engine="ctranslate2", compute_type="int8", beams=4, cache=False)
+    beams = int(os.environ.get("BENCH_BEAMS", "4"))
+    settings = Settings(models_dir=models, engine="ctranslate2", compute_type="int8", beams=beams, cache=False)
     settings = settings.with_(language="en")
     if mode == "alone":
         from mtcheck.engines import prefetch
@@ -129,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--beams", type=int, default=4)
     parser.add_argument("--before-rev", default=BEFORE_REV)
     parser.add_argument("--modes", default="before,batched,ray")
     parser.add_argument("--child")
@@ -141,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         inputs = sorted(str(p) for p in args.inputs.glob("*.txt"))
         print(json.dumps(child(args.child, args.models, inputs, args.out)))
         return 0
+    os.environ["BENCH_BEAMS"] = str(args.beams)  # the children read it
     work = Path(tempfile.mkdtemp(prefix="mtcheck-throughput-"))
     folder = work / "articles"
     folder.mkdir()
@@ -162,7 +166,12 @@ def main(argv: list[str] | None = None) -> int:
             times[mode].append(result)
             print(f"round {round_ + 1} {mode}: {result}", file=sys.stderr, flush=True)
     run_child("alone", ROOT, args.models, folder, work / "alone.json")
-    summary: dict[str, Any] = {"rounds": args.rounds, "documents": args.articles, "sentences_per_document": 5}
+    summary: dict[str, Any] = {
+        "beams": args.beams,
+        "rounds": args.rounds,
+        "documents": args.articles,
+        "sentences_per_document": 5,
+    }
     for mode, results in times.items():
         seconds = statistics.median(r["seconds"] for r in results)
         summary[mode] = {
@@ -177,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         "before_vs_batched": same_reports(work / "before.json", work / "batched.json") if "before" in modes else None,
     }
     print(json.dumps(summary, indent=2))
-    (HERE / "throughput.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    (HERE / f"throughput-beam{args.beams}.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

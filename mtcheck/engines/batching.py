@@ -71,13 +71,13 @@ def capped_again(caps: Sequence[int], lengths: Sequence[int], beams: int) -> dic
 
 
 def equal_length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:
-    """Indices in batches of at most `size`, shortest first: inputs of one length together where there
-    are enough of them (a quarter of a batch), the rest in length_buckets. A batch of one length shares
-    one cap, so beam search never needs `capped_again`; a 5-sentence document still makes one batch."""
+    """Indices in batches of at most `size`, shortest first: inputs of one length together wherever two
+    or more share it, the rest in length_buckets. A batch of one length shares one cap, so beam search
+    never needs `capped_again` there."""
     by_length: dict[int, list[int]] = {}
     for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
         by_length.setdefault(lengths[i], []).append(i)
-    enough = max(2, size // 4)
+    enough = 2
     batches: list[list[int]] = []
     rest: list[int] = []
     for group in by_length.values():

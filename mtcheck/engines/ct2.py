@@ -21,7 +21,13 @@ from typing import Any
 from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
-from mtcheck.engines.batching import capped_again, equal_length_batches, max_new_tokens, translate_in_batches
+from mtcheck.engines.batching import (
+    capped_again,
+    equal_length_batches,
+    length_buckets,
+    max_new_tokens,
+    translate_in_batches,
+)
 from mtcheck.engines.ct2_vocab import MarianVocab
 from mtcheck.engines.opus import OpusEngine
 from mtcheck.errors import EngineError, ModelError, UsageError
@@ -98,6 +104,8 @@ class CTranslate2Engine(OpusEngine):
             )
         super().__init__(settings)
         self._tuning: Tuning | None = None
+        self._decoded = 0  # sentences decoded, and how many of them ran to their length cap
+        self._capped = 0
 
     @property
     def tuning(self) -> Tuning:
@@ -133,12 +141,23 @@ class CTranslate2Engine(OpusEngine):
         if progress is not None and len(todo) < len(copies):
             progress(sum(n for t, n in copies.items() if not t.strip()))  # empty texts need no model
         outputs: dict[str, str] = {}
-        for batch in equal_length_batches([len(tokens[t]) for t in todo], size):
+        for batch in self._batches([len(tokens[t]) for t in todo], size):
             chunk = [todo[i] for i in batch]
             outputs.update(zip(chunk, self._generate(loaded, [tokens[t] for t in chunk]), strict=True))
             if progress is not None:
                 progress(sum(copies[t] for t in chunk))
         return [outputs.get(t, "") for t in texts]
+
+    def _batches(self, lengths: list[int], size: int) -> list[list[int]]:
+        """Length-sorted batches; one token length per batch once most outputs have run to their cap.
+
+        Outputs are the same either way (see _generate). Real models seldom reach the cap, and mixed
+        lengths make fuller batches; a model that keeps running to it (random or broken weights) would
+        have most of each mixed batch decoded twice, so its sentences are batched by length instead.
+        """
+        if self.settings.beams > 1 and 2 * self._capped > self._decoded:
+            return equal_length_batches(lengths, size)
+        return length_buckets(sorted(range(len(lengths)), key=lengths.__getitem__), lengths, size)
 
     def _generate(self, loaded: _Loaded, batch: list[list[str]]) -> list[str]:
         limit = loaded.max_positions
@@ -147,6 +166,8 @@ class CTranslate2Engine(OpusEngine):
             batch = [tokens if len(tokens) <= limit else tokens[: limit - 1] + tokens[-1:] for tokens in batch]
         caps = [max_decoding_length(len(tokens), limit) for tokens in batch]
         hypotheses = self._decode(loaded, batch, max(caps))
+        self._decoded += len(batch)
+        self._capped += sum(len(h) >= cap for h, cap in zip(hypotheses, caps, strict=True))
         for cap, again in capped_again(caps, [len(h) for h in hypotheses], self.settings.beams).items():
             for i, hypothesis in zip(again, self._decode(loaded, [batch[i] for i in again], cap), strict=True):
                 hypotheses[i] = hypothesis

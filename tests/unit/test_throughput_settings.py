@@ -89,7 +89,7 @@ def test_capped_again(given: tuple, expected: dict) -> None:
 
 def test_equal_length_batches() -> None:
     lengths = [7, 3, 7, 7, 3, 5, 7, 9]
-    batches = equal_length_batches(lengths, 4)  # a length with >= 2 (a quarter of... at least 2) goes alone
+    batches = equal_length_batches(lengths, 4)  # a length two or more inputs share makes its own batches
     assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
     assert [sorted(lengths[i] for i in b) for b in batches] == [[3, 3], [5, 9], [7, 7, 7, 7]]
-    assert equal_length_batches([4, 8, 6, 5, 7], 16) == [[0, 3, 2, 4, 1]]  # a small document stays one batch
+    assert equal_length_batches([4, 8, 6, 5, 7], 16) == [[0, 3, 2, 4, 1]]  # no length shared: one batch
