@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--beams", type=int, default=4)
     parser.add_argument("--before-rev", default=BEFORE_REV)
-    parser.add_argument("--modes", default="before,batched,ray")
+    parser.add_argument("--modes", default="before,batched,ray,alone", help="alone: identity check, run once")
     parser.add_argument("--child")
     parser.add_argument("--code", type=Path)
     parser.add_argument("--inputs", type=Path)
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         ["git", "-C", str(ROOT), "archive", args.before_rev, "mtcheck"], capture_output=True, check=True
     )
     subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
-    modes = args.modes.split(",")
+    modes = [m for m in args.modes.split(",") if m != "alone"]
     times: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
     for round_ in range(args.rounds):
         for mode in modes:
@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             times[mode].append(result)
             print(f"round {round_ + 1} {mode}: {result}", file=sys.stderr, flush=True)
-    run_child("alone", ROOT, args.models, folder, work / "alone.json")
+    if "alone" in args.modes.split(","):
+        run_child("alone", ROOT, args.models, folder, work / "alone.json")
     summary: dict[str, Any] = {
         "beams": args.beams,
         "rounds": args.rounds,
@@ -181,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
             "startup_s": round(statistics.median(r["startup_s"] for r in results), 2),
         }
     summary["identical"] = {
-        "batched_vs_one_document_at_a_time": same_reports(work / "batched.json", work / "alone.json"),
+        "batched_vs_one_document_at_a_time": same_reports(work / "batched.json", work / "alone.json")
+        if (work / "alone.json").exists()
+        else None,
         "ray_vs_batched": same_reports(work / "ray.json", work / "batched.json") if "ray" in modes else None,
         "before_vs_batched": same_reports(work / "before.json", work / "batched.json") if "before" in modes else None,
     }

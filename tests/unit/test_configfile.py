@@ -50,6 +50,10 @@ VALID: list[tuple[str, str, Any]] = [
     ("max_sentences = 500", "max_sentences", 500),
     ("cache = false", "cache", False),
     ('cache_dir = ".cache/mt"', "cache_dir", "{dir}/.cache/mt"),
+    ("threads = 2", "threads", 2),
+    ('device = "auto"', "device", "auto"),
+    ("batch_tokens = 2048", "batch_tokens", 2048),
+    ('ray = "10.0.0.5:6379"', "ray", "10.0.0.5:6379"),
 ]
 
 

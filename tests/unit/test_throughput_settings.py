@@ -93,3 +93,14 @@ def test_equal_length_batches() -> None:
     assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
     assert [sorted(lengths[i] for i in b) for b in batches] == [[3, 3], [5, 9], [7, 7, 7, 7]]
     assert equal_length_batches([4, 8, 6, 5, 7], 16) == [[0, 3, 2, 4, 1]]  # no length shared: one batch
+
+
+def test_ct2_batches_by_length_once_outputs_keep_running_to_the_cap() -> None:
+    from mtcheck.engines.ct2 import CTranslate2Engine
+
+    engine = CTranslate2Engine(Settings(beams=4))
+    lengths = [7, 3, 7, 3, 5]
+    assert engine._batches(lengths, 16) == [[1, 3, 4, 0, 2]]  # real models: full mixed batches
+    engine._decoded, engine._capped = 10, 9
+    assert engine._batches(lengths, 16) == [[1, 3], [4], [0, 2]]  # one cap per batch: nothing decoded twice
+    assert CTranslate2Engine(Settings(beams=1))._batches(lengths, 16) == [[1, 3, 4, 0, 2]]
