@@ -91,7 +91,9 @@ def child(mode: str, models: Path, inputs: list[str], out: Path) -> dict[str, An
         import ray
 
         began = time.perf_counter()
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        # The actors are other processes: they need the benchmark's length cap too.
+        hook = {"worker_process_setup_hook": "bench.throughput.patch_length_cap", "env_vars": {"PYTHONPATH": str(ROOT)}}
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, runtime_env=hook)
         startup = time.perf_counter() - began
         from mtcheck.run.distributed import check_many_ray
 
