@@ -31,6 +31,11 @@ MAX_LENGTH_SLACK = 10
 MAX_SENTENCE_CHARS = 1000
 # A document with more sentences than this is refused before any translation (it would take hours).
 MAX_SENTENCES = 3000
+# ctranslate2 splits what it is given into sub-batches of at most this many source tokens (measured:
+# bench/RESULTS.md); on a GPU four times as many.
+BATCH_TOKENS = 1024
+DEVICES = ("cpu", "cuda", "auto")
+
 # Documents larger than this are refused (bytes).
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -67,8 +72,10 @@ class Settings:
     batch_size: int = 16
     beams: int = 4
     max_sentences: int = MAX_SENTENCES
-    threads: int | None = None
-    device: str = "cpu"
+    threads: int | None = None  # CPU threads for the engine; None: every core
+    device: str = "cpu"  # "cpu", "cuda" or "auto" (cuda when there is one)
+    batch_tokens: int = BATCH_TOKENS  # ctranslate2: source tokens per sub-batch
+    ray: str | None = None  # None: this process; "auto" or an address: a Ray cluster (mtcheck.run.distributed)
     thresholds: Thresholds = field(default_factory=Thresholds)
     checks: tuple[str, ...] | None = None  # None: every registered check
     severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
@@ -102,6 +109,12 @@ class Settings:
             raise UsageError(f"threads must be at least 1, got {self.threads}", setting="threads")
         if not self.fetch_timeout > 0:
             raise UsageError(f"timeout must be more than 0 seconds, got {self.fetch_timeout}", setting="fetch_timeout")
+        if self.batch_tokens < 1:
+            raise UsageError(f"batch tokens must be at least 1, got {self.batch_tokens}", setting="batch_tokens")
+        if self.device not in DEVICES:
+            raise UsageError(f"device {self.device!r} is not one of {', '.join(DEVICES)}", setting="device")
+        if self.ray is not None and not self.ray.strip():
+            raise UsageError("ray: give 'auto' or a cluster address such as 10.0.0.5:6379", setting="ray")
         pivots = tuple(lang.lower() for lang in self.pivots)
         for lang in pivots:
             if not LANGUAGE_CODE.fullmatch(lang):

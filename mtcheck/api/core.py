@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mtcheck.read.fetch import Fetcher
 
 log = logging.getLogger("mtcheck")
+T = TypeVar("T")
 
 # Called with (stage, done, total): "translate" counts texts through the engine.
 ProgressCallback = Callable[[str, int, int], None]
@@ -65,6 +66,7 @@ class _Run:
         self.translate = translate and (engine is not None or settings.engine != NO_ENGINE)
         self._extras: dict[str, Any] | None = None
         self._original: _Original | None = None
+        self.prepared: dict[int, tuple[Document, _Prepared]] = {}  # prepared ahead, by id(document)
         self._fetcher: Fetcher | None = None
 
     @property
@@ -226,7 +228,7 @@ def _check_all(
         run.fetcher.prefetch(urls)  # many pages at once, a few per host
     if run.translate:
         run.original()  # so is an unreadable original (--source): said once, not once per document
-    for number, (item, read) in enumerate(_read_ahead(items, run)):
+    for number, (item, read) in enumerate(_batched(_read_ahead(items, run), run, progress)):
         if progress:
             progress("documents", number, len(items))
         try:
@@ -285,6 +287,44 @@ def _read_ahead(
             yield item, current.result
 
 
+def _batched(
+    entries: Iterator[tuple[T, Callable[[], Document | BilingualFile]]], run: _Run, progress: ProgressCallback | None
+) -> Iterator[tuple[T, Callable[[], Document | BilingualFile]]]:
+    """The entries, with the round trips of each window of documents translated together ahead of them."""
+    from mtcheck.engines.prefetch import MemoEngine, RoundTripRequest, prefetch_window
+
+    if not run.translate:
+        return entries
+    try:
+        engine = run.engine
+    except MtcheckError:
+        return entries  # each document fails with the engine's error, as it would alone
+    if unknown_word_marks(engine) is not None:
+        return entries  # unknown-word marks are kept per document as it translates: leave it to do so
+    memo = engine if isinstance(engine, MemoEngine) else MemoEngine(engine)
+    run._engine = memo
+
+    def requests(document: Document | BilingualFile) -> list[RoundTripRequest]:
+        if not isinstance(document, Document):
+            return []  # a bilingual file's segments go through the engine when it is checked
+        prepared = _prepare(document, run)
+        run.prepared[id(document)] = (document, prepared)
+        settings, texts = run.settings, tuple(prepared.texts)
+        return [
+            RoundTripRequest(
+                texts,
+                prepared.language,
+                pivot,
+                settings.forward_model if number == 0 else None,
+                settings.backward_model if number == 0 else None,
+            )
+            for number, pivot in enumerate(prepared.pivots)
+        ]
+
+    report = (lambda done, total: progress("sentences", done, total)) if progress else None
+    return prefetch_window(entries, memo, requests, progress=report)
+
+
 def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progress: ProgressCallback | None) -> Report:
     """One document through the parts: read -> detect -> sentences -> engine -> checks -> report."""
     # Bilingual files (XLIFF, TMX, TSV/CSV) take their own path: segments need no sentence split or alignment.
@@ -294,7 +334,8 @@ def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progr
         from mtcheck.api.units import check_bilingual_file
 
         return check_bilingual_file(document, run, progress, round_trip=_round_trip, run_checks=_run_checks)
-    prepared = _prepare(document, run)
+    ahead = run.prepared.pop(id(document), None)
+    prepared = ahead[1] if ahead is not None and ahead[0] is document else _prepare(document, run)
     try:
         sentences, engine_info, unknown = _translate(prepared, run, progress)
         sentences, findings, terms, bilingual = _find(prepared, sentences, unknown, run)

@@ -69,6 +69,9 @@ FLAGS = {
     "models_dir": "--models-dir",
     "fetch_timeout": "--timeout",
     "ignore_robots": "--ignore-robots",
+    "device": "--device",
+    "batch_tokens": "--batch-tokens",
+    "ray": "--ray",
 }
 
 
@@ -134,7 +137,21 @@ def report(
     ] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Sentences per batch. [default: 16]")] = None,
     beams: Annotated[int | None, typer.Option("--beams", help="Beam size. [default: 4]")] = None,
-    threads: Annotated[int | None, typer.Option("--threads", help="CPU threads for the engine.")] = None,
+    threads: Annotated[
+        int | None, typer.Option("--threads", help="CPU threads for the engine (per Ray actor). [default: all]")
+    ] = None,
+    device: Annotated[
+        str | None, typer.Option("--device", help="cpu, cuda or auto (cuda when there is one). [default: cpu]")
+    ] = None,
+    batch_tokens: Annotated[
+        int | None, typer.Option("--batch-tokens", help="ctranslate2: source tokens per sub-batch. [default: 1024]")
+    ] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray", help="Check on a Ray cluster: auto (RAY_ADDRESS, else a local one; a bare --ray) or HOST:PORT."
+        ),
+    ] = None,
     max_sentences: Annotated[
         int | None, typer.Option("--max-sentences", help="Refuse longer documents. [default: 3000]")
     ] = None,
@@ -192,6 +209,9 @@ def report(
         "batch_size": batch_size,
         "beams": beams,
         "threads": threads,
+        "device": device,
+        "batch_tokens": batch_tokens,
+        "ray": ray,
         "max_sentences": max_sentences,
         "glossary": glossary,
         "source": source,
@@ -366,12 +386,25 @@ def _mount_models() -> None:
 _mount_models()
 
 
+def bare_ray(argv: list[str]) -> list[str]:
+    """`--ray` with no address (last, before an option, or before an input that exists) means `--ray auto`."""
+    out = list(argv)
+    for i, arg in enumerate(out):
+        if arg == "--":
+            break
+        if arg == "--ray":
+            following = out[i + 1] if i + 1 < len(out) else None
+            if following is None or following.startswith("-") or Path(following).exists():
+                out[i] = "--ray=auto"
+    return out
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point. An unexpected error is one line and exit 2 (MTCHECK_DEBUG=1 shows the traceback)."""
     import os
 
     try:
-        return app(args=argv)
+        return app(args=bare_ray(sys.argv[1:] if argv is None else argv))
     except Exception as exc:  # the last net: a bug must not print a traceback at an editor or a CI log
         if os.environ.get("MTCHECK_DEBUG"):
             raise

@@ -50,3 +50,40 @@ def translate_in_batches(
         if progress is not None:
             progress(len(chunk))
     return outputs
+
+
+def capped_again(caps: Sequence[int], lengths: Sequence[int], beams: int) -> dict[int, list[int]]:
+    """Members of a decoded batch to decode again with their own cap, grouped by that cap.
+
+    A batch decodes up to its longest member's cap and each output is then cut to its own. For greedy
+    search that is exactly the output alone; for beam search it is not: a hypothesis that reached its own
+    cap in a batch allowed to go further had its beams ranked by what came after. Those few (a real model
+    seldom runs to the cap) are decoded again among equals, so an output never depends on its batch.
+    """
+    if beams <= 1 or not caps:
+        return {}
+    top = max(caps)
+    again: dict[int, list[int]] = {}
+    for i, (cap, length) in enumerate(zip(caps, lengths, strict=True)):
+        if cap < top and length >= cap:
+            again.setdefault(cap, []).append(i)
+    return again
+
+
+def equal_length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:
+    """Indices in batches of at most `size`, shortest first: inputs of one length together wherever two
+    or more share it, the rest in length_buckets. A batch of one length shares one cap, so beam search
+    never needs `capped_again` there."""
+    by_length: dict[int, list[int]] = {}
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        by_length.setdefault(lengths[i], []).append(i)
+    enough = 2
+    batches: list[list[int]] = []
+    rest: list[int] = []
+    for group in by_length.values():
+        if len(group) >= enough:
+            batches += [group[k : k + size] for k in range(0, len(group), size)]
+        else:
+            rest += group
+    batches += length_buckets(rest, lengths, size)
+    return sorted(batches, key=lambda batch: lengths[batch[0]])

@@ -17,7 +17,7 @@ from typing import Any
 from mtcheck import config
 from mtcheck.config import Settings
 from mtcheck.engines.base import Progress
-from mtcheck.engines.batching import length_buckets, max_new_tokens, translate_in_batches
+from mtcheck.engines.batching import capped_again, length_buckets, max_new_tokens, translate_in_batches
 from mtcheck.engines.opus import OpusEngine
 from mtcheck.errors import EngineError, ModelError, TranslationError
 from mtcheck.models.resolve import (
@@ -144,7 +144,19 @@ class MarianEngine(OpusEngine):
             "max_length_slack": config.MAX_LENGTH_SLACK,
             "batch_size": self.settings.batch_size,
             "transformers": _version("transformers"),
+            **({"device": self.device} if self.device != "cpu" else {}),
         }
+
+    @property
+    def device(self) -> str:
+        """Where the models run: `auto` is cuda when torch sees a GPU (torch is imported only where a driver is)."""
+        if self.settings.device != "auto":
+            return self.settings.device
+        if not Path("/proc/driver/nvidia/version").exists():
+            return "cpu"
+        import torch
+
+        return "cuda" if torch.cuda.is_available() else "cpu"
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -163,7 +175,7 @@ class MarianEngine(OpusEngine):
             if self.settings.threads:
                 torch.set_num_threads(self.settings.threads)
             tokenizer, network = load_marian(
-                source, revision=resolved.revision, local_only=local_only, device=self.settings.device
+                source, revision=resolved.revision, local_only=local_only, device=self.device
             )
         except ImportError as exc:
             raise EngineError(f"the marian engine needs torch and transformers: {_one_line(exc)}") from exc
@@ -180,15 +192,31 @@ class MarianEngine(OpusEngine):
         return loaded
 
     def _generate(self, loaded: _Loaded, batch: list[str]) -> list[str]:
-        import torch
-
-        tokenizer, network = loaded.tokenizer, loaded.model
+        tokenizer = loaded.tokenizer
         limit = loaded.max_positions or tokenizer.model_max_length
         inputs = tokenizer(batch, return_tensors="pt", padding=True, truncation=True, max_length=limit)
-        lengths = inputs["attention_mask"].sum(dim=1)
-        if int(lengths.max()) >= limit:
+        lengths = [int(n) for n in inputs["attention_mask"].sum(dim=1)]
+        if max(lengths) >= limit:
             log.warning("a sentence longer than %d tokens was cut for %s", limit, loaded.info.direction)
-        new_tokens = max_new_tokens(int(lengths.max()), loaded.max_positions)
+        # Alone, a sentence gets max_new_tokens steps, the last one spent on the forced </s>.
+        caps = [max_new_tokens(n, loaded.max_positions) - 1 for n in lengths]
+        rows = self._decode(loaded, inputs, max(lengths))
+        produced = [_produced(row, tokenizer) for row in rows]
+        for _cap, again in capped_again(caps, produced, self.settings.beams).items():
+            redo = tokenizer(
+                [batch[i] for i in again], return_tensors="pt", padding=True, truncation=True, max_length=limit
+            )
+            for i, row in zip(again, self._decode(loaded, redo, lengths[again[0]]), strict=True):
+                rows[i] = row
+        # The batch shares one cap; each output is held to its own input's cap (+1: the start token).
+        cut = [row[: cap + 1] for row, cap in zip(rows, caps, strict=True)]
+        return [text.strip() for text in tokenizer.batch_decode(cut, skip_special_tokens=True)]
+
+    def _decode(self, loaded: _Loaded, inputs: Any, longest: int) -> list[Any]:
+        import torch
+
+        network = loaded.model
+        new_tokens = max_new_tokens(longest, loaded.max_positions)
         inputs = inputs.to(network.device)
         try:
             with torch.inference_mode():
@@ -200,11 +228,17 @@ class MarianEngine(OpusEngine):
                 )
         except (RuntimeError, ValueError, IndexError) as exc:
             raise TranslationError(f"generation failed with {loaded.info.id}: {_one_line(exc)}") from exc
-        # The batch shares one cap; each output is held to its own input's cap (+1: the start token).
-        rows = [
-            row[: max_new_tokens(int(n), loaded.max_positions) + 1] for row, n in zip(generated, lengths, strict=True)
-        ]
-        return [text.strip() for text in tokenizer.batch_decode(rows, skip_special_tokens=True)]
+        return list(generated.cpu())
+
+
+def _produced(row: Any, tokenizer: Any) -> int:
+    """Tokens a generated row holds after the start token, up to its </s> (padding and </s> left out)."""
+    count = 0
+    for token in row[1:].tolist():
+        if token in (tokenizer.eos_token_id, tokenizer.pad_token_id):
+            break
+        count += 1
+    return count
 
 
 def _version(package: str) -> str | None:

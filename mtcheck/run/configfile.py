@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from mtcheck.config import FAIL_ON_CHOICES, Settings, Thresholds
+from mtcheck.config import DEVICES, FAIL_ON_CHOICES, Settings, Thresholds
 from mtcheck.errors import ConfigError
 from mtcheck.results import SEVERITIES
 
@@ -108,6 +108,12 @@ def _formats(value: Any, base: Path) -> list[str]:
     return list(dict.fromkeys(value))
 
 
+def _device(value: Any, base: Path) -> str:
+    if value not in DEVICES:
+        raise _fail(f"one of {', '.join(DEVICES)}", value)
+    return str(value)
+
+
 Validator = Callable[[Any, Path], Any]
 
 # Every key a config file may hold; each validator returns the normalised value or raises Invalid.
@@ -135,6 +141,10 @@ SCHEMA: dict[str, Validator] = {
     "follow_original": _bool,
     "ignore_robots": _bool,
     "timeout": _positive_number,
+    "threads": _positive_int,
+    "device": _device,
+    "batch_tokens": _positive_int,
+    "ray": _string,
 }
 
 
@@ -284,6 +294,10 @@ def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
         "cache_dir",
         "follow_original",
         "ignore_robots",
+        "threads",
+        "device",
+        "batch_tokens",
+        "ray",
     )
     for key in simple:
         if key in config:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.api import InputFailure, ProgressCallback, check_many, describe_crash, validate_settings
+from mtcheck.api import InputFailure, ProgressCallback, RunResult, check_many, describe_crash, validate_settings
 from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings
 from mtcheck.errors import InputError, UsageError
 from mtcheck.read.inputs import one_line
@@ -137,9 +137,14 @@ def run_report(
             on_report(report, files)
 
     # Reports are rendered and written on another thread while the next document is translated.
+    check: Callable[..., RunResult] = check_many
+    if settings.ray is not None:
+        from mtcheck.run.distributed import check_many_ray
+
+        check = check_many_ray
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtcheck-write") as writer:
         writes: list[Future[None]] = []
-        result = check_many(
+        result = check(
             _filter(paths, options),
             settings=settings,
             progress=progress,

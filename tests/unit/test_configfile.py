@@ -54,6 +54,10 @@ VALID: list[tuple[str, str, Any]] = [
     ("follow_original = false", "follow_original", False),
     ("ignore_robots = true", "ignore_robots", True),
     ("timeout = 5", "timeout", 5.0),
+    ("threads = 2", "threads", 2),
+    ('device = "auto"', "device", "auto"),
+    ("batch_tokens = 2048", "batch_tokens", 2048),
+    ('ray = "10.0.0.5:6379"', "ray", "10.0.0.5:6379"),
 ]
 
 
