@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from mtcheck.engines.base import Engine, Progress
-from mtcheck.errors import EngineError, MtcheckError
+from mtcheck.errors import MtcheckError
 from mtcheck.results import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,9 @@ def prefetch_window(
 
             try:
                 engine.prefetch(wanted, advance)
-            except EngineError as exc:  # the engine failed on some text: find which document, alone
+            # The window is an optimisation: whatever fails here, each document is then translated on its
+            # own, so the one that fails does so alone (and a missing model still stops the run there).
+            except Exception as exc:
                 log.info("batch of %d documents failed (%s); translating them one by one", len(window), exc)
         yield from window
         engine.forget()

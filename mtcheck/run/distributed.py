@@ -13,6 +13,7 @@ import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mtcheck.api import InputFailure, ProgressCallback, RunResult, validate_settings
@@ -94,15 +95,19 @@ def check_many_ray(
     progress: ProgressCallback | None = None,
     on_report: Callable[[Report], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    skip: Sequence[str | Path] = (),
 ) -> RunResult:
-    """check_many on a Ray cluster (`settings.ray`: 'auto' or an address); same reports, in input order."""
+    """check_many on a Ray cluster (`settings.ray`: 'auto' or an address); same reports, in input order.
+
+    Folders in `skip` (where this run writes its reports) are never searched for inputs.
+    """
     settings = validate_settings(settings)
     try:
         import ray
     except ImportError:
         raise UsageError("running on Ray needs the ray package: pip install 'mtcheck[ray]'", setting="ray") from None
     _Run(settings, None, True).extras()  # a bad glossary is the run's error, not each document's
-    items = expand_inputs(paths)
+    items = expand_inputs(paths, skip=skip)
     started = not ray.is_initialized()
     if started:
         try:
