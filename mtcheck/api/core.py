@@ -333,7 +333,7 @@ def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progr
     if isinstance(document, BilingualFile):
         from mtcheck.api.units import check_bilingual_file
 
-        return check_bilingual_file(document, run, progress, round_trip=_round_trip, run_checks=_run_checks)
+        return check_bilingual_file(document, run, progress, round_trips=_round_trip_pivots, run_checks=_run_checks)
     ahead = run.prepared.pop(id(document), None)
     prepared = ahead[1] if ahead is not None and ahead[0] is document else _prepare(document, run)
     try:
@@ -417,7 +417,6 @@ def _translate(
     prepared: _Prepared, run: _Run, progress: ProgressCallback | None
 ) -> tuple[tuple[SentenceResult, ...], EngineInfo | None, list[Finding]]:
     """Round-trip every sentence through each pivot; the engine's unknown-word marks become findings."""
-    settings = run.settings
     texts, spans, language = prepared.texts, prepared.spans, prepared.language
     per_pivot: list[list[PivotResult]] = [[] for _ in texts]
     engine_info: EngineInfo | None = None
@@ -426,17 +425,7 @@ def _translate(
         marks = unknown_word_marks(run.engine)
         if marks is not None:
             marks.reset_unknown_words()
-        for number, pivot in enumerate(prepared.pivots):
-            first = number == 0
-            results = _round_trip(
-                run.engine,
-                texts,
-                language,
-                pivot,
-                forward_model=settings.forward_model if first else None,
-                backward_model=settings.backward_model if first else None,
-                progress=progress,
-            )
+        for pivot, results in _round_trip_pivots(run, texts, language, prepared.pivots, progress):
             for slot, result in zip(per_pivot, results, strict=True):
                 slot.append(result)
             unknown.extend(unknown_word_findings(run.engine, spans, texts, [r.pivot for r in results], language, pivot))
@@ -529,6 +518,27 @@ def _report(
         terms=terms,
         bilingual=bilingual,
     )
+
+
+def _round_trip_pivots(
+    run: _Run, texts: list[str], language: str, pivots: Sequence[str], progress: ProgressCallback | None
+) -> Iterator[tuple[str, list[PivotResult]]]:
+    """Each pivot with the round trips of every text through it; explicit models apply to the first pivot."""
+    settings = run.settings
+    for number, pivot in enumerate(pivots):
+        first = number == 0
+        yield (
+            pivot,
+            _round_trip(
+                run.engine,
+                texts,
+                language,
+                pivot,
+                forward_model=settings.forward_model if first else None,
+                backward_model=settings.backward_model if first else None,
+                progress=progress,
+            ),
+        )
 
 
 def _round_trip(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -36,12 +36,12 @@ def check_bilingual_file(
     run: _Run,
     progress: ProgressCallback | None,
     *,
-    round_trip: Callable[..., list[PivotResult]],
+    round_trips: Callable[..., Iterator[tuple[str, list[PivotResult]]]],
     run_checks: Callable[..., tuple[tuple[SentenceResult, ...], tuple[Finding, ...], tuple[dict[str, Any], ...]]],
 ) -> Report:
     """Every segment of one bilingual file through the segment checks, and the round trip where an engine is.
 
-    The article steps it shares (`round_trip`, `run_checks`) are handed in by api.core, which calls this.
+    The article steps it shares (`round_trips`, `run_checks`) are handed in by api.core, which calls this.
     """
     from mtcheck.checks.segments import SegmentContext, run_segment_checks
     from mtcheck.checks.segments.calibration import calibrate
@@ -51,7 +51,7 @@ def check_bilingual_file(
     source_language, target_language = _languages(file, run)
     text, sentences, maps = _target_text(file.segments)
     sentences, engine_info, pivots = _round_trips(
-        file, sentences, target_language, source_language, run, progress, round_trip
+        file, sentences, target_language, source_language, run, progress, round_trips
     )
     document = Document(path=file.path, name=file.name, text=text, format=file.format)
     sentences, loose, terms = run_checks(document, target_language, sentences, run)
@@ -150,7 +150,7 @@ def _round_trips(
     source_language: str,
     run: _Run,
     progress: ProgressCallback | None,
-    round_trip: Callable[..., list[PivotResult]],
+    round_trips: Callable[..., Iterator[tuple[str, list[PivotResult]]]],
 ) -> tuple[tuple[SentenceResult, ...], EngineInfo | None, tuple[str, ...]]:
     """Each translatable target round-tripped (through the source language by default); none without an engine."""
     settings = run.settings
@@ -167,17 +167,7 @@ def _round_trips(
     texts = [" ".join(plain(file.segments[i].target or "", " ").split()) for i in chosen]
     per: dict[int, list[PivotResult]] = {i: [] for i in chosen}
     try:
-        for number, pivot in enumerate(pivots):
-            first = number == 0
-            results = round_trip(
-                run.engine,
-                texts,
-                language,
-                pivot,
-                forward_model=settings.forward_model if first else None,
-                backward_model=settings.backward_model if first else None,
-                progress=progress,
-            )
+        for _pivot, results in round_trips(run, texts, language, pivots, progress):
             for i, result in zip(chosen, results, strict=True):
                 per[i].append(result)
     except ModelError as exc:
