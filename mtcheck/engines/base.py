@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from mtcheck.config import Settings
 from mtcheck.errors import UsageError
@@ -57,6 +57,39 @@ class Engine(Protocol):
         """What identifies this engine's outputs for a direction: model id+revision or content hash,
         compute type and decoding settings. Must not import torch or load the model."""
         ...
+
+
+class EngineWrapper:
+    """Base of engines that wrap another (the translation cache, the cross-document memo).
+
+    They change how `translate` is answered, never what: models, decoding settings and cache keys are
+    the inner engine's, and so is every attribute the wrapper does not define (hooks such as
+    `unknown_words` or `score_tokens` pass through).
+    """
+
+    _own: ClassVar[tuple[str, ...]] = ("inner",)  # set in __init__: never looked up on the inner engine
+
+    def __init__(self, inner: Engine) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def models(self) -> list[ModelInfo]:
+        """The inner engine's models."""
+        return self.inner.models()
+
+    def decoding(self) -> dict[str, Any]:
+        """The inner engine's decoding settings."""
+        return self.inner.decoding()
+
+    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
+        """The inner engine's key (a wrapper never changes outputs)."""
+        return self.inner.cache_key(src, tgt, model=model)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not found here: everything else is the inner engine's.
+        if name in self._own:
+            raise AttributeError(name)
+        return getattr(self.inner, name)
 
 
 @runtime_checkable

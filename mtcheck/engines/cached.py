@@ -8,15 +8,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from mtcheck.config import Settings
-from mtcheck.engines.base import Engine, Progress
+from mtcheck.engines.base import Engine, EngineWrapper, Progress
 from mtcheck.engines.cache import TranslationCache, cache_path
 from mtcheck.errors import TranslationError
-from mtcheck.results import ModelInfo
 
 PAIR_SEPARATOR = "\x1e"  # between source and target in the cache entry of a forced-decoding score
 
 
-class CachedEngine:
+class CachedEngine(EngineWrapper):
     """Implements the Engine protocol over `inner`; a fully cached call never touches `inner.translate`.
 
     Optional hooks on the inner engine let it keep side information with each output:
@@ -25,10 +24,11 @@ class CachedEngine:
     ValueError makes the entry a miss). Other attributes (e.g. `unknown_words`) are the inner engine's.
     """
 
+    _own = ("inner", "cache")
+
     def __init__(self, inner: Engine, cache: TranslationCache) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache = cache
-        self.name = inner.name
         self.hits = 0  # texts answered from the cache, counting repeats
         self.misses = 0  # distinct texts sent to the inner engine
         self._keys: dict[tuple[str, str, str | None], str] = {}
@@ -68,29 +68,14 @@ class CachedEngine:
                 progress(repeats)
         return [outputs[t] for t in texts]
 
-    def models(self) -> list[ModelInfo]:
-        """The inner engine's models."""
-        return self.inner.models()
-
-    def decoding(self) -> dict[str, Any]:
-        """The inner engine's decoding settings."""
-        return self.inner.decoding()
-
-    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
-        """The inner engine's key (a cache never changes outputs)."""
-        return self.inner.cache_key(src, tgt, model=model)
-
     def close(self) -> None:
         """Close the cache."""
         self.cache.close()
 
     def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not found here: everything else is the inner engine's.
-        if name in ("inner", "cache"):
-            raise AttributeError(name)
         if name == "score_tokens" and hasattr(self.inner, name):
             return self._score_tokens  # forced decoding is cached too, so a re-run does no model work
-        return getattr(self.inner, name)
+        return super().__getattr__(name)
 
     def _score_tokens(
         self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str, *, model: str | None = None

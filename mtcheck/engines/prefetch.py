@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from mtcheck.engines.base import Engine, Progress
+from mtcheck.engines.base import Engine, EngineWrapper, Progress
 from mtcheck.errors import MtcheckError
-from mtcheck.results import ModelInfo
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +43,13 @@ class RoundTripRequest:
 Direction = tuple[str, str, str | None]  # (src, tgt, model)
 
 
-class MemoEngine:
+class MemoEngine(EngineWrapper):
     """Implements the Engine protocol over `inner`, answering first from translations made ahead."""
 
+    _own = ("inner", "_memo")
+
     def __init__(self, inner: Engine) -> None:
-        self.inner = inner
-        self.name = inner.name
+        super().__init__(inner)
         self._memo: dict[Direction, dict[str, str]] = {}
 
     def translate(
@@ -93,24 +93,6 @@ class MemoEngine:
     def forget(self) -> None:
         """Drop every translation held (the window's documents are done)."""
         self._memo.clear()
-
-    def models(self) -> list[ModelInfo]:
-        """The inner engine's models."""
-        return self.inner.models()
-
-    def decoding(self) -> dict[str, Any]:
-        """The inner engine's decoding settings."""
-        return self.inner.decoding()
-
-    def cache_key(self, src: str, tgt: str, *, model: str | None = None) -> str:
-        """The inner engine's key (the memo never changes outputs)."""
-        return self.inner.cache_key(src, tgt, model=model)
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not found here: everything else is the inner engine's.
-        if name in ("inner", "_memo"):
-            raise AttributeError(name)
-        return getattr(self.inner, name)
 
     def _fill(self, direction: Direction, texts: list[str], progress: Progress | None) -> int:
         memo = self._memo.setdefault(direction, {})
