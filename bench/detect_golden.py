@@ -60,7 +60,8 @@ def main() -> int:
     rows = _rows()
     lines = []
     for name, rid, text in rows:
-        for place, doc in (("alone", text), ("top", f"{text}\n\n{bodies['en']}"), ("bottom", f"{bodies['en']}\n\n{text}")):
+        body = bodies["en"]
+        for place, doc in (("alone", text), ("top", f"{text}\n\n{body}"), ("bottom", f"{body}\n\n{text}")):
             lines.append(_line(f"{name}/{rid}/{place}", detection_to_dict(detect_text(doc), "<text>")))
     if not args.no_files:
         from mtcheck.run.runner import run_detect

@@ -139,36 +139,41 @@ def _data_files() -> Iterator[tuple[str, str]]:
 
 
 @cache
-def lexicons() -> tuple[Lexicon, ...]:
-    """Every concept lexicon in data/concepts/, compiled once."""
+def _lexicon_data() -> tuple[tuple[str, bool, dict[str, list[str]]], ...]:
+    """(code, spaces, concept -> entries) of every file in data/concepts/, each file read and parsed once."""
     out = []
     for _, text in _data_files():
         data = tomllib.loads(text)
-        spaces = bool(data.get("spaces", True))
-        patterns: dict[str, Matcher | None] = {}
-        for concept in CONCEPTS:
-            patterns[concept] = _matcher([str(w) for w in data.get(concept, [])], spaces)
-        out.append(Lexicon(str(data["code"]), spaces, patterns))
+        words = {concept: [str(w) for w in data.get(concept, [])] for concept in CONCEPTS}
+        out.append((str(data["code"]), bool(data.get("spaces", True)), words))
     return tuple(out)
+
+
+@cache
+def _lexicon(i: int) -> Lexicon:
+    """The i-th lexicon, compiled on first use: a text rarely holds the translate words of more than a few."""
+    code, spaces, words = _lexicon_data()[i]
+    return Lexicon(code, spaces, {concept: _matcher(words[concept], spaces) for concept in CONCEPTS})
+
+
+def lexicons() -> tuple[Lexicon, ...]:
+    """Every concept lexicon in data/concepts/, compiled (once)."""
+    return tuple(_lexicon(i) for i in range(len(_lexicon_data())))
 
 
 @cache
 def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     """One trie regex over every translate stem, and which lexicons own each stem."""
     owners: dict[str, list[int]] = {}
-    for i, lex in enumerate(lexicons()):
-        for word in _stems(lex.code):
+    for i, (_, _, words) in enumerate(_lexicon_data()):
+        for word in _stems(words["translate"]):
             owners.setdefault(word, []).append(i)
     regex = re.compile(_trie(sorted(owners, key=len, reverse=True)))
     return regex, {k: tuple(v) for k, v in owners.items()}
 
 
-@cache
-def _stems(code: str) -> tuple[str, ...]:
-    for name, text in _data_files():
-        if name == f"{code}.toml":
-            return tuple(_fold(str(w).rstrip("$")) for w in tomllib.loads(text).get("translate", []))
-    return ()
+def _stems(words: list[str]) -> tuple[str, ...]:
+    return tuple(_fold(w.rstrip("$")) for w in words)
 
 
 @cache
@@ -184,7 +189,7 @@ def _engine_any() -> re.Pattern[str]:
 
 def languages() -> tuple[str, ...]:
     """The codes of the concept lexicons."""
-    return tuple(lex.code for lex in lexicons())
+    return tuple(code for code, _, _ in _lexicon_data())
 
 
 @dataclass(frozen=True)
@@ -205,7 +210,7 @@ def _owners(folded: str) -> list[int]:
     """Lexicons whose translate stem occurs in the text (at a word start, or inside a compound when long)."""
     regex, owners = _translate_index()
     found: list[int] = []
-    lex = lexicons()
+    data = _lexicon_data()
     pos = 0
     while (m := regex.search(folded, pos)) is not None:
         match, start = m.group(0), m.start()
@@ -213,7 +218,7 @@ def _owners(folded: str) -> list[int]:
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
             for i in owners.get(match[:k], ()):
-                if (not lex[i].spaces or at_start or k >= 5) and i not in found:
+                if (not data[i][1] or at_start or k >= 5) and i not in found:
                     found.append(i)
     return found
 
@@ -240,11 +245,10 @@ def read(fragment: str) -> Reading | None:
     owners = _owners(folded)
     if not owners:
         return None
-    lex = lexicons()
     found: set[str] = {"translate"}
     best, best_count = owners[0], -1
     for i in owners:
-        own = {c for c in CONCEPTS[1:] if (m := lex[i].patterns[c]) is not None and m.search(folded)}
+        own = {c for c in CONCEPTS[1:] if (m := _lexicon(i).patterns[c]) is not None and m.search(folded)}
         found |= own
         if len(own) > best_count:  # the language is the lexicon that explains most of the fragment
             best, best_count = i, len(own)
@@ -256,7 +260,7 @@ def read(fragment: str) -> Reading | None:
     made = "done" in found or slots >= 2 or (badge and "machine" in found)
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
-        return Reading(0.0, lex[best].code, frozenset(found), slots)
+        return Reading(0.0, _lexicon_data()[best][0], frozenset(found), slots)
     score = BASE if "done" in found or badge else BASE - 0.05
     score += MACHINE if "machine" in found else 0.0
     score += (SLOT if slots else 0.0) + (SECOND_SLOT if slots > 1 else 0.0)
@@ -265,7 +269,7 @@ def read(fragment: str) -> Reading | None:
     score += TOPIC if "topic" in found else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) else 0.0
-    return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+    return Reading(round(score, 3), _lexicon_data()[best][0], frozenset(found), slots)
 
 
 def fragments(text: str) -> list[tuple[int, int]]:

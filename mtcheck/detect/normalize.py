@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -115,42 +116,70 @@ def _fold(ch: str) -> str:
     return folded
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table: a character to its view character where that is one visible character, else NUL.
+
+    NUL marks what the per-character rules of build_view must read (spaces, drops, multi-character folds,
+    "=", the Persian half-space); a run of text without any such character is folded in one call.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch == " ":
+            folded = " "
+        elif ch.isspace() or ch in "=\u200c":
+            folded = "\x00"
+        else:
+            folded = _fold(ch)
+            if len(folded) != 1 or folded.isspace():
+                folded = "\x00"
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+# Words with single spaces between them: the stretches build_view folds whole.
+_RUN = re.compile(r"\S+(?: \S+)*")
+# Stretches of the skip marks: 0 read, 1 skipped (markup), 2 read one by one (a placeholder, a line-tag bracket).
+_MARKS = re.compile(rb"\x00+|\x01+|\x02")
+
+
 def build_view(text: str) -> View:
     """The matching view of `text` with its offset map."""
-    skip = [False] * len(text)
-    breaks = set()
+    skip = bytearray(len(text))
+    breaks = []
     for m in _SKIP.finditer(text):
-        for i in range(m.start(), m.end()):
-            skip[i] = True
+        skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         if _BLOCK_TAG.match(m.group(0)):
-            breaks.add(m.start())
+            breaks.append(m.start())
     out: list[str] = []
     origin: list[int] = []
     holders: dict[int, str] = {}
     if "{{" in text:
         for m in _LITERAL_TAG.finditer(text):
-            for i in range(m.start(), m.end()):
-                skip[i] = True
+            skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     if "{" in text or "%" in text:
         for m in _PLACEHOLDER.finditer(text):
             if not skip[m.start()]:  # not inside a control tag or comment already skipped
                 holders[m.start()] = m.group(0)
-                for i in range(m.start() + 1, m.end()):
-                    skip[i] = True
+                skip[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
     brackets = {m.start(1): "(" for m in _LINE_TAG.finditer(text)} if "[" in text else {}
     brackets.update({m.start(2): ")" for m in _LINE_TAG.finditer(text)} if brackets else {})
+    for i in (*holders, *brackets):
+        if not skip[i]:
+            skip[i] = 2
+    breaks.sort()
     pending_space = ""  # "" none, " " space, "\n" line break, "\f" paragraph
     newlines = 0
-    for i, ch in enumerate(text):
-        if skip[i]:
-            if i in breaks and out and pending_space != PARAGRAPH:
-                newlines = max(newlines, 1)
-                pending_space = "\n"
-            continue
+
+    def one(i: int) -> None:
+        """The rules for one character that is not skipped."""
+        nonlocal pending_space, newlines
+        ch = text[i]
         if ch == "\n":
             newlines += 1
             pending_space = PARAGRAPH if newlines >= 2 else "\n"
-            continue
+            return
         folded = _fold(ch) if not ch.isspace() else " "
         if ch == "\u200c" and _ARABIC_SCRIPT.match(text, i - 1) and _ARABIC_SCRIPT.match(text, i + 1):
             folded = " "  # Persian/Urdu half-space: "به‌صورت" = "به صورت", "می‌شود" = "می شود"
@@ -165,19 +194,52 @@ def build_view(text: str) -> View:
         if ch == "=" and text[i - 1 : i] != "=" and text[i + 1 : i + 2] != "=":
             folded = ":"  # an assignment is a key: `notice = "..."`, `mt.banner=...` (not "==" or "====")
         if folded == "":
-            continue
+            return
         if folded.isspace():
             if not pending_space:
                 pending_space = " "
-            continue
+            return
         if pending_space and out:
             out.append(pending_space)
             origin.append(i - 1)
-        pending_space = ""
-        newlines = 0
-        for c in folded:
-            out.append(c)
-            origin.append(i)
+        pending_space, newlines = "", 0
+        out.append(folded)
+        origin.extend([i] * len(folded))
         if i in holders and len(folded) > 1:  # a placeholder's word ends where the placeholder does
             origin[-1] = i + len(holders[i]) - 1
+
+    def read(start: int, end: int) -> None:
+        """Characters start..end, none skipped or special: runs of words folded whole, the rest one by one."""
+        nonlocal pending_space, newlines
+        at = start
+        for m in _RUN.finditer(text, start, end):
+            for i in range(at, m.start()):
+                one(i)
+            s, e = m.span()
+            folded = text[s:e].translate(_TABLE)
+            if "\x00" in folded:
+                for i in range(s, e):
+                    one(i)
+            else:  # what `one` does for each character, at once
+                if pending_space and out:
+                    out.append(pending_space)
+                    origin.append(s - 1)
+                pending_space, newlines = "", 0
+                out.append(folded)
+                origin.extend(range(s, e))
+            at = e
+        for i in range(at, end):
+            one(i)
+
+    for stretch in _MARKS.finditer(skip):
+        start, end = stretch.span()
+        mark = skip[start]
+        if mark == 0:
+            read(start, end)
+        elif mark == 2:
+            one(start)
+        else:
+            k = bisect.bisect_left(breaks, start)
+            if k < len(breaks) and breaks[k] < end and out and pending_space != PARAGRAPH:
+                pending_space, newlines = "\n", max(newlines, 1)
     return View("".join(out), tuple(origin), len(text))
