@@ -12,6 +12,9 @@ from mtcheck.detect.patterns import Rules, shared
 # Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
 _HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
 _SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？\f\n]")
+# Every match of _HARD and _SENTENCE is one of these characters: only they are tried (one quick pass).
+_HARD_CHARS = re.compile("[.!?;。！？\f\"'·]")
+_SENTENCE_CHARS = re.compile("[.!?\u061f。！？\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
@@ -116,8 +119,9 @@ class Boundaries:
     """Clause and sentence boundaries of a view text, for quick look-ups around a match."""
 
     def __init__(self, text: str) -> None:
-        self.hard = [m.start() for m in _HARD.finditer(text)]
-        self.sentence = [m.start() for m in _SENTENCE.finditer(text)]
+        # [m.start() for m in _HARD.finditer(text)]: its matches are single characters, never overlapping.
+        self.hard = [m.start() for m in _HARD_CHARS.finditer(text) if _HARD.match(text, m.start())]
+        self.sentence = [m.start() for m in _SENTENCE_CHARS.finditer(text) if _SENTENCE.match(text, m.start())]
         self.length = len(text)
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 # Longer texts are cut: langdetect's cost grows with length and a few thousand characters decide it.
@@ -224,12 +225,39 @@ def detect_language(text: str, *, limit: int = MAX_DOCUMENT_CHARS) -> str | None
     return found[0][0] if found else None
 
 
+# Where a paragraph can end: after a non-space character, before a blank line.
+_PARAGRAPH_END = re.compile(r"(?<=\S)[ \t]*\n[ \t]*\n")
+_NON_SPACE = re.compile(r"\S")
+
+
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    """Paragraph spans separated by blank lines (for texts that come without paragraph offsets)."""
+    """Paragraph spans separated by blank lines (for texts that come without paragraph offsets).
+
+    The spans of `re.finditer(r"\\S(?:.*?\\S)?(?=[ \\t]*\\n[ \\t]*\\n|\\s*\\Z)", text, re.DOTALL)`: each starts at
+    a non-space character and ends at the first place after its second character where a paragraph can
+    end (or at the text's last non-space character), found here from the blank lines instead of trying
+    every character.
+    """
+    ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+    last = len(text.rstrip())
+    if last and (not ends or ends[-1] < last):
+        ends.append(last)
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", text, re.DOTALL):
-        spans.append((m.start(), m.end()))
+    k = 0
+    m = _NON_SPACE.search(text)
+    while m is not None:
+        start = m.start()
+        while k < len(ends) and ends[k] < start + 2:  # the greedy `(?:.*?\S)?` takes a second character if it can
+            k += 1
+        end = ends[k] if k < len(ends) else start + 1
+        spans.append((start, end))
+        m = _NON_SPACE.search(text, end)
     return tuple(spans)
+
+
+def _has_letters(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds at least `count` letters (stops counting there)."""
+    return sum(1 for _ in islice(_LETTERS.finditer(text, start, end), count)) >= count
 
 
 def paragraph_languages(
@@ -242,7 +270,7 @@ def paragraph_languages(
 ) -> tuple[tuple[int, int, str], ...]:
     """(start, end, language) for paragraphs long enough to tell, at most `max_paragraphs` of them."""
     spans = list(paragraphs) if paragraphs else list(split_paragraphs(text))
-    candidates = [(s, e) for s, e in spans if len(_LETTERS.findall(text[s:e])) >= min_chars]
+    candidates = [(s, e) for s, e in spans if _has_letters(text, s, e, min_chars)]
     if len(candidates) > max_paragraphs:
         # Spread the sample over the whole document: untranslated bits hide anywhere.
         step = len(candidates) / max_paragraphs

@@ -1,0 +1,213 @@
+"""`pattern.finditer(text)` for the big phrase patterns over long texts, without trying every position.
+
+A phrase pattern is an alternation of up to a few hundred branches; on a 1 MB page the regex engine tries
+each branch at each of a million positions. Most branches hold a literal ("translat", "original", an
+engine's name) at a bounded distance from their start, so a match can only start just before an
+occurrence of one of them. `finditer` below finds those occurrences with str.find, tries the pattern only
+there (`pattern.match`, what `search` does at each position) and yields the very matches
+`pattern.finditer` yields. Patterns it cannot read that way (a branch without such a literal, a pattern
+that matches the empty string, ignore-case), short texts and texts where the literals are common are
+scanned the usual way. Which literal of a branch is looked for is chosen per text, by how often each
+occurs in a sample of it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+MIN_TEXT = 20_000  # shorter texts are scanned the usual way: the plain scan is cheap there
+MAX_TRIES = 1 / 50  # positions tried, at most this share of the text's length
+SAMPLE = 4_096  # characters per sampled block
+SAMPLES = 8  # sampled blocks: how often a literal occurs is estimated from these
+_FAR = 10_000  # a literal further than this from the start of a match does not anchor it
+_MAX_PREFIXES = 64
+
+Anchor = tuple[int, int, frozenset[str]]  # one of the literals starts lo..hi characters into the match
+Option = tuple[Anchor, ...]  # every match holds one of these anchors
+
+
+def _modules() -> tuple[Any, Any]:
+    """The regex parser and its constants (private modules of `re`: ImportError where they move)."""
+    return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+
+
+def _score(option: Option) -> tuple[int, int, int]:
+    """How selective an option looks without a text: its shortest literal, fewest literals, narrowest range."""
+    shortest = min(len(x) for _, _, literals in option for x in literals)
+    count = sum(len(literals) for _, _, literals in option)
+    return (shortest, -count, -max(hi - lo for lo, hi, _ in option))
+
+
+def _prefixes(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
+    """The literal strings every match of `items` starts with (a run of literals, then a branch's), or None."""
+    k = 0
+    while k < len(items) and items[k][0] is c.LITERAL:
+        k += 1
+    head = "".join(chr(av) for _, av in items[:k])
+    if k < len(items) and items[k][0] is c.BRANCH:
+        tails: set[str] = set()
+        for alt in items[k][1][1]:
+            found = _prefixes(list(alt.data), c)
+            if found is None:
+                return frozenset([head]) if head else None
+            tails |= found
+            if len(tails) > _MAX_PREFIXES:
+                return frozenset([head]) if head else None
+        return frozenset(head + t for t in tails)
+    return frozenset([head]) if head else None
+
+
+def _options(seq: Any, c: Any) -> list[Option]:
+    """Every way of anchoring a parsed sequence (offsets from its start)."""
+    parser, _ = _modules()
+    options: list[Option] = []
+    lo = hi = 0
+    data = list(seq.data)
+    for k, (op, av) in enumerate(data):
+        inner: Option | None = None
+        if op is c.LITERAL and (k == 0 or data[k - 1][0] is not c.LITERAL):
+            found = _prefixes(data[k:], c)
+            if found:
+                options.append(((lo, hi, found),))
+        elif op is c.BRANCH:
+            inner = _branch(av[1], c)
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            inner = _best(_options(av[3], c))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _best(_options(av[2], c))  # its first repetition starts here
+        elif op is c.ATOMIC_GROUP:
+            inner = _best(_options(av, c))
+        if inner is not None:
+            options.append(tuple((lo + a, hi + b, literals) for a, b, literals in inner))
+        w_lo, w_hi = parser.SubPattern(seq.state, [(op, av)]).getwidth()
+        lo, hi = lo + int(w_lo), hi + int(w_hi)
+        if hi > _FAR:
+            break
+    return options
+
+
+def _best(options: list[Option]) -> Option | None:
+    return max(options, key=_score) if options else None
+
+
+def _branch(alternatives: Any, c: Any) -> Option | None:
+    """Every alternative's anchors together: one of them is in any match of the branch."""
+    out: list[Anchor] = []
+    for alt in alternatives:
+        found = _best(_options(alt, c))
+        if found is None:
+            return None
+        out += found
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def anchors(pattern: re.Pattern[str]) -> tuple[tuple[Option, ...], ...] | None:
+    """For each top-level branch of the pattern, its ways of being anchored; None where one has none."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parser, c = _modules()
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0:
+            return None  # matches of the empty string make finditer step differently
+        data = parsed.data
+        alternatives = data[0][1][1] if len(data) == 1 and data[0][0] is c.BRANCH else [parsed]
+        out = []
+        for alt in alternatives:
+            options = _options(alt, c)
+            if not options:
+                return None
+            out.append(tuple(options))
+    except (ImportError, RecursionError, ValueError, TypeError, AttributeError, IndexError, re.error):
+        return None  # a pattern (or a Python) this reader does not know: the usual scan
+    return tuple(out)
+
+
+def _sample(text: str) -> tuple[str, float]:
+    """Blocks spread over the text, and how much longer the text is than they are."""
+    step = len(text) // SAMPLES
+    blocks = [text[i * step : i * step + SAMPLE] for i in range(SAMPLES)]
+    return "\x00".join(blocks), len(text) / (SAMPLES * SAMPLE)
+
+
+def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | None:
+    """Every position a match can start at, or None when there are too many to be worth it."""
+    sample, scale = _sample(text)
+    seen: dict[str, int] = {}
+
+    def cost(option: Option) -> float:
+        total = 0
+        for lo, hi, literals in option:
+            for x in literals:
+                n = seen.get(x)
+                if n is None:
+                    n = seen[x] = sample.count(x)
+                total += (n + 1) * (hi - lo + 1)
+        return total * scale
+
+    spans: dict[str, tuple[int, int]] = {}
+    estimate = 0.0
+    for options in found:
+        best = min(options, key=cost)
+        estimate += cost(best)
+        for lo, hi, literals in best:
+            for literal in literals:
+                old = spans.get(literal)
+                spans[literal] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+    if estimate > len(text) * MAX_TRIES:
+        return None
+    starts: set[int] = set()
+    last = len(text)
+    lengths = sorted({len(x) for x in spans})
+    finder = _finder(frozenset(spans))
+    m = finder.search(text)
+    while m is not None:  # every occurrence, overlapping ones too; all literals there are prefixes of the longest
+        at, word = m.start(), m.group()
+        for n in lengths:
+            span = spans.get(word[:n]) if n <= len(word) else None
+            if span is not None:
+                starts.update(range(max(0, at - span[1]), min(last, at - span[0]) + 1))
+        m = finder.search(text, at + 1)
+    return sorted(starts)
+
+
+@lru_cache(maxsize=256)
+def _finder(literals: frozenset[str]) -> re.Pattern[str]:
+    """One regex for a set of literals, factored by common prefixes; at each position it takes the longest."""
+    tree: dict[str, Any] = {}
+    for word in literals:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(tree))
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`: the same spans and groups, in the same order."""
+    found = anchors(pattern) if len(text) >= MIN_TEXT else None
+    starts = _starts(text, found) if found else None
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()  # never empty: anchors() declines patterns that can match ""
