@@ -109,9 +109,18 @@ def _parse(text: str, fmt: str) -> Parsed:
 
 
 def read_document(
-    path: str | Path, *, data: bytes | None = None, name: str | None = None, format: str | None = None
+    path: str | Path,
+    *,
+    data: bytes | None = None,
+    name: str | None = None,
+    format: str | None = None,
+    source_map: bool = True,
 ) -> Document:
-    """Read, decode and normalise one input ("-" is stdin; `data` supplies the bytes directly)."""
+    """Read, decode and normalise one input ("-" is stdin; `data` supplies the bytes directly).
+
+    source_map=False leaves Document.source_map empty (it maps text offsets to the file's lines for
+    reports; detection alone never reads it, and it costs as much as the parse on a long page).
+    """
     label = one_line(str(path))
     if format is not None and format not in FORMATS:
         raise InputError(f"{label}: unknown format {format!r} (expected one of {', '.join(FORMATS)})")
@@ -145,5 +154,5 @@ def read_document(
         comments=parsed.comments,
         links=parsed.links,
         encoding=encoding,
-        source_map=build_source_map(parsed.text, raw, fmt),
+        source_map=build_source_map(parsed.text, raw, fmt) if source_map else (),
     )

@@ -20,57 +20,81 @@ _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|`[^`]*`|<[^>]{0,300}>")
 # langdetect's codes for Chinese, spelled as BCP 47 script subtags.
 _CODES = {"zh-cn": "zh", "zh-tw": "zh-Hant"}
 
-_seeded = False
+_profiles: Any = None
 
 
-def _factory() -> None:
-    global _seeded
-    if not _seeded:
+def _factory() -> Any:
+    """langdetect's profiles (loaded once), as the object a Detector reads them from."""
+    global _profiles
+    if _profiles is None:
         from langdetect import DetectorFactory, detector_factory
 
         DetectorFactory.seed = 0  # deterministic results run after run
-        if detector_factory._factory is None:
-            detector_factory._factory = _load_profiles(detector_factory.PROFILES_DIRECTORY)
-        _seeded = True
+        _profiles = _load_profiles(detector_factory.PROFILES_DIRECTORY)
+    return _profiles
+
+
+class _Table:
+    """langdetect's n-gram -> per-language probability table, each row built the first time it is read.
+
+    DetectorFactory.add_profile builds all 87,000 rows of 55 floats up front; a run reads a few thousand.
+    Each row holds the same floats (`1.0 * count / n_words[len - 1]` at the profile's index), so every
+    detection is unchanged.
+    """
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], size: int) -> None:
+        self._profiles = profiles
+        self._size = size
+        self._words = frozenset().union(*(freq for freq, _ in profiles))
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._rows.get(word)
+        if row is None:
+            if word not in self._words:
+                raise KeyError(word)
+            row = [0.0] * self._size
+            if 1 <= len(word) <= 3:
+                for index, (freq, n_words) in enumerate(self._profiles):
+                    count = freq.get(word)
+                    if count is not None:
+                        row[index] = 1.0 * count / n_words[len(word) - 1]
+            self._rows[word] = row
+        return row
 
 
 def _load_profiles(folder: str) -> Any:
-    """langdetect's DetectorFactory.load_profile(folder), the same tables built in a third of the time.
+    """What DetectorFactory.load_profile(folder) gives a Detector: the languages, the table, the seed.
 
-    The same files in the same (os.listdir) order, the same indices and the same float for every n-gram,
-    so every detection is unchanged; what is saved is the per-entry bookkeeping of `add_profile`.
+    The same files in the same (os.listdir) order and the same indices as langdetect's own loader.
     """
     import json
     import os
+    from types import SimpleNamespace
 
     from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
-    factory = DetectorFactory()
     names = os.listdir(folder)
     if not names:
         raise LangDetectException(ErrorCode.NeedLoadProfileError, "Not found profile: " + folder)
-    size = len(names)
-    table: dict[str, list[float]] = factory.word_lang_prob_map
-    index = 0
+    languages: list[str] = []
+    profiles: list[tuple[dict[str, int], list[int]]] = []
     for name in names:
         path = os.path.join(folder, name)
         if name.startswith(".") or not os.path.isfile(path):
             continue
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        lang, freq, n_words = data.get("name"), data.get("freq") or {}, data.get("n_words")
-        if lang in factory.langlist:
+        if data.get("name") in languages:
             raise LangDetectException(ErrorCode.DuplicateLangError, "Duplicate the same language profile.")
-        factory.langlist.append(lang)
-        for word, count in freq.items():
-            row = table.get(word)
-            if row is None:
-                row = table[word] = [0.0] * size
-            if 1 <= len(word) <= 3:
-                row[index] = 1.0 * count / n_words[len(word) - 1]
-        index += 1
-    return factory
+        languages.append(data.get("name"))
+        profiles.append((data.get("freq") or {}, data.get("n_words")))
+    return SimpleNamespace(word_lang_prob_map=_Table(profiles, len(names)), langlist=languages,
+                           seed=DetectorFactory.seed)  # fmt: skip
 
 
 class _Normal(dict[int, str]):
@@ -203,13 +227,11 @@ def detect_language_probabilities(
 
 @lru_cache(maxsize=4096)  # seeded: the same sample always gives the same answer (pages repeat paragraphs)
 def _probabilities(sample: str, trials: int | None) -> tuple[tuple[str, float], ...]:
-    _factory()
-    from langdetect import detector_factory
+    factory = _factory()
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        detector_factory.init_factory()
-        detector = _fast_detector()(detector_factory._factory)  # what detect_langs() does, with a trial count
+        detector = _fast_detector()(factory)  # what detect_langs() does, with a trial count
         if trials is not None:
             detector.n_trial = trials
         detector.append(sample)

@@ -32,13 +32,15 @@ class WebDocument(Document):
     page: Parsed | None = None  # the whole page: banners, navigation, footers included
 
 
-def read_input(path: str | Path, *, name: str | None = None, fetcher: Fetcher | None = None) -> Document:
-    """A file, "-" or (with a fetcher) a URL, read into a Document."""
+def read_input(
+    path: str | Path, *, name: str | None = None, fetcher: Fetcher | None = None, source_map: bool = True
+) -> Document:
+    """A file, "-" or (with a fetcher) a URL, read into a Document (source_map: see read_document)."""
     if isinstance(path, str) and is_url(path):
         if fetcher is None:
             raise InputError(f"{one_line(path)}: web pages need a fetcher")
         return read_url(path, fetcher=fetcher, name=name)
-    return read_document(path, name=name)
+    return read_document(path, name=name, source_map=source_map)
 
 
 def read_url(url: str, *, fetcher: Fetcher, name: str | None = None) -> Document:

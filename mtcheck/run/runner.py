@@ -245,7 +245,8 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
             try:
                 if item.error is not None:
                     raise item.error
-                document = read_input(item.path, name=item.name, fetcher=fetcher)
+                # No source map: detection never reads where its words sit in the file.
+                document = read_input(item.path, name=item.name, fetcher=fetcher, source_map=False)
                 results.append((item.path, detect_document(document).detection))
             except MtcheckError as exc:
                 failures.append(InputFailure(item.path, str(exc), exc.setting))
