@@ -47,6 +47,10 @@ FETCH_PER_HOST = 2
 FETCH_WORKERS = 8
 HTTP_CACHE_SECONDS = 24 * 3600
 
+# `mtcheck detect` on many local files: this many worker processes (at most the CPUs), from this many files.
+DETECT_WORKERS = 2
+DETECT_PARALLEL_FILES = 64
+
 
 @dataclass(frozen=True)
 class Thresholds:

@@ -48,6 +48,11 @@ class _Table:
         self._words = frozenset().union(*(freq for freq, _ in profiles))
         self._rows: dict[str, list[float]] = {}
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every n-gram of every profile."""
+        return self._words
+
     def __contains__(self, word: object) -> bool:
         return word in self._words
 
@@ -118,28 +123,36 @@ class _Upper(dict[int, str]):
 
 _NORMAL = _Normal()
 _UPPER = _Upper()
+_SPACES = re.compile(" {2,}")
 
 
 def _fast_detector() -> Any:
-    """langdetect's Detector with its n-gram loop written for speed; results identical to the original's.
+    """langdetect's Detector with its loops written for speed; its results are the original's, bit for bit.
 
-    `_extract_ngrams` keeps NGram.add_char's rules (capital words skipped, a space resets the buffer) and
-    caches NGram.normalize per character. (The trials' probability updates are left as they are: the same
-    float operations in a list comprehension were not measurably faster.)
+    `append` collapses runs of spaces with one regex; `_extract_ngrams` keeps NGram.add_char's rules (capital
+    words skipped, a space resets the buffer) over the text normalised with one str.translate;
+    `_detect_block` draws the same random numbers in the same order and does the same float operations on
+    each language's probability in the same order, five updates per list comprehension (the original
+    checks convergence every fifth update).
     """
     global _FastDetector
     if _FastDetector is not None:
         return _FastDetector
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+    from langdetect.utils.ngram import NGram
 
     class FastDetector(Detector):  # type: ignore[misc]
+        def append(self, text: str) -> None:
+            text = NGram.normalize_vi(self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text)))
+            self.text += _SPACES.sub(" ", text[: self.max_text_length])  # a run of spaces kept as one
+
         def _extract_ngrams(self) -> list[str]:
             text = self.text.translate(_NORMAL)
             if "\x00" in text:  # a character langdetect normalises to more than one: its own loop
                 return list(super()._extract_ngrams())
             upper = text.translate(_UPPER)
-            table = self.word_lang_prob_map
+            table: Any = getattr(self.word_lang_prob_map, "words", self.word_lang_prob_map)  # membership only
             result: list[str] = []
             append = result.append
             pos, size = 0, len(text)
@@ -179,7 +192,7 @@ def _fast_detector() -> Any:
             ngrams = self._extract_ngrams()
             if not ngrams:
                 raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-            rows = [self.word_lang_prob_map[w] for w in ngrams]  # choice() reads only the length
+            table = self.word_lang_prob_map
             self.langprob = [0.0] * len(self.langlist)
             self.random.seed(self.seed)
             choice, gauss = self.random.choice, self.random.gauss
@@ -187,20 +200,21 @@ def _fast_detector() -> Any:
                 prob = self._init_probability()
                 alpha = self.alpha + gauss(0.0, 1.0) * self.ALPHA_WIDTH
                 w = alpha / self.BASE_FREQ
-                # Update 0, then updates 1-5, 6-10, ...: the original checks convergence when i % 5 == 0.
-                prob = [p * (w + q) for p, q in zip(prob, choice(rows), strict=False)]
+                # Update 0, then updates 1-5, 6-10, ...: the original normalises and checks convergence when
+                # i % 5 == 0. Its normalised values p / total are divided out at the next update (or at the
+                # end); the largest of them is max(p) / total, since division by a positive number keeps order.
+                prob = [p * (w + q) for p, q in zip(prob, table[choice(ngrams)], strict=False)]
                 total = sum(prob)
-                prob = [p / total for p in prob]
                 i = 0
-                while not (max(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT):
-                    r1, r2, r3, r4, r5 = choice(rows), choice(rows), choice(rows), choice(rows), choice(rows)
+                while not (max(prob) / total > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT):
+                    r1, r2, r3, r4, r5 = (table[choice(ngrams)] for _ in range(5))
                     prob = [  # evaluated left to right: one update after the other, as the original does
-                        p * (w + q1) * (w + q2) * (w + q3) * (w + q4) * (w + q5)
+                        p / total * (w + q1) * (w + q2) * (w + q3) * (w + q4) * (w + q5)
                         for p, q1, q2, q3, q4, q5 in zip(prob, r1, r2, r3, r4, r5, strict=False)
                     ]
                     i += 5
                     total = sum(prob)
-                    prob = [p / total for p in prob]
+                prob = [p / total for p in prob]
                 for j in range(len(self.langprob)):
                     self.langprob[j] += prob[j] / self.n_trial
 

@@ -11,9 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.api import InputFailure, ProgressCallback, RunResult, check_many, describe_crash, validate_settings
-from mtcheck.config import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, FAIL_ON_CHOICES, Settings
+from mtcheck.config import (
+    DEFAULT_FORMATS,
+    DEFAULT_OUTPUT_DIR,
+    DETECT_PARALLEL_FILES,
+    DETECT_WORKERS,
+    FAIL_ON_CHOICES,
+    Settings,
+)
 from mtcheck.errors import InputError, UsageError
-from mtcheck.read.inputs import one_line
+from mtcheck.read.inputs import STDIN, one_line
 from mtcheck.report import RENDERERS, RUN_RENDERERS, validate_formats
 from mtcheck.results import Detection, Gate, Report
 
@@ -229,29 +236,29 @@ class DetectOutcome:
 
 
 def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Settings | None = None) -> DetectOutcome:
-    """Detection alone: no models, no torch. Web pages are fetched with the settings' cache and robots rules."""
-    from mtcheck.detect.page import detect_document
-    from mtcheck.errors import MtcheckError
+    """Detection alone: no models, no torch. Web pages are fetched with the settings' cache and robots rules.
+
+    Many local files (DETECT_PARALLEL_FILES or more, and no web pages) are read on DETECT_WORKERS worker
+    processes; the results are the same, in the same order.
+    """
     from mtcheck.read.fetch import fetcher_for, is_url
     from mtcheck.read.inputs import expand_inputs
-    from mtcheck.read.web import read_input
 
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
+    local = [i for i, item in enumerate(items) if item.error is None and item.path != STDIN]
+    done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
+    if not any(item.error is None and is_url(item.path) for item in items):
+        done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local)
     with fetcher_for(settings or Settings()) as fetcher:
         fetcher.prefetch(item.path for item in items if item.error is None and is_url(item.path))
-        for item in items:
-            try:
-                if item.error is not None:
-                    raise item.error
-                # No source map: detection never reads where its words sit in the file.
-                document = read_input(item.path, name=item.name, fetcher=fetcher, source_map=False)
-                results.append((item.path, detect_document(document).detection))
-            except MtcheckError as exc:
-                failures.append(InputFailure(item.path, str(exc), exc.setting))
-            except Exception as exc:  # one document's problem, never the run's
-                failures.append(InputFailure(item.path, f"{one_line(item.path)}: {describe_crash(exc)}"))
+        for i, item in enumerate(items):
+            detection, failure = done[i] if i in done else _detect_one(item.path, item.name, item.error, fetcher)
+            if detection is not None:
+                results.append((item.path, detection))
+            if failure is not None:
+                failures.append(failure)
     if failures:
         code = 2
     elif fail_if_mt and any(d.machine_translated for _, d in results):
@@ -261,3 +268,52 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     if not results and not failures:
         raise InputError("no input documents found")
     return DetectOutcome(tuple(results), tuple(failures), code)
+
+
+def _detect_one(
+    path: str, name: str, error: Exception | None = None, fetcher: Any = None
+) -> tuple[Detection | None, InputFailure | None]:
+    """One input's detection, or its failure (one line)."""
+    from mtcheck.detect.page import detect_document
+    from mtcheck.errors import MtcheckError
+    from mtcheck.read.web import read_input
+
+    try:
+        if error is not None:
+            raise error
+        # No source map: detection never reads where its words sit in the file.
+        document = read_input(path, name=name, fetcher=fetcher, source_map=False)
+        return detect_document(document).detection, None
+    except MtcheckError as exc:
+        return None, InputFailure(path, str(exc), exc.setting)
+    except Exception as exc:  # one document's problem, never the run's
+        return None, InputFailure(path, f"{one_line(path)}: {describe_crash(exc)}")
+
+
+def _detect_batch(batch: list[tuple[str, str]]) -> list[tuple[Detection | None, InputFailure | None]]:
+    """Detection of a few local files, in a worker process."""
+    return [_detect_one(path, name) for path, name in batch]
+
+
+def _detect_in_workers(
+    files: list[tuple[str, str]], keys: list[int]
+) -> dict[int, tuple[Detection | None, InputFailure | None]]:
+    """Local files' detections from worker processes, by key; empty when too few files or CPUs for it."""
+    workers = min(DETECT_WORKERS, os.cpu_count() or 1)
+    if workers < 2 or len(files) < DETECT_PARALLEL_FILES:
+        return {}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, min(32, len(files) // (workers * 8)))  # small batches: the two workers finish together
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no second start-up
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            outcomes = [outcome for batch in pool.map(_detect_batch, batches) for outcome in batch]
+    except (OSError, BrokenProcessPool) as exc:  # no processes here (a sandbox): one process does it all
+        log.debug("detect: worker processes unavailable (%s), reading the files in this process", exc)
+        return {}
+    return dict(zip(keys, outcomes, strict=True))
