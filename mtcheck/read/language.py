@@ -207,7 +207,8 @@ def _fast_detector() -> Any:
                 total = sum(prob)
                 i = 0
                 while not (max(prob) / total > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT):
-                    r1, r2, r3, r4, r5 = (table[choice(ngrams)] for _ in range(5))
+                    r1, r2, r3 = table[choice(ngrams)], table[choice(ngrams)], table[choice(ngrams)]
+                    r4, r5 = table[choice(ngrams)], table[choice(ngrams)]
                     prob = [  # evaluated left to right: one update after the other, as the original does
                         p / total * (w + q1) * (w + q2) * (w + q3) * (w + q4) * (w + q5)
                         for p, q1, q2, q3, q4, q5 in zip(prob, r1, r2, r3, r4, r5, strict=False)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from mtcheck.read.html import add_fragment, comments_in
 from mtcheck.read.text_builder import Parsed, TextBuilder, clean_text
@@ -26,12 +28,18 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return metadata, text[match.end() :]
 
 
-def parse_markdown(text: str) -> Parsed:
-    """Markdown: prose without markup or code blocks; front matter becomes metadata."""
+@cache
+def _parser() -> Any:
+    """One parser for every document (building it costs more than parsing a short page; parse() keeps no state)."""
     from markdown_it import MarkdownIt
 
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def parse_markdown(text: str) -> Parsed:
+    """Markdown: prose without markup or code blocks; front matter becomes metadata."""
     metadata, body = _front_matter(clean_text(text))
-    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = _parser()
     builder, comments = TextBuilder(), list[str]()
     for token in parser.parse(body):
         if token.type == "html_block":

@@ -306,14 +306,20 @@ def _detect_in_workers(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    size = max(1, min(32, len(files) // (workers * 8)))  # small batches: the two workers finish together
-    batches = [files[i : i + size] for i in range(0, len(files), size)]
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no second start-up
+    fork = "fork" in methods
+    # Forked workers inherit what the first files loaded (modules, compiled phrase rules, language profiles).
+    head = _detect_batch(files[:_WARM_FILES]) if fork else []
+    rest = files[len(head) :]
+    size = max(1, min(32, len(rest) // (workers * 8)))  # small batches: the workers finish together
+    batches = [rest[i : i + size] for i in range(0, len(rest), size)]
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            outcomes = [outcome for batch in pool.map(_detect_batch, batches) for outcome in batch]
-    except (OSError, BrokenProcessPool) as exc:  # no processes here (a sandbox): one process does it all
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork" if fork else None)) as pool:
+            outcomes = head + [outcome for batch in pool.map(_detect_batch, batches) for outcome in batch]
+    except (OSError, BrokenProcessPool) as exc:  # no processes here (a sandbox): this process does the rest
         log.debug("detect: worker processes unavailable (%s), reading the files in this process", exc)
-        return {}
+        outcomes = head + _detect_batch(rest)
     return dict(zip(keys, outcomes, strict=True))
+
+
+_WARM_FILES = 16  # read before the workers start
