@@ -5,16 +5,28 @@ Targets (issue #12): the 1 MB page in under 0.5 s, the 1,000 files in under 5 s 
 the files are generated here (seeded), with a few notices among them, so the concept layer and the phrase
 matcher both run. Each figure is the median of 3 runs after a warm-up (language files compiled once).
 
+The library figures time `detect_text` in this process; the `cli_*` figures run `python -m mtcheck detect
+--format json` on the page written as an .html file, on a folder of the 1,000 files as .md files and on a
+one-line file (start-up alone), start-up included. On a shared machine wall time depends on the other
+jobs, so every figure comes with the CPU time it took (user + system, worker processes included), and the
+load average before and after is recorded.
+
     python bench/detect_speed.py            # prints the figures; add --json out.json to keep them
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
+import platform
 import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -77,37 +89,90 @@ def _time(fn) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
+def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Wall and CPU seconds of fn() in this process."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _cli(target: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (its worker processes included) of `python -m mtcheck detect --format json target`."""
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mtcheck", "detect", "--format", "json", str(target)], env=env,
+                   stdout=subprocess.DEVNULL, check=False)  # fmt: skip
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return round(statistics.median(w for w, _ in runs), 3), round(statistics.median(c for _, c in runs), 3)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-concepts", action="store_true", help="switch the concept layer off (to compare)")
+    parser.add_argument("--no-cli", action="store_true", help="library figures only")
     args = parser.parse_args()
     layer = not args.no_concepts
     concepts.ENABLED = layer
+    load_before = os.getloadavg()
     page = html_page()
     files = short_files()
     detect_text(files[0], language="en")  # warm-up: compile the language files and lexicons
-    page_times = [_time(lambda: detect_text(page, language="en")) for _ in range(3)]
+    detect_text(page, language="en")
+    page_runs = [_timed(lambda: detect_text(page, language="en")) for _ in range(3)]
     chunks = [files[i :: args.workers] for i in range(args.workers)]
     with ProcessPoolExecutor(args.workers) as pool:
         flags = [layer] * len(chunks)
         list(pool.map(_detect_many, [c[:5] for c in chunks], flags))  # warm the workers
         file_times = [_time(lambda: sum(pool.map(_detect_many, chunks, flags))) for _ in range(3)]
-    flagged = _detect_many(files, layer)
+    flagged = 0
+
+    def one_process() -> None:
+        nonlocal flagged
+        flagged = _detect_many(files, layer)
+
+    files_one_process = _timed(one_process)
     bare = html_page(seed=3).replace(NOTICES[0], "The end.")  # no notice: the concept layer reads every candidate
     concepts.ENABLED = layer
-    bare_times = [_time(lambda: detect_text(bare, language="en")) for _ in range(3)]
-    figures = {
+    detect_text(bare, language="en")
+    bare_runs = [_timed(lambda: detect_text(bare, language="en")) for _ in range(3)]
+    figures: dict[str, object] = {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}",
         "page_chars": len(page),
-        "page_seconds": round(statistics.median(page_times), 3),
-        "page_without_notice_seconds": round(statistics.median(bare_times), 3),
+        "page_seconds": _median(page_runs)[0],
+        "page_cpu_seconds": _median(page_runs)[1],
+        "page_without_notice_seconds": _median(bare_runs)[0],
+        "page_without_notice_cpu_seconds": _median(bare_runs)[1],
         "concept_layer": layer,
         "files": len(files),
         "files_flagged": flagged,
         "files_seconds": round(statistics.median(file_times), 3),
         "workers": args.workers,
+        "files_one_process_seconds": round(files_one_process[0], 3),
+        "files_one_process_cpu_seconds": round(files_one_process[1], 3),
     }
+    if not args.no_cli:
+        with tempfile.TemporaryDirectory(prefix="detect-speed-") as tmp:
+            folder = Path(tmp)
+            (folder / "page.html").write_text(page, encoding="utf-8")
+            (folder / "tiny.txt").write_text("Hello.\n", encoding="utf-8")
+            (folder / "files").mkdir()
+            for i, text in enumerate(files):
+                (folder / "files" / f"{i:04d}.md").write_text(text, encoding="utf-8")
+            for name, target in (("startup", "tiny.txt"), ("page", "page.html"), ("files", "files")):
+                wall, cpu = _median([_cli(folder / target) for _ in range(3)])
+                figures[f"cli_{name}_seconds"], figures[f"cli_{name}_cpu_seconds"] = wall, cpu
+    figures["load_average_before"] = [round(x, 2) for x in load_before]
+    figures["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(figures, indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
