@@ -1,0 +1,169 @@
+"""The quick paths of detection give exactly what the plain ones give (issue #12: speed without a changed verdict).
+
+Each quick path is compared with the plain computation it replaces, on texts where both run: the phrase
+scan that tries only positions near a literal (scan.finditer) against re.finditer, the word runs folded
+at once in build_view against the per-character rules, clause stops found from their characters against
+the regex, paragraphs found from the blank lines against the paragraph regex, langdetect's Detector
+against the faster one, and `mtcheck detect` on worker processes against one process.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from mtcheck.detect import context, normalize, patterns, scan
+from mtcheck.read import language
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FILLER = (
+    "The city council met on Tuesday to discuss the budget for new bridges, roads and schools. Residents asked "
+    "questions about traffic (parking, mostly) and the timetable of the works that will start next spring.\n\n"
+)
+
+
+def _rows(name: str = "detect-real-1.jsonl") -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def _long_text(seed: int, notices: int) -> str:
+    """About 100 KB of prose with some real notice rows put in at random places."""
+    rng = random.Random(seed)
+    parts = [FILLER] * 450
+    for text in rng.sample(_rows(), notices):
+        parts.insert(rng.randrange(len(parts)), text + "\n\n")
+    return "".join(parts)
+
+
+LANGUAGES = ("en.toml", "de.toml", "fr.toml", "es.toml", "ru.toml", "ja.toml", "zh-Hans.toml", "ar.toml", "hi.toml")
+
+
+@pytest.mark.parametrize("seed,notices", [(1, 0), (2, 5), (3, 40)])
+def test_scan_finds_the_matches_finditer_finds(seed: int, notices: int) -> None:
+    view = normalize.build_view(_long_text(seed, notices)).text
+    assert len(view) >= scan.MIN_TEXT
+    quick = 0
+    for name in LANGUAGES:
+        for category, pattern in patterns.rules_named(name).patterns.items():
+            found = scan.anchors(pattern)
+            if found is not None and scan._starts(view, found) is not None:
+                quick += 1
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(view)]
+            assert [(m.span(), m.groups()) for m in scan.finditer(pattern, view)] == expected, (name, category)
+    assert quick >= 30  # the quick path did run for most patterns
+
+
+SYNTHETIC = [
+    r"\bread (?:the )?original(?: article)?",
+    r"(?<=\s)translated(?= by)",
+    r"(?:x|yy)?zzz+ (?:deepl|google)\b",
+    r"(?>ab|a)c|foo(?:bar)*baz",
+    r"(?:|re)translat(?:ed|ion)s?",
+    r"(?P<verb>translated) (?P=verb)",
+    r"[^\W\d_]{2,}ed automatically",
+]
+
+
+@pytest.mark.parametrize("source", SYNTHETIC)
+def test_scan_on_hand_written_patterns(source: str) -> None:
+    rng = random.Random(7)
+    words = ["read", "the", "original", "article", " ", "translated", "by", "zzz", "deepl", "abc", "ac", "foo",
+             "bar", "baz", "retranslation", "automatically", "x", "yy", "\n", "google", "ed"]  # fmt: skip
+    text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(12000))
+    pattern = re.compile(source)
+    assert [(m.span(), m.groups()) for m in scan.finditer(pattern, text)] == [
+        (m.span(), m.groups()) for m in pattern.finditer(text)
+    ]
+
+
+def test_scan_declines_what_it_cannot_anchor() -> None:
+    assert scan.anchors(re.compile(r"\w+ed")) is None  # no literal
+    assert scan.anchors(re.compile(r"(?i)translated")) is None  # ignore-case
+    assert scan.anchors(re.compile(r"x*")) is None  # matches the empty string
+    assert scan.anchors(re.compile(r"\btranslat(?:ed|ion)")) is not None
+
+
+def _view_per_character(text: str, monkeypatch: pytest.MonkeyPatch) -> normalize.View:
+    with monkeypatch.context() as m:
+        m.setattr(normalize, "_RUN", re.compile(r"(?!)"))  # no run is folded at once: every character alone
+        return normalize.build_view(text)
+
+
+def test_build_view_folds_runs_as_the_character_rules_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(11)
+    pieces = [*_rows()[:150], *_rows("detect-challenge.jsonl")[:150]]
+    alphabet = list(" \n\t=={}[]<>!-_*`~#|$%()\"'“”«»—・。\u200c\u200d\u0640\u064bİΣ①ｱ\ufe0f😀اب.,:;abcXYZ")
+    pieces += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(300)]
+    pieces += [FILLER + "<p>{{ x }} [Machine] %(name)s {lang} = </p>\n" + FILLER]
+    for text in pieces:
+        quick, plain = normalize.build_view(text), _view_per_character(text, monkeypatch)
+        assert (quick.text, quick.origin, quick.source_length) == (plain.text, plain.origin, plain.source_length)
+
+
+def test_boundaries_are_the_regex_matches() -> None:
+    for text in [normalize.build_view(_long_text(5, 30)).text, *_rows()[:200]]:
+        bounds = context.Boundaries(text)
+        assert bounds.hard == [m.start() for m in context._HARD.finditer(text)]
+        assert bounds.sentence == [m.start() for m in context._SENTENCE.finditer(text)]
+
+
+PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", re.DOTALL)
+
+
+def test_split_paragraphs_is_the_paragraph_regex() -> None:
+    rng = random.Random(4)
+    alphabet = ["a", "b", " ", "\t", "\n", "\n", "\r", "\u00a0", "\u2028", "\x0c", "x y", "\n\n", " \n \n"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += [FILLER * 3, "a", " a ", "ab\n\n", "a\n\nb", "\n\n\n"]
+    for text in texts:
+        assert language.split_paragraphs(text) == tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
+
+
+def test_fast_langdetect_gives_langdetects_probabilities() -> None:
+    from langdetect import DetectorFactory, detector_factory
+    from langdetect.detector import Detector
+
+    reference = DetectorFactory()
+    DetectorFactory.seed = 0
+    reference.load_profile(detector_factory.PROFILES_DIRECTORY)
+    fast = language._factory()
+    assert fast.langlist == reference.langlist
+    rng = random.Random(3)
+    alphabet = list("aAbBcCdDeE  ÉéÆæșțیاﺏẠểあアㄅ漢字한국ЖжΣσ.,'\"-’\u3000\t\n0123")
+    texts = _rows()[:60] + [FILLER, FILLER.upper(), "Ünïcödé ÜBER Straße " * 20]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120))) for _ in range(60)]
+    for text in texts:
+        for trials in (3, None):
+            got = []
+            for detector in (Detector(reference), language._fast_detector()(fast)):
+                if trials is not None:
+                    detector.n_trial = trials
+                detector.append(text)
+                try:
+                    got.append([(c.lang, c.prob) for c in detector.get_probabilities()])
+                except Exception as exc:  # langdetect's "no features" error, the same for both
+                    got.append([type(exc).__name__])
+            assert got[0] == got[1], text
+
+
+def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.config import DETECT_PARALLEL_FILES
+    from mtcheck.run import runner
+
+    rows = _rows()
+    for i in range(DETECT_PARALLEL_FILES + 6):
+        (tmp_path / f"{i:03d}.md").write_text(f"# Page {i}\n\n{rows[i % len(rows)]}\n\n{FILLER}", encoding="utf-8")
+    (tmp_path / "050.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # one bad input among them
+    (tmp_path / "051.txt").write_text("", encoding="utf-8")
+    parallel = runner.run_detect([str(tmp_path)])
+    monkeypatch.setattr(runner, "DETECT_WORKERS", 1)
+    single = runner.run_detect([str(tmp_path)])
+    assert len(parallel.results) == DETECT_PARALLEL_FILES + 6
+    assert [f.path for f in parallel.failures] == [str(tmp_path / "050.txt"), str(tmp_path / "051.txt")]
+    assert parallel == single
+    assert any(d.machine_translated for _, d in parallel.results)
