@@ -181,11 +181,28 @@ def _language_files() -> tuple[tuple[str, tuple[str, ...]], ...]:
     out = []
     for name in names:
         try:
-            data = _data(f"languages/{name}")
+            triggers = _triggers(name)
         except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"mtcheck/detect/data/languages/{name}: {exc}") from exc
-        out.append((name, tuple(t.lower() for t in data.get("triggers", []))))
+        out.append((name, tuple(t.lower() for t in triggers)))
     return tuple(out)
+
+
+_TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
+
+
+def _triggers(name: str) -> list[str]:
+    """A language file's trigger stems, read from its top-level keys only (the tables below are the big part)."""
+    text = resources.files("mtcheck.detect").joinpath("data", "languages", name).read_text(encoding="utf-8")
+    header = _TABLE_HEADER.search(text)
+    if header is not None:
+        try:
+            head = tomllib.loads(text[: header.start()])
+        except tomllib.TOMLDecodeError:
+            head = {}
+        if "triggers" in head:
+            return [str(t) for t in head["triggers"]]
+    return [str(t) for t in _data(f"languages/{name}").get("triggers", [])]
 
 
 @cache
