@@ -81,7 +81,7 @@ class Settings:
     severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
     calibration: str = "auto"  # "auto": the engine's data/calibration/<engine>.toml; "none": raw severities
     glossary: Path | None = None
-    source: Path | None = None  # the original, for bilingual mode (for every document of the run)
+    source: Path | str | None = None  # the original for bilingual mode (every document of the run): a file or a URL
     follow_original: bool = True  # web pages and local HTML: fetch the linked original, compare bilingually
     ignore_robots: bool = False  # fetch pages that robots.txt disallows
     fetch_timeout: float = FETCH_TIMEOUT  # seconds per web request

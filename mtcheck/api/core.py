@@ -12,7 +12,7 @@ from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.engines.base import NO_ENGINE, Engine, create_engine, unknown_word_marks
 from mtcheck.errors import InputError, ModelError, MtcheckError, PairUnavailable, TranslationError, UsageError
-from mtcheck.read.document import Document, read_document
+from mtcheck.read.document import Document
 from mtcheck.read.inputs import InputItem, expand_inputs, one_line
 from mtcheck.read.units import BilingualFile, is_bilingual_path, read_bilingual
 from mtcheck.results import (
@@ -97,7 +97,8 @@ class _Run:
         return self._engine
 
     def original(self) -> _Original | None:
-        """The original article of bilingual mode (Settings.source), read and segmented once."""
+        """The original article of bilingual mode (Settings.source: a file, or a URL fetched and its main text
+        extracted as for any web page), read and segmented once."""
         if self.settings.source is None:
             return None
         if self._original is None:
@@ -105,7 +106,7 @@ class _Run:
             from mtcheck.read.segment import segment
 
             try:
-                document = read_document(self.settings.source)
+                document = self.read(self.settings.source)
             except MtcheckError as exc:
                 exc.setting = exc.setting or "source"  # said once for the run, naming --source
                 raise
@@ -224,6 +225,9 @@ def _check_all(
     from mtcheck.read.fetch import is_url
 
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
+    source = run.settings.source
+    if run.translate and isinstance(source, str) and is_url(source):
+        urls.insert(0, source)  # the original of every document (--source URL): fetched beside the first pages
     if urls:
         run.fetcher.prefetch(urls)  # many pages at once, a few per host
     if run.translate:

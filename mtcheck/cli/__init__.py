@@ -157,7 +157,7 @@ def report(
     ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
     source: Annotated[
-        Path | None, typer.Option("--source", help="The original article (bilingual mode).", readable=False)
+        str | None, typer.Option("--source", help="The original article, a file or a URL (bilingual mode).")
     ] = None,
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help="Translation cache folder.", readable=False)
