@@ -147,7 +147,8 @@ def test_a_source_url_that_cannot_be_had_is_one_line_naming_the_setting(
     tmp_path: Path, route: Route, message: str
 ) -> None:
     with serve({"/original.html": route}) as site:
-        settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path / "cache", source=site.url("/original.html"))
+        source = site.url("/original.html")
+        settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path / "cache", source=source)
         with pytest.raises(InputError) as raised:
             mtcheck.check_many(_translations(tmp_path), settings=settings, engine=EchoEngine())
     assert str(raised.value).startswith(site.url("/original.html") + ": ") and message in str(raised.value)
