@@ -45,7 +45,9 @@ FETCH_TIMEOUT = 20.0
 MAX_REDIRECTS = 5
 FETCH_PER_HOST = 2
 FETCH_WORKERS = 8
-HTTP_CACHE_SECONDS = 24 * 3600
+HTTP_CACHE_SECONDS = 24 * 3600  # where the server's caching headers say nothing
+# A site's robots.txt Crawl-delay is honoured up to this many seconds between two of its requests.
+MAX_CRAWL_DELAY = 10.0
 
 
 @dataclass(frozen=True)

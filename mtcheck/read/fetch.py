@@ -1,5 +1,6 @@
-"""Fetching web pages politely: a clear user agent, robots.txt, timeouts, a size cap, bounded redirects,
-a per-host limit on concurrent requests and an on-disk cache. httpx is imported only when a URL is read."""
+"""Fetching web pages politely: a clear user agent, robots.txt (its rules and its Crawl-delay), timeouts, a size
+cap, bounded redirects, a per-host limit on concurrent requests and an on-disk HTTP cache that follows the
+server's caching headers. httpx is imported only when a URL is read."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from mtcheck import config
 from mtcheck.errors import InputError
 from mtcheck.read.http_cache import HttpCache, Stored, freshness, http_cache_dir
 from mtcheck.read.inputs import one_line
+from mtcheck.read.robots import Pacer, Robots, parse_robots
 from mtcheck.version import __version__
 
 log = logging.getLogger("mtcheck")
 
 USER_AGENT = f"mtcheck/{__version__} (machine-translation checker; reads one article and its original)"
-ROBOTS_AGENT = "mtcheck"  # the token robots.txt groups name
 _URL = re.compile(r"https?://", re.IGNORECASE)
 _REDIRECTS = (301, 302, 303, 307, 308)
 _TEXT_TYPES = re.compile(r"^(?:text/|application/(?:xhtml\+xml|xml)$)", re.IGNORECASE)
@@ -71,6 +72,7 @@ class Fetcher:
         workers: int = config.FETCH_WORKERS,
         cache_seconds: float = config.HTTP_CACHE_SECONDS,
         clock: Callable[[], float] = time.time,
+        max_crawl_delay: float = config.MAX_CRAWL_DELAY,
     ) -> None:
         self.cache = HttpCache(http_cache_dir(cache_dir), max_age=cache_seconds, clock=clock)
         self.clock = clock
@@ -81,9 +83,11 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.per_host = per_host
         self.workers = workers
+        self.max_crawl_delay = max_crawl_delay
+        self.pacer = Pacer()  # a site's robots.txt Crawl-delay between its requests
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Semaphore] = {}
-        self._robots: dict[str, Any] = {}
+        self._robots: dict[str, Robots | str] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._pending: dict[str, Future[Page]] = {}
         self._pool: ThreadPoolExecutor | None = None
@@ -129,9 +133,10 @@ class Fetcher:
                 return Page(url, stored.final_url, stored.content_type, stored.content, from_cache=True)
         current, seen = url, {url}
         for _ in range(self.max_redirects + 1):
-            self._check_robots(url, current)
+            robots = self._check_robots(url, current)
             stale = self._revalidatable(current)
-            response = self._request(url, current, stale.validators() if stale else None)
+            with self.pacer.paced(_origin(current), robots, current):
+                response = self._request(url, current, stale.validators() if stale else None)
             if response.status == 304 and stale is not None:
                 return self._not_modified(url, stale, response.headers)
             if response.status in _REDIRECTS and response.headers.get("location"):
@@ -243,11 +248,11 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 raise InputError(f"{_label(url)}: fetch failed ({_reason(exc)})") from None
 
-    def _check_robots(self, url: str, target: str) -> None:
+    def _check_robots(self, url: str, target: str) -> Robots | None:
+        """The site's robots.txt (None with --ignore-robots); InputError when it disallows target."""
         if self.ignore_robots:
-            return
-        parts = urlsplit(target)
-        origin = f"{parts.scheme}://{parts.netloc}".lower()
+            return None
+        origin = _origin(target)
         with self._lock:
             origin_lock = self._robots_locks.setdefault(origin, threading.Lock())
         with origin_lock:  # one robots.txt request per site, however many pages wait for it
@@ -256,13 +261,12 @@ class Fetcher:
                 rules = self._robots[origin] = self._load_robots(url, origin)
         if isinstance(rules, str):
             raise InputError(f"{_label(url)}: {rules}")
-        if not rules.can_fetch(ROBOTS_AGENT, target):
+        if not rules.allows(target):
             raise InputError(f"{_label(url)}: robots.txt of {origin} disallows it", setting="ignore_robots")
+        return rules
 
-    def _load_robots(self, url: str, origin: str) -> Any:
+    def _load_robots(self, url: str, origin: str) -> Robots | str:
         """The site's robots rules, or a reason string when the site forbids everything (RFC 9309)."""
-        from urllib.robotparser import RobotFileParser
-
         robots_url = origin + "/robots.txt"
         stored = self.cache.get(robots_url) if self.use_cache else None
         if stored is None:
@@ -282,9 +286,12 @@ class Fetcher:
             if fresh.store:  # as the server says, but never past the default (RFC 9309: at most 24 hours)
                 max_age = None if fresh.max_age is None else min(fresh.max_age, self.cache.max_age)
                 self.cache.put(replace(stored, max_age=max_age))
-        parser = RobotFileParser(robots_url)
-        parser.parse(stored.content.decode("utf-8", errors="replace").splitlines())
-        return parser
+        return parse_robots(robots_url, stored.content, max_delay=self.max_crawl_delay)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def _label(url: str) -> str:
