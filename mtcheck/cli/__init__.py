@@ -172,7 +172,9 @@ def report(
             help="Web pages and local HTML: compare with the original the page links to. [default: on]",
         ),
     ] = None,
-    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows; no Crawl-delay.")
+    ] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per web request. [default: 20]")] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.", readable=False)
@@ -333,7 +335,9 @@ def detect(
     ] = False,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache folder (web pages).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch web pages again.")] = False,
-    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows; no Crawl-delay.")
+    ] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
