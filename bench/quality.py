@@ -138,12 +138,14 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
                 "mapped": span is not None,
                 "sentences": 0,
                 "scores": None,
+                "risk": None,
                 "findings": [],
                 "crossing": 0,
             }
         )
     spans = list(located)
     chrf: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
+    forced: dict[int, dict[str, list[float]]] = defaultdict(lambda: {"prism": [], "confidence": []})
     sentence_segment: dict[int, int] = {}
     for sentence in report.sentences:
         index = _segment_of(spans, sentence.start)
@@ -151,15 +153,24 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
             continue
         sentence_segment[sentence.index] = index
         records[index]["sentences"] += 1
+        risk = getattr(sentence, "risk", None)
+        if risk is not None:
+            records[index]["risk"] = (records[index]["risk"] or 0.0) + risk
         if sentence.scores is not None:
             scores = sentence.scores
             chrf[index].append((scores.chrf, scores.bleu, scores.ter))
+            # forced-decoding scores of the primary pivot: marian and ctranslate2 only, else None
+            for name in ("prism", "confidence"):
+                value = getattr(scores, name, None)
+                if value is not None:
+                    forced[index][name].append(value)
     for index, values in chrf.items():
         n = len(values)
         records[index]["scores"] = {
             "chrf": sum(v[0] for v in values) / n,
             "bleu": sum(v[1] for v in values) / n,
             "ter": sum(v[2] for v in values) / n,
+            **{name: sum(v) / len(v) if v else None for name, v in forced[index].items()},
         }
     unplaced = 0
     for finding in report.all_findings():

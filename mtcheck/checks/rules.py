@@ -60,6 +60,7 @@ def _reduplicated_name(first: str, second: str, stop: frozenset[str]) -> bool:
 
     "The The" (a function word) and "the the" or "Was was" (a copy in lower case) stay doubled words.
     """
+
     def titled(word: str) -> bool:
         return word[:1].isupper() and not word.isupper()
 
