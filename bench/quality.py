@@ -273,6 +273,43 @@ def run_mtcheck(documents: list[dict[str, Any]], settings_kwargs: dict[str, Any]
     return records
 
 
+NEURAL_ENGINES = ("marian", "ctranslate2")
+
+
+def missing_models(settings_kwargs: dict[str, Any]) -> str | None:
+    """For marian and ctranslate2: why the opus-mt models of the round trip are not here, or None.
+
+    A model counts when it is in the models folder (`<models_dir>/opus-mt-<src>-<tgt>`) or already in the
+    Hugging Face cache; the harness never downloads (it would fail on every document, one by one).
+    """
+    if settings_kwargs.get("engine") not in NEURAL_ENGINES:
+        return None
+    from mtcheck.config import Settings
+    from mtcheck.models.resolve import resolve_model
+
+    settings = Settings(**settings_kwargs)
+    missing = []
+    for pivot in settings.pivots:
+        for src, tgt in ((settings.language or "en", pivot), (pivot, settings.language or "en")):
+            model = resolve_model(src, tgt, settings)
+            if model.path is None and not _in_hub_cache(model.id):
+                missing.append(f"{src}-{tgt}")
+    if not missing:
+        return None
+    return (
+        f"no opus-mt model for {', '.join(missing)} in {Path(settings.models_dir).resolve()} or the Hugging Face "
+        f"cache: run `mtcheck models pull {' '.join(missing)}` where the hub is reachable, or give --models-dir"
+    )
+
+
+def _in_hub_cache(repo_id: str) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    return isinstance(try_to_load_from_cache(repo_id, "config.json"), str)
+
+
 def _git(*args: str) -> str:
     try:
         out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -346,6 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--cache-dir", type=Path, help="translation cache (default: mtcheck's user cache)")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--models-dir", type=Path, help="opus-mt models (marian, ctranslate2); default: mtcheck's")
     parser.add_argument("--save-records", type=Path, help="write per-segment results (JSON lines, no text)")
     parser.add_argument("--from-records", type=Path, help="recompute the figures from saved records")
     parser.add_argument("--out", type=Path, default=HERE / "quality-results.json")
@@ -372,6 +410,12 @@ def main(argv: list[str] | None = None) -> int:
         }
         if args.cache_dir is not None:
             settings_kwargs["cache_dir"] = args.cache_dir
+        if args.models_dir is not None:
+            settings_kwargs["models_dir"] = args.models_dir
+        problem = missing_models(settings_kwargs)
+        if problem:
+            print(f"quality: error: {problem}", file=sys.stderr)
+            return 2
         started = time.monotonic()
         records = run_mtcheck(documents, settings_kwargs, args.jobs)
         seconds = time.monotonic() - started

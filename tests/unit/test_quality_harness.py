@@ -406,3 +406,43 @@ def test_from_records_recomputes_the_score_rows(tmp_path: Path) -> None:
     assert seg["prism"]["kendall_tau_b"] == pytest.approx(1.0)
     system = {r["score"]: r for r in result["system_correlation"]}
     assert system["confidence"]["kendall_tau_b"] == pytest.approx(-1.0)
+
+
+def test_missing_opus_mt_models_are_named_before_any_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quality, "_in_hub_cache", lambda repo_id: False)
+    kwargs = {"engine": "marian", "pivots": ("de",), "language": "en", "models_dir": tmp_path}
+    problem = quality.missing_models(kwargs)
+    assert problem is not None and "en-de, de-en" in problem and "mtcheck models pull en-de de-en" in problem
+    assert quality.missing_models({**kwargs, "engine": "apertium"}) is None  # no models to look for
+    for pair in ("en-de", "de-en"):
+        (tmp_path / f"opus-mt-{pair}").mkdir()
+        (tmp_path / f"opus-mt-{pair}" / "config.json").write_text("{}", encoding="utf-8")
+    assert quality.missing_models(kwargs) is None
+    assert "en-fr, fr-en" in (quality.missing_models({**kwargs, "engine": "ctranslate2", "pivots": ("de", "fr")}) or "")
+
+
+def test_the_harness_stops_with_one_line_when_models_are_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    monkeypatch.setattr(quality, "_in_hub_cache", lambda repo_id: False)
+    data = tmp_path / "segments.jsonl"
+    data.write_text(json.dumps(_row(1, "The bridge is closed.")) + "\n", encoding="utf-8")
+    out = tmp_path / "q.json"
+    args = [
+        "--data",
+        str(data),
+        "--engine",
+        "marian",
+        "--pivot",
+        "de",
+        "--models-dir",
+        str(tmp_path),
+        "--out",
+        str(out),
+    ]
+    assert quality.main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("quality: error: no opus-mt model for en-de, de-en")
+    assert not out.exists()
