@@ -276,6 +276,19 @@ def run_mtcheck(documents: list[dict[str, Any]], settings_kwargs: dict[str, Any]
 NEURAL_ENGINES = ("marian", "ctranslate2")
 
 
+def settings_problem(settings_kwargs: dict[str, Any]) -> str | None:
+    """mtcheck's own one-line message for settings it refuses (an engine name, a calibration file), or None."""
+    from mtcheck.api import validate_settings
+    from mtcheck.config import Settings
+    from mtcheck.errors import MtcheckError
+
+    try:
+        validate_settings(Settings(**settings_kwargs))
+    except MtcheckError as exc:
+        return str(exc)
+    return None
+
+
 def missing_models(settings_kwargs: dict[str, Any]) -> str | None:
     """For marian and ctranslate2: why the opus-mt models of the round trip are not here, or None.
 
@@ -340,6 +353,7 @@ def run_info(args: argparse.Namespace, documents: list[dict[str, Any]], seconds:
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "engine": args.engine,
         "pivots": args.pivot.split(","),
+        "calibration": args.calibration,
         "language": "en",
         "mtcheck_version": mtcheck.__version__,
         "commit": _git("rev-parse", "--short", "HEAD"),
@@ -384,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, help="translation cache (default: mtcheck's user cache)")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--models-dir", type=Path, help="opus-mt models (marian, ctranslate2); default: mtcheck's")
+    parser.add_argument("--calibration", default="auto", help="auto, none (raw severities), an engine or a file")
     parser.add_argument("--save-records", type=Path, help="write per-segment results (JSON lines, no text)")
     parser.add_argument("--from-records", type=Path, help="recompute the figures from saved records")
     parser.add_argument("--out", type=Path, default=HERE / "quality-results.json")
@@ -407,12 +422,13 @@ def main(argv: list[str] | None = None) -> int:
             "pivots": tuple(args.pivot.split(",")),
             "language": "en",
             "cache": not args.no_cache,
+            "calibration": args.calibration,
         }
         if args.cache_dir is not None:
             settings_kwargs["cache_dir"] = args.cache_dir
         if args.models_dir is not None:
             settings_kwargs["models_dir"] = args.models_dir
-        problem = missing_models(settings_kwargs)
+        problem = settings_problem(settings_kwargs) or missing_models(settings_kwargs)
         if problem:
             print(f"quality: error: {problem}", file=sys.stderr)
             return 2

@@ -446,3 +446,18 @@ def test_the_harness_stops_with_one_line_when_models_are_missing(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("quality: error: no opus-mt model for en-de, de-en")
     assert not out.exists()
+
+
+def test_the_harness_refuses_a_bad_calibration_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    data = tmp_path / "segments.jsonl"
+    data.write_text(json.dumps(_row(1, "The bridge is closed.")) + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[ceiling]\nrule = "loud"\n', encoding="utf-8")
+    args = ["--data", str(data), "--engine", "none", "--calibration", str(bad), "--out", str(tmp_path / "q.json")]
+    assert quality.main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bad.toml: unknown severities" in err[0]
