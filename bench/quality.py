@@ -138,12 +138,14 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
                 "mapped": span is not None,
                 "sentences": 0,
                 "scores": None,
+                "risk": None,
                 "findings": [],
                 "crossing": 0,
             }
         )
     spans = list(located)
     chrf: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
+    forced: dict[int, dict[str, list[float]]] = defaultdict(lambda: {"prism": [], "confidence": []})
     sentence_segment: dict[int, int] = {}
     for sentence in report.sentences:
         index = _segment_of(spans, sentence.start)
@@ -151,15 +153,24 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
             continue
         sentence_segment[sentence.index] = index
         records[index]["sentences"] += 1
+        risk = getattr(sentence, "risk", None)
+        if risk is not None:
+            records[index]["risk"] = (records[index]["risk"] or 0.0) + risk
         if sentence.scores is not None:
             scores = sentence.scores
             chrf[index].append((scores.chrf, scores.bleu, scores.ter))
+            # forced-decoding scores of the primary pivot: marian and ctranslate2 only, else None
+            for name in ("prism", "confidence"):
+                value = getattr(scores, name, None)
+                if value is not None:
+                    forced[index][name].append(value)
     for index, values in chrf.items():
         n = len(values)
         records[index]["scores"] = {
             "chrf": sum(v[0] for v in values) / n,
             "bleu": sum(v[1] for v in values) / n,
             "ter": sum(v[2] for v in values) / n,
+            **{name: sum(v) / len(v) if v else None for name, v in forced[index].items()},
         }
     unplaced = 0
     for finding in report.all_findings():
@@ -262,6 +273,56 @@ def run_mtcheck(documents: list[dict[str, Any]], settings_kwargs: dict[str, Any]
     return records
 
 
+NEURAL_ENGINES = ("marian", "ctranslate2")
+
+
+def settings_problem(settings_kwargs: dict[str, Any]) -> str | None:
+    """mtcheck's own one-line message for settings it refuses (an engine name, a calibration file), or None."""
+    from mtcheck.api import validate_settings
+    from mtcheck.config import Settings
+    from mtcheck.errors import MtcheckError
+
+    try:
+        validate_settings(Settings(**settings_kwargs))
+    except MtcheckError as exc:
+        return str(exc)
+    return None
+
+
+def missing_models(settings_kwargs: dict[str, Any]) -> str | None:
+    """For marian and ctranslate2: why the opus-mt models of the round trip are not here, or None.
+
+    A model counts when it is in the models folder (`<models_dir>/opus-mt-<src>-<tgt>`) or already in the
+    Hugging Face cache; the harness never downloads (it would fail on every document, one by one).
+    """
+    if settings_kwargs.get("engine") not in NEURAL_ENGINES:
+        return None
+    from mtcheck.config import Settings
+    from mtcheck.models.resolve import resolve_model
+
+    settings = Settings(**settings_kwargs)
+    missing = []
+    for pivot in settings.pivots:
+        for src, tgt in ((settings.language or "en", pivot), (pivot, settings.language or "en")):
+            model = resolve_model(src, tgt, settings)
+            if model.path is None and not _in_hub_cache(model.id):
+                missing.append(f"{src}-{tgt}")
+    if not missing:
+        return None
+    return (
+        f"no opus-mt model for {', '.join(missing)} in {Path(settings.models_dir).resolve()} or the Hugging Face "
+        f"cache: run `mtcheck models pull {' '.join(missing)}` where the hub is reachable, or give --models-dir"
+    )
+
+
+def _in_hub_cache(repo_id: str) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    return isinstance(try_to_load_from_cache(repo_id, "config.json"), str)
+
+
 def _git(*args: str) -> str:
     try:
         out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -292,6 +353,7 @@ def run_info(args: argparse.Namespace, documents: list[dict[str, Any]], seconds:
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "engine": args.engine,
         "pivots": args.pivot.split(","),
+        "calibration": args.calibration,
         "language": "en",
         "mtcheck_version": mtcheck.__version__,
         "commit": _git("rev-parse", "--short", "HEAD"),
@@ -335,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--cache-dir", type=Path, help="translation cache (default: mtcheck's user cache)")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--models-dir", type=Path, help="opus-mt models (marian, ctranslate2); default: mtcheck's")
+    parser.add_argument("--calibration", default="auto", help="auto, none (raw severities), an engine or a file")
     parser.add_argument("--save-records", type=Path, help="write per-segment results (JSON lines, no text)")
     parser.add_argument("--from-records", type=Path, help="recompute the figures from saved records")
     parser.add_argument("--out", type=Path, default=HERE / "quality-results.json")
@@ -358,9 +422,16 @@ def main(argv: list[str] | None = None) -> int:
             "pivots": tuple(args.pivot.split(",")),
             "language": "en",
             "cache": not args.no_cache,
+            "calibration": args.calibration,
         }
         if args.cache_dir is not None:
             settings_kwargs["cache_dir"] = args.cache_dir
+        if args.models_dir is not None:
+            settings_kwargs["models_dir"] = args.models_dir
+        problem = settings_problem(settings_kwargs) or missing_models(settings_kwargs)
+        if problem:
+            print(f"quality: error: {problem}", file=sys.stderr)
+            return 2
         started = time.monotonic()
         records = run_mtcheck(documents, settings_kwargs, args.jobs)
         seconds = time.monotonic() - started

@@ -162,11 +162,13 @@ class _Prepared:
 def validate_settings(settings: Settings | None) -> Settings:
     """Settings checked by value, with the engine and check names checked by their registries."""
     from mtcheck.checks.base import validate_checks
+    from mtcheck.checks.calibrate import resolve_calibration
     from mtcheck.engines.base import validate_engine
 
     checked = (settings or Settings()).validate()
     validate_engine(checked.engine)
     validate_checks(checked.checks)
+    resolve_calibration(checked.calibration, checked.engine)  # a bad calibration file fails here, once
     return checked
 
 
@@ -478,11 +480,12 @@ def _find(
 def _calibrate(
     sentences: tuple[SentenceResult, ...], findings: tuple[Finding, ...], run: _Run
 ) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...]]:
-    """The engine's calibration (data/calibration/<engine>.toml) over every finding; user overrides win."""
-    from mtcheck.checks.calibrate import calibrate, load_calibration
+    """The calibration (Settings.calibration: the engine's data file, none, or a user's file) over every
+    finding; user overrides win."""
+    from mtcheck.checks.calibrate import calibrate, resolve_calibration
 
-    name = run.settings.engine if run.settings.calibration == "auto" else run.settings.calibration
-    return calibrate(sentences, findings, load_calibration(name), dict(run.settings.severities))
+    chosen = resolve_calibration(run.settings.calibration, run.settings.engine)
+    return calibrate(sentences, findings, chosen, dict(run.settings.severities))
 
 
 def _report(

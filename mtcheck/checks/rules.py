@@ -48,9 +48,23 @@ def _pattern(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
 
 def _doubled(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
     allowed = {e.casefold() for e in rs.param("doubled_exceptions")}
+    stop = function_words(rs.language)
     for m in _DOUBLED.finditer(ctx.text):
-        if f"{m.group(1)} {m.group(3)}".casefold() not in allowed:
-            yield m.start(), m.end(), {"match": m.group()}
+        if f"{m.group(1)} {m.group(3)}".casefold() in allowed or _reduplicated_name(m.group(1), m.group(3), stop):
+            continue
+        yield m.start(), m.end(), {"match": m.group()}
+
+
+def _reduplicated_name(first: str, second: str, stop: frozenset[str]) -> bool:
+    """Both copies capitalised, and not a function word: a name such as Fang Fang, Bora Bora, Walla Walla.
+
+    "The The" (a function word) and "the the" or "Was was" (a copy in lower case) stay doubled words.
+    """
+
+    def titled(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper()
+
+    return titled(first) and titled(second) and first.casefold() not in stop
 
 
 def _match_marks(line: str, pairs: dict[str, set[str]], closers: set[str]) -> list[tuple[int, str]]:

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from mtcheck.checks.ruleset import function_words
+from mtcheck.checks.terms import sentence_initials
+
 if TYPE_CHECKING:
     from mtcheck.checks.base import CheckContext
     from mtcheck.checks.ruleset import Rule, RuleSet
@@ -83,19 +86,46 @@ def _loop_at(folded: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _name_candidates(ctx: CheckContext) -> tuple[dict[str, list[tuple[int, int]]], set[str]]:
+    """Capitalised words and runs of them, with their spans, and those that look like names wherever they stand.
+
+    A leading function word is not part of a name ("These Chinese" -> "Chinese"). A single word seen only at
+    the start of sentences may be any word ("There", "Three", "Whose"): it is a candidate but not `sure`
+    unless it is also seen inside a sentence, alone or in a longer name ("President Zelensky").
+    """
+    stop = function_words(ctx.language or "")
+    initials = sentence_initials(ctx.text, (s.start for s in ctx.sentences))
+    found: dict[str, list[tuple[int, int]]] = {}
+    sure: set[str] = set()
+    for m in _NAME.finditer(ctx.text):
+        start, name = m.start(), m.group()
+        first, _, rest = name.partition(" ")
+        if first.casefold() in stop:
+            if not rest:
+                continue
+            start, name = start + len(first) + 1, rest
+        found.setdefault(name, []).append((start, m.end()))
+        if " " in name or start not in initials:
+            sure.add(name)
+        sure.update(name.split()[1:])  # "Zelensky" in "President Zelensky"
+    return found, sure
+
+
 def name_variants(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
-    """A name spelled two ways in one document ('Zelensky' and 'Zelenskyy'): the rarer spelling is flagged."""
+    """A name spelled two ways in one document ('Zelensky' and 'Zelenskyy'): the rarer spelling is flagged.
+
+    At least one of the two spellings must be seen as a name (inside a sentence, or several words): two
+    words that only ever open sentences ("There" / "Three") are ordinary words as likely as names.
+    """
     floor = float(rule.options.get("similarity", 0.8))
     shortest = int(rule.options.get("min_length", 5))
-    found: dict[str, list[tuple[int, int]]] = {}
-    for m in _NAME.finditer(ctx.text):
-        found.setdefault(m.group(), []).append((m.start(), m.end()))
+    found, sure = _name_candidates(ctx)
     counts = Counter({name: len(spots) for name, spots in found.items()})
     names = sorted(n for n in counts if len(n) >= shortest)
     flagged: set[str] = set()
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            if not _variants(a, b, floor):
+            if not (a in sure or b in sure) or not _variants(a, b, floor):
                 continue
             rare, usual = (a, b) if counts[a] < counts[b] or (counts[a] == counts[b] and a > b) else (b, a)
             if rare in flagged:

@@ -72,6 +72,7 @@ FLAGS = {
     "device": "--device",
     "batch_tokens": "--batch-tokens",
     "ray": "--ray",
+    "calibration": "--calibration",
 }
 
 
@@ -155,6 +156,14 @@ def report(
     max_sentences: Annotated[
         int | None, typer.Option("--max-sentences", help="Refuse longer documents. [default: 3000]")
     ] = None,
+    calibration: Annotated[
+        str | None,
+        typer.Option(
+            "--calibration",
+            help="Severity calibration: auto (the engine's file), none (raw severities), an engine name or a "
+            "TOML file of your own. [default: auto]",
+        ),
+    ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="The original article, a file or a URL (bilingual mode).")
@@ -215,6 +224,7 @@ def report(
         "batch_tokens": batch_tokens,
         "ray": ray,
         "max_sentences": max_sentences,
+        "calibration": calibration,
         "glossary": glossary,
         "source": source,
         "cache_dir": cache_dir,
