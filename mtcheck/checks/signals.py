@@ -1,7 +1,8 @@
 """Model-free signals of machine translation, run as rule kinds (see rules.py and data/rules/*.toml).
 
 Text in a foreign script, a phrase looping three or more times (a decoder stuck in a loop), a small
-number written in digits in running prose, and a name spelled two ways in one document.
+number written in digits in running prose, a name spelled two ways in one document, and a function
+word capitalised in mid-sentence (two segments joined without their full stop).
 """
 
 from __future__ import annotations
@@ -81,6 +82,44 @@ def _loop_at(folded: list[str], i: int) -> tuple[int, int] | None:
         if times >= 3:
             return size, times
     return None
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]*\b(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]*[a-z])[,;]? \Z")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def midsentence_capital(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
+    """A capitalised function word after a word ending in a small letter ('a shadow A black hole'): two pieces
+    joined without their full stop, or a capital letter the source's segmentation left in mid-sentence.
+    Title-case lines (headlines) and a word followed by a capitalised word or a digit (a title, a name) are skipped."""
+    words = set(rs.param("capitalised_function_words"))
+    not_after = {w.casefold() for w in rs.param("capital_a_after")}
+    for offset, line in _lines(ctx.text):
+        long_words = _TITLE_WORD.findall(line)
+        if long_words and sum(w[:1].isupper() for w in long_words) * 2 >= len(long_words):
+            continue  # a headline in title case
+        for m in _CAPITAL_WORD.finditer(line):
+            word = m.group()
+            preceding = _WORD_BEFORE.search(line, max(0, m.start() - 60), m.start())
+            if word not in words or preceding is None:
+                continue
+            before = preceding.group(1)
+            after = line[m.end() : m.end() + 2]
+            if len(after) == 2 and after[0] == " " and not after[1].islower():
+                continue  # not a function word, or a title or name follows ('The Who', 'A 4', 'The Times')
+            if before.casefold() == word.casefold():
+                continue  # a doubled word ('The The'): MT-DOUBLED-WORD's
+            if word == "A" and before.casefold() in not_after:
+                continue  # vitamin A, plan A, type A
+            yield offset + m.start(), offset + m.end(), {"match": word}
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
 
 
 def name_variants(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
