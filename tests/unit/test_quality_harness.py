@@ -3,6 +3,7 @@ hand-made fixtures (never the MQM data)."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import sys
@@ -273,3 +274,85 @@ def test_short_text_keeps_sentences_out_of_the_results() -> None:
     assert quality_eval.short_text("US") == "US"
     assert quality_eval.short_text("China  News\nNetwork") == "China News Network"
     assert quality_eval.short_text("one two three four five six") == "<6 words>"
+
+
+def _record(dataset: str, doc: str, order: int, system: str = "sysA") -> dict[str, object]:
+    return {"dataset": dataset, "system": system, "doc": doc, "order": order}
+
+
+def test_split_keeps_a_source_document_with_every_system_in_one_half() -> None:
+    # the unit is the bootstrap's cluster: a source document (or 25 positions of a long talk), all systems
+    for doc in ("d1", "d2", "talk.7"):
+        halves = {quality.split_half(_record("ted", doc, order, system)) for order in range(25) for system in "ABC"}
+        assert len(halves) == 1
+    assert quality.split_half(_record("ted", "d1", 3)) == quality.split_half(_record("ted", "d1", 3))
+
+
+def test_split_is_a_stable_hash_of_the_cluster_name() -> None:
+    import hashlib
+
+    record = _record("g23news", "news-42", 0)
+    byte = hashlib.sha256(b"g23news/news-42#0").digest()[0]
+    assert quality.split_half(record) == ("fit" if byte % 2 == 0 else "check")
+
+
+def test_split_halves_partition_the_records() -> None:
+    records = [_record("g23news", f"doc{k}", order, system) for k in range(40) for order in (0, 1) for system in "AB"]
+    fit = quality.select_split(records, "fit")
+    check = quality.select_split(records, "check")
+    assert quality.select_split(records, "all") == records
+    assert fit and check and len(fit) + len(check) == len(records)
+    assert not {id(r) for r in fit} & {id(r) for r in check}
+    # 40 documents: each half holds between a quarter and three quarters of them
+    assert 10 <= len({r["doc"] for r in fit}) <= 30
+
+
+def test_main_evaluates_one_half_from_saved_records(tmp_path: Path) -> None:
+    data = tmp_path / "segments.jsonl"
+    rows = []
+    for k in range(12):
+        major = {"start": 0, "end": 3, "severity": "Major", "category": "Fluency/Grammar", "top": "Fluency"}
+        rows.append({**_row(k, "The fery runs.", [major] if k % 2 else None), "doc": f"d{k}", "order": 0})
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    records = tmp_path / "q.jsonl"
+    saved = []
+    for row in rows:
+        saved.append(
+            {
+                **{k: row[k] for k in ("dataset", "system", "doc", "seg_id", "order", "mqm", "has_major", "no_error")},
+                "length": len(row["target"]),
+                "words": 3,
+                "spans": [[s["start"], s["end"], s["severity"], s["category"], s["top"]] for s in row["spans"]],
+                "mapped": True,
+                "sentences": 1,
+                "scores": {"chrf": 50.0, "bleu": 20.0, "ter": 50.0},
+                "findings": [["rule", "EN-X", "warning", 4, 8, "", "fery"]],
+                "crossing": 0,
+            }
+        )
+    records.write_text("".join(json.dumps(r) + "\n" for r in saved), encoding="utf-8")
+    out = tmp_path / "out.json"
+    expected = {"fit": 0, "check": 0}
+    for record in saved:
+        expected[quality.split_half(record)] += 1
+    for half in ("fit", "check"):
+        assert (
+            quality.main(
+                [
+                    "--data",
+                    str(data),
+                    "--from-records",
+                    str(records),
+                    "--split",
+                    half,
+                    "--out",
+                    str(out),
+                    "--draws",
+                    "50",
+                ]
+            )
+            == 0
+        )
+        result = json.loads(out.read_text(encoding="utf-8"))
+        assert result["run"]["split"] == half and result["run"]["split_segments"] == expected[half]
+        assert result["datasets"]["news"]["counts"]["segments"] == expected[half]
