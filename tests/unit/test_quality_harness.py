@@ -356,3 +356,49 @@ def test_main_evaluates_one_half_from_saved_records(tmp_path: Path) -> None:
         result = json.loads(out.read_text(encoding="utf-8"))
         assert result["run"]["split"] == half and result["run"]["split_segments"] == expected[half]
         assert result["datasets"]["news"]["counts"]["segments"] == expected[half]
+
+
+def test_select_keys_terminology_by_term_kind() -> None:
+    import quality_select as qs
+
+    assert qs.key_of(["terminology_drift", "MT-TERM-LOST", "warning", 0, 2, "acronym", "UN"]) == "MT-TERM-LOST/acronym"
+    assert qs.key_of(["rule", "EN-HYPHEN-AS-DASH", "warning", 0, 9, "", "froze-this"]) == "EN-HYPHEN-AS-DASH"
+
+
+def _stats(news: tuple[int, float], ted: tuple[int, float]) -> dict[str, dict[str, float]]:
+    return {"news": {"n": news[0], "ratio": news[1]}, "ted": {"n": ted[0], "ratio": ted[1]}}
+
+
+SELECT_CASES = [
+    (_stats((12, 2.0), (0, math.nan)), 10, True),  # clear on one, silent on the other
+    (_stats((12, 2.0), (5, 0.5)), 10, False),  # few on the other, but against it
+    (_stats((12, 2.0), (5, 1.2)), 10, True),
+    (_stats((12, 1.4), (0, math.nan)), 10, False),  # under 1.5x
+    (_stats((12, 2.0), (0, math.nan)), 20, False),  # too few for the whole split's bar
+    (_stats((6, 2.9), (4, 4.4)), 10, True),  # pooled: 10 findings, above 1.5x on both
+    (_stats((6, 2.9), (4, 1.2)), 10, False),
+    (_stats((6, 2.9), (3, 4.4)), 10, False),  # pooled: 9 findings
+]
+
+
+@pytest.mark.parametrize(("stats", "minimum", "expected"), SELECT_CASES)
+def test_select_criterion(stats: dict[str, dict[str, float]], minimum: int, expected: bool) -> None:
+    import quality_select as qs
+
+    assert qs.earns_warning(stats, minimum) is expected
+
+
+def test_select_demotes_only_warnings_of_lowered_keys() -> None:
+    import quality_select as qs
+
+    record = {
+        "findings": [
+            ["terminology_drift", "MT-TERM-LOST", "warning", 0, 2, "acronym", "UN"],
+            ["terminology_drift", "MT-TERM-LOST", "warning", 3, 9, "name", "Li Wei"],
+            ["rule", "MT-UNBALANCED-QUOTES", "warning", 10, 11, "", '"'],
+            ["unknown_word", "MT-UNKNOWN-WORD", "info", None, None, "en-es"],
+        ]
+    }
+    (out,) = qs.demote([record], {"MT-TERM-LOST/acronym"})
+    assert [f[2] for f in out["findings"]] == ["info", "warning", "warning", "info"]
+    assert record["findings"][0][2] == "warning"  # the input is left alone
