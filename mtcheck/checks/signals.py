@@ -85,16 +85,15 @@ def _loop_at(folded: list[str], i: int) -> tuple[int, int] | None:
 
 
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]*\b(?![\w'’-])")
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]*[a-z])[,;]? \Z")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z'’-]*[a-z])[,;]? \Z")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
 def midsentence_capital(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
-    """A capitalised function word after a word ending in a small letter ('a shadow A black hole'): two pieces
-    joined without their full stop, or a capital letter the source's segmentation left in mid-sentence.
-    Title-case lines (headlines) and a word followed by a capitalised word or a digit (a title, a name) are skipped."""
+    """A capitalised function word between a word ending in a small letter and a lowercase word ('a shadow
+    The black hole'): two pieces joined without their full stop, or a capital letter the source's
+    segmentation left in mid-sentence. Title-case lines (headlines) are skipped."""
     words = set(rs.param("capitalised_function_words"))
-    not_after = {w.casefold() for w in rs.param("capital_a_after")}
     for offset, line in _lines(ctx.text):
         long_words = _TITLE_WORD.findall(line)
         if long_words and sum(w[:1].isupper() for w in long_words) * 2 >= len(long_words):
@@ -106,12 +105,12 @@ def midsentence_capital(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[
                 continue
             before = preceding.group(1)
             after = line[m.end() : m.end() + 2]
-            if len(after) == 2 and after[0] == " " and not after[1].islower():
-                continue  # not a function word, or a title or name follows ('The Who', 'A 4', 'The Times')
-            if before.casefold() == word.casefold():
-                continue  # a doubled word ('The The'): MT-DOUBLED-WORD's
-            if word == "A" and before.casefold() in not_after:
-                continue  # vitamin A, plan A, type A
+            if len(after) < 2 or after[0] != " " or not after[1].islower():
+                continue  # a title or name follows ('The Who', 'The Times'), or a symbol ('After=', 'In:')
+            if len(before) < 2 or before.casefold() == word.casefold():
+                continue  # a bullet ('o The'), or a doubled word ('The The': MT-DOUBLED-WORD's)
+            if (word, line[m.end() : m.end() + 7]) == ("All", " rights"):
+                continue  # 'Copyright 2004, X, All rights reserved'
             yield offset + m.start(), offset + m.end(), {"match": word}
 
 

@@ -39,6 +39,8 @@ CASES = [
     # a dash written as a hyphen between two clauses
     ("The river froze-this was the third time.", "en", [("EN-HYPHEN-AS-DASH", "froze-this")], []),
     ("Two comets passed-each of them was bright.", "en", [("EN-HYPHEN-AS-DASH", "passed-each")], []),
+    ("Prices matter-for example, bread doubled.", "en", [("EN-HYPHEN-AS-DASH", "matter-for")], []),
+    ("A pointed-to file and a one-for-one swap, as-if it were new.", "en", [], ["EN-HYPHEN-AS-DASH"]),
     ("A well-known, long-term plan; a drive-in and a break-even price.", "en", [], ["EN-HYPHEN-AS-DASH"]),
     ("My mother-in-law sent a thank-you card and a post-it.", "en", [], ["EN-HYPHEN-AS-DASH"]),
     ("Moon Jae-in met Kim Jong-un.", "en", [], ["EN-HYPHEN-AS-DASH"]),
@@ -48,12 +50,18 @@ CASES = [
     ("They measured the pressure; Their results were odd.", "en", [("MT-MIDSENTENCE-CAPITAL", "Their")], []),
     ("She read The Guardian and a book called It Ends.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
     ("He took vitamin A every day and chose plan A again.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("o The default changed; set After=network and In: all.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
     ("Farmers Report Record Harvest In the Northern Region", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
     ("It was the the best year.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
     ("The dam was built in 1962. The lake filled.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
-    # large numbers without thousands separators
-    ("The glacier is 250000 years old.", "en", [("EN-NUMBER-NO-SEPARATOR", "250000")], []),
-    ("The glacier is 250,000 years old; code X12345, #654321 and 601318.SS.", "en", [], ["EN-NUMBER-NO-SEPARATOR"]),
+    ("The software is provided as-is without warranty; use the if-then rule.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    ("Use 'eval-when' and xsl:value-of in (install-here) targets.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    (
+        "o The default changed, and A/B was moved; Copyright 2004, Ann Lee, All rights reserved.",
+        "en",
+        [],
+        ["MT-MIDSENTENCE-CAPITAL"],
+    ),
 ]
 
 
