@@ -5,7 +5,7 @@ translations with professional error annotations) and compares findings with ann
 and scores with MQM scores. Protocol and figures: docs/quality.md.
 
     PYTHONPATH=$PWD python bench/quality.py [--engine apertium --pivot es] [--dataset news|ted|all]
-        [--limit N | --limit-docs K] [--jobs 2] [--out bench/quality-results.json]
+        [--limit N | --limit-docs K] [--split fit|check] [--jobs 2] [--out bench/quality-results.json]
 
 One English document per (dataset, system, doc), one paragraph per segment in `order`, is written to
 a plain-text file and checked with `mtcheck.check_many`; every finding is mapped back to its segment
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -37,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from quality_eval import evaluate  # noqa: E402
+from quality_eval import cluster_of, evaluate  # noqa: E402
 from quality_render import render_markdown  # noqa: E402
 
 DATA_RELATIVE = Path("shared/eval/mqm-dev/segments.jsonl")
@@ -80,6 +81,23 @@ def sample_documents(documents: list[dict[str, Any]], per_dataset: int, seed: in
     for name, docs in sorted(by_dataset.items()):
         kept.update((name, doc) for doc in rng.sample(sorted(docs), min(per_dataset, len(docs))))
     return [d for d in documents if (d["dataset"], d["doc"]) in kept]
+
+
+SPLITS = ("all", "fit", "check")
+
+
+def split_half(record: dict[str, Any]) -> str:
+    """The half of the dev split a segment belongs to: "fit" (choose the calibration here) or "check"
+    (report it here). The unit is the bootstrap's cluster, a source document or a block of 25
+    positions of a TED talk, with every system's translation of it, so no source sentence is in both
+    halves; the half is a hash of the cluster's name, the same on every run and machine."""
+    name = f"{record['dataset']}/{cluster_of(record)}"
+    return "fit" if hashlib.sha256(name.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+def select_split(records: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    """The records of one half ("all": every record)."""
+    return records if split == "all" else [r for r in records if split_half(r) == split]
 
 
 def document_text(document: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
@@ -392,6 +410,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", choices=("news", "ted", "all"), default="all")
     parser.add_argument("--limit", type=int, help="only the first N documents (a smoke test)")
     parser.add_argument("--limit-docs", type=int, help="sample K source documents per dataset, every system")
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="evaluate one half of the dev split only (by source-document hash): fit (tune) or check (report)",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--draws", type=int, default=2000, help="random-placement draws per baseline")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
@@ -439,7 +463,12 @@ def main(argv: list[str] | None = None) -> int:
             with args.save_records.open("w", encoding="utf-8") as handle:
                 for record in records:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    # the documents are checked whole (document-level checks see the full article); the split only
+    # chooses which segments' results are evaluated, after they are saved
+    records = select_split(records, args.split)
     info = run_info(args, documents, seconds)
+    info["split"] = args.split
+    info["split_segments"] = len(records)
     if args.save_records:
         _sidecar(args.save_records).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     if args.from_records and _sidecar(args.from_records).exists():
@@ -449,6 +478,11 @@ def main(argv: list[str] | None = None) -> int:
     results = {"run": info, **evaluate(records, draws=args.draws, seed=args.seed)}
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     markdown = render_markdown(results)
+    if args.split != "all":
+        markdown = (
+            f"**{args.split} half of the dev split only**: {len(records)} segments "
+            "(halves by source-document hash, `--split`; docs/quality.md).\n\n" + markdown
+        )
     if args.markdown:
         args.markdown.write_text(markdown, encoding="utf-8")
     print(markdown)

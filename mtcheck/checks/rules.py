@@ -9,7 +9,7 @@ from mtcheck.checks.align import align
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import make, sentence_at
 from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules
-from mtcheck.checks.signals import foreign_script, name_variants, repetition
+from mtcheck.checks.signals import foreign_script, midsentence_capital, name_variants, repetition
 from mtcheck.results import Finding
 
 # A hit: document span and the values the rule's message may use.
@@ -172,6 +172,7 @@ KIND_RUNNERS: dict[str, Callable[[Rule, RuleSet, CheckContext], Iterable[Hit]]] 
     "foreign_script": foreign_script,
     "repetition": repetition,
     "name_variants": name_variants,
+    "midsentence_capital": midsentence_capital,
 }
 
 

@@ -1,7 +1,8 @@
 """Model-free signals of machine translation, run as rule kinds (see rules.py and data/rules/*.toml).
 
 Text in a foreign script, a phrase looping three or more times (a decoder stuck in a loop), a small
-number written in digits in running prose, and a name spelled two ways in one document.
+number written in digits in running prose, a name spelled two ways in one document, and a function
+word capitalised in mid-sentence (two segments joined without their full stop).
 """
 
 from __future__ import annotations
@@ -109,6 +110,43 @@ def _name_candidates(ctx: CheckContext) -> tuple[dict[str, list[tuple[int, int]]
             sure.add(name)
         sure.update(name.split()[1:])  # "Zelensky" in "President Zelensky"
     return found, sure
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]*\b(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z'’-]*[a-z])[,;]? \Z")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def midsentence_capital(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
+    """A capitalised function word between a word ending in a small letter and a lowercase word ('a shadow
+    The black hole'): two pieces joined without their full stop, or a capital letter the source's
+    segmentation left in mid-sentence. Title-case lines (headlines) are skipped."""
+    words = set(rs.param("capitalised_function_words"))
+    for offset, line in _lines(ctx.text):
+        long_words = _TITLE_WORD.findall(line)
+        if long_words and sum(w[:1].isupper() for w in long_words) * 2 >= len(long_words):
+            continue  # a headline in title case
+        for m in _CAPITAL_WORD.finditer(line):
+            word = m.group()
+            preceding = _WORD_BEFORE.search(line, max(0, m.start() - 60), m.start())
+            if word not in words or preceding is None:
+                continue
+            before = preceding.group(1)
+            after = line[m.end() : m.end() + 2]
+            if len(after) < 2 or after[0] != " " or not after[1].islower():
+                continue  # a title or name follows ('The Who', 'The Times'), or a symbol ('After=', 'In:')
+            if len(before) < 2 or before.casefold() == word.casefold():
+                continue  # a bullet ('o The'), or a doubled word ('The The': MT-DOUBLED-WORD's)
+            if (word, line[m.end() : m.end() + 7]) == ("All", " rights"):
+                continue  # 'Copyright 2004, X, All rights reserved'
+            yield offset + m.start(), offset + m.end(), {"match": word}
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
 
 
 def name_variants(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:

@@ -3,6 +3,7 @@ hand-made fixtures (never the MQM data)."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import sys
@@ -461,3 +462,131 @@ def test_the_harness_refuses_a_bad_calibration_file_in_one_line(
     assert quality.main(args) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.toml: unknown severities" in err[0]
+
+
+def _record(dataset: str, doc: str, order: int, system: str = "sysA") -> dict[str, object]:
+    return {"dataset": dataset, "system": system, "doc": doc, "order": order}
+
+
+def test_split_keeps_a_source_document_with_every_system_in_one_half() -> None:
+    # the unit is the bootstrap's cluster: a source document (or 25 positions of a long talk), all systems
+    for doc in ("d1", "d2", "talk.7"):
+        halves = {quality.split_half(_record("ted", doc, order, system)) for order in range(25) for system in "ABC"}
+        assert len(halves) == 1
+    assert quality.split_half(_record("ted", "d1", 3)) == quality.split_half(_record("ted", "d1", 3))
+
+
+def test_split_is_a_stable_hash_of_the_cluster_name() -> None:
+    import hashlib
+
+    record = _record("g23news", "news-42", 0)
+    byte = hashlib.sha256(b"g23news/news-42#0").digest()[0]
+    assert quality.split_half(record) == ("fit" if byte % 2 == 0 else "check")
+
+
+def test_split_halves_partition_the_records() -> None:
+    records = [_record("g23news", f"doc{k}", order, system) for k in range(40) for order in (0, 1) for system in "AB"]
+    fit = quality.select_split(records, "fit")
+    check = quality.select_split(records, "check")
+    assert quality.select_split(records, "all") == records
+    assert fit and check and len(fit) + len(check) == len(records)
+    assert not {id(r) for r in fit} & {id(r) for r in check}
+    # 40 documents: each half holds between a quarter and three quarters of them
+    assert 10 <= len({r["doc"] for r in fit}) <= 30
+
+
+def test_main_evaluates_one_half_from_saved_records(tmp_path: Path) -> None:
+    data = tmp_path / "segments.jsonl"
+    rows = []
+    for k in range(12):
+        major = {"start": 0, "end": 3, "severity": "Major", "category": "Fluency/Grammar", "top": "Fluency"}
+        rows.append({**_row(k, "The fery runs.", [major] if k % 2 else None), "doc": f"d{k}", "order": 0})
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    records = tmp_path / "q.jsonl"
+    saved = []
+    for row in rows:
+        saved.append(
+            {
+                **{k: row[k] for k in ("dataset", "system", "doc", "seg_id", "order", "mqm", "has_major", "no_error")},
+                "length": len(row["target"]),
+                "words": 3,
+                "spans": [[s["start"], s["end"], s["severity"], s["category"], s["top"]] for s in row["spans"]],
+                "mapped": True,
+                "sentences": 1,
+                "scores": {"chrf": 50.0, "bleu": 20.0, "ter": 50.0},
+                "findings": [["rule", "EN-X", "warning", 4, 8, "", "fery"]],
+                "crossing": 0,
+            }
+        )
+    records.write_text("".join(json.dumps(r) + "\n" for r in saved), encoding="utf-8")
+    out = tmp_path / "out.json"
+    expected = {"fit": 0, "check": 0}
+    for record in saved:
+        expected[quality.split_half(record)] += 1
+    for half in ("fit", "check"):
+        assert (
+            quality.main(
+                [
+                    "--data",
+                    str(data),
+                    "--from-records",
+                    str(records),
+                    "--split",
+                    half,
+                    "--out",
+                    str(out),
+                    "--draws",
+                    "50",
+                ]
+            )
+            == 0
+        )
+        result = json.loads(out.read_text(encoding="utf-8"))
+        assert result["run"]["split"] == half and result["run"]["split_segments"] == expected[half]
+        assert result["datasets"]["news"]["counts"]["segments"] == expected[half]
+
+
+def test_select_keys_terminology_by_term_kind() -> None:
+    import quality_select as qs
+
+    assert qs.key_of(["terminology_drift", "MT-TERM-LOST", "warning", 0, 2, "acronym", "UN"]) == "MT-TERM-LOST/acronym"
+    assert qs.key_of(["rule", "EN-HYPHEN-AS-DASH", "warning", 0, 9, "", "froze-this"]) == "EN-HYPHEN-AS-DASH"
+
+
+def _stats(news: tuple[int, float], ted: tuple[int, float]) -> dict[str, dict[str, float]]:
+    return {"news": {"n": news[0], "ratio": news[1]}, "ted": {"n": ted[0], "ratio": ted[1]}}
+
+
+SELECT_CASES = [
+    (_stats((12, 2.0), (0, math.nan)), 10, True),  # clear on one, silent on the other
+    (_stats((12, 2.0), (5, 0.5)), 10, False),  # few on the other, but against it
+    (_stats((12, 2.0), (5, 1.2)), 10, True),
+    (_stats((12, 1.4), (0, math.nan)), 10, False),  # under 1.5x
+    (_stats((12, 2.0), (0, math.nan)), 20, False),  # too few for the whole split's bar
+    (_stats((6, 2.9), (4, 4.4)), 10, True),  # pooled: 10 findings, above 1.5x on both
+    (_stats((6, 2.9), (4, 1.2)), 10, False),
+    (_stats((6, 2.9), (3, 4.4)), 10, False),  # pooled: 9 findings
+]
+
+
+@pytest.mark.parametrize(("stats", "minimum", "expected"), SELECT_CASES)
+def test_select_criterion(stats: dict[str, dict[str, float]], minimum: int, expected: bool) -> None:
+    import quality_select as qs
+
+    assert qs.earns_warning(stats, minimum) is expected
+
+
+def test_select_demotes_only_warnings_of_lowered_keys() -> None:
+    import quality_select as qs
+
+    record = {
+        "findings": [
+            ["terminology_drift", "MT-TERM-LOST", "warning", 0, 2, "acronym", "UN"],
+            ["terminology_drift", "MT-TERM-LOST", "warning", 3, 9, "name", "Li Wei"],
+            ["rule", "MT-UNBALANCED-QUOTES", "warning", 10, 11, "", '"'],
+            ["unknown_word", "MT-UNKNOWN-WORD", "info", None, None, "en-es"],
+        ]
+    }
+    (out,) = qs.demote([record], {"MT-TERM-LOST/acronym"})
+    assert [f[2] for f in out["findings"]] == ["info", "warning", "warning", "info"]
+    assert record["findings"][0][2] == "warning"  # the input is left alone

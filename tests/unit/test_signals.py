@@ -42,6 +42,32 @@ CASES = [
     ("Korea and Korean firms; China and Chinas.", "en", [], ["MT-NAME-VARIANT"]),
     ("It ended on Tuesday , he said .", "en", [("EN-SPACE-BEFORE-PUNCT", " ,"), ("EN-SPACE-BEFORE-PUNCT", " .")], []),
     ("He said，no。", "en", [("MT-FULLWIDTH-PUNCT", "，"), ("MT-FULLWIDTH-PUNCT", "。")], []),
+    # a dash written as a hyphen between two clauses
+    ("The river froze-this was the third time.", "en", [("EN-HYPHEN-AS-DASH", "froze-this")], []),
+    ("Two comets passed-each of them was bright.", "en", [("EN-HYPHEN-AS-DASH", "passed-each")], []),
+    ("Prices matter-for example, bread doubled.", "en", [("EN-HYPHEN-AS-DASH", "matter-for")], []),
+    ("A pointed-to file and a one-for-one swap, as-if it were new.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    ("A well-known, long-term plan; a drive-in and a break-even price.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    ("My mother-in-law sent a thank-you card and a post-it.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    ("Moon Jae-in met Kim Jong-un.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    # a capitalised function word in mid-sentence
+    ("The farmers sold their grain The harvest was poor.", "en", [("MT-MIDSENTENCE-CAPITAL", "The")], []),
+    ("Trade grew in Lagos In the dry season, exports rose.", "en", [("MT-MIDSENTENCE-CAPITAL", "In")], []),
+    ("They measured the pressure; Their results were odd.", "en", [("MT-MIDSENTENCE-CAPITAL", "Their")], []),
+    ("She read The Guardian and a book called It Ends.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("He took vitamin A every day and chose plan A again.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("o The default changed; set After=network and In: all.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("Farmers Report Record Harvest In the Northern Region", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("It was the the best year.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("The dam was built in 1962. The lake filled.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
+    ("The software is provided as-is without warranty; use the if-then rule.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    ("Use 'eval-when' and xsl:value-of in (install-here) targets.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    (
+        "o The default changed, and A/B was moved; Copyright 2004, Ann Lee, All rights reserved.",
+        "en",
+        [],
+        ["MT-MIDSENTENCE-CAPITAL"],
+    ),
 ]
 
 
@@ -65,3 +91,9 @@ def test_risk_counts_words_and_findings() -> None:
     flagged_sentence = SentenceResult(index=1, text="one two", start=0, end=7, findings=(finding, finding))
     assert sentence_risk(flagged_sentence) == 2.2
     assert [s.risk for s in with_risk((plain, flagged_sentence))] == [1.0, 2.2]
+
+
+def test_midsentence_capital_needs_the_language_list() -> None:
+    # the function-word list is data: a language without it gets no findings from the kind
+    got = flagged("Die Bauern verkauften ihr Korn The Ernte war schlecht.", "de")
+    assert not [r for r, _ in got if r == "MT-MIDSENTENCE-CAPITAL"]
