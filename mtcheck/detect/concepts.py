@@ -24,7 +24,7 @@ from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
 ENABLED = True  # tests and the eval script may switch the layer off to compare
-CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
+CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human", "caveat")
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -41,6 +41,8 @@ QUESTION = -0.35
 FIRE = 0.5  # the least score that becomes evidence
 CAP = 0.9
 
+_POSITIVE = frozenset({"done", "machine", "content", "deixis", "caveat"})
+_OWN_LANGUAGE = frozenset({"topic", "human"})
 _SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[。！？])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
@@ -91,6 +93,10 @@ class Matcher:
                 continue
             return True
         return False
+
+    def strip(self, text: str) -> str:
+        """The text with every entry blanked out (same length), so other concepts do not read inside it."""
+        return self.regex.sub(lambda m: " " * len(m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -228,13 +234,15 @@ def read(fragment: str) -> Reading | None:
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
     folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
-    engine = False
+    engine = heading = False
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
     for name, pattern in common.engines if _engine_any().search(folded) else ():
         if person and name.lower().startswith(person.group(1).lower()):
             continue
-        if pattern.search(folded):
+        if (m := pattern.search(folded)) is not None:
             engine = True
+            if folded[m.end() : m.end() + 2].strip().startswith(":"):
+                heading = True  # "Cloud Translation API: integrates text translation ...": a product's title
             # "Google Translate" names an engine, it is not the verb; short names ("AI", "IA") stay as words
             folded = pattern.sub(lambda m: " " if len(m.group(0)) > 3 else m.group(0), folded)
     owners = _owners(folded)
@@ -242,18 +250,29 @@ def read(fragment: str) -> Reading | None:
         return None
     lex = lexicons()
     found: set[str] = {"translate"}
-    best, best_count = owners[0], -1
+    # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
+    # blanked out, so that its "may" or "not" reads as neither a hedge nor a negation.
     for i in owners:
-        own = {c for c in CONCEPTS[1:] if (m := lex[i].patterns[c]) is not None and m.search(folded)}
-        found |= own
-        if len(own) > best_count:  # the language is the lexicon that explains most of the fragment
-            best, best_count = i, len(own)
-    if engine and not (found & {"machine", "content", "deixis"}):
+        caveat = lex[i].patterns["caveat"]
+        if caveat is not None and caveat.search(folded):
+            found.add("caveat")
+            folded = caveat.strip(folded)
+    best, best_count, cues = owners[0], (-1, -1), set()
+    for i in owners:
+        own = {c for c in CONCEPTS[1:] if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
+        found |= own - _OWN_LANGUAGE
+        count = (len(own & _POSITIVE), len(own))
+        if count > best_count:  # the language is the lexicon that explains most of the fragment
+            best, best_count, cues = i, count, own & _OWN_LANGUAGE
+    # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
+    found |= cues
+    if heading or engine and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if engine or tool_slot:
         found.add("machine")
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
-    made = "done" in found or slots >= 2 or (badge and "machine" in found)
+    # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
+    made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[best].code, frozenset(found), slots)
