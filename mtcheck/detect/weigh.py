@@ -196,7 +196,11 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
           predicative: bool, engine: tuple[str, str] | None) -> tuple[str, float]:  # fmt: skip
     """A translation verb and an engine name: "translated with DeepL", "DeepLで翻訳"."""
     b = rules.boundaries
-    if has(rules, "human", ctx.clause):
+    # "AI translator", "### DeepL translator": an engine and an agent noun with nothing after is a product's name
+    if engine is not None and ctx.span.startswith(engine[0]) and ctx.span.endswith("translator") and post_words == 0:
+        return "mention", 0.1
+    # "translation looks AI generated": a hedge or a product word between them ("сервисом": an instrument)
+    if has(rules, "human", ctx.clause) or (has(rules, "generic", ctx.gap) and not has(rules, "means", ctx.gap)):
         return "mention", 0.1
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
     is_self = is_self or has(rules, "self", ctx.gap)
