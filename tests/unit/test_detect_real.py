@@ -37,8 +37,18 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # fixes of 2026-12-06 (fitted on the three files): 0.979 / 0.010, 0.892 / 0.015, 0.839 / 0.015, the same in
 # every placement.
 TOLERANCE = 0.02
-RECALL_FLOOR = {"detect-real-1.jsonl": 0.979, "detect-real-2.jsonl": 0.892, "detect-real-3.jsonl": 0.839}
-FALSE_POSITIVE_CEILING = {"detect-real-1.jsonl": 0.010, "detect-real-2.jsonl": 0.015, "detect-real-3.jsonl": 0.015}
+RECALL_FLOOR = {
+    "detect-real-1.jsonl": 0.979,
+    "detect-real-2.jsonl": 0.892,
+    "detect-real-3.jsonl": 0.839,
+    "detect-real-4.jsonl": 0.635,  # held out: measured once at 385fe9b before its misses were read
+}
+FALSE_POSITIVE_CEILING = {
+    "detect-real-1.jsonl": 0.010,
+    "detect-real-2.jsonl": 0.015,
+    "detect-real-3.jsonl": 0.015,
+    "detect-real-4.jsonl": 0.024,
+}
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 230
 MIN_NOTICE_LANGUAGES = 66
