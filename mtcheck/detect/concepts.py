@@ -46,11 +46,12 @@ _OWN_LANGUAGE = frozenset({"topic", "human"})
 _SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[。！？])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
-    r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]"
+    r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
 _NOT_A_SLOT = re.compile(
-    r"author|user|name|count|date|time|num|size|total|code|message|error|status|url|link|\bid\b|\bn\b"
+    r"author|user|(?<!language_)(?<!lang_)name|count|date|time|num|size|total|code|message|error|status|url|link"
+    r"|\bid\b|\bn\b"
 )
 # A slot named for the tool: "by %{translator}", "using {provider}".
 _TOOL_SLOT = re.compile(r"translator|provider|engine|service|tool|model|motor|moteur")

@@ -30,7 +30,8 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK id
 _TRANSLATE_WORD = re.compile(
     r"translat|tradu|übersetz|vertal|перев|翻[译訳譯]|번역|traduc|tłumacz|překlad|çevir|ترجم|תרגום"
 )
-_ATTACHED = re.compile(r" ([^\W\d_][\w-]*)")  # the word right after a phrase, with no punctuation between
+# the word right after a phrase, with no punctuation between (a closing quote may stand before it)
+_ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 

@@ -166,3 +166,43 @@ def test_negative_round_3(language: str, text: str) -> None:
 def test_note_is_not_a_negation() -> None:
     reading = concepts.read("Note: this page was machine translated.")
     assert reading is not None and "negation" not in reading.concepts
+
+
+# After the fourth real set (many languages, site strings): our own sentences for each class.
+NOTICES_4 = [
+    # Chrome extension placeholders (`$LANGUAGE_NAME$`) are slots, as `{lang}` and `%{language}` are
+    ("de", "Diese Seite wurde nach $TARGET_LANGUAGE$ übersetzt"),
+    ("vi", "Đã dịch bài viết sang $LANGUAGE$"),
+    ("th", "เอกสารนี้แปลเป็น $TARGET$ โดยอัตโนมัติ"),
+    # "translated through automation": automation nouns are machine words
+    ("fi", "Tämä artikkeli on käännetty automaation avulla."),
+    ("bg", "Този документ е преведен чрез автоматизация."),
+    ("it", "Questa guida è stata tradotta tramite automazione."),
+    ("en", "This help article was translated through automation and may contain errors."),
+    # "comes from machine translation"
+    ("el", "Το κείμενο αυτό προέρχεται από μηχανική μετάφραση."),
+    # Chinese "the page" names the text
+    ("zh-Hans", "页面由机器自动翻译"),
+]
+
+NEGATIVES_4 = [
+    # a placeholder for a person is not a slot, and nothing says machine
+    ("en", "$USER_NAME$ translated this page"),
+    # a product in quotes followed by a product noun
+    ("en", 'A simple "Google Translate" app for the command line'),
+    ("bn", 'একটি "Google অনুবাদ" অ্যাপ তৈরি করুন'),
+    # a status line with no machine word and no slot stays unread: it may be a human's
+    ("hr", "Dokument je preveden."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOTICES_4)
+def test_notice_round_4(language: str, text: str) -> None:
+    detection = detect_text(text)
+    assert detection.machine_translated, (text, detection.evidence)
+
+
+@pytest.mark.parametrize(("language", "text"), NEGATIVES_4)
+def test_negative_round_4(language: str, text: str) -> None:
+    detection = detect_text(text)
+    assert not detection.machine_translated, (text, detection.evidence)
