@@ -6,7 +6,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mtcheck.detect.context import CODE_PREPOSITION, Boundaries, Context, build_context, head_words, tail_words
+from mtcheck.detect.context import (
+    CODE_PREPOSITION,
+    CONTEXT_CHARS,
+    Boundaries,
+    Context,
+    build_context,
+    head_words,
+    tail_words,
+)
 from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
 from mtcheck.detect.weigh import has as _has
@@ -120,7 +128,8 @@ def find_hits(view: View) -> list[Hit]:
                     engine = (text[span[0] : span[1]], text[span[1] : span[1] + 40])
                     start, end = min(start, span[0]), max(end, span[1])
                 ctx = build_context(text, bounds, start, end, rules, gap)
-                code = bool(_CODE_LINE.search(text, text.rfind("\n", 0, start) + 1, start))
+                line = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)  # bounded: a page may be one line
+                code = bool(_CODE_LINE.search(text, line, start))
                 # A phrase repeated down a page reads the same context again and again: weigh it once.
                 memo = (rules.code, category, m.group(0), engine, ctx, code)
                 verdict = weighed.get(memo)
