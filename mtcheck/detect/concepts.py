@@ -225,6 +225,11 @@ def _owners(folded: str) -> list[int]:
     return found
 
 
+def has_translate_word(text: str) -> bool:
+    """Whether a translate stem of any lexicon occurs in the text (at a word start where words are spaced)."""
+    return bool(_owners(_fold(text)))
+
+
 def read(fragment: str) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
     folded = _fold(fragment)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mtcheck.detect import concepts
 from mtcheck.detect.context import (
     FIRST_PART,
     FROM_LANGUAGE,
@@ -26,10 +27,6 @@ _TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _SPACED_DASH = re.compile(r"\s[-—–]\s")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
-# A word holding a translate stem in a script written with or without spaces (for `_gloss`).
-_TRANSLATE_WORD = re.compile(
-    r"translat|tradu|übersetz|vertal|перев|翻[译訳譯]|번역|traduc|tłumacz|překlad|çevir|ترجم|תרגום"
-)
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
@@ -278,7 +275,7 @@ def _gloss(pre: str, post: str) -> bool:
         return False
     before = pre.rstrip()[:-1].rstrip()
     word = before.split()[-1] if before.split() else ""
-    return bool(word) and not shared().language_regex.search(word) and bool(_TRANSLATE_WORD.search(word))
+    return bool(word) and not shared().language_regex.search(word) and concepts.has_translate_word(word)
 
 
 def _heading_after_colon(rules: Rules, post: str) -> bool:
