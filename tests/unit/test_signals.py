@@ -62,6 +62,24 @@ CASES = [
     ("The dam was built in 1962. The lake filled.", "en", [], ["MT-MIDSENTENCE-CAPITAL"]),
     ("The software is provided as-is without warranty; use the if-then rule.", "en", [], ["EN-HYPHEN-AS-DASH"]),
     ("Use 'eval-when' and xsl:value-of in (install-here) targets.", "en", [], ["EN-HYPHEN-AS-DASH"]),
+    # a number of four digits or more before a counted noun, without thousands separators
+    (
+        "The loan runs for 7300 days at a cost of 2600 euros.",
+        "en",
+        [("EN-NUMBER-NO-SEPARATOR", "7300"), ("EN-NUMBER-NO-SEPARATOR", "2600")],
+        [],
+    ),
+    (
+        "The glacier is 250000 years old and 3400 kilometres long.",
+        "en",
+        [("EN-NUMBER-NO-SEPARATOR", "250000"), ("EN-NUMBER-NO-SEPARATOR", "3400")],
+        [],
+    ),
+    ("The valley fed 12,500 people and 1,200 goats.", "en", [], ["EN-NUMBER-NO-SEPARATOR"]),
+    ("In 1987 farmers sold 2010 tons; by 1999 prices fell.", "en", [], ["EN-NUMBER-NO-SEPARATOR"]),
+    ("See RFC 7231 pages and ISO 14001 rules; port 5432 users wait.", "en", [], ["EN-NUMBER-NO-SEPARATOR"]),
+    ("Ticket No. 4711 days, bug 80321 reports and 0x1F40 bytes; 3.1416 metres.", "en", [], ["EN-NUMBER-NO-SEPARATOR"]),
+    ("The 4096 bit key and a 8080 server.", "en", [], ["EN-NUMBER-NO-SEPARATOR"]),
     (
         "o The default changed, and A/B was moved; Copyright 2004, Ann Lee, All rights reserved.",
         "en",
