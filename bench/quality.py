@@ -5,7 +5,7 @@ translations with professional error annotations) and compares findings with ann
 and scores with MQM scores. Protocol and figures: docs/quality.md.
 
     PYTHONPATH=$PWD python bench/quality.py [--engine apertium --pivot es] [--dataset news|ted|all]
-        [--limit N | --limit-docs K] [--jobs 2] [--out bench/quality-results.json]
+        [--limit N | --limit-docs K] [--split fit|check] [--jobs 2] [--out bench/quality-results.json]
 
 One English document per (dataset, system, doc), one paragraph per segment in `order`, is written to
 a plain-text file and checked with `mtcheck.check_many`; every finding is mapped back to its segment
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -37,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from quality_eval import evaluate  # noqa: E402
+from quality_eval import cluster_of, evaluate  # noqa: E402
 from quality_render import render_markdown  # noqa: E402
 
 DATA_RELATIVE = Path("shared/eval/mqm-dev/segments.jsonl")
@@ -80,6 +81,23 @@ def sample_documents(documents: list[dict[str, Any]], per_dataset: int, seed: in
     for name, docs in sorted(by_dataset.items()):
         kept.update((name, doc) for doc in rng.sample(sorted(docs), min(per_dataset, len(docs))))
     return [d for d in documents if (d["dataset"], d["doc"]) in kept]
+
+
+SPLITS = ("all", "fit", "check")
+
+
+def split_half(record: dict[str, Any]) -> str:
+    """The half of the dev split a segment belongs to: "fit" (choose the calibration here) or "check"
+    (report it here). The unit is the bootstrap's cluster, a source document or a block of 25
+    positions of a TED talk, with every system's translation of it, so no source sentence is in both
+    halves; the half is a hash of the cluster's name, the same on every run and machine."""
+    name = f"{record['dataset']}/{cluster_of(record)}"
+    return "fit" if hashlib.sha256(name.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+def select_split(records: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    """The records of one half ("all": every record)."""
+    return records if split == "all" else [r for r in records if split_half(r) == split]
 
 
 def document_text(document: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
@@ -138,12 +156,14 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
                 "mapped": span is not None,
                 "sentences": 0,
                 "scores": None,
+                "risk": None,
                 "findings": [],
                 "crossing": 0,
             }
         )
     spans = list(located)
     chrf: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
+    forced: dict[int, dict[str, list[float]]] = defaultdict(lambda: {"prism": [], "confidence": []})
     sentence_segment: dict[int, int] = {}
     for sentence in report.sentences:
         index = _segment_of(spans, sentence.start)
@@ -151,15 +171,24 @@ def segment_records(document: dict[str, Any], offsets: list[tuple[int, int]], re
             continue
         sentence_segment[sentence.index] = index
         records[index]["sentences"] += 1
+        risk = getattr(sentence, "risk", None)
+        if risk is not None:
+            records[index]["risk"] = (records[index]["risk"] or 0.0) + risk
         if sentence.scores is not None:
             scores = sentence.scores
             chrf[index].append((scores.chrf, scores.bleu, scores.ter))
+            # forced-decoding scores of the primary pivot: marian and ctranslate2 only, else None
+            for name in ("prism", "confidence"):
+                value = getattr(scores, name, None)
+                if value is not None:
+                    forced[index][name].append(value)
     for index, values in chrf.items():
         n = len(values)
         records[index]["scores"] = {
             "chrf": sum(v[0] for v in values) / n,
             "bleu": sum(v[1] for v in values) / n,
             "ter": sum(v[2] for v in values) / n,
+            **{name: sum(v) / len(v) if v else None for name, v in forced[index].items()},
         }
     unplaced = 0
     for finding in report.all_findings():
@@ -262,6 +291,56 @@ def run_mtcheck(documents: list[dict[str, Any]], settings_kwargs: dict[str, Any]
     return records
 
 
+NEURAL_ENGINES = ("marian", "ctranslate2")
+
+
+def settings_problem(settings_kwargs: dict[str, Any]) -> str | None:
+    """mtcheck's own one-line message for settings it refuses (an engine name, a calibration file), or None."""
+    from mtcheck.api import validate_settings
+    from mtcheck.config import Settings
+    from mtcheck.errors import MtcheckError
+
+    try:
+        validate_settings(Settings(**settings_kwargs))
+    except MtcheckError as exc:
+        return str(exc)
+    return None
+
+
+def missing_models(settings_kwargs: dict[str, Any]) -> str | None:
+    """For marian and ctranslate2: why the opus-mt models of the round trip are not here, or None.
+
+    A model counts when it is in the models folder (`<models_dir>/opus-mt-<src>-<tgt>`) or already in the
+    Hugging Face cache; the harness never downloads (it would fail on every document, one by one).
+    """
+    if settings_kwargs.get("engine") not in NEURAL_ENGINES:
+        return None
+    from mtcheck.config import Settings
+    from mtcheck.models.resolve import resolve_model
+
+    settings = Settings(**settings_kwargs)
+    missing = []
+    for pivot in settings.pivots:
+        for src, tgt in ((settings.language or "en", pivot), (pivot, settings.language or "en")):
+            model = resolve_model(src, tgt, settings)
+            if model.path is None and not _in_hub_cache(model.id):
+                missing.append(f"{src}-{tgt}")
+    if not missing:
+        return None
+    return (
+        f"no opus-mt model for {', '.join(missing)} in {Path(settings.models_dir).resolve()} or the Hugging Face "
+        f"cache: run `mtcheck models pull {' '.join(missing)}` where the hub is reachable, or give --models-dir"
+    )
+
+
+def _in_hub_cache(repo_id: str) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    return isinstance(try_to_load_from_cache(repo_id, "config.json"), str)
+
+
 def _git(*args: str) -> str:
     try:
         out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -292,6 +371,7 @@ def run_info(args: argparse.Namespace, documents: list[dict[str, Any]], seconds:
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "engine": args.engine,
         "pivots": args.pivot.split(","),
+        "calibration": args.calibration,
         "language": "en",
         "mtcheck_version": mtcheck.__version__,
         "commit": _git("rev-parse", "--short", "HEAD"),
@@ -330,11 +410,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", choices=("news", "ted", "all"), default="all")
     parser.add_argument("--limit", type=int, help="only the first N documents (a smoke test)")
     parser.add_argument("--limit-docs", type=int, help="sample K source documents per dataset, every system")
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="evaluate one half of the dev split only (by source-document hash): fit (tune) or check (report)",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--draws", type=int, default=2000, help="random-placement draws per baseline")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--cache-dir", type=Path, help="translation cache (default: mtcheck's user cache)")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--models-dir", type=Path, help="opus-mt models (marian, ctranslate2); default: mtcheck's")
+    parser.add_argument("--calibration", default="auto", help="auto, none (raw severities), an engine or a file")
     parser.add_argument("--save-records", type=Path, help="write per-segment results (JSON lines, no text)")
     parser.add_argument("--from-records", type=Path, help="recompute the figures from saved records")
     parser.add_argument("--out", type=Path, default=HERE / "quality-results.json")
@@ -358,9 +446,16 @@ def main(argv: list[str] | None = None) -> int:
             "pivots": tuple(args.pivot.split(",")),
             "language": "en",
             "cache": not args.no_cache,
+            "calibration": args.calibration,
         }
         if args.cache_dir is not None:
             settings_kwargs["cache_dir"] = args.cache_dir
+        if args.models_dir is not None:
+            settings_kwargs["models_dir"] = args.models_dir
+        problem = settings_problem(settings_kwargs) or missing_models(settings_kwargs)
+        if problem:
+            print(f"quality: error: {problem}", file=sys.stderr)
+            return 2
         started = time.monotonic()
         records = run_mtcheck(documents, settings_kwargs, args.jobs)
         seconds = time.monotonic() - started
@@ -368,7 +463,12 @@ def main(argv: list[str] | None = None) -> int:
             with args.save_records.open("w", encoding="utf-8") as handle:
                 for record in records:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    # the documents are checked whole (document-level checks see the full article); the split only
+    # chooses which segments' results are evaluated, after they are saved
+    records = select_split(records, args.split)
     info = run_info(args, documents, seconds)
+    info["split"] = args.split
+    info["split_segments"] = len(records)
     if args.save_records:
         _sidecar(args.save_records).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     if args.from_records and _sidecar(args.from_records).exists():
@@ -378,6 +478,11 @@ def main(argv: list[str] | None = None) -> int:
     results = {"run": info, **evaluate(records, draws=args.draws, seed=args.seed)}
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     markdown = render_markdown(results)
+    if args.split != "all":
+        markdown = (
+            f"**{args.split} half of the dev split only**: {len(records)} segments "
+            "(halves by source-document hash, `--split`; docs/quality.md).\n\n" + markdown
+        )
     if args.markdown:
         args.markdown.write_text(markdown, encoding="utf-8")
     print(markdown)

@@ -297,7 +297,7 @@ def _warnings(record: Record) -> int:
 def _score(field: str) -> Callable[[Record], float | None]:
     def get(record: Record) -> float | None:
         scores = record["scores"]
-        return None if scores is None else scores[field]
+        return None if scores is None else scores.get(field)  # prism / confidence: neural engines only
 
     return get
 
@@ -310,8 +310,17 @@ SCORES: dict[str, tuple[str, Callable[[Record], float | None]]] = {
     "-findings": ("-number of findings", lambda r: -len(r["findings"])),
     "-warning+": ("-number of warning+ findings", lambda r: -_warnings(r)),
     "-findings/100w": ("-findings per 100 words", lambda r: -100 * len(r["findings"]) / max(r["words"], 1)),
+    "-risk": ("-risk (sum of sentence risks: words / 10 + findings)", lambda r: _negated(r.get("risk"))),
+    "prism": ("mean forced-decoding log-prob of the original given the pivot (prism)", _score("prism")),
+    "confidence": ("mean forced-decoding log-prob of the pivot given the original (confidence)", _score("confidence")),
     "-length": ("-segment length in characters (trivial baseline)", lambda r: -r["length"]),
 }
+# Scores only some engines give (forced decoding: marian, ctranslate2); without them a row has no segments.
+ENGINE_SCORES = ("prism", "confidence")
+
+
+def _negated(value: float | None) -> float | None:
+    return None if value is None else -value
 
 
 def segment_correlations(records: list[Record]) -> list[dict[str, Any]]:

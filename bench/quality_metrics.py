@@ -109,11 +109,12 @@ def quantile(sorted_values: Sequence[float], q: float) -> float:
 
 
 def kendall_tau_b(x: Sequence[float], y: Sequence[float]) -> float:
-    """Kendall's tau-b (ties corrected), O(n log n) (Knight 1966); nan when either side is constant."""
+    """Kendall's tau-b (ties corrected), O(n log n) (Knight 1966); nan when either side is constant or
+    holds a nan (a score some systems lack)."""
     n = len(x)
     if n != len(y):
         raise ValueError("x and y differ in length")
-    if n < 2:
+    if n < 2 or _any_nan(x) or _any_nan(y):
         return math.nan
     pairs = sorted(zip(x, y, strict=True))
     total = n * (n - 1) // 2
@@ -218,8 +219,14 @@ def pearson(x: Sequence[float], y: Sequence[float]) -> float:
 
 
 def spearman(x: Sequence[float], y: Sequence[float]) -> float:
-    """Spearman's rho: Pearson correlation of the (tie-averaged) ranks."""
+    """Spearman's rho: Pearson correlation of the (tie-averaged) ranks; nan when either side holds a nan."""
+    if _any_nan(x) or _any_nan(y):
+        return math.nan
     return pearson(ranks(x), ranks(y))
+
+
+def _any_nan(values: Sequence[float]) -> bool:
+    return any(isinstance(v, float) and math.isnan(v) for v in values)
 
 
 def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from quality_eval import ENGINE_SCORES  # scores only the neural engines give (forced decoding)
+
 MIN_ROWS_SHOWN = 5  # rule rows with fewer findings are in the JSON only
 
 
@@ -93,6 +95,13 @@ def precision_lines(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def unavailable(row: dict[str, Any]) -> str:
+    """Why a score row has no segments."""
+    if row["score"] in ENGINE_SCORES:
+        return "not available for this engine (forced decoding: marian, ctranslate2)"
+    return "not in these records (made before the score existed)"
+
+
 def dataset_lines(name: str, data: dict[str, Any]) -> list[str]:
     c = data["counts"]
     lines = [
@@ -145,7 +154,11 @@ def dataset_lines(name: str, data: dict[str, Any]) -> list[str]:
         "| score | segments | Kendall tau-b | Spearman | AUC |",
         "|---|---:|---:|---:|---:|",
     ]
+    missing = {r["score"]: unavailable(r) for r in data["segment_correlation"] if not r["segments"]}
     for r in data["segment_correlation"]:
+        if r["score"] in missing:
+            lines.append(f"| {r['description']} | 0 | {missing[r['score']]} | | |")
+            continue
         lines.append(
             f"| {r['description']} | {r['segments']} | {fmt(r['kendall_tau_b'])} | {fmt(r['spearman'])} "
             f"| {fmt(r['auc_error_free_vs_major'])} |"
@@ -158,6 +171,9 @@ def dataset_lines(name: str, data: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|---:|",
     ]
     for r in data["system_correlation"]:
+        if r["score"] in missing:
+            lines.append(f"| {r['description']} | {r['systems']} | {missing[r['score']]} | | |")
+            continue
         lines.append(
             f"| {r['description']} | {r['systems']} | {fmt(r['kendall_tau_b'], 2)} | {fmt(r['spearman'], 2)} "
             f"| {fmt(r['pearson'], 2)} |"

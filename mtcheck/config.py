@@ -45,7 +45,9 @@ FETCH_TIMEOUT = 20.0
 MAX_REDIRECTS = 5
 FETCH_PER_HOST = 2
 FETCH_WORKERS = 8
-HTTP_CACHE_SECONDS = 24 * 3600
+HTTP_CACHE_SECONDS = 24 * 3600  # where the server's caching headers say nothing
+# A site's robots.txt Crawl-delay is honoured up to this many seconds between two of its requests.
+MAX_CRAWL_DELAY = 10.0
 
 # `mtcheck detect` on many local files: this many worker processes (at most the CPUs), from this many files.
 DETECT_WORKERS = 2
@@ -83,9 +85,11 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     checks: tuple[str, ...] | None = None  # None: every registered check
     severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
-    calibration: str = "auto"  # "auto": the engine's data/calibration/<engine>.toml; "none": raw severities
+    # "auto": the engine's data/calibration/<engine>.toml; "none": raw severities; an engine name: its file;
+    # anything else: the path of a user's file in that format (checked by api.validate_settings)
+    calibration: str = "auto"
     glossary: Path | None = None
-    source: Path | None = None  # the original, for bilingual mode (for every document of the run)
+    source: Path | str | None = None  # the original for bilingual mode (every document of the run): a file or a URL
     follow_original: bool = True  # web pages and local HTML: fetch the linked original, compare bilingually
     ignore_robots: bool = False  # fetch pages that robots.txt disallows
     fetch_timeout: float = FETCH_TIMEOUT  # seconds per web request
@@ -132,9 +136,10 @@ class Settings:
                 f"source language {self.source_language!r} is not a language code such as 'zh'",
                 setting="source_language",
             )
-        if not re.fullmatch(r"[a-z0-9_-]+", self.calibration):
+        if not self.calibration.strip() or "\n" in self.calibration:
             raise UsageError(
-                f"calibration {self.calibration!r} is not 'auto', 'none' or an engine name", setting="calibration"
+                f"calibration {self.calibration!r} is not 'auto', 'none', an engine name or a file",
+                setting="calibration",
             )
         return replace(self, pivots=pivots, language=language, source_language=source_language)
 

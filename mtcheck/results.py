@@ -52,6 +52,7 @@ class Detection:
     evidence: tuple[Evidence, ...] = ()
     paragraph_languages: tuple[tuple[int, int, str], ...] = ()  # (start, end, lang)
     roundtrip_similarity: float | None = None  # document-level signal, kept separate
+    score: float | None = None  # the evidence combined, before calibration (`confidence` is P(notice))
 
 
 @dataclass(frozen=True)

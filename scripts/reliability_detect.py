@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Reliability table of `mtcheck.detect` confidence: in each confidence bin, how many rows are notices.
 
+With `--raw`, the evidence score before calibration (`Detection.score`) is binned instead, as in the table of
+docs/detection.md written before the calibrated confidence; `scripts/calibrate_detect.py` fits and measures
+the calibration itself.
+
 Every row of the given JSONL files (default: tests/data/detect-real-*.jsonl and detect-challenge*.jsonl) is
 read alone with `detect_text`; positives are `disclaimer_phrase` and `mt_article`, negatives
 `tricky_negative` and `human_article`. A calibrated confidence has, in each bin, a share of positives close
@@ -24,6 +28,7 @@ from mtcheck.detect import THRESHOLD, detect_text  # noqa: E402
 
 POSITIVE = ("disclaimer_phrase", "mt_article")
 NEGATIVE = ("tricky_negative", "human_article")
+RAW = False  # set by --raw
 EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
@@ -37,7 +42,9 @@ def scores(paths: list[Path]) -> list[tuple[float, bool]]:
             row = json.loads(line)
             if row["kind"] not in POSITIVE + NEGATIVE:
                 continue
-            out.append((detect_text(row["text"]).confidence, row["kind"] in POSITIVE))
+            detection = detect_text(row["text"])
+            score = detection.score if detection.score is not None else detection.confidence
+            out.append((score if RAW else detection.confidence, row["kind"] in POSITIVE))
     return out
 
 
@@ -57,7 +64,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--raw", action="store_true", help="bin the evidence score before calibration")
     args = parser.parse_args()
+    global RAW
+    RAW = args.raw
     data = ROOT / "tests" / "data"
     files = args.files or sorted(data.glob("detect-real-[0-9]*.jsonl")) + sorted(data.glob("detect-challenge*.jsonl"))
     pairs = scores(files)

@@ -1,6 +1,8 @@
 """A local web site for the tests: http.server on 127.0.0.1 (port 0) in a thread, counting every request.
 
-Routes map a path to a Route (status, headers, body, delay); nothing here ever reaches the internet.
+Routes map a path to a Route (status, headers, body, delay); nothing here ever reaches the internet. A route
+with an ETag or Last-Modified header answers a matching conditional request with 304 Not Modified, and
+every request is logged with its time, its headers and the status it got.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,6 +28,17 @@ class Route:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0  # seconds before the answer starts
     length: bool = True  # send Content-Length (False: the body runs until the connection closes)
+    not_modified: dict[str, str] | None = None  # the headers of its 304 answer (default: its own headers)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request as the server saw it: path, arrival (time.monotonic()), headers (names lower-cased), status."""
+
+    path: str
+    at: float
+    headers: dict[str, str]
+    status: int
 
 
 class Site:
@@ -37,6 +51,7 @@ class Site:
         self.base = ""
         self.active = 0
         self.most_active = 0  # the most requests served at the same time
+        self.log: list[Request] = []  # every request, in the order they arrived
         self._lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -50,21 +65,36 @@ class Site:
         with self._lock:
             return sum(self.requests.values())
 
+    def requests_to(self, path: str) -> list[Request]:
+        with self._lock:
+            return [r for r in self.log if r.path == path]
+
     def handle(self, handler: BaseHTTPRequestHandler) -> None:
+        at = time.monotonic()
+        route = self.routes.get(handler.path) or Route(b"<h1>Not found</h1>", 404)
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        unchanged = route.status == 200 and _not_modified(route, headers)
         with self._lock:
             self.requests[handler.path] += 1
             self.user_agents.add(handler.headers.get("User-Agent", ""))
+            self.log.append(Request(handler.path, at, headers, 304 if unchanged else route.status))
             self.active += 1
             self.most_active = max(self.most_active, self.active)
         try:
-            self._answer(handler, self.routes.get(handler.path) or Route(b"<h1>Not found</h1>", 404))
+            self._answer(handler, route, unchanged)
         finally:
             with self._lock:
                 self.active -= 1
 
-    def _answer(self, handler: BaseHTTPRequestHandler, route: Route) -> None:
+    def _answer(self, handler: BaseHTTPRequestHandler, route: Route, unchanged: bool = False) -> None:
         if route.delay:
             time.sleep(route.delay)
+        if unchanged:
+            handler.send_response(304)
+            for key, value in (route.headers if route.not_modified is None else route.not_modified).items():
+                handler.send_header(key, value)
+            handler.end_headers()
+            return
         handler.send_response(route.status)
         for key, value in route.headers.items():
             handler.send_header(key, value)
@@ -76,6 +106,20 @@ class Site:
         # The client may give up (a size cap, a timeout): that is what those tests want.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             handler.wfile.write(route.body)
+
+
+def _not_modified(route: Route, request: dict[str, str]) -> bool:
+    """Whether a conditional request matches the route's ETag (first) or Last-Modified date."""
+    own = {k.lower(): v for k, v in route.headers.items()}
+    if "if-none-match" in request:
+        tags = [t.strip() for t in request["if-none-match"].split(",")]
+        return "etag" in own and (own["etag"] in tags or "*" in tags)
+    if "if-modified-since" in request and "last-modified" in own:
+        try:
+            return parsedate_to_datetime(request["if-modified-since"]) >= parsedate_to_datetime(own["last-modified"])
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 @contextmanager

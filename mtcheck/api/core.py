@@ -12,7 +12,7 @@ from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.engines.base import NO_ENGINE, Engine, create_engine, unknown_word_marks
 from mtcheck.errors import InputError, ModelError, MtcheckError, PairUnavailable, TranslationError, UsageError
-from mtcheck.read.document import Document, read_document
+from mtcheck.read.document import Document
 from mtcheck.read.inputs import InputItem, expand_inputs, one_line
 from mtcheck.read.units import BilingualFile, is_bilingual_path, read_bilingual
 from mtcheck.results import (
@@ -97,7 +97,8 @@ class _Run:
         return self._engine
 
     def original(self) -> _Original | None:
-        """The original article of bilingual mode (Settings.source), read and segmented once."""
+        """The original article of bilingual mode (Settings.source: a file, or a URL fetched and its main text
+        extracted as for any web page), read and segmented once."""
         if self.settings.source is None:
             return None
         if self._original is None:
@@ -105,7 +106,7 @@ class _Run:
             from mtcheck.read.segment import segment
 
             try:
-                document = read_document(self.settings.source)
+                document = self.read(self.settings.source)
             except MtcheckError as exc:
                 exc.setting = exc.setting or "source"  # said once for the run, naming --source
                 raise
@@ -161,11 +162,13 @@ class _Prepared:
 def validate_settings(settings: Settings | None) -> Settings:
     """Settings checked by value, with the engine and check names checked by their registries."""
     from mtcheck.checks.base import validate_checks
+    from mtcheck.checks.calibrate import resolve_calibration
     from mtcheck.engines.base import validate_engine
 
     checked = (settings or Settings()).validate()
     validate_engine(checked.engine)
     validate_checks(checked.checks)
+    resolve_calibration(checked.calibration, checked.engine)  # a bad calibration file fails here, once
     return checked
 
 
@@ -224,6 +227,9 @@ def _check_all(
     from mtcheck.read.fetch import is_url
 
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
+    source = run.settings.source
+    if run.translate and isinstance(source, str) and is_url(source):
+        urls.insert(0, source)  # the original of every document (--source URL): fetched beside the first pages
     if urls:
         run.fetcher.prefetch(urls)  # many pages at once, a few per host
     if run.translate:
@@ -474,11 +480,12 @@ def _find(
 def _calibrate(
     sentences: tuple[SentenceResult, ...], findings: tuple[Finding, ...], run: _Run
 ) -> tuple[tuple[SentenceResult, ...], tuple[Finding, ...]]:
-    """The engine's calibration (data/calibration/<engine>.toml) over every finding; user overrides win."""
-    from mtcheck.checks.calibrate import calibrate, load_calibration
+    """The calibration (Settings.calibration: the engine's data file, none, or a user's file) over every
+    finding; user overrides win."""
+    from mtcheck.checks.calibrate import calibrate, resolve_calibration
 
-    name = run.settings.engine if run.settings.calibration == "auto" else run.settings.calibration
-    return calibrate(sentences, findings, load_calibration(name), dict(run.settings.severities))
+    chosen = resolve_calibration(run.settings.calibration, run.settings.engine)
+    return calibrate(sentences, findings, chosen, dict(run.settings.severities))
 
 
 def _report(

@@ -7,6 +7,8 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
+from mtcheck.checks.ruleset import function_words
+from mtcheck.checks.terms import contraction
 from mtcheck.engines.base import Engine
 from mtcheck.read.document import Document
 from mtcheck.results import AlignedPair, BilingualResult, Finding, SentenceResult
@@ -113,6 +115,7 @@ def compare(
         if p.source and p.target
     ]
     median = statistics.median(ratios) if ratios else 1.0
+    stop = function_words(source_language)
     for pair in pairs:
         if not pair.target:
             text = " ".join(originals[i] for i in pair.source)
@@ -197,7 +200,11 @@ def compare(
                 )
             )
         # A name is a capitalised word the machine translation kept verbatim; the published text should too.
-        names = {w for w in CAPITALISED.findall(original) if w in pair.forward and not original.startswith(w)}
+        names = {
+            w
+            for w in CAPITALISED.findall(original)
+            if w in pair.forward and not original.startswith(w) and not contraction(w, stop)
+        }
         missing = sorted(n for n in names if n not in published)
         if missing:
             findings.append(

@@ -11,16 +11,24 @@ User overrides (Settings.severities) always win: a finding whose rule or kind th
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from mtcheck.errors import ConfigError
 from mtcheck.results import SEVERITIES, Finding, SentenceResult, severity_rank
 
 OFF = ("off", "none", "ignore")
+AUTO = "auto"
+NONE = "none"
+TABLES = ("measured", "ceiling", "floor", "artefacts")
+_ENGINE_NAME = re.compile(r"[a-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -71,20 +79,100 @@ def load_calibration(name: str) -> Calibration | None:
     path = _data(name)
     if not path.is_file():
         return None
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    ceilings = {str(k): str(v) for k, v in raw.get("ceiling", {}).items()}
-    floors = {str(k): str(v) for k, v in raw.get("floor", {}).items()}
+    try:
+        return parse_calibration(tomllib.loads(path.read_text(encoding="utf-8")), name)
+    except ConfigError as exc:
+        raise ValueError(f"calibration/{name}.toml: {exc}") from None  # a shipped file: a bug, not a user error
+
+
+def parse_calibration(raw: Mapping[str, Any], engine: str) -> Calibration:
+    """A calibration from a parsed TOML file; ConfigError (one line, no file name) on anything off."""
+    unknown_tables = sorted(str(k) for k in raw if k not in TABLES)
+    if unknown_tables:
+        raise ConfigError(f"unknown tables: {', '.join(unknown_tables)} (expected {', '.join(TABLES)})")
+    for table in TABLES:
+        if not isinstance(raw.get(table, {}), dict):
+            raise ConfigError(f"{table}: expected a table, got {type(raw[table]).__name__}")
+    ceilings, floors = dict(raw.get("ceiling", {})), dict(raw.get("floor", {}))
     bad = [f"{k} = {v!r}" for k, v in ceilings.items() if v not in SEVERITIES and v not in OFF]
     bad += [f"{k} = {v!r}" for k, v in floors.items() if v not in SEVERITIES]
     if bad:
-        raise ValueError(f"calibration/{name}.toml: unknown severities: {', '.join(bad)}")
-    artefacts = frozenset(str(a) for a in raw.get("artefacts", {}).get("filters", []))
-    unknown = sorted(artefacts - set(ARTEFACTS))
+        raise ConfigError(f"unknown severities: {', '.join(bad)}")
+    filters = raw.get("artefacts", {}).get("filters", [])
+    if not isinstance(filters, list) or not all(isinstance(a, str) for a in filters):
+        raise ConfigError("artefacts: filters: expected a list of filter names")
+    unknown = sorted(set(filters) - set(ARTEFACTS))
     if unknown:
-        raise ValueError(f"calibration/{name}.toml: unknown artefact filters: {', '.join(unknown)}")
+        raise ConfigError(f"unknown artefact filters: {', '.join(unknown)} (known: {', '.join(ARTEFACTS)})")
     return Calibration(
-        engine=name, ceilings=ceilings, floors=floors, artefacts=artefacts, measured=raw.get("measured", {})
+        engine=engine,
+        ceilings={str(k): str(v) for k, v in ceilings.items()},
+        floors={str(k): str(v) for k, v in floors.items()},
+        artefacts=frozenset(filters),
+        measured=raw.get("measured", {}),
     )
+
+
+def is_calibration_path(value: str) -> bool:
+    """Whether a `calibration` setting names a file rather than auto, none or an engine."""
+    return value not in (AUTO, NONE) and not _ENGINE_NAME.fullmatch(value)
+
+
+def load_calibration_file(path: str | Path) -> Calibration:
+    """A user's calibration file (the format of the shipped ones); ConfigError naming the file otherwise."""
+    from mtcheck.read.files import MAX_SIDE_FILE_BYTES, check_nesting, read_regular
+
+    label = str(path)
+    try:
+        raw = read_regular(
+            path, MAX_SIDE_FILE_BYTES, label, ConfigError, "calibration file", "calibration file not found"
+        )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ConfigError(f"{label}: not UTF-8 text (TOML files must be UTF-8)") from None
+        check_nesting(text, label, ConfigError, comments=True)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{label}: invalid TOML: {' '.join(str(exc).split())}") from None
+        try:
+            return parse_calibration(data, label)
+        except ConfigError as exc:
+            raise ConfigError(f"{label}: {exc}") from None
+    except ConfigError as exc:
+        raise ConfigError(str(exc), setting="calibration") from None
+
+
+@cache
+def _user_file(path: str, stamp: tuple[int, int]) -> Calibration:
+    return load_calibration_file(path)
+
+
+def resolve_calibration(setting: str, engine: str) -> Calibration | None:
+    """The calibration a run uses: `auto` the engine's file (None when it has none), `none` None, an
+    engine name that engine's file, anything else a user's file. ConfigError (setting "calibration")
+    for a file that cannot be used or an engine name without a file."""
+    if setting == NONE:
+        return None
+    if setting == AUTO:
+        return load_calibration(engine)
+    if not is_calibration_path(setting):
+        found = load_calibration(setting)
+        if found is None:
+            folder = resources.files("mtcheck.checks").joinpath("data", "calibration")
+            shipped = sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+            raise ConfigError(
+                f"calibration {setting!r} is not auto, none, a file or an engine with a calibration "
+                f"({', '.join(shipped)})",
+                setting="calibration",
+            )
+        return found
+    try:
+        info = os.stat(setting)
+    except OSError:
+        return load_calibration_file(setting)  # the one-line error for a missing or unreadable file
+    return _user_file(setting, (info.st_mtime_ns, info.st_size))
 
 
 # -- artefact filters: findings the engine's own analysis produces -----------------------------------

@@ -9,7 +9,7 @@ from mtcheck.checks.align import align
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import make, sentence_at
 from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules
-from mtcheck.checks.signals import foreign_script, name_variants, repetition
+from mtcheck.checks.signals import foreign_script, midsentence_capital, name_variants, repetition
 from mtcheck.results import Finding
 
 # A hit: document span and the values the rule's message may use.
@@ -48,9 +48,23 @@ def _pattern(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
 
 def _doubled(rule: Rule, rs: RuleSet, ctx: CheckContext) -> Iterator[Hit]:
     allowed = {e.casefold() for e in rs.param("doubled_exceptions")}
+    stop = function_words(rs.language)
     for m in _DOUBLED.finditer(ctx.text):
-        if f"{m.group(1)} {m.group(3)}".casefold() not in allowed:
-            yield m.start(), m.end(), {"match": m.group()}
+        if f"{m.group(1)} {m.group(3)}".casefold() in allowed or _reduplicated_name(m.group(1), m.group(3), stop):
+            continue
+        yield m.start(), m.end(), {"match": m.group()}
+
+
+def _reduplicated_name(first: str, second: str, stop: frozenset[str]) -> bool:
+    """Both copies capitalised, and not a function word: a name such as Fang Fang, Bora Bora, Walla Walla.
+
+    "The The" (a function word) and "the the" or "Was was" (a copy in lower case) stay doubled words.
+    """
+
+    def titled(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper()
+
+    return titled(first) and titled(second) and first.casefold() not in stop
 
 
 def _match_marks(line: str, pairs: dict[str, set[str]], closers: set[str]) -> list[tuple[int, str]]:
@@ -158,6 +172,7 @@ KIND_RUNNERS: dict[str, Callable[[Rule, RuleSet, CheckContext], Iterable[Hit]]] 
     "foreign_script": foreign_script,
     "repetition": repetition,
     "name_variants": name_variants,
+    "midsentence_capital": midsentence_capital,
 }
 
 

@@ -24,6 +24,7 @@ KINDS = (
     "foreign_script",
     "repetition",
     "name_variants",
+    "midsentence_capital",
 )
 _REQUIRED = ("id", "kind", "severity", "message", "doc", "example", "ok")
 

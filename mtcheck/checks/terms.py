@@ -62,7 +62,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return date, number
 
 
-def _initials(text: str, sentence_starts: Iterable[int]) -> set[int]:
+def sentence_initials(text: str, sentence_starts: Iterable[int]) -> set[int]:
     """Offsets where a sentence (or a quotation) begins."""
     starts = {m.end() for m in _INITIAL.finditer(text)} | set(sentence_starts)
     return {s + len(text[s:]) - len(text[s:].lstrip()) for s in starts}
@@ -76,6 +76,26 @@ def _name_word(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
+def contraction(word: str, stop: frozenset[str] | set[str]) -> bool:
+    """A capitalised contraction of a pronoun or verb ("I'm", "It's", "We'll", "Don't"), never a name.
+
+    `stop` holds the language's function words; "I" and the other `not_names` count as well.
+    """
+    voc = vocabulary()
+    for mark in ("'", "’"):
+        if mark not in word:
+            continue
+        stem, _, rest = word.partition(mark)
+        rest = rest.casefold()
+        if rest not in voc["contractions"]:
+            return False
+        folded = stem.casefold()
+        if rest == "t" and folded.endswith("n"):
+            return True  # Don't, Isn't, Can't, Won't
+        return stem in voc["not_names"] or folded in stop
+    return False
+
+
 def _names(text: str, language: str, initials: set[int]) -> list[Term]:
     voc = vocabulary()
     single_ok = language not in voc["noun_capitalising"]
@@ -83,7 +103,7 @@ def _names(text: str, language: str, initials: set[int]) -> list[Term]:
     connectors = set(voc["name_connectors"]) if single_ok else set()
     not_names = set(voc["not_names"])
     stop = function_words(language)
-    words = list(_CAP_WORD.finditer(text))
+    words = [m for m in _CAP_WORD.finditer(text) if not contraction(m.group(), stop)]
     known = {m.group() for m in words if m.group()[0].isupper() and m.start() not in initials}
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
@@ -110,7 +130,7 @@ def _names(text: str, language: str, initials: set[int]) -> list[Term]:
             run = run[1:]
             while run and run[0].group() in connectors:
                 run = run[1:]
-        if not run or (len(run) == 1 and (not single_ok or run[0].group() in not_names)):
+        if not run or (len(run) == 1 and (not single_ok or _not_a_name(run[0].group(), not_names, stop))):
             continue
         start, end = run[0].start(), run[-1].end()
         value = text[start:end]
@@ -119,6 +139,11 @@ def _names(text: str, language: str, initials: set[int]) -> list[Term]:
                 value, end = value[: -len(suffix)], end - len(suffix)
         terms.append(Term(value, start, end, "name"))
     return terms
+
+
+def _not_a_name(word: str, not_names: set[str], stop: frozenset[str]) -> bool:
+    """A single capitalised word that is never a name: a title, "I", or a function word ("It", "We")."""
+    return word in not_names or word.casefold() in stop
 
 
 def _quotes(text: str) -> list[Term]:
@@ -148,7 +173,7 @@ def _acronyms(text: str) -> list[Term]:
 def extract_terms(text: str, language: str = "en", sentence_starts: Iterable[int] = ()) -> list[Term]:
     """Candidate terms of text, in order, without overlaps (the longest wins at a position)."""
     date, number = _patterns()
-    initials = _initials(text, sentence_starts)
+    initials = sentence_initials(text, sentence_starts)
     found: list[Term] = [Term(m.group(), m.start(), m.end(), "date") for m in date.finditer(text)]
     found += _quotes(text)
     found += _names(text, language, initials)

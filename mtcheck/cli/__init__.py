@@ -72,6 +72,7 @@ FLAGS = {
     "device": "--device",
     "batch_tokens": "--batch-tokens",
     "ray": "--ray",
+    "calibration": "--calibration",
 }
 
 
@@ -155,9 +156,17 @@ def report(
     max_sentences: Annotated[
         int | None, typer.Option("--max-sentences", help="Refuse longer documents. [default: 3000]")
     ] = None,
+    calibration: Annotated[
+        str | None,
+        typer.Option(
+            "--calibration",
+            help="Severity calibration: auto (the engine's file), none (raw severities), an engine name or a "
+            "TOML file of your own. [default: auto]",
+        ),
+    ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
     source: Annotated[
-        Path | None, typer.Option("--source", help="The original article (bilingual mode).", readable=False)
+        str | None, typer.Option("--source", help="The original article, a file or a URL (bilingual mode).")
     ] = None,
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help="Translation cache folder.", readable=False)
@@ -172,7 +181,9 @@ def report(
             help="Web pages and local HTML: compare with the original the page links to. [default: on]",
         ),
     ] = None,
-    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows; no Crawl-delay.")
+    ] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per web request. [default: 20]")] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Known findings that do not fail the run.", readable=False)
@@ -213,6 +224,7 @@ def report(
         "batch_tokens": batch_tokens,
         "ray": ray,
         "max_sentences": max_sentences,
+        "calibration": calibration,
         "glossary": glossary,
         "source": source,
         "cache_dir": cache_dir,
@@ -333,7 +345,9 @@ def detect(
     ] = False,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache folder (web pages).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Fetch web pages again.")] = False,
-    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows.")] = False,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows; no Crawl-delay.")
+    ] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:

@@ -5,6 +5,7 @@ Pure Python: nothing here imports torch, transformers or ctranslate2.
 
 from __future__ import annotations
 
+from mtcheck.detect import calibration
 from mtcheck.detect.core import THRESHOLD, detect, detect_text
 from mtcheck.detect.output import detection_to_dict, render_summary
 from mtcheck.detect.roundtrip import (
@@ -20,6 +21,7 @@ __all__ = [
     "THRESHOLD",
     "Calibration",
     "calibrate",
+    "calibration",
     "detect",
     "detect_text",
     "detection_to_dict",

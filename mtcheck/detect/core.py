@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mtcheck.detect import concepts, extract, keys, learned, signals
+from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
 from mtcheck.detect.context import CONTEXT_CHARS
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
@@ -14,7 +14,7 @@ from mtcheck.detect.patterns import might_match
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence, Position
 
-THRESHOLD = 0.5  # machine_translated when the confidence reaches this
+THRESHOLD = 0.5  # machine_translated when the calibrated confidence, P(notice), reaches this (every language)
 WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
 MAX_EVIDENCE_TEXT = 240
 MAX_NOTICES_READ = 100  # strong notices searched for an engine name and a source language
@@ -246,7 +246,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
     if language is None and metadata.get("lang"):
         language = metadata["lang"].split("-")[0].lower() or None
     evidence += lang_evidence
-    confidence = _combine([e.weight for e in evidence])
+    score = _combine([e.weight for e in evidence])
+    confidence = calibration.probability(score)  # P(notice), fitted on the dev sets: see calibration.py
     strong = [f for f in found if f.hit.weight >= STRONG]
     engine, source_language, url = _extract(document, found, strong, language)
     if confidence < THRESHOLD:
@@ -264,6 +265,7 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         engine=engine,
         evidence=tuple(evidence),
         paragraph_languages=paragraph_langs,
+        score=score,
     )
 
 

@@ -7,13 +7,27 @@ import re
 from dataclasses import dataclass
 
 from mtcheck.detect import scan
-from mtcheck.detect.context import CODE_PREPOSITION, Boundaries, Context, build_context, head_words, tail_words
+from mtcheck.detect.context import (
+    CODE_PREPOSITION,
+    CONTEXT_CHARS,
+    Boundaries,
+    Context,
+    build_context,
+    head_words,
+    tail_words,
+)
 from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
 from mtcheck.detect.weigh import has as _has
 from mtcheck.detect.weigh import weigh
 
 STRONG = 0.5
+# A phrase printed or logged by code, or in a comment trailing code on its line: `print(f"Auto-translated: {n}")`,
+# `Task("mt", "MT")  # Machine translation`. Not an i18n call (`t("...")`, `gettext("...")`): those are page text.
+_CODE_LINE = re.compile(
+    r"(?:\bprint(?:ln|f)?!?|\bputs|\becho|\bconsole\.\w+|\blog(?:ger|ging)?\.\w+|\bfmt\.\w+|\bsystem\.out\.\w+"
+    r"|\bwarn(?:ings\.warn)?|\bassert\w*)\s*\(\s*[a-z]?[\"'`]|[a-z_][\w.]*\(\s*[a-z]?[\"'`][^()\n]*\)[^()\n]*$"
+)
 _PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
 _BRACKET_END = re.compile(r"[)\]]")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
@@ -115,11 +129,13 @@ def find_hits(view: View) -> list[Hit]:
                     engine = (text[span[0] : span[1]], text[span[1] : span[1] + 40])
                     start, end = min(start, span[0]), max(end, span[1])
                 ctx = build_context(text, bounds, start, end, rules, gap)
+                line = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)  # bounded: a page may be one line
+                code = bool(_CODE_LINE.search(text, line, start))
                 # A phrase repeated down a page reads the same context again and again: weigh it once.
-                memo = (rules.code, category, m.group(0), engine, ctx)
+                memo = (rules.code, category, m.group(0), engine, ctx, code)
                 verdict = weighed.get(memo)
                 if verdict is None:
-                    blocked = _blocked(rules, ctx, category, m.group(0))
+                    blocked = code or _blocked(rules, ctx, category, m.group(0))
                     verdict = weighed[memo] = ("", 0.0) if blocked else weigh(rules, ctx, category, engine)
                 if not verdict[0]:  # negated, hypothetical or about code
                     continue

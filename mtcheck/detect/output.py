@@ -58,6 +58,6 @@ def render_summary(path: str, d: Detection) -> str:
         lang = f", language {d.language}" if d.language else ""
         head = f"{path}: no sign of machine translation (confidence {d.confidence:.2f}{lang})"
     strongest = _strongest(d)
-    if strongest and (d.machine_translated or d.confidence >= 0.2):
+    if strongest and (d.machine_translated or (d.confidence if d.score is None else d.score) >= 0.2):
         return f"{head}\n  {strongest}"
     return head

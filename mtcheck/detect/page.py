@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from mtcheck.detect import calibration
 from mtcheck.detect.core import THRESHOLD, _combine, detect
 from mtcheck.detect.original_link import OriginalLink, find_original, link_evidence
 from mtcheck.read.document import Document
@@ -111,9 +112,14 @@ def _with_evidence(detection: Detection, added: list[Evidence]) -> Detection:
         return detection
     evidence = [*detection.evidence, *added]
     evidence.sort(key=lambda e: (e.start if e.start is not None else -1, -e.weight))
-    confidence = _combine([e.weight for e in evidence if e.kind != "roundtrip"])
+    score = _combine([e.weight for e in evidence if e.kind != "roundtrip"])
+    confidence = calibration.probability(score)
     return replace(
-        detection, evidence=tuple(evidence), confidence=confidence, machine_translated=confidence >= THRESHOLD
+        detection,
+        evidence=tuple(evidence),
+        confidence=confidence,
+        score=score,
+        machine_translated=confidence >= THRESHOLD,
     )
 
 

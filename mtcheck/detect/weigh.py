@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mtcheck.detect import concepts
 from mtcheck.detect.context import (
     FIRST_PART,
     FROM_LANGUAGE,
@@ -25,6 +26,9 @@ _CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
 _TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _SPACED_DASH = re.compile(r"\s[-—–]\s")
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
+# the word right after a phrase, with no punctuation between (a closing quote may stand before it)
+_ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 
@@ -32,6 +36,12 @@ _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$
 def _named_language() -> re.Pattern[str]:
     """A language name and the word after it: "engleskog jezika", "английского языка"."""
     return re.compile(rf"(?<!\w)(?:{shared().language_regex.pattern})\w*\s+[^\W\d_]+")
+
+
+@functools.cache
+def _LANGUAGE_TAIL() -> re.Pattern[str]:  # noqa: N802
+    """A language name or a code such as "pt-br" at the end of a clause, with the space before it."""
+    return re.compile(rf"(?:\s+(?:[a-z]{{2}}-[a-z]{{2,4}}|(?:{shared().language_regex.pattern})\w*)){{1,2}}$")
 
 
 def has(rules: Rules, cue: str, text: str) -> bool:
@@ -96,6 +106,12 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.15
     if category == "original":
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("original", 0.3)
+    # "This is a machine translation API", "machine translation tool": the phrase names a product, not this text.
+    attached = _ATTACHED.match(ctx.post)
+    if category in ("disclaimer", "label", "verb") and attached and has(rules, "generic", attached.group(1)):
+        return "mention", 0.1
+    if category == "verb" and engine is not None and _engine_as_product(rules, ctx, engine):
+        return "mention", 0.1
     # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方",
     # "この記事では機械翻訳について説明します" (a whole-statement pattern only yields to the same clause).
     topic_after = has(rules, "topic_after", head_words(ctx.post, 2, b))
@@ -141,6 +157,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
 def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int,
            continues: bool) -> tuple[str, float]:  # fmt: skip
     """A noun such as "machine translation": a badge alone, a disclaimer when it names how this text was made."""
+    # "Machine Translation: Developer Guidelines": a heading about the topic, not a badge on this text.
+    if _heading_after_colon(rules, ctx.post) or _gloss(ctx.pre, ctx.post):
+        return "mention", 0.1
     # "This article is a machine translation of ...", "... est une traduction automatique fournie à titre ..."
     made_after = has(rules, "made", head_words(ctx.post, 1, rules.boundaries))
     if is_self and _nominal(rules, pre) and (post_words <= 2 or continues or made_after):
@@ -175,7 +194,11 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
           predicative: bool, engine: tuple[str, str] | None) -> tuple[str, float]:  # fmt: skip
     """A translation verb and an engine name: "translated with DeepL", "DeepLで翻訳"."""
     b = rules.boundaries
-    if has(rules, "human", ctx.clause):
+    # "AI translator", "### DeepL translator": an engine and an agent noun with nothing after is a product's name
+    if engine is not None and ctx.span.startswith(engine[0]) and ctx.span.endswith("translator") and post_words == 0:
+        return "mention", 0.1
+    # "translation looks AI generated": a hedge or a product word between them ("сервисом": an instrument)
+    if has(rules, "human", ctx.clause) or (has(rules, "generic", ctx.gap) and not has(rules, "means", ctx.gap)):
         return "mention", 0.1
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
     is_self = is_self or has(rules, "self", ctx.gap)
@@ -237,12 +260,51 @@ def _self_noun_only(rules: Rules, post: str) -> bool:
     return 0 < len(words) <= 2 and has(rules, "self", post) and not has(rules, "aux", post)
 
 
+def _engine_as_product(rules: Rules, ctx: Context, engine: tuple[str, str]) -> bool:
+    """An engine named as a product: "translation service DeepL", "Cloud Translation API: integrates ..."."""
+    # "翻訳サービスDeepL": the translate word is part of the product's name ("translated using a service" is not)
+    # ("Переведено сервисом «Яндекс Переводчик»" is: in spaced scripts a case ending may be the instrument)
+    if rules.boundaries == "none" and has(rules, "generic", ctx.gap) and not has(rules, "means", ctx.gap):
+        return True
+    return ctx.span.startswith(engine[0]) and ":" in ctx.gap  # a heading: the engine, a colon, a sentence
+
+
+def _gloss(pre: str, post: str) -> bool:
+    """A label in brackets right after the same term in another language: "机器翻译(Machine Translation)致力于"."""
+    if not (pre.rstrip().endswith("(") and post.lstrip().startswith(")")):
+        return False
+    before = pre.rstrip()[:-1].rstrip()
+    word = before.split()[-1] if before.split() else ""
+    return bool(word) and not shared().language_regex.search(word) and concepts.has_translate_word(word)
+
+
+def _heading_after_colon(rules: Rules, post: str) -> bool:
+    """The label ends a title before a colon and words that neither continue a notice nor name what made it."""
+    m = _TOGGLE_SEP.match(post)
+    if m is None or ":" not in m.group(0):
+        return False
+    rest = FIRST_PART.split(post[m.end() :])[0]
+    if count_words(rest, rules.boundaries) < 2 and not (_WIDE.search(rest) and count_words(rest, "none") >= 2):
+        return False
+    common, cont = shared(), rules.cues["continuation"]
+    if common.language_regex.search(rest) or re.search(common.engine_any, rest) or has(rules, "self", rest):
+        return False
+    return not (cont is not None and cont.match(rest.strip()))
+
+
 def _nominal(rules: Rules, pre: str) -> bool:
     """The clause so far ends in a copula and maybe an article and one word: "this text is an (unedited) ..."."""
     aux, articles = rules.cues["aux"], rules.cues["articles"]
     if aux is None:
         return False
-    tail = pre.rstrip()
+    # "This is the pt-br machine translation of ...", "This is the Japanese machine translation of ...": a
+    # language name or code before the label is a modifier, and a determiner ("the") counts as an article.
+    tail = _LANGUAGE_TAIL().sub("", pre.rstrip()).rstrip()
+    determiners = rules.cues["determiners"]
+    if determiners is not None:
+        ending = [m for m in determiners.finditer(tail) if m.end() == len(tail)]
+        if ending and any(m.end() == len(tail[: ending[-1].start()].rstrip()) for m in aux.finditer(tail)):
+            return True
     if articles is not None:
         ending = [m for m in articles.finditer(tail) if m.end() == len(tail)]
         if not ending and rules.boundaries == "word":  # "an unedited", "a raw", "une simple"

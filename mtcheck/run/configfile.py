@@ -114,6 +114,14 @@ def _device(value: Any, base: Path) -> str:
     return str(value)
 
 
+def _calibration(value: Any, base: Path) -> str:
+    """auto, none or an engine name as they are; a path resolved against the config file's folder."""
+    from mtcheck.checks.calibrate import is_calibration_path
+
+    text = _string(value, base)
+    return str(_path(text, base)) if is_calibration_path(text) else text
+
+
 Validator = Callable[[Any, Path], Any]
 
 # Every key a config file may hold; each validator returns the normalised value or raises Invalid.
@@ -135,7 +143,7 @@ SCHEMA: dict[str, Validator] = {
     "beams": _positive_int,
     "max_sentences": _positive_int,
     "compute_type": _string,
-    "calibration": _string,
+    "calibration": _calibration,
     "cache": _bool,
     "cache_dir": _path,
     "follow_original": _bool,

@@ -82,8 +82,11 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
     for key in ("forward_model", "backward_model", "threads", "source_language"):
         if key in values:
             changes[key] = values[key]
-    if "source" in values:
-        changes["source"] = Path(values["source"])
+    if "source" in values:  # a file, or a web page (a URL stays a string: Path would fold its "//")
+        from mtcheck.read.fetch import is_url
+
+        source = str(values["source"])
+        changes["source"] = source.strip() if is_url(source) else Path(source)
     settings = validate_settings(settings.with_(**changes))
     options = RunOptions(
         output=Path(values.get("output", DEFAULT_OUTPUT_DIR)),

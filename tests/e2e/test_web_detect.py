@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
-from tests.webserver import news_site, serve
+from tests.shared import python_env
+from tests.webserver import Route, news_site, serve
 
 
 def test_detect_url_names_the_original_and_fails_a_disallowed_page_alone(tmp_path: Path) -> None:
@@ -26,3 +29,22 @@ def test_detect_url_names_the_original_and_fails_a_disallowed_page_alone(tmp_pat
         again = CliRunner().invoke(app, [*args[:-1], "--ignore-robots", private])
         assert again.exit_code == 0 and json.loads(again.stdout)[0]["machine_translated"]
         assert site.count("/article.html") == 1  # the first run's copy, from the cache
+
+
+def test_detect_says_when_a_sites_crawl_delay_makes_it_wait(tmp_path: Path) -> None:
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    routes = {f"/p{i}.html": Route(f"<p>The market opens at {i + 8} every morning.</p>".encode(), headers=html)
+              for i in range(3)}  # fmt: skip
+    routes["/robots.txt"] = Route(b"User-agent: *\nCrawl-delay: 0.3\n", headers={"Content-Type": "text/plain"})
+    with serve(routes) as site:
+        urls = [site.url(f"/p{i}.html") for i in range(3)]
+        done = subprocess.run(
+            [sys.executable, "-m", "mtcheck", "detect", "--format", "json", "--cache-dir", str(tmp_path), *urls],
+            capture_output=True, text=True, timeout=60, env=python_env(), check=False,
+        )  # fmt: skip
+        arrivals = sorted(r.at for r in site.log if r.path.startswith("/p"))
+    assert done.returncode == 0, done.stderr
+    assert [row["path"] for row in json.loads(done.stdout)] == urls
+    told = f"mtcheck: {site.base} asks for 0.3 s between requests (robots.txt Crawl-delay): fetching its pages"
+    assert done.stderr.count(told) == 1, done.stderr
+    assert len(arrivals) == 3 and all(b - a >= 0.3 for a, b in zip(arrivals, arrivals[1:], strict=False))

@@ -112,3 +112,31 @@ def test_local_html_follows_a_relative_link_to_a_file_on_disk(tmp_path: Path) ->
     assert data["bilingual"]["source_path"] == str(site / "es" / "articulo.html")
     assert data["bilingual"]["source_language"] == "es"
     assert "MT-BILINGUAL-OMISSION" in findings(data)
+
+
+def test_source_url_is_the_original_of_a_local_translation(tmp_path: Path) -> None:
+    translation = tmp_path / "article.html"
+    translation.write_bytes(page("article.html"))
+    with serve(news_site()) as site:
+        original = site.url("/es/articulo.html")
+        code, output = report([str(translation), "--source", original], tmp_path / "out", tmp_path / "c")
+        assert code == 1, output  # the omission and the changed number are errors
+        assert dict(site.requests) == {"/robots.txt": 1, "/es/articulo.html": 1}
+    data = json.loads((tmp_path / "out" / "article.json").read_text(encoding="utf-8"))
+    assert data["bilingual"]["source_path"] == original and data["bilingual"]["source_language"] == "es"
+    assert not any("Inicio" in s for s in data["bilingual"]["source_sentences"])  # main text only
+    found = findings(data)
+    assert DROPPED in found["MT-BILINGUAL-OMISSION"]["message"]
+    assert "MT-BILINGUAL-NUMBER-MISMATCH" in found
+
+
+def test_a_source_url_that_cannot_be_fetched_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    translation = tmp_path / "article.txt"
+    translation.write_text("The market opens at nine.\n", encoding="utf-8")
+    with serve(news_site()) as site:
+        for url, reason in ((site.url("/gone.html"), "HTTP 404 Not Found"), (closed_port_url(), "cannot connect")):
+            code, output = report([str(translation), "--source", url], tmp_path / "out", tmp_path / "c")
+            assert code == 2, output
+            errors = [line for line in output.splitlines() if line.startswith("mtcheck: error:")]
+            assert len(errors) == 1 and errors[0].startswith(f"mtcheck: error: {url}: {reason}")
+            assert errors[0].endswith("(--source)")

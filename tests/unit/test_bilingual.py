@@ -127,3 +127,15 @@ def test_the_notice_gets_no_bilingual_findings(tmp_path) -> None:  # type: ignor
     notice_sentence = next(s for s in report.sentences if "automatically translated" in s.text)
     assert notice_sentence.findings == ()
     assert not [f for f in report.findings if f.start is not None and f.start < notice_sentence.end]
+
+
+def test_contractions_of_the_original_are_not_names() -> None:
+    # an engine that left an English quotation untranslated: "I'm" is in its output, not a name to keep
+    original = "Then she said: yes, I'm sure Anna Lindqvist came."
+    source = Document(path="orig.txt", name="orig", text=original)
+    published = "Dann sagte sie: ja, ich bin sicher, dass sie kam."
+    sentences = [SentenceResult(index=0, text=published, start=0, end=len(published))]
+    engine = TableEngine({original: "Dann sagte sie: ja, I'm sicher, dass Anna Lindqvist kam."})
+    _, findings = compare(source, "en", [(0, len(original))], sentences, "de", engine)
+    names = [f for f in findings if f.rule == "MT-BILINGUAL-NAME-MISMATCH"]
+    assert [f.details["missing"] for f in names] == [["Anna", "Lindqvist"]]

@@ -8,9 +8,17 @@ from typing import Any
 import pytest
 
 import mtcheck
-from mtcheck.checks.calibrate import ARTEFACTS, Calibration, calibrate, calibrated, load_calibration
+from mtcheck.api import validate_settings
+from mtcheck.checks.calibrate import (
+    ARTEFACTS,
+    Calibration,
+    calibrate,
+    calibrated,
+    load_calibration,
+    resolve_calibration,
+)
 from mtcheck.config import Settings
-from mtcheck.errors import UsageError
+from mtcheck.errors import ConfigError, MtcheckError, UsageError
 from mtcheck.results import Finding, SentenceResult
 
 CAL = Calibration(
@@ -97,10 +105,51 @@ def test_shipped_calibration_files_load_and_name_known_filters() -> None:
     assert apertium is not None and apertium.ceilings["awkward_phrasing"] == "info"
 
 
-def test_calibration_setting_is_validated() -> None:
+def test_calibration_setting_is_validated(tmp_path: Path) -> None:
     assert Settings(calibration="none").validate().calibration == "none"
     with pytest.raises(UsageError):
-        Settings(calibration="../etc/passwd").validate()
+        Settings(calibration="").validate()
+    for value in ("../etc/passwd", str(tmp_path / "absent.toml"), "no-such-engine"):
+        with pytest.raises(MtcheckError) as caught:
+            validate_settings(Settings(calibration=value))
+        assert caught.value.setting == "calibration" and "\n" not in str(caught.value)
+
+
+def test_resolve_calibration() -> None:
+    assert resolve_calibration("none", "apertium") is None
+    assert resolve_calibration("auto", "none") is None  # an engine without a file: raw severities
+    auto = resolve_calibration("auto", "apertium")
+    assert auto is not None and auto == load_calibration("apertium")
+    named = resolve_calibration("marian", "apertium")
+    assert named is not None and named.engine == "marian"
+
+
+def test_a_user_calibration_file_loads_like_the_shipped_ones(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[ceiling]\n"MT-TERM-CHANGED" = "off"\nawkward_phrasing = "warning"\n'
+        '[floor]\n"MT-TERM-LOST" = "error"\n[artefacts]\nfilters = ["case_only"]\n',
+        encoding="utf-8",
+    )
+    mine = resolve_calibration(str(path), "apertium")
+    assert mine is not None and mine.engine == str(path)
+    assert mine.ceilings == {"MT-TERM-CHANGED": "off", "awkward_phrasing": "warning"}
+    assert mine.floors == {"MT-TERM-LOST": "error"} and mine.artefacts == frozenset({"case_only"})
+    assert calibrated(term("MT-TERM-CHANGED", "warning"), mine, {}) is None
+    lost = calibrated(term("MT-TERM-LOST", "info"), mine, {})
+    assert lost is not None and lost.severity == "error"
+
+
+def test_the_pipeline_takes_a_user_calibration_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('[ceiling]\n"MT-UNBALANCED-QUOTES" = "off"\n', encoding="utf-8")
+    found = _severities(tmp_path, calibration=str(path))
+    assert "MT-UNBALANCED-QUOTES" not in found  # switched off by the user's file
+    assert found["MT-AWKWARD-SENTENCE"] & {"warning", "error"}  # the file says nothing of it: raw
+    path.write_text('[ceiling]\n"MT-UNBALANCED-QUOTES" = "lowdown"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        _severities(tmp_path, calibration=str(path))
+    assert caught.value.setting == "calibration" and "mine.toml" in str(caught.value)
 
 
 class UnrelatedEngine:

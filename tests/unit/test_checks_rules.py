@@ -69,6 +69,14 @@ KIND_CASES = [
     ("It was was a test.", "en", [("MT-DOUBLED-WORD", "was was")]),
     ("What it is is a puzzle.", "en", []),
     ("The The visit.", "en", [("MT-DOUBLED-WORD", "The The")]),
+    # reduplicated names are not doubled words: both copies capitalised, not a function word
+    ("The writer Fang Fang kept a diary; Li Li read it.", "en", []),
+    ("They flew to Bora Bora and then to Walla Walla.", "en", []),
+    ("A spa in Baden-Baden.", "de", []),
+    ("Fang fang wrote it.", "en", [("MT-DOUBLED-WORD", "Fang fang")]),  # a lower-case copy is a doubling
+    ("It is the the best, and it was was too.", "en", [("MT-DOUBLED-WORD", "the the"), ("MT-DOUBLED-WORD", "was was")]),
+    ("IT IT was broken.", "en", [("MT-DOUBLED-WORD", "IT IT")]),  # all capitals: not a name
+    ("Er sah Ein Ein Haus.", "de", [("MT-DOUBLED-WORD", "Ein Ein")]),  # a function word, capitalised
     ("Wir wissen, dass sie sie kennt.", "de", []),
     ("Nous nous sommes vus.", "fr", []),
     ("Page 10 10 times.", "en", []),

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from mtcheck.detect import detect, detect_text, detection_to_dict, render_summary
+from mtcheck.detect import THRESHOLD, calibration, detect, detect_text, detection_to_dict, render_summary
 from mtcheck.detect.normalize import build_view
 from mtcheck.read.document import Document, Link
 
@@ -230,7 +230,9 @@ def test_detect_imports_no_heavy_libraries() -> None:
 def test_empty_and_numeric_text() -> None:
     for text in ("", "   ", "12345 678", "!!!"):
         d = detect_text(text)
-        assert not d.machine_translated and d.confidence == 0.0
+        # no evidence: a score of 0, and the calibrated confidence of the lowest bin, under the threshold
+        assert not d.machine_translated and d.score == 0.0
+        assert d.confidence == calibration.probability(0.0) < THRESHOLD
 
 
 def test_long_fragment_evidence_spans_exactly_its_text() -> None:

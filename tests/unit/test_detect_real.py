@@ -30,18 +30,32 @@ REQUIRED = ("id", "kind", "language", "text", "source_address", "site", "class",
 KINDS = ("disclaimer_phrase", "tricky_negative")
 NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 
-# Floors per file: the figures after the concept layer (docs/detection.md, "Real-world dev set (harvested)"),
-# less a margin. Blind figures, measured before any fix: detect-real-1 recall 0.528 / FP 0.070 (code of
-# 26e7833); detect-real-2 recall 0.135 / FP 0.046 (code of 226f63a). After the concept layer (fitted on
-# both files): detect-real-1 0.917 / 0.070, detect-real-2 0.892 / 0.046, the same in every placement.
+# Floors per file: the figures after the fixes (docs/detection.md, "Real-world dev sets: blind, after fix and
+# held-out figures"), less a margin. Blind figures, measured before any fix: detect-real-1 recall 0.528 / FP
+# 0.070 (code of 26e7833); detect-real-2 recall 0.135 / FP 0.046 (code of 226f63a); detect-real-3 0.705 /
+# 0.075 (code of a8e3079, the harvester's run) and 0.705 / 0.052 (this branch before reading it). After the
+# fixes of 2026-12-06 (fitted on the files): 0.979 / 0.010, 0.892 / 0.015, 0.839 / 0.015, and for the held-out
+# detect-real-4 0.942 / 0.000 after fixing from it, the same in every placement.
 TOLERANCE = 0.02
-RECALL_FLOOR = {"detect-real-1.jsonl": 0.917, "detect-real-2.jsonl": 0.892}
-FALSE_POSITIVE_CEILING = {"detect-real-1.jsonl": 0.070, "detect-real-2.jsonl": 0.046}
+RECALL_FLOOR = {
+    "detect-real-1.jsonl": 0.979,
+    "detect-real-2.jsonl": 0.892,
+    "detect-real-3.jsonl": 0.839,
+    "detect-real-4.jsonl": 0.942,  # held out first: 0.635 / 0.024 at 385fe9b, before its misses were read
+    "detect-real-5.jsonl": 0.675,  # held out: 0.675 / 0.109 blind at a8e3079 and again after the fixes of 1-4
+}
+FALSE_POSITIVE_CEILING = {
+    "detect-real-1.jsonl": 0.010,
+    "detect-real-2.jsonl": 0.015,
+    "detect-real-3.jsonl": 0.015,
+    "detect-real-4.jsonl": 0.000,
+    "detect-real-5.jsonl": 0.109,
+}
 # the size of the harvest (rows may be added, not lost)
-MIN_NOTICES = 230
-MIN_NOTICE_LANGUAGES = 66
-MIN_NEGATIVES = 265
-MIN_SITES = 56
+MIN_NOTICES = 563  # sets 1-5
+MIN_NOTICE_LANGUAGES = 81
+MIN_NEGATIVES = 495
+MIN_SITES = 170
 MAX_SITE_SHARE = 1 / 3  # Co-op Translator's disclaimer table holds 56 of 193 notices (29%)
 
 

@@ -61,3 +61,16 @@ def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
     assert kept == [str(folder / "b.md"), str(named)]  # the folder is filtered, the named file is not
     with pytest.raises(InputError, match="no input documents left"):
         _filter([str(folder)], RunOptions(include=("*.html",)))
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://example.com/es/articulo.html", "https://example.com/es/articulo.html"),  # "//" kept: a URL
+        ("HTTP://example.com/a", "HTTP://example.com/a"),
+        ("originals/articulo.html", Path("originals/articulo.html")),
+    ],
+)
+def test_source_is_a_url_or_a_path(tmp_path: Path, given: str, expected: object) -> None:
+    settings, _ = build_options({"source": given}, None)
+    assert settings.source == expected and type(settings.source) is type(expected)

@@ -79,3 +79,19 @@ def test_term_key_folds_spelling() -> None:
 )
 def test_numbers_in(text: str, groups: list[str]) -> None:
     assert numbers_in(text) == groups
+
+
+CONTRACTIONS = [
+    # text, the names expected (pronouns and verbs in contractions are never names, wherever they stand)
+    ("So I said that I'm tired, and I'm sure I've seen it; I'll go, I'd say.", []),
+    ("Then It's late, and We're done. They'll come and You've seen it.", []),
+    ("The film Don't Look Up was shown, but Isn't it odd? Can't say.", ["Look Up"]),
+    ("I’m glad I’ve met Anna’s friend.", ["Anna"]),  # curly apostrophes; a name's possessive stays a name
+    ("Later I'm meeting O'Brien and D'Angelo with Fang's sister.", ["O'Brien", "D'Angelo", "Fang"]),
+    ("Then It rained and We left; Berlin stayed.", ["Berlin"]),  # a lone function word is not a name
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONTRACTIONS)
+def test_contractions_and_pronouns_are_not_names(text: str, names: list[str]) -> None:
+    assert [t.text for t in extract_terms(text, "en") if t.kind == "name"] == names

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import mtcheck
 from mtcheck.config import Settings
-from mtcheck.errors import ModelError
+from mtcheck.errors import InputError, ModelError
 from mtcheck.results import ModelInfo
-from tests.webserver import Route, news_site, serve
+from tests.webserver import Route, closed_port_url, news_site, serve
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
@@ -105,3 +107,56 @@ def test_an_original_in_the_same_language_is_not_compared(tmp_path: Path) -> Non
         report = mtcheck.check(site.url("/article.html"), settings=settings, engine=EchoEngine())
     assert report.bilingual is None
     assert any("in 'en' too" in f.message for f in report.findings if f.rule == "MT-ORIGINAL-UNAVAILABLE")
+
+
+def _translations(tmp_path: Path) -> list[str]:
+    paths = []
+    for name, text in (("a.txt", "The roof will be repaired."), ("b.txt", "The market opens at nine.")):
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    return paths
+
+
+def test_a_source_url_is_fetched_once_and_its_main_text_is_the_original(tmp_path: Path) -> None:
+    with serve(news_site()) as site:
+        original = site.url("/es/articulo.html")
+        settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path / "cache", source=original)
+        result = mtcheck.check_many(_translations(tmp_path), settings=settings, engine=EchoEngine())
+        assert dict(site.requests) == {"/robots.txt": 1, "/es/articulo.html": 1}  # once for the whole run
+    assert not result.failures and len(result.reports) == 2
+    for report in result.reports:
+        assert report.bilingual is not None
+        assert report.bilingual.source_path == original and report.bilingual.source_language == "es"
+        sentences = report.bilingual.source_sentences
+        assert sentences[0] == "Valencia reformará su mercado central"  # the article, not the navigation
+        assert not any("Inicio" in s or "Contacto" in s for s in sentences)
+        assert "Los comerciantes podrán seguir vendiendo durante las obras." in sentences
+
+
+@pytest.mark.parametrize(
+    ("route", "message"),
+    [
+        (Route(b"<h1>Gone</h1>", status=404), "HTTP 404 Not Found"),
+        (Route(b"\x89PNG\r\n\x1a\n", headers={"Content-Type": "image/png"}), "not a web page or text (image/png)"),
+        (Route(b"", headers={**HTML, "Content-Length": "999999999"}, length=False), "larger than the 20 MB limit"),
+        (Route(b"<p>   </p>", headers=HTML), "no readable text on this page"),
+    ],
+    ids=["404", "image", "too-big", "no-text"],
+)
+def test_a_source_url_that_cannot_be_had_is_one_line_naming_the_setting(
+    tmp_path: Path, route: Route, message: str
+) -> None:
+    with serve({"/original.html": route}) as site:
+        source = site.url("/original.html")
+        settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path / "cache", source=source)
+        with pytest.raises(InputError) as raised:
+            mtcheck.check_many(_translations(tmp_path), settings=settings, engine=EchoEngine())
+    assert str(raised.value).startswith(site.url("/original.html") + ": ") and message in str(raised.value)
+    assert "\n" not in str(raised.value) and raised.value.setting == "source"
+
+
+def test_an_unreachable_source_url_is_one_line(tmp_path: Path) -> None:
+    settings = Settings(pivots=("es",), language="en", cache_dir=tmp_path, source=closed_port_url(), fetch_timeout=2)
+    with pytest.raises(InputError, match=r": cannot connect \(") as raised:
+        mtcheck.check(_translations(tmp_path)[0], settings=settings, engine=EchoEngine())
+    assert raised.value.setting == "source"
