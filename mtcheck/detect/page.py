@@ -38,14 +38,12 @@ def detect_document(document: Document, *, language: str | None = None, local_li
     from mtcheck.read.web import WebDocument
 
     main = detect(document, language=language)
-    web = isinstance(document, WebDocument)
-    page = whole_page_document(document) if web or local_links else None
+    if not isinstance(document, WebDocument):
+        return _local_html(document, main, language=language, local_links=local_links)
+    page = whole_page_document(document)
     if page is None:
         return Seen(main)
     page_detection = detect(page, language=language or main.language)
-    if not isinstance(document, WebDocument):
-        base = _file_base(document.path)
-        return Seen(main, find_original(page, page_detection, base=base, language=language or main.language))
     detection = merge(main, page_detection, document.text, page.text)
     original = find_original(page, page_detection, base=document.url, language=language or main.language)
     if original is not None:
@@ -57,6 +55,43 @@ def detect_document(document: Document, *, language: str | None = None, local_li
         if detection.source_language is None and original.language and detection.machine_translated:
             detection = replace(detection, source_language=original.language)
     return Seen(detection, original)
+
+
+def _local_html(document: Document, main: Detection, *, language: str | None, local_links: bool) -> Seen:
+    """A local HTML file: its main text's detection plus the notices of the boilerplate a reader sees (a
+    banner, a footer), kept aside when the file was read, so the page is not parsed twice; with
+    local_links also the original's link, looked for on the whole page."""
+    detection = main
+    if document.outside:
+        texts = [text for _, text in document.outside]
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for text in texts:
+            spans.append((at, at + len(text)))
+            at += len(text) + 2
+        outside = Document(path=document.path, name=document.name, text="\n\n".join(texts), paragraphs=tuple(spans))
+        seen = detect(outside, language=language or main.language)
+        placed = tuple(_placed(e, spans, [where for where, _ in document.outside]) for e in seen.evidence)
+        detection = merge(main, replace(seen, evidence=placed), document.text, outside.text)
+    if not local_links:
+        return Seen(detection)
+    page = whole_page_document(document)
+    if page is None:
+        return Seen(detection)
+    page_detection = detect(page, language=language or main.language)
+    base = _file_base(document.path)
+    return Seen(detection, find_original(page, page_detection, base=base, language=language or main.language))
+
+
+def _placed(e: Evidence, spans: list[tuple[int, int]], positions: list[str]) -> Evidence:
+    """Evidence from the boilerplate with the position its element has on the page (a footer is at the
+    bottom however short the boilerplate text is)."""
+    if e.start is None:
+        return e
+    for (start, end), where in zip(spans, positions, strict=True):
+        if start <= e.start <= end:
+            return replace(e, position=where)  # type: ignore[arg-type]
+    return e
 
 
 def whole_page_document(document: Document) -> Document | None:

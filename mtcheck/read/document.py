@@ -46,6 +46,8 @@ class Document:
     comments: tuple[str, ...] = ()  # HTML comments (hidden disclaimers live there)
     links: tuple[Link, ...] = ()
     encoding: str = "utf-8"
+    # HTML: boilerplate a reader sees but `text` leaves out (a banner, a footer), as ("top"|"bottom", text)
+    outside: tuple[tuple[str, str], ...] = ()
     # (text offset, line, column) anchors into the input file (see read.source_map): the file's own lines.
     source_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False, compare=False)
 
@@ -154,5 +156,6 @@ def read_document(
         comments=parsed.comments,
         links=parsed.links,
         encoding=encoding,
+        outside=parsed.outside,
         source_map=build_source_map(parsed.text, raw, fmt) if source_map else (),
     )

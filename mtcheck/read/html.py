@@ -43,10 +43,68 @@ def _is_boilerplate(el) -> bool:  # type: ignore[no-untyped-def]
     return bool(_BOILERPLATE_NAMES.search(f"{el.get('class', '')} {el.get('id', '')}"))
 
 
-def _strip_boilerplate(root) -> None:  # type: ignore[no-untyped-def]
+# Boilerplate a reader still sees on the page (a banner, a footer, a sidebar): its text is kept aside for
+# detection, because translation notices live there. Scripts, styles and hidden elements are not seen.
+_UNSEEN_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "audio",
+        "video",
+        "map",
+        "math",
+        "input",
+        "select",
+        "textarea",
+    }
+)
+
+
+def _unseen(el) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        el.tag.lower() in _UNSEEN_TAGS
+        or el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or bool(re.search(r"display\s*:\s*none", el.get("style", "")))
+    )
+
+
+def _strip_boilerplate(root, seen: list | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Drop boilerplate from root; with `seen`, collect the dropped elements a reader sees (outermost only)."""
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and _is_boilerplate(el):
+            if seen is not None and not _unseen(el) and not any(_unseen(a) for a in el.iterancestors()):
+                seen.append(el)
             el.drop_tree()
+
+
+def _seen_text(elements: list, main: list, order: dict) -> tuple[tuple[str, str], ...]:  # type: ignore[type-arg]
+    """(position, text) of each dropped element a reader sees: `top` before the main content, `bottom` after
+    (by document order, taken before anything was dropped)."""
+    first = min((order.get(b, 0) for b in main), default=0)
+    out: list[tuple[str, str]] = []
+    for el in elements:
+        for hidden in [e for e in el.iter() if isinstance(e.tag, str) and e is not el and _unseen(e)]:
+            if hidden.getparent() is not None:
+                hidden.drop_tree()
+        builder = TextBuilder()
+        _walk(el, builder)
+        builder.end_paragraph()
+        text = builder.build()[0].strip()
+        if text:
+            out.append(("top" if order.get(el, 0) < first else "bottom", text))
+    return tuple(out)
 
 
 def _walk(el, builder: TextBuilder) -> None:  # type: ignore[no-untyped-def]
@@ -130,13 +188,16 @@ def parse_html(text: str) -> Parsed:
         c for c in (" ".join(clean_text(e.text or "").split()) for e in tree.iter(lxml.etree.Comment)) if c
     )
     metadata = _html_metadata(tree)
-    _strip_boilerplate(tree)
+    dropped: list = []  # type: ignore[type-arg]
+    order = {el: i for i, el in enumerate(tree.iter())}
+    _strip_boilerplate(tree, dropped)
     builder = TextBuilder()
-    for block in _article_blocks(tree):
+    blocks = _article_blocks(tree)
+    for block in blocks:
         _walk(block, builder)
         builder.end_paragraph()
     joined, spans, links = builder.build()
-    return Parsed(joined, spans, links, metadata, comments)
+    return Parsed(joined, spans, links, metadata, comments, _seen_text(dropped, blocks, order))
 
 
 def comments_in(html: str) -> list[str]:

@@ -117,3 +117,5 @@ class Parsed:
     links: tuple[Link, ...] = ()
     metadata: Mapping[str, str] = field(default_factory=dict)
     comments: tuple[str, ...] = ()
+    # HTML: what a reader sees outside the extracted text (banners, footers), as (position, text)
+    outside: tuple[tuple[str, str], ...] = ()
