@@ -44,8 +44,11 @@ FIRE = 0.5  # the least score that becomes evidence
 CAP = 0.9
 
 _POSITIVE = frozenset({"done", "machine", "content", "deixis", "caveat"})
-_OWN_LANGUAGE = frozenset({"topic", "human", "future"})
-_SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[。！？])")
+# read in the language that explains the fragment best: Italian "mai" ("never") is Romanian "de mai sus" ("above")
+_OWN_LANGUAGE = frozenset({"topic", "human", "negation"})
+# lines; sentences (a question mark ends one whatever letter or vowel sign comes before it, "हैं? ", but not an
+# admonition's "???"; Indic and Urdu full stops)
+_SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
