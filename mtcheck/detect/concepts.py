@@ -46,9 +46,9 @@ CAP = 0.9
 _POSITIVE = frozenset({"done", "machine", "content", "deixis", "caveat"})
 # read in the language that explains the fragment best: Italian "mai" ("never") is Romanian "de mai sus" ("above")
 _OWN_LANGUAGE = frozenset({"topic", "human", "negation"})
-# lines; sentences (a question mark ends one whatever letter or vowel sign comes before it, "हैं? ", but not an
-# admonition's "???"; Indic and Urdu full stops)
-_SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔])")
+# lines; sentences (a full stop after an Indic vowel sign too, "છે. "; a question mark whatever comes before it,
+# "हैं? ", but not an admonition's "???"; Indic and Urdu full stops)
+_SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
@@ -76,6 +76,7 @@ _OPEN_END = re.compile(r"[:：៖]\s*$")
 OPEN_END_WORDS = 6
 _LEAD_JUNK = re.compile(r"^[\W_]+")
 SOURCED_WORDS = 8
+BADGE_WORDS = 6
 
 
 def _word_char(ch: str) -> bool:
@@ -318,6 +319,13 @@ def read(fragment: str) -> Reading | None:
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
     if sourced and bool(common.language_regex.search(folded)):
+        names_self = True
+        found.add("sourced")
+    # "Automatically translated.", "Translated automatically by <engine>": a bare status badge, nothing but the
+    # making, the machine and maybe the engine
+    if "done" in found and "machine" in found and _short(fragment, lex[best].spaces, BADGE_WORDS) and _leads(
+        lex[best], before
+    ):
         names_self = True
         found.add("sourced")
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
