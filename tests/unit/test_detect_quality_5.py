@@ -38,6 +38,21 @@ NOTICES = [
     ("en", "*Automatically translated from Dutch*"),
     # a Bengali participle form and a document noun
     ("bn", "এটি একটি স্বয়ংক্রিয়ভাবে অনুবাদকৃত নথি।"),
+    # (from the check half, after its held-out measure) a full stop after an Indic vowel sign ends the notice,
+    # so the caveat's "may" and "or" in the next sentence are not read into it
+    ("gu", "આ લેખ આપમેળે અનુવાદિત થયો છે. તેમાં ભૂલો અથવા ખામીઓ હોઈ શકે છે."),
+    ("ta", "இந்தக் கட்டுரை தானாக மொழிபெயர்க்கப்பட்டுள்ளது. இதில் பிழைகள் அல்லது குறைகள் இருக்கலாம்."),
+    # a bare status badge: the making and the machine, nothing else
+    ("ne", "स्वचालित रूपमा अनुवाद गरिएको।"),
+    ("en", "Automatically translated."),
+    # Zulu passive with a noun-class concord, Luxembourgish participle, Pashto with the Arabic yeh
+    ("zu", "Lesi sihloko sihunyushwe ngokuzenzakalelayo."),
+    ("lb", "Dësen Artikel gouf automatesch iwwersat."),
+    ("ps", "دا مقاله په اتوماتيک ډول ژباړل شوې ده."),
+    # a caveat ("may not be perfect") makes the label a statement about this text
+    ("ms", "Terjemahan automatik mungkin tidak sempurna."),
+    # a question before the notice naming another language is not a language picker
+    ("ko", "한국어를 읽으세요? 위의 제품 설명은 독일어에서 자동으로 번역되었습니다."),
 ]
 
 NEGATIVES = [
@@ -50,6 +65,8 @@ NEGATIVES = [
     ("hi", "खाली छोड़ने पर विवरण स्वचालित रूप से अनुवादित हो जाएगा।"),
     ("vi", "Nội dung trang sẽ được dịch tự động khi bạn bật tùy chọn này."),
     ("ms", "Halaman ini akan diterjemahkan secara automatik selepas disimpan."),
+    # an active habitual about a tool: "it translates automatically"
+    ("ur", "آپ کچھ بھی لکھیں، یہ ایپ خودکار طور پر ترجمہ کرتی ہے۔"),
     # a generic plural subject where the phrase rules could not tell: not pointed at this text
     ("en", "Please stop merging machine translated posts."),
     # a long sentence about a feature that names languages is not a short status line
