@@ -10,6 +10,7 @@ Article rows (`mt_article`, `human_article`, as in the shared eval file) are mea
     python scripts/eval_detect_real.py                       # tests/data/detect-real-*.jsonl
     python scripts/eval_detect_real.py ../shared/eval/detect-dev.jsonl --misses 0
     python scripts/eval_detect_real.py --json summary.json   # machine-readable figures
+    python scripts/eval_detect_real.py tests/data/detect-real-5.jsonl --half fit   # one half, split by site
 """
 
 from __future__ import annotations
@@ -92,6 +93,14 @@ def load_rows(paths: list[Path]) -> list[dict[str, str]]:
     return rows
 
 
+def site_half(rows: list[dict[str, str]], half: str) -> list[dict[str, str]]:
+    """The rows of one half of a set split by site: the distinct `site` values sorted (Python's `sorted`),
+    0-based odd positions are the fit half, even positions the check half (see docs/detection.md)."""
+    sites = sorted({row.get("site", "") for row in rows})
+    fit = {site for i, site in enumerate(sites) if i % 2 == 1}
+    return [row for row in rows if (row.get("site", "") in fit) == (half == "fit")]
+
+
 def load_bodies(path: Path = BODIES) -> dict[str, str]:
     """Neutral article bodies by language code."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -172,13 +181,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bodies", type=Path, default=BODIES, help="neutral article bodies (JSON)")
     parser.add_argument("--misses", type=int, default=-1, help="how many errors to list (-1: all)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--half", choices=("fit", "check"), help="only one half of the rows, split by site (odd/even sorted sites)"
+    )
     args = parser.parse_args(argv)
     paths = args.paths or sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
     missing = [p for p in paths if not p.is_file()]
     if missing:
         print(f"skipped: no file at {', '.join(map(str, missing))}")
         return 0
-    result = measure(load_rows(paths), load_bodies(args.bodies))
+    rows = load_rows(paths)
+    if args.half:
+        rows = site_half(rows, args.half)
+    result = measure(rows, load_bodies(args.bodies))
     print(report(result, args.misses))
     if args.json:
         args.json.write_text(json.dumps(result.summary(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -74,9 +74,7 @@ def fit(pairs: Sequence[tuple[float, bool]], edges: Sequence[float], split: floa
     for i in range(1, len(filled)):
         filled[i] = max(filled[i], filled[i - 1])
     highs = [*edges[1:], 1.0]
-    return [
-        Bin(edges[i], highs[i], counts[i][0], counts[i][1], round(filled[i], 4)) for i in range(len(edges))
-    ]
+    return [Bin(edges[i], highs[i], counts[i][0], counts[i][1], round(filled[i], 4)) for i in range(len(edges))]
 
 
 def _fill(value: list[float | None], edges: Sequence[float], split: float) -> list[float]:

@@ -24,7 +24,7 @@ from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
 ENABLED = True  # tests and the eval script may switch the layer off to compare
-CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human", "caveat")
+CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human", "caveat", "future")
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -38,12 +38,17 @@ EDGE = 0.05
 TOPIC = -0.35
 HUMAN_ONLY = -0.25
 QUESTION = -0.35
+FUTURE = -0.35  # "will be translated automatically", "can translate", "to translate": a feature, not this text
+FUTURE_REACH = 30  # characters between a future / modal marker and the translate word it governs
 FIRE = 0.5  # the least score that becomes evidence
 CAP = 0.9
 
 _POSITIVE = frozenset({"done", "machine", "content", "deixis", "caveat"})
-_OWN_LANGUAGE = frozenset({"topic", "human"})
-_SPLIT = re.compile(r"\n|(?<=[\w)\]}\"'][.!?])\s+|(?<=[。！？])")
+# read in the language that explains the fragment best: Italian "mai" ("never") is Romanian "de mai sus" ("above")
+_OWN_LANGUAGE = frozenset({"topic", "human", "negation"})
+# lines; sentences (a full stop after an Indic vowel sign too, "છે. "; a question mark whatever comes before it,
+# "हैं? ", but not an admonition's "???"; Indic and Urdu full stops)
+_SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
@@ -66,6 +71,12 @@ _CONTAINER = re.compile(
 _CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
 _PERSON = re.compile(r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
+# A short label that ends in a colon, where a language name is added after it ("Translated to: " + name).
+_OPEN_END = re.compile(r"[:：៖]\s*$")
+OPEN_END_WORDS = 6
+_LEAD_JUNK = re.compile(r"^[\W_]+")
+SOURCED_WORDS = 8
+BADGE_WORDS = 6
 
 
 def _word_char(ch: str) -> bool:
@@ -107,6 +118,7 @@ class Lexicon:
     code: str
     spaces: bool
     patterns: dict[str, Matcher | None]
+    future_after: bool = False  # verb-final languages: the future / modal marker follows the translate word
 
 
 def _matcher(words: list[str], spaces: bool) -> Matcher | None:
@@ -146,21 +158,22 @@ def _data_files() -> Iterator[tuple[str, str]]:
 
 
 @cache
-def _lexicon_data() -> tuple[tuple[str, bool, dict[str, list[str]]], ...]:
-    """(code, spaces, concept -> entries) of every file in data/concepts/, each file read and parsed once."""
+def _lexicon_data() -> tuple[tuple[str, bool, dict[str, list[str]], bool], ...]:
+    """(code, spaces, concept -> entries, future_after) of every file in data/concepts/, each file read and
+    parsed once."""
     out = []
     for _, text in _data_files():
         data = tomllib.loads(text)
         words = {concept: [str(w) for w in data.get(concept, [])] for concept in CONCEPTS}
-        out.append((str(data["code"]), bool(data.get("spaces", True)), words))
+        out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
 
 
 @cache
 def _lexicon(i: int) -> Lexicon:
     """The i-th lexicon, compiled on first use: a text rarely holds the translate words of more than a few."""
-    code, spaces, words = _lexicon_data()[i]
-    return Lexicon(code, spaces, {concept: _matcher(words[concept], spaces) for concept in CONCEPTS})
+    code, spaces, words, future_after = _lexicon_data()[i]
+    return Lexicon(code, spaces, {concept: _matcher(words[concept], spaces) for concept in CONCEPTS}, future_after)
 
 
 class _Compiled:
@@ -182,7 +195,7 @@ def lexicons() -> tuple[Lexicon, ...]:
 def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     """One trie regex over every translate stem, and which lexicons own each stem."""
     owners: dict[str, list[int]] = {}
-    for i, (_, _, words) in enumerate(_lexicon_data()):
+    for i, (_, _, words, _) in enumerate(_lexicon_data()):
         for word in _stems(words["translate"]):
             owners.setdefault(word, []).append(i)
     regex = re.compile(_trie(sorted(owners, key=len, reverse=True)))
@@ -206,7 +219,7 @@ def _engine_any() -> re.Pattern[str]:
 
 def languages() -> tuple[str, ...]:
     """The codes of the concept lexicons."""
-    return tuple(code for code, _, _ in _lexicon_data())
+    return tuple(code for code, _, _, _ in _lexicon_data())
 
 
 @dataclass(frozen=True)
@@ -238,6 +251,23 @@ def _owners(folded: str) -> list[int]:
                 if (not data[i][1] or at_start or k >= 5) and i not in found:
                     found.append(i)
     return found
+
+
+def _future(lexicon: Lexicon, folded: str) -> bool:
+    """A future or modal marker governing a translate word: before it, or after it in verb-final languages.
+
+    "will be translated automatically", "ترجمہ ہو جائے گا"; not "was translated and will be reviewed".
+    """
+    marker = lexicon.patterns["future"]
+    if marker is None:
+        return False
+    regex, _ = _translate_index()
+    for m in regex.finditer(folded):
+        lo, hi = (m.end(), m.end() + FUTURE_REACH) if lexicon.future_after else (m.start() - FUTURE_REACH, m.start())
+        window = folded[max(0, lo) : max(0, hi)]
+        if window and marker.search(window):
+            return True
+    return False
 
 
 def has_translate_word(text: str) -> bool:
@@ -283,7 +313,8 @@ def read(fragment: str) -> Reading | None:
             folded = caveat.strip(folded)
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
-        own = {c for c in CONCEPTS[1:] if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
+        own = {c for c in CONCEPTS[1:-1] if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
+        own |= {"future"} if _future(lex[i], folded) else set()
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
         if count > best_count:  # the language is the lexicon that explains most of the fragment
@@ -294,10 +325,28 @@ def read(fragment: str) -> Reading | None:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if engine or tool_slot:
         found.add("machine")
+    # "Translated to: " (+ a language name added by code): the colon ends a status label, a slot for the language
+    if not slots and "done" in found and _OPEN_END.search(fragment) and _short(fragment, lex[best].spaces):
+        slots = 1
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
+    # "Automatically translated from English.": a short status line made by a machine that names its source
+    sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
+    if sourced and bool(common.language_regex.search(folded)):
+        names_self = True
+        found.add("sourced")
+    # "Automatically translated.", "Translated automatically by <engine>": a bare status badge, nothing but the
+    # making, the machine and maybe the engine
+    if (
+        "done" in found
+        and "machine" in found
+        and _short(fragment, lex[best].spaces, BADGE_WORDS)
+        and _leads(lex[best], before)
+    ):
+        names_self = True
+        found.add("sourced")
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[best].code, frozenset(found), slots)
     score = BASE if "done" in found or badge else BASE - 0.05
@@ -308,7 +357,30 @@ def read(fragment: str) -> Reading | None:
     score += TOPIC if "topic" in found else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) else 0.0
+    score += FUTURE if "future" in found else 0.0
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+
+
+def _short(fragment: str, spaces: bool, words: int = 0) -> bool:
+    words = words or OPEN_END_WORDS
+    return len(fragment.split()) <= words if spaces else len(fragment.strip()) <= 5 * words
+
+
+def _leads(lexicon: Lexicon, folded: str) -> bool:
+    """The fragment opens with its translate or machine word: a status line with no subject of its own."""
+    head = _LEAD_JUNK.sub("", folded, count=1)
+    machine = lexicon.patterns["machine"]
+    return bool(_translate_index()[0].match(head) or (machine is not None and machine.regex.match(head)))
+
+
+def points_here(fragment: str) -> bool:
+    """Whether a fragment's reading points at this text: deixis ("above", "this"), a slot, or a short sourced line.
+
+    A generic noun ("articles", "strings") is not enough where the phrase rules could not tell a notice from a
+    remark ("Please stop accepting machine translated articles").
+    """
+    reading = read(fragment)
+    return reading is not None and (bool({"deixis", "sourced"} & reading.concepts) or reading.slots > 0)
 
 
 def fragments(text: str) -> list[tuple[int, int]]:

@@ -11,10 +11,10 @@ from mtcheck.detect.patterns import Rules, shared
 
 # Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
 _HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
-_SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？\f\n]")
+_SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic danda, Urdu full stop
 # Every match of _HARD and _SENTENCE is one of these characters: only they are tried (one quick pass).
 _HARD_CHARS = re.compile("[.!?;。！？\f\"'·]")
-_SENTENCE_CHARS = re.compile("[.!?\u061f。！？\f\n]")
+_SENTENCE_CHARS = re.compile("[.!?\u061f。！？।॥۔\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")

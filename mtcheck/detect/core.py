@@ -11,6 +11,7 @@ from mtcheck.detect.context import CONTEXT_CHARS
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
+from mtcheck.detect.weigh import WEAK
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence, Position
 
@@ -235,8 +236,16 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
 
     if concepts.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the concept layer: see concepts.py
         # a clause the phrase rules read and weighed as a mere mention keeps that reading
-        read = [(f.start, f.end) for f in found if f.hit.kind == "mention" and f.hit.category in _READ_AS_MENTION]
-        evidence += [e for e in _concept_evidence(document, text, paragraphs, raw, metadata) if not _overlaps(e, read)]
+        mentions_read = [f for f in found if f.hit.kind == "mention" and f.hit.category in _READ_AS_MENTION]
+        read = [(f.start, f.end) for f in mentions_read if f.hit.weight < WEAK]
+        # the fallback weight WEAK means the phrase rules could not tell: the concept reading decides, when it
+        # points at this text (deixis, a slot, a short line naming its source language)
+        unsure = [(f.start, f.end) for f in mentions_read if f.hit.weight >= WEAK]
+        evidence += [
+            e
+            for e in _concept_evidence(document, text, paragraphs, raw, metadata)
+            if not _overlaps(e, read) and (not _overlaps(e, unsure) or concepts.points_here(e.text))
+        ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
         extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]

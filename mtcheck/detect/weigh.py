@@ -29,6 +29,7 @@ _SPACED_DASH = re.compile(r"\s[-—–]\s")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
+_SENTENCE_END = re.compile(r"[.!?？。؟]\s+")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 
@@ -341,7 +342,9 @@ def _picker(ctx: Context) -> bool:
     names = shared().language_regex
     # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
     after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
-    if len(names.findall(ctx.sentence_pre)) + len(names.findall(after)) < 2:
+    # only this sentence: "Do you read Korean? The text above was translated from English" is not a picker
+    own = _SENTENCE_END.split(ctx.sentence_pre)[-1]
+    if len(names.findall(own)) + len(names.findall(after)) < 2:
         return False
     # "English | Deutsch (machine translated)", "Sottotitoli: italiano, inglese, traduzione automatica"
     return bool(re.search(rf"(?:{names.pattern})\w*\s*[(\-–:,/]?\s*$", ctx.pre))

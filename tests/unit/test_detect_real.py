@@ -35,21 +35,24 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # 0.070 (code of 26e7833); detect-real-2 recall 0.135 / FP 0.046 (code of 226f63a); detect-real-3 0.705 /
 # 0.075 (code of a8e3079, the harvester's run) and 0.705 / 0.052 (this branch before reading it). After the
 # fixes of 2026-12-06 (fitted on the files): 0.979 / 0.010, 0.892 / 0.015, 0.839 / 0.015, and for the held-out
-# detect-real-4 0.942 / 0.000 after fixing from it, the same in every placement.
+# detect-real-4 0.942 / 0.000 after fixing from it, the same in every placement. detect-real-5: held out 0.675 /
+# 0.109 (blind at a8e3079 and again at fac63b0, after the fixes of 1-4); split by site (docs), its fit half went
+# 0.487 / 0.053 -> 0.936 / 0.000 and its check half, held out once at 573f24b, 0.835 / 0.235 -> 0.868 / 0.235;
+# after fixing from both halves (973d466) the whole set is 0.964 / 0.036 and set 3 rose to 0.848.
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
     "detect-real-2.jsonl": 0.892,
-    "detect-real-3.jsonl": 0.839,
+    "detect-real-3.jsonl": 0.848,
     "detect-real-4.jsonl": 0.942,  # held out first: 0.635 / 0.024 at 385fe9b, before its misses were read
-    "detect-real-5.jsonl": 0.675,  # held out: 0.675 / 0.109 blind at a8e3079 and again after the fixes of 1-4
+    "detect-real-5.jsonl": 0.964,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
     "detect-real-2.jsonl": 0.015,
     "detect-real-3.jsonl": 0.015,
     "detect-real-4.jsonl": 0.000,
-    "detect-real-5.jsonl": 0.109,
+    "detect-real-5.jsonl": 0.036,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 563  # sets 1-5
