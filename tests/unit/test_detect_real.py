@@ -39,6 +39,8 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # 0.109 (blind at a8e3079 and again at fac63b0, after the fixes of 1-4); split by site (docs), its fit half went
 # 0.487 / 0.053 -> 0.936 / 0.000 and its check half, held out once at 573f24b, 0.835 / 0.235 -> 0.868 / 0.235;
 # after fixing from both halves (973d466) the whole set is 0.964 / 0.036 and set 3 rose to 0.848.
+# detect-real-6 (new sites only, harvested by harvest-d): held out once, blind, at mtcheck babd818:
+# 0.683 / 0.025 in every placement (tests/data/detect-real-6.md); nothing was fixed from it yet.
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
@@ -46,6 +48,7 @@ RECALL_FLOOR = {
     "detect-real-3.jsonl": 0.848,
     "detect-real-4.jsonl": 0.942,  # held out first: 0.635 / 0.024 at 385fe9b, before its misses were read
     "detect-real-5.jsonl": 0.964,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
+    "detect-real-6.jsonl": 0.683,  # held out blind at babd818, not fixed from yet
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -53,12 +56,13 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-3.jsonl": 0.015,
     "detect-real-4.jsonl": 0.000,
     "detect-real-5.jsonl": 0.036,
+    "detect-real-6.jsonl": 0.025,
 }
 # the size of the harvest (rows may be added, not lost)
-MIN_NOTICES = 563  # sets 1-5
-MIN_NOTICE_LANGUAGES = 81
-MIN_NEGATIVES = 495
-MIN_SITES = 170
+MIN_NOTICES = 604  # sets 1-6
+MIN_NOTICE_LANGUAGES = 82
+MIN_NEGATIVES = 535
+MIN_SITES = 219
 MAX_SITE_SHARE = 1 / 3  # Co-op Translator's disclaimer table holds 56 of 193 notices (29%)
 
 
