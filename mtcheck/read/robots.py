@@ -10,7 +10,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.robotparser import RobotFileParser
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # urllib.robotparser brings urllib.request, http.client and ssl: imported when a site is read
+    from urllib.robotparser import RobotFileParser
 
 log = logging.getLogger("mtcheck")
 
@@ -35,6 +38,8 @@ def parse_robots(robots_url: str, content: bytes, *, max_delay: float) -> Robots
     lines = content.decode("utf-8", errors="replace").splitlines()
     # urllib.robotparser reads whole seconds only: give it milliseconds, so that "Crawl-delay: 0.5" counts too.
     lines = [_DELAY_LINE.sub(lambda m: f"{m[1]}{round(float(m[2]) * 1000)}{m[3]}", line) for line in lines]
+    from urllib.robotparser import RobotFileParser
+
     parser = RobotFileParser(robots_url)
     parser.parse(lines)
     asked = float(parser.crawl_delay(ROBOTS_AGENT) or 0) / 1000
