@@ -24,7 +24,9 @@ from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
 ENABLED = True  # tests and the eval script may switch the layer off to compare
-CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human", "caveat", "future")
+CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human", "caveat", "future",
+            "copula")
+_READ_APART = frozenset({"translate", "future", "copula"})  # read by their own rules, not as plain cues
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -270,6 +272,25 @@ def _future(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+def _predicate(lexicon: Lexicon, folded: str) -> bool:
+    """A copula right before a machine marker: the making stated as a property of the text.
+
+    "Translations are machine-made", "Překlady jsou strojové", "此语言为机器翻译"; not "Machine translation is
+    useful" (the machine word comes before the copula).
+    """
+    copula, machine = lexicon.patterns["copula"], lexicon.patterns["machine"]
+    if copula is None or machine is None:
+        return False
+    for m in copula.regex.finditer(folded):
+        s, e = m.span()
+        if lexicon.spaces and (s and _word_char(folded[s - 1]) or e < len(folded) and _word_char(folded[e])):
+            continue
+        rest = folded[e:].lstrip()
+        if rest and machine.regex.match(rest):
+            return True
+    return False
+
+
 def has_translate_word(text: str) -> bool:
     """Whether a translate stem of any lexicon occurs in the text (at a word start where words are spaced)."""
     return bool(_owners(_fold(text)))
@@ -313,8 +334,9 @@ def read(fragment: str) -> Reading | None:
             folded = caveat.strip(folded)
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
-        own = {c for c in CONCEPTS[1:-1] if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
+        own = {c for c in CONCEPTS if c not in _READ_APART and (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
+        own |= {"done"} if _predicate(lex[i], folded) else set()
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
         if count > best_count:  # the language is the lexicon that explains most of the fragment
