@@ -334,7 +334,8 @@ def read(fragment: str) -> Reading | None:
             folded = caveat.strip(folded)
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
-        own = {c for c in CONCEPTS if c not in _READ_APART and (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
+        plain = (c for c in CONCEPTS if c not in _READ_APART)
+        own = {c for c in plain if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
         own |= {"done"} if _predicate(lex[i], folded) else set()
         found |= own - _OWN_LANGUAGE
