@@ -58,6 +58,7 @@ class Shared:
     person_names: re.Pattern[str]  # engine names that are also given names: "Claude"
     original_words: re.Pattern[str]  # "original", "оригинал", "原文"
     toggle_values: re.Pattern[str]  # "off", "aus", "kikapcsolva": a settings switch's value
+    translation_engine: re.Pattern[str]  # engines that only translate: "DeepL", not "ChatGPT"
 
 
 @cache
@@ -118,6 +119,11 @@ def shared() -> Shared:
         code_cues=re.compile(code["cues"]),
         person_names=re.compile(rf"(?:{data['person_names']})$"),
         original_words=re.compile(data["original_words"]),
+        translation_engine=re.compile(
+            r"(?<![a-z0-9])(?:"
+            + "|".join(f"(?:{data['engines'][n]})" for n in data["translation_engines"])
+            + r")(?![a-z0-9])"
+        ),
         toggle_values=re.compile(rf"(?:{data['toggle_values']})(?!\w)"),
     )
 
