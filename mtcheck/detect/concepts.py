@@ -24,8 +24,19 @@ from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
 ENABLED = True  # tests and the eval script may switch the layer off to compare
-CONCEPTS = ("translate", "done", "machine", "content", "deixis", "negation", "topic", "human", "caveat", "future",
-            "copula")
+CONCEPTS = (
+    "translate",
+    "done",
+    "machine",
+    "content",
+    "deixis",
+    "negation",
+    "topic",
+    "human",
+    "caveat",
+    "future",
+    "copula",
+)
 _READ_APART = frozenset({"translate", "future", "copula"})  # read by their own rules, not as plain cues
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
