@@ -8,6 +8,7 @@ data. The map is a monotone step function over score bins (mtcheck/detect/calibr
     python scripts/calibrate_detect.py --fit tests/data/detect-real-1.jsonl tests/data/detect-real-2.jsonl --write
     python scripts/calibrate_detect.py --fit tests/data/detect-real-1.jsonl --measure tests/data/detect-real-2.jsonl
     python scripts/calibrate_detect.py --measure tests/data/detect-real-3.jsonl      # with the shipped map
+    python scripts/calibrate_detect.py --raw                 # the score before calibration, on every dev set
 
 `--measure` prints a reliability table of the calibrated confidence on the rows (bins of predicted P(notice):
 rows, mean prediction, observed share of notices), the expected calibration error (ECE, the row-weighted mean
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +65,7 @@ def reliability(predicted: list[tuple[float, bool]]) -> list[tuple[str, int, flo
     return rows
 
 
-def measure(mapping: calibration.ConfidenceMap, pairs: list[tuple[float, bool]], markdown: bool) -> str:
+def measure(mapping: Callable[[float], float], pairs: list[tuple[float, bool]], markdown: bool) -> str:
     """The reliability table, ECE, precision and recall of a map on (score, label) pairs."""
     predicted = [(mapping(s), y) for s, y in pairs]
     table = reliability(predicted)
@@ -92,12 +94,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", nargs="*", type=Path, default=[], help="JSONL files to measure it on")
     parser.add_argument("--write", action="store_true", help="store the fitted map in data/calibration.json")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument("--raw", action="store_true", help="measure the evidence score itself (no map)")
     args = parser.parse_args(argv)
+    if not args.fit and not args.measure:  # every labelled dev set
+        data_dir = ROOT / "tests" / "data"
+        args.measure = sorted(data_dir.glob("detect-real-[0-9]*.jsonl"))
+        args.measure += sorted(data_dir.glob("detect-challenge*.jsonl"))
     missing = [p for p in [*args.fit, *args.measure] if not p.is_file()]
     if missing:
         print(f"mtcheck: no file at {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    mapping = calibration.shipped()
+    mapping = (lambda score: score) if args.raw else calibration.shipped()
     if args.fit:
         bins = calibration.fit(scores(args.fit), EDGES, SPLIT)
         names = [p.name for p in args.fit]
