@@ -45,22 +45,26 @@ MARK = re.compile(r"\[[?!~&*]\]")  # link-grammar's guess marks: unknown [?], re
 
 
 def parse_sentences(
-    sentences: list[str], *, timeout: float, limit: int, binary: str = "link-parser"
+    sentences: list[str], *, timeout: float, limit: int, binary: str = "link-parser", disjuncts: bool = False
 ) -> list[dict[str, Any]]:
     """One result per sentence: tokens (text, start, end, null, unknown), null count, timed out, seconds."""
     results: list[dict[str, Any]] = []
     for i in range(0, len(sentences), CHUNK):
         chunk = sentences[i : i + CHUNK]
         started = time.monotonic()
-        results.extend(_parse_chunk(chunk, timeout=timeout, limit=limit, binary=binary))
+        results.extend(_parse_chunk(chunk, timeout=timeout, limit=limit, binary=binary, disjuncts=disjuncts))
         spent = time.monotonic() - started
         for r in results[-len(chunk) :]:
             r.setdefault("seconds", spent / len(chunk))
     return results
 
 
-def _parse_chunk(sentences: list[str], *, timeout: float, limit: int, binary: str) -> list[dict[str, Any]]:
+def _parse_chunk(
+    sentences: list[str], *, timeout: float, limit: int, binary: str, disjuncts: bool
+) -> list[dict[str, Any]]:
     header = ["!graphics=1", "!echo=1", "!spell=0", f"!limit={limit}", f"!timeout={int(timeout)}", "!verbosity=1"]
+    if disjuncts:
+        header.append("!disjuncts=1")
     usable = [s for s in sentences if _usable(s)]
     payload = "\n".join(header + usable) + "\n"
     try:
@@ -119,6 +123,17 @@ def _read_block(sentence: str, block: list[str]) -> dict[str, Any]:
     tokens = align(sentence, words[0].split()[1:])
     if tokens is None:
         return {"status": "unaligned"}
+    # with !disjuncts: one line per linked word after the diagram (walls included), "word cost connectors"
+    costs = []
+    at = block.index(words[0])
+    for line in block[at + 1 :]:
+        m = re.match(r"^\s+(\S+)\s+(-?\d+\.\d+)\s", line)
+        if m and m.group(1) not in ("LEFT-WALL", "RIGHT-WALL"):
+            costs.append(float(m.group(2)))
+    linked = [t for t in tokens if not t[3]]
+    if costs and len(costs) == len(linked):
+        for t, c in zip(linked, costs, strict=True):
+            t.append(c)
     return {"status": "ok", "nulls": nulls, "tokens": tokens}
 
 
@@ -192,12 +207,12 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
 def parse_all(texts: list[str], args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     """Parse every sentence of the texts (cached by settings and sentence)."""
     cache_path = Path(args.cache)
-    settings = f"t{args.timeout}-l{args.limit}"
+    settings = f"t{args.timeout}-l{args.limit}" + ("-d" if args.disjuncts else "")
     cache: dict[str, dict[str, Any]] = {}
     if cache_path.exists():
         for line in cache_path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            if row["settings"] == settings:
+            if row["settings"] == settings and len(row["sentence"].split()) <= args.max_parse_words:
                 cache[row["sentence"]] = row["result"]
     todo = []
     for text in texts:
@@ -213,7 +228,9 @@ def parse_all(texts: list[str], args: argparse.Namespace) -> dict[str, dict[str,
             for i in range(0, len(todo), CHUNK * 5):
                 part = todo[i : i + CHUNK * 5]
                 for sentence, result in zip(
-                    part, parse_sentences(part, timeout=args.timeout, limit=args.limit), strict=True
+                    part,
+                    parse_sentences(part, timeout=args.timeout, limit=args.limit, disjuncts=args.disjuncts),
+                    strict=True,
                 ):
                     cache[sentence] = result
                     handle.write(json.dumps({"settings": settings, "sentence": sentence, "result": result}) + "\n")
@@ -259,6 +276,34 @@ def variant(max_nulls: int, span: str, max_words: int, skip_unknown: bool = Fals
     return run
 
 
+def costly(min_cost: float, max_words: int, span: str = "word") -> Variant:
+    """A complete parse (no skipped word) that needs a costly disjunct: the costliest word(s) at or above min_cost."""
+
+    def run(sentence: str, result: dict[str, Any]) -> list[Finding]:
+        if result.get("status") != "ok" or result["nulls"]:
+            return []
+        tokens = result["tokens"]
+        if len(_content(tokens)) > max_words or not all(len(t) > 5 for t in tokens):
+            return []
+        top = max(t[5] for t in tokens)
+        if top < min_cost:
+            return []
+        chosen = [i for i, t in enumerate(tokens) if t[5] == top]
+        if span == "sentence":
+            return [(0, len(sentence))]
+        return [(tokens[i][1], tokens[i][2]) for i in chosen[:1]]
+
+    return run
+
+
+COST_VARIANTS: dict[str, Variant] = {
+    "complete parse, costliest word >= 1.0, <=40 words": costly(1.0, 40),
+    "complete parse, costliest word >= 1.5, <=40 words": costly(1.5, 40),
+    "complete parse, costliest word >= 2.0, <=40 words": costly(2.0, 40),
+    "complete parse, costliest word >= 2.0, <=25 words": costly(2.0, 25),
+    "complete parse, costliest word >= 2.0, whole sentence": costly(2.0, 40, "sentence"),
+}
+
 VARIANTS: dict[str, Variant] = {
     "null>=1, each skipped word, <=40 words": variant(99, "word", 40),
     "null>=1, skipped region, <=40 words": variant(99, "region", 40),
@@ -303,8 +348,93 @@ def measure(records: list[dict[str, Any]], found: list[Any]) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------- second signal: hunspell
+
+WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+
+def word_sets(words: set[str]) -> tuple[set[str], set[str]]:
+    """(words hunspell en_US rejects, words apertium's English analyser does not know)."""
+    listing = "\n".join(sorted(words)) + "\n"
+    rejected = subprocess.run(
+        ["hunspell", "-l", "-d", "en_US"], input=listing, capture_output=True, text=True, check=True
+    ).stdout.split()
+    analysed = subprocess.run(
+        ["lt-proc", "/usr/share/apertium/apertium-eng-spa/eng-spa.automorf.bin"],
+        input=listing,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    unknown = set(re.findall(r"\^([^/$]+)/\*", analysed))
+    return set(rejected), unknown
+
+
+def spelling_variants() -> dict[str, Callable[[str, set[str], set[str]], list[Finding]]]:
+    def make(lower_only: bool, skip_apertium: bool) -> Callable[[str, set[str], set[str]], list[Finding]]:
+        def run(text: str, rejected: set[str], unknown: set[str]) -> list[Finding]:
+            out = []
+            for m in WORD.finditer(text):
+                w = m.group()
+                if w not in rejected:
+                    continue
+                if lower_only and not w.islower():
+                    continue
+                if skip_apertium and w in unknown:
+                    continue
+                out.append((m.start(), m.end()))
+            return out
+
+        return run
+
+    return {
+        "hunspell en_US rejects the word": make(False, False),
+        "... lower-case words only": make(True, False),
+        "... lower-case, apertium knows the word": make(True, True),
+        "... any case, apertium knows the word": make(False, True),
+    }
+
+
+def spelling_main(records: list[dict[str, Any]], prose: list[str]) -> None:
+    words = {w for r in records for w in WORD.findall(r["target"])} | {w for p in prose for w in WORD.findall(p)}
+    rejected, unknown = word_sets(words)
+    for name, run in spelling_variants().items():
+        found = [
+            [["spelling", "HS", "warning", a, b, "", r["target"][a:b]] for a, b in run(r["target"], rejected, unknown)]
+            for r in records
+        ]
+        prose_hits = sum(len(run(p, rejected, unknown)) for p in prose)
+        print(table_row(name, records, found, prose_hits)[0])
+
+
+def table_row(
+    name: str, records: list[dict[str, Any]], found: list[Any], prose_hits: int
+) -> tuple[str, dict[str, Any]]:
+    row: dict[str, Any] = {}
+    cells = []
+    for dataset in ("news", "ted"):
+        for half in ("all", "fit", "check"):
+            idx = [
+                i
+                for i, r in enumerate(records)
+                if DATASETS[r["dataset"]] == dataset and (half == "all" or split_half(r) == half)
+            ]
+            row[f"{dataset}/{half}"] = measure([records[i] for i in idx], [found[i] for i in idx])
+        cells.append(" · ".join(cell(row[f"{dataset}/{h}"]) for h in ("all", "fit", "check")))
+        cells.append(f"{row[f'{dataset}/all']['per_error_free']:.3f}")
+    row["prose_findings"] = prose_hits
+    return f"| {name} | " + " | ".join(cells) + f" | {prose_hits} |", row
+
+
 def cell(m: dict[str, Any]) -> str:
     return f"{m['n']} / {m['ratio']:.2f}x" if m["n"] else "0"
+
+
+HEADER = (
+    "| variant | "
+    + " | ".join(f"{d}: all · fit · check | {d} per error-free" for d in ("news", "ted"))
+    + " | prose findings |"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="every k-th segment only (speed checks)")
     parser.add_argument("--prose", default=None, help="a file of correct English, one paragraph a line")
     parser.add_argument("--out", default=None, help="write the figures as JSON")
+    parser.add_argument("--disjuncts", action="store_true", help="also read each word's disjunct cost")
+    parser.add_argument("--signal", choices=["link-grammar", "hunspell"], default="link-grammar")
     args = parser.parse_args(argv)
 
     records = load_records(Path(args.data))
@@ -329,6 +461,10 @@ def main(argv: list[str] | None = None) -> int:
         records = records[:: args.sample]
     texts = [r["target"] for r in records]
     prose = Path(args.prose).read_text(encoding="utf-8").splitlines() if args.prose else []
+    print(HEADER)
+    if args.signal == "hunspell":
+        spelling_main(records, prose)
+        return 0
     started = time.monotonic()
     parsed = parse_all(texts + prose, args)
     print(f"parse: {time.monotonic() - started:.1f} s", file=sys.stderr)
@@ -350,29 +486,14 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     figures: dict[str, Any] = {}
-    print("| variant | " + " | ".join(f"{d}: all · fit · check | {d} per error-free" for d in ("news", "ted")) + " | prose |")
-    for name, run in VARIANTS.items():
+    for name, run in {**VARIANTS, **(COST_VARIANTS if args.disjuncts else {})}.items():
         found = findings_for(records, parsed, run)
-        row: dict[str, Any] = {}
-        cells = []
-        for dataset in ("news", "ted"):
-            for half in ("all", "fit", "check"):
-                idx = [
-                    i
-                    for i, r in enumerate(records)
-                    if DATASETS[r["dataset"]] == dataset and (half == "all" or split_half(r) == half)
-                ]
-                m = measure([records[i] for i in idx], [found[i] for i in idx])
-                row[f"{dataset}/{half}"] = m
-            cells.append(" · ".join(cell(row[f"{dataset}/{h}"]) for h in ("all", "fit", "check")))
-            cells.append(f"{row[f'{dataset}/all']['per_error_free']:.3f}")
         prose_hits = 0
         for paragraph in prose:
             for start, end in sentences_of(paragraph):
                 prose_hits += len(run(paragraph[start:end], parsed.get(paragraph[start:end], {})))
-        row["prose_findings"] = prose_hits
-        figures[name] = row
-        print(f"| {name} | " + " | ".join(cells) + f" | {prose_hits} |")
+        line, figures[name] = table_row(name, records, found, prose_hits)
+        print(line)
     if args.out:
         Path(args.out).write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0
