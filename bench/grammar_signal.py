@@ -350,7 +350,8 @@ def measure(records: list[dict[str, Any]], found: list[Any]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- second signal: hunspell
 
-WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# whole words only: not the `th` of `20th`, nor the parts of `Jong-un` or `pre-sale`
+WORD = re.compile(r"(?<![\w'-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w-])")
 
 
 def word_sets(words: set[str]) -> tuple[set[str], set[str]]:
