@@ -51,6 +51,26 @@ def ngrams(text: str, low: int = 2, high: int = 5) -> set[str]:
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_grams(text: str) -> set[str]:
+    """Word unigrams and bigrams of a normalised text, prefixed `w:` (apart from the character n-grams)."""
+    words = _WORD.findall(text)
+    out = {"w:" + w for w in words}
+    out.update(f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return out
+
+
+def features(text: str, low: int = 2, high: int = 5, kind: str = "char") -> set[str]:
+    """The features of a raw text: character n-grams, plus word uni- and bigrams for `char+word`."""
+    norm = normalise(text)
+    out = ngrams(norm, low, high)
+    if kind == "char+word":
+        out |= word_grams(norm)
+    return out
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights of a logistic regression over binary n-gram features scaled by 1/sqrt(count)."""
@@ -61,10 +81,11 @@ class Model:
     evidence_weight: float  # the Evidence weight it contributes
     low: int = 2
     high: int = 5
+    features: str = "char"  # or "char+word"
 
     def score(self, text: str) -> float:
         """Probability-like score in 0..1 that `text` is a machine-translation notice."""
-        grams = ngrams(normalise(text), self.low, self.high)
+        grams = features(text, self.low, self.high, self.features)
         if not grams:
             return 0.0
         get = self.weights.get
@@ -83,6 +104,7 @@ def model_from_dict(data: Mapping[str, object]) -> Model:
         evidence_weight=float(data.get("evidence_weight", 0.55)),  # type: ignore[arg-type]
         low=int(low),
         high=int(high),
+        features=str(data.get("features", "char")),
     )
 
 
