@@ -159,8 +159,11 @@ def main(argv: list[str] | None = None) -> int:
             return cache[text]
 
         mine = [j for j, (i, _, _) in enumerate(cases) if folds[i] == k]
-        result: dict[str, Any] = {"fold": k, "sites": len({rows[i]["site"] for i in range(len(rows)) if folds[i] == k}),
-                                  "rules": tally(rows, [(cases[j][0], cases[j][1], recorded[j][0]) for j in mine])}  # fmt: skip
+        result: dict[str, Any] = {
+            "fold": k,
+            "sites": len({rows[i]["site"] for i in range(len(rows)) if folds[i] == k}),
+            "rules": tally(rows, [(cases[j][0], cases[j][1], recorded[j][0]) for j in mine]),
+        }
         for t, m in configs:
             flagged = [(cases[j][0], cases[j][1], recorded[j][0] or flips(recorded[j][1], score, t, m)) for j in mine]
             result[f"t{t}_m{m}"] = tally(rows, flagged)
@@ -177,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
             saved = (learned.ENABLED, learned.load_model, learned.MENTION_THRESHOLD)
             learned.ENABLED, learned.MENTION_THRESHOLD = True, None
             learned.load_model = lambda path=None, model=model: learned.Model(  # type: ignore[assignment,misc]
-                model.weights, model.bias, 0.9, 0.55, features=args.features)
+                model.weights, model.bias, 0.9, 0.55, features=args.features
+            )
             try:
                 real = detect_text(text).machine_translated
             finally:
@@ -219,10 +223,14 @@ def timesplit(args: argparse.Namespace) -> int:
         before = [ROOT / "tests" / "data" / f"detect-real-{m}.jsonl" for m in range(1, int(n))]
         seen = er.load_rows(before)
         test_sites = {r["site"] for r in test}
-        train = [r for r in seen if r["kind"] in ("disclaimer_phrase", "tricky_negative") and r["site"] not in test_sites]
+        kinds = ("disclaimer_phrase", "tricky_negative")
+        train = [r for r in seen if r["kind"] in kinds and r["site"] not in test_sites]
         old_sites = {r["site"] for r in seen}
-        w, b = td.fit(td.featurise([r["text"] for r in train], args.features) + chal_feats,
-                      [int(r["kind"] == "disclaimer_phrase") for r in train] + [y for _, _, y in challenge], **hyper)
+        w, b = td.fit(
+            td.featurise([r["text"] for r in train], args.features) + chal_feats,
+            [int(r["kind"] == "disclaimer_phrase") for r in train] + [y for _, _, y in challenge],
+            **hyper,
+        )
         model = learned.Model(w, b, 0.9, 0.55, features=args.features)
         cache: dict[str, float] = {}
 
@@ -234,8 +242,8 @@ def timesplit(args: argparse.Namespace) -> int:
         by_id = {r["id"]: i for i, r in enumerate(test)}
         recorded = json.loads(Path(record_path).read_text(encoding="utf-8"))
         result: dict[str, Any] = {"train_rows": len(train), "test_rows": len(test)}
-        for scope, keep in (("all", lambda r: True), ("new sites", lambda r: r["site"] not in old_sites)):
-            recs = [x for x in recorded if keep(test[by_id[x[0]]])]
+        for scope in ("all", "new sites"):
+            recs = [x for x in recorded if scope == "all" or test[by_id[x[0]]]["site"] not in old_sites]
             part: dict[str, Any] = {"rules": tally(test, [(by_id[x[0]], x[1], x[2]) for x in recs])}
             for t, m in configs:
                 part[f"t{t}_m{m}"] = tally(test, [(by_id[x[0]], x[1], x[2] or flips(x[3], score, t, m)) for x in recs])

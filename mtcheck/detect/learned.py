@@ -62,12 +62,29 @@ def word_grams(text: str) -> set[str]:
     return out
 
 
+def concept_grams(text: str) -> set[str]:
+    """Language-independent features from the concept layer's reading: the concepts found, their pairs, and
+    whether the combinator accepted the fragment (prefixed `c:`)."""
+    from mtcheck.detect.concepts import read
+
+    reading = read(text[: MAX_CHARS * 2])
+    if reading is None:
+        return {"c:none"}
+    found = sorted(reading.concepts | ({"slot"} if reading.slots else set()))
+    out = {"c:" + c for c in found} | {f"c:{a}+{b}" for i, a in enumerate(found) for b in found[i + 1 :]}
+    out.add("c:accepted" if reading.score > 0 else "c:rejected")
+    return out
+
+
 def features(text: str, low: int = 2, high: int = 5, kind: str = "char") -> set[str]:
-    """The features of a raw text: character n-grams, plus word uni- and bigrams for `char+word`."""
+    """The features of a raw text: character n-grams, plus word uni- and bigrams (`word` in `kind`) and the
+    concept layer's reading (`concept` in `kind`)."""
     norm = normalise(text)
     out = ngrams(norm, low, high)
-    if kind == "char+word":
+    if "word" in kind:
         out |= word_grams(norm)
+    if "concept" in kind:
+        out |= concept_grams(text)
     return out
 
 
