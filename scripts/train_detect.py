@@ -133,10 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--evidence-weight", type=float, default=0.55)
+    kinds = ("char", "char+word", "char+concept", "char+word+concept")
+    parser.add_argument("--features", default="char", choices=kinds, help="n-grams, + word grams / concept reading")
     args = parser.parse_args(argv)
 
     data = examples(sorted(args.inputs), args.limit)
-    feats = featurise([t for _, t, _ in data])
+    feats = featurise([t for _, t, _ in data], args.features)
     labels = [y for _, _, y in data]
     hyper = {"min_df": args.min_df, "epochs": args.epochs, "l2": args.l2, "rate": args.rate, "seed": args.seed}
     threshold, cv = 0.9, {}  # without folds (tests): a fixed high threshold
@@ -161,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     model = {
         "version": 1,
         "ngram": [2, 5],
+        **({"features": args.features} if args.features != "char" else {}),
         "bias": round(b, 4),
         "threshold": threshold,
         "evidence_weight": args.evidence_weight,
