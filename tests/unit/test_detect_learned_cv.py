@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from mtcheck.detect import learned
-from mtcheck.detect.learned import Model, features, model_from_dict
+from mtcheck.detect.learned import Model, features, load_model, model_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = sorted((ROOT / "tests" / "data").glob("detect-real-[0-9]*.jsonl"))
@@ -141,3 +141,20 @@ def test_recorded_shortcut_matches_detect(text: str, flagged: bool, monkeypatch:
     monkeypatch.setattr(learned, "load_model", lambda path=None: TOY)
     assert shortcut is flagged
     assert detect_text(text).machine_translated is shortcut
+
+
+def _train_real(out: Path) -> bytes:
+    import subprocess
+
+    cmd = [sys.executable, str(ROOT / "scripts" / "train_detect.py"), str(REAL[0]), "--output", str(out),
+           "--limit", "120", "--folds", "0", "--epochs", "2", "--features", "char+word"]  # fmt: skip
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+    return out.read_bytes()
+
+
+def test_training_on_a_real_set_with_word_grams_is_deterministic(tmp_path: Path) -> None:
+    first, second = _train_real(tmp_path / "a.json"), _train_real(tmp_path / "b.json")
+    assert first == second
+    model = load_model(str(tmp_path / "a.json"))
+    assert model is not None and model.features == "char+word"
+    assert any(g.startswith("w:") for g in model.weights)
