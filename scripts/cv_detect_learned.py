@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import eval_detect_real as er  # noqa: E402
 import train_detect as td  # noqa: E402
+from record_detect_rules import record  # noqa: E402
 
 from mtcheck.detect import detect_text, learned  # noqa: E402
 
@@ -56,31 +57,6 @@ def site_folds(rows: list[dict[str, Any]], k: int) -> list[int]:
         fold_of[site] = f
         load[f] += sizes[site]
     return [fold_of[row["site"]] for row in rows]
-
-
-def record(text: str) -> tuple[bool, list[tuple[str, str | None]] | None]:
-    """The rules' verdict, and the fallback's candidate segments with the rules' veto (None: not consulted)."""
-    calls: list[tuple[Any, ...]] = []
-    saved_enabled, saved_evidence = learned.ENABLED, learned.evidence
-    learned.ENABLED = True
-    learned.evidence = lambda *args, **kw: calls.append(args) or []  # type: ignore[assignment]
-    try:
-        verdict = detect_text(text).machine_translated
-    finally:
-        learned.ENABLED, learned.evidence = saved_enabled, saved_evidence
-    if not calls:
-        return verdict, None
-    seg_text, paragraphs, extras = calls[0][:3]
-    return verdict, [(s.text, _veto(s.text)) for s in learned.segments(seg_text, paragraphs, extras)]
-
-
-_VETO: dict[str, str | None] = {}
-
-
-def _veto(segment: str) -> str | None:
-    if segment not in _VETO:
-        _VETO[segment] = learned.rules_verdict(segment)
-    return _VETO[segment]
 
 
 def flips(segs: list[tuple[str, str | None]] | None, score: Callable[[str], float], t: float,
