@@ -51,6 +51,43 @@ def ngrams(text: str, low: int = 2, high: int = 5) -> set[str]:
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_grams(text: str) -> set[str]:
+    """Word unigrams and bigrams of a normalised text, prefixed `w:` (apart from the character n-grams)."""
+    words = _WORD.findall(text)
+    out = {"w:" + w for w in words}
+    out.update(f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return out
+
+
+def concept_grams(text: str) -> set[str]:
+    """Language-independent features from the concept layer's reading: the concepts found, their pairs, and
+    whether the combinator accepted the fragment (prefixed `c:`)."""
+    from mtcheck.detect.concepts import read
+
+    reading = read(text[: MAX_CHARS * 2])
+    if reading is None:
+        return {"c:none"}
+    found = sorted(reading.concepts | ({"slot"} if reading.slots else set()))
+    out = {"c:" + c for c in found} | {f"c:{a}+{b}" for i, a in enumerate(found) for b in found[i + 1 :]}
+    out.add("c:accepted" if reading.score > 0 else "c:rejected")
+    return out
+
+
+def features(text: str, low: int = 2, high: int = 5, kind: str = "char") -> set[str]:
+    """The features of a raw text: character n-grams, plus word uni- and bigrams (`word` in `kind`) and the
+    concept layer's reading (`concept` in `kind`)."""
+    norm = normalise(text)
+    out = ngrams(norm, low, high)
+    if "word" in kind:
+        out |= word_grams(norm)
+    if "concept" in kind:
+        out |= concept_grams(text)
+    return out
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights of a logistic regression over binary n-gram features scaled by 1/sqrt(count)."""
@@ -61,10 +98,11 @@ class Model:
     evidence_weight: float  # the Evidence weight it contributes
     low: int = 2
     high: int = 5
+    features: str = "char"  # or "char+word"
 
     def score(self, text: str) -> float:
         """Probability-like score in 0..1 that `text` is a machine-translation notice."""
-        grams = ngrams(normalise(text), self.low, self.high)
+        grams = features(text, self.low, self.high, self.features)
         if not grams:
             return 0.0
         get = self.weights.get
@@ -83,6 +121,7 @@ def model_from_dict(data: Mapping[str, object]) -> Model:
         evidence_weight=float(data.get("evidence_weight", 0.55)),  # type: ignore[arg-type]
         low=int(low),
         high=int(high),
+        features=str(data.get("features", "char")),
     )
 
 
