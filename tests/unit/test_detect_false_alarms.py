@@ -1,8 +1,9 @@
-"""Texts that talk about machine translation but are no notice, one table per false-alarm class (issue 12, rounds 4-6).
+"""Texts that talk about machine translation but are no notice, one table per false-alarm class (issue 12).
 
-Every case is our own sentence written for its class (none is a row of a dev set or a challenge set); most are
-near negatives of a phrasing class in test_detect_notices.py. The per-language table of negatives with the
-stronger confidence check is test_detect_phrases.py (NOT_DISCLAIMERS, NOT_FLAGS).
+Every case is our own sentence written for its class (detection rounds 4-6 and the real-set fixes); a few are
+also rows of our dev or challenge sets (tests/data/detect-*.jsonl, marked "also a row of"), none is a row of
+the shared eval set. Most are near negatives of a phrasing class in test_detect_notices.py. The per-language
+table of negatives with the stronger confidence check is in test_detect_phrases.py (NOT_DISCLAIMERS, NOT_FLAGS).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from mtcheck.detect import detect_text
 FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
     # Negated, in many languages.
     "negated": [
-        ("en", "This page has not been machine translated yet."),
+        ("en", "This page has not been machine translated yet."),  # also a row of real-1
         ("zh-Hans", "本文并非机器翻译，由译者人工翻译。"),
         ("zh-Hant", "此頁面非機器翻譯，由專業譯者翻譯。"),
         ("ne", "यो लेख मेसिन अनुवाद होइन।"),
@@ -51,7 +52,7 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("hi", "खाली छोड़ने पर विवरण स्वचालित रूप से अनुवादित हो जाएगा।"),
         ("vi", "Nội dung trang sẽ được dịch tự động khi bạn bật tùy chọn này."),
         ("ms", "Halaman ini akan diterjemahkan secara automatik selepas disimpan."),
-        ("it", "La traduzione verrà eseguita automaticamente per le seguenti lingue"),
+        ("it", "La traduzione verrà eseguita automaticamente per le seguenti lingue"),  # also a row of real-2
         # a list of languages with a future tense (a setting)
         ("tr", "Aşağıdaki diller otomatik olarak çevrilecek"),
         # a modal: what should happen, not what happened
@@ -60,7 +61,7 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         # an active habitual about a tool: "it translates automatically"
         ("ur", "آپ کچھ بھی لکھیں، یہ ایپ خودکار طور پر ترجمہ کرتی ہے۔"),
         # a feature description
-        ("en", "Comments are automatically translated into the reader's language."),
+        ("en", "Comments are automatically translated into the reader's language."),  # also a row of challenge-1
         ("en", "We only use DeepL for translation."),
         ("en", "The library has added DeepL to its document translation tool."),
         # a long sentence about a feature that names languages is not a short status line
@@ -127,10 +128,11 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
     ],
     # A human translator, a translation that is not between natural languages, or no machine word at all.
     "not-a-machine": [
-        ("fr", "Ce livre a été traduit de l'anglais par Claude Gauthier."),
+        ("fr", "Ce livre a été traduit de l'anglais par Claude Gauthier."),  # also a row of challenge-2
         ("en", "Translated from the Italian by Ann Goldstein · See original title"),
         ("en", "translator: Claude Martin"),
-        ("ca", "Traducció al català: equip de Softcatalà"),  # a human team credit for an engine-like name
+        # a human team credit for an engine-like name
+        ("ca", "Traducció al català: equip de Softcatalà"),  # also a row of challenge-5
         ("en", "This crate was auto-translated from C to Rust with c2rust."),
         # a placeholder for a person is not a slot, and nothing says machine
         ("en", "$USER_NAME$ translated this page"),

@@ -1,9 +1,10 @@
-"""Notice phrasings that must be found, one table per phrasing class (issue 12 and detection rounds 4-6).
+"""Notice phrasings that must be found, one table per phrasing class (issue 12).
 
-Every case is our own sentence written for its class (none is a row of a dev set or a challenge set); the
-near negatives of each class are in test_detect_false_alarms.py. The per-language table of plain disclaimers
-(and the stronger confidence and evidence checks) is test_detect_phrases.py; concept-layer readings are in
-test_detect_concepts.py. Each class lists its (language, text) rows; a comment names the construction.
+Every case is our own sentence written for its class (detection rounds 4-6 and the real-set fixes); a few are
+also rows of our dev or challenge sets (tests/data/detect-*.jsonl, marked "also a row of"), none is a row of
+the shared eval set. The near negatives of each class are in test_detect_false_alarms.py; the per-language
+table of plain disclaimers (with the stronger confidence and evidence checks) is in test_detect_phrases.py,
+and what the concept layer reads is in test_detect_concepts.py.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("tl", "Ang artikulong ito ay isinalin gamit ang machine translation."),
         ("eu", "Orri hau itzulpen automatikoaz itzuli da."),
         ("bn", "এই পাতাটি মেশিন ট্রান্সলেশনের মাধ্যমে অনুবাদ করা হয়েছে।"),
-        ("ne", "यो पृष्ठ स्वचालित रूपमा अनुवाद गरिएको हो।"),
-        ("kk", "Бұл бет машиналық аударма арқылы аударылған."),
+        ("ne", "यो पृष्ठ स्वचालित रूपमा अनुवाद गरिएको हो।"),  # also a row of challenge-3b, real-5
+        ("kk", "Бұл бет машиналық аударма арқылы аударылған."),  # also a row of challenge-3b
         # Albanian definite nouns name the text
         ("sq", "Faqja është përkthyer automatikisht."),
         # a pronoun as the subject (German)
@@ -66,7 +67,7 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
     # A slot where code puts a language or a provider: {x}, %{x}, ${x}, %(x)s, { $x }, $X$.
     "placeholder": [
         ("tr", "Bu sayfa { $from } dilinden { $to } diline çevrilmiştir"),
-        ("en", "Translated from %{language} by %{translator}"),
+        ("en", "Translated from %{language} by %{translator}"),  # also a row of real-1
         ("es", "Traducido del {lang} con {provider}"),
         ("en", "This post was translated from {source} into {target} by a machine translation engine."),
         ("en", "%(blog_name)s uses machine translation for this page."),
@@ -85,7 +86,7 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
     # A status label that ends in a colon: the language name is appended by code.
     "colon-label": [
         ("en", "Translated to: "),
-        ("ha", "An fassara zuwa: "),
+        ("ha", "An fassara zuwa: "),  # also a row of real-5
         ("km", "បានបកប្រែជា៖"),
     ],
     # A short status line or badge: the making and the machine (and perhaps the source language), nothing else.
