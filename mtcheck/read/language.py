@@ -20,7 +20,26 @@ _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|`[^`]*`|<[^>]{0,300}>")
 # langdetect's codes for Chinese, spelled as BCP 47 script subtags.
 _CODES = {"zh-cn": "zh", "zh-tw": "zh-Hant"}
 
+# The langdetect releases whose internals _load_profiles and _fast_detector copy, checked bit for bit against
+# langdetect's own code (tests/unit/test_detect_fast_paths.py). Any other release runs langdetect's own loader
+# and Detector: slower, but its results are langdetect's whatever its internals became.
+VERIFIED_LANGDETECT = frozenset({"1.0.9"})
+
 _profiles: Any = None
+_fast: bool | None = None
+
+
+def _fast_path() -> bool:
+    """Whether the installed langdetect is a release the quick loader and Detector were checked against."""
+    global _fast
+    if _fast is None:
+        from importlib import metadata
+
+        try:
+            _fast = metadata.version("langdetect") in VERIFIED_LANGDETECT
+        except metadata.PackageNotFoundError:
+            _fast = False
+    return _fast
 
 
 def _factory() -> Any:
@@ -30,7 +49,12 @@ def _factory() -> Any:
         from langdetect import DetectorFactory, detector_factory
 
         DetectorFactory.seed = 0  # deterministic results run after run
-        _profiles = _load_profiles(detector_factory.PROFILES_DIRECTORY)
+        if _fast_path():
+            _profiles = _load_profiles(detector_factory.PROFILES_DIRECTORY)
+        else:
+            factory = DetectorFactory()
+            factory.load_profile(detector_factory.PROFILES_DIRECTORY)
+            _profiles = factory
     return _profiles
 
 
@@ -226,6 +250,15 @@ def _fast_detector() -> Any:
 _FastDetector: Any = None
 
 
+def _detector() -> Any:
+    """The Detector class to run: the quick one on a checked langdetect release, langdetect's own on any other."""
+    if _fast_path():
+        return _fast_detector()
+    from langdetect.detector import Detector
+
+    return Detector
+
+
 def _clean(text: str, limit: int) -> str:
     return _NOISE.sub(" ", text[: limit * 2])[:limit]
 
@@ -246,7 +279,7 @@ def _probabilities(sample: str, trials: int | None) -> tuple[tuple[str, float], 
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        detector = _fast_detector()(factory)  # what detect_langs() does, with a trial count
+        detector = _detector()(factory)  # what detect_langs() does, with a trial count
         if trials is not None:
             detector.n_trial = trials
         detector.append(sample)

@@ -39,6 +39,11 @@ def test_engine_is_named(text: str, engine: str | None) -> None:
     assert detect_text(text).engine == engine
 
 
+def test_engine_in_quotes_is_named() -> None:
+    d = detect_text("Переведено сервисом «Яндекс Переводчик»")
+    assert d.machine_translated and d.engine == "Yandex Translate"
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [
@@ -91,6 +96,22 @@ def test_offsets_survive_markup_and_wide_characters() -> None:
     best = max(d.evidence, key=lambda e: e.weight)
     assert best.start is not None and best.end is not None
     assert "auto‑translated" in text[best.start : best.end]
+
+
+def test_concept_evidence_offsets_point_into_the_text() -> None:
+    text = "Intro paragraph about bridges.\n\nQuesta pagina è stata tradotta da { $a } a { $b }\n"
+    detection = detect_text(text)
+    found = [e for e in detection.evidence if e.weight >= 0.5]
+    assert found and found[0].start is not None and found[0].end is not None
+    assert text[found[0].start : found[0].end].startswith("Questa pagina")
+
+
+def test_placeholders_do_not_reach_the_evidence_offsets() -> None:
+    text = "Intro.\n\nThis article was translated from ${from} to ${to} by a translation engine."
+    d = detect_text(text)
+    strong = [e for e in d.evidence if e.weight >= 0.5]
+    assert strong and strong[0].start is not None and strong[0].end is not None
+    assert text[strong[0].start : strong[0].end].startswith("This article was translated from ${from}")
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ against the faster one, and `mtcheck detect` on worker processes against one pro
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,6 +90,47 @@ def test_scan_declines_what_it_cannot_anchor() -> None:
     assert scan.anchors(re.compile(r"\btranslat(?:ed|ion)")) is not None
 
 
+class _OtherTree:
+    """A parser whose trees have another shape, as a later Python's re._parser might."""
+
+    @staticmethod
+    def parse(source: str, flags: int) -> object:
+        return object()
+
+
+def _raise(error: Exception) -> object:
+    def modules() -> object:
+        raise error
+
+    return modules
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        _raise(ImportError("No module named 're._parser'")),  # the private module moved
+        lambda: (_OtherTree, importlib.import_module("re._constants")),  # its trees changed shape
+        _raise(RuntimeError("something unforeseen")),
+    ],
+    ids=["moved", "other-tree", "other-error"],
+)
+def test_scan_falls_back_to_finditer_when_re_internals_change(
+    modules: Any, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    view = normalize.build_view(_long_text(2, 5)).text
+    rules = list(patterns.rules_named("en.toml").patterns.values())
+    assert rules and all(scan.anchors(p) is not None for p in rules)  # read with the real internals
+    # the same patterns with a comment naming this case: anchors() reads them afresh (its cache of the real ones
+    # is kept, and no other case's reading is reused)
+    fresh = [re.compile(f"{p.pattern}(?#{request.node.callspec.id})", p.flags) for p in rules]
+    monkeypatch.setattr(scan, "_modules", modules)
+    for pattern in fresh:
+        assert scan.anchors(pattern) is None
+        assert [(m.span(), m.groups()) for m in scan.finditer(pattern, view)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(view)
+        ]
+
+
 def _view_per_character(text: str, monkeypatch: pytest.MonkeyPatch) -> normalize.View:
     with monkeypatch.context() as m:
         m.setattr(normalize, "_RUN", re.compile(r"(?!)"))  # no run is folded at once: every character alone
@@ -149,6 +192,32 @@ def test_fast_langdetect_gives_langdetects_probabilities() -> None:
                 except Exception as exc:  # langdetect's "no features" error, the same for both
                     got.append([type(exc).__name__])
             assert got[0] == got[1], text
+
+
+def test_the_installed_langdetect_is_a_checked_release() -> None:
+    # Otherwise language.py runs langdetect's own (slower) code: re-run the test above on the new release and,
+    # when it passes, add the release to VERIFIED_LANGDETECT.
+    from importlib import metadata
+
+    assert metadata.version("langdetect") in language.VERIFIED_LANGDETECT
+    assert language._fast_path() and language._detector() is language._fast_detector()
+
+
+def test_an_unchecked_langdetect_release_runs_langdetects_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from langdetect import DetectorFactory
+    from langdetect.detector import Detector
+
+    texts = [language._clean(t, language.MAX_DOCUMENT_CHARS) for t in _rows()[:40]]
+    texts += [FILLER, "Ünïcödé ÜBER Straße " * 20, "12 !!"]
+
+    def probabilities() -> list[object]:  # uncached, so the cache of the other tests stays as it is
+        return [language._probabilities.__wrapped__(t, n) for t in texts for n in (3, None)]
+
+    quick = probabilities()
+    monkeypatch.setattr(language, "_fast", False)
+    monkeypatch.setattr(language, "_profiles", None)
+    assert language._detector() is Detector and isinstance(language._factory(), DetectorFactory)
+    assert probabilities() == quick
 
 
 def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
