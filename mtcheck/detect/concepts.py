@@ -452,7 +452,8 @@ def speaks_here(fragment: str) -> bool:
     """
     if _QUOTES.search(fragment):
         return False
-    reading = read(fragment)
+    # "our" names the site's texts in general, not this one: only a pointing word counts
+    reading = read(shared().possessives.sub(lambda m: " " * len(m.group(0)), fragment))
     return reading is not None and reading.score > 0 and "deixis" in reading.concepts
 
 
