@@ -439,6 +439,24 @@ def points_here(fragment: str) -> bool:
     return reading is not None and (bool({"deixis", "sourced"} & reading.concepts) or reading.slots > 0)
 
 
+# Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.
+_QUOTES = re.compile(r"[\"“”„«»「」『』‘’]|(?<!\w)'|'(?!\w)")
+
+
+def speaks_here(fragment: str) -> bool:
+    """Whether a fragment's reading is a notice pointing at this text with a deictic word outside any quotation.
+
+    "Bu sayfa, … tarafından otomatik olarak çevrilmiştir", "Η παραπάνω περιγραφή … μεταφράστηκε αυτόματα": the
+    phrase rules may read such a clause as a mention (a feature, a question nearby); a notice that says "this" or
+    "above" about a text made by a machine is one, whatever the phrase rules' context cues said.
+    """
+    if _QUOTES.search(fragment):
+        return False
+    # "our" names the site's texts in general, not this one: only a pointing word counts
+    reading = read(shared().possessives.sub(lambda m: " " * len(m.group(0)), fragment))
+    return reading is not None and reading.score > 0 and "deixis" in reading.concepts
+
+
 def fragments(text: str) -> list[tuple[int, int]]:
     """Clause- and badge-sized pieces of the text (offsets): lines, then sentences within a line."""
     out = []

@@ -235,7 +235,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
     if concepts.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the concept layer: see concepts.py
-        # a clause the phrase rules read and weighed as a mere mention keeps that reading
+        # a clause the phrase rules read and weighed as a mere mention keeps that reading, unless the concept reading
+        # is a notice that points at this text with "this" / "above" (outside quotes): see concepts.speaks_here
         mentions_read = [f for f in found if f.hit.kind == "mention" and f.hit.category in _READ_AS_MENTION]
         read = [(f.start, f.end) for f in mentions_read if f.hit.weight < WEAK]
         # the fallback weight WEAK means the phrase rules could not tell: the concept reading decides, when it
@@ -244,7 +245,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         evidence += [
             e
             for e in _concept_evidence(document, text, paragraphs, raw, metadata)
-            if not _overlaps(e, read) and (not _overlaps(e, unsure) or concepts.points_here(e.text))
+            if (not _overlaps(e, read) or concepts.speaks_here(e.text))
+            and (not _overlaps(e, unsure) or concepts.points_here(e.text))
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = [(c, _comment_position(raw, c)) for c in _comments(document)]

@@ -59,6 +59,7 @@ class Shared:
     original_words: re.Pattern[str]  # "original", "оригинал", "原文"
     toggle_values: re.Pattern[str]  # "off", "aus", "kikapcsolva": a settings switch's value
     translation_engine: re.Pattern[str]  # engines that only translate: "DeepL", not "ChatGPT"
+    possessives: re.Pattern[str]  # "our", "unsere", "наш": deixis that names the site, not this text
 
 
 @cache
@@ -95,6 +96,18 @@ def spaces_match_breaks(source: str) -> str:
     return "".join(out)
 
 
+# Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _possessives(words: list[str]) -> re.Pattern[str]:
+    """Possessive words at a word start (with their endings), or anywhere in scripts written without spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    spaced = "|".join(re.escape(w) for w in ordered if not _UNSPACED.search(w))
+    unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
+    return re.compile(rf"(?<!\w)(?:{spaced})\w*|{unspaced}", re.IGNORECASE)
+
+
 @cache
 def shared() -> Shared:
     """The shared tables from data/common.toml."""
@@ -125,6 +138,7 @@ def shared() -> Shared:
             + r")(?![a-z0-9])"
         ),
         toggle_values=re.compile(rf"(?:{data['toggle_values']})(?!\w)"),
+        possessives=_possessives(data["possessives"]),
     )
 
 
