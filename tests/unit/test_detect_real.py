@@ -23,6 +23,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
+# held out, measured once by the lead: checked for form here, but not measured and given no floor
+HELD_OUT = {"detect-real-7.jsonl"}
+MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
 EVAL_SET = next((p for p in _EVAL_CANDIDATES if p.is_file()), _EVAL_CANDIDATES[0])
@@ -135,11 +138,11 @@ def _file_rows(path: Path) -> list[dict[str, str]]:
 def figures() -> dict[str, dict[str, object]]:
     script = _script()
     bodies = script.load_bodies()
-    return {path.name: script.measure(_file_rows(path), bodies).summary() for path in FILES}
+    return {path.name: script.measure(_file_rows(path), bodies).summary() for path in MEASURED}
 
 
 def test_every_file_has_floors() -> None:
-    assert {path.name for path in FILES} <= set(RECALL_FLOOR) & set(FALSE_POSITIVE_CEILING)
+    assert {path.name for path in MEASURED} <= set(RECALL_FLOOR) & set(FALSE_POSITIVE_CEILING)
 
 
 @pytest.mark.parametrize("name", sorted(RECALL_FLOOR))
