@@ -167,3 +167,46 @@ def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkey
     assert [f.path for f in parallel.failures] == [str(tmp_path / "050.txt"), str(tmp_path / "051.txt")]
     assert parallel == single
     assert any(d.machine_translated for _, d in parallel.results)
+
+
+def test_lexicon_heads_are_what_the_whole_file_says() -> None:
+    """Every concept file's code, spaces, translate stems and future_after read from their own lines equal the full
+    TOML parse (the other concepts are parsed on first use, and equal it too)."""
+    import tomllib
+
+    from mtcheck.detect import concepts
+
+    files = list(concepts._data_files())
+    assert len(files) == len(concepts._lexicon_data()) >= 100
+    for (name, text), (code, spaces, words, future_after) in zip(files, concepts._lexicon_data(), strict=True):
+        full = tomllib.loads(text)
+        assert set(concepts._head(text)) <= {"code", "spaces", "translate", "future_after"}, name  # the quick read
+        assert (code, spaces, future_after) == (
+            str(full["code"]),
+            bool(full.get("spaces", True)),
+            bool(full.get("future_after", False)),
+        ), name
+        assert dict(words) == {c: [str(w) for w in full.get(c, [])] for c in concepts.CONCEPTS}, name
+
+
+def test_a_lexicon_file_with_a_value_over_several_lines_is_read_whole() -> None:
+    from mtcheck.detect import concepts
+
+    text = 'code = "xx"\nname = "X"\ntranslate = [\n  "trans",\n  "lat",\n]\nspaces = false\n'
+    assert concepts._head(text)["translate"] == ["trans", "lat"]
+    assert concepts._head(text)["spaces"] is False
+
+
+def test_cues_compiled_on_first_read_are_the_eager_ones() -> None:
+    """A language's cues, compiled when first read, are the patterns compiling them all up front gives."""
+    for name in LANGUAGES:
+        data = patterns._data(f"languages/{name}")
+        rules = patterns.compile_rules(data)
+        context_data, boundaries = data.get("context", {}), rules.boundaries
+        for cue in patterns.WORD_LISTS:
+            eager = patterns._word_list(context_data.get(cue, []), boundaries)
+            assert getattr(rules.cues[cue], "pattern", None) == getattr(eager, "pattern", None), (name, cue)
+        for cue in patterns.REGEX_LISTS:
+            eager = patterns._regex_list(context_data.get(cue, []), boundaries, patterns.shared())
+            assert getattr(rules.cues[cue], "pattern", None) == getattr(eager, "pattern", None), (name, cue)
+        assert set(rules.cues) == set(patterns.WORD_LISTS + patterns.REGEX_LISTS)
