@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from mtcheck.detect import scan
 from mtcheck.detect.context import CODE_PREPOSITION
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
@@ -499,7 +500,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     """The fragments that hold a translate stem: one pass of the stem trie over the whole text."""
     regex, _ = _translate_index()
     folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
-    hits = sorted([m.start() for m in regex.finditer(folded)] + _tool_hits(folded))
+    stems = [] if _without_stems(folded) else [m.start() for m in regex.finditer(folded)]
+    hits = sorted(stems + _tool_hits(folded))
     if not hits:
         return []
     pieces = fragments(text)
@@ -510,6 +512,22 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
             chosen.append(pieces[i])
     return chosen[:MAX_FRAGMENTS]
+
+
+@cache
+def _stem_pieces() -> re.Pattern[str] | None:
+    """A trie regex over the longest piece without spaces of every translate stem (None if one has none)."""
+    found = scan.pieces(_translate_index()[1])
+    return None if found is None else re.compile(_trie(sorted(set(found), key=len, reverse=True)))
+
+
+def _without_stems(folded: str) -> bool:
+    """True when a long text holds no translate stem, told from its distinct words (a page repeats them): a stem
+    in the text has its longest piece inside one of them. False means: look in the text itself."""
+    if len(folded) < scan.MIN_TEXT:
+        return False
+    finder = _stem_pieces()
+    return finder is not None and finder.search(scan.distinct_words(folded)) is None
 
 
 def _tool_hits(folded: str) -> list[int]:

@@ -10,6 +10,8 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+from mtcheck.detect import scan
+
 CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original", "source")
 WORD_LISTS = (
     "negation",
@@ -303,8 +305,25 @@ def might_match(text: str) -> bool:
     import unicodedata
 
     folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
-    if any(t in folded for t in _all_triggers()):
+    if _has_trigger(folded):
         return True
     # Arabic harakat and tatweel, soft hyphens and zero-width spaces can sit inside a trigger stem.
     bare = _INVISIBLE.sub("", folded)
-    return bare != folded and any(t in bare for t in _all_triggers())
+    return bare != folded and _has_trigger(bare)
+
+
+@cache
+def _trigger_pieces() -> tuple[str, ...] | None:
+    return scan.pieces(_all_triggers())
+
+
+def _has_trigger(folded: str) -> bool:
+    """Whether a trigger stem occurs in the folded text. A long text is first checked once per distinct word:
+    when no stem's longest piece occurs in any word, no stem occurs in the text."""
+    if len(folded) >= scan.MIN_TEXT:
+        found = _trigger_pieces()
+        if found is not None:
+            words = scan.distinct_words(folded)
+            if not any(piece in words for piece in found):
+                return False
+    return any(t in folded for t in _all_triggers())

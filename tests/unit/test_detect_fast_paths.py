@@ -210,3 +210,63 @@ def test_cues_compiled_on_first_read_are_the_eager_ones() -> None:
             eager = patterns._regex_list(context_data.get(cue, []), boundaries, patterns.shared())
             assert getattr(rules.cues[cue], "pattern", None) == getattr(eager, "pattern", None), (name, cue)
         assert set(rules.cues) == set(patterns.WORD_LISTS + patterns.REGEX_LISTS)
+
+
+def _plain_might_match(text: str) -> bool:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
+    bare = patterns._INVISIBLE.sub("", folded)
+    return any(t in folded for t in patterns._all_triggers()) or any(t in bare for t in patterns._all_triggers())
+
+
+@pytest.mark.parametrize("seed,notices", [(1, 0), (2, 1), (3, 5), (4, 40)])
+def test_quick_trigger_and_stem_checks_agree_with_the_plain_ones(seed: int, notices: int) -> None:
+    """On long texts the trigger check and the translate-stem check first look at the distinct words: same answers."""
+    from mtcheck.detect import concepts
+
+    regex, _ = concepts._translate_index()
+    texts = [_long_text(seed, notices)]
+    texts.append(texts[0].replace(" ", "\u00a0"))  # one endless word: no-break spaces are not split on
+    texts.append(texts[0].replace("translat", "tr\u00adanslat"))  # a soft hyphen inside the stem
+    for text in texts:
+        assert len(text) >= scan.MIN_TEXT
+        assert patterns.might_match(text) == _plain_might_match(text)
+        folded = text.replace("\u0130", "I").lower()
+        if concepts._without_stems(folded):
+            assert regex.search(folded) is None
+        assert concepts._candidates(text) == _plain_candidates(text)
+    if notices == 0:
+        assert concepts._without_stems(texts[0].replace("\u0130", "I").lower())  # the quick answer was used
+
+
+def _plain_candidates(text: str) -> list[tuple[int, int]]:
+    from bisect import bisect_right
+
+    from mtcheck.detect import concepts
+
+    regex, _ = concepts._translate_index()
+    folded = text.replace("\u0130", "I").lower()
+    hits = sorted([m.start() for m in regex.finditer(folded)] + concepts._tool_hits(folded))
+    pieces = concepts.fragments(text) if hits else []
+    starts = [s for s, _ in pieces]
+    chosen: list[tuple[int, int]] = []
+    for at in hits:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
+            chosen.append(pieces[i])
+    return chosen[: concepts.MAX_FRAGMENTS]
+
+
+def test_letter_count_agrees_with_counting_the_letters() -> None:
+    from itertools import islice
+
+    rng = random.Random(5)
+    alphabet = "ab1_ .,é中\n\t-ß٣"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        count = rng.randint(1, 50)
+        counted = sum(1 for _ in islice(language._LETTERS.finditer(text, start, end), count)) >= count
+        assert language._has_letters(text, start, end, count) == counted
