@@ -515,19 +515,22 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _stem_pieces() -> re.Pattern[str] | None:
-    """A trie regex over the longest piece without spaces of every translate stem (None if one has none)."""
-    found = scan.pieces(_translate_index()[1])
-    return None if found is None else re.compile(_trie(sorted(set(found), key=len, reverse=True)))
+def _spaced_stem_pieces() -> tuple[str, ...] | None:
+    """The longest piece without spaces of each translate stem that has spaces (None if a stem has no piece)."""
+    return scan.pieces(stem for stem in _translate_index()[1] if stem != "".join(stem.split()))
 
 
 def _without_stems(folded: str) -> bool:
     """True when a long text holds no translate stem, told from its distinct words (a page repeats them): a stem
-    in the text has its longest piece inside one of them. False means: look in the text itself."""
+    without spaces would be inside one of them, a stem with spaces has its longest piece inside one. False
+    means: look in the text itself."""
     if len(folded) < scan.MIN_TEXT:
         return False
-    finder = _stem_pieces()
-    return finder is not None and finder.search(scan.distinct_words(folded)) is None
+    spaced = _spaced_stem_pieces()
+    if spaced is None:
+        return False
+    words = scan.distinct_words(folded)
+    return _translate_index()[0].search(words) is None and not any(piece in words for piece in spaced)
 
 
 def _tool_hits(folded: str) -> list[int]:
