@@ -115,8 +115,10 @@ def _cli(target: Path, pycache: Path | None = None) -> tuple[float, float]:
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+    # Run from the input's folder: `python -m` puts the working directory first on sys.path, so a run from a
+    # checkout would time that checkout's mtcheck, whatever PYTHONPATH says.
     subprocess.run([sys.executable, "-m", "mtcheck", "detect", "--format", "json", str(target)], env=env,
-                   stdout=subprocess.DEVNULL, check=False)  # fmt: skip
+                   stdout=subprocess.DEVNULL, check=False, cwd=target.parent)  # fmt: skip
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
