@@ -11,7 +11,14 @@ one-line file (start-up alone), start-up included. On a shared machine wall time
 jobs, so every figure comes with the CPU time it took (user + system, worker processes included), and the
 load average before and after is recorded.
 
+The CLI runs as the environment has it (here PYTHONDONTWRITEBYTECODE=1 with no __pycache__ in the
+checkout: every run compiles mtcheck's sources again), and again with bytecode cached as an installed
+package has it (`cli_*_bytecode`: PYTHONPYCACHEPREFIX in the temporary folder, written by a first run).
+`--root` times another checkout of mtcheck (e.g. an older commit unpacked with `git archive`) with this
+script, so that two versions are measured the same way, back to back.
+
     python bench/detect_speed.py            # prints the figures; add --json out.json to keep them
+    python bench/detect_speed.py --root /tmp/old --runs 5
 """
 
 from __future__ import annotations
@@ -31,7 +38,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+if "--root" in sys.argv[:-1]:
+    ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
+sys.path.insert(0, str(ROOT))
 
 from mtcheck.detect import concepts, detect_text  # noqa: E402
 
@@ -96,14 +106,19 @@ def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def _cli(target: Path) -> tuple[float, float]:
-    """Wall and CPU seconds (its worker processes included) of `python -m mtcheck detect --format json target`."""
-    root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": str(root)}
+def _cli(target: Path, pycache: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (its worker processes included) of `python -m mtcheck detect --format json target`;
+    with `pycache`, bytecode is written there and read back (as an installed package reads its own)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+    # Run from the input's folder: `python -m` puts the working directory first on sys.path, so a run from a
+    # checkout would time that checkout's mtcheck, whatever PYTHONPATH says.
     subprocess.run([sys.executable, "-m", "mtcheck", "detect", "--format", "json", str(target)], env=env,
-                   stdout=subprocess.DEVNULL, check=False)  # fmt: skip
+                   stdout=subprocess.DEVNULL, check=False, cwd=target.parent)  # fmt: skip
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -113,12 +128,26 @@ def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return round(statistics.median(w for w, _ in runs), 3), round(statistics.median(c for _, c in runs), 3)
 
 
+def _commit() -> str:
+    """The checkout's commit (with "+changes" when its tracked files differ), or "unknown" outside git."""
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()  # fmt: skip
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+changes" if dirty else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-concepts", action="store_true", help="switch the concept layer off (to compare)")
     parser.add_argument("--no-cli", action="store_true", help="library figures only")
+    parser.add_argument("--root", type=Path, help="the mtcheck checkout to time (default: this one)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is kept)")
     args = parser.parse_args()
     layer = not args.no_concepts
     concepts.ENABLED = layer
@@ -127,12 +156,12 @@ def main() -> None:
     files = short_files()
     detect_text(files[0], language="en")  # warm-up: compile the language files and lexicons
     detect_text(page, language="en")
-    page_runs = [_timed(lambda: detect_text(page, language="en")) for _ in range(3)]
+    page_runs = [_timed(lambda: detect_text(page, language="en")) for _ in range(args.runs)]
     chunks = [files[i :: args.workers] for i in range(args.workers)]
     with ProcessPoolExecutor(args.workers) as pool:
         flags = [layer] * len(chunks)
         list(pool.map(_detect_many, [c[:5] for c in chunks], flags))  # warm the workers
-        file_times = [_time(lambda: sum(pool.map(_detect_many, chunks, flags))) for _ in range(3)]
+        file_times = [_time(lambda: sum(pool.map(_detect_many, chunks, flags))) for _ in range(args.runs)]
     flagged = 0
 
     def one_process() -> None:
@@ -143,9 +172,11 @@ def main() -> None:
     bare = html_page(seed=3).replace(NOTICES[0], "The end.")  # no notice: the concept layer reads every candidate
     concepts.ENABLED = layer
     detect_text(bare, language="en")
-    bare_runs = [_timed(lambda: detect_text(bare, language="en")) for _ in range(3)]
+    bare_runs = [_timed(lambda: detect_text(bare, language="en")) for _ in range(args.runs)]
     figures: dict[str, object] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": _commit(),
+        "runs": args.runs,
         "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}",
         "page_chars": len(page),
         "page_seconds": _median(page_runs)[0],
@@ -168,9 +199,15 @@ def main() -> None:
             (folder / "files").mkdir()
             for i, text in enumerate(files):
                 (folder / "files" / f"{i:04d}.md").write_text(text, encoding="utf-8")
-            for name, target in (("startup", "tiny.txt"), ("page", "page.html"), ("files", "files")):
-                wall, cpu = _median([_cli(folder / target) for _ in range(3)])
+            targets = (("startup", "tiny.txt"), ("page", "page.html"), ("files", "files"))
+            for name, target in targets:
+                wall, cpu = _median([_cli(folder / target) for _ in range(args.runs)])
                 figures[f"cli_{name}_seconds"], figures[f"cli_{name}_cpu_seconds"] = wall, cpu
+            pycache = folder / "pycache"
+            _cli(folder / "tiny.txt", pycache)  # writes the bytecode
+            for name, target in targets:
+                wall, cpu = _median([_cli(folder / target, pycache) for _ in range(args.runs)])
+                figures[f"cli_{name}_bytecode_seconds"], figures[f"cli_{name}_bytecode_cpu_seconds"] = wall, cpu
     figures["load_average_before"] = [round(x, 2) for x in load_before]
     figures["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(figures, indent=2))

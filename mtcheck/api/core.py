@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mtcheck.api.failures import InputFailure, describe_crash
 from mtcheck.checks.assemble import attach, quiet_notices, unknown_word_findings
 from mtcheck.config import Settings, default_pivot
 from mtcheck.engines.base import NO_ENGINE, Engine, create_engine, unknown_word_marks
@@ -37,16 +38,6 @@ T = TypeVar("T")
 
 # Called with (stage, done, total): "translate" counts texts through the engine.
 ProgressCallback = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class InputFailure:
-    """An input that could not be checked, with the one-line reason."""
-
-    path: str
-    message: str
-    setting: str | None = None  # the setting at fault, when one is (e.g. "language")
-    suggestion: str | None = None  # a value of that setting that would work (e.g. pivot "es")
 
 
 @dataclass(frozen=True)
@@ -258,17 +249,6 @@ def _check_all(
             on_failure(failure)
     if progress:
         progress("documents", len(items), len(items))
-
-
-def describe_crash(exc: BaseException) -> str:
-    """One line for an unexpected error inside one document (the run goes on without it)."""
-    if isinstance(exc, MemoryError):
-        return "not enough memory to check this document"
-    if isinstance(exc, RecursionError):
-        return "nested too deeply to check"
-    if isinstance(exc, UnicodeError):
-        return f"text the engine or a report cannot handle ({type(exc).__name__}: {one_line(str(exc))[:200]})"
-    return f"internal error: {type(exc).__name__}: {one_line(str(exc))[:200]}"
 
 
 def _read_ahead(

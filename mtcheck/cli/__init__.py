@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -384,8 +385,6 @@ def detect(
 
 def _echo_text(text: str) -> None:
     """Text on stdout as valid UTF-8 whatever it holds (lone surrogates from undecodable file names)."""
-    import re
-
     typer.echo(re.sub("[\ud800-\udfff]", "\ufffd", text))
 
 
@@ -413,12 +412,129 @@ def bare_ray(argv: list[str]) -> list[str]:
     return out
 
 
+# `detect`'s options as `_quick_detect` reads them: flag -> (parameter, takes a value). A test holds this
+# table to the typer declaration above, so the two cannot drift apart.
+DETECT_OPTIONS: dict[str, tuple[str, bool]] = {
+    "--format": ("format", True),
+    "-f": ("format", True),
+    "--fail-if-mt": ("fail_if_mt", False),
+    "--cache-dir": ("cache_dir", True),
+    "--no-cache": ("no_cache", False),
+    "--ignore-robots": ("ignore_robots", False),
+    "--timeout": ("timeout", True),
+    "--quiet": ("quiet", False),
+    "-q": ("quiet", False),
+}
+_GLOBAL_FLAGS = {"-v": "verbose", "--verbose": "verbose", "-q": "quiet", "--quiet": "quiet"}
+
+
+def quick_detect_args(argv: list[str]) -> dict[str, Any] | None:
+    """`mtcheck [-v|-q] detect ...` read without building the typer app, or None to leave it to typer.
+
+    Building the app's click command and its pydantic type adapters costs more start-up than the rest of a
+    small `detect` run, so plain invocations are read here and run `detect` itself. Whatever is not plain
+    (help, an unknown or abbreviated option, a value that starts with "-", a number typer would read in
+    its own way, a name that is not valid UTF-8, shell completion) goes to typer, which says it as before.
+    """
+    import os
+
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return None
+    try:
+        for arg in argv:
+            arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    verbose, quiet_all, i = 0, False, 0
+    while i < len(argv) and argv[i] in _GLOBAL_FLAGS:
+        if _GLOBAL_FLAGS[argv[i]] == "verbose":
+            verbose += 1
+        else:
+            quiet_all = True
+        i += 1
+    if i >= len(argv) or argv[i] != "detect":
+        return None
+    values: dict[str, Any] = {"paths": []}
+    rest = argv[i + 1 :]
+    k = 0
+    while k < len(rest):
+        arg = rest[k]
+        k += 1
+        if arg == "--":
+            values["paths"].extend(rest[k:])
+            break
+        if arg == "-" or not arg.startswith("-"):
+            values["paths"].append(arg)
+            continue
+        flag, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if flag not in DETECT_OPTIONS:
+            return None
+        name, takes_value = DETECT_OPTIONS[flag]
+        if not takes_value:
+            if eq:
+                return None
+            values[name] = True
+            continue
+        if not eq:
+            if k >= len(rest):
+                return None
+            value = rest[k]
+            k += 1
+        if not value or value.startswith("-"):
+            return None
+        if name == "timeout":
+            if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", value):
+                return None
+            values[name] = float(value)
+        elif name == "cache_dir":
+            if os.path.exists(value) and not os.access(value, os.R_OK):
+                return None  # typer's own message
+            values[name] = Path(value)
+        else:
+            values[name] = value
+    if not values["paths"]:
+        return None
+    return {"verbose": verbose, "quiet_all": quiet_all, "detect": values}
+
+
+def _quick_detect(parsed: dict[str, Any]) -> Any:
+    """Run `detect` with what quick_detect_args read, ending as typer's standalone mode ends."""
+    import errno
+
+    try:
+        try:
+            main_options(version=False, verbose=parsed["verbose"], quiet=parsed["quiet_all"])
+            detect(**parsed["detect"])
+        except EOFError:
+            typer.echo(err=True)
+            typer.echo("Aborted!", err=True)
+            raise SystemExit(1) from None
+        except KeyboardInterrupt:
+            raise SystemExit(130) from None
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            import os
+
+            # What click does on a closed pipe: exit 1, and nothing more written (a flush would fail again).
+            devnull = open(os.devnull, "w")  # noqa: SIM115 - stays open until the interpreter exits
+            sys.stdout = sys.stderr = devnull
+            raise SystemExit(1) from None
+    except typer.Exit as done:
+        raise SystemExit(done.exit_code) from None
+    raise SystemExit(0)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point. An unexpected error is one line and exit 2 (MTCHECK_DEBUG=1 shows the traceback)."""
     import os
 
     try:
-        return app(args=bare_ray(sys.argv[1:] if argv is None else argv))
+        args = bare_ray(sys.argv[1:] if argv is None else argv)
+        quick = quick_detect_args(args)
+        if quick is not None:
+            return _quick_detect(quick)
+        return app(args=args)
     except Exception as exc:  # the last net: a bug must not print a traceback at an editor or a CI log
         if os.environ.get("MTCHECK_DEBUG"):
             raise

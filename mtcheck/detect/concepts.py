@@ -14,11 +14,13 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from mtcheck.detect import scan
 from mtcheck.detect.context import CODE_PREPOSITION
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
@@ -170,14 +172,56 @@ def _data_files() -> Iterator[tuple[str, str]]:
             yield entry.name, entry.read_text(encoding="utf-8")
 
 
+# The keys a run reads from every lexicon file (to find which lexicons a text needs); the rest is read from the
+# files of those lexicons only.
+_HEAD_KEYS = re.compile(r"^(?:code|spaces|translate|future_after)[ \t]*=[^\n]*$", re.MULTILINE)
+
+
+class _Words(Mapping[str, list[str]]):
+    """concept -> entries of one lexicon file: "translate" from the file's head, the others parsed on first read."""
+
+    def __init__(self, text: str, translate: list[str]) -> None:
+        self._text = text
+        self._translate = translate
+        self._all: dict[str, list[str]] | None = None
+
+    def _full(self) -> dict[str, list[str]]:
+        if self._all is None:
+            data = tomllib.loads(self._text)
+            self._all = {concept: [str(w) for w in data.get(concept, [])] for concept in CONCEPTS}
+        return self._all
+
+    def __getitem__(self, concept: str) -> list[str]:
+        return self._translate if concept == "translate" else self._full()[concept]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CONCEPTS)
+
+    def __len__(self) -> int:
+        return len(CONCEPTS)
+
+
+def _head(text: str) -> dict[str, Any]:
+    """code, spaces, translate and future_after of a lexicon file: from their own lines when each is on one line
+    (a file of plain `key = value` lines, as every shipped one is), else from the whole file."""
+    if not re.search(r"^[ \t]*\[", text, re.MULTILINE):  # no tables
+        try:
+            head = tomllib.loads("\n".join(m.group(0) for m in _HEAD_KEYS.finditer(text)))
+        except tomllib.TOMLDecodeError:  # a value over several lines
+            head = {}
+        if "code" in head and "translate" in head:
+            return head
+    return tomllib.loads(text)
+
+
 @cache
-def _lexicon_data() -> tuple[tuple[str, bool, dict[str, list[str]], bool], ...]:
-    """(code, spaces, concept -> entries, future_after) of every file in data/concepts/, each file read and
-    parsed once."""
+def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ...]:
+    """(code, spaces, concept -> entries, future_after) of every file in data/concepts/. Each file is read once;
+    only its head is parsed until a text needs that lexicon's other concepts."""
     out = []
     for _, text in _data_files():
-        data = tomllib.loads(text)
-        words = {concept: [str(w) for w in data.get(concept, [])] for concept in CONCEPTS}
+        data = _head(text)
+        words = _Words(text, [str(w) for w in data.get("translate", [])])
         out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
 
@@ -474,7 +518,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     """The fragments that hold a translate stem: one pass of the stem trie over the whole text."""
     regex, _ = _translate_index()
     folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
-    hits = sorted([m.start() for m in regex.finditer(folded)] + _tool_hits(folded))
+    stems = [] if _without_stems(folded) else [m.start() for m in regex.finditer(folded)]
+    hits = sorted(stems + _tool_hits(folded))
     if not hits:
         return []
     pieces = fragments(text)
@@ -485,6 +530,25 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
             chosen.append(pieces[i])
     return chosen[:MAX_FRAGMENTS]
+
+
+@cache
+def _spaced_stem_pieces() -> tuple[str, ...] | None:
+    """The longest piece without spaces of each translate stem that has spaces (None if a stem has no piece)."""
+    return scan.pieces(stem for stem in _translate_index()[1] if stem != "".join(stem.split()))
+
+
+def _without_stems(folded: str) -> bool:
+    """True when a long text holds no translate stem, told from its distinct words (a page repeats them): a stem
+    without spaces would be inside one of them, a stem with spaces has its longest piece inside one. False
+    means: look in the text itself."""
+    if len(folded) < scan.MIN_TEXT:
+        return False
+    spaced = _spaced_stem_pieces()
+    if spaced is None:
+        return False
+    words = scan.distinct_words(folded)
+    return _translate_index()[0].search(words) is None and not any(piece in words for piece in spaced)
 
 
 def _tool_hits(folded: str) -> list[int]:

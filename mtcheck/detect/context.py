@@ -50,7 +50,7 @@ class _LazyLanguage:
 
 @functools.cache
 def _from_language() -> re.Pattern[str]:
-    names = shared().language_regex.pattern
+    names = shared().language_any
     return re.compile(rf"{_FROM_LANGUAGE_WORDS}(?<!\w)(?:{names})\w*(?:\s+(?:(?<!\w)\w{{1,4}}\s+)?(?:{names})\w*)?")
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
+
+from mtcheck.detect import scan
 
 CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original", "source")
 WORD_LISTS = (
@@ -41,25 +44,85 @@ class Rules:
     boundaries: str  # one of BOUNDARY_MODES
     triggers: tuple[str, ...]
     patterns: dict[str, re.Pattern[str]]
-    cues: dict[str, re.Pattern[str] | None]
+    cues: Mapping[str, re.Pattern[str] | None]  # compiled on first read: _Cues
 
 
-@dataclass(frozen=True)
 class Shared:
-    """Engines, language names and code words shared by every language."""
+    """Engines, language names and code words shared by every language (data/common.toml).
 
-    engines: tuple[tuple[str, re.Pattern[str]], ...]
-    engine_any: str  # one regex source matching any engine
-    ai_any: str
-    language_names: tuple[tuple[str, str], ...]  # (stem, code), longest stems first
-    language_regex: re.Pattern[str]
-    code_names: re.Pattern[str]
-    code_cues: re.Pattern[str]
-    person_names: re.Pattern[str]  # engine names that are also given names: "Claude"
-    original_words: re.Pattern[str]  # "original", "оригинал", "原文"
-    toggle_values: re.Pattern[str]  # "off", "aus", "kikapcsolva": a settings switch's value
-    translation_engine: re.Pattern[str]  # engines that only translate: "DeepL", not "ChatGPT"
-    possessives: re.Pattern[str]  # "our", "unsere", "наш": deixis that names the site, not this text
+    Each table is compiled the first time it is read: most texts need a few of them, and the language names
+    alone are a regex of some 800 stems.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        # one regex source matching any engine
+        self.engine_any = rf"(?<![a-z0-9])(?:{'|'.join(f'(?:{rx})' for rx in data['engines'].values())})(?![a-z0-9])"
+        self.ai_any: str = data["engines"]["AI"]
+
+    @cached_property
+    def engines(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        # Engine names are mostly Latin: only Latin letters and digits around them count as part of a word,
+        # so "DeepLで翻訳" and "由AI翻译" still name an engine.
+        return tuple(
+            (name, re.compile(rf"(?<![a-z0-9])(?:{rx})(?![a-z0-9])")) for name, rx in self._data["engines"].items()
+        )
+
+    @cached_property
+    def language_names(self) -> tuple[tuple[str, str], ...]:
+        """(stem, code), longest stems first."""
+        names = sorted(
+            ((stem.lower(), code) for code, stems in self._data["languages"].items() for stem in stems),
+            key=lambda item: -len(item[0]),
+        )
+        return tuple(names)
+
+    @cached_property
+    def language_any(self) -> str:
+        """One regex source matching any language name stem (what `language_regex` compiles)."""
+        return "|".join(re.escape(stem) for stem, _ in self.language_names)
+
+    @cached_property
+    def language_regex(self) -> re.Pattern[str]:
+        return re.compile(self.language_any)
+
+    @cached_property
+    def code_names(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w+#-])(?:{self._data['code']['names']})(?![\w+#'])")
+
+    @cached_property
+    def code_cues(self) -> re.Pattern[str]:
+        return re.compile(self._data["code"]["cues"])
+
+    @cached_property
+    def person_names(self) -> re.Pattern[str]:
+        """Engine names that are also given names: "Claude"."""
+        return re.compile(rf"(?:{self._data['person_names']})$")
+
+    @cached_property
+    def original_words(self) -> re.Pattern[str]:
+        """ "original", "оригинал", "原文"."""
+        return re.compile(self._data["original_words"])
+
+    @cached_property
+    def toggle_values(self) -> re.Pattern[str]:
+        """ "off", "aus", "kikapcsolva": a settings switch's value."""
+        return re.compile(rf"(?:{self._data['toggle_values']})(?!\w)")
+
+    @cached_property
+    def translation_engine(self) -> re.Pattern[str]:
+        """Engines that only translate: "DeepL", not "ChatGPT"."""
+        engines = self._data["engines"]
+        return re.compile(
+            r"(?<![a-z0-9])(?:"
+            + "|".join(f"(?:{engines[n]})" for n in self._data["translation_engines"])
+            + r")(?![a-z0-9])"
+        )
+
+    @cached_property
+    def possessives(self) -> re.Pattern[str]:
+        """ "our", "unsere", "наш": deixis that names the site, not this text."""
+        return _possessives(self._data["possessives"])
 
 
 @cache
@@ -111,35 +174,7 @@ def _possessives(words: list[str]) -> re.Pattern[str]:
 @cache
 def shared() -> Shared:
     """The shared tables from data/common.toml."""
-    data = _data("common.toml")
-    # Engine names are mostly Latin: only Latin letters and digits around them count as part of a word,
-    # so "DeepLで翻訳" and "由AI翻译" still name an engine.
-    engines = tuple((name, re.compile(rf"(?<![a-z0-9])(?:{rx})(?![a-z0-9])")) for name, rx in data["engines"].items())
-    specific = "|".join(f"(?:{rx})" for rx in data["engines"].values())
-    names = sorted(
-        ((stem.lower(), code) for code, stems in data["languages"].items() for stem in stems),
-        key=lambda item: -len(item[0]),
-    )
-    language_regex = re.compile("|".join(re.escape(stem) for stem, _ in names))
-    code = data["code"]
-    return Shared(
-        engines=engines,
-        engine_any=rf"(?<![a-z0-9])(?:{specific})(?![a-z0-9])",
-        ai_any=data["engines"]["AI"],
-        language_names=tuple(names),
-        language_regex=language_regex,
-        code_names=re.compile(rf"(?<![\w+#-])(?:{code['names']})(?![\w+#'])"),
-        code_cues=re.compile(code["cues"]),
-        person_names=re.compile(rf"(?:{data['person_names']})$"),
-        original_words=re.compile(data["original_words"]),
-        translation_engine=re.compile(
-            r"(?<![a-z0-9])(?:"
-            + "|".join(f"(?:{data['engines'][n]})" for n in data["translation_engines"])
-            + r")(?![a-z0-9])"
-        ),
-        toggle_values=re.compile(rf"(?:{data['toggle_values']})(?!\w)"),
-        possessives=_possessives(data["possessives"]),
-    )
+    return Shared(_data("common.toml"))
 
 
 def _expand(source: str, common: Shared) -> str:
@@ -147,7 +182,7 @@ def _expand(source: str, common: Shared) -> str:
         ZWNJ_IN_ARABIC.sub(" ", source)  # the view reads a Persian half-space as a space
         .replace("{engine}", f"(?:{common.engine_any})")
         .replace("{ai}", f"(?:{common.ai_any})")
-        .replace("{language}", f"(?:{common.language_regex.pattern})")
+        .replace("{language}", f"(?:{common.language_any})")
     )
 
 
@@ -167,6 +202,33 @@ def _regex_list(items: list[str], boundaries: str, common: Shared) -> re.Pattern
     return re.compile(f"{_BEFORE[boundaries]}(?:{body})")
 
 
+class _Cues(Mapping[str, "re.Pattern[str] | None"]):
+    """A language's context cues, each list compiled the first time it is read (a text weighs few phrases)."""
+
+    def __init__(self, context: dict[str, Any], boundaries: str) -> None:
+        self._context = context
+        self._boundaries = boundaries
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str] | None:
+        if name in self._compiled:
+            return self._compiled[name]
+        if name in WORD_LISTS:
+            pattern = _word_list(self._context.get(name, []), self._boundaries)
+        elif name in REGEX_LISTS:
+            pattern = _regex_list(self._context.get(name, []), self._boundaries, shared())
+        else:
+            raise KeyError(name)
+        self._compiled[name] = pattern
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(WORD_LISTS + REGEX_LISTS)
+
+    def __len__(self) -> int:
+        return len(WORD_LISTS) + len(REGEX_LISTS)
+
+
 def compile_rules(data: dict[str, Any]) -> Rules:
     """Compile one language's data (a parsed TOML table)."""
     common = shared()
@@ -178,12 +240,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         items = data.get("patterns", {}).get(category, [])
         if items:
             patterns[category] = re.compile("|".join(f"(?:{_expand(rx, common)})" for rx in items))
-    context = data.get("context", {})
-    cues: dict[str, re.Pattern[str] | None] = {}
-    for name in WORD_LISTS:
-        cues[name] = _word_list(context.get(name, []), boundaries)
-    for name in REGEX_LISTS:
-        cues[name] = _regex_list(context.get(name, []), boundaries, common)
+    cues = _Cues(data.get("context", {}), boundaries)
     return Rules(
         code=str(data["code"]),
         boundaries=boundaries,
@@ -235,8 +292,16 @@ def rules_named(name: str) -> Rules:
 
 
 def all_rules() -> tuple[Rules, ...]:
-    """Every language's rules, in file-name order."""
-    return tuple(rules_named(name) for name, _ in _language_files())
+    """Every language's rules, in file-name order, with every cue compiled (so a bad one is found here)."""
+    out = []
+    for name, _ in _language_files():
+        rules = rules_named(name)
+        try:
+            dict(rules.cues)
+        except re.error as exc:
+            raise ValueError(f"mtcheck/detect/data/languages/{name}: {exc}") from exc
+        out.append(rules)
+    return tuple(out)
 
 
 def rules_for(view_text: str) -> list[Rules]:
@@ -257,8 +322,25 @@ def might_match(text: str) -> bool:
     import unicodedata
 
     folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
-    if any(t in folded for t in _all_triggers()):
+    if _has_trigger(folded):
         return True
     # Arabic harakat and tatweel, soft hyphens and zero-width spaces can sit inside a trigger stem.
     bare = _INVISIBLE.sub("", folded)
-    return bare != folded and any(t in bare for t in _all_triggers())
+    return bare != folded and _has_trigger(bare)
+
+
+@cache
+def _trigger_pieces() -> tuple[str, ...] | None:
+    return scan.pieces(_all_triggers())
+
+
+def _has_trigger(folded: str) -> bool:
+    """Whether a trigger stem occurs in the folded text. A long text is first checked once per distinct word:
+    when no stem's longest piece occurs in any word, no stem occurs in the text."""
+    if len(folded) >= scan.MIN_TEXT:
+        found = _trigger_pieces()
+        if found is not None:
+            words = scan.distinct_words(folded)
+            if not any(piece in words for piece in found):
+                return False
+    return any(t in folded for t in _all_triggers())

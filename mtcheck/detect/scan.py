@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -216,3 +216,24 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         if m is not None:
             yield m
             pos = m.end()  # never empty: anchors() declines patterns that can match ""
+
+
+def distinct_words(text: str) -> str:
+    """Each whitespace-separated token of the text once, joined by NUL characters (in no set order).
+
+    A string without whitespace or NUL occurs in the text exactly when it occurs here: each of its occurrences
+    lies inside one token. A long page repeats its words, so this is a fraction of its length.
+    """
+    return "\x00".join(set(text.split()))
+
+
+def pieces(literals: Iterable[str]) -> tuple[str, ...] | None:
+    """For each literal, its longest run without whitespace or NUL (in the text whenever the literal is); None
+    when a literal has none."""
+    out = []
+    for literal in literals:
+        runs = literal.replace("\x00", " ").split()
+        if not runs:
+            return None
+        out.append(max(runs, key=len))
+    return tuple(out)

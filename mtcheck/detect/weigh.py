@@ -36,13 +36,13 @@ _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$
 @functools.cache
 def _named_language() -> re.Pattern[str]:
     """A language name and the word after it: "engleskog jezika", "английского языка"."""
-    return re.compile(rf"(?<!\w)(?:{shared().language_regex.pattern})\w*\s+[^\W\d_]+")
+    return re.compile(rf"(?<!\w)(?:{shared().language_any})\w*\s+[^\W\d_]+")
 
 
 @functools.cache
 def _LANGUAGE_TAIL() -> re.Pattern[str]:  # noqa: N802
     """A language name or a code such as "pt-br" at the end of a clause, with the space before it."""
-    return re.compile(rf"(?:\s+(?:[a-z]{{2}}-[a-z]{{2,4}}|(?:{shared().language_regex.pattern})\w*)){{1,2}}$")
+    return re.compile(rf"(?:\s+(?:[a-z]{{2}}-[a-z]{{2,4}}|(?:{shared().language_any})\w*)){{1,2}}$")
 
 
 def has(rules: Rules, cue: str, text: str) -> bool:
@@ -247,7 +247,7 @@ def _tight(rules: Rules, gap: str) -> bool:
     """Between a verb and its engine only connecting words: "translated from German into English by"."""
     if rules.boundaries == "none" or not gap.strip():
         return True
-    rest = re.sub(rf"(?<!\w)(?:{shared().language_regex.pattern})\w*", " ", FROM_LANGUAGE.sub(" ", gap))
+    rest = re.sub(rf"(?<!\w)(?:{shared().language_any})\w*", " ", FROM_LANGUAGE.sub(" ", gap))
     for cue in ("self", "means", "continuation", "articles", "aux", "agent"):
         pattern = rules.cues[cue]
         if pattern is not None:

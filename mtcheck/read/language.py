@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
 from typing import Any
 
 # Longer texts are cut: langdetect's cost grows with length and a few thousand characters decide it.
@@ -326,8 +325,14 @@ def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _has_letters(text: str, start: int, end: int, count: int) -> bool:
-    """Whether text[start:end] holds at least `count` letters (stops counting there)."""
-    return sum(1 for _ in islice(_LETTERS.finditer(text, start, end), count)) >= count
+    """Whether text[start:end] holds at least `count` letters (one regex call: anything else, then a letter,
+    `count` times; `[\\W\\d_]` is exactly what `_LETTERS` does not match)."""
+    return _letters(count).match(text, start, end) is not None
+
+
+@lru_cache(maxsize=8)
+def _letters(count: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{count}}}")
 
 
 def paragraph_languages(

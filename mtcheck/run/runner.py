@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mtcheck.api import InputFailure, ProgressCallback, RunResult, check_many, describe_crash, validate_settings
+from mtcheck.api.failures import InputFailure, describe_crash
 from mtcheck.config import (
     DEFAULT_FORMATS,
     DEFAULT_OUTPUT_DIR,
@@ -21,8 +21,10 @@ from mtcheck.config import (
 )
 from mtcheck.errors import InputError, UsageError
 from mtcheck.read.inputs import STDIN, one_line
-from mtcheck.report import RENDERERS, RUN_RENDERERS, validate_formats
 from mtcheck.results import Detection, Gate, Report
+
+if TYPE_CHECKING:
+    from mtcheck.api import ProgressCallback, RunResult
 
 log = logging.getLogger("mtcheck")
 
@@ -58,6 +60,8 @@ def _split(value: Any) -> tuple[str, ...]:
 
 def build_options(given: dict[str, Any], config_path: Path | None = None) -> tuple[Settings, RunOptions]:
     """Defaults, then the config file, then the options given on the command line (they win)."""
+    from mtcheck.api import validate_settings
+    from mtcheck.report import validate_formats
     from mtcheck.run import configfile
 
     if config_path is not None and not os.path.lexists(config_path):
@@ -115,7 +119,8 @@ def run_report(
     A document that cannot be read, translated, checked or written is a failure of its own: the others
     still run, and the run's reports (index, summary, JUnit, SARIF) list it, even when every input failed.
     """
-    from mtcheck.report import load_renderer, write_document_reports
+    from mtcheck.api import check_many
+    from mtcheck.report import RENDERERS, RUN_RENDERERS, load_renderer, write_document_reports
 
     baseline = _load_baseline(options.baseline)
     try:

@@ -236,3 +236,106 @@ def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkey
     assert [f.path for f in parallel.failures] == [str(tmp_path / "050.txt"), str(tmp_path / "051.txt")]
     assert parallel == single
     assert any(d.machine_translated for _, d in parallel.results)
+
+
+def test_lexicon_heads_are_what_the_whole_file_says() -> None:
+    """Every concept file's code, spaces, translate stems and future_after read from their own lines equal the full
+    TOML parse (the other concepts are parsed on first use, and equal it too)."""
+    import tomllib
+
+    from mtcheck.detect import concepts
+
+    files = list(concepts._data_files())
+    assert len(files) == len(concepts._lexicon_data()) >= 100
+    for (name, text), (code, spaces, words, future_after) in zip(files, concepts._lexicon_data(), strict=True):
+        full = tomllib.loads(text)
+        assert set(concepts._head(text)) <= {"code", "spaces", "translate", "future_after"}, name  # the quick read
+        assert (code, spaces, future_after) == (
+            str(full["code"]),
+            bool(full.get("spaces", True)),
+            bool(full.get("future_after", False)),
+        ), name
+        assert dict(words) == {c: [str(w) for w in full.get(c, [])] for c in concepts.CONCEPTS}, name
+
+
+def test_a_lexicon_file_with_a_value_over_several_lines_is_read_whole() -> None:
+    from mtcheck.detect import concepts
+
+    text = 'code = "xx"\nname = "X"\ntranslate = [\n  "trans",\n  "lat",\n]\nspaces = false\n'
+    assert concepts._head(text)["translate"] == ["trans", "lat"]
+    assert concepts._head(text)["spaces"] is False
+
+
+def test_cues_compiled_on_first_read_are_the_eager_ones() -> None:
+    """A language's cues, compiled when first read, are the patterns compiling them all up front gives."""
+    for name in LANGUAGES:
+        data = patterns._data(f"languages/{name}")
+        rules = patterns.compile_rules(data)
+        context_data, boundaries = data.get("context", {}), rules.boundaries
+        for cue in patterns.WORD_LISTS:
+            eager = patterns._word_list(context_data.get(cue, []), boundaries)
+            assert getattr(rules.cues[cue], "pattern", None) == getattr(eager, "pattern", None), (name, cue)
+        for cue in patterns.REGEX_LISTS:
+            eager = patterns._regex_list(context_data.get(cue, []), boundaries, patterns.shared())
+            assert getattr(rules.cues[cue], "pattern", None) == getattr(eager, "pattern", None), (name, cue)
+        assert set(rules.cues) == set(patterns.WORD_LISTS + patterns.REGEX_LISTS)
+
+
+def _plain_might_match(text: str) -> bool:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
+    bare = patterns._INVISIBLE.sub("", folded)
+    return any(t in folded for t in patterns._all_triggers()) or any(t in bare for t in patterns._all_triggers())
+
+
+@pytest.mark.parametrize("seed,notices", [(1, 0), (2, 1), (3, 5), (4, 40)])
+def test_quick_trigger_and_stem_checks_agree_with_the_plain_ones(seed: int, notices: int) -> None:
+    """On long texts the trigger check and the translate-stem check first look at the distinct words: same answers."""
+    from mtcheck.detect import concepts
+
+    regex, _ = concepts._translate_index()
+    texts = [_long_text(seed, notices)]
+    texts.append(texts[0].replace(" ", "\u00a0"))  # one endless word: no-break spaces are not split on
+    texts.append(texts[0].replace("translat", "tr\u00adanslat"))  # a soft hyphen inside the stem
+    for text in texts:
+        assert len(text) >= scan.MIN_TEXT
+        assert patterns.might_match(text) == _plain_might_match(text)
+        folded = text.replace("\u0130", "I").lower()
+        if concepts._without_stems(folded):
+            assert regex.search(folded) is None
+        assert concepts._candidates(text) == _plain_candidates(text)
+    if notices == 0:
+        assert concepts._without_stems(texts[0].replace("\u0130", "I").lower())  # the quick answer was used
+
+
+def _plain_candidates(text: str) -> list[tuple[int, int]]:
+    from bisect import bisect_right
+
+    from mtcheck.detect import concepts
+
+    regex, _ = concepts._translate_index()
+    folded = text.replace("\u0130", "I").lower()
+    hits = sorted([m.start() for m in regex.finditer(folded)] + concepts._tool_hits(folded))
+    pieces = concepts.fragments(text) if hits else []
+    starts = [s for s, _ in pieces]
+    chosen: list[tuple[int, int]] = []
+    for at in hits:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
+            chosen.append(pieces[i])
+    return chosen[: concepts.MAX_FRAGMENTS]
+
+
+def test_letter_count_agrees_with_counting_the_letters() -> None:
+    from itertools import islice
+
+    rng = random.Random(5)
+    alphabet = "ab1_ .,é中\n\t-ß٣"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        count = rng.randint(1, 50)
+        counted = sum(1 for _ in islice(language._LETTERS.finditer(text, start, end), count)) >= count
+        assert language._has_letters(text, start, end, count) == counted

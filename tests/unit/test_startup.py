@@ -45,3 +45,18 @@ def test_import_mtcheck_is_light() -> None:
     probe = f"import sys, mtcheck; print([m for m in {HEAVY!r} if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+# What `detect` does not need: typer's pydantic adapters (the quick path reads its options), and the report
+# side of the library (checks, the engines' registry, renderers).
+NOT_FOR_DETECT = ("pydantic", "mtcheck.api.core", "mtcheck.checks", "mtcheck.engines", "mtcheck.report")
+
+
+@pytest.mark.parametrize("args", [["detect", "{article}"], ["-q", "detect", "--format", "json", "{article}"]])
+def test_detect_does_not_import_what_it_does_not_need(tmp_path: Path, args: list[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("This article has been automatically translated.\n\nThe bridge is closed.\n", encoding="utf-8")
+    args = [a.replace("{article}", str(article)) for a in args]
+    probe = PROBE.format(args=args, heavy=NOT_FOR_DETECT)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert "HEAVY=\n" in done.stdout, done.stdout + done.stderr
