@@ -428,11 +428,12 @@ def read(fragment: str) -> Reading | None:
         names_self = True
         found.add("sourced")
     # "Automatically translated.", "Translated automatically by <engine>": a bare status badge, nothing but the
-    # making, the machine and maybe the engine
+    # making, the machine and maybe the engine; or a status line that carries a caveat about the text it stands on
+    # ("Translated by machine (<engine>), not yet reviewed by native speakers")
     if (
         "done" in found
         and "machine" in found
-        and _short(fragment, lex[best].spaces, BADGE_WORDS)
+        and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
         and _leads(lex[best], before)
     ):
         names_self = True
