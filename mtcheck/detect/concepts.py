@@ -62,8 +62,8 @@ _POSITIVE = frozenset({"done", "machine", "content", "deixis", "caveat"})
 # read in the language that explains the fragment best: Italian "mai" ("never") is Romanian "de mai sus" ("above")
 _OWN_LANGUAGE = frozenset({"topic", "human", "negation"})
 # lines; sentences (a full stop after an Indic vowel sign too, "છે. "; a question mark whatever comes before it,
-# "हैं? ", but not an admonition's "???"; Indic and Urdu full stops)
-_SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔])")
+# "हैं? ", but not an admonition's "???"; Indic, Urdu, Armenian, Ethiopic, Khmer and Burmese full stops)
+_SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔։።፧។။])")
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
@@ -84,7 +84,11 @@ _CONTAINER = re.compile(
 )
 # Source code around the words: a call with a string, an arrow function, a checkbox line.
 _CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
-_PERSON = re.compile(r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
+# (a model tier after the name is the engine: "Claude Opus 5", "Gemini Pro")
+_PERSON = re.compile(
+    r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+"
+    r"(?!(?:Opus|Sonnet|Haiku|Instant|Pro|Flash|Ultra|Nano|Advanced|Mini|Turbo|Code)\b)[A-ZÀ-Þ][a-zà-ÿ]+"
+)
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 # A short label that ends in a colon, where a language name is added after it ("Translated to: " + name).
 _OPEN_END = re.compile(r"[:：៖]\s*$")
@@ -105,6 +109,7 @@ class Matcher:
     regex: re.Pattern[str]
     whole: frozenset[str]  # entries that must end at a word edge
     spaces: bool
+    prefixes: frozenset[str] = frozenset()  # proclitics that may stand before an entry in the same word
 
     def search(self, text: str) -> bool:
         """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
@@ -114,7 +119,7 @@ class Matcher:
                 return True
             s, e = m.span()
             pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
-            if s and _word_char(text[s - 1]):
+            if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
                 continue
             if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
                 continue
@@ -136,12 +141,34 @@ class Lexicon:
     future_after: bool = False  # verb-final languages: the future / modal marker follows the translate word
 
 
-def _matcher(words: list[str], spaces: bool) -> Matcher | None:
+def _matcher(words: list[str], spaces: bool, prefixes: frozenset[str] = frozenset()) -> Matcher | None:
     entries = {_fold(w.rstrip("$")): w.endswith("$") or len(w.rstrip("$")) <= 2 for w in words if w.strip("$ ")}
     if not entries:
         return None
     regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
-    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces)
+    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes)
+
+
+MAX_PROCLITICS = 3  # "וכשה", "وبال": conjunction, preposition, article
+
+
+def _proclitics(items: list[str]) -> frozenset[str]:
+    """Every sequence of up to MAX_PROCLITICS of a lexicon's proclitics ("ו", "ב", "ה" -> "וב", "בה", "ובה")."""
+    out = {""}
+    for _ in range(MAX_PROCLITICS):
+        out |= {p + _fold(q) for p in out for q in items}
+    return frozenset(out - {""})
+
+
+def _after_proclitic(text: str, start: int, prefixes: frozenset[str]) -> bool:
+    """Whether the word holding `start` begins with proclitics only up to it: Hebrew "לתרגם", "בבינה", Arabic
+    "للترجمة", Amharic "በAI" (the entry is read as the word it is)."""
+    if not prefixes:
+        return False
+    begin = start
+    while begin and _word_char(text[begin - 1]):
+        begin -= 1
+    return text[begin:start] in prefixes
 
 
 def _trie(words: list[str]) -> str:
@@ -174,15 +201,16 @@ def _data_files() -> Iterator[tuple[str, str]]:
 
 # The keys a run reads from every lexicon file (to find which lexicons a text needs); the rest is read from the
 # files of those lexicons only.
-_HEAD_KEYS = re.compile(r"^(?:code|spaces|translate|future_after)[ \t]*=[^\n]*$", re.MULTILINE)
+_HEAD_KEYS = re.compile(r"^(?:code|spaces|translate|future_after|prefixes)[ \t]*=[^\n]*$", re.MULTILINE)
 
 
 class _Words(Mapping[str, list[str]]):
-    """concept -> entries of one lexicon file: "translate" from the file's head, the others parsed on first read."""
+    """concept -> entries of one lexicon file: "translate" and "prefixes" from the file's head, the others parsed
+    on first read."""
 
-    def __init__(self, text: str, translate: list[str]) -> None:
+    def __init__(self, text: str, translate: list[str], prefixes: list[str]) -> None:
         self._text = text
-        self._translate = translate
+        self._head = {"translate": translate, "prefixes": prefixes}
         self._all: dict[str, list[str]] | None = None
 
     def _full(self) -> dict[str, list[str]]:
@@ -192,18 +220,19 @@ class _Words(Mapping[str, list[str]]):
         return self._all
 
     def __getitem__(self, concept: str) -> list[str]:
-        return self._translate if concept == "translate" else self._full()[concept]
+        head = self._head.get(concept)
+        return head if head is not None else self._full()[concept]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(CONCEPTS)
+        return iter((*CONCEPTS, "prefixes"))
 
     def __len__(self) -> int:
-        return len(CONCEPTS)
+        return len(CONCEPTS) + 1
 
 
 def _head(text: str) -> dict[str, Any]:
-    """code, spaces, translate and future_after of a lexicon file: from their own lines when each is on one line
-    (a file of plain `key = value` lines, as every shipped one is), else from the whole file."""
+    """code, spaces, translate, future_after and prefixes of a lexicon file: from their own lines when each is on
+    one line (a file of plain `key = value` lines, as every shipped one is), else from the whole file."""
     if not re.search(r"^[ \t]*\[", text, re.MULTILINE):  # no tables
         try:
             head = tomllib.loads("\n".join(m.group(0) for m in _HEAD_KEYS.finditer(text)))
@@ -221,7 +250,7 @@ def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ..
     out = []
     for _, text in _data_files():
         data = _head(text)
-        words = _Words(text, [str(w) for w in data.get("translate", [])])
+        words = _Words(text, [str(w) for w in data.get("translate", [])], [str(w) for w in data.get("prefixes", [])])
         out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
 
@@ -230,7 +259,15 @@ def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ..
 def _lexicon(i: int) -> Lexicon:
     """The i-th lexicon, compiled on first use: a text rarely holds the translate words of more than a few."""
     code, spaces, words, future_after = _lexicon_data()[i]
-    return Lexicon(code, spaces, {concept: _matcher(words[concept], spaces) for concept in CONCEPTS}, future_after)
+    prefixes = _prefix_set(i)
+    patterns = {concept: _matcher(words[concept], spaces, prefixes) for concept in CONCEPTS}
+    return Lexicon(code, spaces, patterns, future_after)
+
+
+@cache
+def _prefix_set(i: int) -> frozenset[str]:
+    """The i-th lexicon's proclitic sequences (`prefixes` in its file: Hebrew, Arabic, Amharic)."""
+    return _proclitics(_lexicon_data()[i][2]["prefixes"])
 
 
 class _Compiled:
@@ -289,8 +326,13 @@ class Reading:
     slots: int
 
 
+# Optional vowel marks: Arabic harakat and tatweel ("مُترجمة" is "مترجمة"), Hebrew points and cantillation
+_VOWEL_MARKS = re.compile(r"[\u064b-\u0652\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+
+
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower().replace("\u00ad", "").replace("\u200b", "")
+    folded = unicodedata.normalize("NFKC", text).lower().replace("\u00ad", "").replace("\u200b", "")
+    return _VOWEL_MARKS.sub("", folded)
 
 
 def _owners(folded: str) -> list[int]:
@@ -305,7 +347,8 @@ def _owners(folded: str) -> list[int]:
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
             for i in owners.get(match[:k], ()):
-                if (not data[i][1] or at_start or k >= 5) and i not in found:
+                prefixed = not at_start and _after_proclitic(folded, start, _prefix_set(i))
+                if (not data[i][1] or at_start or k >= 5 or prefixed) and i not in found:
                     found.append(i)
     return found
 
@@ -431,11 +474,12 @@ def read(fragment: str) -> Reading | None:
         names_self = True
         found.add("sourced")
     # "Automatically translated.", "Translated automatically by <engine>": a bare status badge, nothing but the
-    # making, the machine and maybe the engine
+    # making, the machine and maybe the engine; or a status line that carries a caveat about the text it stands on
+    # ("Translated by machine (<engine>), not yet reviewed by native speakers")
     if (
         "done" in found
         and "machine" in found
-        and _short(fragment, lex[best].spaces, BADGE_WORDS)
+        and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
         and _leads(lex[best], before)
     ):
         names_self = True
@@ -474,13 +518,14 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False) -> bool:
 
 
 def points_here(fragment: str) -> bool:
-    """Whether a fragment's reading points at this text: deixis ("above", "this"), a slot, or a short sourced line.
+    """Whether a fragment's reading points at this text: deixis ("above", "this"), a slot, a short sourced line, or
+    a caveat about the text's quality or review ("Names are machine-translated and not yet reviewed").
 
     A generic noun ("articles", "strings") is not enough where the phrase rules could not tell a notice from a
     remark ("Please stop accepting machine translated articles").
     """
     reading = read(fragment)
-    return reading is not None and (bool({"deixis", "sourced"} & reading.concepts) or reading.slots > 0)
+    return reading is not None and (bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0)
 
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.

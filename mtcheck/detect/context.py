@@ -56,6 +56,11 @@ def _from_language() -> re.Pattern[str]:
 
 FROM_LANGUAGE = _LazyLanguage()
 
+
+def source_language_at(text: str) -> re.Match[str] | None:
+    """A source-language phrase at the start of `text` ("fra tysk", "from the German")."""
+    return _from_language().match(text)
+
 # Also the first argument of an i18n call (`t('...')`, `$t("...")`, `gettext("...")`): a string, not an example.
 _QUOTED_KEY = re.compile(
     r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')\s*[:=]\s*$|\bmsg(?:id|str)\s*$"

@@ -15,6 +15,7 @@ from mtcheck.detect.context import (
     after_last_cut,
     count_words,
     head_words,
+    source_language_at,
     tail_words,
     word_iter,
 )
@@ -101,7 +102,8 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
     local = _named_language().sub(" ", ctx.pre + " " + first_post)
-    if ctx.quoted_example or has(rules, "generic", ctx.pre) or has(rules, "languages", local):
+    languages = has(rules, "languages", local) and not _sourced_subject(rules, ctx.pre, first_post)
+    if ctx.quoted_example or has(rules, "generic", ctx.pre) or languages:
         return "mention", 0.15
     if has(rules, "ui", _ui_scope(rules, ctx)) or _picker(ctx):
         return "mention", 0.15
@@ -153,6 +155,17 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if initial and (continues or _self_noun_only(rules, first_post)):
         return "badge", 0.7
     return "mention", WEAK
+
+
+def _sourced_subject(rules: Rules, pre: str, first_post: str) -> bool:
+    """The languages word is in the subject and a source language follows the phrase: "Texts in other languages
+    are machine-translated from German" names this site's texts and how they were made, not a list of targets
+    ("translated into 20 languages", "translated from English into 20 languages" stay features)."""
+    post = LEAD.sub("", first_post.lower())
+    m = source_language_at(post)
+    if m is None or has(rules, "languages", post[m.end() :]):
+        return False
+    return has(rules, "languages", after_last_cut(pre))
 
 
 def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int,
