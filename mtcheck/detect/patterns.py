@@ -60,6 +60,7 @@ class Shared:
     toggle_values: re.Pattern[str]  # "off", "aus", "kikapcsolva": a settings switch's value
     translation_engine: re.Pattern[str]  # engines that only translate: "DeepL", not "ChatGPT"
     possessives: re.Pattern[str]  # "our", "unsere", "наш": deixis that names the site, not this text
+    alternatives: re.Pattern[str]  # "instead of", "anstatt", "en lugar de": the option not taken
 
 
 @cache
@@ -108,6 +109,15 @@ def _possessives(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{spaced})\w*|{unspaced}", re.IGNORECASE)
 
 
+def _alternatives(words: list[str]) -> re.Pattern[str]:
+    """Prepositions of a rejected alternative, at a word start ("au lieu d'une", not "Werkstatt"; anywhere in
+    scripts written without spaces)."""
+    ordered = sorted(words, key=len, reverse=True)
+    spaced = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in ordered if not _UNSPACED.search(w))
+    unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
+    return re.compile(rf"(?<!\w)(?:{spaced})(?!(?<=\w)\w)|{unspaced}", re.IGNORECASE)
+
+
 @cache
 def shared() -> Shared:
     """The shared tables from data/common.toml."""
@@ -139,6 +149,7 @@ def shared() -> Shared:
         ),
         toggle_values=re.compile(rf"(?:{data['toggle_values']})(?!\w)"),
         possessives=_possessives(data["possessives"]),
+        alternatives=_alternatives(data["alternatives"]),
     )
 
 
