@@ -104,7 +104,8 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     # "স্বয়ংক্রিয়ভাবে অনূদিত হবে", "ترجمہ ہو جائیں گے": a future or modal right after the phrase, in a verb-final
     # language (the concept lexicon's `future` markers), describes a feature, not this text
     # (the phrase's last word too: Turkish "çevrilecektir" carries it as a suffix)
-    if category != "original" and concepts.future_follows(rules.code, tail_words(ctx.span, 1, b) + head_words(ctx.post, 3, b)):
+    after = tail_words(ctx.span, 1, b) + head_words(ctx.post, 3, b)
+    if category != "original" and concepts.future_follows(rules.code, after):
         return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
