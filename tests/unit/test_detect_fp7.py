@@ -46,6 +46,15 @@ NOT_NOTICES = [
     ("noun", "ترجمة تلقائية للرسائل الواردة"),
     ("noun", "ترجمه خودکار محتوای وب‌سایت"),
     ("noun", "ترجمه ماشینی صفحات"),
+    # a UI action that shows or hides the translated text (not "show original", which goes with a notice)
+    ("ui", "Mostrar texto traducido automáticamente"),
+    ("ui", "Afficher le texte traduit automatiquement"),
+    ("ui", "Maschinell übersetzten Text anzeigen"),
+    # a changelog item, a third party's site, a policy
+    ("changelog", "* Fixed crash when the page was machine translated"),
+    ("changelog", "Ajout : traduction automatique des titres de produits"),
+    ("third party", "Their website is machine translated and full of errors."),
+    ("policy", "Our policy on machine translated content: we do not publish raw machine translation."),
 ]
 
 NOTICES = [
@@ -67,6 +76,9 @@ NOTICES = [
     ("noun", "این صفحه به صورت خودکار ترجمه شده است."),
     ("noun", "این مقاله ترجمه ماشینی است."),
     ("noun", "Diese Seite wurde maschinell übersetzt."),
+    ("ui", "Maschinell übersetzt · Original anzeigen"),
+    ("ui", "Traduit automatiquement · Voir l'original"),
+    ("ui", "Traducido automáticamente · Ver texto en idioma original"),
 ]
 
 
