@@ -79,6 +79,10 @@ NOTICES = [
     ("ui", "Maschinell übersetzt · Original anzeigen"),
     ("ui", "Traduit automatiquement · Voir l'original"),
     ("ui", "Traducido automáticamente · Ver texto en idioma original"),
+    ("changelog", "New: this article was machine translated from Japanese."),
+    ("changelog", "This page was machine translated. Fixed typos by hand."),
+    ("third party", "Thanks to their work, this page was machine translated from German."),
+    ("policy", "In line with our translation policy, this article was machine translated and may contain errors."),
 ]
 
 
