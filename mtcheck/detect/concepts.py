@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.detect import scan
-from mtcheck.detect.context import CODE_PREPOSITION
+from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -326,8 +326,9 @@ class Reading:
     slots: int
 
 
-# Optional vowel marks: Arabic harakat and tatweel ("مُترجمة" is "مترجمة"), Hebrew points and cantillation
-_VOWEL_MARKS = re.compile(r"[\u064b-\u0652\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+# Optional vowel marks, dropped as the phrase rules' view drops them: Arabic harakat, the superscript alef and
+# tatweel ("مُترجمة" is "مترجمة"), Hebrew points and cantillation.
+_VOWEL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
 
 
 def _fold(text: str) -> str:
@@ -353,6 +354,19 @@ def _owners(folded: str) -> list[int]:
     return found
 
 
+def _first_translate(folded: str) -> int | None:
+    """Where the first translate stem that some lexicon reads there begins (as `_owners` reads them)."""
+    regex, owners = _translate_index()
+    data = _lexicon_data()
+    for m in regex.finditer(folded):
+        match, start = m.group(0), m.start()
+        at_start = start == 0 or not _word_char(folded[start - 1])
+        for k in range(len(match), 0, -1):
+            if any(not data[i][1] or at_start or k >= 5 for i in owners.get(match[:k], ())):
+                return start
+    return None
+
+
 def _future(lexicon: Lexicon, folded: str) -> bool:
     """A future or modal marker governing a translate word: before it, or after it in verb-final languages.
 
@@ -368,6 +382,26 @@ def _future(lexicon: Lexicon, folded: str) -> bool:
         if window and marker.search(window):
             return True
     return False
+
+
+@cache
+def _by_code() -> dict[str, int]:
+    return {code: i for i, (code, _, _, _) in enumerate(_lexicon_data())}
+
+
+def future_follows(code: str, text: str) -> bool:
+    """Whether `text` (the words right after a phrase) holds a future or modal marker of a verb-final language.
+
+    The phrase rules read "স্বয়ংক্রিয়ভাবে অনূদিত হবে" ("will be translated automatically") or "अनुवादित होंगे"
+    with this: a feature that will translate, not a text that was translated.
+    """
+    i = _by_code().get(code)
+    # Not in scripts written without spaces: there a marker matches inside any verb (Korean "됩니다" is also the
+    # present of "제공됩니다", "is provided"), and the phrase rules of ja and ko read their own modal cues.
+    if i is None or not _lexicon_data()[i][3] or not _lexicon_data()[i][1]:
+        return False
+    marker = _lexicon(i).patterns["future"]
+    return marker is not None and marker.search(_fold(text))
 
 
 def _predicate(lexicon: Lexicon, folded: str) -> bool:
@@ -411,6 +445,8 @@ def read(fragment: str) -> Reading | None:
     common = shared()
     if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
         return None  # code, or translation between programming languages
+    if TALLY_LINE.match(fragment):
+        return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
@@ -435,6 +471,10 @@ def read(fragment: str) -> Reading | None:
     if not owners and tool:
         owners = _made_by_machine(folded)
     if not owners:
+        return None
+    # "... instead of one page that is machine translated": the translation is the option not taken
+    first = _first_translate(folded)
+    if first is not None and common.alternatives.search(after_last_cut(folded[:first])):
         return None
     lex = _COMPILED  # only the owners' lexicons are compiled
     found: set[str] = {"translate"}

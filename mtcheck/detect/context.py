@@ -27,6 +27,20 @@ _CUT_REVERSED = re.compile(r"[,;:()\[]|\s-\s")
 # page that repeats a phrase thousands of times without a full stop must not cost quadratic time.
 CONTEXT_CHARS = 400
 LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
+# A number after a label's colon: "Machine-translated rows: {n:,}", "Auto-translated: 1,204 (41.0%)", "...: %d",
+# "...: {count}" (the view reads a count placeholder as "0"). A statistic that a script prints or a dashboard
+# shows, not a badge on this text: a language name or words after the colon are read as before.
+NUMBER = (
+    r"(?:\d[\d.,'\u00a0\u202f]*(?:\s?%)?"  # 1,204  45.2 %
+    r"|%[-+ 0#]*\d*(?:\.\d+)?[dfiu]|%\(\w{1,40}\)[dfiu]"  # printf: %d, %5.1f, %(count)d
+    r"|\{[^{}:\n]{1,60}:[<>^=+\- #0]*\d*[,_]?(?:\.\d+)?[bdefgnox%]?\}"  # a format spec: {n:,}, {share:.1f}
+    r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount)|n\s*\}|num\b)[^{}\n]*\}?\})"  # {count}, {len(x)}
+)
+_NUMBER_TAIL = rf"[^\S\n]*[:：][^\S\n]*{NUMBER}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
+# Right after a phrase: at most two words ("rows", "strings") before the colon.
+TALLY = re.compile(rf"^[^\S\n]*(?:[^\W\d_][\w-]*(?:[^\S\n]+[^\W\d_][\w-]*)?)?{_NUMBER_TAIL}")
+# A whole line: a short label, a colon and a number.
+TALLY_LINE = re.compile(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
     r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
 )
@@ -60,6 +74,7 @@ FROM_LANGUAGE = _LazyLanguage()
 def source_language_at(text: str) -> re.Match[str] | None:
     """A source-language phrase at the start of `text` ("fra tysk", "from the German")."""
     return _from_language().match(text)
+
 
 # Also the first argument of an i18n call (`t('...')`, `$t("...")`, `gettext("...")`): a string, not an example.
 _QUOTED_KEY = re.compile(

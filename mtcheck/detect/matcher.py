@@ -12,6 +12,7 @@ from mtcheck.detect.context import (
     CONTEXT_CHARS,
     Boundaries,
     Context,
+    after_last_cut,
     build_context,
     head_words,
     tail_words,
@@ -71,6 +72,9 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     if _has(rules, "hypothetical", pre) or _has(rules, "hypothetical_after", head_words(ctx.post, 3, b)):
         return True
     common = shared()
+    # "... instead of one page that is machine translated": the option not taken (no comma between)
+    if common.alternatives.search(after_last_cut(pre)):
+        return True
     if common.code_cues.search(ctx.clause):
         return True
     return bool(re.search(CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))

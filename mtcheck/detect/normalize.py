@@ -31,6 +31,8 @@ _ENGINE_HOLDER = re.compile(r"(?i)engine|provider|motor|moteur|mt_?service")
 # One that names a language ("{lang}", "{ $lang }", "{мова}", "${from}") reads as "xlanguage", a language
 # name in common.toml (code "und"): "Automatisk översättning från { $lang }" names its source.
 _LANGUAGE_HOLDER = re.compile(r"(?i)lang|locale|мов|язык|sprache|idioma|lingua|\bfrom\b|\bsrc\b|source")
+# One that names a count ("{count}", "%(total)s", "{n}") reads as "0": "Auto-translated: {count}" is a statistic.
+_COUNT_HOLDER = re.compile(r"(?i)count|total|number|amount|\bnum\b|\{n\}|\(n\)")
 # A string literal or gettext call in a template tag is its text: {{ "Machine translated" }}, {{ _("...") }}.
 _LITERAL_TAG = re.compile(
     r"""\{\{-?\s*(?:_|t|trans|gettext|i18n\.t|\$t)?\(?\s*(?=["'])|(?<=["'])\s*\)?\s*(?:\|\s*\w+\s*)?-?\}\}"""
@@ -191,6 +193,8 @@ def build_view(text: str) -> View:
                 folded = "xengine"
             elif _LANGUAGE_HOLDER.search(holders[i]):
                 folded = "xlanguage"
+            elif _COUNT_HOLDER.search(holders[i]):
+                folded = "0"
         if ch == "=" and text[i - 1 : i] != "=" and text[i + 1 : i + 2] != "=":
             folded = ":"  # an assignment is a key: `notice = "..."`, `mt.banner=...` (not "==" or "====")
         if folded == "":

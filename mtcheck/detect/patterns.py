@@ -124,6 +124,11 @@ class Shared:
         """ "our", "unsere", "наш": deixis that names the site, not this text."""
         return _possessives(self._data["possessives"])
 
+    @cached_property
+    def alternatives(self) -> re.Pattern[str]:
+        """ "instead of", "anstatt", "en lugar de": the option not taken."""
+        return _alternatives(self._data["alternatives"])
+
 
 @cache
 def _data(name: str) -> dict[str, Any]:
@@ -169,6 +174,15 @@ def _possessives(words: list[str]) -> re.Pattern[str]:
     spaced = "|".join(re.escape(w) for w in ordered if not _UNSPACED.search(w))
     unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
     return re.compile(rf"(?<!\w)(?:{spaced})\w*|{unspaced}", re.IGNORECASE)
+
+
+def _alternatives(words: list[str]) -> re.Pattern[str]:
+    """Prepositions of a rejected alternative, at a word start ("au lieu d'une", not "Werkstatt"; anywhere in
+    scripts written without spaces)."""
+    ordered = sorted(words, key=len, reverse=True)
+    spaced = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in ordered if not _UNSPACED.search(w))
+    unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
+    return re.compile(rf"(?<!\w)(?:{spaced})(?!(?<=\w)\w)|{unspaced}", re.IGNORECASE)
 
 
 @cache

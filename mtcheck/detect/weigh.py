@@ -11,6 +11,7 @@ from mtcheck.detect.context import (
     FROM_LANGUAGE,
     LABEL_PREFIX,
     LEAD,
+    TALLY,
     Context,
     after_last_cut,
     count_words,
@@ -98,6 +99,14 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
     if _toggle(rules, ctx.post):  # "Machine translation: Off", "Gépi fordítás: kikapcsolva": a settings switch
+        return "mention", 0.1
+    if TALLY.match(ctx.post):  # "Machine-translated rows: {n:,}", "Auto-translated: 1,204": a statistic
+        return "mention", 0.1
+    # "স্বয়ংক্রিয়ভাবে অনূদিত হবে", "ترجمہ ہو جائیں گے": a future or modal right after the phrase, in a verb-final
+    # language (the concept lexicon's `future` markers), describes a feature, not this text
+    # (the phrase's last word too: Turkish "çevrilecektir" carries it as a suffix)
+    after = tail_words(ctx.span, 1, b) + head_words(ctx.post, 3, b)
+    if category != "original" and concepts.future_follows(rules.code, after):
         return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.

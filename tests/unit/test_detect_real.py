@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-7.jsonl", "detect-real-8.jsonl"}
+HELD_OUT = {"detect-real-8.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -45,6 +45,9 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # detect-real-6 (new sites only, harvested by harvest-d): held out once, blind, at mtcheck babd818:
 # 0.683 / 0.025 in every placement (tests/data/detect-real-6.md). After fixing its miss classes (fitted, not
 # held out; issue 12, branch detect-quality3, 35b5f66): 0.927 / 0.025, sets 1-5 unchanged.
+# detect-real-7 (new sites only, harvested by harvest-e): held out blind twice, at decfa7f and at 3bd13b1:
+# 0.756 / 0.119 in every placement (docs/detection.md). After fixing its false-alarm classes by mechanism
+# (fitted; branch fix7-fp): 0.756 / 0.012, sets 1-6 unchanged. Its misses are another helper's (fix7-recall).
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
@@ -53,6 +56,7 @@ RECALL_FLOOR = {
     "detect-real-4.jsonl": 0.942,  # held out first: 0.635 / 0.024 at 385fe9b, before its misses were read
     "detect-real-5.jsonl": 0.964,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
     "detect-real-6.jsonl": 0.927,  # held out blind at babd818: 0.683 / 0.025; fitted from it since
+    "detect-real-7.jsonl": 0.756,  # held out blind at decfa7f and 3bd13b1: 0.756 / 0.119; fitted from it since
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -61,6 +65,7 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-4.jsonl": 0.000,
     "detect-real-5.jsonl": 0.036,
     "detect-real-6.jsonl": 0.025,
+    "detect-real-7.jsonl": 0.012,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 604  # sets 1-6
