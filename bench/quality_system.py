@@ -176,7 +176,9 @@ def _add(total: dict[str, dict[str, list[float]]], cell: dict[str, dict[str, lis
 def system_tau(per_system: dict[str, dict[str, list[float]]], name: str) -> float:
     """Kendall tau-b over systems of a candidate's pooled score against pooled -MQM."""
     systems = sorted(per_system)
-    return kendall_tau_b([_ratio(per_system[s][name]) for s in systems], [_ratio(per_system[s]["-mqm"]) for s in systems])
+    return kendall_tau_b(
+        [_ratio(per_system[s][name]) for s in systems], [_ratio(per_system[s]["-mqm"]) for s in systems]
+    )
 
 
 def pairwise_agreement(cells: Sequence[dict[str, dict[str, list[float]]]], name: str) -> tuple[float, int]:
@@ -342,7 +344,9 @@ def data_facts(path: Path) -> dict[tuple[str, str, str, str], dict[str, float]]:
     return facts
 
 
-def system_table(records: Sequence[Record], facts: dict[tuple[str, str, str, str], dict[str, float]] | None) -> list[dict[str, Any]]:
+def system_table(
+    records: Sequence[Record], facts: dict[tuple[str, str, str, str], dict[str, float]] | None
+) -> list[dict[str, Any]]:
     """Per system: MQM, length, findings per 100 words by kind, chrF, risk; best system first."""
     by_system: dict[str, list[Record]] = defaultdict(list)
     for record in records:
@@ -427,7 +431,9 @@ def render(result: dict[str, Any]) -> str:
             "[95 %], documents and segments; segment tau)",
             "",
             "| score | "
-            + " | ".join(f"{s} system tau | {s} same-source docs | {s} same-source segments | {s} segment tau" for s in splits)
+            + " | ".join(
+                f"{s} system tau | {s} same-source docs | {s} same-source segments | {s} segment tau" for s in splits
+            )
             + " |",
             "|---|" + "---|---|---|---:|" * len(splits),
         ]
@@ -439,7 +445,9 @@ def render(result: dict[str, Any]) -> str:
                     f"{_f(c['system_tau'])} [{_f(c['system_tau_low'])}, {_f(c['system_tau_high'])}] "
                     f"{_f(c['system_tau_positive'])}"
                 )
-                cells.append(f"{_f(c['same_source_agreement'])} [{_f(c['same_source_low'])}, {_f(c['same_source_high'])}]")
+                cells.append(
+                    f"{_f(c['same_source_agreement'])} [{_f(c['same_source_low'])}, {_f(c['same_source_high'])}]"
+                )
                 g = c["same_segment"]
                 cells.append(f"{_f(g['agreement'])} [{_f(g['low'])}, {_f(g['high'])}]")
                 cells.append(_f(c["segment_tau"], 3))
