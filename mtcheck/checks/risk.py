@@ -4,6 +4,10 @@ risk = words / WORDS_PER_PROBLEM + number of findings (any severity). On the MQM
 apertium round trips) the segment sum ranks segments by MQM better than length alone: Kendall tau
 0.326 vs 0.286 on news, 0.186 vs 0.176 on TED (docs/findings.md, Risk score). Neither round-trip
 chrF nor its distance from the document's median added to it there.
+
+A sentence score only: summed over a document it ranks MT systems backwards (a complete translation is
+longer and keeps more names, so it gets more findings), and no document score built from findings ranked
+them right (docs/quality.md, "System level: why the ranking is backwards").
 """
 
 from __future__ import annotations
