@@ -14,7 +14,7 @@ from typing import Any
 from mtcheck.report.html_bilingual import bilingual_section
 from mtcheck.report.html_chart import chrf_histogram
 from mtcheck.report.html_sentences import badge, finding_item, kind_label, row_severity, score, sentences_section
-from mtcheck.report.html_text import Span, esc, finding_anchor, highlight, json_for_script, safe_href
+from mtcheck.report.html_text import CHRF_CAVEAT, Span, esc, finding_anchor, highlight, json_for_script, safe_href
 from mtcheck.report.html_units import units_section
 from mtcheck.report.json_report import report_to_dict
 from mtcheck.results import Finding, Report
@@ -136,7 +136,7 @@ def _summary(report: Report) -> str:
     worst = f"<p>Highest severity: {badge(s.highest_severity)}</p>" if s.highest_severity else ""
     return (
         '<section id="summary" class="card" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>'
-        f'<div class="tiles">{cells}</div>{worst}'
+        f'<div class="tiles">{cells}</div><p class="hint">{CHRF_CAVEAT}</p>{worst}'
         f"{f'<h3>By kind</h3><ul class=kinds>{kinds}</ul>' if kinds else ''}</section>"
     )
 

@@ -13,6 +13,12 @@ from urllib.parse import urlsplit
 
 from mtcheck.results import severity_rank
 
+# Shown beside every mean chrF: on professional error annotations the mean round-trip chrF ranked MT systems
+# backwards (docs/quality.md, "System level: why the ranking is backwards").
+CHRF_CAVEAT = (
+    "Mean chrF says how much of the text survived the round trip. It does not rank translations or systems by "
+    "quality: measured against professional error annotations, it ranked them backwards."
+)
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 _UNSAFE_URL = re.compile(r"[\x00-\x20\x7f<>\"'`]")
 

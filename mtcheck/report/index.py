@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mtcheck.report import _file_stem, _write_atomic
+from mtcheck.report.html_text import CHRF_CAVEAT
 from mtcheck.results import SEVERITIES, FailedInput, Gate, Report
 from mtcheck.version import __version__
 
@@ -125,7 +126,8 @@ def render_index_html(
         f'<main id="main"><section class="card"><h2>Totals</h2><dl class="totals">{totals}</dl></section>'
         '<section class="card"><h2>Documents</h2><div class="table-wrap"><table class="index">'
         f'<caption class="visually-hidden">Documents of this run</caption><thead>{head}</thead>'
-        f"<tbody>{rows}</tbody></table></div></section>{_failed(failures)}</main>"
+        f"<tbody>{rows}</tbody></table></div>"
+        f'<p class="hint">{CHRF_CAVEAT}</p></section>{_failed(failures)}</main>'
         f'<footer class="foot"><p>Written by mtcheck {esc(__version__)}. '
         "This page is self-contained: it loads nothing from the network.</p></footer></body></html>\n"
     )

@@ -132,3 +132,13 @@ def test_style_hash_in_csp_matches_the_inline_style(tmp_path: Path) -> None:
     (style,) = re.findall(r"<style>(.*?)</style>", html, re.S)
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
     assert f"style-src 'sha256-{digest}'" in Page(html).csp
+
+
+def test_mean_chrf_column_carries_its_caveat(tmp_path: Path) -> None:
+    """Mean chrF sits next to other documents' figures: the page says it does not rank translations."""
+    from mtcheck.report.html_text import CHRF_CAVEAT
+
+    text = render_index([build_report(), build_report(3, name="bare")], tmp_path).read_text(encoding="utf-8")
+    table_end = text.index("</table>")
+    assert CHRF_CAVEAT in text and text.index(CHRF_CAVEAT) > table_end
+    assert "does not rank translations" in CHRF_CAVEAT

@@ -375,3 +375,11 @@ def test_equal_findings_in_two_places_get_their_own_anchors() -> None:
     assert {"f-0-0", f"f-{second.index}-0", "f-d-0"} <= set(ids)
     for anchor in ("f-0-0", f"f-{second.index}-0", "f-d-0"):
         assert f'href="#{anchor}"' in html
+
+
+def test_summary_says_what_mean_chrf_is_not(out: str) -> None:
+    """The summary's mean chrF tile is followed by the caveat that it does not rank translations."""
+    from mtcheck.report.html_text import CHRF_CAVEAT
+
+    summary = out[out.index('id="summary"') : out.index("</section>", out.index('id="summary"'))]
+    assert "Mean chrF" in summary and CHRF_CAVEAT in summary
