@@ -239,8 +239,8 @@ def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkey
 
 
 def test_lexicon_heads_are_what_the_whole_file_says() -> None:
-    """Every concept file's code, spaces, translate stems and future_after read from their own lines equal the full
-    TOML parse (the other concepts are parsed on first use, and equal it too)."""
+    """Every concept file's code, spaces, translate stems, future_after and prefixes read from their own lines equal
+    the full TOML parse (the other concepts are parsed on first use, and equal it too)."""
     import tomllib
 
     from mtcheck.detect import concepts
@@ -249,13 +249,14 @@ def test_lexicon_heads_are_what_the_whole_file_says() -> None:
     assert len(files) == len(concepts._lexicon_data()) >= 100
     for (name, text), (code, spaces, words, future_after) in zip(files, concepts._lexicon_data(), strict=True):
         full = tomllib.loads(text)
-        assert set(concepts._head(text)) <= {"code", "spaces", "translate", "future_after"}, name  # the quick read
+        assert set(concepts._head(text)) <= {"code", "spaces", "translate", "future_after", "prefixes"}, name
         assert (code, spaces, future_after) == (
             str(full["code"]),
             bool(full.get("spaces", True)),
             bool(full.get("future_after", False)),
         ), name
-        assert dict(words) == {c: [str(w) for w in full.get(c, [])] for c in concepts.CONCEPTS}, name
+        want = {c: [str(w) for w in full.get(c, [])] for c in (*concepts.CONCEPTS, "prefixes")}
+        assert dict(words) == want, name
 
 
 def test_a_lexicon_file_with_a_value_over_several_lines_is_read_whole() -> None:
