@@ -99,6 +99,7 @@ _CLAUSE_REST = re.compile(r"[\s.!।॥]*")  # nothing but the clause's end
 _LABEL = re.compile(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
 SOURCED_WORDS = 8
 BADGE_WORDS = 6
+BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
 
 
 def _word_char(ch: str) -> bool:
@@ -481,6 +482,31 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+@cache
+def _phrase_languages() -> frozenset[str]:
+    """Codes of the languages that have a phrase-rule file (data/languages/): their rules read bare labels."""
+    folder = resources.files("mtcheck.detect").joinpath("data", "languages")
+    return frozenset(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def _bare_label(lexicon: Lexicon, folded: str) -> bool:
+    """A line that is nothing but a machine word and a translate word: a badge ("စက်ဘာသာပြန်", "Машинный перевод").
+
+    Read only in languages without phrase rules, which read such labels (and weigh them as headings where an article
+    discusses machine translation) everywhere else.
+    """
+    machine = lexicon.patterns["machine"]
+    if lexicon.code in _phrase_languages() or machine is None or not machine.search(folded):
+        return False
+    stems = _translate_index()[0]
+    if not lexicon.spaces:
+        return not any(_word_char(ch) for ch in stems.sub(" ", machine.strip(folded))) and len(folded) <= 5 * BARE_WORDS
+    words = [folded[s:e] for s, e in _words(folded)]
+    # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de")
+    kinds = ["m" if machine.regex.match(w) else "t" if stems.match(w) else "-" if len(w) <= 2 else "x" for w in words]
+    return len(words) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+
+
 def _compound_done(lexicon: Lexicon, folded: str) -> bool:
     """A made form written onto a machine word in one compound: "maskinoversatt", "maskinassisterad"."""
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
@@ -579,6 +605,9 @@ def read(fragment: str) -> Reading | None:
     if not slots and "done" in found and _OPEN_END.search(fragment) and _short(fragment, lex[best].spaces):
         slots = 1
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
+    # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
+    if not badge and not any(lex[i].code in _phrase_languages() for i in owners):
+        badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"

@@ -6,7 +6,8 @@ onto the machine word in one compound ("Maskinoversatt", "maskinassisterad"), a 
 machine translation" with the copula after the noun (Persian, Marathi), before it (Irish) or none at all (Bengali),
 the Indic machine word "यांत्रिक", a qualifier or a one-word label before a status line ("Unverified …",
 "Teilweise von KI übersetzt", "Hausa — …"), "may be inaccurate" caveats, a Hausa review caveat and a Korean
-generic content noun ("정보"). Every sentence here was written for this test; none is a row of a harvested set.
+generic content noun ("정보"), an Icelandic compound ("vélþýtt") and a bare label in a language without phrase
+rules (Burmese "စက်ဘာသာပြန်"). Every sentence here was written for this test; none is a row of a harvested set.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ NOTICES = [
     ("ha", "Hausa — fassarar na'ura ce, ba a duba ta da mutum ba."),
     # a generic content noun in Korean
     ("ko", "일부 정보는 기계 번역되었습니다."),
+    # Icelandic compound participle
+    ("is", "Vélþýtt úr ensku."),
+    # a bare label in a language without phrase rules
+    ("ky", "Автоматтык котормо"),
+    ("kn", "ಯಂತ್ರ ಅನುವಾದ"),
 ]
 
 NOT_NOTICES = [
@@ -62,6 +68,9 @@ NOT_NOTICES = [
     ("de", "Teilweise von Freiwilligen übersetzt."),
     # a label before a sentence about a product
     ("en", "Features: a machine translation API for developers."),
+    # a bare label with another word is a heading or a phrase, not a badge
+    ("ky", "Автоматтык котормо жөнүндө"),
+    ("is", "Vélþýðing er gagnleg tækni."),
 ]
 
 
@@ -103,6 +112,12 @@ def test_leads_skips_a_qualifier_and_a_label() -> None:
     assert concepts._leads(de, "teilweise von ki übersetzt")
     assert concepts._leads(en, "english: machine translated")
     assert not concepts._leads(en, "our team machine translated")
+
+
+def test_bare_label_only_where_no_phrase_rules_read_it() -> None:
+    assert concepts._bare_label(_lexicon("my"), "စက်ဘာသာပြန်")
+    assert not concepts._bare_label(_lexicon("my"), "စက်ဘာသာပြန် အကြောင်း")  # "about machine translation"
+    assert not concepts._bare_label(_lexicon("en"), "machine translation")  # the English phrase rules read it
 
 
 def test_reading_names_the_made_form() -> None:
