@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -431,9 +431,12 @@ def _predicate(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
-def _words(folded: str) -> list[tuple[int, int]]:
-    """The words of a folded fragment (runs of word characters, hyphens and apostrophes inside), as offsets."""
-    out, start = [], None
+@lru_cache(maxsize=64)
+def _words(folded: str) -> tuple[tuple[int, int], ...]:
+    """The words of a folded fragment (runs of word characters, hyphens and apostrophes inside), as offsets (read
+    once per fragment, however many lexicons own its translate word)."""
+    out: list[tuple[int, int]] = []
+    start = None
     for k, ch in enumerate(folded):
         inner = ch in "-'’\u0674" and start is not None
         if _word_char(ch) or inner:
@@ -443,7 +446,7 @@ def _words(folded: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         out.append((start, len(folded)))
-    return out
+    return tuple(out)
 
 
 def _is(matcher: Matcher | None, word: str) -> bool:
