@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -38,8 +38,9 @@ CONCEPTS = (
     "caveat",
     "future",
     "copula",
+    "qualifier",
 )
-_READ_APART = frozenset({"translate", "future", "copula"})  # read by their own rules, not as plain cues
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier"})  # read by their own rules, not as plain cues
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -94,8 +95,11 @@ _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 _OPEN_END = re.compile(r"[:：៖]\s*$")
 OPEN_END_WORDS = 6
 _LEAD_JUNK = re.compile(r"^[\W_]+")
+_CLAUSE_REST = re.compile(r"[\s.!।॥]*")  # nothing but the clause's end
+_LABEL = re.compile(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
 SOURCED_WORDS = 8
 BADGE_WORDS = 6
+BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
 
 
 def _word_char(ch: str) -> bool:
@@ -139,6 +143,7 @@ class Lexicon:
     spaces: bool
     patterns: dict[str, Matcher | None]
     future_after: bool = False  # verb-final languages: the future / modal marker follows the translate word
+    zero_copula: bool = False  # "this is X" needs no verb (Bengali "এটি ... মেশিন অনুবাদ।"): a clause end is the copula
 
 
 def _matcher(words: list[str], spaces: bool, prefixes: frozenset[str] = frozenset()) -> Matcher | None:
@@ -201,15 +206,16 @@ def _data_files() -> Iterator[tuple[str, str]]:
 
 # The keys a run reads from every lexicon file (to find which lexicons a text needs); the rest is read from the
 # files of those lexicons only.
-_HEAD_KEYS = re.compile(r"^(?:code|spaces|translate|future_after|prefixes)[ \t]*=[^\n]*$", re.MULTILINE)
+_HEAD_KEYS = re.compile(r"^(?:code|spaces|translate|future_after|prefixes|zero_copula)[ \t]*=[^\n]*$", re.MULTILINE)
 
 
 class _Words(Mapping[str, list[str]]):
     """concept -> entries of one lexicon file: "translate" and "prefixes" from the file's head, the others parsed
     on first read."""
 
-    def __init__(self, text: str, translate: list[str], prefixes: list[str]) -> None:
+    def __init__(self, text: str, translate: list[str], prefixes: list[str], zero_copula: bool = False) -> None:
         self._text = text
+        self.zero_copula = zero_copula
         self._head = {"translate": translate, "prefixes": prefixes}
         self._all: dict[str, list[str]] | None = None
 
@@ -250,7 +256,8 @@ def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ..
     out = []
     for _, text in _data_files():
         data = _head(text)
-        words = _Words(text, [str(w) for w in data.get("translate", [])], [str(w) for w in data.get("prefixes", [])])
+        words = _Words(text, [str(w) for w in data.get("translate", [])], [str(w) for w in data.get("prefixes", [])],
+                       bool(data.get("zero_copula", False)))
         out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
 
@@ -261,7 +268,8 @@ def _lexicon(i: int) -> Lexicon:
     code, spaces, words, future_after = _lexicon_data()[i]
     prefixes = _prefix_set(i)
     patterns = {concept: _matcher(words[concept], spaces, prefixes) for concept in CONCEPTS}
-    return Lexicon(code, spaces, patterns, future_after)
+    zero = isinstance(words, _Words) and words.zero_copula
+    return Lexicon(code, spaces, patterns, future_after, zero)
 
 
 @cache
@@ -423,6 +431,100 @@ def _predicate(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
+def _words(folded: str) -> tuple[tuple[int, int], ...]:
+    """The words of a folded fragment (runs of word characters, hyphens and apostrophes inside), as offsets (read
+    once per fragment, however many lexicons own its translate word)."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, ch in enumerate(folded):
+        inner = ch in "-'’\u0674" and start is not None
+        if _word_char(ch) or inner:
+            start = k if start is None else start
+        elif start is not None:
+            out.append((start, k))
+            start = None
+    if start is not None:
+        out.append((start, len(folded)))
+    return tuple(out)
+
+
+def _is(matcher: Matcher | None, word: str) -> bool:
+    """Whether one word is an entry of the matcher (at its start; a whole-word entry must be all of it)."""
+    if matcher is None:
+        return False
+    m = matcher.regex.match(word)
+    return m is not None and (m.end() == len(word) or m.group(0) not in matcher.whole)
+
+
+def _nominal(lexicon: Lexicon, folded: str) -> bool:
+    """"This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
+    translation, before it ("Is aistriúchán meaisín é an comhad seo") or after it in verb-final languages
+    ("این صفحه ترجمهٴ ماشینی است", "हा … यांत्रिक अनुवाद आहे"), or the clause's end where "is" needs no verb
+    (Bengali "এটি … মেশিন অনুবাদ।"). Not "Machine translation is useful" (no copula next to it, no "this")."""
+    machine, copula, deixis = (lexicon.patterns[c] for c in ("machine", "copula", "deixis"))
+    if not lexicon.spaces or machine is None or deixis is None or not deixis.search(folded):
+        return False
+    words = _words(folded)
+    texts = [folded[s:e] for s, e in words]
+    stems = _translate_index()[0]
+    for k, word in enumerate(texts):
+        if not stems.match(word):
+            continue
+        for lo, hi in ((k - 1, k), (k, k + 1)):  # machine + translation, translation + machine
+            if lo < 0 or hi >= len(texts) or not _is(machine, texts[hi if lo == k else lo]):
+                continue
+            # the copula after the noun phrase in verb-final languages, before it elsewhere ("Machine
+            # translation is available" is a subject, not a predicate)
+            if lexicon.future_after and hi + 1 < len(texts) and _is(copula, texts[hi + 1]):
+                return True
+            if not lexicon.future_after and lo > 0 and _is(copula, texts[lo - 1]):
+                return True
+            if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
+                return True
+    return False
+
+
+@cache
+def _phrase_languages() -> frozenset[str]:
+    """Codes of the languages that have a phrase-rule file (data/languages/): their rules read bare labels."""
+    folder = resources.files("mtcheck.detect").joinpath("data", "languages")
+    return frozenset(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def _bare_label(lexicon: Lexicon, folded: str) -> bool:
+    """A line that is nothing but a machine word and a translate word: a badge ("စက်ဘာသာပြန်", "Машинный перевод").
+
+    Read only in languages without phrase rules, which read such labels (and weigh them as headings where an article
+    discusses machine translation) everywhere else.
+    """
+    machine = lexicon.patterns["machine"]
+    if lexicon.code in _phrase_languages() or machine is None or not machine.search(folded):
+        return False
+    stems = _translate_index()[0]
+    if not lexicon.spaces:
+        return not any(_word_char(ch) for ch in stems.sub(" ", machine.strip(folded))) and len(folded) <= 5 * BARE_WORDS
+    words = [folded[s:e] for s, e in _words(folded)]
+    # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de")
+    kinds = ["m" if machine.regex.match(w) else "t" if stems.match(w) else "-" if len(w) <= 2 else "x" for w in words]
+    return len(words) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+
+
+def _compound_done(lexicon: Lexicon, folded: str) -> bool:
+    """A made form written onto a machine word in one compound: "maskinoversatt", "maskinassisterad"."""
+    machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
+    if not lexicon.spaces or machine is None or done is None:
+        return False
+    for s, e in _words(folded):
+        word = folded[s:e]
+        m = machine.regex.match(word)
+        if m is None or m.end() >= len(word) - 2:
+            continue
+        if done.regex.match(word[m.end() :].lstrip("-")) is not None:
+            return True
+    return False
+
+
 def _made_by_machine(folded: str) -> list[int]:
     """Lexicons that find both a "made" form and a machine marker: the fragment's language when it has no
     translate word ("automatisch erzeugt unter Verwendung von DeepL")."""
@@ -490,7 +592,8 @@ def read(fragment: str) -> Reading | None:
         plain = (c for c in CONCEPTS if c not in _READ_APART)
         own = {c for c in plain if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
-        own |= {"done"} if _predicate(lex[i], folded) else set()
+        own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
+        own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
         if count > best_count:  # the language is the lexicon that explains most of the fragment
@@ -505,6 +608,9 @@ def read(fragment: str) -> Reading | None:
     if not slots and "done" in found and _OPEN_END.search(fragment) and _short(fragment, lex[best].spaces):
         slots = 1
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
+    # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
+    if not badge and not any(lex[i].code in _phrase_languages() for i in owners):
+        badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
@@ -551,6 +657,16 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False) -> bool:
     """The fragment opens with its translate or machine word (or, with `made`, its "made" form: "Généré
     automatiquement avec DeepL"): a status line with no subject of its own."""
     head = _LEAD_JUNK.sub("", folded, count=1)
+    qualifier = lexicon.patterns["qualifier"]
+    # "Unverified machine translated text", "Teilweise von KI übersetzt": one qualifier may open the line
+    # "Hausa — fassarar na'ura, …", "Nóta: …": one word as a label (the page's language, "Note")
+    label = _LABEL.match(head)
+    head = head[label.end() :] if label is not None else head
+    for _ in range(2):  # "Teilweise von KI übersetzt": a qualifier and an agent's preposition
+        q = qualifier.regex.match(head) if qualifier is not None else None
+        if q is None or q.end() >= len(head) or _word_char(head[q.end()]):
+            break
+        head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
     if made and done is not None and done.regex.match(head):
         return True
