@@ -249,7 +249,14 @@ def test_lexicon_heads_are_what_the_whole_file_says() -> None:
     assert len(files) == len(concepts._lexicon_data()) >= 100
     for (name, text), (code, spaces, words, future_after) in zip(files, concepts._lexicon_data(), strict=True):
         full = tomllib.loads(text)
-        assert set(concepts._head(text)) <= {"code", "spaces", "translate", "future_after", "prefixes"}, name
+        assert set(concepts._head(text)) <= {
+            "code",
+            "spaces",
+            "translate",
+            "future_after",
+            "prefixes",
+            "zero_copula",
+        }, name
         assert (code, spaces, future_after) == (
             str(full["code"]),
             bool(full.get("spaces", True)),
