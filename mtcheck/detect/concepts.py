@@ -110,15 +110,20 @@ class Matcher:
     whole: frozenset[str]  # entries that must end at a word edge
     spaces: bool
     prefixes: frozenset[str] = frozenset()  # proclitics that may stand before an entry in the same word
+    # written with "$" in a lexicon whose words are not spaced: still a word of its own where the text has spaces
+    # (Korean "이$", "this", is not the subject particle of "상품이")
+    edged: frozenset[str] = frozenset()
 
     def search(self, text: str) -> bool:
         """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
         pos = 0
         while (m := self.regex.search(text, pos)) is not None:
-            if not self.spaces:
-                return True
             s, e = m.span()
             pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
+            if not self.spaces:
+                if m.group(0) in self.edged and (s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])):
+                    continue
+                return True
             if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
                 continue
             if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
@@ -146,7 +151,8 @@ def _matcher(words: list[str], spaces: bool, prefixes: frozenset[str] = frozense
     if not entries:
         return None
     regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
-    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes)
+    edged = frozenset() if spaces else frozenset(_fold(w.rstrip("$")) for w in words if w.endswith("$") and w != "$")
+    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes, edged)
 
 
 MAX_PROCLITICS = 3  # "וכשה", "وبال": conjunction, preposition, article
@@ -447,6 +453,8 @@ def read(fragment: str) -> Reading | None:
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
+    if _quoted_term(fragment):
+        return None  # 'remove any "machine translation" smell from this text': the term is mentioned, not used
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
@@ -499,10 +507,18 @@ def read(fragment: str) -> Reading | None:
     found |= cues
     if heading or engine and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
+    if _glossed(fragment):
+        found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
     if engine or tool_slot:
         found.add("machine")
     # "Translated to: " (+ a language name added by code): the colon ends a status label, a slot for the language
-    if not slots and "done" in found and _OPEN_END.search(fragment) and _short(fragment, lex[best].spaces):
+    if (
+        not slots
+        and "done" in found
+        and _OPEN_END.search(fragment)
+        and _short(fragment, lex[best].spaces)
+        and _open_slot(lex[best], fragment)
+    ):
         slots = 1
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
@@ -540,6 +556,49 @@ def read(fragment: str) -> Reading | None:
     score += QUESTION if _QUESTION.search(fragment) else 0.0
     score += FUTURE if "future" in found else 0.0
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+
+
+# A short quotation holding the translate word, inside a sentence that goes on around it.
+_QUOTED = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60})[\"”“»」』]")
+QUOTED_TERM_WORDS = 4
+_GLOSS = re.compile(r"\(([^()\n]{2,40})\)")
+
+
+def _quoted_term(fragment: str) -> bool:
+    """The only translate words are in a short quoted term within longer prose: a term being talked about."""
+    quoted = [m for m in _QUOTED.finditer(fragment) if has_translate_word(m.group(1))]
+    if not quoted or any(len(m.group(1).split()) > QUOTED_TERM_WORDS for m in quoted):
+        return False
+    rest = _QUOTED.sub(" ", fragment)
+    before = fragment[: quoted[0].start()]
+    return not has_translate_word(rest) and len(before.split()) >= 2 and len(rest.split()) >= 6
+
+
+def _glossed(fragment: str) -> bool:
+    """A translate word right before brackets that hold a translate word: "机器翻译 (machine translation)"."""
+    for m in _GLOSS.finditer(fragment):
+        head = " ".join(fragment[: m.start()].split()[-3:])
+        if head and has_translate_word(m.group(1)) and has_translate_word(head):
+            return True
+    return False
+
+
+def _open_slot(lexicon: Lexicon, fragment: str) -> bool:
+    """The label before the colon ends in its verb or a preposition ("Translated to:", "Traducido por:"), not in a
+    noun that already names the agent ("Este proyecto fue traducido por voluntarios:" introduces a list of names)."""
+    words = _fold(_OPEN_END.sub("", fragment)).split()
+    if not words or not lexicon.spaces:
+        return True
+    if len(words[-1].strip(".,;!'\"()[]")) <= 4:
+        return True
+    # the verb may stand one word back, before an auxiliary: "വിവര്‍ത്തനം ചെയ്തു:", "übersetzt worden:"
+    tail = " ".join(words[-2:])
+    done, machine = lexicon.patterns["done"], lexicon.patterns["machine"]
+    return bool(
+        _translate_index()[0].search(tail)
+        or (done is not None and done.search(tail))
+        or (machine is not None and machine.search(tail))
+    )
 
 
 def _short(fragment: str, spaces: bool, words: int = 0) -> bool:

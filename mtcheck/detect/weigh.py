@@ -298,7 +298,9 @@ def _gloss(pre: str, post: str) -> bool:
         return False
     before = pre.rstrip()[:-1].rstrip()
     word = before.split()[-1] if before.split() else ""
-    return bool(word) and not shared().language_regex.search(word) and concepts.has_translate_word(word)
+    # the term may be two or three words, its translate word not the last: "fassarar na'ura (machine-translation)"
+    term = " ".join(before.split()[-3:])
+    return bool(word) and not shared().language_regex.search(word) and concepts.has_translate_word(term)
 
 
 def _heading_after_colon(rules: Rules, post: str) -> bool:
