@@ -121,7 +121,8 @@ class Matcher:
             s, e = m.span()
             pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
             if not self.spaces:
-                if m.group(0) in self.edged and (s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])):
+                inside = s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])
+                if m.group(0) in self.edged and inside:
                     continue
                 return True
             if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
@@ -410,6 +411,18 @@ def future_follows(code: str, text: str) -> bool:
     return marker is not None and marker.search(_fold(text))
 
 
+def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
+    """`text` (folded) with the machine markers blanked out ("automatically", "машинно"): those of language `code`
+    and of the lexicons that own the translate words of `owner_text` (a phrase file may cover several scripts)."""
+    folded = _fold(text)
+    codes = [i] if (i := _by_code().get(code)) is not None else []
+    for i in codes + _owners(_fold(owner_text)):
+        machine = _lexicon(i).patterns["machine"]
+        if machine is not None:  # the whole word: "automatically" goes with its stem "automatic"
+            folded = re.sub(machine.regex.pattern + r"\w*", lambda m: " " * len(m.group(0)), folded)
+    return folded
+
+
 def _predicate(lexicon: Lexicon, folded: str) -> bool:
     """A copula right before a machine marker: the making stated as a property of the text.
 
@@ -507,6 +520,8 @@ def read(fragment: str) -> Reading | None:
     found |= cues
     if heading or engine and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
+    if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
+        found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
     if _glossed(fragment):
         found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
     if engine or tool_slot:
@@ -581,6 +596,29 @@ def _glossed(fragment: str) -> bool:
         if head and has_translate_word(m.group(1)) and has_translate_word(head):
             return True
     return False
+
+
+TOOL_GAP = 1  # words between a tool noun and its translate verb ("system automatically translates")
+
+
+def _tool_agent(folded: str, spaces: bool) -> bool:
+    """A tool or product noun right before a translate word, with no copula between: the tool as the subject of an
+    active verb ("Our system translates", "L'outil traduit", "Die App übersetzt automatisch"), not the text."""
+    if not spaces:
+        return False
+    regex = _translate_index()[0]
+    for m in shared().tools.finditer(folded):
+        rest = folded[m.end() :].split(maxsplit=TOOL_GAP + 1)
+        for word in rest[: TOOL_GAP + 1]:
+            if regex.match(word):
+                return True
+    return False
+
+
+def _points(lexicon: Lexicon, folded: str) -> bool:
+    """A deictic word that is not a possessive: "this", "ce", "hier" (not "our", "notre")."""
+    deixis = lexicon.patterns["deixis"]
+    return deixis is not None and deixis.search(shared().possessives.sub(lambda m: " " * len(m.group(0)), folded))
 
 
 def _open_slot(lexicon: Lexicon, fragment: str) -> bool:
