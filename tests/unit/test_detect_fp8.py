@@ -33,6 +33,9 @@ NOT_NOTICES = [
     ("korean", "✅ 상품이 저장되고 6개국어로 자동 번역되었습니다!"),
     # a package-manager command as the subject: a tool description
     ("code", "pnpm i18n:sync übersetzt diese Dateien automatisch mit DeepL."),
+    # a developer's status prefix opening the line: a code comment or docstring, not a notice
+    ("status", "TODO: automatisch übersetzte Dateien prüfen"),
+    ("status", "DEPRECATED: automatycznie przetłumaczony pakiet, nie jest już importowany."),
     # a tool or product as the subject of an active translate verb: a feature
     ("tool", "Notre outil traduit automatiquement les pages vers l'anglais."),
     ("tool", "Onze tool vertaalt de pagina's automatisch naar het Engels."),
@@ -58,6 +61,7 @@ NOTICES = [
     "Dieser Artikel wurde maschinell übersetzt.",
     "Translated by volunteers and machine translation: this page may contain errors.",
     "Ukurasa huu umetafsiriwa kwa mashine.",
+    "This page was machine translated. TODO: review",
 ]
 
 

@@ -50,7 +50,7 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # (fitted; branch fix7-fp): 0.756 / 0.012, sets 1-6 unchanged. Its misses are another helper's (fix7-recall).
 # detect-real-8 (new sites, harvested by harvest-f): held out blind twice, at 3bd13b1 (0.774 / 0.214) and at
 # 1e9e56e (0.764 / 0.214), every placement. After fixing its false-alarm classes by mechanism (fitted; branch
-# fix8-fp): 0.764 / 0.107, sets 1-7 unchanged. Its misses are another helper's (fix8-recall).
+# fix8-fp): 0.764 / 0.095, sets 1-7 unchanged. Its misses are another helper's (fix8-recall).
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
@@ -70,7 +70,7 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-5.jsonl": 0.036,
     "detect-real-6.jsonl": 0.025,
     "detect-real-7.jsonl": 0.012,
-    "detect-real-8.jsonl": 0.107,
+    "detect-real-8.jsonl": 0.095,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 604  # sets 1-6
