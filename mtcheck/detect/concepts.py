@@ -114,15 +114,21 @@ class Matcher:
     whole: frozenset[str]  # entries that must end at a word edge
     spaces: bool
     prefixes: frozenset[str] = frozenset()  # proclitics that may stand before an entry in the same word
+    # written with "$" in a lexicon whose words are not spaced: still a word of its own where the text has spaces
+    # (Korean "이$", "this", is not the subject particle of "상품이")
+    edged: frozenset[str] = frozenset()
 
     def search(self, text: str) -> bool:
         """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
         pos = 0
         while (m := self.regex.search(text, pos)) is not None:
-            if not self.spaces:
-                return True
             s, e = m.span()
             pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
+            if not self.spaces:
+                inside = s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])
+                if m.group(0) in self.edged and inside:
+                    continue
+                return True
             if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
                 continue
             if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
@@ -151,7 +157,8 @@ def _matcher(words: list[str], spaces: bool, prefixes: frozenset[str] = frozense
     if not entries:
         return None
     regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
-    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes)
+    edged = frozenset() if spaces else frozenset(_fold(w.rstrip("$")) for w in words if w.endswith("$") and w != "$")
+    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes, edged)
 
 
 MAX_PROCLITICS = 3  # "וכשה", "وبال": conjunction, preposition, article
@@ -412,6 +419,18 @@ def future_follows(code: str, text: str) -> bool:
     return marker is not None and marker.search(_fold(text))
 
 
+def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
+    """`text` (folded) with the machine markers blanked out ("automatically", "машинно"): those of language `code`
+    and of the lexicons that own the translate words of `owner_text` (a phrase file may cover several scripts)."""
+    folded = _fold(text)
+    codes = [i] if (i := _by_code().get(code)) is not None else []
+    for i in codes + _owners(_fold(owner_text)):
+        machine = _lexicon(i).patterns["machine"]
+        if machine is not None:  # the whole word: "automatically" goes with its stem "automatic"
+            folded = re.sub(machine.regex.pattern + r"\w*", lambda m: " " * len(m.group(0)), folded)
+    return folded
+
+
 def _predicate(lexicon: Lexicon, folded: str) -> bool:
     """A copula right before a machine marker: the making stated as a property of the text.
 
@@ -549,6 +568,8 @@ def read(fragment: str) -> Reading | None:
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
+    if _quoted_term(fragment):
+        return None  # 'remove any "machine translation" smell from this text': the term is mentioned, not used
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
@@ -602,10 +623,20 @@ def read(fragment: str) -> Reading | None:
     found |= cues
     if heading or engine and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
+    if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
+        found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
+    if _glossed(fragment):
+        found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
     if engine or tool_slot:
         found.add("machine")
     # "Translated to: " (+ a language name added by code): the colon ends a status label, a slot for the language
-    if not slots and "done" in found and _OPEN_END.search(fragment) and _short(fragment, lex[best].spaces):
+    if (
+        not slots
+        and "done" in found
+        and _OPEN_END.search(fragment)
+        and _short(fragment, lex[best].spaces)
+        and _open_slot(lex[best], fragment)
+    ):
         slots = 1
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
@@ -646,6 +677,72 @@ def read(fragment: str) -> Reading | None:
     score += QUESTION if _QUESTION.search(fragment) else 0.0
     score += FUTURE if "future" in found else 0.0
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+
+
+# A short quotation holding the translate word, inside a sentence that goes on around it.
+_QUOTED = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60})[\"”“»」』]")
+QUOTED_TERM_WORDS = 4
+_GLOSS = re.compile(r"\(([^()\n]{2,40})\)")
+
+
+def _quoted_term(fragment: str) -> bool:
+    """The only translate words are in a short quoted term within longer prose: a term being talked about."""
+    quoted = [m for m in _QUOTED.finditer(fragment) if has_translate_word(m.group(1))]
+    if not quoted or any(len(m.group(1).split()) > QUOTED_TERM_WORDS for m in quoted):
+        return False
+    rest = _QUOTED.sub(" ", fragment)
+    before = fragment[: quoted[0].start()]
+    return not has_translate_word(rest) and len(before.split()) >= 2 and len(rest.split()) >= 6
+
+
+def _glossed(fragment: str) -> bool:
+    """A translate word right before brackets that hold a translate word: "机器翻译 (machine translation)"."""
+    for m in _GLOSS.finditer(fragment):
+        head = " ".join(fragment[: m.start()].split()[-3:])
+        if head and has_translate_word(m.group(1)) and has_translate_word(head):
+            return True
+    return False
+
+
+TOOL_GAP = 1  # words between a tool noun and its translate verb ("system automatically translates")
+
+
+def _tool_agent(folded: str, spaces: bool) -> bool:
+    """A tool or product noun right before a translate word, with no copula between: the tool as the subject of an
+    active verb ("Our system translates", "L'outil traduit", "Die App übersetzt automatisch"), not the text."""
+    if not spaces:
+        return False
+    regex = _translate_index()[0]
+    for m in shared().tools.finditer(folded):
+        rest = folded[m.end() :].split(maxsplit=TOOL_GAP + 1)
+        for word in rest[: TOOL_GAP + 1]:
+            if regex.match(word):
+                return True
+    return False
+
+
+def _points(lexicon: Lexicon, folded: str) -> bool:
+    """A deictic word that is not a possessive: "this", "ce", "hier" (not "our", "notre")."""
+    deixis = lexicon.patterns["deixis"]
+    return deixis is not None and deixis.search(shared().possessives.sub(lambda m: " " * len(m.group(0)), folded))
+
+
+def _open_slot(lexicon: Lexicon, fragment: str) -> bool:
+    """The label before the colon ends in its verb or a preposition ("Translated to:", "Traducido por:"), not in a
+    noun that already names the agent ("Este proyecto fue traducido por voluntarios:" introduces a list of names)."""
+    words = _fold(_OPEN_END.sub("", fragment)).split()
+    if not words or not lexicon.spaces:
+        return True
+    if len(words[-1].strip(".,;!'\"()[]")) <= 4:
+        return True
+    # the verb may stand one word back, before an auxiliary: "വിവര്‍ത്തനം ചെയ്തു:", "übersetzt worden:"
+    tail = " ".join(words[-2:])
+    done, machine = lexicon.patterns["done"], lexicon.patterns["machine"]
+    return bool(
+        _translate_index()[0].search(tail)
+        or (done is not None and done.search(tail))
+        or (machine is not None and machine.search(tail))
+    )
 
 
 def _short(fragment: str, spaces: bool, words: int = 0) -> bool:

@@ -125,6 +125,12 @@ class Shared:
         return _possessives(self._data["possessives"])
 
     @cached_property
+    def tools(self) -> re.Pattern[str]:
+        """ "system", "outil", "приложение": a tool or product, at a word start (with its endings)."""
+        words = sorted(self._data["tools"], key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
+
+    @cached_property
     def alternatives(self) -> re.Pattern[str]:
         """ "instead of", "anstatt", "en lugar de": the option not taken."""
         return _alternatives(self._data["alternatives"])

@@ -181,7 +181,7 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
            continues: bool) -> tuple[str, float]:  # fmt: skip
     """A noun such as "machine translation": a badge alone, a disclaimer when it names how this text was made."""
     # "Machine Translation: Developer Guidelines": a heading about the topic, not a badge on this text.
-    if _heading_after_colon(rules, ctx.post) or _gloss(ctx.pre, ctx.post):
+    if _heading_after_colon(rules, ctx.post) or _gloss(ctx.pre, ctx.post) or _glossed_after(ctx.post):
         return "mention", 0.1
     # "This article is a machine translation of ...", "... est une traduction automatique fournie à titre ..."
     made_after = has(rules, "made", head_words(ctx.post, 1, rules.boundaries))
@@ -233,6 +233,10 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
         and not has(rules, "self", head_words(ctx.post, 3, b))
     ):
         return "mention", WEAK
+    # "Google наказва машинно преведеното съдържание", "Google penalizes machine-translated content": the engine is
+    # the subject of another verb, the participle an adjective of its object
+    if subject and _other_words(rules, concepts.without_machine_words(rules.code, ctx.gap, ctx.span)):
+        return "mention", WEAK
     # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
     agent = rules.cues["agent"]
     led = agent is not None and bool(agent.fullmatch(after_last_cut(pre).strip()))
@@ -263,6 +267,23 @@ def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) ->
         if pattern is not None and pattern.fullmatch(word):
             return False
     return word not in ("opus", "sonnet", "haiku", "pro", "flash", "ultra", "nano", "ai")
+
+
+def _other_words(rules: Rules, gap: str) -> bool:
+    """Words between an engine and its verb that are none of the connecting or self-naming cues."""
+    if rules.boundaries == "none" or not gap.strip():
+        return False
+    first = word_iter(gap, rules.boundaries)
+    if not first or any(has(rules, cue, first[0].group(0)) for cue in ("means", "means_after", "agent", "aux")):
+        return False  # "एआई से मिले अनुवाद", "AI-assisted": the engine is the instrument, not a subject
+    rest = gap
+    for cue in ("self", "means", "continuation", "articles", "aux", "agent", "made"):
+        pattern = rules.cues[cue]
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    # one verb between them: "Google penalizes machine-translated …"; a longer stretch is a clause of its own ("Google
+    # uses AI technology in your language to translate …" is how one notice says it)
+    return sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 2) == 1
 
 
 def _tight(rules: Rules, gap: str) -> bool:
@@ -298,7 +319,19 @@ def _gloss(pre: str, post: str) -> bool:
         return False
     before = pre.rstrip()[:-1].rstrip()
     word = before.split()[-1] if before.split() else ""
-    return bool(word) and not shared().language_regex.search(word) and concepts.has_translate_word(word)
+    # the term may be two or three words, its translate word not the last: "fassarar na'ura (machine-translation)"
+    term = " ".join(before.split()[-3:])
+    return bool(word) and not shared().language_regex.search(word) and concepts.has_translate_word(term)
+
+
+def _glossed_after(post: str) -> bool:
+    """The label is followed by the same term in brackets in another language: "makine çevirisi (machine
+    translation) eğitimi", a term being explained; not "(Google翻訳)" or "(from German)"."""
+    m = re.match(r"\s*\(([^()]{2,40})\)", post)
+    if m is None or not concepts.has_translate_word(m.group(1)):
+        return False
+    common = shared()
+    return not (common.language_regex.search(m.group(1)) or re.search(common.engine_any, m.group(1)))
 
 
 def _heading_after_colon(rules: Rules, post: str) -> bool:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-8.jsonl", "detect-real-9.jsonl"}
+HELD_OUT = {"detect-real-9.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -48,6 +48,9 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # detect-real-7 (new sites only, harvested by harvest-e): held out blind twice, at decfa7f and at 3bd13b1:
 # 0.756 / 0.119 in every placement (docs/detection.md). After fixing its false-alarm classes by mechanism
 # (fitted; branch fix7-fp): 0.756 / 0.012, sets 1-6 unchanged. Its misses are another helper's (fix7-recall).
+# detect-real-8 (new sites, harvested by harvest-f): held out blind twice, at 3bd13b1 (0.774 / 0.214) and at
+# 1e9e56e (0.764 / 0.214), every placement. After fixing its false-alarm classes by mechanism (fitted; branch
+# fix8-fp): 0.764 / 0.095, sets 1-7 unchanged. Its misses are another helper's (fix8-recall).
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
@@ -57,6 +60,7 @@ RECALL_FLOOR = {
     "detect-real-5.jsonl": 0.964,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
     "detect-real-6.jsonl": 0.927,  # held out blind at babd818: 0.683 / 0.025; fitted from it since
     "detect-real-7.jsonl": 0.756,  # held out blind at decfa7f and 3bd13b1: 0.756 / 0.119; fitted from it since
+    "detect-real-8.jsonl": 0.764,  # held out blind at 3bd13b1 and 1e9e56e: 0.774 / 0.214, 0.764 / 0.214
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -66,6 +70,7 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-5.jsonl": 0.036,
     "detect-real-6.jsonl": 0.025,
     "detect-real-7.jsonl": 0.012,
+    "detect-real-8.jsonl": 0.095,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 604  # sets 1-6
