@@ -263,8 +263,12 @@ def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ..
     out = []
     for _, text in _data_files():
         data = _head(text)
-        words = _Words(text, [str(w) for w in data.get("translate", [])], [str(w) for w in data.get("prefixes", [])],
-                       bool(data.get("zero_copula", False)))
+        words = _Words(
+            text,
+            [str(w) for w in data.get("translate", [])],
+            [str(w) for w in data.get("prefixes", [])],
+            bool(data.get("zero_copula", False)),
+        )
         out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
 
@@ -477,7 +481,7 @@ def _is(matcher: Matcher | None, word: str) -> bool:
 
 
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
-    """"This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
+    """ "This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
     translation, before it ("Is aistriúchán meaisín é an comhad seo") or after it in verb-final languages
     ("این صفحه ترجمهٴ ماشینی است", "हा … यांत्रिक अनुवाद आहे"), or the clause's end where "is" needs no verb
     (Bengali "এটি … মেশিন অনুবাদ।"). Not "Machine translation is useful" (no copula next to it, no "this")."""
