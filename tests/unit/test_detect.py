@@ -26,12 +26,12 @@ def doc(text: str, **fields: object) -> Document:
     ("text", "engine"),
     [
         ("This article was automatically translated from Japanese to English by ChatGPT.", "ChatGPT"),
-        ("Notice: This article has been translated using Google-Translate.", "Google Translate"),
-        ("Translated with www.DeepL.com/Translator (free version)", "DeepL"),
+        ("Note: this page has been translated using Google-Translate.", "Google Translate"),
+        ("Translated with DeepL Translator (free version), www.deepl.com", "DeepL"),
         ("This page was machine translated with GPT-4o.", "GPT-4o"),
         ("Dieser Beitrag wurde mit DeepL aus dem Englischen übersetzt.", "DeepL"),
         ("Bu dosya ChatGPT tarafından otomatik olarak çevrilmiştir.", "ChatGPT"),
-        ("此文章已由 AI 自动翻译。", "AI"),
+        ("本页内容已由 AI 自动翻译。", "AI"),
         ("This article was machine translated.", None),
     ],
 )
@@ -119,7 +119,7 @@ def test_placeholders_do_not_reach_the_evidence_offsets() -> None:
     [("top", "top"), ("bottom", "bottom"), ("middle", "body")],
 )
 def test_position_of_a_banner(where: str, position: str) -> None:
-    banner = "This article was automatically translated."
+    banner = "This post was automatically translated."
     paragraphs = [BODY] * 6
     index = {"top": 0, "bottom": len(paragraphs), "middle": 3}[where]
     paragraphs.insert(index, banner)

@@ -37,7 +37,7 @@ def test_shipped_map_records_what_it_was_fitted_on() -> None:
     [
         "This article was machine translated from German.",  # en, a full disclaimer
         "Dieser Artikel wurde maschinell übersetzt.",  # de
-        "本文由机器翻译生成。",  # zh-Hans
+        "本页内容由机器翻译生成。",  # zh-Hans
         "Esta página fue traducida automáticamente.",  # es
         "A bridge is a structure that spans a river.",  # nothing
         "Machine translation is the use of software to translate text.",  # a mention

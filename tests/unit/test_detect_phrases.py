@@ -16,7 +16,7 @@ DISCLAIMERS = [
     ("en", "We used ChatGPT to translate this article from Portuguese."),
     ("en", "Machine translated from the Ukrainian by DeepL; edited by our staff."),
     ("en", "> [!NOTE]\n> This page was translated by AI (Claude) from the Chinese original."),
-    ("en", "Translated with www.DeepL.com/Translator (free version)"),
+    ("en", "Translated with DeepL Translator (free version), www.deepl.com"),
     ("en", "Translated with DeepL.com (free version)"),
     ("de", "Dieser Beitrag wurde mit DeepL aus dem Englischen übersetzt."),
     ("de", "Dieser Artikel wurde automatisch aus dem Englischen übersetzt."),
@@ -61,7 +61,7 @@ DISCLAIMERS = [
     ("fa", "این مقاله به صورت خودکار ترجمه شده است."),
     ("hi", "यह लेख अंग्रेज़ी से स्वचालित रूप से अनुवादित है।"),
     ("zh-Hans", "本文由谷歌翻译自动翻译。"),
-    ("zh-Hans", "此文章已由 AI 自动翻译。如发现错误，欢迎指正。"),
+    ("zh-Hans", "本页内容已由 AI 自动翻译，如有错误请指正。"),
     ("zh-Hant", "本文內容由機器翻譯，僅供參考。"),
     ("ja", "この記事は英語から機械翻訳されています。"),
     ("ja", "この記事はDeepLで翻訳しました。"),
@@ -142,7 +142,7 @@ NOISY = [
     "<!-- Note: This article was automatically translated from German to English -->\n<p>Body text.</p>",
     "“This article was machine translated.”",
     "This article was machine‑translated (non-breaking hyphen).",
-    "Ce article a été traduit automatiquement. [(Clause de non responsabilité)](#mt-disclaimer)",
+    "Cette page a été traduite automatiquement. [(Avertissement)](#avertissement-traduction)",
 ]
 
 # (language, text): about translation, negated, human, other AI, code, interface: never flagged.
@@ -178,7 +178,7 @@ NOT_DISCLAIMERS = [
     ("de", "Dieser Artikel wurde nicht maschinell übersetzt."),
     ("de", "Wir übersetzen unsere Artikel nie automatisch."),
     ("de", "Ein maschinell übersetztes Handbuch wäre schlechter als ein ehrlicher Link."),
-    ("de", "KI-generierter Text · redaktionell verantwortete deutsche Originalfassung"),
+    ("de", "KI-generierte Zusammenfassung · redaktionell geprüfte deutsche Originalausgabe"),
     ("de", "Aus dem Englischen übersetzt von Hans Wolf."),
     ("fr", "Cet article n'a pas été traduit automatiquement."),
     ("fr", "Traduit de l'anglais par Marie Dupont."),

@@ -49,7 +49,7 @@ class EchoEngine:
 
 def _article(original: str, sentence: str) -> bytes:
     return (
-        "<html lang='en'><body><div class='banner'><p>This article was automatically translated. "
+        "<html lang='en'><body><div class='banner'><p>This page was automatically translated. "
         f"<a href='{original}'>Read the original</a>.</p></div><main><article><h1>Market news</h1>"
         f"<p>{sentence} The market opens at nine every morning. Traders sell fruit and fish there.</p>"
         "</article></main></body></html>"
