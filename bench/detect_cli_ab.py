@@ -19,33 +19,14 @@ import datetime
 import json
 import os
 import platform
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from detect_speed import html_page, short_files  # noqa: E402
-
-
-def _run(root: Path, target: Path, pycache: Path | None) -> tuple[float, float]:
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    if pycache is not None:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    # From the input's folder: `python -m` puts the working directory first on sys.path (a run from a checkout
-    # would time that checkout's mtcheck, whatever PYTHONPATH says).
-    subprocess.run([sys.executable, "-m", "mtcheck", "detect", "--format", "json", str(target)], env=env,
-                   stdout=subprocess.DEVNULL, check=False, cwd=target.parent)  # fmt: skip
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+from detect_speed import cli_run, html_page, short_files  # noqa: E402
 
 
 def main() -> None:
@@ -76,7 +57,7 @@ def main() -> None:
         if args.bytecode:
             caches: dict[str, Path | None] = {key: folder / f"pycache-{key}" for key in roots}
             for key, root in roots.items():
-                _run(root, folder / "tiny.txt", caches[key])  # writes the bytecode
+                cli_run(folder / "tiny.txt", caches[key], root)  # writes the bytecode
             modes.append(("_bytecode", caches))
         for suffix, caches in modes:
             for name in ("startup", "page", "files"):
@@ -84,7 +65,7 @@ def main() -> None:
                 runs: dict[str, list[tuple[float, float]]] = {key: [] for key in roots}
                 for _ in range(args.runs):
                     for key, root in roots.items():
-                        runs[key].append(_run(root, target, caches[key]))
+                        runs[key].append(cli_run(target, caches[key], root))
                 for key in roots:
                     walls, cpus = [w for w, _ in runs[key]], [c for _, c in runs[key]]
                     out[f"{key}_cli_{name}{suffix}"] = {

@@ -106,10 +106,11 @@ def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def _cli(target: Path, pycache: Path | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds (its worker processes included) of `python -m mtcheck detect --format json target`;
-    with `pycache`, bytecode is written there and read back (as an installed package reads its own)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def cli_run(target: Path, pycache: Path | None = None, root: Path = ROOT) -> tuple[float, float]:
+    """Wall and CPU seconds (its worker processes included) of `python -m mtcheck detect --format json target`
+    with the mtcheck of `root`; with `pycache`, bytecode is written there and read back (as an installed package
+    reads its own)."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
     if pycache is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
@@ -201,12 +202,12 @@ def main() -> None:
                 (folder / "files" / f"{i:04d}.md").write_text(text, encoding="utf-8")
             targets = (("startup", "tiny.txt"), ("page", "page.html"), ("files", "files"))
             for name, target in targets:
-                wall, cpu = _median([_cli(folder / target) for _ in range(args.runs)])
+                wall, cpu = _median([cli_run(folder / target) for _ in range(args.runs)])
                 figures[f"cli_{name}_seconds"], figures[f"cli_{name}_cpu_seconds"] = wall, cpu
             pycache = folder / "pycache"
-            _cli(folder / "tiny.txt", pycache)  # writes the bytecode
+            cli_run(folder / "tiny.txt", pycache)  # writes the bytecode
             for name, target in targets:
-                wall, cpu = _median([_cli(folder / target, pycache) for _ in range(args.runs)])
+                wall, cpu = _median([cli_run(folder / target, pycache) for _ in range(args.runs)])
                 figures[f"cli_{name}_bytecode_seconds"], figures[f"cli_{name}_bytecode_cpu_seconds"] = wall, cpu
     figures["load_average_before"] = [round(x, 2) for x in load_before]
     figures["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
