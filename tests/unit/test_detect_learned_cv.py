@@ -59,8 +59,10 @@ def test_site_folds_on_toy_rows() -> None:
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        ("tests/data/detect-real-9.jsonl", True),
-        ("tests/data/detect-real-9b.jsonl", True),
+        ("tests/data/detect-real-10.jsonl", True),
+        ("tests/data/detect-real-11b.jsonl", True),
+        ("tests/data/detect-real-9.jsonl", False),
+        ("tests/data/detect-real-1.jsonl", False),
         ("tests/data/detect-real-7.jsonl", False),
         ("/work/shared/eval/detect-dev.jsonl", True),
         ("/somewhere/eval/anything.jsonl", True),
@@ -75,7 +77,7 @@ def test_training_refuses_held_out_files(path: str, refused: bool) -> None:
 
 def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
     row = {"id": "x", "kind": "disclaimer_phrase", "text": "Machine translated.", "language": "en"}
-    path = tmp_path / "detect-real-9.jsonl"
+    path = tmp_path / "detect-real-10.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         _script("train_detect").examples([path])

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-9.jsonl"}
+HELD_OUT = {"detect-real-10.jsonl", "detect-real-11.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -52,7 +52,8 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # 1e9e56e (0.764 / 0.214), every placement. After fixing its false-alarm classes by mechanism (fitted; branch
 # fix8-fp): 0.764 / 0.095, sets 1-7 unchanged; with its misses fixed too (fix8-recall), merged at 91e2a19:
 # 0.953 / 0.095, and sets 5 and 7 rose to 0.982 and 0.988. detect-real-9 (harvest-g) stays held out: measured
-# once at 1e9e56e (0.719 / 0.105) and once at 91e2a19 (0.742 / 0.105), nobody has read its rows.
+# once at 1e9e56e (0.719 / 0.105) and once at 91e2a19 (0.742 / 0.105); it became a dev set on 2026-12-06 (13:20
+# UTC), and detect-real-10 and -11 are the held-out sets now.
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
@@ -63,6 +64,7 @@ RECALL_FLOOR = {
     "detect-real-6.jsonl": 0.927,  # held out blind at babd818: 0.683 / 0.025; fitted from it since
     "detect-real-7.jsonl": 0.988,  # held out blind at decfa7f and 3bd13b1: 0.756 / 0.119; fitted from it since
     "detect-real-8.jsonl": 0.953,  # held out blind at 3bd13b1 and 1e9e56e: 0.774 / 0.214, 0.764 / 0.214
+    "detect-real-9.jsonl": 0.742,  # held out blind at 1e9e56e and 91e2a19: 0.719 / 0.105, 0.742 / 0.105
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -73,6 +75,7 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-6.jsonl": 0.025,
     "detect-real-7.jsonl": 0.012,
     "detect-real-8.jsonl": 0.095,
+    "detect-real-9.jsonl": 0.105,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 881  # sets 1-9
