@@ -3,8 +3,9 @@
 Adding a language is one lexicon file: every file is checked here, and a case is built from each file's own
 words (a "was translated" form, a machine marker and a word naming the text must fire; the same with a
 negation must not). Below them, what the layer reads in hand-written sentences (concepts, score, slots,
-language); the detection verdicts on phrasing classes are in test_detect_notices.py and
-test_detect_false_alarms.py. None of these sentences is a dev-set row.
+language, proclitics, compounds, nominal predicates, leads, bare labels), the views beside it (tally,
+alternatives) and a deictic reading that overrules a phrase-rule mention; the detection verdicts on phrasing
+classes are in test_detect_notices.py and test_detect_false_alarms.py. None of these sentences is a dev-set row.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from importlib import resources
 import pytest
 
 from mtcheck.detect import concepts, detect_text
+from mtcheck.detect.context import TALLY, TALLY_LINE
+from mtcheck.detect.patterns import shared
 
 REQUIRED = ("code", "name", "spaces", "translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
 
@@ -101,6 +104,14 @@ def test_future_marker_reads_only_next_to_the_translate_word() -> None:
     assert reading is not None and "future" in reading.concepts
 
 
+def test_future_follows_only_in_spaced_verb_final_lexicons() -> None:
+    assert concepts.future_follows("bn", "অনূদিত হবে")
+    assert concepts.future_follows("tr", "çevrilecektir")
+    assert not concepts.future_follows("bn", "অনূদিত হয়েছে")
+    assert not concepts.future_follows("en", "will be")  # English puts "will" before the verb
+    assert not concepts.future_follows("ko", "제공됩니다")  # unspaced: a marker inside any verb
+
+
 def test_italian_never_is_not_a_romanian_negation() -> None:
     reading = concepts.read("Textul de mai sus a fost tradus automat din engleză.")
     assert reading is not None and reading.language == "ro" and "negation" not in reading.concepts
@@ -119,6 +130,12 @@ def test_danda_ends_a_sentence() -> None:
     assert len(pieces) == 2
 
 
+@pytest.mark.parametrize("stop", ["։", "።", "។", "။"])
+def test_full_stops_of_other_scripts_end_a_clause(stop: str) -> None:
+    text = f"abc{stop}def"
+    assert len(concepts.fragments(text)) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -134,3 +151,175 @@ def test_copula_before_machine_reads_as_made(text: str, expected: bool) -> None:
     assert reading is not None
     assert ("done" in reading.concepts) is expected
     assert (reading.score >= concepts.FIRE) is expected
+
+
+def test_sanskrit_lexicon_is_loaded() -> None:
+    assert "sa" in concepts.languages()
+
+
+def test_review_caveat_blanks_its_negation() -> None:
+    reading = concepts.read("Names are machine-translated and not yet reviewed")
+    assert reading is not None
+    assert "caveat" in reading.concepts and "negation" not in reading.concepts
+    assert reading.score >= concepts.FIRE
+
+
+def test_proclitics_read_the_word_they_are_written_onto() -> None:
+    assert concepts.has_translate_word("כדי לתרגם")  # "to translate": ל + תרגם
+    prefixes = concepts._proclitics(["ו", "ב"])
+    assert {"ו", "ב", "וב", "בו", "ובב"} <= prefixes
+    assert concepts._after_proclitic("ובבינה", 3, prefixes)
+    assert not concepts._after_proclitic("ובבינה", 3, frozenset())
+    assert not concepts._after_proclitic("שלבינה", 3, prefixes)  # "של" is not a proclitic here
+
+
+def test_vowel_marks_are_folded() -> None:
+    assert concepts._fold("مُترجَمة") == concepts._fold("مترجمة")
+
+
+def test_claude_with_a_model_tier_is_the_engine() -> None:
+    reading = concepts.read("Machine translation (Claude Opus 5), not reviewed by native speakers.")
+    assert reading is not None and "machine" in reading.concepts
+    assert concepts._PERSON.search("Traduit par Claude Martin")
+    assert not concepts._PERSON.search("Claude Opus 5")
+
+
+# The tally view (mtcheck/detect/context.py): a label, a colon and a count is a statistic, not a notice.
+@pytest.mark.parametrize(
+    ("after", "tally"),
+    [
+        (" rows: {n:,}", True),
+        (": 45.2%", True),
+        (": %d", True),
+        (" files: {len(done)}", True),
+        (": 12/40", True),
+        (": xlanguage", False),  # a language placeholder, as the view reads it
+        (": this page may contain errors", False),
+        (": 2024-05-01", False),
+        (": 12 of 40 pages", False),
+    ],
+)
+def test_tally_reads_a_number_only(after: str, tally: bool) -> None:
+    assert bool(TALLY.match(after)) is tally
+
+
+def test_tally_line_needs_a_number_after_the_colon() -> None:
+    assert TALLY_LINE.match("Automatically translated: %d")
+    assert not TALLY_LINE.match("Translated to: {lang}")
+    assert not TALLY_LINE.match("Translated: %s")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("instead of one page", True), ("au lieu d'une page", True), ("i stedet for én", True),
+     ("人工翻译而非机器", True), ("die werkstatt", False), ("insteadof", False)],
+)  # fmt: skip
+def test_alternatives_start_a_word(text: str, found: bool) -> None:
+    assert bool(shared().alternatives.search(text)) is found
+
+
+def _lexicon(code: str) -> concepts.Lexicon:
+    return concepts.lexicons()[concepts.languages().index(code)]
+
+
+def test_compound_done_reads_the_made_form_after_the_machine_word() -> None:
+    nb = _lexicon("nb")
+    assert concepts._compound_done(nb, "maskinoversatt på denne siden")
+    assert not concepts._compound_done(nb, "maskinlæring på denne siden")  # machine learning: no made form
+
+
+def test_nominal_predicate_needs_deixis_and_an_adjacent_copula() -> None:
+    fa, bn, ga = _lexicon("fa"), _lexicon("bn"), _lexicon("ga")
+    assert concepts._nominal(fa, concepts._fold("این صفحه ترجمه ماشینی است"))
+    assert not concepts._nominal(fa, concepts._fold("ترجمه ماشینی است"))  # no "this"
+    assert not concepts._nominal(fa, concepts._fold("این صفحه ترجمه ماشینی دارد"))  # "has", not "is"
+    assert bn.zero_copula and concepts._nominal(bn, concepts._fold("এটি মেশিন অনুবাদ।"))
+    assert not concepts._nominal(bn, concepts._fold("এটি মেশিন অনুবাদ ব্যবহার করে।"))  # "uses"
+    assert concepts._nominal(ga, concepts._fold("is aistriúchán meaisín é seo"))
+
+
+def test_leads_skips_a_qualifier_and_a_label() -> None:
+    en, de = _lexicon("en"), _lexicon("de")
+    assert concepts._leads(en, "unverified machine translated text")
+    assert concepts._leads(de, "teilweise von ki übersetzt")
+    assert concepts._leads(en, "english: machine translated")
+    assert not concepts._leads(en, "our team machine translated")
+
+
+def test_bare_label_only_where_no_phrase_rules_read_it() -> None:
+    assert concepts._bare_label(_lexicon("my"), "စက်ဘာသာပြန်")
+    assert not concepts._bare_label(_lexicon("my"), "စက်ဘာသာပြန် အကြောင်း")  # "about machine translation"
+    assert not concepts._bare_label(_lexicon("en"), "machine translation")  # the English phrase rules read it
+
+
+def test_reading_names_the_made_form() -> None:
+    reading = concepts.read("Machine translation was used.")
+    assert reading is not None and "done" in reading.concepts and reading.score >= concepts.FIRE
+
+
+def test_quoted_term_is_not_read() -> None:
+    # the translate words only inside a short quotation in longer prose: a term talked about
+    assert concepts.read('Cire duk wani kamshin "fassarar na\'ura" daga wannan rubutu, ka mayar da shi labari.') is None
+    # a notice that is a quoted string value is still read
+    reading = concepts.read('"Wannan shafi an fassara shi ta atomatik"')
+    assert reading is not None and reading.score > 0
+
+
+def test_korean_deixis_is_a_word_of_its_own() -> None:
+    assert "deixis" not in concepts.read("상품이 자동 번역되었습니다").concepts  # type: ignore[union-attr]
+    assert "deixis" in concepts.read("이 글은 자동 번역되었습니다").concepts  # type: ignore[union-attr]
+
+
+def test_open_end_slot_needs_the_verb_or_a_preposition_before_the_colon() -> None:
+    assert concepts.read("Este proyecto fue traducido por voluntarios:").slots == 0  # type: ignore[union-attr]
+    assert concepts.read("Este proyecto fue traducido por:").slots == 1  # type: ignore[union-attr]
+
+
+def test_tool_as_subject_is_a_topic() -> None:
+    assert "topic" in concepts.read("Notre système traduit automatiquement du contenu.").concepts  # type: ignore[union-attr]
+    # "this" points at the text: still a notice
+    assert concepts.read("Our system automatically translated this page.").score > 0  # type: ignore[union-attr]
+
+
+# A concept reading that points at this text with a deictic word ("this", "diese", "эта", "above") outside any
+# quotation overrules the phrase rules' mention verdict (docs/detection.md, "Why the fixes did not carry over").
+# These notices' "into N languages" reads to the phrase rules as a feature description (a mention), one per
+# language; the quoted, generic and negated near negatives are in test_detect_false_alarms.py.
+DEICTIC_NOTICES = [
+    "This manual was machine translated into 30 languages.",
+    "Questa pagina è stata tradotta automaticamente in 12 lingue.",
+    "Эта страница переведена автоматически на 12 языков.",
+    "Esta guía fue traducida automáticamente a 12 idiomas.",
+    "Cette notice a été traduite automatiquement en 12 langues.",
+]
+
+
+@pytest.mark.parametrize("text", DEICTIC_NOTICES)
+def test_deictic_notice_is_flagged_over_a_mention_reading(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    detection = detect_text(text)
+    assert detection.machine_translated, detection.evidence
+    assert any(e.kind == "disclaimer" and e.start == 0 for e in detection.evidence)
+    # the rule is what flags it: without it the phrase rules' mention reading keeps the clause out
+    monkeypatch.setattr(concepts, "speaks_here", lambda fragment: False)
+    assert not detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize("text", DEICTIC_NOTICES)
+def test_deictic_notice_is_flagged_in_every_placement(text: str) -> None:
+    body = "The museum opens at nine. Tickets are sold at the door and online.\n\n" * 6
+    assert detect_text(f"{text}\n\n{body}").machine_translated
+    assert detect_text(f"{body}\n\n{text}").machine_translated
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("This manual was machine translated into 30 languages.", True),
+        ('A banner reads "This manual was machine translated into 30 languages."', False),  # quoted
+        ("Manuals are machine translated into 30 languages.", False),  # no deixis
+        ("This manual was not machine translated.", False),  # negated: the reading scores 0
+        ("This manual was written by our staff.", False),  # no translate word: no reading at all
+    ],
+)
+def test_speaks_here(fragment: str, expected: bool) -> None:
+    assert concepts.speaks_here(fragment) is expected
