@@ -9,18 +9,28 @@ data. The map is a monotone step function over score bins (mtcheck/detect/calibr
     python scripts/calibrate_detect.py --fit tests/data/detect-real-1.jsonl --measure tests/data/detect-real-2.jsonl
     python scripts/calibrate_detect.py --measure tests/data/detect-real-3.jsonl      # with the shipped map
     python scripts/calibrate_detect.py --raw                 # the score before calibration, on every dev set
+    python scripts/blind_scores.py                           # blind scores: each set under code blind to it
+    python scripts/calibrate_detect.py --fit-blind bench/detect-blind-scores.jsonl [--write] [--markdown]
 
 `--measure` prints a reliability table of the calibrated confidence on the rows (bins of predicted P(notice):
 rows, mean prediction, observed share of notices), the expected calibration error (ECE, the row-weighted mean
 gap between prediction and observed share) and precision / recall at the one threshold.
+
+`--fit-blind` fits the map on blind scores (scripts/blind_scores.py: each set scored by the last commit that had
+not seen it, so the scores are those of unseen text) and reports, before `--write` stores it: leave-one-set-out
+reliability (fit on the other sets' blind scores, measure on the left-out set's blind scores), ECE per set and
+pooled, next to the in-sample map (fitted on the current code's scores of the other sets) measured the same way;
+the score where each map reaches P = 0.5 (the verdict); and recall / false alarms of every set under the
+current code with the shipped map and with the blind map, next to the floors of tests/unit/test_detect_real.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -88,6 +98,137 @@ def measure(mapping: Callable[[float], float], pairs: list[tuple[float, bool]], 
     return "\n".join(out)
 
 
+def read_blind(path: Path) -> dict[int, list[tuple[float, bool]]]:
+    """(blind score, is a notice) per set number, from bench/detect-blind-scores.jsonl."""
+    out: dict[int, list[tuple[float, bool]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out.setdefault(int(row["set"]), []).append((float(row["score"]), bool(row["label"])))
+    return out
+
+
+def ece(mapping: Callable[[float], float], pairs: Sequence[tuple[float, bool]]) -> float:
+    """Expected calibration error of a map on (score, label) pairs (REPORT_EDGES bins of predicted P)."""
+    predicted = [(mapping(s), y) for s, y in pairs]
+    return sum(n * abs(mean - share) for _, n, mean, share in reliability(predicted)) / max(len(predicted), 1)
+
+
+def fitted(pairs: Sequence[tuple[float, bool]]) -> calibration.ConfidenceMap:
+    """The map fitted on (score, label) pairs with the shipped bins."""
+    return calibration.from_data(calibration.to_data(calibration.fit(pairs, EDGES, SPLIT), ["-"], ""))
+
+
+def verdict_score(mapping: Callable[[float], float]) -> float | None:
+    """The least score (bin edge) from which the map says machine_translated (P >= THRESHOLD)."""
+    return next((edge for edge in EDGES if mapping(edge) >= THRESHOLD), None)
+
+
+def leave_one_set_out(
+    blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]]
+) -> list[tuple[str, int, float, float]]:
+    """(set, rows, ECE of the blind map, ECE of the in-sample map) on each left-out set's blind scores, + pooled.
+
+    The blind map is fitted on the other sets' blind scores; the in-sample map on the other sets' scores under
+    the current code (rules fitted on them). Both are measured on the left-out set's blind scores.
+    """
+    rows = []
+    pooled_blind: list[tuple[float, bool]] = []
+    pooled_sample: list[tuple[float, bool]] = []
+    for left in sorted(blind):
+        blind_map = fitted([p for n, ps in blind.items() if n != left for p in ps])
+        sample_map = fitted([p for n, ps in current.items() if n != left for p in ps])
+        test = blind[left]
+        rows.append((str(left), len(test), ece(blind_map, test), ece(sample_map, test)))
+        pooled_blind += [(blind_map(s), y) for s, y in test]
+        pooled_sample += [(sample_map(s), y) for s, y in test]
+    identity = lambda p: p  # noqa: E731  (the pooled pairs hold predictions already)
+    rows.append(("pooled", len(pooled_blind), ece(identity, pooled_blind), ece(identity, pooled_sample)))
+    return rows
+
+
+def verdicts(mapping: Callable[[float], float], pairs: Sequence[tuple[float, bool]]) -> tuple[float, float]:
+    """(recall, false-alarm rate) at P >= THRESHOLD."""
+    flagged = [(mapping(s) >= THRESHOLD, y) for s, y in pairs]
+    notices = sum(y for _, y in flagged)
+    negatives = len(flagged) - notices
+    recall = sum(f for f, y in flagged if y) / notices if notices else 0.0
+    false_alarms = sum(f for f, y in flagged if not y) / negatives if negatives else 0.0
+    return recall, false_alarms
+
+
+def _floors() -> tuple[dict[str, float], dict[str, float]]:
+    """The recall floors and false-alarm ceilings of tests/unit/test_detect_real.py (empty if unreadable)."""
+    spec = importlib.util.spec_from_file_location("_floors", ROOT / "tests" / "unit" / "test_detect_real.py")
+    try:
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return dict(module.RECALL_FLOOR), dict(module.FALSE_POSITIVE_CEILING)
+    except Exception:  # noqa: BLE001  (a report column, not a check)
+        return {}, {}
+
+
+def fit_blind(path: Path, write: bool, markdown: bool) -> int:
+    """Fit on blind scores, report leave-one-set-out reliability and the verdicts it would give; maybe store it."""
+    blind = read_blind(path)
+    commits: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            commits[int(row["set"])] = str(row["commit"])
+    data_dir = ROOT / "tests" / "data"
+    current = {n: scores([data_dir / f"detect-real-{n}.jsonl"]) for n in sorted(blind)}
+    bins = calibration.fit([p for ps in blind.values() for p in ps], EDGES, SPLIT)
+    names = [f"detect-real-{n}.jsonl" for n in sorted(blind)]
+    note = (
+        f"scripts/calibrate_detect.py --fit-blind, {date.today().isoformat()}: each row read alone, scored by "
+        "the last commit that had not seen its set (scripts/blind_scores.py)"
+    )
+    data = calibration.to_data(bins, names, note)
+    data["blind_commits"] = {f"detect-real-{n}.jsonl": commits[n] for n in sorted(commits)}
+    data["date"] = date.today().isoformat()
+    blind_map = calibration.from_data(data)
+    sample_map = fitted([p for ps in current.values() for p in ps])
+    shipped = calibration.shipped()
+    print(f"blind map, fitted on the blind scores of sets {', '.join(map(str, sorted(blind)))}:")
+    for b in bins:
+        print(f"  score {b.low:.2f}–{b.high:.2f}  rows {b.rows:4}  notices {b.notices:4}  P {b.probability:.3f}")
+    print("\nleave one set out (measured on the left-out set's blind scores):")
+    table = leave_one_set_out(blind, current)
+    if markdown:
+        print("| left-out set | rows | ECE, blind map | ECE, in-sample map |\n| --- | ---: | ---: | ---: |")
+        print("\n".join(f"| {name} | {n} | {b:.3f} | {s:.3f} |" for name, n, b, s in table))
+    else:
+        for name, n, b, s in table:
+            print(f"  set {name:7} rows {n:5}  blind map {b:.3f}  in-sample map {s:.3f}")
+    print("\nall sets' blind scores, pooled (in-sample = fitted on every set, no set left out):")
+    everything = [p for ps in blind.values() for p in ps]
+    for label, mapping in (("blind map", blind_map), ("in-sample map", sample_map), ("shipped map", shipped)):
+        print(f"{label}:\n{measure(mapping, everything, markdown)}")
+    print("\nthe verdict (P >= 0.5) starts at score:")
+    for label, mapping in (("shipped map", shipped), ("in-sample map", sample_map), ("blind map", blind_map)):
+        print(f"  {label:14} {verdict_score(mapping)}")
+    recall_floor, fp_ceiling = _floors()
+    print("\ncurrent code, each row alone: recall / false alarms (floor / ceiling of test_detect_real.py)")
+    if markdown:
+        print("| set | shipped map | blind map | floor / ceiling |\n| --- | --- | --- | --- |")
+    for n in sorted(current):
+        name = f"detect-real-{n}.jsonl"
+        before, after = verdicts(shipped, current[n]), verdicts(blind_map, current[n])
+        floor = f"{recall_floor.get(name, float('nan')):.3f} / {fp_ceiling.get(name, float('nan')):.3f}"
+        flag = "" if not recall_floor or after[0] >= recall_floor[name] - 0.02 else "  BELOW THE FLOOR"
+        if markdown:
+            print(f"| {n} | {before[0]:.3f} / {before[1]:.3f} | {after[0]:.3f} / {after[1]:.3f} | {floor} |{flag}")
+        else:
+            print(f"  set {n}: shipped {before[0]:.3f} / {before[1]:.3f}  blind {after[0]:.3f} / {after[1]:.3f}"
+                  f"  (floor {floor}){flag}")  # fmt: skip
+    if write:
+        OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", nargs="*", type=Path, default=[], help="JSONL files to fit the map on")
@@ -95,7 +236,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="store the fitted map in data/calibration.json")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--raw", action="store_true", help="measure the evidence score itself (no map)")
+    parser.add_argument("--fit-blind", type=Path, help="fit on blind scores (scripts/blind_scores.py) and report")
     args = parser.parse_args(argv)
+    if args.fit_blind:
+        if not args.fit_blind.is_file():
+            print(f"mtcheck: no file at {args.fit_blind}", file=sys.stderr)
+            return 2
+        return fit_blind(args.fit_blind, args.write, args.markdown)
     if not args.fit and not args.measure:  # every labelled dev set
         data_dir = ROOT / "tests" / "data"
         args.measure = sorted(data_dir.glob("detect-real-[0-9]*.jsonl"))

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Score each real dev set with the code that had not yet seen it (blind scores, for the confidence map).
+
+For every (set, commit) pair in BLIND, a temporary detached git worktree of the commit is made under
+/tmp/blind-calib/, and every labelled row of the set file *from the current checkout* is read alone with that
+commit's `detect_text`; the raw evidence score and the label are written, one JSON line per row, to
+bench/detect-blind-scores.jsonl (set, id, commit, score, label, and which field the score came from; no text).
+The worktrees are removed afterwards.
+
+    python scripts/blind_scores.py                        # every set in BLIND
+    python scripts/blind_scores.py --sets 8 9 --output /tmp/x.jsonl
+
+The raw score: from 385fe9b on, `Detection.score` (the combined evidence before the calibrated map). Before it
+(26e7833, 226f63a, a8e3079) there was no map: `Detection.confidence` *was* the combined evidence, the same
+noisy-OR of evidence weights (`_combine`) that `Detection.score` holds since, so the field read is `confidence`.
+Fit a map on the output with `python scripts/calibrate_detect.py --fit-blind bench/detect-blind-scores.jsonl`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "bench" / "detect-blind-scores.jsonl"
+TMP = Path("/tmp/blind-calib")
+
+# set number -> the last commit that had not seen it (tests/unit/test_detect_real.py, docs/detection.md)
+BLIND = {
+    1: "26e7833",
+    2: "226f63a",
+    3: "a8e3079",
+    4: "385fe9b",
+    5: "fac63b0",
+    6: "babd818",
+    7: "3bd13b1",
+    8: "1e9e56e",
+    9: "91e2a19",
+}
+
+# run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
+_SCORER = r"""
+import json, sys
+from mtcheck.detect import detect_text
+POSITIVE = ("disclaimer_phrase", "mt_article")
+NEGATIVE = ("tricky_negative", "human_article")
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["kind"] not in POSITIVE + NEGATIVE:
+            continue
+        d = detect_text(row["text"])
+        score = getattr(d, "score", None)
+        field = "score"
+        if score is None:  # before the calibrated map the confidence was the combined evidence itself
+            score, field = d.confidence, "confidence"
+        print(json.dumps({"id": row["id"], "score": round(float(score), 6), "label": row["kind"] in POSITIVE,
+                          "field": field}))
+"""
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def score_set(number: int, commit: str, tmp: Path) -> list[dict[str, object]]:
+    """Blind scores of set `number` under `commit`, from a temporary worktree that is removed afterwards."""
+    path = ROOT / "tests" / "data" / f"detect-real-{number}.jsonl"
+    full = _git("rev-parse", "--verify", f"{commit}^{{commit}}")
+    where = tmp / full[:12]
+    tmp.mkdir(parents=True, exist_ok=True)
+    if where.exists():
+        _git("worktree", "remove", "--force", str(where))
+    _git("worktree", "add", "--detach", str(where), full)
+    try:
+        env = {**os.environ, "PYTHONPATH": str(where), "PYTHONHASHSEED": "0"}
+        done = subprocess.run(
+            [sys.executable, "-c", _SCORER, str(path)], cwd=where, env=env, check=True, capture_output=True, text=True
+        )
+    finally:
+        _git("worktree", "remove", "--force", str(where))
+    rows = []
+    for line in done.stdout.splitlines():
+        item = json.loads(line)
+        rows.append({"set": number, "id": item["id"], "commit": full[:7], **{k: item[k] for k in ("score", "label")},
+                     "field": item["field"]})  # fmt: skip
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="*", type=int, default=sorted(BLIND), help="set numbers (default: all)")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--tmp", type=Path, default=TMP, help="where the temporary worktrees go")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.sets if n not in BLIND]
+    if unknown:
+        print(f"mtcheck: no blind commit recorded for set {unknown[0]}", file=sys.stderr)
+        return 2
+    out: list[dict[str, object]] = []
+    for number in args.sets:
+        rows = score_set(number, BLIND[number], args.tmp)
+        notices = sum(bool(r["label"]) for r in rows)
+        print(f"set {number} at {BLIND[number]}: {len(rows)} rows, {notices} notices", file=sys.stderr)
+        out += rows
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
+    print(f"wrote {len(out)} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
