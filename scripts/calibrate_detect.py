@@ -43,6 +43,7 @@ POSITIVE = ("disclaimer_phrase", "mt_article")
 NEGATIVE = ("tricky_negative", "human_article")
 EDGES = tuple(round(i * 0.05, 2) for i in range(20))  # score bins 0.00-0.05, ..., 0.95-1.00
 SPLIT = 0.5  # the score the evidence rules treat as the verdict (empty bins from here take the bin above)
+MIN_ROWS = 10  # --fit-blind: a bin with fewer rows counts with its neighbour (a handful cannot move the verdict)
 REPORT_EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 OUTPUT = ROOT / "mtcheck" / "detect" / "data" / "calibration.json"
 
@@ -116,7 +117,7 @@ def ece(mapping: Callable[[float], float], pairs: Sequence[tuple[float, bool]]) 
 
 def fitted(pairs: Sequence[tuple[float, bool]]) -> calibration.ConfidenceMap:
     """The map fitted on (score, label) pairs with the shipped bins."""
-    return calibration.from_data(calibration.to_data(calibration.fit(pairs, EDGES, SPLIT), ["-"], ""))
+    return calibration.from_data(calibration.to_data(calibration.fit(pairs, EDGES, SPLIT, MIN_ROWS), ["-"], ""))
 
 
 def verdict_score(mapping: Callable[[float], float]) -> float | None:
@@ -143,6 +144,10 @@ def leave_one_set_out(
         pooled_blind += [(blind_map(s), y) for s, y in test]
         pooled_sample += [(sample_map(s), y) for s, y in test]
     identity = lambda p: p  # noqa: E731  (the pooled pairs hold predictions already)
+    total = sum(n for _, n, _, _ in rows)
+    mean_blind = sum(n * b for _, n, b, _ in rows) / total
+    mean_sample = sum(n * s for _, n, _, s in rows) / total
+    rows.append(("mean per set", total, mean_blind, mean_sample))
     rows.append(("pooled", len(pooled_blind), ece(identity, pooled_blind), ece(identity, pooled_sample)))
     return rows
 
@@ -179,7 +184,7 @@ def fit_blind(path: Path, write: bool, markdown: bool) -> int:
             commits[int(row["set"])] = str(row["commit"])
     data_dir = ROOT / "tests" / "data"
     current = {n: scores([data_dir / f"detect-real-{n}.jsonl"]) for n in sorted(blind)}
-    bins = calibration.fit([p for ps in blind.values() for p in ps], EDGES, SPLIT)
+    bins = calibration.fit([p for ps in blind.values() for p in ps], EDGES, SPLIT, MIN_ROWS)
     names = [f"detect-real-{n}.jsonl" for n in sorted(blind)]
     note = (
         f"scripts/calibrate_detect.py --fit-blind, {date.today().isoformat()}: each row read alone, scored by "
@@ -201,7 +206,8 @@ def fit_blind(path: Path, write: bool, markdown: bool) -> int:
         print("\n".join(f"| {name} | {n} | {b:.3f} | {s:.3f} |" for name, n, b, s in table))
     else:
         for name, n, b, s in table:
-            print(f"  set {name:7} rows {n:5}  blind map {b:.3f}  in-sample map {s:.3f}")
+            shown = f"set {name}" if name.isdigit() else name
+            print(f"  {shown:12} rows {n:5}  blind map {b:.3f}  in-sample map {s:.3f}")
     print("\nall sets' blind scores, pooled (in-sample = fitted on every set, no set left out):")
     everything = [p for ps in blind.values() for p in ps]
     for label, mapping in (("blind map", blind_map), ("in-sample map", sample_map), ("shipped map", shipped)):

@@ -43,20 +43,24 @@ class Bin:
     probability: float
 
 
-def fit(pairs: Sequence[tuple[float, bool]], edges: Sequence[float], split: float) -> list[Bin]:
+def fit(pairs: Sequence[tuple[float, bool]], edges: Sequence[float], split: float, min_rows: int = 1) -> list[Bin]:
     """Fit a monotone step function on (score, is a notice) pairs.
 
     Each bin's share is smoothed ((notices + 1) / (rows + 2), so no bin claims certainty), adjacent bins
     whose shares fall are pooled (weighted by rows), and a running maximum keeps the result monotone.
     A bin with no rows takes its neighbour's value: below `split` (the score the rules treat as the
     verdict) the bin under it, from `split` up the bin over it, so an empty stretch of scores moves no
-    verdict the data cannot speak to.
+    verdict the data cannot speak to. A bin with fewer than `min_rows` rows is treated the same way: its rows
+    are counted in that neighbour (the nearest bin on its side of `split` with enough rows), so a handful of
+    rows cannot move the verdict. `Bin.rows` and `Bin.notices` report the rows that fell in each bin.
     """
     counts = [[0, 0] for _ in edges]
     for score, positive in pairs:
         i = min(max(bisect_right(list(edges), score) - 1, 0), len(edges) - 1)
         counts[i][0] += 1
         counts[i][1] += int(positive)
+    fell = [list(c) for c in counts]
+    counts = _merge_small(counts, edges, split, min_rows)
     # pool adjacent violators over the non-empty bins
     blocks: list[tuple[int, int, int, int]] = []  # (rows, notices, first bin, last bin)
     for i, (n, k) in enumerate(counts):
@@ -74,7 +78,27 @@ def fit(pairs: Sequence[tuple[float, bool]], edges: Sequence[float], split: floa
     for i in range(1, len(filled)):
         filled[i] = max(filled[i], filled[i - 1])
     highs = [*edges[1:], 1.0]
-    return [Bin(edges[i], highs[i], counts[i][0], counts[i][1], round(filled[i], 4)) for i in range(len(edges))]
+    return [Bin(edges[i], highs[i], fell[i][0], fell[i][1], round(filled[i], 4)) for i in range(len(edges))]
+
+
+def _merge_small(counts: list[list[int]], edges: Sequence[float], split: float, min_rows: int) -> list[list[int]]:
+    """Move the rows of bins under `min_rows` into the nearest big-enough bin on their side of `split`."""
+    big = [i for i, (n, _) in enumerate(counts) if n >= min_rows]
+    if min_rows <= 1 or not big:
+        return counts
+    out = [list(c) if n >= min_rows else [0, 0] for c, (n, _) in zip(counts, counts, strict=True)]
+    for i, (n, k) in enumerate(counts):
+        if n == 0 or n >= min_rows:
+            continue
+        below = [j for j in big if j < i and (edges[j] >= split) == (edges[i] >= split)]
+        above = [j for j in big if j > i and (edges[j] >= split) == (edges[i] >= split)]
+        if edges[i] >= split:
+            j = above[0] if above else (below[-1] if below else big[0])
+        else:
+            j = below[-1] if below else (above[0] if above else big[-1])
+        out[j][0] += n
+        out[j][1] += k
+    return out
 
 
 def _fill(value: list[float | None], edges: Sequence[float], split: float) -> list[float]:
