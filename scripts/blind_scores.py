@@ -69,9 +69,9 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def score_set(number: int, commit: str, tmp: Path) -> list[dict[str, object]]:
-    """Blind scores of set `number` under `commit`, from a temporary worktree that is removed afterwards."""
-    path = ROOT / "tests" / "data" / f"detect-real-{number}.jsonl"
+def score_set(number: int, commit: str, tmp: Path, path: Path | None = None) -> list[dict[str, object]]:
+    """Blind scores of set `number` (or of the file `path`) under `commit`, from a temporary worktree of it."""
+    path = path or ROOT / "tests" / "data" / f"detect-real-{number}.jsonl"
     full = _git("rev-parse", "--verify", f"{commit}^{{commit}}")
     where = tmp / full[:12]
     tmp.mkdir(parents=True, exist_ok=True)

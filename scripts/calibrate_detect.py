@@ -22,6 +22,8 @@ reliability (fit on the other sets' blind scores, measure on the left-out set's 
 pooled, next to the in-sample map (fitted on the current code's scores of the other sets) measured the same way;
 the score where each map reaches P = 0.5 (the verdict); and recall / false alarms of every set under the
 current code with the shipped map and with the blind map, next to the floors of tests/unit/test_detect_real.py.
+A blind map that would move the verdict in score space (P = 0.5 reached at another score than SPLIT, 0.5)
+is not written without `--move-verdict`: the verdict would change on unseen text, not only the number.
 """
 
 from __future__ import annotations
@@ -125,29 +127,35 @@ def verdict_score(mapping: Callable[[float], float]) -> float | None:
     return next((edge for edge in EDGES if mapping(edge) >= THRESHOLD), None)
 
 
-def leave_one_set_out(
+def loso_predictions(
     blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]]
-) -> list[tuple[str, int, float, float]]:
-    """(set, rows, ECE of the blind map, ECE of the in-sample map) on each left-out set's blind scores, + pooled.
+) -> dict[int, tuple[list[tuple[float, bool]], list[tuple[float, bool]]]]:
+    """Per left-out set: (P of the blind map, label) and (P of the in-sample map, label) on its blind scores.
 
     The blind map is fitted on the other sets' blind scores; the in-sample map on the other sets' scores under
     the current code (rules fitted on them). Both are measured on the left-out set's blind scores.
     """
-    rows = []
-    pooled_blind: list[tuple[float, bool]] = []
-    pooled_sample: list[tuple[float, bool]] = []
+    out = {}
     for left in sorted(blind):
         blind_map = fitted([p for n, ps in blind.items() if n != left for p in ps])
         sample_map = fitted([p for n, ps in current.items() if n != left for p in ps])
-        test = blind[left]
-        rows.append((str(left), len(test), ece(blind_map, test), ece(sample_map, test)))
-        pooled_blind += [(blind_map(s), y) for s, y in test]
-        pooled_sample += [(sample_map(s), y) for s, y in test]
-    identity = lambda p: p  # noqa: E731  (the pooled pairs hold predictions already)
+        out[left] = ([(blind_map(s), y) for s, y in blind[left]], [(sample_map(s), y) for s, y in blind[left]])
+    return out
+
+
+def leave_one_set_out(
+    blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]]
+) -> list[tuple[str, int, float, float]]:
+    """(set, rows, ECE of the blind map, ECE of the in-sample map) per left-out set, their mean, pooled."""
+    identity = lambda p: p  # noqa: E731  (the pairs hold predictions already)
+    predictions = loso_predictions(blind, current)
+    rows = [(str(n), len(b), ece(identity, b), ece(identity, s)) for n, (b, s) in predictions.items()]
     total = sum(n for _, n, _, _ in rows)
     mean_blind = sum(n * b for _, n, b, _ in rows) / total
     mean_sample = sum(n * s for _, n, _, s in rows) / total
     rows.append(("mean per set", total, mean_blind, mean_sample))
+    pooled_blind = [p for b, _ in predictions.values() for p in b]
+    pooled_sample = [p for _, s in predictions.values() for p in s]
     rows.append(("pooled", len(pooled_blind), ece(identity, pooled_blind), ece(identity, pooled_sample)))
     return rows
 
@@ -174,7 +182,7 @@ def _floors() -> tuple[dict[str, float], dict[str, float]]:
         return {}, {}
 
 
-def fit_blind(path: Path, write: bool, markdown: bool) -> int:
+def fit_blind(path: Path, write: bool, markdown: bool, move_verdict: bool = False) -> int:
     """Fit on blind scores, report leave-one-set-out reliability and the verdicts it would give; maybe store it."""
     blind = read_blind(path)
     commits: dict[int, str] = {}
@@ -197,8 +205,11 @@ def fit_blind(path: Path, write: bool, markdown: bool) -> int:
     sample_map = fitted([p for ps in current.values() for p in ps])
     shipped = calibration.shipped()
     print(f"blind map, fitted on the blind scores of sets {', '.join(map(str, sorted(blind)))}:")
-    for b in bins:
-        print(f"  score {b.low:.2f}–{b.high:.2f}  rows {b.rows:4}  notices {b.notices:4}  P {b.probability:.3f}")
+    for bin_ in bins:
+        print(
+            f"  score {bin_.low:.2f}–{bin_.high:.2f}  rows {bin_.rows:4}  notices {bin_.notices:4}  "
+            f"P {bin_.probability:.3f}"
+        )
     print("\nleave one set out (measured on the left-out set's blind scores):")
     table = leave_one_set_out(blind, current)
     if markdown:
@@ -208,9 +219,14 @@ def fit_blind(path: Path, write: bool, markdown: bool) -> int:
         for name, n, b, s in table:
             shown = f"set {name}" if name.isdigit() else name
             print(f"  {shown:12} rows {n:5}  blind map {b:.3f}  in-sample map {s:.3f}")
+    predictions = loso_predictions(blind, current)
+    for label, which in (("blind map", 0), ("in-sample map", 1)):
+        pooled = [p for pair in predictions.values() for p in pair[which]]
+        print(f"\nleave one set out, pooled, {label}:\n{measure(lambda p: p, pooled, markdown)}")
     print("\nall sets' blind scores, pooled (in-sample = fitted on every set, no set left out):")
     everything = [p for ps in blind.values() for p in ps]
-    for label, mapping in (("blind map", blind_map), ("in-sample map", sample_map), ("shipped map", shipped)):
+    shown = "shipped map (data/calibration.json as it is now)"
+    for label, mapping in (("blind map", blind_map), ("in-sample map", sample_map), (shown, shipped)):
         print(f"{label}:\n{measure(mapping, everything, markdown)}")
     print("\nthe verdict (P >= 0.5) starts at score:")
     for label, mapping in (("shipped map", shipped), ("in-sample map", sample_map), ("blind map", blind_map)):
@@ -229,9 +245,14 @@ def fit_blind(path: Path, write: bool, markdown: bool) -> int:
         else:
             print(f"  set {n}: shipped {before[0]:.3f} / {before[1]:.3f}  blind {after[0]:.3f} / {after[1]:.3f}"
                   f"  (floor {floor}){flag}")  # fmt: skip
+    moved = verdict_score(blind_map) != SPLIT
+    if write and moved and not move_verdict:
+        print("mtcheck: the blind map moves the verdict in score space; not written (--move-verdict to write it)",
+              file=sys.stderr)  # fmt: skip
+        return 1
     if write:
         OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUTPUT.relative_to(ROOT)}")
+        print(f"wrote {OUTPUT}")
     return 0
 
 
@@ -243,12 +264,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--raw", action="store_true", help="measure the evidence score itself (no map)")
     parser.add_argument("--fit-blind", type=Path, help="fit on blind scores (scripts/blind_scores.py) and report")
+    parser.add_argument(
+        "--move-verdict", action="store_true", help="--fit-blind --write even if the verdict's score changes"
+    )
     args = parser.parse_args(argv)
     if args.fit_blind:
         if not args.fit_blind.is_file():
             print(f"mtcheck: no file at {args.fit_blind}", file=sys.stderr)
             return 2
-        return fit_blind(args.fit_blind, args.write, args.markdown)
+        return fit_blind(args.fit_blind, args.write, args.markdown, args.move_verdict)
     if not args.fit and not args.measure:  # every labelled dev set
         data_dir = ROOT / "tests" / "data"
         args.measure = sorted(data_dir.glob("detect-real-[0-9]*.jsonl"))
@@ -270,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         mapping = calibration.from_data(data)
         if args.write:
             OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-            print(f"wrote {OUTPUT.relative_to(ROOT)}")
+            print(f"wrote {OUTPUT}")
     if args.measure:
         print(f"measured on {', '.join(p.name for p in args.measure)}:")
         print(measure(mapping, scores(args.measure), args.markdown))

@@ -7,8 +7,12 @@ on any data (pooled adjacent violators, smoothing, empty bins filled from a neig
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from importlib import resources
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -16,6 +20,7 @@ from mtcheck.detect import THRESHOLD, calibration, detect_text
 from mtcheck.detect.calibration import Bin, fit, from_data
 
 GRID = [i / 200 for i in range(201)]
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def test_shipped_map_is_bounded_and_monotone() -> None:
@@ -93,3 +98,115 @@ def test_bin_round_trip() -> None:
     data = calibration.to_data([Bin(0.0, 0.5, 3, 1, 0.4), Bin(0.5, 1.0, 2, 2, 0.75)], ["x.jsonl"], "test")
     mapping = from_data(data)
     assert mapping(0.2) == 0.4 and mapping(0.5) == 0.75 and mapping(0.99) == 0.75
+
+
+def test_a_handful_of_rows_cannot_move_the_verdict() -> None:
+    # two notices just under the split would pool with the bins above it and pull the verdict down to 0.25
+    pairs = [(0.1, False)] * 30 + [(0.1, True)] * 10 + [(0.3, True)] * 2 + [(0.8, True)] * 30 + [(0.8, False)] * 10
+    edges = [0.0, 0.25, 0.5, 0.75]
+    loose = fit(pairs, edges, 0.5)
+    assert loose[1].probability >= 0.5  # one bin of 2 rows moves the verdict
+    strict = fit(pairs, edges, 0.5, min_rows=10)
+    assert strict[1].probability == strict[0].probability < 0.5  # counted with the bin under it
+    assert strict[0].probability == round((10 + 2 + 1) / (40 + 2 + 2), 4)  # its rows are in that bin's share
+    assert [b.rows for b in strict] == [40, 2, 0, 40]  # the report still says where rows fell
+    assert strict[2].probability == strict[3].probability >= 0.5
+
+
+def test_small_bins_from_the_split_up_count_with_the_bin_over_them() -> None:
+    pairs = [(0.1, False)] * 20 + [(0.55, False)] * 3 + [(0.8, True)] * 20
+    bins = fit(pairs, [0.0, 0.25, 0.5, 0.75], 0.5, min_rows=10)
+    assert bins[2].probability == bins[3].probability == round((20 + 1) / (23 + 2), 4)
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _toy_sets() -> dict[int, list[tuple[float, bool]]]:
+    # blind scores: every set misses a third of its notices (score 0); flagged rows are notices 4 times in 5
+    toy = [(0.0, False)] * 20 + [(0.0, True)] * 10 + [(0.9, True)] * 16 + [(0.9, False)] * 4
+    return {n: list(toy) for n in (1, 2, 3)}
+
+
+def test_leave_one_set_out_prefers_a_map_fitted_on_blind_scores() -> None:
+    calibrate = _script("calibrate_detect")
+    blind = _toy_sets()
+    # in-sample scores: the rules were fitted on the sets, so every notice scores high and no negative does
+    current = {n: [(0.0, False)] * 24 + [(0.9, True)] * 26 for n in blind}
+    table = calibrate.leave_one_set_out(blind, current)
+    assert [name for name, *_ in table] == ["1", "2", "3", "mean per set", "pooled"]
+    for _, rows, blind_ece, sample_ece in table:
+        assert rows in (50, 150)
+        assert blind_ece < 0.03 < 0.1 < sample_ece  # the in-sample map claims 0.96 where 0.8 is true
+    blind_map = calibrate.fitted([p for ps in blind.values() for p in ps])
+    assert calibrate.ece(blind_map, blind[1]) < 0.03
+    assert abs(blind_map(0.0) - 10 / 30) < 0.02 and abs(blind_map(0.95) - 0.8) < 0.02
+    assert calibrate.verdict_score(blind_map) == 0.5
+    assert calibrate.verdicts(blind_map, blind[1]) == (16 / 26, 4 / 24)
+
+
+def test_read_blind_and_a_missing_file(tmp_path: Path) -> None:
+    calibrate = _script("calibrate_detect")
+    path = tmp_path / "blind.jsonl"
+    lines = [{"set": 2, "id": "a", "commit": "abc1234", "score": 0.9, "label": True, "field": "score"}]
+    lines += [{"set": 1, "id": "b", "commit": "def5678", "score": 0.0, "label": False, "field": "confidence"}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert calibrate.read_blind(path) == {2: [(0.9, True)], 1: [(0.0, False)]}
+    assert calibrate.main(["--fit-blind", str(tmp_path / "nothing.jsonl")]) == 2
+
+
+def test_the_shipped_map_names_a_blind_commit_for_every_set_it_was_fitted_on() -> None:
+    data = json.loads(resources.files("mtcheck.detect").joinpath("data", "calibration.json").read_text("utf-8"))
+    if "blind_commits" not in data:
+        pytest.skip("the shipped map was not fitted on blind scores")
+    assert set(data["blind_commits"]) == set(data["fitted_on"])
+    assert all(len(c) >= 7 for c in data["blind_commits"].values())
+
+
+def test_blind_scores_refuses_a_set_without_a_commit(capsys: pytest.CaptureFixture[str]) -> None:
+    blind = _script("blind_scores")
+    assert blind.main(["--sets", "999", "--output", "/dev/null"]) == 2
+    assert "999" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
+def test_blind_scores_scores_a_file_in_a_temporary_worktree(tmp_path: Path) -> None:
+    blind = _script("blind_scores")
+    path = tmp_path / "toy.jsonl"
+    rows = [
+        {"id": "n", "kind": "disclaimer_phrase", "text": "This article was machine translated from German."},
+        {"id": "x", "kind": "tricky_negative", "text": "A bridge is a structure that spans a river."},
+        {"id": "s", "kind": "source", "text": "not a labelled row"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = blind.score_set(0, "HEAD", tmp_path / "trees", path)
+    assert [(r["id"], r["label"], r["field"]) for r in out] == [("n", True, "score"), ("x", False, "score")]
+    assert out[0]["score"] >= 0.5 > out[1]["score"]
+    assert not any((tmp_path / "trees").iterdir())  # the worktree is gone
+
+
+def test_a_blind_map_that_moves_the_verdict_is_not_written_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calibrate = _script("calibrate_detect")
+    output = tmp_path / "calibration.json"
+    monkeypatch.setattr(calibrate, "OUTPUT", output)  # never the shipped file
+    # toy blind scores for set 2 (its current-code scores are read for the report): weak evidence (0.3) is a
+    # notice 20 times in 22, so the map would flag from 0.3 up
+    toy = [(0.3, True)] * 20 + [(0.3, False)] * 2 + [(0.0, False)] * 20 + [(0.9, True)] * 20
+    path = tmp_path / "blind.jsonl"
+    lines = [{"set": 2, "id": str(i), "commit": "226f63a", "score": s, "label": y} for i, (s, y) in enumerate(toy)]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert calibrate.main(["--fit-blind", str(path), "--write"]) == 1
+    assert not output.exists()
+    assert calibrate.main(["--fit-blind", str(path), "--write", "--move-verdict"]) == 0
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert data["fitted_on"] == ["detect-real-2.jsonl"] and data["blind_commits"] == {"detect-real-2.jsonl": "226f63a"}
+    mapping = from_data(data)
+    assert mapping(0.3) >= THRESHOLD > mapping(0.25)
