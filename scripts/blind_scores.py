@@ -104,15 +104,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mtcheck: no blind commit recorded for set {unknown[0]}", file=sys.stderr)
         return 2
     out: list[dict[str, object]] = []
+    failed = False
     for number in args.sets:
-        rows = score_set(number, BLIND[number], args.tmp)
+        try:
+            rows = score_set(number, BLIND[number], args.tmp)
+        except subprocess.CalledProcessError as error:
+            last = (error.stderr or "").strip().splitlines()[-1:] or [str(error)]
+            print(f"mtcheck: set {number} at {BLIND[number]}: {last[0]}", file=sys.stderr)
+            failed = True
+            continue
         notices = sum(bool(r["label"]) for r in rows)
         print(f"set {number} at {BLIND[number]}: {len(rows)} rows, {notices} notices", file=sys.stderr)
         out += rows
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
     print(f"wrote {len(out)} rows to {args.output}", file=sys.stderr)
-    return 0
+    return 2 if failed else 0
 
 
 if __name__ == "__main__":

@@ -210,3 +210,14 @@ def test_a_blind_map_that_moves_the_verdict_is_not_written_unless_asked(
     assert data["fitted_on"] == ["detect-real-2.jsonl"] and data["blind_commits"] == {"detect-real-2.jsonl": "226f63a"}
     mapping = from_data(data)
     assert mapping(0.3) >= THRESHOLD > mapping(0.25)
+
+
+def test_blind_scores_reports_a_commit_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blind = _script("blind_scores")
+    blind.BLIND[998] = "0" * 40  # no such commit
+    try:
+        assert blind.main(["--sets", "998", "--output", str(tmp_path / "out.jsonl"), "--tmp", str(tmp_path)]) == 2
+    finally:
+        del blind.BLIND[998]
+    assert "set 998" in capsys.readouterr().err
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == ""
