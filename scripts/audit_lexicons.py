@@ -10,7 +10,7 @@ Reads every `mtcheck/detect/data/concepts/*.toml` (or the folder given) and prin
   - `machine`: no short acronym ("ai", "ki", "ia", "ии", "yz"; an entry of at most 4 characters) or multi-word
     entry ("artificial intelligence"), i.e. no "AI" word; fewer than two entries sharing a stem of 5 characters
     or more ("automatic" / "automatically", "automatisch" / "automatisiert"), i.e. likely no adverb beside the
-    adjective;
+    adjective (not asked of scripts written without spaces, where an entry matches inside any word);
   - `done`: no entry that begins with one of the language's translate stems (the passive participle
     "translated"), or no more than one entry that does not (the other made forms: generated, produced, created);
   - `content`: fewer than 6 nouns (the generic ones: texts, content, information, descriptions, titles);
@@ -102,6 +102,8 @@ def load(folder: Path) -> dict[str, dict[str, list[str]]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         code = str(data.get("code", path.stem))
         out[code] = {slot: [str(w) for w in data.get(slot, [])] for slot in SLOTS}
+        if not data.get("spaces", True):
+            out[code]["spaces"] = []  # a marker: entries match anywhere, one form covers every inflection
     return out
 
 
@@ -117,17 +119,19 @@ def key_gaps(code: str, lexicon: dict[str, list[str]]) -> list[Gap]:
         gaps.append(Gap(code, "machine", "key", "no AI word (no acronym, no multi-word entry)"))
     stems = [w for w in machine if len(w) >= 5]
     shared = any(a != b and a[:5] == b[:5] for i, a in enumerate(stems) for b in stems[i + 1 :])
-    if machine and not shared:
+    if machine and not shared and "spaces" not in lexicon:
         gaps.append(Gap(code, "machine", "key", "no pair of forms of one stem (automatic / automatically)"))
     translate = [_bare(w) for w in lexicon["translate"]]
     done = [_bare(w) for w in lexicon["done"]]
     participles = [w for w in done if any(w.startswith(t) for t in translate)]
     if translate and not participles:
-        gaps.append(Gap(code, "done", "key", "no translated-participle form (no done entry starts with a translate stem)"))
+        detail = "no translated-participle form (no done entry starts with a translate stem)"
+        gaps.append(Gap(code, "done", "key", detail))
     if len(done) - len(participles) <= 1:
         gaps.append(Gap(code, "done", "key", "no other made forms (generated / produced / created)"))
     if len(lexicon["content"]) < MIN_CONTENT:
-        gaps.append(Gap(code, "content", "key", f"under {MIN_CONTENT} nouns (texts / content / information / descriptions)"))
+        detail = f"under {MIN_CONTENT} nouns (texts / content / information / descriptions)"
+        gaps.append(Gap(code, "content", "key", detail))
     if len(lexicon["deixis"]) < MIN_DEIXIS:
         gaps.append(Gap(code, "deixis", "key", f"under {MIN_DEIXIS} entries (this / here / above / below)"))
     if len(lexicon["negation"]) < MIN_NEGATION:
@@ -182,10 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     for gap in gaps:
         by_kind[gap.kind] = by_kind.get(gap.kind, 0) + 1
         print(f"{gap.language:8} {gap.slot:10} {gap.kind:6} {gap.detail}")
-    print(f"\n{len(lexicons)} lexicons, {len(gaps)} flags: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))
+    kinds = ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items()))
+    print(f"\n{len(lexicons)} lexicons, {len(gaps)} flags: {kinds}")
     if args.json:
         counts = {code: {s: len(lex[s]) for s in SLOTS} for code, lex in lexicons.items()}
-        args.json.write_text(json.dumps({"counts": counts, "gaps": [asdict(g) for g in gaps]}, indent=1), encoding="utf-8")
+        payload = {"counts": counts, "gaps": [asdict(g) for g in gaps]}
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
