@@ -177,6 +177,16 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("is", "Vefurinn er opinn og þýðingar eru ekki vélþýddar."),
         ("fi", "Alla kerrotaan, miten konekäännös otetaan käyttöön."),
         ("ko", "아래 설정에서 자동 번역을 켤 수 있습니다."),
+        ("ko", "아래 설정에서 해당 언어의 자동 번역을 켤 수 있습니다."),
+        ("ja", "翻訳を作成するには、自動翻訳ボタンを押してください。"),
+        ("vi", "Bài này hướng dẫn cách bật dịch tự động trên trình duyệt."),
+        ("fa", "در تنظیمات زیر می‌توانید ترجمه خودکار را فعال کنید."),
+        ("id", "Di bawah ini cara mengaktifkan terjemahan otomatis di peramban."),
+        ("he", "להלן הוראות להפעלת תרגום אוטומטי בדפדפן."),
+        ("de", "Wir empfehlen kein Übersetzungsprogramm für juristische Texte."),
+        ("es", "¿Qué motor de traducción recomiendas para documentos legales?"),
+        ("nl", "Welke vertaalsoftware gebruikt u voor uw teksten?"),
+        ("fr", "Ceci explique comment choisir un moteur de traduction."),
     ],
 }
 
