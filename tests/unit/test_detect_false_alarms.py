@@ -187,6 +187,12 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("es", "¿Qué motor de traducción recomiendas para documentos legales?"),
         ("nl", "Welke vertaalsoftware gebruikt u voor uw teksten?"),
         ("fr", "Ceci explique comment choisir un moteur de traduction."),
+        ("et", "Kas automaatne tõlge on sama hea kui inimese tehtud tõlge?"),
+        ("sw", "Jinsi ya kuwasha tafsiri ya mashine kwenye kivinjari chako."),
+        ("he", "איך מפעילים מכונת תרגום בדפדפן?"),
+        ("en", "This setting prevents automatic translation of code blocks."),
+        ("el", "Η μηχανή αναζήτησης δεν μεταφράζει τις σελίδες."),
+        ("hr", "Ovaj tekst preveo je naš kolega Marko."),
     ],
 }
 
