@@ -193,6 +193,16 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("en", "This setting prevents automatic translation of code blocks."),
         ("el", "Η μηχανή αναζήτησης δεν μεταφράζει τις σελίδες."),
         ("hr", "Ovaj tekst preveo je naš kolega Marko."),
+        ("ro", "Traducerea este automată doar dacă o activați din setări."),
+        ("id", "Terjemahan mesin adalah teknologi yang berguna."),
+        ("id", "Apakah halaman ini adalah terjemahan mesin?"),
+        ("ru", "Машинный перевод является полезным инструментом."),
+        ("uk", "Машинний переклад є корисним інструментом."),
+        ("bg", "Машинният превод е полезен, но не винаги е точен."),
+        ("fi", "Konekäännös on hyödyllinen työkalu."),
+        ("hr", "Strojni prijevodi su sve bolji, ali nisu savršeni."),
+        ("it", "Attiva le traduzioni automatiche nelle impostazioni."),
+        ("ca", "Com funcionen les traduccions automàtiques?"),
     ],
 }
 
