@@ -203,6 +203,10 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("hr", "Strojni prijevodi su sve bolji, ali nisu savršeni."),
         ("it", "Attiva le traduzioni automatiche nelle impostazioni."),
         ("ca", "Com funcionen les traduccions automàtiques?"),
+        ("pl", "W artykule opisujemy, jak działa tłumaczenie maszynowe."),
+        ("tr", "Metnin makine çevirisi yapılmadı."),
+        ("ar", "لم تتم الترجمة آليا لهذا المحتوى."),
+        ("ar", "كيف تتم الترجمة الآلية؟"),
     ],
 }
 

@@ -394,6 +394,13 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("it", "Le traduzioni di questo sito sono automatiche."),
         ("ca", "Les informacions d'aquesta pàgina són traduccions automàtiques."),
         ("es", "Las versiones de esta página en otros idiomas son traducciones automáticas."),
+        ("cs", "Obsah na stránce byl přeložen strojově."),
+        ("uk", "Усе на цій сторінці перекладено автоматично."),
+        ("pl", "Wszystko w tym artykule przetłumaczono maszynowo."),
+        ("pl", "Tekst w niniejszym dokumencie przetłumaczono automatycznie."),
+        ("tr", "Sitenin içeriği makine çevirisiyle çevrilmiştir."),
+        ("be", "Усё на гэтай старонцы перакладзена аўтаматычна."),
+        ("ar", "تمت الترجمة آليا لهذا المحتوى."),
     ],
 }
 
