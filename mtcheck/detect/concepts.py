@@ -480,6 +480,36 @@ def _is(matcher: Matcher | None, word: str) -> bool:
     return m is not None and (m.end() == len(word) or m.group(0) not in matcher.whole)
 
 
+NAMED_LANGUAGE_WORDS = 2  # words between a negation and the language name it restricts: "не на китайском", "not in"
+
+
+def _restricts_language(lexicon: Lexicon, folded: str) -> bool:
+    """Every negation of the fragment restricts a language name, not the clause: "non-Chinese content", "Content not
+    in English", "Контент не на китайском языке", "Nội dung không phải tiếng Trung", "المحتوى غير الصيني" (the
+    content is narrowed to the pages in other languages; what is said of it is not negated). Not "not translated
+    into English" or "not machine translated from English": a translate or machine word before the name."""
+    negation, machine = lexicon.patterns["negation"], lexicon.patterns["machine"]
+    if negation is None:
+        return False
+    names, stems = shared().language_regex, _translate_index()[0]
+
+    def blank(m: re.Match[str]) -> str:
+        rest = folded[m.end() : m.end() + 30]
+        name = names.search(rest)
+        if name is None:
+            return m.group(0)
+        between, at = rest[: name.start()], m.end() + name.start()
+        if lexicon.spaces and (len(between.split()) > NAMED_LANGUAGE_WORDS or at and _word_char(folded[at - 1])):
+            return m.group(0)
+        if not lexicon.spaces and len(between.strip()) > 2:
+            return m.group(0)
+        if stems.search(between) or machine is not None and machine.search(between):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return not negation.search(negation.regex.sub(blank, folded))
+
+
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
     """ "This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
     translation, before it ("Is aistriúchán meaisín é an comhad seo") or after it in verb-final languages
@@ -619,6 +649,8 @@ def read(fragment: str) -> Reading | None:
         own |= {"future"} if _future(lex[i], folded) else set()
         own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
         own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
+        if "negation" in own and _restricts_language(lex[i], folded):
+            own.discard("negation")  # "Non-Chinese content is machine translated": the content is narrowed
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
         if count > best_count:  # the language is the lexicon that explains most of the fragment
