@@ -99,6 +99,7 @@ _CLAUSE_REST = re.compile(r"[\s.!।॥]*")  # nothing but the clause's end
 _LABEL = re.compile(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
 SOURCED_WORDS = 8
 BADGE_WORDS = 6
+GENERIC_AI = "AI"  # the engine table's entry for AI named in general (common.toml)
 BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
 
 
@@ -126,12 +127,12 @@ class Matcher:
             pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
             if not self.spaces:
                 inside = s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])
-                if m.group(0) in self.edged and inside:
+                if _canon(m.group(0)) in self.edged and inside:
                     continue
                 return True
             if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
                 continue
-            if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
+            if _canon(m.group(0)) in self.whole and e < len(text) and _word_char(text[e]):
                 continue
             return True
         return False
@@ -157,8 +158,9 @@ def _matcher(words: list[str], spaces: bool, prefixes: frozenset[str] = frozense
     if not entries:
         return None
     regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
-    edged = frozenset() if spaces else frozenset(_fold(w.rstrip("$")) for w in words if w.endswith("$") and w != "$")
-    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes, edged)
+    marked = (w for w in words if w.endswith("$") and w != "$")
+    edged = frozenset() if spaces else frozenset(_canon(_fold(w.rstrip("$"))) for w in marked)
+    return Matcher(regex, frozenset(_canon(w) for w, whole in entries.items() if whole), spaces, prefixes, edged)
 
 
 MAX_PROCLITICS = 3  # "וכשה", "وبال": conjunction, preposition, article
@@ -168,7 +170,7 @@ def _proclitics(items: list[str]) -> frozenset[str]:
     """Every sequence of up to MAX_PROCLITICS of a lexicon's proclitics ("ו", "ב", "ה" -> "וב", "בה", "ובה")."""
     out = {""}
     for _ in range(MAX_PROCLITICS):
-        out |= {p + _fold(q) for p in out for q in items}
+        out |= {p + _canon(_fold(q)) for p in out for q in items}
     return frozenset(out - {""})
 
 
@@ -180,13 +182,27 @@ def _after_proclitic(text: str, start: int, prefixes: frozenset[str]) -> bool:
     begin = start
     while begin and _word_char(text[begin - 1]):
         begin -= 1
-    return text[begin:start] in prefixes
+    return _canon(text[begin:start]) in prefixes
+
+
+# Letters written two ways in the Arabic script: Arabic yeh, alef maksura and kaf beside the Persian yeh and keheh that
+# Pashto, Persian, Urdu and Sindhi use ("ماشيني" is "ماشینی"). An entry matches either spelling; `_canon` names both.
+_SPELLINGS = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+_CANON = str.maketrans(_SPELLINGS)
+_SAME = {canon: [canon, *(k for k, v in _SPELLINGS.items() if v == canon)] for canon in set(_SPELLINGS.values())}
+_EITHER = {ch: "[" + "".join(same) + "]" for same in _SAME.values() for ch in same}
+
+
+def _canon(text: str) -> str:
+    """One spelling for the letters the Arabic script writes two ways (same length)."""
+    return text.translate(_CANON)
 
 
 def _trie(words: list[str]) -> str:
     """A regex alternation factored by common prefixes, so hundreds of stems cost one pass."""
     tree: dict[str, dict] = {}
     for word in words:
+        word = _canon(word)
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
@@ -195,7 +211,7 @@ def _trie(words: list[str]) -> str:
     def emit(node: dict[str, dict]) -> str:
         alts, end = [], "" in node
         for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + emit(node[ch]))
+            alts.append(_EITHER.get(ch, re.escape(ch)) + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -310,7 +326,7 @@ def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     owners: dict[str, list[int]] = {}
     for i, (_, _, words, _) in enumerate(_lexicon_data()):
         for word in _stems(words["translate"]):
-            owners.setdefault(word, []).append(i)
+            owners.setdefault(_canon(word), []).append(i)
     regex = re.compile(_trie(sorted(owners, key=len, reverse=True)))
     return regex, {k: tuple(v) for k, v in owners.items()}
 
@@ -366,7 +382,7 @@ def _owners(folded: str) -> list[int]:
         pos = start + 1  # overlapping stems: "diterjemahake" holds "diterjemah" (id) and "terjemah" (jv)
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
-            for i in owners.get(match[:k], ()):
+            for i in owners.get(_canon(match[:k]), ()):
                 prefixed = not at_start and _after_proclitic(folded, start, _prefix_set(i))
                 if (not data[i][1] or at_start or k >= 5 or prefixed) and i not in found:
                     found.append(i)
@@ -381,7 +397,7 @@ def _first_translate(folded: str) -> int | None:
         match, start = m.group(0), m.start()
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):
-            if any(not data[i][1] or at_start or k >= 5 for i in owners.get(match[:k], ())):
+            if any(not data[i][1] or at_start or k >= 5 for i in owners.get(_canon(match[:k]), ())):
                 return start
     return None
 
@@ -477,7 +493,7 @@ def _is(matcher: Matcher | None, word: str) -> bool:
     if matcher is None:
         return False
     m = matcher.regex.match(word)
-    return m is not None and (m.end() == len(word) or m.group(0) not in matcher.whole)
+    return m is not None and (m.end() == len(word) or _canon(m.group(0)) not in matcher.whole)
 
 
 NAMED_LANGUAGE_WORDS = 2  # words between a negation and the language name it restricts: "не на китайском", "not in"
@@ -609,13 +625,14 @@ def read(fragment: str) -> Reading | None:
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
     folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
     before = folded  # the words as written, before engine names are taken out
-    engine = heading = False
+    engine = heading = product = False
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
     for name, pattern in common.engines if _engine_any().search(folded) else ():
         if person and name.lower().startswith(person.group(1).lower()):
             continue
         if (m := pattern.search(folded)) is not None:
             engine = True
+            product = product or name != GENERIC_AI  # "AI", "בינה מלאכותית": what made it, never a product's name
             if folded[m.end() : m.end() + 2].strip().startswith(":"):
                 heading = True  # "Cloud Translation API: integrates text translation ...": a product's title
             # "Google Translate" names an engine, it is not the verb; short names ("AI", "IA") stay as words
@@ -657,7 +674,7 @@ def read(fragment: str) -> Reading | None:
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
-    if heading or engine and not (found & {"machine", "content", "deixis"}):
+    if heading or product and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
@@ -811,10 +828,14 @@ def points_here(fragment: str) -> bool:
     a caveat about the text's quality or review ("Names are machine-translated and not yet reviewed").
 
     A generic noun ("articles", "strings") is not enough where the phrase rules could not tell a notice from a
-    remark ("Please stop accepting machine translated articles").
+    remark ("Please stop accepting machine translated articles"), unless a note label opens the line ("Note:").
     """
     reading = read(fragment)
-    return reading is not None and (bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0)
+    if reading is None:
+        return False
+    # "Catatan: Sinopsis diterjemahkan secara otomatis …": a note label opens the page's remark about itself
+    noted = reading.score > 0 and shared().note_label.match(fragment) is not None
+    return noted or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
 
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.
@@ -881,7 +902,7 @@ def _without_stems(folded: str) -> bool:
     spaced = _spaced_stem_pieces()
     if spaced is None:
         return False
-    words = scan.distinct_words(folded)
+    words = _canon(scan.distinct_words(folded))
     return _translate_index()[0].search(words) is None and not any(piece in words for piece in spaced)
 
 
