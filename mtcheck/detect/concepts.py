@@ -567,8 +567,13 @@ def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     Read only in languages without phrase rules, which read such labels (and weigh them as headings where an article
     discusses machine translation) everywhere else.
     """
+    return lexicon.code not in _phrase_languages() and _label_words(lexicon, folded)
+
+
+def _label_words(lexicon: Lexicon, folded: str) -> bool:
+    """Whether the line is nothing but a machine word and a translate word (and short links): "Machine translation"."""
     machine = lexicon.patterns["machine"]
-    if lexicon.code in _phrase_languages() or machine is None or not machine.search(folded):
+    if machine is None or not machine.search(folded):
         return False
     stems = _translate_index()[0]
     if not lexicon.spaces:
@@ -610,8 +615,9 @@ def has_translate_word(text: str) -> bool:
     return bool(_owners(_fold(text)))
 
 
-def read(fragment: str) -> Reading | None:
-    """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
+def read(fragment: str, *, label: bool = False) -> Reading | None:
+    """Weigh the concepts in one clause or badge; None when there is no translate word at all. `label`: the fragment
+    opens with a bare label ("Machine translation.") and goes on with the sentence after it."""
     folded = _fold(fragment)
     common = shared()
     if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
@@ -691,7 +697,7 @@ def read(fragment: str) -> Reading | None:
         and _open_slot(lex[best], fragment)
     ):
         slots = 1
-    badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
+    badge = label or bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
     if not badge and not any(lex[i].code in _phrase_languages() for i in owners):
         badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
@@ -869,8 +875,9 @@ def fragments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(text: str) -> list[tuple[int, int]]:
-    """The fragments that hold a translate stem: one pass of the stem trie over the whole text."""
+def _candidates(text: str) -> list[tuple[int, int, int]]:
+    """The fragments that hold a translate stem: one pass of the stem trie over the whole text; each with the end of
+    the fragment after it on the same or the next line (its own end where there is none)."""
     regex, _ = _translate_index()
     folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
     stems = [] if _without_stems(folded) else [m.start() for m in regex.finditer(folded)]
@@ -879,11 +886,13 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         return []
     pieces = fragments(text)
     starts = [s for s, _ in pieces]
-    chosen: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, int]] = []
     for at in hits:
         i = bisect_right(starts, at) - 1
-        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
-            chosen.append(pieces[i])
+        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1][:2] != pieces[i]):
+            s, e = pieces[i]
+            nxt = pieces[i + 1][1] if i + 1 < len(pieces) and text.count("\n", e, pieces[i + 1][0]) <= 1 else e
+            chosen.append((s, e, nxt))
     return chosen[:MAX_FRAGMENTS]
 
 
@@ -911,17 +920,33 @@ def _tool_hits(folded: str) -> list[int]:
     return [m.start() for m in shared().translation_engine.finditer(folded)]
 
 
+def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple[Reading, int]:
+    """A bare label whose caveat is the next sentence ("自动翻译。如有疑问，以法语版本为准。", "Machine translation.
+    It may contain errors."): read with that sentence, the label is a notice; anything else keeps its own reading."""
+    i = _by_code().get(reading.language)
+    label = _LEAD_JUNK.sub("", _fold(text[s:e]).strip(), count=1).rstrip(".。։!:： ")
+    if i is None or not _label_words(_lexicon(i), label):
+        return reading, e
+    joined = read(text[s:nxt], label=True)
+    if joined is None or joined.score <= 0 or "caveat" not in joined.concepts:
+        return reading, e
+    return joined, nxt
+
+
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
              fixed: Position | None = None) -> list[Evidence]:  # fmt: skip
     """Concept evidence for every fragment of `text` that scores at least FIRE (offsets from `origin`)."""
     out: list[Evidence] = []
     if not text:
         return out
-    for s, e in _candidates(text):
+    for s, e, nxt in _candidates(text):
         piece = text[s:e].strip()
         if len(piece) < 4:
             continue
         reading = read(text[s:e])
+        if reading is not None and reading.score <= 0 and nxt > e:
+            reading, e = _with_caveat(text, s, e, nxt, reading)
+            piece = text[s:e].strip()
         if reading is None or reading.score <= 0:
             continue
         start = end = None
