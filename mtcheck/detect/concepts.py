@@ -538,6 +538,11 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     texts = [folded[s:e] for s, e in words]
     stems = _translate_index()[0]
     for k, word in enumerate(texts):
+        if _machine_compound(machine, stems, word):  # "Tegemist on masintõlkega", "Dies ist eine Maschinenübersetzung"
+            if not lexicon.future_after and k > 0 and _is(copula, texts[k - 1]):
+                return True
+            if lexicon.future_after and k + 1 < len(texts) and _is(copula, texts[k + 1]):
+                return True
         if not stems.match(word):
             continue
         for lo, hi in ((k - 1, k), (k, k + 1)):  # machine + translation, translation + machine
@@ -552,6 +557,18 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
             if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
                 return True
     return False
+
+
+COMPOUND_TAIL = 5  # letters after the translate stem in a compound noun: case and number endings ("-tõlkega", "-ung")
+
+
+def _machine_compound(machine: Matcher, stems: re.Pattern[str], word: str) -> bool:
+    """One word that is the noun phrase machine + translation: "masintõlkega", "konekäännös", "maskinöversättning"."""
+    m = machine.regex.match(word)
+    if m is None or m.end() >= len(word):
+        return False
+    t = stems.search(word, m.end())
+    return t is not None and t.start() <= m.end() + 2 and len(word) - t.end() <= COMPOUND_TAIL
 
 
 @cache
