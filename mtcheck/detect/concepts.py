@@ -466,6 +466,11 @@ def _predicate(lexicon: Lexicon, folded: str) -> bool:
             continue
         rest = folded[e:].lstrip()
         if rest and machine.regex.match(rest):
+            # a compound that goes on past its translate stem is another noun: "on konekäännösohjelmistojen vertailu"
+            word = w.group(0) if lexicon.spaces and (w := _WORD.match(rest)) else ""
+            translate = lexicon.patterns["translate"]
+            if word and translate and translate.regex.search(word) and not _machine_compound(lexicon, word):
+                continue
             return True
     return False
 
@@ -504,10 +509,13 @@ def _restricts_language(lexicon: Lexicon, folded: str) -> bool:
     in English", "Контент не на китайском языке", "Nội dung không phải tiếng Trung", "المحتوى غير الصيني" (the
     content is narrowed to the pages in other languages; what is said of it is not negated). Not "not translated
     into English" or "not machine translated from English": a translate or machine word before the name."""
-    negation, machine = lexicon.patterns["negation"], lexicon.patterns["machine"]
+    negation, machine, copula = (lexicon.patterns[c] for c in ("negation", "machine", "copula"))
     if negation is None:
         return False
     names, stems = shared().language_regex, _translate_index()[0]
+
+    def words(between: str) -> int:  # "ne sont pas en": the other half of the negation and a copula do not count
+        return sum(1 for w in between.split() if not _is(negation, w) and not _is(copula, w))
 
     def blank(m: re.Match[str]) -> str:
         rest = folded[m.end() : m.end() + 30]
@@ -515,7 +523,7 @@ def _restricts_language(lexicon: Lexicon, folded: str) -> bool:
         if name is None:
             return m.group(0)
         between, at = rest[: name.start()], m.end() + name.start()
-        if lexicon.spaces and (len(between.split()) > NAMED_LANGUAGE_WORDS or at and _word_char(folded[at - 1])):
+        if lexicon.spaces and (words(between) > NAMED_LANGUAGE_WORDS or at and _word_char(folded[at - 1])):
             return m.group(0)
         if not lexicon.spaces and len(between.strip()) > 2:
             return m.group(0)
@@ -536,14 +544,13 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
         return False
     words = _words(folded)
     texts = [folded[s:e] for s, e in words]
-    stems = _translate_index()[0]
     for k, word in enumerate(texts):
-        if _machine_compound(machine, stems, word):  # "Tegemist on masintõlkega", "Dies ist eine Maschinenübersetzung"
+        if _machine_compound(lexicon, word):  # "Tegemist on masintõlkega", "Dies ist eine Maschinenübersetzung"
             if not lexicon.future_after and k > 0 and _is(copula, texts[k - 1]):
                 return True
             if lexicon.future_after and k + 1 < len(texts) and _is(copula, texts[k + 1]):
                 return True
-        if not stems.match(word):
+        if not _is(lexicon.patterns["translate"], word):  # its own stem: Finnish "vertailu" is no Dutch "vertal-"
             continue
         for lo, hi in ((k - 1, k), (k, k + 1)):  # machine + translation, translation + machine
             if lo < 0 or hi >= len(texts) or not _is(machine, texts[hi if lo == k else lo]):
@@ -559,15 +566,18 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+_WORD = re.compile(r"[\w'-]+")
 COMPOUND_TAIL = 5  # letters after the translate stem in a compound noun: case and number endings ("-tõlkega", "-ung")
 
 
-def _machine_compound(machine: Matcher, stems: re.Pattern[str], word: str) -> bool:
-    """One word that is the noun phrase machine + translation: "masintõlkega", "konekäännös", "maskinöversättning"."""
-    m = machine.regex.match(word)
-    if m is None or m.end() >= len(word):
+def _machine_compound(lexicon: Lexicon, word: str) -> bool:
+    """One word that is the noun phrase machine + translation: "masintõlkega", "konekäännös", "maskinöversättning"
+    (not "konekäännösohjelmistojen", a longer noun)."""
+    machine, translate = lexicon.patterns["machine"], lexicon.patterns["translate"]
+    m = machine.regex.match(word) if machine is not None else None
+    if m is None or translate is None or m.end() >= len(word):
         return False
-    t = stems.search(word, m.end())
+    t = translate.regex.search(word, m.end())
     return t is not None and t.start() <= m.end() + 2 and len(word) - t.end() <= COMPOUND_TAIL
 
 
