@@ -572,11 +572,13 @@ COMPOUND_TAIL = 5  # letters after the translate stem in a compound noun: case a
 
 def _machine_compound(lexicon: Lexicon, word: str) -> bool:
     """One word that is the noun phrase machine + translation: "masintõlkega", "konekäännös", "maskinöversättning"
-    (not "konekäännösohjelmistojen", a longer noun)."""
-    machine, translate = lexicon.patterns["machine"], lexicon.patterns["translate"]
+    (not "konekäännösohjelmistojen", a longer noun, nor "konekääntäjä", the translator)."""
+    machine, translate, human = (lexicon.patterns[c] for c in ("machine", "translate", "human"))
     m = machine.regex.match(word) if machine is not None else None
     if m is None or translate is None or m.end() >= len(word):
         return False
+    if human is not None and human.regex.match(word[m.end() :].lstrip("-")):
+        return False  # "konekääntäjä", "Maschinenübersetzer": the translator (a tool), not a translation
     t = translate.regex.search(word, m.end())
     return t is not None and t.start() <= m.end() + 2 and len(word) - t.end() <= COMPOUND_TAIL
 
@@ -861,13 +863,16 @@ def points_here(fragment: str) -> bool:
     a caveat about the text's quality or review ("Names are machine-translated and not yet reviewed").
 
     A generic noun ("articles", "strings") is not enough where the phrase rules could not tell a notice from a
-    remark ("Please stop accepting machine translated articles"), unless a note label opens the line ("Note:").
+    remark ("Please stop accepting machine translated articles"), unless a note label opens the line and the engine
+    is named ("Note: … translated by DeepL").
     """
     reading = read(fragment)
     if reading is None:
         return False
-    # "Catatan: Sinopsis diterjemahkan secara otomatis …": a note label opens the page's remark about itself
+    # "Catatan: Sinopsis diterjemahkan secara otomatis oleh Google Translate": a note label opens the page's remark
+    # about itself, naming the engine that made it ("Note: translated subtitles are available" is a feature)
     noted = reading.score > 0 and shared().note_label.match(fragment) is not None
+    noted = noted and _engine_any().search(_fold(fragment)) is not None
     return noted or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
 
 

@@ -192,6 +192,7 @@ def test_a_label_reads_its_caveat_in_the_next_sentence_only_when_bare() -> None:
         ("Kyseessä on konekäännös.", True),
         ("Masintõlge on kasulik tööriist.", False),  # the compound is the subject
         ("Tämä on konekäännösohjelmistojen vertailu.", False),  # the compound goes on: a longer noun
+        ("Kyseessä on konekääntäjä.", False),  # the translator, a tool
     ],
 )
 def test_a_compound_machine_translation_noun_as_the_predicate(text: str, expected: bool) -> None:

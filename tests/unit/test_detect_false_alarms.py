@@ -155,6 +155,7 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("vi", "Trang này không được dịch máy sang tiếng Anh."),
         ("fr", "Ce texte n'est pas en français et n'a pas été traduit automatiquement."),
         ("en", "Note: machine translated submissions are not accepted."),
+        ("en", "Note: automatically translated subtitles are available for some videos."),
         ("id", "Catatan: terjemahan mesin tidak diterima."),
         ("et", "Masintõlge on kasulik tööriist."),
         ("fi", "Onko tämä konekäännös?"),
