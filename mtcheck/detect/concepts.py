@@ -39,8 +39,10 @@ CONCEPTS = (
     "future",
     "copula",
     "qualifier",
+    "hedge",
 )
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier"})  # read by their own rules, not as plain cues
+# read by their own rules, not as plain cues
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -694,6 +696,13 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         if caveat is not None and caveat.search(folded):
             found.add("caveat")
             folded = caveat.strip(folded)
+    # A hedge on the quality ("may not be perfect", "möglicherweise nicht korrekt") is blanked too: its "not" is no
+    # negation; unlike a caveat it is no made form ("Machine translations may not be perfect" says nothing of this
+    # text), so the clause still needs its own.
+    for i in owners:
+        hedge = lex[i].patterns["hedge"]
+        if hedge is not None and hedge.search(folded):
+            folded = hedge.strip(folded)
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
         plain = (c for c in CONCEPTS if c not in _READ_APART)

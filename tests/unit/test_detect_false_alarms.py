@@ -164,6 +164,11 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ps", "دا مقاله په ماشيني ډول نه ده ژباړل شوې."),
         ("hy", "Մեքենայական թարգմանությունը օգտակար գործիք է։"),
         ("de", "Maschinelle Übersetzung ist nicht perfekt, aber hilfreich."),
+        # a hedge on machine translation in general: no made form, nothing said of this text
+        ("de", "Maschinelle Übersetzungen sind möglicherweise nicht perfekt, deshalb prüfen wir alles."),
+        ("fr", "Les traductions automatiques peuvent ne pas être exactes ; utilisez-les avec prudence."),
+        ("it", "Le traduzioni automatiche potrebbero non essere accurate: per questo usiamo traduttori umani."),
+        ("pl", "Tłumaczenia maszynowe mogą nie być dokładne."),
         ("ar", "سيتم ترجمة المحتوى غير العربي آليًا قريبًا."),
     ],
 }
