@@ -39,8 +39,10 @@ CONCEPTS = (
     "future",
     "copula",
     "qualifier",
+    "hedge",
 )
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier"})  # read by their own rules, not as plain cues
+# read by their own rules, not as plain cues
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -99,6 +101,7 @@ _CLAUSE_REST = re.compile(r"[\s.!।॥]*")  # nothing but the clause's end
 _LABEL = re.compile(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
 SOURCED_WORDS = 8
 BADGE_WORDS = 6
+GENERIC_AI = "AI"  # the engine table's entry for AI named in general (common.toml)
 BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
 
 
@@ -126,12 +129,12 @@ class Matcher:
             pos = s + 1  # overlapping: "mīkini unuhi ʻia" must still find "unuhi ʻia"
             if not self.spaces:
                 inside = s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])
-                if m.group(0) in self.edged and inside:
+                if _canon(m.group(0)) in self.edged and inside:
                     continue
                 return True
             if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
                 continue
-            if m.group(0) in self.whole and e < len(text) and _word_char(text[e]):
+            if _canon(m.group(0)) in self.whole and e < len(text) and _word_char(text[e]):
                 continue
             return True
         return False
@@ -157,8 +160,9 @@ def _matcher(words: list[str], spaces: bool, prefixes: frozenset[str] = frozense
     if not entries:
         return None
     regex = re.compile(_trie(sorted(entries, key=len, reverse=True)).replace("\\ ", "\\s+"))
-    edged = frozenset() if spaces else frozenset(_fold(w.rstrip("$")) for w in words if w.endswith("$") and w != "$")
-    return Matcher(regex, frozenset(w for w, whole in entries.items() if whole), spaces, prefixes, edged)
+    marked = (w for w in words if w.endswith("$") and w != "$")
+    edged = frozenset() if spaces else frozenset(_canon(_fold(w.rstrip("$"))) for w in marked)
+    return Matcher(regex, frozenset(_canon(w) for w, whole in entries.items() if whole), spaces, prefixes, edged)
 
 
 MAX_PROCLITICS = 3  # "וכשה", "وبال": conjunction, preposition, article
@@ -168,7 +172,7 @@ def _proclitics(items: list[str]) -> frozenset[str]:
     """Every sequence of up to MAX_PROCLITICS of a lexicon's proclitics ("ו", "ב", "ה" -> "וב", "בה", "ובה")."""
     out = {""}
     for _ in range(MAX_PROCLITICS):
-        out |= {p + _fold(q) for p in out for q in items}
+        out |= {p + _canon(_fold(q)) for p in out for q in items}
     return frozenset(out - {""})
 
 
@@ -180,13 +184,27 @@ def _after_proclitic(text: str, start: int, prefixes: frozenset[str]) -> bool:
     begin = start
     while begin and _word_char(text[begin - 1]):
         begin -= 1
-    return text[begin:start] in prefixes
+    return _canon(text[begin:start]) in prefixes
+
+
+# Letters written two ways in the Arabic script: Arabic yeh, alef maksura and kaf beside the Persian yeh and keheh that
+# Pashto, Persian, Urdu and Sindhi use ("ماشيني" is "ماشینی"). An entry matches either spelling; `_canon` names both.
+_SPELLINGS = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+_CANON = str.maketrans(_SPELLINGS)
+_SAME = {canon: [canon, *(k for k, v in _SPELLINGS.items() if v == canon)] for canon in set(_SPELLINGS.values())}
+_EITHER = {ch: "[" + "".join(same) + "]" for same in _SAME.values() for ch in same}
+
+
+def _canon(text: str) -> str:
+    """One spelling for the letters the Arabic script writes two ways (same length)."""
+    return text.translate(_CANON)
 
 
 def _trie(words: list[str]) -> str:
     """A regex alternation factored by common prefixes, so hundreds of stems cost one pass."""
     tree: dict[str, dict] = {}
     for word in words:
+        word = _canon(word)
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
@@ -195,7 +213,7 @@ def _trie(words: list[str]) -> str:
     def emit(node: dict[str, dict]) -> str:
         alts, end = [], "" in node
         for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + emit(node[ch]))
+            alts.append(_EITHER.get(ch, re.escape(ch)) + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -310,7 +328,7 @@ def _translate_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     owners: dict[str, list[int]] = {}
     for i, (_, _, words, _) in enumerate(_lexicon_data()):
         for word in _stems(words["translate"]):
-            owners.setdefault(word, []).append(i)
+            owners.setdefault(_canon(word), []).append(i)
     regex = re.compile(_trie(sorted(owners, key=len, reverse=True)))
     return regex, {k: tuple(v) for k, v in owners.items()}
 
@@ -366,7 +384,7 @@ def _owners(folded: str) -> list[int]:
         pos = start + 1  # overlapping stems: "diterjemahake" holds "diterjemah" (id) and "terjemah" (jv)
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):  # every stem the match begins with: "translate" (pcm), "translat" (en)
-            for i in owners.get(match[:k], ()):
+            for i in owners.get(_canon(match[:k]), ()):
                 prefixed = not at_start and _after_proclitic(folded, start, _prefix_set(i))
                 if (not data[i][1] or at_start or k >= 5 or prefixed) and i not in found:
                     found.append(i)
@@ -381,7 +399,7 @@ def _first_translate(folded: str) -> int | None:
         match, start = m.group(0), m.start()
         at_start = start == 0 or not _word_char(folded[start - 1])
         for k in range(len(match), 0, -1):
-            if any(not data[i][1] or at_start or k >= 5 for i in owners.get(match[:k], ())):
+            if any(not data[i][1] or at_start or k >= 5 for i in owners.get(_canon(match[:k]), ())):
                 return start
     return None
 
@@ -450,6 +468,11 @@ def _predicate(lexicon: Lexicon, folded: str) -> bool:
             continue
         rest = folded[e:].lstrip()
         if rest and machine.regex.match(rest):
+            # a compound that goes on past its translate stem is another noun: "on konekäännösohjelmistojen vertailu"
+            word = w.group(0) if lexicon.spaces and (w := _WORD.match(rest)) else ""
+            translate = lexicon.patterns["translate"]
+            if word and translate and translate.regex.search(word) and not _machine_compound(lexicon, word):
+                continue
             return True
     return False
 
@@ -477,7 +500,40 @@ def _is(matcher: Matcher | None, word: str) -> bool:
     if matcher is None:
         return False
     m = matcher.regex.match(word)
-    return m is not None and (m.end() == len(word) or m.group(0) not in matcher.whole)
+    return m is not None and (m.end() == len(word) or _canon(m.group(0)) not in matcher.whole)
+
+
+NAMED_LANGUAGE_WORDS = 2  # words between a negation and the language name it restricts: "не на китайском", "not in"
+
+
+def _restricts_language(lexicon: Lexicon, folded: str) -> bool:
+    """Every negation of the fragment restricts a language name, not the clause: "non-Chinese content", "Content not
+    in English", "Контент не на китайском языке", "Nội dung không phải tiếng Trung", "المحتوى غير الصيني" (the
+    content is narrowed to the pages in other languages; what is said of it is not negated). Not "not translated
+    into English" or "not machine translated from English": a translate or machine word before the name."""
+    negation, machine, copula = (lexicon.patterns[c] for c in ("negation", "machine", "copula"))
+    if negation is None:
+        return False
+    names, stems = shared().language_regex, _translate_index()[0]
+
+    def words(between: str) -> int:  # "ne sont pas en": the other half of the negation and a copula do not count
+        return sum(1 for w in between.split() if not _is(negation, w) and not _is(copula, w))
+
+    def blank(m: re.Match[str]) -> str:
+        rest = folded[m.end() : m.end() + 30]
+        name = names.search(rest)
+        if name is None:
+            return m.group(0)
+        between, at = rest[: name.start()], m.end() + name.start()
+        if lexicon.spaces and (words(between) > NAMED_LANGUAGE_WORDS or at and _word_char(folded[at - 1])):
+            return m.group(0)
+        if not lexicon.spaces and len(between.strip()) > 2:
+            return m.group(0)
+        if stems.search(between) or machine is not None and machine.search(between):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return not negation.search(negation.regex.sub(blank, folded))
 
 
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
@@ -490,9 +546,13 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
         return False
     words = _words(folded)
     texts = [folded[s:e] for s, e in words]
-    stems = _translate_index()[0]
     for k, word in enumerate(texts):
-        if not stems.match(word):
+        if _machine_compound(lexicon, word):  # "Tegemist on masintõlkega", "Dies ist eine Maschinenübersetzung"
+            if not lexicon.future_after and k > 0 and _is(copula, texts[k - 1]):
+                return True
+            if lexicon.future_after and k + 1 < len(texts) and _is(copula, texts[k + 1]):
+                return True
+        if not _is(lexicon.patterns["translate"], word):  # its own stem: Finnish "vertailu" is no Dutch "vertal-"
             continue
         for lo, hi in ((k - 1, k), (k, k + 1)):  # machine + translation, translation + machine
             if lo < 0 or hi >= len(texts) or not _is(machine, texts[hi if lo == k else lo]):
@@ -508,6 +568,23 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+_WORD = re.compile(r"[\w'-]+")
+COMPOUND_TAIL = 5  # letters after the translate stem in a compound noun: case and number endings ("-tõlkega", "-ung")
+
+
+def _machine_compound(lexicon: Lexicon, word: str) -> bool:
+    """One word that is the noun phrase machine + translation: "masintõlkega", "konekäännös", "maskinöversättning"
+    (not "konekäännösohjelmistojen", a longer noun, nor "konekääntäjä", the translator)."""
+    machine, translate, human = (lexicon.patterns[c] for c in ("machine", "translate", "human"))
+    m = machine.regex.match(word) if machine is not None else None
+    if m is None or translate is None or m.end() >= len(word):
+        return False
+    if human is not None and human.regex.match(word[m.end() :].lstrip("-")):
+        return False  # "konekääntäjä", "Maschinenübersetzer": the translator (a tool), not a translation
+    t = translate.regex.search(word, m.end())
+    return t is not None and t.start() <= m.end() + 2 and len(word) - t.end() <= COMPOUND_TAIL
+
+
 @cache
 def _phrase_languages() -> frozenset[str]:
     """Codes of the languages that have a phrase-rule file (data/languages/): their rules read bare labels."""
@@ -521,8 +598,13 @@ def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     Read only in languages without phrase rules, which read such labels (and weigh them as headings where an article
     discusses machine translation) everywhere else.
     """
+    return lexicon.code not in _phrase_languages() and _label_words(lexicon, folded)
+
+
+def _label_words(lexicon: Lexicon, folded: str) -> bool:
+    """Whether the line is nothing but a machine word and a translate word (and short links): "Machine translation"."""
     machine = lexicon.patterns["machine"]
-    if lexicon.code in _phrase_languages() or machine is None or not machine.search(folded):
+    if machine is None or not machine.search(folded):
         return False
     stems = _translate_index()[0]
     if not lexicon.spaces:
@@ -564,8 +646,9 @@ def has_translate_word(text: str) -> bool:
     return bool(_owners(_fold(text)))
 
 
-def read(fragment: str) -> Reading | None:
-    """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
+def read(fragment: str, *, label: bool = False) -> Reading | None:
+    """Weigh the concepts in one clause or badge; None when there is no translate word at all. `label`: the fragment
+    opens with a bare label ("Machine translation.") and goes on with the sentence after it."""
     folded = _fold(fragment)
     common = shared()
     if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
@@ -579,13 +662,14 @@ def read(fragment: str) -> Reading | None:
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
     folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
     before = folded  # the words as written, before engine names are taken out
-    engine = heading = False
+    engine = heading = product = False
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
     for name, pattern in common.engines if _engine_any().search(folded) else ():
         if person and name.lower().startswith(person.group(1).lower()):
             continue
         if (m := pattern.search(folded)) is not None:
             engine = True
+            product = product or name != GENERIC_AI  # "AI", "בינה מלאכותית": what made it, never a product's name
             if folded[m.end() : m.end() + 2].strip().startswith(":"):
                 heading = True  # "Cloud Translation API: integrates text translation ...": a product's title
             # "Google Translate" names an engine, it is not the verb; short names ("AI", "IA") stay as words
@@ -612,6 +696,13 @@ def read(fragment: str) -> Reading | None:
         if caveat is not None and caveat.search(folded):
             found.add("caveat")
             folded = caveat.strip(folded)
+    # A hedge on the quality ("may not be perfect", "möglicherweise nicht korrekt") is blanked too: its "not" is no
+    # negation; unlike a caveat it is no made form ("Machine translations may not be perfect" says nothing of this
+    # text), so the clause still needs its own.
+    for i in owners:
+        hedge = lex[i].patterns["hedge"]
+        if hedge is not None and hedge.search(folded):
+            folded = hedge.strip(folded)
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
         plain = (c for c in CONCEPTS if c not in _READ_APART)
@@ -619,13 +710,15 @@ def read(fragment: str) -> Reading | None:
         own |= {"future"} if _future(lex[i], folded) else set()
         own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
         own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
+        if "negation" in own and _restricts_language(lex[i], folded):
+            own.discard("negation")  # "Non-Chinese content is machine translated": the content is narrowed
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
         if count > best_count:  # the language is the lexicon that explains most of the fragment
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
-    if heading or engine and not (found & {"machine", "content", "deixis"}):
+    if heading or product and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
@@ -642,7 +735,7 @@ def read(fragment: str) -> Reading | None:
         and _open_slot(lex[best], fragment)
     ):
         slots = 1
-    badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
+    badge = label or bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
     if not badge and not any(lex[i].code in _phrase_languages() for i in owners):
         badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
@@ -779,10 +872,17 @@ def points_here(fragment: str) -> bool:
     a caveat about the text's quality or review ("Names are machine-translated and not yet reviewed").
 
     A generic noun ("articles", "strings") is not enough where the phrase rules could not tell a notice from a
-    remark ("Please stop accepting machine translated articles").
+    remark ("Please stop accepting machine translated articles"), unless a note label opens the line and the engine
+    is named ("Note: … translated by DeepL").
     """
     reading = read(fragment)
-    return reading is not None and (bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0)
+    if reading is None:
+        return False
+    # "Catatan: Sinopsis diterjemahkan secara otomatis oleh Google Translate": a note label opens the page's remark
+    # about itself, naming the engine that made it ("Note: translated subtitles are available" is a feature)
+    noted = reading.score > 0 and shared().note_label.match(fragment) is not None
+    noted = noted and _engine_any().search(_fold(fragment)) is not None
+    return noted or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
 
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.
@@ -816,8 +916,9 @@ def fragments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(text: str) -> list[tuple[int, int]]:
-    """The fragments that hold a translate stem: one pass of the stem trie over the whole text."""
+def _candidates(text: str) -> list[tuple[int, int, int]]:
+    """The fragments that hold a translate stem: one pass of the stem trie over the whole text; each with the end of
+    the fragment after it on the same or the next line (its own end where there is none)."""
     regex, _ = _translate_index()
     folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
     stems = [] if _without_stems(folded) else [m.start() for m in regex.finditer(folded)]
@@ -826,11 +927,13 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         return []
     pieces = fragments(text)
     starts = [s for s, _ in pieces]
-    chosen: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, int]] = []
     for at in hits:
         i = bisect_right(starts, at) - 1
-        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1] != pieces[i]):
-            chosen.append(pieces[i])
+        if i >= 0 and pieces[i][0] <= at < pieces[i][1] and (not chosen or chosen[-1][:2] != pieces[i]):
+            s, e = pieces[i]
+            nxt = pieces[i + 1][1] if i + 1 < len(pieces) and text.count("\n", e, pieces[i + 1][0]) <= 1 else e
+            chosen.append((s, e, nxt))
     return chosen[:MAX_FRAGMENTS]
 
 
@@ -849,7 +952,7 @@ def _without_stems(folded: str) -> bool:
     spaced = _spaced_stem_pieces()
     if spaced is None:
         return False
-    words = scan.distinct_words(folded)
+    words = _canon(scan.distinct_words(folded))
     return _translate_index()[0].search(words) is None and not any(piece in words for piece in spaced)
 
 
@@ -858,17 +961,33 @@ def _tool_hits(folded: str) -> list[int]:
     return [m.start() for m in shared().translation_engine.finditer(folded)]
 
 
+def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple[Reading, int]:
+    """A bare label whose caveat is the next sentence ("自动翻译。如有疑问，以法语版本为准。", "Machine translation.
+    It may contain errors."): read with that sentence, the label is a notice; anything else keeps its own reading."""
+    i = _by_code().get(reading.language)
+    label = _LEAD_JUNK.sub("", _fold(text[s:e]).strip(), count=1).rstrip(".。։!:： ")
+    if i is None or not _label_words(_lexicon(i), label):
+        return reading, e
+    joined = read(text[s:nxt], label=True)
+    if joined is None or joined.score <= 0 or "caveat" not in joined.concepts:
+        return reading, e
+    return joined, nxt
+
+
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
              fixed: Position | None = None) -> list[Evidence]:  # fmt: skip
     """Concept evidence for every fragment of `text` that scores at least FIRE (offsets from `origin`)."""
     out: list[Evidence] = []
     if not text:
         return out
-    for s, e in _candidates(text):
+    for s, e, nxt in _candidates(text):
         piece = text[s:e].strip()
         if len(piece) < 4:
             continue
         reading = read(text[s:e])
+        if reading is not None and reading.score <= 0 and nxt > e:
+            reading, e = _with_caveat(text, s, e, nxt, reading)
+            piece = text[s:e].strip()
         if reading is None or reading.score <= 0:
             continue
         start = end = None

@@ -131,6 +131,12 @@ class Shared:
         return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
 
     @cached_property
+    def note_label(self) -> re.Pattern[str]:
+        """ "Note:", "Catatan:", "注：" opening a line: the page's remark about itself."""
+        words = sorted(self._data["note_labels"], key=len, reverse=True)
+        return re.compile(rf"^\W*(?:{'|'.join(re.escape(w) for w in words)})\s*[:：!]", re.IGNORECASE)
+
+    @cached_property
     def alternatives(self) -> re.Pattern[str]:
         """ "instead of", "anstatt", "en lugar de": the option not taken."""
         return _alternatives(self._data["alternatives"])

@@ -323,3 +323,67 @@ def test_deictic_notice_is_flagged_in_every_placement(text: str) -> None:
 )
 def test_speaks_here(fragment: str, expected: bool) -> None:
     assert concepts.speaks_here(fragment) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Übersetzt durch künstliche Intelligenz",
+        "Traduit par intelligence artificielle",
+        "Tradotto con l'intelligenza artificiale",
+        "Yapay zeka ile çevrildi",
+    ],
+)
+def test_generic_ai_is_the_agent_not_a_product(text: str) -> None:
+    reading = concepts.read(text)
+    assert reading is not None and "topic" not in reading.concepts and reading.score >= concepts.FIRE
+
+
+def test_a_named_product_before_a_colon_is_still_a_topic() -> None:
+    reading = concepts.read("Google Translate: translated pages")
+    assert reading is not None and "topic" in reading.concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "narrowed"),
+    [
+        ("Content not in English is translated automatically.", True),
+        ("Статьи не на русском языке переведены автоматически.", True),
+        ("This page was not machine translated into English.", False),  # a machine word before the name
+        ("Der Text wurde nicht ins Englische übersetzt.", True),  # narrowed, but no machine word: no notice
+    ],
+)
+def test_a_negation_before_a_language_name_narrows_the_content(text: str, narrowed: bool) -> None:
+    reading = concepts.read(text)
+    assert reading is not None and ("negation" not in reading.concepts) is narrowed
+    assert reading.score < concepts.FIRE or narrowed
+
+
+def test_arabic_and_persian_letters_match_either_way() -> None:
+    persian = concepts.read("دا مقاله په ماشینی ډول ژباړل شوې ده.")
+    arabic = concepts.read("دا مقاله په ماشيني ډول ژباړل شوې ده.")
+    assert persian is not None and arabic is not None
+    assert persian.concepts == arabic.concepts and "machine" in arabic.concepts
+
+
+def test_a_label_reads_its_caveat_in_the_next_sentence_only_when_bare() -> None:
+    text = "Machine translation. It may contain errors."
+    assert any(e.score >= concepts.FIRE for e in [concepts.read(text, label=True)] if e is not None)
+    assert [e.text for e in concepts.evidence(text, 0, lambda s, e: "body")] == [text]
+    remark = "Machine translation is a field of study. It may contain errors."
+    assert concepts.evidence(remark, 0, lambda s, e: "body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tegemist on masintõlkega.", True),
+        ("Kyseessä on konekäännös.", True),
+        ("Masintõlge on kasulik tööriist.", False),  # the compound is the subject
+        ("Tämä on konekäännösohjelmistojen vertailu.", False),  # the compound goes on: a longer noun
+        ("Kyseessä on konekääntäjä.", False),  # the translator, a tool
+    ],
+)
+def test_a_compound_machine_translation_noun_as_the_predicate(text: str, expected: bool) -> None:
+    reading = concepts.read(text)
+    assert (reading is not None and "done" in reading.concepts) is expected

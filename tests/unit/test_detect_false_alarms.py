@@ -340,6 +340,30 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ar", "لم تتم الترجمة آليا لهذا المحتوى."),
         ("ar", "كيف تتم الترجمة الآلية؟"),
     ],
+    # The near misses of the concept mechanisms of set 9's round: a negation before a translate word and a language
+    # name, a note label on a refusal, a compound noun as a subject or in a question, a label with no caveat after it.
+    "concept-near-misses": [
+        ("en", "This page was not machine translated into English."),
+        ("de", "Der Text wurde nicht maschinell ins Englische übersetzt."),
+        ("vi", "Trang này không được dịch máy sang tiếng Anh."),
+        ("fr", "Ce texte n'est pas en français et n'a pas été traduit automatiquement."),
+        ("en", "Note: machine translated submissions are not accepted."),
+        ("en", "Note: automatically translated subtitles are available for some videos."),
+        ("id", "Catatan: terjemahan mesin tidak diterima."),
+        ("et", "Masintõlge on kasulik tööriist."),
+        ("fi", "Onko tämä konekäännös?"),
+        ("et", "See ei ole masintõlge."),
+        ("zh-Hans", "机器翻译。本文介绍其历史。"),
+        ("ps", "دا مقاله په ماشيني ډول نه ده ژباړل شوې."),
+        ("hy", "Մեքենայական թարգմանությունը օգտակար գործիք է։"),
+        ("de", "Maschinelle Übersetzung ist nicht perfekt, aber hilfreich."),
+        # a hedge on machine translation in general: no made form, nothing said of this text
+        ("de", "Maschinelle Übersetzungen sind möglicherweise nicht perfekt, deshalb prüfen wir alles."),
+        ("fr", "Les traductions automatiques peuvent ne pas être exactes ; utilisez-les avec prudence."),
+        ("it", "Le traduzioni automatiche potrebbero non essere accurate: per questo usiamo traduttori umani."),
+        ("pl", "Tłumaczenia maszynowe mogą nie być dokładne."),
+        ("ar", "سيتم ترجمة المحتوى غير العربي آليًا قريبًا."),
+    ],
 }
 
 CASES = [

@@ -482,7 +482,6 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("fi", "Tämä sivu on käännetty käännösohjelmalla."),
         ("ca", "Això s'ha traduït amb un motor de traducció."),
         ("et", "Selle lehe automaatne tõlge on tehtud masinaga."),
-        ("sw", "Ukurasa huu umetafsiriwa kwa mashine."),
         ("sw", "Kurasa hizi zimetafsiriwa kiotomatiki."),
         ("zu", "Leli khasi lihunyushwe ngomshini."),
         ("mi", "Kua whakamāoritia te whārangi nei e te rorohiko."),
@@ -524,6 +523,56 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("tr", "Sitenin içeriği makine çevirisiyle çevrilmiştir."),
         ("be", "Усё на гэтай старонцы перакладзена аўтаматычна."),
         ("ar", "تمت الترجمة آليا لهذا المحتوى."),
+    ],
+    # A modal caveat "may not be perfect / accurate" beside a made form: read and blanked, its "not" is no negation.
+    "caveat-may-not-be-perfect": [
+        ("de", "Die Übersetzungen der Menüs sind maschinell erstellt und möglicherweise nicht korrekt."),
+        ("sv", "Översättningarna av menyerna är automatiskt genererade och kanske inte är perfekta."),
+        ("nl", "De vertalingen van de menu's zijn automatisch gegenereerd en mogelijk niet correct."),
+        ("it", "Le traduzioni dei menu sono generate automaticamente e potrebbero non essere accurate."),
+        ("fr", "Les traductions des menus sont générées automatiquement et peuvent ne pas être exactes."),
+        ("pl", "Tłumaczenia menu zostały wygenerowane automatycznie i mogą nie być dokładne."),
+        ("es", "Las traducciones de los menús se generaron automáticamente y pueden no ser exactas."),
+    ],
+    # A negation that narrows the content to other languages ("non-Chinese content"), not the statement.
+    "negation-narrows-a-language": [
+        ("en", "Content not in English is translated automatically."),
+        ("de", "Nicht-deutsche Inhalte wurden maschinell übersetzt."),
+        ("ru", "Статьи не на русском языке переведены автоматически."),
+        ("vi", "Các bài viết không phải tiếng Việt được dịch tự động."),
+        ("ar", "يتم ترجمة المقالات غير العربية آليًا."),
+        ("fr", "Les articles qui ne sont pas en français sont traduits automatiquement."),
+        ("es", "Los artículos que no están en español se traducen automáticamente."),
+    ],
+    # Arabic yeh and kaf where the lexicon writes the Persian letters (Pashto, Persian).
+    "arabic-script-spelling": [
+        ("ps", "دا معلومات په ماشيني ډول ژباړل شوي دي."),
+        ("fa", "این صفحه به صورت خودكار ترجمه شده است."),
+    ],
+    # A note label opens the page's own remark: a generic noun then names this text.
+    "note-label": [
+        ("id", "Catatan: Ringkasan diterjemahkan secara otomatis oleh Google Translate."),
+        ("en", "Note: Summaries are automatically translated by DeepL."),
+        ("de", "Hinweis: Die Zusammenfassungen wurden von DeepL automatisch übersetzt."),
+    ],
+    # A bare label whose caveat is the next sentence.
+    "label-then-caveat": [
+        ("zh-Hans", "机器翻译。如有出入，以英文版本为准。"),
+        ("ja", "機械翻訳。誤りが含まれている場合があります。"),
+    ],
+    # "This is a machine translation": a compound noun or an Armenian copula after the noun phrase.
+    "nominal-predicate": [
+        ("et", "Tegemist on masintõlkega."),
+        ("fi", "Kyseessä on konekäännös."),
+        ("hy", "Այս հոդվածը մեքենայական թարգմանություն է։"),
+        ("hy", "Մեքենայական թարգմանություն, ստուգված հեղինակի կողմից։"),
+    ],
+    # Spellings and inflections the lexicons lacked: Maori without macrons, Tigrinya, Sesotho, Konkani.
+    "lexicon-spelling": [
+        ("mi", "Kua whakamaoritia aunoatia tenei wharangi."),
+        ("ti", "እዚ ገጽ ብማሽን ዝተተርጎመ እዩ።"),
+        ("st", "Leqephe lena le fetoletswe ka mochini."),
+        ("gom", "हें पान यंत्रान भाशांतर केल्लें."),
     ],
 }
 

@@ -53,7 +53,8 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # fix8-fp): 0.764 / 0.095, sets 1-7 unchanged; with its misses fixed too (fix8-recall), merged at 91e2a19:
 # 0.953 / 0.095, and sets 5 and 7 rose to 0.982 and 0.988. detect-real-9 (harvest-g) stays held out: measured
 # once at 1e9e56e (0.719 / 0.105) and once at 91e2a19 (0.742 / 0.105); it became a dev set on 2026-12-06 (13:20
-# UTC), and detect-real-10 and -11 are the held-out sets now.
+# UTC), and detect-real-10 and -11 are the held-out sets now. After fixing its misses by mechanism (fitted; branch
+# fix9-recall, docs/detection.md "Set 9: misses by mechanism"): 0.944 / 0.105, and set 6 rose to 0.951.
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
@@ -61,10 +62,10 @@ RECALL_FLOOR = {
     "detect-real-3.jsonl": 0.848,
     "detect-real-4.jsonl": 0.942,  # held out first: 0.635 / 0.024 at 385fe9b, before its misses were read
     "detect-real-5.jsonl": 0.982,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
-    "detect-real-6.jsonl": 0.927,  # held out blind at babd818: 0.683 / 0.025; fitted from it since
+    "detect-real-6.jsonl": 0.951,  # held out blind at babd818: 0.683 / 0.025; fitted from it since
     "detect-real-7.jsonl": 0.988,  # held out blind at decfa7f and 3bd13b1: 0.756 / 0.119; fitted from it since
     "detect-real-8.jsonl": 0.953,  # held out blind at 3bd13b1 and 1e9e56e: 0.774 / 0.214, 0.764 / 0.214
-    "detect-real-9.jsonl": 0.742,  # held out blind at 1e9e56e and 91e2a19: 0.719 / 0.105, 0.742 / 0.105
+    "detect-real-9.jsonl": 0.944,  # held out blind at 1e9e56e and 91e2a19: 0.719 / 0.105, 0.742 / 0.105
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
