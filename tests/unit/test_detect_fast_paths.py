@@ -203,6 +203,26 @@ def test_the_installed_langdetect_is_a_checked_release() -> None:
     assert language._fast_path() and language._detector() is language._fast_detector()
 
 
+def test_the_langdetect_version_read_beside_the_package_is_importlib_metadatas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import metadata
+
+    import langdetect
+
+    assert language._langdetect_version() == metadata.version("langdetect")
+    # No dist-info beside the package (e.g. an egg or a source checkout): importlib.metadata answers.
+    (tmp_path / "langdetect").mkdir()
+    monkeypatch.setattr(langdetect, "__file__", str(tmp_path / "langdetect" / "__init__.py"))
+    assert language._langdetect_version() == metadata.version("langdetect")
+    # One dist-info there: its Version header, whatever importlib.metadata would find elsewhere.
+    (tmp_path / "langdetect-0.0.1.dist-info").mkdir()
+    (tmp_path / "langdetect-0.0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: langdetect\nVersion: 0.0.1\n\nVersion: 9\n", encoding="utf-8"
+    )
+    assert language._langdetect_version() == "0.0.1"
+
+
 def test_an_unchecked_langdetect_release_runs_langdetects_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
     from langdetect import DetectorFactory
     from langdetect.detector import Detector
