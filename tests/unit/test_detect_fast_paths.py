@@ -367,3 +367,50 @@ def test_letter_count_agrees_with_counting_the_letters() -> None:
         count = rng.randint(1, 50)
         counted = sum(1 for _ in islice(language._LETTERS.finditer(text, start, end), count)) >= count
         assert language._has_letters(text, start, end, count) == counted
+
+
+def test_collapse_spaces_is_the_regex_it_replaces() -> None:
+    from mtcheck.read.text_builder import collapse_spaces
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert set(spaces) == {ch for ch in spaces if re.fullmatch(r"\s", ch)}  # the same characters, every one
+    alphabet = spaces + ["a", "é", "中", "\u200b", "_", "."]
+    rng = random.Random(5)
+    texts = ["", " ", "a", " a", "a ", "  a  b  ", "\n\n", "a\u3000\u3000b", "\u2028x\u0085"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert collapse_spaces(text) == re.sub(r"\s+", " ", text), repr(text)
+
+
+def test_scan_finds_the_translation_engines_finditer_finds() -> None:
+    # The concept layer looks for engines that only translate ("DeepL") over a whole page with scan.finditer.
+    pattern = patterns.shared().translation_engine
+    assert scan.anchors(pattern) is not None
+    rng = random.Random(11)
+    parts = [FILLER.lower()] * 300
+    for name in ["deepl", "google translate", "yandex translate", "bing translator", "papago", "deeplx", "xdeepl"]:
+        parts.insert(rng.randrange(len(parts)), f"translated with {name}.\n\n")
+    text = "".join(parts)
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert len(expected) >= 3
+    assert [(m.span(), m.groups()) for m in scan.finditer(pattern, text)] == expected
+
+
+def test_scan_finds_the_links_finditer_finds() -> None:
+    # extract.urls_in reads a whole page's links (Markdown, href=, <...>, bare) with scan.finditer.
+    from mtcheck.detect import extract
+
+    pattern = extract._URL_IN_TEXT
+    assert scan.anchors(pattern) is not None
+    rng = random.Random(13)
+    links = ["[the original](https://example.org/a_(b)c)", 'href="https://example.de/x"', "<http://a.example/y>"]
+    links += ["see https://b.example/z.", "](not a link", "<https://c.example/ bad>", "http:/nope", "[x](y)"]
+    parts = [FILLER] * 300
+    for link in links * 3:
+        parts.insert(rng.randrange(len(parts)), link + "\n\n")
+    text = "".join(parts)
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert len(expected) >= 12
+    assert [(m.span(), m.groups()) for m in scan.finditer(pattern, text)] == expected
+    assert extract.urls_in(text) == [(m.start(), next(g for g in m.groups() if g).rstrip(".,;:")) for m in
+                                     pattern.finditer(text)]  # fmt: skip
