@@ -414,3 +414,18 @@ def test_scan_finds_the_links_finditer_finds() -> None:
     assert [(m.span(), m.groups()) for m in scan.finditer(pattern, text)] == expected
     assert extract.urls_in(text) == [(m.start(), next(g for g in m.groups() if g).rstrip(".,;:")) for m in
                                      pattern.finditer(text)]  # fmt: skip
+
+
+def test_key_lines_are_the_matches_finditer_finds() -> None:
+    from mtcheck.detect import keys
+
+    rng = random.Random(17)
+    pieces = ["mt: true", "  - engine: deepl,", "'key' = 'v'", "title: a: b", "x=1;", "# c", "", " ", "\t"]
+    pieces += ["isMachineTranslated: yes", "@type: x", "a:", "-- b: c", "prose, then key: value", "\r", "é: 1"]
+    texts = ["", "\n", "\n\n", "k: v", "k: v\n", "\nk: v", "a: 1\nb: 2\n\nc = 3"]
+    for _ in range(400):
+        texts.append(rng.choice(["", "\n"]) + "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))))
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in keys._LINE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in keys.line_matches(text)] == expected, repr(text)
+    assert sum(1 for t in texts for _ in keys._LINE.finditer(t)) > 400
