@@ -82,9 +82,16 @@ def snake(key: str) -> str:
     return _CAMEL.sub("_", key).lower()
 
 
+_LINE_CHARS = 40  # lines shorter than this on average: finditer
+
+
 def line_matches(raw: str) -> Iterator[re.Match[str]]:
     """`_LINE.finditer(raw)`, trying line starts only: every match starts at one (`^`) and ends on its line, so
-    the regex engine need not try the other million positions of a long page."""
+    the regex engine need not try the other million positions of a long page. Texts of short lines (one call
+    per line would cost more than the scan) are scanned the usual way."""
+    if raw.count("\n") * _LINE_CHARS > len(raw):
+        yield from _LINE.finditer(raw)
+        return
     pos = 0
     while True:
         m = _LINE.match(raw, pos)

@@ -425,6 +425,8 @@ def test_key_lines_are_the_matches_finditer_finds() -> None:
     texts = ["", "\n", "\n\n", "k: v", "k: v\n", "\nk: v", "a: 1\nb: 2\n\nc = 3"]
     for _ in range(400):
         texts.append(rng.choice(["", "\n"]) + "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))))
+    texts += ["\n".join(texts[i : i + 40]) + " " * 40 * 40 * 12 for i in range(0, len(texts), 40)]  # long lines
+    assert sum(1 for t in texts if t.count("\n") * keys._LINE_CHARS <= len(t)) >= 20  # the line-start path runs
     for text in texts:
         expected = [(m.span(), m.groups()) for m in keys._LINE.finditer(text)]
         assert [(m.span(), m.groups()) for m in keys.line_matches(text)] == expected, repr(text)
