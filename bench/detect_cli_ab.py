@@ -10,6 +10,7 @@ package has it. The load average before and after is recorded.
 
     git archive OLD | tar -x -C /tmp/old
     python bench/detect_cli_ab.py /tmp/old . --runs 7 --bytecode --json out.json
+    python bench/detect_cli_ab.py /tmp/old . --runs 15 --inputs startup,page    # the two short ones only
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bytecode", action="store_true", help="also with bytecode cached")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--inputs", default="startup,page,files", help="which inputs, comma list (default: all)")
     args = parser.parse_args()
+    names = [n for n in ("startup", "page", "files") if n in args.inputs.split(",")]
     roots = {"a": args.a.resolve(), "b": args.b.resolve()}
     load_before = os.getloadavg()
     out: dict[str, object] = {
@@ -45,6 +48,7 @@ def main() -> None:
         "a": str(roots["a"]),
         "b": str(roots["b"]),
         "runs": args.runs,
+        "inputs": names,
     }
     with tempfile.TemporaryDirectory(prefix="detect-cli-ab-") as tmp:
         folder = Path(tmp)
@@ -60,7 +64,7 @@ def main() -> None:
                 cli_run(folder / "tiny.txt", caches[key], root)  # writes the bytecode
             modes.append(("_bytecode", caches))
         for suffix, caches in modes:
-            for name in ("startup", "page", "files"):
+            for name in names:
                 target = folder / {"startup": "tiny.txt", "page": "page.html", "files": "files"}[name]
                 runs: dict[str, list[tuple[float, float]]] = {key: [] for key in roots}
                 for _ in range(args.runs):

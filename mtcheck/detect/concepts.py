@@ -958,7 +958,8 @@ def _without_stems(folded: str) -> bool:
 
 def _tool_hits(folded: str) -> list[int]:
     """Where an engine that only translates is named ("DeepL"): a badge may have no translate word."""
-    return [m.start() for m in shared().translation_engine.finditer(folded)]
+    # scan.finditer: the same matches as finditer, trying only the places near an engine's name on a long text
+    return [m.start() for m in scan.finditer(shared().translation_engine, folded)]
 
 
 def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple[Reading, int]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import parse_qs, urlparse
 
+from mtcheck.detect import scan
 from mtcheck.detect.patterns import shared
 
 _URL_IN_TEXT = re.compile(
@@ -101,7 +102,7 @@ def _normal(code: str) -> str:
 def urls_in(text: str) -> list[tuple[int, str]]:
     """(offset, url) of the links written into a text (Markdown, HTML, angle brackets, bare)."""
     out = []
-    for m in _URL_IN_TEXT.finditer(text):
+    for m in scan.finditer(_URL_IN_TEXT, text):  # finditer's matches; on a long text only near "http", "](", ...
         url = next(g for g in m.groups() if g)
         out.append((m.start(), url.rstrip(".,;:")))
     return out

@@ -8,7 +8,7 @@ machine-translation label (`'blog.autoTranslated': 'ترجمة آلية'`, `mt_n
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence
@@ -82,12 +82,33 @@ def snake(key: str) -> str:
     return _CAMEL.sub("_", key).lower()
 
 
+_LINE_CHARS = 40  # lines shorter than this on average: finditer
+
+
+def line_matches(raw: str) -> Iterator[re.Match[str]]:
+    """`_LINE.finditer(raw)`, trying line starts only: every match starts at one (`^`) and ends on its line, so
+    the regex engine need not try the other million positions of a long page. Texts of short lines (one call
+    per line would cost more than the scan) are scanned the usual way."""
+    if raw.count("\n") * _LINE_CHARS > len(raw):
+        yield from _LINE.finditer(raw)
+        return
+    pos = 0
+    while True:
+        m = _LINE.match(raw, pos)
+        if m is not None:
+            yield m
+        newline = raw.find("\n", pos if m is None else m.end())
+        if newline < 0:
+            return
+        pos = newline + 1
+
+
 def key_values(raw: str) -> dict[str, str]:
     """Every `key: value` line of a raw text, keys in snake case, values unquoted (first occurrence wins)."""
     if ":" not in raw and "=" not in raw:
         return {}
     found: dict[str, str] = {}
-    for m in _LINE.finditer(raw):
+    for m in line_matches(raw):
         value = _COMMENT_TAIL.sub("", m.group("value")).strip().rstrip(",;").strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'`":
             value = value[1:-1].strip()

@@ -18,22 +18,16 @@ from urllib.parse import urljoin, urlsplit
 from mtcheck import config
 from mtcheck.errors import InputError
 from mtcheck.read.http_cache import HttpCache, Stored, freshness, http_cache_dir
-from mtcheck.read.inputs import one_line
+from mtcheck.read.inputs import is_url, one_line
 from mtcheck.read.robots import Pacer, Robots, parse_robots
 from mtcheck.version import __version__
 
 log = logging.getLogger("mtcheck")
 
 USER_AGENT = f"mtcheck/{__version__} (machine-translation checker; reads one article and its original)"
-_URL = re.compile(r"https?://", re.IGNORECASE)
 _REDIRECTS = (301, 302, 303, 307, 308)
 _TEXT_TYPES = re.compile(r"^(?:text/|application/(?:xhtml\+xml|xml)$)", re.IGNORECASE)
 _CHUNK = 65536
-
-
-def is_url(text: str) -> bool:
-    """Whether an input names a web page (http or https) rather than a file."""
-    return bool(_URL.match(text.strip()))
 
 
 @dataclass(frozen=True)

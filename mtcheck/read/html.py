@@ -28,13 +28,19 @@ _BOILERPLATE_NAMES = re.compile(
     re.IGNORECASE,
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
+
+
+def _hidden_style(el) -> bool:  # type: ignore[no-untyped-def]
+    style = el.get("style")  # most elements have none: no regex call for them
+    return bool(style and _DISPLAY_NONE.search(style))
 
 
 def _is_boilerplate(el) -> bool:  # type: ignore[no-untyped-def]
     tag = el.tag.lower()
     if tag in _DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    if re.search(r"display\s*:\s*none", el.get("style", "")):
+    if _hidden_style(el):
         return True
     if (el.get("role") or "").lower() in _BOILERPLATE_ROLES:
         return True
@@ -76,7 +82,7 @@ def _unseen(el) -> bool:  # type: ignore[no-untyped-def]
         el.tag.lower() in _UNSEEN_TAGS
         or el.get("hidden") is not None
         or el.get("aria-hidden") == "true"
-        or bool(re.search(r"display\s*:\s*none", el.get("style", "")))
+        or _hidden_style(el)
     )
 
 

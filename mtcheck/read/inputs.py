@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import glob
-import hashlib
 import os
 import re
 import sys
@@ -51,6 +50,11 @@ _EBCDIC = {"cp037", "cp273", "cp500", "cp875", "cp1026", "cp1140"}
 _MIN_PRINTABLE = 0.95
 _URL = re.compile(r"https?://", re.IGNORECASE)
 MAX_NAME = 100  # characters in an output name
+
+
+def is_url(text: str) -> bool:
+    """Whether an input names a web page (http or https) rather than a file."""
+    return bool(_URL.match(text.strip()))
 
 
 @dataclass(frozen=True)
@@ -278,5 +282,7 @@ def url_name(url: str) -> str:
     stem = "_".join(p for p in (host, path.replace("/", "_"), parts.query) if p)
     name = sanitize_name(stem)
     if len(name) >= 90:  # long URLs: keep them apart with a short hash of the whole URL
+        import hashlib
+
         name = f"{name[:80]}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}"
     return name

@@ -32,13 +32,38 @@ def _fast_path() -> bool:
     """Whether the installed langdetect is a release the quick loader and Detector were checked against."""
     global _fast
     if _fast is None:
-        from importlib import metadata
-
-        try:
-            _fast = metadata.version("langdetect") in VERIFIED_LANGDETECT
-        except metadata.PackageNotFoundError:
-            _fast = False
+        _fast = _langdetect_version() in VERIFIED_LANGDETECT
     return _fast
+
+
+def _langdetect_version() -> str | None:
+    """The installed langdetect's version, from the one dist-info folder beside the imported package (a short
+    file), else from importlib.metadata (whose import alone costs more than the rest of a one-line run)."""
+    import os
+
+    import langdetect
+
+    site = os.path.dirname(os.path.dirname(os.path.abspath(langdetect.__file__)))
+    try:
+        found = [n for n in os.listdir(site) if n.lower().startswith("langdetect-") and n.endswith(".dist-info")]
+    except OSError:
+        found = []
+    if len(found) == 1:
+        try:
+            with open(os.path.join(site, found[0], "METADATA"), encoding="utf-8") as f:
+                for line in f:
+                    if line.startswith("Version:"):
+                        return line.partition(":")[2].strip()
+                    if not line.strip():  # the headers end at the first blank line
+                        break
+        except (OSError, UnicodeDecodeError):
+            pass
+    from importlib import metadata
+
+    try:
+        return metadata.version("langdetect")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def _factory() -> Any:

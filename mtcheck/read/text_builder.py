@@ -29,6 +29,19 @@ def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", _SPACES.sub(" ", text))
 
 
+def collapse_spaces(text: str) -> str:
+    """`re.sub(r"\\s+", " ", text)`, quicker: str.split() splits at the very characters `\\s` matches
+    (str.isspace()), so only the text's ends need looking at."""
+    body = " ".join(text.split())
+    if not body:
+        return " " if text else ""
+    if text[0].isspace():
+        body = " " + body
+    if text[-1].isspace():
+        body += " "
+    return body
+
+
 class TextBuilder:
     """Accumulates paragraphs and link spans, then produces text, paragraph offsets and links."""
 
@@ -45,7 +58,7 @@ class TextBuilder:
         """Append inline text; whitespace runs collapse to one space unless collapse is False."""
         text = clean_text(text)
         if collapse:
-            text = re.sub(r"\s+", " ", text)
+            text = collapse_spaces(text)
         if not text:
             return
         if text[0].isspace():

@@ -6,12 +6,15 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtcheck.errors import InputError
 from mtcheck.read.document import Document, read_document
-from mtcheck.read.fetch import Fetcher, Page, is_url
-from mtcheck.read.inputs import decode, one_line, sanitize_name, url_name
+from mtcheck.read.inputs import decode, is_url, one_line, sanitize_name, url_name
 from mtcheck.read.text_builder import Parsed
+
+if TYPE_CHECKING:  # a local file never needs the fetching side (http cache, robots)
+    from mtcheck.read.fetch import Fetcher, Page
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,8 @@ from mtcheck.read.inputs import STDIN, one_line
 from mtcheck.results import Detection, Gate, Report
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from mtcheck.api import ProgressCallback, RunResult
 
 log = logging.getLogger("mtcheck")
@@ -157,6 +158,8 @@ def run_report(
         from mtcheck.run.distributed import check_many_ray
 
         check = check_many_ray
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mtcheck-write") as writer:
         writes: list[Future[None]] = []
         result = check(
@@ -249,18 +252,17 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     Many local files (DETECT_PARALLEL_FILES or more, and no web pages) are read on DETECT_WORKERS worker
     processes; the results are the same, in the same order.
     """
-    from mtcheck.read.fetch import fetcher_for, is_url
-    from mtcheck.read.inputs import expand_inputs
+    from mtcheck.read.inputs import expand_inputs, is_url
 
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
     local = [i for i, item in enumerate(items) if item.error is None and item.path != STDIN]
+    urls = [item.path for item in items if item.error is None and is_url(item.path)]
     done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
-    if not any(item.error is None and is_url(item.path) for item in items):
+    if not urls:
         done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local)
-    with fetcher_for(settings or Settings()) as fetcher:
-        fetcher.prefetch(item.path for item in items if item.error is None and is_url(item.path))
+    with _fetcher(urls, settings) as fetcher:
         for i, item in enumerate(items):
             detection, failure = done[i] if i in done else _detect_one(item.path, item.name, item.error, fetcher)
             if detection is not None:
@@ -276,6 +278,20 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     if not results and not failures:
         raise InputError("no input documents found")
     return DetectOutcome(tuple(results), tuple(failures), code)
+
+
+def _fetcher(urls: list[str], settings: Settings | None) -> Any:
+    """A fetcher already fetching `urls`; with none, no fetcher (local files never use one, and the fetching
+    side, its HTTP cache and robots rules, is not even imported)."""
+    if not urls:
+        import contextlib
+
+        return contextlib.nullcontext()
+    from mtcheck.read.fetch import fetcher_for
+
+    fetcher = fetcher_for(settings or Settings())
+    fetcher.prefetch(urls)
+    return fetcher
 
 
 def _detect_one(

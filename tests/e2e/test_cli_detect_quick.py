@@ -97,4 +97,4 @@ def test_quick_options_are_the_declared_ones() -> None:
                 declared[opt] = (param.name, not param.is_flag)
     assert declared == cli.DETECT_OPTIONS
     global_flags = {opt for p in group.params if p.name in ("verbose", "quiet") for opt in p.opts}
-    assert global_flags == set(cli._GLOBAL_FLAGS)
+    assert global_flags == set(cli.GLOBAL_FLAGS)

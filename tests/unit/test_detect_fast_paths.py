@@ -203,6 +203,26 @@ def test_the_installed_langdetect_is_a_checked_release() -> None:
     assert language._fast_path() and language._detector() is language._fast_detector()
 
 
+def test_the_langdetect_version_read_beside_the_package_is_importlib_metadatas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import metadata
+
+    import langdetect
+
+    assert language._langdetect_version() == metadata.version("langdetect")
+    # No dist-info beside the package (e.g. an egg or a source checkout): importlib.metadata answers.
+    (tmp_path / "langdetect").mkdir()
+    monkeypatch.setattr(langdetect, "__file__", str(tmp_path / "langdetect" / "__init__.py"))
+    assert language._langdetect_version() == metadata.version("langdetect")
+    # One dist-info there: its Version header, whatever importlib.metadata would find elsewhere.
+    (tmp_path / "langdetect-0.0.1.dist-info").mkdir()
+    (tmp_path / "langdetect-0.0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: langdetect\nVersion: 0.0.1\n\nVersion: 9\n", encoding="utf-8"
+    )
+    assert language._langdetect_version() == "0.0.1"
+
+
 def test_an_unchecked_langdetect_release_runs_langdetects_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
     from langdetect import DetectorFactory
     from langdetect.detector import Detector
@@ -347,3 +367,67 @@ def test_letter_count_agrees_with_counting_the_letters() -> None:
         count = rng.randint(1, 50)
         counted = sum(1 for _ in islice(language._LETTERS.finditer(text, start, end), count)) >= count
         assert language._has_letters(text, start, end, count) == counted
+
+
+def test_collapse_spaces_is_the_regex_it_replaces() -> None:
+    from mtcheck.read.text_builder import collapse_spaces
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert set(spaces) == {ch for ch in spaces if re.fullmatch(r"\s", ch)}  # the same characters, every one
+    alphabet = spaces + ["a", "é", "中", "\u200b", "_", "."]
+    rng = random.Random(5)
+    texts = ["", " ", "a", " a", "a ", "  a  b  ", "\n\n", "a\u3000\u3000b", "\u2028x\u0085"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert collapse_spaces(text) == re.sub(r"\s+", " ", text), repr(text)
+
+
+def test_scan_finds_the_translation_engines_finditer_finds() -> None:
+    # The concept layer looks for engines that only translate ("DeepL") over a whole page with scan.finditer.
+    pattern = patterns.shared().translation_engine
+    assert scan.anchors(pattern) is not None
+    rng = random.Random(11)
+    parts = [FILLER.lower()] * 300
+    for name in ["deepl", "google translate", "yandex translate", "bing translator", "papago", "deeplx", "xdeepl"]:
+        parts.insert(rng.randrange(len(parts)), f"translated with {name}.\n\n")
+    text = "".join(parts)
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert len(expected) >= 3
+    assert [(m.span(), m.groups()) for m in scan.finditer(pattern, text)] == expected
+
+
+def test_scan_finds_the_links_finditer_finds() -> None:
+    # extract.urls_in reads a whole page's links (Markdown, href=, <...>, bare) with scan.finditer.
+    from mtcheck.detect import extract
+
+    pattern = extract._URL_IN_TEXT
+    assert scan.anchors(pattern) is not None
+    rng = random.Random(13)
+    links = ["[the original](https://example.org/a_(b)c)", 'href="https://example.de/x"', "<http://a.example/y>"]
+    links += ["see https://b.example/z.", "](not a link", "<https://c.example/ bad>", "http:/nope", "[x](y)"]
+    parts = [FILLER] * 300
+    for link in links * 3:
+        parts.insert(rng.randrange(len(parts)), link + "\n\n")
+    text = "".join(parts)
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert len(expected) >= 12
+    assert [(m.span(), m.groups()) for m in scan.finditer(pattern, text)] == expected
+    assert extract.urls_in(text) == [(m.start(), next(g for g in m.groups() if g).rstrip(".,;:")) for m in
+                                     pattern.finditer(text)]  # fmt: skip
+
+
+def test_key_lines_are_the_matches_finditer_finds() -> None:
+    from mtcheck.detect import keys
+
+    rng = random.Random(17)
+    pieces = ["mt: true", "  - engine: deepl,", "'key' = 'v'", "title: a: b", "x=1;", "# c", "", " ", "\t"]
+    pieces += ["isMachineTranslated: yes", "@type: x", "a:", "-- b: c", "prose, then key: value", "\r", "é: 1"]
+    texts = ["", "\n", "\n\n", "k: v", "k: v\n", "\nk: v", "a: 1\nb: 2\n\nc = 3"]
+    for _ in range(400):
+        texts.append(rng.choice(["", "\n"]) + "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))))
+    texts += ["\n".join(texts[i : i + 40]) + " " * 40 * 40 * 12 for i in range(0, len(texts), 40)]  # long lines
+    assert sum(1 for t in texts if t.count("\n") * keys._LINE_CHARS <= len(t)) >= 20  # the line-start path runs
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in keys._LINE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in keys.line_matches(text)] == expected, repr(text)
+    assert sum(1 for t in texts for _ in keys._LINE.finditer(t)) > 400
