@@ -71,7 +71,7 @@ _PLACEHOLDER = re.compile(
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
 _NOT_A_SLOT = re.compile(
-    r"author|user|(?<!language_)(?<!lang_)name|count|date|time|num|size|total|code|message|error|status|url|link"
+    r"author|user|(?<!language_)(?<!lang_)name|count|date|time|num|size|length|total|code|message|error|status|url|link"
     r"|\bid\b|\bn\b"
 )
 # A slot named for the tool: "by %{translator}", "using {provider}".
@@ -533,6 +533,25 @@ def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     return len(words) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
+STATUS_OTHER_WORDS = 2  # "Strojovo preložené v tomto zariadení": words a status line's concepts may leave unexplained
+
+
+def _unexplained(lexicon: Lexicon, folded: str) -> int:
+    """Words (of more than three letters) that no concept of the lexicon, language name or slot explains: a status
+    line has few ("Automatically translated on this device"); "Automatically translated landing pages
+    convert badly" is a sentence about other texts."""
+    if not lexicon.spaces:
+        return 0
+    rest = folded
+    for concept in ("done", "machine", "content", "deixis", "qualifier", "caveat", "human"):
+        matcher = lexicon.patterns[concept]
+        if matcher is not None:
+            rest = matcher.strip(rest)
+    rest = shared().language_regex.sub(" ", _translate_index()[0].sub(" ", rest))
+    words = [rest[s:e] for s, e in _words(rest)]
+    return sum(1 for w in words if len(w) > 3 and w != "xslot" and not w.isdigit())
+
+
 def _compound_done(lexicon: Lexicon, folded: str) -> bool:
     """A made form written onto a machine word in one compound: "maskinoversatt", "maskinassisterad"."""
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
@@ -662,6 +681,7 @@ def read(fragment: str) -> Reading | None:
         and "machine" in found
         and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
         and _leads(lex[best], before)
+        and ("caveat" in found or _unexplained(lex[best], folded) <= STATUS_OTHER_WORDS)
     ):
         names_self = True
         found.add("sourced")

@@ -34,7 +34,9 @@ NUMBER = (
     r"(?:\d[\d.,'\u00a0\u202f]*(?:\s?%)?"  # 1,204  45.2 %
     r"|%[-+ 0#]*\d*(?:\.\d+)?[dfiu]|%\(\w{1,40}\)[dfiu]"  # printf: %d, %5.1f, %(count)d
     r"|\{[^{}:\n]{1,60}:[<>^=+\- #0]*\d*[,_]?(?:\.\d+)?[bdefgnox%]?\}"  # a format spec: {n:,}, {share:.1f}
-    r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount)|n\s*\}|num\b)[^{}\n]*\}?\})"  # {count}, {len(x)}
+    # {count}, {len(x)}, {rows.length}
+    r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount|length|size)|n\s*\}|num\b)[^{}\n]*\}?\}"
+    r"|\$?\{[^{}\n]{1,40}\s[-+*/]\s[^{}\n]{1,40}\})"  # a computed value: ${done - failed}
 )
 _NUMBER_TAIL = rf"[^\S\n]*[:：][^\S\n]*{NUMBER}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 # Right after a phrase: at most two words ("rows", "strings") before the colon.

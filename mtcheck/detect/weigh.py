@@ -154,7 +154,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
         return "badge", 0.7
     # "Machine-translated content – may contain errors": the participle names the page's own text.
-    if is_self and (continues or predicative):
+    # ("Google penaliza el contenido traducido automáticamente": a generic noun, the object of another subject's
+    # verb, is content in general, as "Google bestraft automatisch übersetzte Inhalte" is in the other word order)
+    if is_self and (continues or predicative) and (predicative or not _object_of_other(rules, pre)):
         return "disclaimer", 0.9
     # "Automatically translated from German by DeepL" is a statement; "Machine-translated content"
     # is a label, which a page that discusses machine translation may also use as a heading.
@@ -226,7 +228,10 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
     is_self = is_self or has(rules, "self", ctx.gap)
     # "GPT-4 translated the prompt into French": an engine as the subject of something else's translation.
-    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(after_last_cut(pre), b) == 0
+    # ("O Google traduziu …": a determiner may stand before the engine's name)
+    determiners = rules.cues["determiners"]
+    opening = after_last_cut(pre) if determiners is None else determiners.sub(" ", after_last_cut(pre))
+    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(opening, b) == 0
     if (
         subject
         and has(rules, "determiners", head_words(ctx.post, 1, b))
@@ -283,7 +288,34 @@ def _other_words(rules: Rules, gap: str) -> bool:
             rest = pattern.sub(" ", rest)
     # one verb between them: "Google penalizes machine-translated …"; a longer stretch is a clause of its own ("Google
     # uses AI technology in your language to translate …" is how one notice says it)
-    return sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 2) == 1
+    if sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 2) == 1:
+        return True
+    # or a verb and its object, the noun the participle follows: "Google penalizza i contenuti tradotti …"
+    words = [w.group(0) for w in word_iter(gap, rules.boundaries)]
+    return len(words) == 3 and any(has(rules, cue, words[1]) for cue in ("determiners", "articles"))
+
+
+def _object_of_other(rules: Rules, pre: str) -> bool:
+    """The only self word before a participle is the noun right before it, and a subject and its verb stand before
+    that noun: "Google penaliza el contenido [traducido automáticamente]", "Les moteurs ignorent les pages [traduites
+    …]" (not "Cette page contient du contenu …", where the self word that opens the clause is the subject)."""
+    b = rules.boundaries
+    pattern = rules.cues["self"]
+    rest = after_last_cut(pre)
+    if b == "none" or pattern is None:
+        return False
+    found = list(pattern.finditer(rest))
+    if len(found) != 1:
+        return False  # no self word, or "this" and a noun
+    tail = re.sub(r"^\w*", "", rest[found[0].end() :])  # the noun's ending: "contenid|os"
+    if count_words(tail, b) > 0:
+        return False  # words between the noun and the participle
+    head = rest[: found[0].start()]
+    for cue in ("determiners", "articles", "continuation", "means", "agent"):
+        cues = rules.cues[cue]
+        if cues is not None:
+            head = cues.sub(" ", head)
+    return sum(1 for w in word_iter(head, b) if len(w.group(0)) > 2) >= 2
 
 
 def _tight(rules: Rules, gap: str) -> bool:
