@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.detect import scan
-from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut
+from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut, ui_message
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -650,6 +650,9 @@ def read(fragment: str) -> Reading | None:
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
     if _glossed(fragment):
         found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
+    message = ui_message(fragment.strip(), "space" if lex[best].spaces else "none")
+    if message == "trailing" or message == "toast" and "deixis" not in found:
+        found.add("topic")  # a toast ("Перекладено автоматично!") or a placeholder ("… текстийг энд оруулна уу...")
     if engine or tool_slot:
         found.add("machine")
     # "Translated to: " (+ a language name added by code): the colon ends a status label, a slot for the language

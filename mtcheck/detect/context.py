@@ -103,6 +103,7 @@ class Context:
     run_on: bool  # the words after the match end at a comma or bracket but the sentence goes on
     question: bool  # the sentence is a question: "What is machine translation?"
     gap: str  # for a verb joined to an engine name: the words between them
+    ui_message: str = ""  # "toast" ("Translated automatically!"), "trailing" ("Paste the text here..."), or ""
 
 
 _SPACED = re.compile(r"\S*[^\W\d_]\S*")
@@ -204,7 +205,25 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
         run_on = count_words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
     question = s_right < len(text) and text[s_right] in "?\u061f"
     before = text[min(s_left, max(0, start - 80)) : start]
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
     return Context(
         pre, post, text[left:right], segment_words, seg_post, sentence, example, before, text[start:end],
-        run_on, question, gap,
+        run_on, question, gap, ui_message(line, rules.boundaries),
     )  # fmt: skip
+
+
+# A UI message, not a notice: a toast that confirms an action ("✨ Translated automatically!") or a placeholder or
+# progress line that trails off ("Paste the machine-translated text here...", "Auto-translation started…").
+TOAST_WORDS = 4
+TRAILING_WORDS = 15
+_TOAST_END = re.compile(r"[!！]\s*$")
+_TRAILING_END = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def ui_message(line: str, mode: str) -> str:
+    """ "toast" for a short line ending in "!", "trailing" for a placeholder or progress line ending in an ellipsis,
+    else ""."""
+    if _TRAILING_END.search(line):
+        return "trailing" if count_words(line, mode) <= TRAILING_WORDS else ""
+    return "toast" if _TOAST_END.search(line) and count_words(line, mode) <= TOAST_WORDS else ""

@@ -98,6 +98,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "engine_watermark", 0.95
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
+    # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
+    toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"
+    if (ctx.ui_message == "trailing" or toast) and category != "original":
+        return "mention", 0.1
     if _toggle(rules, ctx.post):  # "Machine translation: Off", "Gépi fordítás: kikapcsolva": a settings switch
         return "mention", 0.1
     if TALLY.match(ctx.post):  # "Machine-translated rows: {n:,}", "Auto-translated: 1,204": a statistic
