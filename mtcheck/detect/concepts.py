@@ -644,6 +644,9 @@ def read(fragment: str) -> Reading | None:
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
+    untooled = _without_tool_deixis(folded) if "deixis" in found and lex[best].spaces else folded
+    if untooled != folded and not any(_deixis(lex[i], untooled) for i in owners):
+        found.discard("deixis")  # "Tämä laajennus näyttää …", "This extension shows …": "this" points at the tool
     if heading or engine and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
@@ -746,6 +749,23 @@ def _tool_agent(folded: str, spaces: bool) -> bool:
             if regex.match(word):
                 return True
     return False
+
+
+def _deixis(lexicon: Lexicon, folded: str) -> bool:
+    deixis = lexicon.patterns["deixis"]
+    return deixis is not None and deixis.search(folded)
+
+
+def _without_tool_deixis(folded: str) -> str:
+    """The fragment with the word right before a tool noun blanked ("this" in "this extension shows …")."""
+    words = _words(folded)
+    out = folded
+    for k in range(1, len(words)):
+        if shared().tools.fullmatch(folded[words[k][0] : words[k][1]]):
+            short = k >= 2 and words[k - 1][1] - words[k - 1][0] <= 2  # "ez a bővítmény": an article between
+            s, e = words[k - 2 if short else k - 1][0], words[k - 1][1]
+            out = out[:s] + " " * (e - s) + out[e:]
+    return out
 
 
 def _points(lexicon: Lexicon, folded: str) -> bool:

@@ -140,7 +140,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     initial = _initial(rules, pre)
     # A label in the clause is not the text itself: "Machine translation in practice: how agencies use DeepL".
     label = rules.patterns.get("label")
-    is_self = has(rules, "self", label.sub(" ", pre) if label is not None else pre)
+    is_self = has(rules, "self", _without_tool_deixis(rules, label.sub(" ", pre) if label is not None else pre))
     post_words = count_words(first_post, b)
     cont = rules.cues["continuation"]
     aux = rules.cues["aux"]
@@ -148,6 +148,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     predicative = aux is not None and bool(aux.search(tail_words(pre, 3, b)))
     if category == "label":
         return _label(rules, ctx, pre, initial, is_self, post_words, continues)
+    # "… automatikoki itzuli eta txiokatzeko tresna": the participle describes what a tool that follows it does
+    if category == "predicate" and _tool_after(rules, ctx.post):
+        return "mention", WEAK
     if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("mention", 0.2)
     if _named_person(rules, ctx, engine):
@@ -320,6 +323,44 @@ def _object_of_other(rules: Rules, pre: str) -> bool:
         if cues is not None:
             head = cues.sub(" ", head)
     return sum(1 for w in word_iter(head, b) if len(w.group(0)) > 2) >= 2
+
+
+def _without_tool_deixis(rules: Rules, pre: str) -> str:
+    """`pre` without "this" before a tool noun ("Tämä laajennus näyttää …", "This extension shows …"): the deixis
+    points at the tool, not at this text."""
+    self_words = rules.cues["self"]
+    if self_words is None or rules.boundaries == "none":
+        return pre
+    words = word_iter(pre, rules.boundaries)
+    out = pre
+    for k in range(1, len(words)):
+        if not shared().tools.fullmatch(words[k].group(0).lower()):
+            continue
+        # "this extension", "ez a bővítmény" (an article between)
+        first = k - 2 if k >= 2 and len(words[k - 1].group(0)) <= 2 else k - 1
+        if self_words.fullmatch(pre[words[first].start() : words[k - 1].end()].lower()) or self_words.fullmatch(
+            words[first].group(0).lower()
+        ):
+            s, e = words[first].start(), words[k - 1].end()
+            out = out[:s] + " " * (e - s) + out[e:]
+    return out
+
+
+TOOL_AFTER_WORDS = 3  # "itzuli eta txiokatzeko tresna": words from the participle to the tool noun
+
+
+def _tool_after(rules: Rules, post: str) -> bool:
+    """A tool noun within a few words after the participle, with no instrument word ("by", "mit", "bidez") around it:
+    the participle is part of a description of the tool ("… automatikoki itzuli eta txiokatzeko tresna")."""
+    if rules.boundaries == "none":
+        return False
+    words = word_iter(FIRST_PART.split(post)[0], rules.boundaries)
+    for k, w in enumerate(words[:TOOL_AFTER_WORDS]):
+        if not shared().tools.fullmatch(w.group(0).lower()):
+            continue
+        around = " ".join(x.group(0) for x in words[: k + 3] if x is not w)  # "… tresna baten bidez": by a tool
+        return not any(has(rules, cue, around) for cue in ("means", "means_after", "agent"))
+    return False
 
 
 def _tight(rules: Rules, gap: str) -> bool:
