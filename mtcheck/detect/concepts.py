@@ -423,6 +423,16 @@ def future_follows(code: str, text: str) -> bool:
     return marker is not None and marker.search(_fold(text))
 
 
+def for_the_reader(code: str, text: str) -> bool:
+    """Whether `text` translates into the reader's language ("in Ihre Sprache") without a deictic word of language
+    `code` (or of the lexicons that own its translate words) pointing at this text: a feature or a setting."""
+    folded = _fold(text)
+    if not shared().reader_languages.search(folded):
+        return False
+    codes = [i] if (i := _by_code().get(code)) is not None else []
+    return not any(_points(_lexicon(i), folded) for i in codes + _owners(folded))
+
+
 def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
     """`text` (folded) with the machine markers blanked out ("automatically", "машинно"): those of language `code`
     and of the lexicons that own the translate words of `owner_text` (a phrase file may cover several scripts)."""
@@ -651,6 +661,8 @@ def read(fragment: str) -> Reading | None:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
+    if shared().reader_languages.search(folded) and not _points(lex[best], folded):
+        found.add("topic")  # "Customer messages are translated automatically into your language": a feature
     if _glossed(fragment):
         found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
     message = ui_message(fragment.strip(), "space" if lex[best].spaces else "none")

@@ -118,6 +118,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     languages = has(rules, "languages", local) and not _sourced_subject(rules, ctx.pre, first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or languages:
         return "mention", 0.15
+    # "Die Nachrichten Ihrer Kunden werden automatisch in Ihre Sprache übersetzt": into the reader's language, with
+    # nothing pointing at this text, a feature or a setting (the concept layer decides: it needs a deictic word)
+    if category != "original" and concepts.for_the_reader(rules.code, ctx.clause):
+        return "mention", WEAK
     if has(rules, "ui", _ui_scope(rules, ctx)) or _picker(ctx):
         return "mention", 0.15
     if category == "original":
