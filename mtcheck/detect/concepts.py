@@ -424,13 +424,21 @@ def future_follows(code: str, text: str) -> bool:
 
 
 def for_the_reader(code: str, text: str) -> bool:
-    """Whether `text` translates into the reader's language ("in Ihre Sprache") without a deictic word of language
-    `code` (or of the lexicons that own its translate words) pointing at this text: a feature or a setting."""
+    """Whether `text` translates into the reader's language ("in Ihre Sprache") or states an obligation ("müssen
+    geprüft werden") without a deictic word of language `code` (or of the lexicons that own its translate words)
+    pointing at this text: a feature, a setting or a rule."""
     folded = _fold(text)
-    if not shared().reader_languages.search(folded):
+    if not _general(folded):
         return False
     codes = [i] if (i := _by_code().get(code)) is not None else []
-    return not any(_points(_lexicon(i), folded) for i in codes + _owners(folded))
+    lexicons = [_lexicon(i) for i in codes + _owners(folded)]
+    return not any(_points(lex, folded) or _status_head(lex, folded) for lex in lexicons)
+
+
+def _general(folded: str) -> bool:
+    """ "into your language", "must be reviewed": what a feature does or a rule says about such texts."""
+    common = shared()
+    return bool(common.reader_languages.search(folded) or common.obligations.search(folded))
 
 
 def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
@@ -661,8 +669,8 @@ def read(fragment: str) -> Reading | None:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
-    if shared().reader_languages.search(folded) and not _points(lex[best], folded):
-        found.add("topic")  # "Customer messages are translated automatically into your language": a feature
+    if _general(folded) and not _points(lex[best], folded) and not _status_head(lex[best], before):
+        found.add("topic")  # "Customer messages are translated into your language", "… must be reviewed": general
     if _glossed(fragment):
         found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
     message = ui_message(fragment.strip(), "space" if lex[best].spaces else "none")
@@ -802,6 +810,18 @@ def _open_slot(lexicon: Lexicon, fragment: str) -> bool:
         or (done is not None and done.search(tail))
         or (machine is not None and machine.search(tail))
     )
+
+
+_HEAD_CUT = re.compile(r"[,;:(–—]|\s-\s")
+STATUS_HEAD_WORDS = 3
+
+
+def _status_head(lexicon: Lexicon, folded: str) -> bool:
+    """A status that opens the line and ends at a comma or a dash ("Machine translated, needs review"): the words
+    after it are a remark on this text."""
+    cut = _HEAD_CUT.search(folded)
+    head = folded[: cut.start()] if cut is not None else ""
+    return bool(head.strip()) and _short(head, lexicon.spaces, STATUS_HEAD_WORDS) and _leads(lexicon, head)
 
 
 def _short(fragment: str, spaces: bool, words: int = 0) -> bool:
