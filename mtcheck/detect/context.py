@@ -205,8 +205,11 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
         run_on = count_words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
     question = s_right < len(text) and text[s_right] in "?\u061f"
     before = text[min(s_left, max(0, start - 80)) : start]
-    line_end = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    # the line around the match (a paragraph break reads as "\f"), looked for within CONTEXT_CHARS
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    line_start = max(text.rfind("\n", lo, start), text.rfind("\f", lo, start), lo - 1) + 1
+    ends = [i for i in (text.find("\n", end, hi), text.find("\f", end, hi)) if i >= 0]
+    line = text[line_start : min(ends) if ends else hi]
     return Context(
         pre, post, text[left:right], segment_words, seg_post, sentence, example, before, text[start:end],
         run_on, question, gap, ui_message(line, rules.boundaries),

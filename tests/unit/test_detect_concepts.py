@@ -206,3 +206,11 @@ def test_a_tool_noun_after_the_participle() -> None:
     eu = rules_named("eu.toml")
     assert _tool_after(eu, " eta txiokatzeko tresna")
     assert not _tool_after(eu, " da itzulpen tresna baten bidez")  # the tool is the instrument: "by a tool"
+
+
+@pytest.mark.parametrize("placed", ["{m}\n\nDer zweite Absatz erzählt etwas anderes.", "Ein erster Absatz.\n\n{m}"])
+def test_ui_message_is_read_line_by_line(placed: str) -> None:
+    # the view joins paragraphs with "\f": the toast is still a line of its own above or below other text
+    for message in ("Automatisch übersetzt!", "Fügen Sie hier den maschinell übersetzten Text ein..."):
+        assert not detect_text(placed.format(m=message)).machine_translated
+    assert detect_text(placed.format(m="Diese Seite wurde maschinell übersetzt!")).machine_translated
