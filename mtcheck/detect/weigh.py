@@ -306,6 +306,9 @@ def _other_words(rules: Rules, gap: str) -> bool:
     return len(words) == 3 and any(has(rules, cue, words[1]) for cue in ("determiners", "articles"))
 
 
+OBJECT_HEAD_WORDS = 2  # a subject and its verb before the noun ("Google penaliza"); one may be a label
+
+
 def _object_of_other(rules: Rules, pre: str) -> bool:
     """The only self word before a participle is the noun right before it, and a subject and its verb stand before
     that noun: "Google penaliza el contenido [traducido automáticamente]", "Les moteurs ignorent les pages [traduites
@@ -326,7 +329,7 @@ def _object_of_other(rules: Rules, pre: str) -> bool:
         cues = rules.cues[cue]
         if cues is not None:
             head = cues.sub(" ", head)
-    return sum(1 for w in word_iter(head, b) if len(w.group(0)) > 2) >= 2
+    return sum(1 for w in word_iter(head, b) if len(w.group(0)) > 2) >= OBJECT_HEAD_WORDS
 
 
 def _without_tool_deixis(rules: Rules, pre: str) -> str:
