@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.detect import scan
-from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut
+from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut, ui_message
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -73,7 +73,7 @@ _PLACEHOLDER = re.compile(
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
 _NOT_A_SLOT = re.compile(
-    r"author|user|(?<!language_)(?<!lang_)name|count|date|time|num|size|total|code|message|error|status|url|link"
+    r"author|user|(?<!language_)(?<!lang_)name|count|date|time|num|size|length|total|code|message|error|status|url|link"
     r"|\bid\b|\bn\b"
 )
 # A slot named for the tool: "by %{translator}", "using {provider}".
@@ -441,6 +441,24 @@ def future_follows(code: str, text: str) -> bool:
     return marker is not None and marker.search(_fold(text))
 
 
+def for_the_reader(code: str, text: str) -> bool:
+    """Whether `text` translates into the reader's language ("in Ihre Sprache") or states an obligation ("müssen
+    geprüft werden") without a deictic word of language `code` (or of the lexicons that own its translate words)
+    pointing at this text: a feature, a setting or a rule."""
+    folded = _fold(text)
+    if not _general(folded):
+        return False
+    codes = [i] if (i := _by_code().get(code)) is not None else []
+    lexicons = [_lexicon(i) for i in codes + _owners(folded)]
+    return not any(_points(lex, folded) or _status_head(lex, folded) for lex in lexicons)
+
+
+def _general(folded: str) -> bool:
+    """ "into your language", "must be reviewed": what a feature does or a rule says about such texts."""
+    common = shared()
+    return bool(common.reader_languages.search(folded) or common.obligations.search(folded))
+
+
 def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
     """`text` (folded) with the machine markers blanked out ("automatically", "машинно"): those of language `code`
     and of the lexicons that own the translate words of `owner_text` (a phrase file may cover several scripts)."""
@@ -615,6 +633,25 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     return len(words) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
+STATUS_OTHER_WORDS = 2  # "Strojovo preložené v tomto zariadení": words a status line's concepts may leave unexplained
+
+
+def _unexplained(lexicon: Lexicon, folded: str) -> int:
+    """Words (of more than three letters) that no concept of the lexicon, language name or slot explains: a status
+    line has few ("Automatically translated on this device"); "Automatically translated landing pages
+    convert badly" is a sentence about other texts."""
+    if not lexicon.spaces:
+        return 0
+    rest = folded
+    for concept in ("done", "machine", "content", "deixis", "qualifier", "caveat", "human"):
+        matcher = lexicon.patterns[concept]
+        if matcher is not None:
+            rest = matcher.strip(rest)
+    rest = shared().language_regex.sub(" ", _translate_index()[0].sub(" ", rest))
+    words = [rest[s:e] for s, e in _words(rest)]
+    return sum(1 for w in words if len(w) > 3 and w != "xslot" and not w.isdigit())
+
+
 def _compound_done(lexicon: Lexicon, folded: str) -> bool:
     """A made form written onto a machine word in one compound: "maskinoversatt", "maskinassisterad"."""
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
@@ -718,12 +755,20 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
+    untooled = _without_tool_deixis(folded) if "deixis" in found and lex[best].spaces else folded
+    if untooled != folded and not any(_deixis(lex[i], untooled) for i in owners):
+        found.discard("deixis")  # "Tämä laajennus näyttää …", "This extension shows …": "this" points at the tool
     if heading or product and not (found & {"machine", "content", "deixis"}):
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
+    if _general(folded) and not _points(lex[best], folded) and not _status_head(lex[best], before):
+        found.add("topic")  # "Customer messages are translated into your language", "… must be reviewed": general
     if _glossed(fragment):
         found.add("topic")  # "… fassarar na'ura (machine translation)": a term glossed in another language
+    message = ui_message(fragment.strip(), "space" if lex[best].spaces else "none")
+    if message == "trailing" or message == "toast" and "deixis" not in found:
+        found.add("topic")  # a toast ("Перекладено автоматично!") or a placeholder ("… текстийг энд оруулна уу...")
     if engine or tool_slot:
         found.add("machine")
     # "Translated to: " (+ a language name added by code): the colon ends a status label, a slot for the language
@@ -755,6 +800,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         and "machine" in found
         and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
         and _leads(lex[best], before)
+        and ("caveat" in found or _unexplained(lex[best], folded) <= STATUS_OTHER_WORDS)
     ):
         names_self = True
         found.add("sourced")
@@ -818,6 +864,23 @@ def _tool_agent(folded: str, spaces: bool) -> bool:
     return False
 
 
+def _deixis(lexicon: Lexicon, folded: str) -> bool:
+    deixis = lexicon.patterns["deixis"]
+    return deixis is not None and deixis.search(folded)
+
+
+def _without_tool_deixis(folded: str) -> str:
+    """The fragment with the word right before a tool noun blanked ("this" in "this extension shows …")."""
+    words = _words(folded)
+    out = folded
+    for k in range(1, len(words)):
+        if shared().tools.fullmatch(folded[words[k][0] : words[k][1]]):
+            short = k >= 2 and words[k - 1][1] - words[k - 1][0] <= 2  # "ez a bővítmény": an article between
+            s, e = words[k - 2 if short else k - 1][0], words[k - 1][1]
+            out = out[:s] + " " * (e - s) + out[e:]
+    return out
+
+
 def _points(lexicon: Lexicon, folded: str) -> bool:
     """A deictic word that is not a possessive: "this", "ce", "hier" (not "our", "notre")."""
     deixis = lexicon.patterns["deixis"]
@@ -840,6 +903,18 @@ def _open_slot(lexicon: Lexicon, fragment: str) -> bool:
         or (done is not None and done.search(tail))
         or (machine is not None and machine.search(tail))
     )
+
+
+_HEAD_CUT = re.compile(r"[,;:(–—]|\s-\s")
+STATUS_HEAD_WORDS = 3
+
+
+def _status_head(lexicon: Lexicon, folded: str) -> bool:
+    """A status that opens the line and ends at a comma or a dash ("Machine translated, needs review"): the words
+    after it are a remark on this text."""
+    cut = _HEAD_CUT.search(folded)
+    head = folded[: cut.start()] if cut is not None else ""
+    return bool(head.strip()) and _short(head, lexicon.spaces, STATUS_HEAD_WORDS) and _leads(lexicon, head)
 
 
 def _short(fragment: str, spaces: bool, words: int = 0) -> bool:

@@ -34,7 +34,9 @@ NUMBER = (
     r"(?:\d[\d.,'\u00a0\u202f]*(?:\s?%)?"  # 1,204  45.2 %
     r"|%[-+ 0#]*\d*(?:\.\d+)?[dfiu]|%\(\w{1,40}\)[dfiu]"  # printf: %d, %5.1f, %(count)d
     r"|\{[^{}:\n]{1,60}:[<>^=+\- #0]*\d*[,_]?(?:\.\d+)?[bdefgnox%]?\}"  # a format spec: {n:,}, {share:.1f}
-    r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount)|n\s*\}|num\b)[^{}\n]*\}?\})"  # {count}, {len(x)}
+    # {count}, {len(x)}, {rows.length}
+    r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount|length|size)|n\s*\}|num\b)[^{}\n]*\}?\}"
+    r"|\$?\{[^{}\n]{1,40}\s[-+*/]\s[^{}\n]{1,40}\})"  # a computed value: ${done - failed}
 )
 _NUMBER_TAIL = rf"[^\S\n]*[:：][^\S\n]*{NUMBER}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 # Right after a phrase: at most two words ("rows", "strings") before the colon.
@@ -101,6 +103,7 @@ class Context:
     run_on: bool  # the words after the match end at a comma or bracket but the sentence goes on
     question: bool  # the sentence is a question: "What is machine translation?"
     gap: str  # for a verb joined to an engine name: the words between them
+    ui_message: str = ""  # "toast" ("Translated automatically!"), "trailing" ("Paste the text here..."), or ""
 
 
 _SPACED = re.compile(r"\S*[^\W\d_]\S*")
@@ -202,7 +205,28 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
         run_on = count_words(rest, rules.boundaries) > 3 and not (cont is not None and cont.match(rest.lstrip()))
     question = s_right < len(text) and text[s_right] in "?\u061f"
     before = text[min(s_left, max(0, start - 80)) : start]
+    # the line around the match (a paragraph break reads as "\f"), looked for within CONTEXT_CHARS
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    line_start = max(text.rfind("\n", lo, start), text.rfind("\f", lo, start), lo - 1) + 1
+    ends = [i for i in (text.find("\n", end, hi), text.find("\f", end, hi)) if i >= 0]
+    line = text[line_start : min(ends) if ends else hi]
     return Context(
         pre, post, text[left:right], segment_words, seg_post, sentence, example, before, text[start:end],
-        run_on, question, gap,
+        run_on, question, gap, ui_message(line, rules.boundaries),
     )  # fmt: skip
+
+
+# A UI message, not a notice: a toast that confirms an action ("✨ Translated automatically!") or a placeholder or
+# progress line that trails off ("Paste the machine-translated text here...", "Auto-translation started…").
+TOAST_WORDS = 4
+TRAILING_WORDS = 15
+_TOAST_END = re.compile(r"[!！]\s*$")
+_TRAILING_END = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def ui_message(line: str, mode: str) -> str:
+    """ "toast" for a short line ending in "!", "trailing" for a placeholder or progress line ending in an ellipsis,
+    else ""."""
+    if _TRAILING_END.search(line):
+        return "trailing" if count_words(line, mode) <= TRAILING_WORDS else ""
+    return "toast" if _TOAST_END.search(line) and count_words(line, mode) <= TOAST_WORDS else ""

@@ -32,7 +32,7 @@ _ENGINE_HOLDER = re.compile(r"(?i)engine|provider|motor|moteur|mt_?service")
 # name in common.toml (code "und"): "Automatisk översättning från { $lang }" names its source.
 _LANGUAGE_HOLDER = re.compile(r"(?i)lang|locale|мов|язык|sprache|idioma|lingua|\bfrom\b|\bsrc\b|source")
 # One that names a count ("{count}", "%(total)s", "{n}") reads as "0": "Auto-translated: {count}" is a statistic.
-_COUNT_HOLDER = re.compile(r"(?i)count|total|number|amount|\bnum\b|\{n\}|\(n\)")
+_COUNT_HOLDER = re.compile(r"(?i)count|total|number|amount|length|\bnum\b|\{n\}|\(n\)|\w\s[-+*/]\s\w")  # ${a - b}
 # A string literal or gettext call in a template tag is its text: {{ "Machine translated" }}, {{ _("...") }}.
 _LITERAL_TAG = re.compile(
     r"""\{\{-?\s*(?:_|t|trans|gettext|i18n\.t|\$t)?\(?\s*(?=["'])|(?<=["'])\s*\)?\s*(?:\|\s*\w+\s*)?-?\}\}"""

@@ -125,6 +125,16 @@ class Shared:
         return _possessives(self._data["possessives"])
 
     @cached_property
+    def reader_languages(self) -> re.Pattern[str]:
+        """ "into your language", "in Ihre Sprache", "dans votre langue": the reader's language as the target."""
+        return _possessives(self._data["reader_languages"])
+
+    @cached_property
+    def obligations(self) -> re.Pattern[str]:
+        """ "must", "müssen", "必须": a rule about such texts."""
+        return _possessives(self._data["obligations"])
+
+    @cached_property
     def tools(self) -> re.Pattern[str]:
         """ "system", "outil", "приложение": a tool or product, at a word start (with its endings)."""
         words = sorted(self._data["tools"], key=len, reverse=True)

@@ -98,6 +98,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "engine_watermark", 0.95
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
+    # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
+    toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"
+    if (ctx.ui_message == "trailing" or toast) and category != "original":
+        return "mention", 0.1
     if _toggle(rules, ctx.post):  # "Machine translation: Off", "Gépi fordítás: kikapcsolva": a settings switch
         return "mention", 0.1
     if TALLY.match(ctx.post):  # "Machine-translated rows: {n:,}", "Auto-translated: 1,204": a statistic
@@ -114,6 +118,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     languages = has(rules, "languages", local) and not _sourced_subject(rules, ctx.pre, first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or languages:
         return "mention", 0.15
+    # "Die Nachrichten Ihrer Kunden werden automatisch in Ihre Sprache übersetzt": into the reader's language, with
+    # nothing pointing at this text, a feature or a setting (the concept layer decides: it needs a deictic word)
+    if category != "original" and concepts.for_the_reader(rules.code, ctx.clause):
+        return "mention", WEAK
     if has(rules, "ui", _ui_scope(rules, ctx)) or _picker(ctx):
         return "mention", 0.15
     if category == "original":
@@ -136,7 +144,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     initial = _initial(rules, pre)
     # A label in the clause is not the text itself: "Machine translation in practice: how agencies use DeepL".
     label = rules.patterns.get("label")
-    is_self = has(rules, "self", label.sub(" ", pre) if label is not None else pre)
+    is_self = has(rules, "self", _without_tool_deixis(rules, label.sub(" ", pre) if label is not None else pre))
     post_words = count_words(first_post, b)
     cont = rules.cues["continuation"]
     aux = rules.cues["aux"]
@@ -144,6 +152,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     predicative = aux is not None and bool(aux.search(tail_words(pre, 3, b)))
     if category == "label":
         return _label(rules, ctx, pre, initial, is_self, post_words, continues)
+    # "… automatikoki itzuli eta txiokatzeko tresna": the participle describes what a tool that follows it does
+    if category == "predicate" and _tool_after(rules, ctx.post):
+        return "mention", WEAK
     if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("mention", 0.2)
     if _named_person(rules, ctx, engine):
@@ -154,7 +165,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if initial and post_words == 0 and ctx.segment_words <= 2 and not ctx.pre.strip():
         return "badge", 0.7
     # "Machine-translated content – may contain errors": the participle names the page's own text.
-    if is_self and (continues or predicative):
+    # ("Google penaliza el contenido traducido automáticamente": a generic noun, the object of another subject's
+    # verb, is content in general, as "Google bestraft automatisch übersetzte Inhalte" is in the other word order)
+    if is_self and (continues or predicative) and (predicative or not _object_of_other(rules, pre)):
         return "disclaimer", 0.9
     # "Automatically translated from German by DeepL" is a statement; "Machine-translated content"
     # is a label, which a page that discusses machine translation may also use as a heading.
@@ -226,7 +239,10 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
     is_self = is_self or has(rules, "self", ctx.gap)
     # "GPT-4 translated the prompt into French": an engine as the subject of something else's translation.
-    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(after_last_cut(pre), b) == 0
+    # ("O Google traduziu …": a determiner may stand before the engine's name)
+    determiners = rules.cues["determiners"]
+    opening = after_last_cut(pre) if determiners is None else determiners.sub(" ", after_last_cut(pre))
+    subject = engine is not None and ctx.span.startswith(engine[0]) and count_words(opening, b) == 0
     if (
         subject
         and has(rules, "determiners", head_words(ctx.post, 1, b))
@@ -283,7 +299,75 @@ def _other_words(rules: Rules, gap: str) -> bool:
             rest = pattern.sub(" ", rest)
     # one verb between them: "Google penalizes machine-translated …"; a longer stretch is a clause of its own ("Google
     # uses AI technology in your language to translate …" is how one notice says it)
-    return sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 2) == 1
+    if sum(1 for w in word_iter(rest, rules.boundaries) if len(w.group(0)) > 2) == 1:
+        return True
+    # or a verb and its object, the noun the participle follows: "Google penalizza i contenuti tradotti …"
+    words = [w.group(0) for w in word_iter(gap, rules.boundaries)]
+    return len(words) == 3 and any(has(rules, cue, words[1]) for cue in ("determiners", "articles"))
+
+
+OBJECT_HEAD_WORDS = 2  # a subject and its verb before the noun ("Google penaliza"); one may be a label
+
+
+def _object_of_other(rules: Rules, pre: str) -> bool:
+    """The only self word before a participle is the noun right before it, and a subject and its verb stand before
+    that noun: "Google penaliza el contenido [traducido automáticamente]", "Les moteurs ignorent les pages [traduites
+    …]" (not "Cette page contient du contenu …", where the self word that opens the clause is the subject)."""
+    b = rules.boundaries
+    pattern = rules.cues["self"]
+    rest = after_last_cut(pre)
+    if b == "none" or pattern is None:
+        return False
+    found = list(pattern.finditer(rest))
+    if len(found) != 1:
+        return False  # no self word, or "this" and a noun
+    tail = re.sub(r"^\w*", "", rest[found[0].end() :])  # the noun's ending: "contenid|os"
+    if count_words(tail, b) > 0:
+        return False  # words between the noun and the participle
+    head = rest[: found[0].start()]
+    for cue in ("determiners", "articles", "continuation", "means", "agent"):
+        cues = rules.cues[cue]
+        if cues is not None:
+            head = cues.sub(" ", head)
+    return sum(1 for w in word_iter(head, b) if len(w.group(0)) > 2) >= OBJECT_HEAD_WORDS
+
+
+def _without_tool_deixis(rules: Rules, pre: str) -> str:
+    """`pre` without "this" before a tool noun ("Tämä laajennus näyttää …", "This extension shows …"): the deixis
+    points at the tool, not at this text."""
+    self_words = rules.cues["self"]
+    if self_words is None or rules.boundaries == "none":
+        return pre
+    words = word_iter(pre, rules.boundaries)
+    out = pre
+    for k in range(1, len(words)):
+        if not shared().tools.fullmatch(words[k].group(0).lower()):
+            continue
+        # "this extension", "ez a bővítmény" (an article between)
+        first = k - 2 if k >= 2 and len(words[k - 1].group(0)) <= 2 else k - 1
+        if self_words.fullmatch(pre[words[first].start() : words[k - 1].end()].lower()) or self_words.fullmatch(
+            words[first].group(0).lower()
+        ):
+            s, e = words[first].start(), words[k - 1].end()
+            out = out[:s] + " " * (e - s) + out[e:]
+    return out
+
+
+TOOL_AFTER_WORDS = 3  # "itzuli eta txiokatzeko tresna": words from the participle to the tool noun
+
+
+def _tool_after(rules: Rules, post: str) -> bool:
+    """A tool noun within a few words after the participle, with no instrument word ("by", "mit", "bidez") around it:
+    the participle is part of a description of the tool ("… automatikoki itzuli eta txiokatzeko tresna")."""
+    if rules.boundaries == "none":
+        return False
+    words = word_iter(FIRST_PART.split(post)[0], rules.boundaries)
+    for k, w in enumerate(words[:TOOL_AFTER_WORDS]):
+        if not shared().tools.fullmatch(w.group(0).lower()):
+            continue
+        around = " ".join(x.group(0) for x in words[: k + 3] if x is not w)  # "… tresna baten bidez": by a tool
+        return not any(has(rules, cue, around) for cue in ("means", "means_after", "agent"))
+    return False
 
 
 def _tight(rules: Rules, gap: str) -> bool:

@@ -387,3 +387,83 @@ def test_a_label_reads_its_caveat_in_the_next_sentence_only_when_bare() -> None:
 def test_a_compound_machine_translation_noun_as_the_predicate(text: str, expected: bool) -> None:
     reading = concepts.read(text)
     assert (reading is not None and "done" in reading.concepts) is expected
+
+
+# Set 9's false-alarm mechanisms, one by one (our own sentences; the verdicts are in test_detect_false_alarms.py).
+
+
+def test_a_status_line_leaves_few_words_unexplained(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = "Automatisch übersetzte Landingpages konvertieren schlecht."
+    assert concepts.read(sentence).score < concepts.FIRE
+    assert concepts.read("Maschinell übersetzt aus dem Englischen.").score >= concepts.FIRE
+    # the rule is what keeps the sentence out: with any number of other words allowed it is a status line again
+    monkeypatch.setattr(concepts, "STATUS_OTHER_WORDS", 99)
+    assert "sourced" in concepts.read(sentence).concepts
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("✨ Übersetzt!", "toast"),
+        ("Automatisch übersetzt!", "toast"),
+        ("Diese lange Zeile wurde heute morgen maschinell übersetzt!", ""),  # too long for a toast
+        ("Fügen Sie hier den übersetzten Text ein...", "trailing"),
+        ("Übersetzung läuft…", "trailing"),
+        ("Automatisch übersetzt.", ""),
+    ],
+)
+def test_ui_message(line: str, kind: str) -> None:
+    from mtcheck.detect.context import ui_message
+
+    assert ui_message(line, "space") == kind
+
+
+def test_this_before_a_tool_noun_is_not_deixis() -> None:
+    tool = concepts.read("Tämä laajennus näyttää automaattisesti käännetyn sivun.")
+    text = concepts.read("Tämä sivu on käännetty automaattisesti.")
+    assert tool is not None and "deixis" not in tool.concepts
+    assert text is not None and "deixis" in text.concepts and text.score >= concepts.FIRE
+
+
+@pytest.mark.parametrize(
+    ("code", "clause", "general"),
+    [
+        ("de", "die nachrichten werden automatisch in ihre sprache übersetzt", True),
+        ("de", "diese seite wurde automatisch in ihre sprache übersetzt", False),  # "diese" points at this text
+        ("sv", "maskinöversatta texter måste granskas", True),
+        ("nl", "deze vertaling is automatisch gemaakt en moet worden nagekeken", False),
+        ("en", "machine translated, needs review", False),  # a status head, then a remark on this text
+        ("fr", "les pages sont traduites automatiquement", False),  # neither "your language" nor an obligation
+    ],
+)
+def test_for_the_reader(code: str, clause: str, general: bool) -> None:
+    assert bool(concepts.for_the_reader(code, clause)) is general
+
+
+def test_romance_object_noun_is_content_in_general() -> None:
+    from mtcheck.detect.patterns import rules_named
+    from mtcheck.detect.weigh import _object_of_other
+
+    es = rules_named("es.toml")
+    assert _object_of_other(es, "los buscadores ignoran las páginas ")
+    assert not _object_of_other(es, "esta página contiene contenido ")  # the clause opens with a self word
+    assert not _object_of_other(es, "el contenido ")  # no subject and verb of its own
+    assert not detect_text("Los buscadores ignoran las páginas traducidas automáticamente.").machine_translated
+    assert detect_text("Esta página contiene contenido traducido automáticamente.").machine_translated
+
+
+def test_a_tool_noun_after_the_participle() -> None:
+    from mtcheck.detect.patterns import rules_named
+    from mtcheck.detect.weigh import _tool_after
+
+    eu = rules_named("eu.toml")
+    assert _tool_after(eu, " eta txiokatzeko tresna")
+    assert not _tool_after(eu, " da itzulpen tresna baten bidez")  # the tool is the instrument: "by a tool"
+
+
+@pytest.mark.parametrize("placed", ["{m}\n\nDer zweite Absatz erzählt etwas anderes.", "Ein erster Absatz.\n\n{m}"])
+def test_ui_message_is_read_line_by_line(placed: str) -> None:
+    # the view joins paragraphs with "\f": the toast is still a line of its own above or below other text
+    for message in ("Automatisch übersetzt!", "Fügen Sie hier den maschinell übersetzten Text ein..."):
+        assert not detect_text(placed.format(m=message)).machine_translated
+    assert detect_text(placed.format(m="Diese Seite wurde maschinell übersetzt!")).machine_translated

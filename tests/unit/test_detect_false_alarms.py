@@ -278,6 +278,75 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("de", "TODO: automatisch übersetzte Dateien prüfen"),
         ("pl", "DEPRECATED: automatycznie przetłumaczony pakiet, nie jest już importowany."),
         ("en", "%{provider} reported error %{code}: %{message}"),
+        # a computed or length placeholder after the colon is a count (weigh TALLY, normalize _COUNT_HOLDER)
+        ("en", "Machine translated: ${rows.length}"),
+        ("de", "Automatisch übersetzt: ${done - skipped}"),
+        ("fr", "Traduit automatiquement : {items.length}"),
+    ],
+    # Set 9's false alarms by mechanism (each flagged at a70dce4, none now). The noun the participle follows is the
+    # object of another subject's verb (Romance order), as the noun after it is in the Germanic order.
+    "object-of-another-verb": [
+        ("es", "Los buscadores ignoran las páginas traducidas automáticamente."),
+        ("fr", "Les moteurs de recherche ignorent les pages traduites automatiquement."),
+        ("pt", "Os motores de busca ignoram as páginas traduzidas automaticamente."),
+        ("ro", "Motoarele de căutare ignoră paginile traduse automat."),
+        ("it", "Google declassa i contenuti tradotti automaticamente."),
+        ("pt", "O Google rebaixa o conteúdo traduzido automaticamente."),
+    ],
+    # A sentence that opens with "machine-translated X" and goes on about X: not a status line.
+    "a-sentence-about-such-texts": [
+        ("en", "Automatically translated landing pages convert badly."),
+        ("de", "Automatisch übersetzte Landingpages konvertieren schlecht."),
+        ("nl", "Automatisch vertaalde landingspagina's converteren slecht."),
+        ("sv", "Maskinöversatta produktsidor säljer sämre."),
+    ],
+    # "Please do not use machine translation": prohibitive forms in scripts without spaces and others.
+    "prohibitive": [
+        ("th", "กรุณาอย่าใช้การแปลโดยเครื่องกับเอกสารนี้"),
+        ("lo", "ກະລຸນາຢ່າໃຊ້ການແປໂດຍເຄື່ອງກັບເອກະສານນີ້"),
+        ("zh-Hans", "请勿将本页面的机器翻译版本转载。"),
+    ],
+    # An infinitive or a present form is what a tool does, not what was done to this text (eu, hu predicates).
+    "infinitive-or-present": [
+        ("eu", "Web orriak automatikoki itzultzeko tresna."),
+    ],
+    # A toast that confirms an action, a placeholder or a progress line that trails off.
+    "ui-message": [
+        ("ru", "Автоматически переведено!"),
+        ("pl", "Przetłumaczono automatycznie!"),
+        ("es", "¡Traducido automáticamente!"),
+        ("de", "Fügen Sie hier den maschinell übersetzten Text ein..."),
+        ("fr", "Collez ici le texte traduit automatiquement…"),
+    ],
+    # "The languages below are translated …": the definite plural of "languages" as the subject (a setting).
+    "languages-as-subject": [
+        ("da", "Sprogene herunder bliver oversat automatisk på denne computer."),
+        ("nb", "Språkene nedenfor blir oversatt automatisk på denne enheten."),
+    ],
+    # "This extension shows …": the deictic word points at a tool, not at this text.
+    "this-tool": [
+        ("fi", "Tämä laajennus näyttää automaattisesti käännetyn version."),
+        ("hu", "Ez a bővítmény automatikusan lefordított változatot jelenít meg."),
+        ("et", "See laiendus kuvab automaatselt tõlgitud versiooni."),
+        ("fi", "Tämä työkalu näyttää konekäännetyn tekstin."),
+    ],
+    # Translated "into your language" with nothing pointing at this text: a feature or a setting.
+    "into-your-language": [
+        ("fr", "Les messages des clients sont traduits automatiquement dans votre langue."),
+        ("de", "Die Nachrichten Ihrer Kunden werden automatisch in Ihre Sprache übersetzt."),
+        ("es", "Los mensajes de los clientes se traducen automáticamente a tu idioma."),
+        ("nl", "Berichten van klanten worden automatisch vertaald naar jouw taal."),
+        ("ro", "Mesajele clienților sunt traduse automat în limba ta."),
+        ("id", "Pesan pelanggan diterjemahkan secara otomatis ke bahasa Anda."),
+        ("vi", "Tin nhắn của khách hàng được dịch tự động sang ngôn ngữ của bạn."),
+    ],
+    # An obligation with nothing pointing at this text: a rule or a policy about such texts.
+    "obligation": [
+        ("tr", "Makine ile çevrilmiş metinler yayından önce kontrol edilmelidir."),
+        ("sv", "Maskinöversatta texter måste granskas före publicering."),
+        ("ko", "기계 번역된 텍스트는 게시 전에 검토해야 합니다."),
+        ("hi", "मशीन द्वारा अनुवादित पाठ को प्रकाशन से पहले जांचा जाना चाहिए।"),
+        ("hu", "Gépi fordítással készült szövegeket publikálás előtt ellenőrizni kell."),
     ],
     # Near negatives of the lexicon audit's new words: "below" before a how-to, an active past with a human subject,
     # a new content noun in a negated or descriptive sentence.

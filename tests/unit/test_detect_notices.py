@@ -574,6 +574,29 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("st", "Leqephe lena le fetoletswe ka mochini."),
         ("gom", "हें पान यंत्रान भाशांतर केल्लें."),
     ],
+    # Near notices of set 9's false-alarm mechanisms (test_detect_false_alarms.py): each flagged before and after.
+    "pointing-past-a-general-cue": [
+        # the self word opens the clause: the text itself contains, or is, the translated content
+        ("es", "Esta página contiene contenido traducido automáticamente."),
+        ("fr", "Ce guide contient des passages traduits automatiquement."),
+        ("es", "Gran parte del contenido fue traducido automáticamente."),
+        # a status line: the making, the source, the engine
+        ("fi", "Automaattisesti käännetty englannista."),
+        ("cs", "Strojově přeloženo z angličtiny."),
+        # an exclamation, "your language" or an obligation next to a deictic word, or after a status head
+        ("de", "Diese Seite wurde maschinell übersetzt!"),
+        ("de", "Diese Seite wurde automatisch in Ihre Sprache übersetzt."),
+        ("es", "Esta página fue traducida automáticamente a tu idioma."),
+        ("id", "Dokumen ini diterjemahkan otomatis oleh mesin ke bahasa Anda."),
+        ("fr", "Ce texte a été traduit automatiquement et doit encore être relu."),
+        ("de", "Dieser Artikel wurde maschinell übersetzt und muss noch geprüft werden."),
+        ("en", "Machine translated, needs to be reviewed."),
+        ("de", "Maschinell übersetzt – muss noch geprüft werden."),
+        # "อย่าง" (manner) is not the prohibitive "อย่า"; past forms stay notices in hu and eu
+        ("th", "บทความนี้ได้รับการแปลโดยเครื่องอย่างอัตโนมัติ"),
+        ("hu", "Ezt a leírást automatikusan lefordítottuk angolról."),
+        ("eu", "Testu hau makinaz itzuli da."),
+    ],
 }
 
 # Key/value flags in other languages, and keys inside HTML comments: read as metadata evidence.
