@@ -39,8 +39,10 @@ CONCEPTS = (
     "future",
     "copula",
     "qualifier",
+    "action",
 )
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier"})  # read by their own rules, not as plain cues
+# read by their own rules, not as plain cues
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "action"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -85,10 +87,19 @@ _CONTAINER = re.compile(
 )
 # Source code around the words: a call with a string, an arrow function, a checkbox line.
 _CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
+# ... but a short label in brackets after a name or a slot is no call: "{lang} (machine translation)", "Español
+# (traducción automática)"
+_BRACKETED_LABEL = re.compile(r"[^()\n]{1,40}\s\([^()\n]{1,60}\)\s*")
+BRACKETED_WORDS = 8
 # (a model tier after the name is the engine: "Claude Opus 5", "Gemini Pro")
 _PERSON = re.compile(
     r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+"
     r"(?!(?:Opus|Sonnet|Haiku|Instant|Pro|Flash|Ultra|Nano|Advanced|Mini|Turbo|Code)\b)[A-ZÀ-Þ][a-zà-ÿ]+"
+)
+# An engine's name with a case ending or a noun-class prefix: Czech "Googlem", Finnish "Googlen", Georgian
+# "Google-ის", Zulu and Xhosa "nguGoogle"
+_INFLECTED_ENGINE = re.compile(
+    r"(?<![^\W\d_])(?:ngu|yi-?|ku-)?(google|deepl|yandex|papago|chatgpt|gemini|copilot)(?:-?[^\W\d_]{1,3})?(?![^\W\d_])"
 )
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 # A short label that ends in a colon, where a language name is added after it ("Translated to: " + name).
@@ -100,6 +111,9 @@ _LABEL = re.compile(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
 SOURCED_WORDS = 8
 BADGE_WORDS = 6
 BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
+# The last part of a badge after a separator ("·", "|", "•", a spaced dash): "… · Show original", "… | 원문 보기"
+_TAIL = re.compile(r"\s*(?:[·•|｜]|\s[-–—]\s)\s*([^·•|｜\n]{1,40})$")
+TAIL_WORDS = 4
 
 
 def _word_char(ch: str) -> bool:
@@ -515,6 +529,47 @@ def _phrase_languages() -> frozenset[str]:
     return frozenset(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
+def _action_first(lexicon: Lexicon, folded: str) -> int:
+    """Where the imperative or infinitive of "translate" (the lexicon's `action` words) that opens the line ends, maybe
+    after one machine word ("Translate automatically", "Otomatik çevir", "Awtomatikong isalin"); 0 if none does."""
+    action, machine = lexicon.patterns["action"], lexicon.patterns["machine"]
+    if action is None or not lexicon.spaces:
+        return 0
+    words = _words(folded)[:2]
+    lead = _LEAD_JUNK.match(folded)
+    if not words or words[0][0] != (lead.end() if lead else 0):
+        return 0
+    texts = [folded[s:e] for s, e in words]
+    if _is(action, texts[0]):
+        return words[0][1]
+    return words[1][1] if len(words) == 2 and _is(machine, texts[0]) and _is(action, texts[1]) else 0
+
+
+def _done_after(lexicon: Lexicon, folded: str, end: int) -> bool:
+    """A made form after the opening action word: "Translate automatically" has none, "Vertaal, gegenereer …" has."""
+    done = lexicon.patterns["done"]
+    return done is not None and done.search(folded[end:])
+
+
+def _reads_label(lexicon: Lexicon, folded: str) -> bool:
+    """Whether a language with phrase rules reads this label itself: its machine word is in it."""
+    machine = lexicon.patterns["machine"]
+    return lexicon.code in _phrase_languages() and machine is not None and machine.search(folded)
+
+
+def _label_kind(machine: Matcher, stems: re.Pattern[str], word: str) -> str:
+    """One word of a bare label: "m" a machine word, "t" a translate word, "-" a short link, "x" anything else.
+
+    A word is also read without an elided link ("bw'imashini", "n'imashini") or a proclitic ("የማሽን"), and a
+    translate stem may stand inside it after a noun-class prefix ("Nsụgharị", "Ubusemuzi")."""
+    forms = [word, word.rsplit("'", 1)[-1]] + [word[len(p) :] for p in machine.prefixes if word.startswith(p)]
+    if any(f and _is(machine, f) for f in forms):
+        return "m"
+    if any(stems.match(f) for f in forms if f) or any(len(m.group(0)) >= 5 for m in stems.finditer(word)):
+        return "t"
+    return "-" if len(word) <= 2 else "x"
+
+
 def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     """A line that is nothing but a machine word and a translate word: a badge ("စက်ဘာသာပြန်", "Машинный перевод").
 
@@ -528,9 +583,12 @@ def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     if not lexicon.spaces:
         return not any(_word_char(ch) for ch in stems.sub(" ", machine.strip(folded))) and len(folded) <= 5 * BARE_WORDS
     words = [folded[s:e] for s, e in _words(folded)]
-    # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de")
-    kinds = ["m" if machine.regex.match(w) else "t" if stems.match(w) else "-" if len(w) <= 2 else "x" for w in words]
-    return len(words) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+    # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de"); a
+    # language slot or name before it is the language the label is on ("{lang} (fassarar na'ura)", "Hausa — …")
+    named = [w for w in words if w == "xslot" or shared().language_regex.match(w)]
+    kinds = [_label_kind(machine, stems, w) for w in words]
+    kinds = ["-" if w in named else k for w, k in zip(words, kinds, strict=True)]
+    return len(words) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
 def _compound_done(lexicon: Lexicon, folded: str) -> bool:
@@ -564,11 +622,34 @@ def has_translate_word(text: str) -> bool:
     return bool(_owners(_fold(text)))
 
 
+def shown_tail(fragment: str) -> int | None:
+    """Where a trailing "Show original" link begins ("Automatically translated from {lang} · Show original",
+    "機械翻訳 | 原文を表示"): a short last part after a separator that names the original; None if there is none."""
+    m = _TAIL.search(fragment)
+    if m is None or not fragment[: m.start()].strip():
+        return None
+    tail = _fold(m.group(1))
+    if len(tail.split()) > TAIL_WORDS or not shared().shown_original.search(tail):
+        return None
+    return m.start()
+
+
+def _slot_word(holder: str) -> str:
+    """What a placeholder reads as: a slot for a language or an engine, or a number ("{count}", "%d")."""
+    return " xnum " if _NOT_A_SLOT.search(holder) else " xslot "
+
+
 def read(fragment: str) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
+    # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
+    cut = shown_tail(fragment)
+    shown = cut is not None
+    fragment = fragment[:cut] if cut is not None else fragment
     folded = _fold(fragment)
     common = shared()
-    if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
+    label = _BRACKETED_LABEL.fullmatch(fragment) and len(fragment.split()) <= BRACKETED_WORDS
+    code = _CODE.search(fragment) and not label
+    if common.code_cues.search(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
@@ -577,7 +658,8 @@ def read(fragment: str) -> Reading | None:
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
-    folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
+    folded = _PLACEHOLDER.sub(lambda m: _slot_word(m.group(0)), folded)  # "%{translator}": a slot, not "translator"
+    folded = _INFLECTED_ENGINE.sub(r"\1", folded)  # "Googlem", "Googlen", "nguGoogle": the engine's name
     before = folded  # the words as written, before engine names are taken out
     engine = heading = False
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
@@ -625,7 +707,16 @@ def read(fragment: str) -> Reading | None:
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
-    if heading or engine and not (found & {"machine", "content", "deixis"}):
+    # "Aistrigh go huathoibríoch", "Humusha ngokuzenzakalelayo", "Auto translate": a button or a setting that
+    # opens with its imperative, not a status of this text
+    # (in any lexicon that reads the line: Dutch "Vertaal met DeepL" is a button, the same word an Afrikaans participle)
+    acted = [end for i in owners if (end := _action_first(lex[i], folded))]
+    if not slots and acted and not _done_after(lex[best], folded, max(acted)):
+        return Reading(0.0, lex[best].code, frozenset(found | {"action"}), slots)
+    # "Preveo Google", "Aistrithe ag Google", "Google ne ya fassara": a short status line of the making and its
+    # engine names the engine as the agent, not as a product
+    agent = "done" in found and _short(fragment, lex[best].spaces, BADGE_WORDS) and _leads(lex[best], before, made=True)
+    if heading or engine and not (found & {"machine", "content", "deixis"}) and not agent:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
@@ -644,7 +735,9 @@ def read(fragment: str) -> Reading | None:
         slots = 1
     badge = bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
-    if not badge and not any(lex[i].code in _phrase_languages() for i in owners):
+    # (a lexicon with phrase rules counts only where it reads the machine word too: "Traduzzjoni awtomatika" is
+    # Maltese, whose "tradu" stem Italian and French share, but whose "awtomatika" neither reads)
+    if not badge and not any(_reads_label(lex[i], folded) for i in owners):
         badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
@@ -661,8 +754,13 @@ def read(fragment: str) -> Reading | None:
         "done" in found
         and "machine" in found
         and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
-        and _leads(lex[best], before)
+        and _leads(lex[best], before, agent=True)
     ):
+        names_self = True
+        found.add("sourced")
+    # "Automatically translated from {lang} · Show original": a status string that links to its original
+    status = "done" in found and ("machine" in found or slots)
+    if shown and status and _short(fragment, lex[best].spaces, SOURCED_WORDS):
         names_self = True
         found.add("sourced")
     short = _short(fragment, lex[best].spaces, SOURCED_WORDS)
@@ -754,7 +852,7 @@ def _short(fragment: str, spaces: bool, words: int = 0) -> bool:
     return len(fragment.split()) <= words if spaces else len(fragment.strip()) <= 5 * words
 
 
-def _leads(lexicon: Lexicon, folded: str, made: bool = False) -> bool:
+def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = False) -> bool:
     """The fragment opens with its translate or machine word (or, with `made`, its "made" form: "Généré
     automatiquement avec DeepL"): a status line with no subject of its own."""
     head = _LEAD_JUNK.sub("", folded, count=1)
@@ -771,7 +869,27 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False) -> bool:
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
     if made and done is not None and done.regex.match(head):
         return True
-    return bool(_translate_index()[0].match(head) or (machine is not None and machine.regex.match(head)))
+    stems = _translate_index()[0]
+    # "Google ne ya fassara", "Google ló túmọ̀ rẹ̀": a named engine leads as the agent (not "AI", a common noun) and
+    # the translate word follows, after at most two particles ("Google penalizes machine-translated pages" is not)
+    for name, pattern in shared().engines if made or agent else ():
+        if name != "AI" and (m := pattern.match(head)) is not None:
+            rest = head[m.end() :].split()
+            while rest and len(rest[0]) <= 3 and len(head[m.end() :].split()) - len(rest) < 2:
+                rest = rest[1:]
+            if rest and stems.match(" ".join(rest)):
+                return True
+    if stems.match(head) or (machine is not None and machine.regex.match(head)):
+        return True
+    # the translate word may carry its prefixes: a noun-class or subject concord ("Kuhunyushwe ngomshini",
+    # "Byahinduwe n'imashini", "Iguqulelwe"), or stand after a one- or two-letter particle ("E ranotswe", "A túmọ̀")
+    words = _words(head)
+    if not lexicon.spaces or not words or words[0][0] != 0:
+        return False
+    first = head[: words[0][1]]
+    if len(first) <= 2 and len(words) > 1:
+        return bool(stems.match(head, words[1][0]))
+    return any(len(m.group(0)) >= 5 for m in stems.finditer(first))
 
 
 def points_here(fragment: str) -> bool:

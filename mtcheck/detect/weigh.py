@@ -10,6 +10,7 @@ from mtcheck.detect.context import (
     FIRST_PART,
     FROM_LANGUAGE,
     LABEL_PREFIX,
+    LANGUAGE_SLOT,
     LEAD,
     TALLY,
     Context,
@@ -39,6 +40,10 @@ _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$
 def _named_language() -> re.Pattern[str]:
     """A language name and the word after it: "engleskog jezika", "английского языка"."""
     return re.compile(rf"(?<!\w)(?:{shared().language_any})\w*\s+[^\W\d_]+")
+
+
+# A language slot and the word next to it: "s jezika {lang}", "{lang} dilinden" name one language, not many.
+_SLOTTED_LANGUAGE = re.compile(rf"(?:[^\W\d_]+\s+)?{LANGUAGE_SLOT}(?:\s*[^\W\d_]+)?")
 
 
 @functools.cache
@@ -110,7 +115,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
-    local = _named_language().sub(" ", ctx.pre + " " + first_post)
+    local = _SLOTTED_LANGUAGE.sub(" ", _named_language().sub(" ", ctx.pre + " " + first_post))
     languages = has(rules, "languages", local) and not _sourced_subject(rules, ctx.pre, first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or languages:
         return "mention", 0.15
@@ -199,7 +204,10 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
     # "Machine translation from German", "Automatic translation by DeepL"
     common, b = shared(), rules.boundaries
     named = bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
-    introduced = ctx.segment_words <= 3 and initial and named
+    # ... or led by it where the source comes first: "{lang}から自動翻訳", "İngilizceden makine çevirisi"
+    led = bool(re.search(rf"(?:{common.language_any})|{LANGUAGE_SLOT}", after_last_cut(pre)))
+    led = led and count_words(ctx.segment_post, b) <= 3
+    introduced = initial and (ctx.segment_words <= 3 and named or led)
     # "Machine-generated English translation of the original Japanese press release"
     cont = rules.cues["continuation"]
     of_original = (
