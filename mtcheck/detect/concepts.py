@@ -580,7 +580,8 @@ def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     if lexicon.code in _phrase_languages() or machine is None or not machine.search(folded):
         return False
     stems = _translate_index()[0]
-    if not lexicon.spaces:
+    if not lexicon.spaces:  # (a language slot before it is the language the label is on: "{lang} (စက်ဘာသာပြန်)")
+        folded = re.sub(r"^\W*xslot\b", " ", folded).strip(" ()[]（）【】")
         return not any(_word_char(ch) for ch in stems.sub(" ", machine.strip(folded))) and len(folded) <= 5 * BARE_WORDS
     words = [folded[s:e] for s, e in _words(folded)]
     # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de"); a
@@ -740,7 +741,8 @@ def read(fragment: str) -> Reading | None:
     if not badge and not any(_reads_label(lex[i], folded) for i in owners):
         badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
-    made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
+    # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
+    made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
@@ -759,7 +761,7 @@ def read(fragment: str) -> Reading | None:
         names_self = True
         found.add("sourced")
     # "Automatically translated from {lang} · Show original": a status string that links to its original
-    status = "done" in found and ("machine" in found or slots)
+    status = ("done" in found or slots > 0) and ("machine" in found or slots)
     if shown and status and _short(fragment, lex[best].spaces, SOURCED_WORDS):
         names_self = True
         found.add("sourced")
@@ -769,7 +771,7 @@ def read(fragment: str) -> Reading | None:
         found.add("sourced")
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[best].code, frozenset(found), slots)
-    score = BASE if "done" in found or badge else BASE - 0.05
+    score = BASE if "done" in found or badge or shown else BASE - 0.05
     score += MACHINE if "machine" in found else 0.0
     score += (SLOT if slots else 0.0) + (SECOND_SLOT if slots > 1 else 0.0)
     score += SELF if {"content", "deixis"} & found else 0.0
@@ -872,12 +874,20 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
     stems = _translate_index()[0]
     # "Google ne ya fassara", "Google ló túmọ̀ rẹ̀": a named engine leads as the agent (not "AI", a common noun) and
     # the translate word follows, after at most two particles ("Google penalizes machine-translated pages" is not)
+    # (after a one- or two-letter article, "A Google fordította", or a proclitic, "በGoogle የተተረጎመ")
+    article = re.match(r"[^\W\d_]{1,2}\s+", head)
+    proclitic = next((p for p in sorted(machine.prefixes if machine else (), key=len) if head.startswith(p)), "")
+    starts = {0, article.end() if article else 0, len(proclitic)}
     for name, pattern in shared().engines if made or agent else ():
-        if name != "AI" and (m := pattern.match(head)) is not None:
+        if name == "AI":
+            continue
+        for start in sorted(starts):
+            if (m := pattern.match(head, start)) is None:
+                continue
             rest = head[m.end() :].split()
             while rest and len(rest[0]) <= 3 and len(head[m.end() :].split()) - len(rest) < 2:
                 rest = rest[1:]
-            if rest and stems.match(" ".join(rest)):
+            if rest and (stems.match(" ".join(rest)) or done is not None and done.regex.match(" ".join(rest))):
                 return True
     if stems.match(head) or (machine is not None and machine.regex.match(head)):
         return True

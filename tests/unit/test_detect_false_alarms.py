@@ -653,6 +653,21 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ha", "An fassara ta atomatik: {count}"),
         ("tl", "Awtomatikong naisalin: {count}"),
     ],
+    # A button or a setting next to a "Show original" link: the link makes no badge of an action.
+    "ui_action_show_original": [
+        ("en", "Auto-translate · Show original"),
+        ("en", "Translate with AI · Show original"),
+        ("fr", "Traduire automatiquement · Afficher l'original"),
+        ("zu", "Humusha ngokuzenzakalelayo · Bonisa okwangempela"),
+        ("en", "Machine translation settings · Show original"),
+        ("en", "Google Translate · Show original"),
+        ("en", "Show translation · Show original"),
+        ("id", "Aktifkan terjemahan mesin · Lihat asli"),
+        ("en", "Translation settings ({lang}) · Show original"),
+        ("en", "{lang} (translation settings)"),
+        ("en", "Google Translate API (v3)"),
+        ("en", "Google penalizes machine-translated pages"),
+    ],
 }
 
 CASES = [

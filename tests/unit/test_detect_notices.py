@@ -1309,6 +1309,32 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("tl", "Isinalin ng makina · Ipakita ang orihinal"),
         ("tl", "Pagsasaling makina · Ipakita ang orihinal"),
     ],
+    # A source-language slot and a "Show original" link, with no machine word: the status string of an automatic
+    # translation feature ("Translated from {lang} · Show original").
+    "ui_string_source_slot": [
+        ("en", "Translated from {lang} · Show original"),
+        ("fr", "Traduit de {lang} · Voir l'original"),
+        ("de", "Übersetzt aus dem {lang} · Original anzeigen"),
+        ("pl", "Przetłumaczono z języka {lang} · Pokaż oryginał"),
+        ("sw", "Imetafsiriwa kutoka {lang} · Onyesha asili"),
+        ("ja", "{lang}から翻訳 · 原文を表示"),
+        ("zh-Hans", "{lang}翻译 · 查看原文"),
+        ("ko", "{lang}번역 · 원문 보기"),
+    ],
+    # The agent before the participle: an agent preposition or focus particle ("Deur KI vertaal", "Waxaa tarjumay
+    # AI"), an article or a proclitic before the engine ("A Google fordította", "በGoogle የተተረጎመ"), a genitive agent
+    # ("Googlen kääntämä"); a language slot before a label in a script without spaces.
+    "badge_agent_first": [
+        ("af", "Deur KI vertaal"),
+        ("af", "Deur Google vertaal"),
+        ("fi", "Googlen kääntämä"),
+        ("hu", "A Google fordította"),
+        ("am", "በGoogle የተተረጎመ"),
+        ("so", "Waxaa tarjumay AI"),
+        ("so", "Waxaa tarjumay Google"),
+        ("my", "{lang} (စက်ဘာသာပြန်)"),
+        ("my", "%s (စက်ဘာသာပြန်)"),
+    ],
 }
 
 # Key/value flags in other languages, and keys inside HTML comments: read as metadata evidence.
