@@ -437,6 +437,19 @@ def future_follows(code: str, text: str) -> bool:
     return marker is not None and marker.search(_fold(text))
 
 
+SETTING_WORDS = 2
+
+
+def setting_word(code: str, text: str) -> bool:
+    """Whether a short text (a label's value after its colon) is a topic or setting cue of language `code`:
+    "Einstellungen", "activer", "settings" (the concept lexicon's `topic` words)."""
+    i = _by_code().get(code)
+    if i is None or not text.strip() or len(text.split()) > SETTING_WORDS:
+        return False
+    topic = _lexicon(i).patterns["topic"]
+    return topic is not None and topic.search(_fold(text.strip()))
+
+
 def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
     """`text` (folded) with the machine markers blanked out ("automatically", "машинно"): those of language `code`
     and of the lexicons that own the translate words of `owner_text` (a phrase file may cover several scripts)."""
@@ -562,7 +575,8 @@ def _label_kind(machine: Matcher, stems: re.Pattern[str], word: str) -> str:
 
     A word is also read without an elided link ("bw'imashini", "n'imashini") or a proclitic ("የማሽን"), and a
     translate stem may stand inside it after a noun-class prefix ("Nsụgharị", "Ubusemuzi")."""
-    forms = [word, word.rsplit("'", 1)[-1]] + [word[len(p) :] for p in machine.prefixes if word.startswith(p)]
+    forms = [word, word.rsplit("'", 1)[-1], word.rsplit("-", 1)[-1]]
+    forms += [word[len(p) :] for p in machine.prefixes if word.startswith(p)]
     if any(f and _is(machine, f) for f in forms):
         return "m"
     if any(stems.match(f) for f in forms if f) or any(len(m.group(0)) >= 5 for m in stems.finditer(word)):
@@ -583,13 +597,18 @@ def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     if not lexicon.spaces:  # (a language slot before it is the language the label is on: "{lang} (စက်ဘာသာပြန်)")
         folded = re.sub(r"^\W*xslot\b", " ", folded).strip(" ()[]（）【】")
         return not any(_word_char(ch) for ch in stems.sub(" ", machine.strip(folded))) and len(folded) <= 5 * BARE_WORDS
+    # a machine entry of several words is one word of the label ("akpaghị aka", "toos ah")
+    spaced = [m for m in machine.regex.finditer(folded) if " " in m.group(0).strip()]
+    for m in spaced:
+        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
     words = [folded[s:e] for s, e in _words(folded)]
     # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de"); a
     # language slot or name before it is the language the label is on ("{lang} (fassarar na'ura)", "Hausa — …")
     named = [w for w in words if w == "xslot" or shared().language_regex.match(w)]
     kinds = [_label_kind(machine, stems, w) for w in words]
     kinds = ["-" if w in named else k for w, k in zip(words, kinds, strict=True)]
-    return len(words) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+    kinds += ["m"] * len(spaced)
+    return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
 def _compound_done(lexicon: Lexicon, folded: str) -> bool:

@@ -36,7 +36,11 @@ NUMBER = (
     r"|\{[^{}:\n]{1,60}:[<>^=+\- #0]*\d*[,_]?(?:\.\d+)?[bdefgnox%]?\}"  # a format spec: {n:,}, {share:.1f}
     r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount)|n\s*\}|num\b)[^{}\n]*\}?\})"  # {count}, {len(x)}
 )
-_NUMBER_TAIL = rf"[^\S\n]*[:：][^\S\n]*{NUMBER}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
+# (the number may be followed by one or two words that say what it counts: "{count} segments", "1,204 strings")
+_COUNTED = r"(?:[^\S\n]+[^\W\d_][\w-]*){0,2}"
+_NUMBER_TAIL = (
+    rf"[^\S\n]*[:：][^\S\n]*{NUMBER}{_COUNTED}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
+)
 # Right after a phrase: at most two words ("rows", "strings") before the colon.
 # (a word may hold combining vowel signs: Thai "แล้ว", Devanagari "किए")
 _TALLY_WORD = r"[^\W\d_](?:[\w-]|[\u0300-\u036f\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f])*"

@@ -32,6 +32,7 @@ _SPACED_DASH = re.compile(r"\s[-—–]\s")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
+_SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
 _SENTENCE_END = re.compile(r"[.!?？。؟]\s+")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
@@ -124,14 +125,15 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if category == "original":
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("original", 0.3)
     # "This is a machine translation API", "machine translation tool": the phrase names a product, not this text.
-    attached = _ATTACHED.match(ctx.post)
+    # (a short bracket may stand between: "Machine translation (beta) settings")
+    attached = _ATTACHED.match(_SHORT_BRACKET.sub("", ctx.post, count=1))
     if category in ("disclaimer", "label", "verb") and attached and has(rules, "generic", attached.group(1)):
         return "mention", 0.1
     if category == "verb" and engine is not None and _engine_as_product(rules, ctx, engine):
         return "mention", 0.1
     # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方",
     # "この記事では機械翻訳について説明します" (a whole-statement pattern only yields to the same clause).
-    topic_after = has(rules, "topic_after", head_words(ctx.post, 2, b))
+    topic_after = has(rules, "topic_after", head_words(_SHORT_BRACKET.sub("", ctx.post, count=1), 2, b))
     if topic_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
         return "mention", 0.1
     if category == "disclaimer":
@@ -348,6 +350,8 @@ def _heading_after_colon(rules: Rules, post: str) -> bool:
     if m is None or ":" not in m.group(0):
         return False
     rest = FIRST_PART.split(post[m.end() :])[0]
+    if concepts.setting_word(rules.code, rest):  # "Maschinelle Übersetzung: Einstellungen", "…: activer"
+        return True
     if count_words(rest, rules.boundaries) < 2 and not (_WIDE.search(rest) and count_words(rest, "none") >= 2):
         return False
     common, cont = shared(), rules.cues["continuation"]
