@@ -671,6 +671,7 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
     # The near negatives of the second badge table: "Translate to {lang}" buttons in each language, settings
     # labels with a value after the colon, counts, and "original" in a tail that is no link to this text.
     "ui_second_table": [
+        ("en", "Machine translation (beta) settings"),
         ("en", "Auto-translate this page"),
         ("en", "Turn on automatic translation"),
         ("en", "Translate to {lang}"),
