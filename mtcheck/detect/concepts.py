@@ -89,7 +89,11 @@ _CONTAINER = re.compile(
 _CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
 # ... but a short label in brackets after a name or a slot is no call: "{lang} (machine translation)", "Español
 # (traducción automática)"
-_BRACKETED_LABEL = re.compile(r"[^()\n]{1,40}\s\([^()\n]{1,60}\)\s*")
+_BRACKETED_LABEL = re.compile(r"(?:[^()\n]{1,40}\s)?\([^()\n]{1,60}\)\s*")
+# Markup around a badge: a link after the text starts its last part ("<small>…</small> <a …>Show original</a>"),
+# and the tags are no words of it (`<ph …>` is a placeholder, kept)
+_LINK_START = re.compile(r"(?:</\w+>\s*)?<a\b[^<>\n]{0,200}>")
+_TAG = re.compile(r"<(?!ph\b)/?[a-zA-Z][^<>\n]{0,200}>")
 BRACKETED_WORDS = 8
 # (a model tier after the name is the engine: "Claude Opus 5", "Gemini Pro")
 _PERSON = re.compile(
@@ -661,6 +665,8 @@ def _slot_word(holder: str) -> str:
 
 def read(fragment: str) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all."""
+    if "<" in fragment:
+        fragment = _TAG.sub(" ", _LINK_START.sub(" · ", fragment)).strip()
     # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
     cut = shown_tail(fragment)
     shown = cut is not None

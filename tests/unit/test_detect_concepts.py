@@ -442,3 +442,22 @@ def test_language_slot_is_one_named_language(text: str) -> None:
 
 def test_tally_word_with_vowel_signs() -> None:
     assert TALLY.match("แล้ว: 0")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<span class="badge">Kuhunyushwe ngomshini</span>',
+        '<small>Iguqulelwe ngomatshini</small> <a href="#">Bonisa eyokuqala</a>',  # a link after the text: its tail
+        "(Traduzzjoni awtomatika)",  # a whole label in brackets is no call
+    ],
+)
+def test_markup_around_a_badge_is_no_word_of_it(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    "text", ["<button>Humusha ngokuzenzakalelayo</button>", '<a href="/settings">Ukuhumusha ngomshini</a> settings']
+)
+def test_markup_around_a_button_stays_quiet(text: str) -> None:
+    assert not detect_text(text).machine_translated
