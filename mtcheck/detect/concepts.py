@@ -447,11 +447,16 @@ SETTING_WORDS = 2
 def setting_word(code: str, text: str) -> bool:
     """Whether a short text (a label's value after its colon) is a topic or setting cue of language `code`:
     "Einstellungen", "activer", "settings" (the concept lexicon's `topic` words)."""
+    return len(text.split()) <= SETTING_WORDS and cue_word(code, "topic", text)
+
+
+def cue_word(code: str, concept: str, text: str) -> bool:
+    """Whether `text` holds a word of one concept of language `code` ("prevoditelj", a translator, is `human`)."""
     i = _by_code().get(code)
-    if i is None or not text.strip() or len(text.split()) > SETTING_WORDS:
+    if i is None or not text.strip():
         return False
-    topic = _lexicon(i).patterns["topic"]
-    return topic is not None and topic.search(_fold(text.strip()))
+    matcher = _lexicon(i).patterns[concept]
+    return matcher is not None and matcher.search(_fold(text.strip()))
 
 
 def without_machine_words(code: str, text: str, owner_text: str = "") -> str:

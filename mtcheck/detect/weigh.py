@@ -187,6 +187,9 @@ def _sourced_subject(rules: Rules, pre: str, first_post: str) -> bool:
 def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int,
            continues: bool) -> tuple[str, float]:  # fmt: skip
     """A noun such as "machine translation": a badge alone, a disclaimer when it names how this text was made."""
+    # "Automatski prevoditelj", "automatic translator": the label's own word names an agent, a product
+    if concepts.cue_word(rules.code, "human", ctx.span):
+        return "mention", 0.1
     # "Machine Translation: Developer Guidelines": a heading about the topic, not a badge on this text.
     if _heading_after_colon(rules, ctx.post) or _gloss(ctx.pre, ctx.post) or _glossed_after(ctx.post):
         return "mention", 0.1
