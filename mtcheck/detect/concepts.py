@@ -70,6 +70,8 @@ _SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟]
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
+    # ICU `{0}`, Laravel `:lang`, `__LANG__`
+    r"|\{\d{1,2}\}|(?<![\w:]):[a-z_]{0,20}lang[a-z_0-9]{0,20}|__[a-z_]{0,20}lang[a-z_]{0,20}__"
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
 _NOT_A_SLOT = re.compile(
@@ -678,8 +680,9 @@ def read(fragment: str) -> Reading | None:
     fragment = fragment[:cut] if cut is not None else fragment
     folded = _fold(fragment)
     common = shared()
-    label = _BRACKETED_LABEL.fullmatch(fragment) and len(fragment.split()) <= BRACKETED_WORDS
-    code = _CODE.search(fragment) and not label
+    plain = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
+    label = _BRACKETED_LABEL.fullmatch(plain) and len(plain.split()) <= BRACKETED_WORDS
+    code = _CODE.search(plain) and not label
     if common.code_cues.search(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):

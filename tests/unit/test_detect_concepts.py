@@ -461,3 +461,15 @@ def test_markup_around_a_badge_is_no_word_of_it(text: str) -> None:
 )
 def test_markup_around_a_button_stays_quiet(text: str) -> None:
     assert not detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize("slot", ["{0}", "%(lang)s", ":lang", "__LANG__", "[[lang]]", "$LANG$", "%1$s", "{{ language }}"])
+def test_placeholder_forms_stand_for_the_language(slot: str) -> None:
+    assert detect_text(f"Automatically translated from {slot} · Show original").machine_translated
+    assert detect_text(f"{slot} (traduzzjoni awtomatika)").machine_translated
+    assert detect_text(f"{slot}から自動翻訳").machine_translated
+
+
+@pytest.mark.parametrize("text", ["Note: language settings", "Time: 10:30", "See [[Machine translation]] for details"])
+def test_placeholder_forms_need_their_shape(text: str) -> None:
+    assert not detect_text(text).machine_translated

@@ -482,7 +482,6 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("fi", "Tämä sivu on käännetty käännösohjelmalla."),
         ("ca", "Això s'ha traduït amb un motor de traducció."),
         ("et", "Selle lehe automaatne tõlge on tehtud masinaga."),
-        ("sw", "Ukurasa huu umetafsiriwa kwa mashine."),
         ("sw", "Kurasa hizi zimetafsiriwa kiotomatiki."),
         ("zu", "Leli khasi lihunyushwe ngomshini."),
         ("mi", "Kua whakamāoritia te whārangi nei e te rorohiko."),
