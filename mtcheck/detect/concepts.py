@@ -680,9 +680,9 @@ def read(fragment: str) -> Reading | None:
     fragment = fragment[:cut] if cut is not None else fragment
     folded = _fold(fragment)
     common = shared()
-    plain = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
-    label = _BRACKETED_LABEL.fullmatch(plain) and len(plain.split()) <= BRACKETED_WORDS
-    code = _CODE.search(plain) and not label
+    unheld = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
+    label = _BRACKETED_LABEL.fullmatch(unheld) and len(unheld.split()) <= BRACKETED_WORDS
+    code = _CODE.search(unheld) and not label
     if common.code_cues.search(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):

@@ -463,7 +463,9 @@ def test_markup_around_a_button_stays_quiet(text: str) -> None:
     assert not detect_text(text).machine_translated
 
 
-@pytest.mark.parametrize("slot", ["{0}", "%(lang)s", ":lang", "__LANG__", "[[lang]]", "$LANG$", "%1$s", "{{ language }}"])
+@pytest.mark.parametrize(
+    "slot", ["{0}", "%(lang)s", ":lang", "__LANG__", "[[lang]]", "$LANG$", "%1$s", "{{ language }}"]
+)
 def test_placeholder_forms_stand_for_the_language(slot: str) -> None:
     assert detect_text(f"Automatically translated from {slot} · Show original").machine_translated
     assert detect_text(f"{slot} (traduzzjoni awtomatika)").machine_translated
