@@ -40,9 +40,10 @@ CONCEPTS = (
     "copula",
     "qualifier",
     "hedge",
+    "action",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge"})
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -70,6 +71,8 @@ _SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟]
 _PLACEHOLDER = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
+    # ICU `{0}`, Laravel `:lang`, `__LANG__`
+    r"|\{\d{1,2}\}|(?<![\w:]):[a-z_]{0,20}lang[a-z_0-9]{0,20}|__[a-z_]{0,20}lang[a-z_]{0,20}__"
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
 _NOT_A_SLOT = re.compile(
@@ -87,10 +90,23 @@ _CONTAINER = re.compile(
 )
 # Source code around the words: a call with a string, an arrow function, a checkbox line.
 _CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
+# ... but a short label in brackets after a name or a slot is no call: "{lang} (machine translation)", "Español
+# (traducción automática)"
+_BRACKETED_LABEL = re.compile(r"(?:[^()\n]{1,40}\s)?\([^()\n]{1,60}\)\s*")
+# Markup around a badge: a link after the text starts its last part ("<small>…</small> <a …>Show original</a>"),
+# and the tags are no words of it (`<ph …>` is a placeholder, kept)
+_LINK_START = re.compile(r"(?:</\w+>\s*)?<a\b[^<>\n]{0,200}>")
+_TAG = re.compile(r"<(?!ph\b)/?[a-zA-Z][^<>\n]{0,200}>")
+BRACKETED_WORDS = 8
 # (a model tier after the name is the engine: "Claude Opus 5", "Gemini Pro")
 _PERSON = re.compile(
     r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+"
     r"(?!(?:Opus|Sonnet|Haiku|Instant|Pro|Flash|Ultra|Nano|Advanced|Mini|Turbo|Code)\b)[A-ZÀ-Þ][a-zà-ÿ]+"
+)
+# An engine's name with a case ending or a noun-class prefix: Czech "Googlem", Finnish "Googlen", Georgian
+# "Google-ის", Zulu and Xhosa "nguGoogle"
+_INFLECTED_ENGINE = re.compile(
+    r"(?<![^\W\d_])(?:ngu|yi-?|ku-)?(google|deepl|yandex|papago|chatgpt|gemini|copilot)(?:-?[^\W\d_]{1,3})?(?![^\W\d_])"
 )
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 # A short label that ends in a colon, where a language name is added after it ("Translated to: " + name).
@@ -103,6 +119,9 @@ SOURCED_WORDS = 8
 BADGE_WORDS = 6
 GENERIC_AI = "AI"  # the engine table's entry for AI named in general (common.toml)
 BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
+# The last part of a badge after a separator ("·", "|", "•", a spaced dash): "… · Show original", "… | 원문 보기"
+_TAIL = re.compile(r"\s*(?:[·•|｜]|\s[-–—]\s)\s*([^·•|｜\n]{1,40})$")
+TAIL_WORDS = 4
 
 
 def _word_char(ch: str) -> bool:
@@ -459,6 +478,24 @@ def _general(folded: str) -> bool:
     return bool(common.reader_languages.search(folded) or common.obligations.search(folded))
 
 
+SETTING_WORDS = 2
+
+
+def setting_word(code: str, text: str) -> bool:
+    """Whether a short text (a label's value after its colon) is a topic or setting cue of language `code`:
+    "Einstellungen", "activer", "settings" (the concept lexicon's `topic` words)."""
+    return len(text.split()) <= SETTING_WORDS and cue_word(code, "topic", text)
+
+
+def cue_word(code: str, concept: str, text: str) -> bool:
+    """Whether `text` holds a word of one concept of language `code` ("prevoditelj", a translator, is `human`)."""
+    i = _by_code().get(code)
+    if i is None or not text.strip():
+        return False
+    matcher = _lexicon(i).patterns[concept]
+    return matcher is not None and matcher.search(_fold(text.strip()))
+
+
 def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
     """`text` (folded) with the machine markers blanked out ("automatically", "машинно"): those of language `code`
     and of the lexicons that own the translate words of `owner_text` (a phrase file may cover several scripts)."""
@@ -610,6 +647,48 @@ def _phrase_languages() -> frozenset[str]:
     return frozenset(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
+def _action_first(lexicon: Lexicon, folded: str) -> int:
+    """Where the imperative or infinitive of "translate" (the lexicon's `action` words) that opens the line ends, maybe
+    after one machine word ("Translate automatically", "Otomatik çevir", "Awtomatikong isalin"); 0 if none does."""
+    action, machine = lexicon.patterns["action"], lexicon.patterns["machine"]
+    if action is None or not lexicon.spaces:
+        return 0
+    words = _words(folded)[:2]
+    lead = _LEAD_JUNK.match(folded)
+    if not words or words[0][0] != (lead.end() if lead else 0):
+        return 0
+    texts = [folded[s:e] for s, e in words]
+    if _is(action, texts[0]):
+        return words[0][1]
+    return words[1][1] if len(words) == 2 and _is(machine, texts[0]) and _is(action, texts[1]) else 0
+
+
+def _done_after(lexicon: Lexicon, folded: str, end: int) -> bool:
+    """A made form after the opening action word: "Translate automatically" has none, "Vertaal, gegenereer …" has."""
+    done = lexicon.patterns["done"]
+    return done is not None and done.search(folded[end:])
+
+
+def _reads_label(lexicon: Lexicon, folded: str) -> bool:
+    """Whether a language with phrase rules reads this label itself: its machine word is in it."""
+    machine = lexicon.patterns["machine"]
+    return lexicon.code in _phrase_languages() and machine is not None and machine.search(folded)
+
+
+def _label_kind(machine: Matcher, stems: re.Pattern[str], word: str) -> str:
+    """One word of a bare label: "m" a machine word, "t" a translate word, "-" a short link, "x" anything else.
+
+    A word is also read without an elided link ("bw'imashini", "n'imashini") or a proclitic ("የማሽን"), and a
+    translate stem may stand inside it after a noun-class prefix ("Nsụgharị", "Ubusemuzi")."""
+    forms = [word, word.rsplit("'", 1)[-1], word.rsplit("-", 1)[-1]]
+    forms += [word[len(p) :] for p in machine.prefixes if word.startswith(p)]
+    if any(f and _is(machine, f) for f in forms):
+        return "m"
+    if any(stems.match(f) for f in forms if f) or any(len(m.group(0)) >= 5 for m in stems.finditer(word)):
+        return "t"
+    return "-" if len(word) <= 2 else "x"
+
+
 def _bare_label(lexicon: Lexicon, folded: str) -> bool:
     """A line that is nothing but a machine word and a translate word: a badge ("စက်ဘာသာပြန်", "Машинный перевод").
 
@@ -625,12 +704,21 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     if machine is None or not machine.search(folded):
         return False
     stems = _translate_index()[0]
-    if not lexicon.spaces:
+    if not lexicon.spaces:  # (a language slot before it is the language the label is on: "{lang} (စက်ဘာသာပြန်)")
+        folded = re.sub(r"^\W*xslot\b", " ", folded).strip(" ()[]（）【】")
         return not any(_word_char(ch) for ch in stems.sub(" ", machine.strip(folded))) and len(folded) <= 5 * BARE_WORDS
+    # a machine entry of several words is one word of the label ("akpaghị aka", "toos ah")
+    spaced = [m for m in machine.regex.finditer(folded) if " " in m.group(0).strip()]
+    for m in spaced:
+        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
     words = [folded[s:e] for s, e in _words(folded)]
-    # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de")
-    kinds = ["m" if machine.regex.match(w) else "t" if stems.match(w) else "-" if len(w) <= 2 else "x" for w in words]
-    return len(words) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+    # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de"); a
+    # language slot or name before it is the language the label is on ("{lang} (fassarar na'ura)", "Hausa — …")
+    named = [w for w in words if w == "xslot" or shared().language_regex.match(w)]
+    kinds = [_label_kind(machine, stems, w) for w in words]
+    kinds = ["-" if w in named else k for w, k in zip(words, kinds, strict=True)]
+    kinds += ["m"] * len(spaced)
+    return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
 STATUS_OTHER_WORDS = 2  # "Strojovo preložené v tomto zariadení": words a status line's concepts may leave unexplained
@@ -683,12 +771,38 @@ def has_translate_word(text: str) -> bool:
     return bool(_owners(_fold(text)))
 
 
+def shown_tail(fragment: str) -> int | None:
+    """Where a trailing "Show original" link begins ("Automatically translated from {lang} · Show original",
+    "機械翻訳 | 原文を表示"): a short last part after a separator that names the original; None if there is none."""
+    m = _TAIL.search(fragment)
+    if m is None or not fragment[: m.start()].strip():
+        return None
+    tail = _fold(m.group(1))
+    if len(tail.split()) > TAIL_WORDS or not shared().shown_original.search(tail):
+        return None
+    return m.start()
+
+
+def _slot_word(holder: str) -> str:
+    """What a placeholder reads as: a slot for a language or an engine, or a number ("{count}", "%d")."""
+    return " xnum " if _NOT_A_SLOT.search(holder) else " xslot "
+
+
 def read(fragment: str, *, label: bool = False) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all. `label`: the fragment
     opens with a bare label ("Machine translation.") and goes on with the sentence after it."""
+    if "<" in fragment:
+        fragment = _TAG.sub(" ", _LINK_START.sub(" · ", fragment)).strip()
+    # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
+    cut = shown_tail(fragment)
+    shown = cut is not None
+    fragment = fragment[:cut] if cut is not None else fragment
     folded = _fold(fragment)
     common = shared()
-    if common.code_cues.search(folded) or _CODE.search(fragment) or _code_translation().search(folded):
+    unheld = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
+    bracketed = _BRACKETED_LABEL.fullmatch(unheld) and len(unheld.split()) <= BRACKETED_WORDS
+    code = _CODE.search(unheld) and not bracketed
+    if common.code_cues.search(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
@@ -697,7 +811,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
     slots = len(holders)
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
-    folded = _PLACEHOLDER.sub(" xslot ", folded)  # "%{translator}" is a slot, not the word "translator"
+    folded = _PLACEHOLDER.sub(lambda m: _slot_word(m.group(0)), folded)  # "%{translator}": a slot, not "translator"
+    folded = _INFLECTED_ENGINE.sub(r"\1", folded)  # "Googlem", "Googlen", "nguGoogle": the engine's name
     before = folded  # the words as written, before engine names are taken out
     engine = heading = product = False
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
@@ -758,7 +873,16 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     untooled = _without_tool_deixis(folded) if "deixis" in found and lex[best].spaces else folded
     if untooled != folded and not any(_deixis(lex[i], untooled) for i in owners):
         found.discard("deixis")  # "Tämä laajennus näyttää …", "This extension shows …": "this" points at the tool
-    if heading or product and not (found & {"machine", "content", "deixis"}):
+    # "Aistrigh go huathoibríoch", "Humusha ngokuzenzakalelayo", "Auto translate": a button or a setting that
+    # opens with its imperative, not a status of this text
+    # (in any lexicon that reads the line: Dutch "Vertaal met DeepL" is a button, the same word an Afrikaans participle)
+    acted = [end for i in owners if (end := _action_first(lex[i], folded))]
+    if not slots and acted and not _done_after(lex[best], folded, max(acted)):
+        return Reading(0.0, lex[best].code, frozenset(found | {"action"}), slots)
+    # "Preveo Google", "Aistrithe ag Google", "Google ne ya fassara": a short status line of the making and its
+    # engine names the engine as the agent, not as a product
+    agent = "done" in found and _short(fragment, lex[best].spaces, BADGE_WORDS) and _leads(lex[best], before, made=True)
+    if heading or product and not (found & {"machine", "content", "deixis"}) and not agent:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
@@ -782,10 +906,13 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         slots = 1
     badge = label or bool(_TITLE.search(fragment)) and len(fragment.split()) <= 12  # `??? info "Machine translation"`
     # (not where any lexicon that reads the words has phrase rules: "Translate automatically" is English, not Pidgin)
-    if not badge and not any(lex[i].code in _phrase_languages() for i in owners):
+    # (a lexicon with phrase rules counts only where it reads the machine word too: "Traduzzjoni awtomatika" is
+    # Maltese, whose "tradu" stem Italian and French share, but whose "awtomatika" neither reads)
+    if not badge and not any(_reads_label(lex[i], folded) for i in owners):
         badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
-    made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found
+    # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
+    made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
@@ -799,9 +926,14 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         "done" in found
         and "machine" in found
         and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
-        and _leads(lex[best], before)
+        and _leads(lex[best], before, agent=True)
         and ("caveat" in found or _unexplained(lex[best], folded) <= STATUS_OTHER_WORDS)
     ):
+        names_self = True
+        found.add("sourced")
+    # "Automatically translated from {lang} · Show original": a status string that links to its original
+    status = ("done" in found or slots > 0) and ("machine" in found or slots)
+    if shown and status and _short(fragment, lex[best].spaces, SOURCED_WORDS):
         names_self = True
         found.add("sourced")
     short = _short(fragment, lex[best].spaces, SOURCED_WORDS)
@@ -810,7 +942,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         found.add("sourced")
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[best].code, frozenset(found), slots)
-    score = BASE if "done" in found or badge else BASE - 0.05
+    score = BASE if "done" in found or badge or shown else BASE - 0.05
     score += MACHINE if "machine" in found else 0.0
     score += (SLOT if slots else 0.0) + (SECOND_SLOT if slots > 1 else 0.0)
     score += SELF if {"content", "deixis"} & found else 0.0
@@ -922,7 +1054,7 @@ def _short(fragment: str, spaces: bool, words: int = 0) -> bool:
     return len(fragment.split()) <= words if spaces else len(fragment.strip()) <= 5 * words
 
 
-def _leads(lexicon: Lexicon, folded: str, made: bool = False) -> bool:
+def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = False) -> bool:
     """The fragment opens with its translate or machine word (or, with `made`, its "made" form: "Généré
     automatiquement avec DeepL"): a status line with no subject of its own."""
     head = _LEAD_JUNK.sub("", folded, count=1)
@@ -939,7 +1071,35 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False) -> bool:
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
     if made and done is not None and done.regex.match(head):
         return True
-    return bool(_translate_index()[0].match(head) or (machine is not None and machine.regex.match(head)))
+    stems = _translate_index()[0]
+    # "Google ne ya fassara", "Google ló túmọ̀ rẹ̀": a named engine leads as the agent (not "AI", a common noun) and
+    # the translate word follows, after at most two particles ("Google penalizes machine-translated pages" is not)
+    # (after a one- or two-letter article, "A Google fordította", or a proclitic, "በGoogle የተተረጎመ")
+    article = re.match(r"[^\W\d_]{1,2}\s+", head)
+    proclitic = next((p for p in sorted(machine.prefixes if machine else (), key=len) if head.startswith(p)), "")
+    starts = {0, article.end() if article else 0, len(proclitic)}
+    for name, pattern in shared().engines if made or agent else ():
+        if name == "AI":
+            continue
+        for start in sorted(starts):
+            if (m := pattern.match(head, start)) is None:
+                continue
+            rest = head[m.end() :].split()
+            while rest and len(rest[0]) <= 3 and len(head[m.end() :].split()) - len(rest) < 2:
+                rest = rest[1:]
+            if rest and (stems.match(" ".join(rest)) or done is not None and done.regex.match(" ".join(rest))):
+                return True
+    if stems.match(head) or (machine is not None and machine.regex.match(head)):
+        return True
+    # the translate word may carry its prefixes: a noun-class or subject concord ("Kuhunyushwe ngomshini",
+    # "Byahinduwe n'imashini", "Iguqulelwe"), or stand after a one- or two-letter particle ("E ranotswe", "A túmọ̀")
+    words = _words(head)
+    if not lexicon.spaces or not words or words[0][0] != 0:
+        return False
+    first = head[: words[0][1]]
+    if len(first) <= 2 and len(words) > 1:
+        return bool(stems.match(head, words[1][0]))
+    return any(len(m.group(0)) >= 5 for m in stems.finditer(first))
 
 
 def points_here(fragment: str) -> bool:

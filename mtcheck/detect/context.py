@@ -38,9 +38,15 @@ NUMBER = (
     r"|\$?\{\{?\s*(?:len\(|[\w.]*?(?:count|total|number|amount|length|size)|n\s*\}|num\b)[^{}\n]*\}?\}"
     r"|\$?\{[^{}\n]{1,40}\s[-+*/]\s[^{}\n]{1,40}\})"  # a computed value: ${done - failed}
 )
-_NUMBER_TAIL = rf"[^\S\n]*[:：][^\S\n]*{NUMBER}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
+# (the number may be followed by one or two words that say what it counts: "{count} segments", "1,204 strings")
+_COUNTED = r"(?:[^\S\n]+[^\W\d_][\w-]*){0,2}"
+_NUMBER_TAIL = (
+    rf"[^\S\n]*[:：][^\S\n]*{NUMBER}{_COUNTED}(?:[^\S\n]*(?:\([^()\n]*\)?|%|/\s*{NUMBER}))*[^\S\n]*\.?[^\S\n]*(?:\n|$)"
+)
 # Right after a phrase: at most two words ("rows", "strings") before the colon.
-TALLY = re.compile(rf"^[^\S\n]*(?:[^\W\d_][\w-]*(?:[^\S\n]+[^\W\d_][\w-]*)?)?{_NUMBER_TAIL}")
+# (a word may hold combining vowel signs: Thai "แล้ว", Devanagari "किए")
+_TALLY_WORD = r"[^\W\d_](?:[\w-]|[\u0300-\u036f\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f])*"
+TALLY = re.compile(rf"^[^\S\n]*(?:{_TALLY_WORD}(?:[^\S\n]+{_TALLY_WORD})?)?{_NUMBER_TAIL}")
 # A whole line: a short label, a colon and a number.
 TALLY_LINE = re.compile(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
@@ -55,6 +61,10 @@ def after_last_cut(pre: str) -> str:
 
 
 _FROM_LANGUAGE_WORDS = r"(?:(?<!\w)\w{1,4}\s+){0,2}"  # "from the", "aus dem", "z języka" before a language name
+# A placeholder that code fills with a language's name: "{lang}", "{{language}}", "%s", "$LANG$", "%{source_locale}"
+# (an i18n string: "Automatically translated from {lang}", "{lang}から自動翻訳", "s jezika {lang}").
+# (the view writes "{lang}", "{{language}}", "$LANG$" as "xlanguage", and "%s" as "x": see normalize.py)
+LANGUAGE_SLOT = r"(?<![a-z0-9])(?:xlanguage|x)(?![a-z0-9\u00c0-\u024f\u1e00-\u1eff])"
 
 
 class _LazyLanguage:
@@ -67,7 +77,8 @@ class _LazyLanguage:
 @functools.cache
 def _from_language() -> re.Pattern[str]:
     names = shared().language_any
-    return re.compile(rf"{_FROM_LANGUAGE_WORDS}(?<!\w)(?:{names})\w*(?:\s+(?:(?<!\w)\w{{1,4}}\s+)?(?:{names})\w*)?")
+    names = rf"(?<!\w)(?:{names})\w*|{LANGUAGE_SLOT}\w*"
+    return re.compile(rf"{_FROM_LANGUAGE_WORDS}(?:{names})(?:\s+(?:(?<!\w)\w{{1,4}}\s+)?(?:{names}))?")
 
 
 FROM_LANGUAGE = _LazyLanguage()

@@ -22,8 +22,11 @@ _SKIP = re.compile(
 # Template placeholders read as one word, "x": "translated from ${from} to ${to}", "{{original_url}}",
 # "%(site_name)s uses ...", "%s", "{lang}".
 _PLACEHOLDER = re.compile(
-    r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n\"'()]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![^\W\d_])"
+    r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n\"'()]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![A-Za-z])"
     r"|\{[^\W\d][\w.]{0,40}\}|\{ ?\$[\w.-]{1,40} ?\}"
+    r"|\$[A-Za-z][A-Za-z_]{1,40}\$"  # Chrome extension messages: "$LANGUAGE_NAME$"
+    # ICU `{0}`, Laravel `:lang`, `__LANG__`, `[[lang]]`
+    r"|\{\d{1,2}\}|(?<![\w:]):[a-z_]{0,20}lang[a-z_0-9]{0,20}|__[A-Z_]{0,20}LANG[A-Z_]{0,20}__|\[\[\w{1,40}\]\]"
 )
 # A placeholder that names the engine ("{engine}", "{{ page.mt_engine }}", "{provider}") reads as "xengine",
 # which common.toml lists as an engine: "Translated by {engine}" credits one.
@@ -160,7 +163,7 @@ def build_view(text: str) -> View:
     if "{{" in text:
         for m in _LITERAL_TAG.finditer(text):
             skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    if "{" in text or "%" in text:
+    if "{" in text or "%" in text or "$" in text or ":" in text or "__" in text or "[[" in text:
         for m in _PLACEHOLDER.finditer(text):
             if not skip[m.start()]:  # not inside a control tag or comment already skipped
                 holders[m.start()] = m.group(0)

@@ -105,6 +105,11 @@ class Shared:
         return re.compile(self._data["original_words"])
 
     @cached_property
+    def shown_original(self) -> re.Pattern[str]:
+        """ "Show original", "Xem bản gốc", "원문 보기": the link that ends a badge, after a separator."""
+        return re.compile(self._data["shown_original"])
+
+    @cached_property
     def toggle_values(self) -> re.Pattern[str]:
         """ "off", "aus", "kikapcsolva": a settings switch's value."""
         return re.compile(rf"(?:{self._data['toggle_values']})(?!\w)")

@@ -10,6 +10,7 @@ from mtcheck.detect.context import (
     FIRST_PART,
     FROM_LANGUAGE,
     LABEL_PREFIX,
+    LANGUAGE_SLOT,
     LEAD,
     TALLY,
     Context,
@@ -31,6 +32,7 @@ _SPACED_DASH = re.compile(r"\s[-—–]\s")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
+_SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
 _SENTENCE_END = re.compile(r"[.!?？。؟]\s+")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
@@ -39,6 +41,10 @@ _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$
 def _named_language() -> re.Pattern[str]:
     """A language name and the word after it: "engleskog jezika", "английского языка"."""
     return re.compile(rf"(?<!\w)(?:{shared().language_any})\w*\s+[^\W\d_]+")
+
+
+# A language slot and the word next to it: "s jezika {lang}", "{lang} dilinden" name one language, not many.
+_SLOTTED_LANGUAGE = re.compile(rf"(?:[^\W\d_]+\s+)?{LANGUAGE_SLOT}(?:\s*[^\W\d_]+)?")
 
 
 @functools.cache
@@ -114,7 +120,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
-    local = _named_language().sub(" ", ctx.pre + " " + first_post)
+    local = _SLOTTED_LANGUAGE.sub(" ", _named_language().sub(" ", ctx.pre + " " + first_post))
     languages = has(rules, "languages", local) and not _sourced_subject(rules, ctx.pre, first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or languages:
         return "mention", 0.15
@@ -127,14 +133,15 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if category == "original":
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("original", 0.3)
     # "This is a machine translation API", "machine translation tool": the phrase names a product, not this text.
-    attached = _ATTACHED.match(ctx.post)
+    # (a short bracket may stand between: "Machine translation (beta) settings")
+    attached = _ATTACHED.match(_SHORT_BRACKET.sub("", ctx.post, count=1))
     if category in ("disclaimer", "label", "verb") and attached and has(rules, "generic", attached.group(1)):
         return "mention", 0.1
     if category == "verb" and engine is not None and _engine_as_product(rules, ctx, engine):
         return "mention", 0.1
     # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方",
     # "この記事では機械翻訳について説明します" (a whole-statement pattern only yields to the same clause).
-    topic_after = has(rules, "topic_after", head_words(ctx.post, 2, b))
+    topic_after = has(rules, "topic_after", head_words(_SHORT_BRACKET.sub("", ctx.post, count=1), 2, b))
     if topic_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
         return "mention", 0.1
     if category == "disclaimer":
@@ -193,6 +200,9 @@ def _sourced_subject(rules: Rules, pre: str, first_post: str) -> bool:
 def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, post_words: int,
            continues: bool) -> tuple[str, float]:  # fmt: skip
     """A noun such as "machine translation": a badge alone, a disclaimer when it names how this text was made."""
+    # "Automatski prevoditelj", "automatic translator": the label's own word names an agent, a product
+    if concepts.cue_word(rules.code, "human", ctx.span):
+        return "mention", 0.1
     # "Machine Translation: Developer Guidelines": a heading about the topic, not a badge on this text.
     if _heading_after_colon(rules, ctx.post) or _gloss(ctx.pre, ctx.post) or _glossed_after(ctx.post):
         return "mention", 0.1
@@ -212,7 +222,10 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
     # "Machine translation from German", "Automatic translation by DeepL"
     common, b = shared(), rules.boundaries
     named = bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
-    introduced = ctx.segment_words <= 3 and initial and named
+    # ... or led by it where the source comes first: "{lang}から自動翻訳", "İngilizceden makine çevirisi"
+    led = bool(re.search(rf"(?:{common.language_any})|{LANGUAGE_SLOT}", after_last_cut(pre)))
+    led = led and count_words(ctx.segment_post, b) <= 3
+    introduced = initial and (ctx.segment_words <= 3 and named or led)
     # "Machine-generated English translation of the original Japanese press release"
     cont = rules.cues["continuation"]
     of_original = (
@@ -424,6 +437,8 @@ def _heading_after_colon(rules: Rules, post: str) -> bool:
     if m is None or ":" not in m.group(0):
         return False
     rest = FIRST_PART.split(post[m.end() :])[0]
+    if concepts.setting_word(rules.code, rest):  # "Maschinelle Übersetzung: Einstellungen", "…: activer"
+        return True
     if count_words(rest, rules.boundaries) < 2 and not (_WIDE.search(rest) and count_words(rest, "none") >= 2):
         return False
     common, cont = shared(), rules.cues["continuation"]

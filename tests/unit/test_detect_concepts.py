@@ -467,3 +467,155 @@ def test_ui_message_is_read_line_by_line(placed: str) -> None:
     for message in ("Automatisch übersetzt!", "Fügen Sie hier den maschinell übersetzten Text ein..."):
         assert not detect_text(placed.format(m=message)).machine_translated
     assert detect_text(placed.format(m="Diese Seite wurde maschinell übersetzt!")).machine_translated
+
+
+# Badges and UI strings (docs/detection.md, "Badges and UI strings").
+
+
+@pytest.mark.parametrize(
+    ("fragment", "cut"),
+    [
+        ("Automatically translated from {lang} · Show original", 36),
+        ("Dịch máy | Xem bản gốc", 8),
+        ("機械翻訳 · 原文を表示", 4),
+        ("Iguqulelwe ngomatshini · Bonisa eyokuqala", 22),
+    ],
+)
+def test_shown_original_tail_is_cut(fragment: str, cut: int) -> None:
+    assert concepts.shown_tail(fragment) == cut
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Machine translation · Settings",  # the tail names no original
+        "Original article · Machine translation",  # the original is not in the last part
+        "· Show original",  # nothing before it
+        "Machine translation · Read the original article on our partner's website today",  # too long a tail
+    ],
+)
+def test_no_shown_original_tail(fragment: str) -> None:
+    assert concepts.shown_tail(fragment) is None
+
+
+def test_shown_original_makes_a_status_line_a_badge() -> None:
+    plain = concepts.read("စက်ဖြင့် ဘာသာပြန်ထားသည်")
+    shown = concepts.read("စက်ဖြင့် ဘာသာပြန်ထားသည် · မူရင်းကိုပြရန်")
+    assert plain is not None and shown is not None and shown.score == plain.score > 0
+    action = concepts.read("Translate automatically · Show original")
+    assert action is not None and action.score == 0  # an imperative stays a button, whatever follows
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["{lang} (fassarar na'ura)", "%s (ukuhumusha ngomshini)", "$LANG$ (nsụgharị igwe)"],
+)
+def test_bracketed_label_after_a_language_is_no_call(fragment: str) -> None:
+    reading = concepts.read(fragment)
+    assert reading is not None and reading.score >= concepts.FIRE - concepts.EDGE
+
+
+@pytest.mark.parametrize(
+    "fragment", ["result = translate(text, lang)", "translate(text)", "{count} (ukuhumusha ngomshini)"]
+)
+def test_calls_and_counts_stay_quiet(fragment: str) -> None:
+    reading = concepts.read(fragment)
+    assert reading is None or reading.score == 0
+
+
+@pytest.mark.parametrize(
+    ("fragment", "language"),
+    [
+        ("Kuhunyushwe ngomshini", "zu"),  # a noun-class concord on the participle
+        ("Byahinduwe n'imashini", "rw"),
+        ("E ranotswe ka motšhine", "tn"),  # a one-letter subject concord before it
+        ("Preveo Google", "bs"),  # an engine as the agent of a short status line
+        ("Přeloženo Googlem", "cs"),  # ... with a case ending
+        ("Kuhunyushwe nguGoogle", "zu"),  # ... with a copulative prefix
+        ("Google ne ya fassara", "ha"),  # ... leading, the translate word after two particles
+    ],
+)
+def test_prefixed_participles_and_engine_agents_lead(fragment: str, language: str) -> None:
+    reading = concepts.read(fragment)
+    assert reading is not None and reading.score > 0 and "sourced" in reading.concepts and reading.language == language
+
+
+def test_engine_as_subject_of_another_verb_does_not_lead() -> None:
+    reading = concepts.read("Google penalizes machine-translated pages")
+    assert reading is None or "sourced" not in reading.concepts
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["Traduzzjoni awtomatika", "Aistriúchán meaisín", "Nsụgharị igwe", "Ubusemuzi bw'imashini", "የማሽን ትርጉም"],
+)
+def test_bare_labels_with_shared_stems_prefixes_and_elisions(fragment: str) -> None:
+    reading = concepts.read(fragment)
+    assert reading is not None and reading.score > 0
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Aistrigh go huathoibríoch",
+        "Humusha ngokuzenzakalelayo",
+        "Guqulela ngokuzenzekelayo",
+        "Vertaal met DeepL",
+        "Awtomatikong isalin",
+        "🌐 Translate automatically",
+    ],
+)
+def test_action_words_open_buttons_not_badges(fragment: str) -> None:
+    reading = concepts.read(fragment)
+    assert reading is not None and reading.score == 0 and "action" in reading.concepts
+
+
+def test_action_word_then_a_made_form_is_still_read() -> None:
+    reading = concepts.read("Vertaal deur masjien, gegenereer outomaties")
+    assert reading is not None and "action" not in reading.concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Automatski prevedeno s jezika {lang}", "Automatski prevedeno s jezika $LANG$", "{lang}から自動翻訳"],
+)
+def test_language_slot_is_one_named_language(text: str) -> None:
+    # "s jezika {lang}" names one source ("languages" would make it a feature); "{lang}から" leads the label
+    assert detect_text(text).machine_translated
+
+
+def test_tally_word_with_vowel_signs() -> None:
+    assert TALLY.match("แล้ว: 0")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<span class="badge">Kuhunyushwe ngomshini</span>',
+        '<small>Iguqulelwe ngomatshini</small> <a href="#">Bonisa eyokuqala</a>',  # a link after the text: its tail
+        "(Traduzzjoni awtomatika)",  # a whole label in brackets is no call
+    ],
+)
+def test_markup_around_a_badge_is_no_word_of_it(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    "text", ["<button>Humusha ngokuzenzakalelayo</button>", '<a href="/settings">Ukuhumusha ngomshini</a> settings']
+)
+def test_markup_around_a_button_stays_quiet(text: str) -> None:
+    assert not detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    "slot", ["{0}", "%(lang)s", ":lang", "__LANG__", "[[lang]]", "$LANG$", "%1$s", "{{ language }}"]
+)
+def test_placeholder_forms_stand_for_the_language(slot: str) -> None:
+    assert detect_text(f"Automatically translated from {slot} · Show original").machine_translated
+    assert detect_text(f"{slot} (traduzzjoni awtomatika)").machine_translated
+    assert detect_text(f"{slot}から自動翻訳").machine_translated
+
+
+@pytest.mark.parametrize("text", ["Note: language settings", "Time: 10:30", "See [[Machine translation]] for details"])
+def test_placeholder_forms_need_their_shape(text: str) -> None:
+    assert not detect_text(text).machine_translated
