@@ -61,7 +61,7 @@ def test_site_folds_on_toy_rows() -> None:
     [
         ("tests/data/detect-real-10.jsonl", True),
         ("tests/data/detect-real-11b.jsonl", True),
-        ("tests/data/detect-real-12.jsonl", True),
+        ("tests/data/detect-real-12.jsonl", False),
         ("tests/data/detect-real-9.jsonl", False),
         ("tests/data/detect-real-1.jsonl", False),
         ("tests/data/detect-real-7.jsonl", False),
