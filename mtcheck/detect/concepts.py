@@ -717,6 +717,8 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     named = [w for w in words if w == "xslot" or shared().language_regex.match(w)]
     kinds = [_label_kind(machine, stems, w) for w in words]
     kinds = ["-" if w in named else k for w, k in zip(words, kinds, strict=True)]
+    # one word that is machine + translation is both ("Masjienvertaling", "Maskinoversættelse")
+    kinds += ["t" for w, k in zip(words, kinds, strict=True) if k == "m" and _machine_compound(lexicon, w)]
     kinds += ["m"] * len(spaced)
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
@@ -793,6 +795,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     opens with a bare label ("Machine translation.") and goes on with the sentence after it."""
     if "<" in fragment:
         fragment = _TAG.sub(" ", _LINK_START.sub(" · ", fragment)).strip()
+    # "Full translation of the interface into many languages (translated by Google)": a status in brackets at the
+    # end of a line is a badge on it, read apart from the description it stands after
+    if (inner := _tail_status(fragment)) is not None:
+        return inner
     # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
     cut = shown_tail(fragment)
     shown = cut is not None
@@ -882,6 +888,18 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "Preveo Google", "Aistrithe ag Google", "Google ne ya fassara": a short status line of the making and its
     # engine names the engine as the agent, not as a product
     agent = "done" in found and _short(fragment, lex[best].spaces, BADGE_WORDS) and _leads(lex[best], before, made=True)
+    # "Traducido con <Name>", "<Name> ile çevrildi": a short status line whose named instrument is a tool
+    instrument = (
+        "done" in found
+        and not engine
+        and "machine" not in found
+        and lex[best].spaces
+        and _short(fragment, True, BADGE_WORDS)
+        and _named_instrument(fragment, lex[best].code in _CAPITALISED_NOUNS)
+        and (_leads(lex[best], before, made=True) or not _leads(lex[best], before))
+    )
+    if instrument:
+        found |= {"machine", "sourced"}
     if heading or product and not (found & {"machine", "content", "deixis"}) and not agent:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
@@ -910,6 +928,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # Maltese, whose "tradu" stem Italian and French share, but whose "awtomatika" neither reads)
     if not badge and not any(_reads_label(lex[i], folded) for i in owners):
         badge = _bare_label(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
+    # "Masjienvertaling, nog nie nagegaan nie": a bare label whose caveat (blanked above) follows it is a badge in
+    # every language; the phrase rules read the label alone, not with its caveat
+    if not badge and "caveat" in found:
+        badge = _label_words(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
@@ -940,6 +962,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if tool and "done" in found and short and _leads(lex[best], before, made=True):
         names_self = True  # a badge: the making, the machine and the engine, nothing else
         found.add("sourced")
+    names_self = names_self or instrument
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[best].code, frozenset(found), slots)
     score = BASE if "done" in found or badge or shown else BASE - 0.05
@@ -952,6 +975,55 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     score += QUESTION if _QUESTION.search(fragment) else 0.0
     score += FUTURE if "future" in found else 0.0
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+
+
+_TAIL_BRACKET = re.compile(r"\s\(([^()\n]{3,60})\)[\s.。]*$")
+_NAME_WORD = re.compile(r"[\W\d_]*[A-ZÀ-ÞΑ-ΩА-Я][\w.'’-]*[\W]*$|[\w.-]*\d[\w.-]*$")
+_EDGE_JUNK = re.compile(r"^[\W_]+|[\s.!:;,…]+$")
+NAME_WORDS = 4
+_PLAIN_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[.,]?")
+# Lexicons of languages that write every noun with a capital letter
+_CAPITALISED_NOUNS = frozenset({"de", "lb"})
+
+
+def _is_name(words: list[str]) -> bool:
+    """One to four words, each written as a name ("Neno", "World Revolution News", "GPT-4"), not a platform where
+    people translate ("Translated using Weblate", "Übersetzt mit Crowdin")."""
+    if not 0 < len(words) <= NAME_WORDS or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return not shared().platforms.search(" ".join(words))
+
+
+def _tail_status(fragment: str) -> Reading | None:
+    """The reading of a status line in brackets at the end of a longer line ("… (traduit par Google)"), if it is
+    one."""
+    tail = _TAIL_BRACKET.search(fragment)
+    if tail is None or not fragment[: tail.start()].strip() or not has_translate_word(tail.group(1)):
+        return None
+    # (it credits the engine: "(automatically translated into 11 languages)" after a line is what a feature does)
+    if not _engine_any().search(_fold(tail.group(1))):
+        return None
+    inner = read(tail.group(1))
+    return inner if inner is not None and inner.score > 0 and "sourced" in inner.concepts else None
+
+
+def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
+    """A status line that ends with its instrument, a name after "with" / "using" ("Traducido con Neno",
+    "Μεταφράστηκε με το Neno"), or that opens with the name before a postposition ("Neno ile çevrildi"). A person
+    translates "by", so "Translated by Maria" is no instrument."""
+    words = _EDGE_JUNK.sub("", fragment).split()
+    before, after = shared().instruments
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in before:
+            rest = words[i + 1 :]
+            if rest and len(rest) > 1 and len(rest[0]) <= 3 and rest[0].islower():
+                rest = rest[1:]  # an article: "με το", "con il"
+            # (German writes every noun with a capital: "mit Freunden" is no name, "mit DeepL-Pro" or "mit GPT-4" is)
+            return _is_name(rest) and not (nouns_capitalised and all(_PLAIN_NOUN.fullmatch(w) for w in rest))
+    for i, word in enumerate(words[1:-1], 1):
+        if word.lower() in after:
+            return _is_name(words[:i]) and len(words) - i - 1 <= 2
+    return False
 
 
 # A short quotation holding the translate word, inside a sentence that goes on around it.
@@ -1135,7 +1207,10 @@ def speaks_here(fragment: str) -> bool:
         return False
     # "our" names the site's texts in general, not this one: only a pointing word counts
     reading = read(shared().possessives.sub(lambda m: " " * len(m.group(0)), fragment))
-    return reading is not None and reading.score > 0 and "deixis" in reading.concepts
+    # a status in brackets after a description ("… in many languages (translated by Google)") is a badge on it
+    if reading is None or reading.score <= 0:
+        return False
+    return "deixis" in reading.concepts or _tail_status(fragment) is not None
 
 
 def fragments(text: str) -> list[tuple[int, int]]:

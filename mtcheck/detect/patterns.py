@@ -152,6 +152,17 @@ class Shared:
         return re.compile(rf"^\W*(?:{'|'.join(re.escape(w) for w in words)})\s*[:：!]", re.IGNORECASE)
 
     @cached_property
+    def instruments(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Prepositions and postpositions of the instrument ("with", "con", "ile"), lower case."""
+        return frozenset(self._data["instruments"]), frozenset(self._data["instruments_after"])
+
+    @cached_property
+    def platforms(self) -> re.Pattern[str]:
+        """ "Weblate", "Crowdin": platforms where people translate, at a word start."""
+        words = sorted(self._data["platforms"], key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})", re.IGNORECASE)
+
+    @cached_property
     def alternatives(self) -> re.Pattern[str]:
         """ "instead of", "anstatt", "en lugar de": the option not taken."""
         return _alternatives(self._data["alternatives"])

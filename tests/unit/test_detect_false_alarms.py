@@ -799,6 +799,26 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
     ],
     # The near negatives of the third table: "Translate this page" in each language, "Show translation", an
     # agent noun after a machine word ("Automatski prevoditelj", a product), headings about the topic.
+    # Near misses of set 12's recall mechanisms: a person translates "by"; a platform where people translate, a
+    # German noun, a manner or a helper after "with" is no instrument; a bracketed status with no engine (a feature).
+    "instrument-near-misses": [
+        ("en", "Translated by Maria Lopez"),
+        ("es", "Traducido por Ana García"),
+        ("en", "Translated using Weblate"),
+        ("de", "Übersetzt mit Crowdin"),
+        ("de", "Übersetzt mit Freunden"),
+        ("en", "Translated with love"),
+        ("fr", "Traduit avec soin"),
+        ("en", "Translated with the help of Anna"),
+        ("en", "Translated with Poedit"),
+        ("pt", "Traduzido com a ajuda da comunidade"),
+        ("hr", "Upute za kuću (automatski prevedeno na 11 jezika)"),
+        ("es", "Manual de usuario (traducido por voluntarios)"),
+        ("en", "Our guide (translate with Google)"),
+        ("af", "Masjienvertaling is nie perfek nie"),
+        ("nl", "Machinevertaling is nog niet beschikbaar"),
+        ("ha", "Inji shi, an fassara littafin."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

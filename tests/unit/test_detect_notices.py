@@ -1469,6 +1469,46 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
     ],
     # A third table of short badges (written after the second round, measured once before its own fixes): the
     # languages of the newest misses, a participle or a label, an instrument case, a "Show original" tail.
+    # Set 12's misses by mechanism (our own sentences, never a row): a short status line whose instrument is a name
+    # after "with" / "using" (or before a postposition), a tool that is no known engine; Grok as an engine.
+    "named-instrument": [
+        ("es", "Traducido con Lumo"),
+        ("pt", "Traduzido com Tradulix"),
+        ("fr", "Traduit avec Quillion"),
+        ("id", "Diterjemahkan menggunakan Polyglot Pro"),
+        ("tr", "Verbix ile çevrildi"),
+        ("el", "Μεταφράστηκε με το Quillion"),
+        ("ro", "Tradus cu Lumo"),
+        ("en", "Translated with Quillion"),
+        ("nb", "Oversatt av Grok 3"),
+        ("sv", "Översatt med Grok"),
+    ],
+    # A status in brackets that credits the engine, at the end of a line that describes something else.
+    "bracketed-engine-credit": [
+        ("es", "Documentación completa en varios idiomas (traducido por Google)"),
+        ("de", "Vollständige Dokumentation in vielen Sprachen (übersetzt von DeepL)"),
+        ("en", "Full documentation in many languages (translated by Google)"),
+        ("nl", "Volledige handleiding in veel talen (vertaald door DeepL)"),
+    ],
+    # A bare label followed by "not yet reviewed": the caveat is blanked and the label is a badge; the caveat filled
+    # where the lexicons lacked it (af nl da sv nb it fi).
+    "label-with-review-caveat": [
+        ("af", "Masjienvertaling, nog nie hersien nie"),
+        ("nl", "Machinevertaling, nog niet nagelezen"),
+        ("da", "Maskinoversættelse, endnu ikke korrekturlæst"),
+        ("sv", "Maskinöversättning, ännu inte granskad"),
+        ("it", "Traduzione automatica, non ancora rivista"),
+        ("fi", "Konekäännös, ei vielä tarkistettu"),
+    ],
+    # Lexicon gaps of the same construction: "guide" nouns, Hausa "by means of machine", Xhosa and Welsh forms.
+    "guide-and-lexicon-forms": [
+        ("ha", "An fassara wannan jagora ta hanyar inji."),
+        ("so", "Hagaha waxaa turjumay mashiin."),
+        ("xh", "Eli nqaku liguqulelwe ngumatshini."),
+        ("cy", "Crëwyd a chyfieithwyd y dudalen hon gan ddeallusrwydd artiffisial."),
+        ("ig", "A sụgharịrị ntuziaka a site na igwe."),
+        ("sw", "Mwongozo huu umetafsiriwa na mashine."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
