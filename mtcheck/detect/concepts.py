@@ -799,6 +799,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # end of a line is a badge on it, read apart from the description it stands after
     if (inner := _tail_status(fragment)) is not None:
         return inner
+    # "This README was translated by running npx <tool> -l all": a command line is a program, the machine; it reads
+    # as the engine placeholder, not as code nor as words of the sentence ("translator-agent" is no English)
+    # (a program whose name says it translates: "npx build-i18n" after "translated strings" is the build)
+    fragment = _COMMAND.sub(_translating_command, fragment)
     # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
     cut = shown_tail(fragment)
     shown = cut is not None
@@ -975,6 +979,18 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     score += QUESTION if _QUESTION.search(fragment) else 0.0
     score += FUTURE if "future" in found else 0.0
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
+
+
+# A package runner and the program it runs, with its options ("bunx translator-agent -s README.md -l all")
+_COMMAND = re.compile(
+    r"(?<!\S)(?:bunx|npx|pnpx|pnpm dlx|yarn dlx|pipx run|uvx|deno run)\s+([@\w./:-]+)"
+    r"(?:\s+-{1,2}[a-zA-Z][\w-]*(?:[\s=](?!-)[\w./@:*,-]+)?)*"
+)
+
+
+def _translating_command(m: re.Match[str]) -> str:
+    program = m.group(1).replace("-", " ").replace("_", " ")
+    return " xengine " if has_translate_word(program) or _engine_any().search(program.lower()) else m.group(0)
 
 
 _TAIL_BRACKET = re.compile(r"\s\(([^()\n]{3,60})\)[\s.。]*$")

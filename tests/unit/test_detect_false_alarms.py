@@ -819,6 +819,12 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("nl", "Machinevertaling is nog niet beschikbaar"),
         ("ha", "Inji shi, an fassara littafin."),
     ],
+    # A command line that does not translate, or an instruction to run one: no notice.
+    "command-line-near-misses": [
+        ("en", "Run npx translate-docs to translate your README."),
+        ("en", "The translated strings are built by running npx build-i18n."),
+        ("en", "Install with npx create-app; translated docs are in /docs."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

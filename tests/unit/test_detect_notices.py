@@ -1509,6 +1509,13 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("ig", "A sụgharịrị ntuziaka a site na igwe."),
         ("sw", "Mwongozo huu umetafsiriwa na mashine."),
     ],
+    # A package runner and a program whose name says it translates: the machine that made the text.
+    "command-line-agent": [
+        ("en", "This README was translated by running npx doc-translator -l de."),
+        ("es", "Este README fue traducido ejecutando npx deepl-cli --to es."),
+        ("fr", "Ce document a été traduit en lançant uvx llm-translate -t fr."),
+        ("nl", "Deze README is vertaald door npx docs-translator --all uit te voeren."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
