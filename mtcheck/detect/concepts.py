@@ -825,12 +825,15 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     folded = _INFLECTED_ENGINE.sub(r"\1", folded)  # "Googlem", "Googlen", "nguGoogle": the engine's name
     before = folded  # the words as written, before engine names are taken out
     engine = heading = product = False
+    engine_at: int | None = None  # where the first named engine starts in the words as written
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
     for name, pattern in common.engines if _engine_any().search(folded) else ():
         if person and name.lower().startswith(person.group(1).lower()):
             continue
         if (m := pattern.search(folded)) is not None:
             engine = True
+            if name != GENERIC_AI and (b := pattern.search(before)) is not None:
+                engine_at = b.start() if engine_at is None else min(engine_at, b.start())
             product = product or name != GENERIC_AI  # "AI", "בינה מלאכותית": what made it, never a product's name
             if folded[m.end() : m.end() + 2].strip().startswith(":"):
                 heading = True  # "Cloud Translation API: integrates text translation ...": a product's title
@@ -891,7 +894,18 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         return Reading(0.0, lex[best].code, frozenset(found | {"action"}), slots)
     # "Preveo Google", "Aistrithe ag Google", "Google ne ya fassara": a short status line of the making and its
     # engine names the engine as the agent, not as a product
-    agent = "done" in found and _short(fragment, lex[best].spaces, BADGE_WORDS) and _leads(lex[best], before, made=True)
+    # (or a status head that names its engine early, then goes on with a remark: "Traduit avec ChatGPT parce que …")
+    # (not a quoted status: '"(Translated by Google)" がついたレビュー' mentions the string)
+    early = (
+        engine_at is not None
+        and _short(before[:engine_at], lex[best].spaces, SOURCED_WORDS - 1)
+        and not _QUOTES.search(fragment)
+    )
+    agent = (
+        "done" in found
+        and (_short(fragment, lex[best].spaces, BADGE_WORDS) or early)
+        and _leads(lex[best], before, made=True)
+    )
     # "Traducido con <Name>", "<Name> ile çevrildi": a short status line whose named instrument is a tool
     instrument = (
         "done" in found
@@ -967,6 +981,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         names_self = True  # a badge: the making, the machine and the engine, nothing else
         found.add("sourced")
     names_self = names_self or instrument
+    if agent and early and "machine" in found and _leads(lex[best], before, agent=True):
+        names_self = True  # "Traduit avec ChatGPT parce que …": a status head with its engine, then a remark
+        found.add("sourced")
     if "negation" in found or not made or not names_self or not ({"machine"} & found or slots):
         return Reading(0.0, lex[best].code, frozenset(found), slots)
     score = BASE if "done" in found or badge or shown else BASE - 0.05

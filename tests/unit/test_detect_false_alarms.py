@@ -825,6 +825,11 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("en", "The translated strings are built by running npx build-i18n."),
         ("en", "Install with npx create-app; translated docs are in /docs."),
     ],
+    # The status string quoted in a sentence about it: a mention, not a status head.
+    "quoted-status-head": [
+        ("ko", "\"(Translated by Google)\" 표시가 붙은 댓글은 숨김"),
+        ("en", "\"Translated by DeepL\" labels are removed from the export."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1516,6 +1516,14 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("fr", "Ce document a été traduit en lançant uvx llm-translate -t fr."),
         ("nl", "Deze README is vertaald door npx docs-translator --all uit te voeren."),
     ],
+    # A status head that names its engine within its first words, then goes on with a remark of the writer.
+    "status-head-then-remark": [
+        ("it", "Tradotto con ChatGPT perché ero di fretta."),
+        ("sl", "Prevedeno iz nemščine z veliko nevronsko mrežo DeepL."),
+        ("fr", "Traduit avec ChatGPT psk j'étais pressé, dsl."),
+        ("nl", "Vertaald met DeepL omdat ik haast had."),
+        ("es", "Traducido con ChatGPT porque tenía prisa."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
