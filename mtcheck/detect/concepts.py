@@ -802,7 +802,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "This README was translated by running npx <tool> -l all": a command line is a program, the machine; it reads
     # as the engine placeholder, not as code nor as words of the sentence ("translator-agent" is no English)
     # (a program whose name says it translates: "npx build-i18n" after "translated strings" is the build)
-    fragment = _COMMAND.sub(_translating_command, fragment)
+    if _RUNNER_HINT.search(fragment):
+        fragment = _COMMAND.sub(_translating_command, fragment)
     # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
     cut = shown_tail(fragment)
     shown = cut is not None
@@ -998,6 +999,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
 
 
+_RUNNER_HINT = re.compile(r"npx|bunx|pnpx|dlx|pipx|uvx|deno")
 # A package runner and the program it runs, with its options ("bunx translator-agent -s README.md -l all")
 _COMMAND = re.compile(
     r"(?<!\S)(?:bunx|npx|pnpx|pnpm dlx|yarn dlx|pipx run|uvx|deno run)\s+([@\w./:-]+)"
@@ -1030,6 +1032,8 @@ def _is_name(words: list[str]) -> bool:
 def _tail_status(fragment: str) -> Reading | None:
     """The reading of a status line in brackets at the end of a longer line ("… (traduit par Google)"), if it is
     one."""
+    if not fragment.rstrip(" \t\n.。").endswith(")"):
+        return None
     tail = _TAIL_BRACKET.search(fragment)
     if tail is None or not fragment[: tail.start()].strip() or not has_translate_word(tail.group(1)):
         return None
