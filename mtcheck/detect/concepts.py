@@ -21,7 +21,14 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.detect import scan
-from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut, ui_message
+from mtcheck.detect.context import (
+    CODE_PREPOSITION,
+    TALLY_LINE,
+    after_last_cut,
+    code_identifier,
+    line_around,
+    ui_message,
+)
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -1220,6 +1227,8 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         piece = text[s:e].strip()
         if len(piece) < 4:
             continue
+        if code_identifier(line_around(text, s, e)):
+            continue  # "… traducido con ChatGPT (carpeta simpsons_data)": variables or files named on the line
         reading = read(text[s:e])
         if reading is not None and reading.score <= 0 and nxt > e:
             reading, e = _with_caveat(text, s, e, nxt, reading)

@@ -1467,6 +1467,25 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("pt", "{lang} · tradução automática"),
         ("it", "{lang} – traduzione automatica"),
     ],
+    # Set 12's round: what the code-identifier rule leaves alone (a key whose value is the notice, a placeholder,
+    # a locale code, an address), and the past and progressive forms beside the ja / ko action forms.
+    "identifier-keys-slots-locales": [
+        ("es", 'aviso_ia: "Este artículo fue traducido automáticamente."'),
+        ("de", '"hinweis_mt": "Diese Seite wurde maschinell übersetzt."'),
+        ("en", "This page was machine translated from {source_lang}."),
+        ("pt", "Esta página foi traduzida automaticamente (pt_BR)."),
+        ("it", "Questa pagina è stata tradotta automaticamente da %(source_lang)s."),
+        ("nl", "Deze pagina is automatisch vertaald. Origineel: https://example.org/nl_NL/over_ons"),
+        ("sv", "Den här sidan har maskinöversatts från {{ page.source_lang }}."),
+    ],
+    "past-forms-ja-ko": [
+        ("ja", "この記事はDeepLで翻訳しました。"),
+        ("ja", "DeepLで翻訳しています"),
+        ("ja", "Google翻訳で翻訳された記事です"),
+        ("ko", "이 글은 파파고로 번역했습니다."),
+        ("ko", "DeepL로 번역되었습니다"),
+        ("so", "Boggan waxaa si toos ah loo turjumay."),
+    ],
     # A third table of short badges (written after the second round, measured once before its own fixes): the
     # languages of the newest misses, a participle or a label, an instrument case, a "Show original" tail.
     "badge_third_table": [
