@@ -1227,8 +1227,9 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         piece = text[s:e].strip()
         if len(piece) < 4:
             continue
-        if code_identifier(line_around(text, s, e)):
-            continue  # "… traducido con ChatGPT (carpeta simpsons_data)": variables or files named on the line
+        line = line_around(text, s, e)
+        if code_identifier(line) or shared().docstring.search(line):
+            continue  # "… con ChatGPT (carpeta simpsons_data)", "… Gibt die Texte zurück.": code or a docstring
         reading = read(text[s:e])
         if reading is not None and reading.score <= 0 and nxt > e:
             reading, e = _with_caveat(text, s, e, nxt, reading)

@@ -96,6 +96,11 @@ class Shared:
         return re.compile(self._data["code"]["cues"])
 
     @cached_property
+    def docstring(self) -> re.Pattern[str]:
+        """A function's documentation: "Returns …", "Gibt … zurück", "Retourne …" opening a sentence."""
+        return re.compile(self._data["code"]["docstring"], re.IGNORECASE)
+
+    @cached_property
     def person_names(self) -> re.Pattern[str]:
         """Engine names that are also given names: "Claude"."""
         return re.compile(rf"(?:{self._data['person_names']})$")

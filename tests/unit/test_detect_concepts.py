@@ -657,3 +657,18 @@ def test_the_identifier_is_read_on_the_notice_line_only() -> None:
 def test_the_ja_action_form_is_read_after_the_verb_only() -> None:
     assert not detect_text("DeepLで翻訳する").machine_translated
     assert detect_text("DeepLで翻訳しました").machine_translated
+
+
+@pytest.mark.parametrize(
+    ("line", "docstring"),
+    [
+        ("Übersetzt mit DeepL. Gibt die Liste zurück.", True),
+        ("Returns the translated rows.", True),
+        ("Traduit par DeepL. Retourne la liste.", True),
+        ("机器翻译 · 返回原文", False),  # "back to the original": a badge's link, not a return value
+        ("Automatically translated. Return to the original.", False),
+        ("Diese Seite wurde maschinell übersetzt und gibt den Text nicht genau wieder.", False),
+    ],
+)
+def test_a_docstring_opens_a_sentence_with_returns(line: str, docstring: bool) -> None:
+    assert bool(shared().docstring.search(line)) is docstring

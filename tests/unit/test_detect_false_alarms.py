@@ -805,6 +805,13 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ru", "Тексты из папки raw_texts переведены автоматически с помощью DeepL."),
         ("tr", "Çıktı dosyası cevap_listesi, makine çevirisi ile Türkçeye çevrildi."),
     ],
+    # A docstring: a sentence that opens with "returns" ("Gibt … zurück", "Renvoie", "Devuelve") on the line.
+    "docstring": [
+        ("fr", "Traduit avec DeepL. Renvoie la liste des textes traduits."),
+        ("es", "Traducido automáticamente con DeepL. Devuelve solo los textos traducidos."),
+        ("de", "Maschinell übersetzt mit DeepL. Liefert die übersetzten Zeilen zurück."),
+        ("en", "Translated with DeepL. Returns only the texts that were translated."),
+    ],
     # A non-past or action form of the verb (ja, ko): a menu item, a button or a log line, not how this text was made.
     "non-past-action": [
         ("ja", "DeepLで翻訳する"),
