@@ -101,6 +101,11 @@ class Shared:
         return re.compile(self._data["code"]["docstring"], re.IGNORECASE)
 
     @cached_property
+    def log_line(self) -> re.Pattern[str]:
+        """A log line: "[*] …", "INFO: …", a time stamp with seconds at its start."""
+        return re.compile(self._data["code"]["log_line"], re.IGNORECASE)
+
+    @cached_property
     def person_names(self) -> re.Pattern[str]:
         """Engine names that are also given names: "Claude"."""
         return re.compile(rf"(?:{self._data['person_names']})$")

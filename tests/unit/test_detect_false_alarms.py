@@ -812,6 +812,13 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("de", "Maschinell übersetzt mit DeepL. Liefert die übersetzten Zeilen zurück."),
         ("en", "Translated with DeepL. Returns only the texts that were translated."),
     ],
+    # A log line: a log prefix or a time stamp with seconds opens it.
+    "log-line": [
+        ("es", "[+] Traducido automáticamente con DeepL"),
+        ("fr", "INFO:root:traduit automatiquement avec DeepL"),
+        ("ru", "2026-09-01 12:00:01 переведено автоматически с помощью DeepL"),
+        ("it", "[INFO] Tradotto automaticamente con DeepL"),
+    ],
     # A non-past or action form of the verb (ja, ko): a menu item, a button or a log line, not how this text was made.
     "non-past-action": [
         ("ja", "DeepLで翻訳する"),

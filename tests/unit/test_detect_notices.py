@@ -1478,6 +1478,15 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("nl", "Deze pagina is automatisch vertaald. Origineel: https://example.org/nl_NL/over_ons"),
         ("sv", "Den här sidan har maskinöversatts från {{ page.source_lang }}."),
     ],
+    # What the log-line rule leaves alone: a notice's icon or container, a date without a time.
+    "log-like-openers": [
+        ("de", "[!] Diese Seite wurde maschinell übersetzt."),
+        ("fr", "[i] Cette page a été traduite automatiquement."),
+        ("de", "[Info] Dieser Artikel wurde maschinell übersetzt."),
+        ("de", "Info: Der Text wurde maschinell übersetzt."),
+        ("en", "Warning: this article was machine translated."),
+        ("de", "2026-09-01: Dieses Dokument wurde maschinell übersetzt."),
+    ],
     "past-forms-ja-ko": [
         ("ja", "この記事はDeepLで翻訳しました。"),
         ("ja", "DeepLで翻訳しています"),
