@@ -266,7 +266,8 @@ def code_identifier(line: str) -> bool:
 
 def line_around(text: str, start: int, end: int, reach: int = LINE_REACH) -> str:
     """The line that holds [start, end), at most `reach` characters either side."""
-    lo = max(text.rfind("\n", 0, start) + 1, start - reach)
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
-    return text[lo : min(hi, end + reach)]
+    lo = max(0, start - reach)
+    lo = text.rfind("\n", lo, start) + 1 or lo  # searched within the reach only: a page may be one long line
+    hi = min(len(text), end + reach)
+    cut = text.find("\n", end, hi)
+    return text[lo : hi if cut < 0 else cut]
