@@ -21,7 +21,14 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.detect import scan
-from mtcheck.detect.context import CODE_PREPOSITION, TALLY_LINE, after_last_cut, ui_message
+from mtcheck.detect.context import (
+    CODE_PREPOSITION,
+    TALLY_LINE,
+    after_last_cut,
+    code_identifier,
+    line_around,
+    ui_message,
+)
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -1322,6 +1329,13 @@ def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple
     return joined, nxt
 
 
+def code_line(line: str) -> bool:
+    """The line around a notice is code, a docstring or a log line: a program identifier ("simpsons_data"), a
+    sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …") on it."""
+    common = shared()
+    return code_identifier(line) or bool(common.docstring.search(line) or common.log_line.search(line))
+
+
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
              fixed: Position | None = None) -> list[Evidence]:  # fmt: skip
     """Concept evidence for every fragment of `text` that scores at least FIRE (offsets from `origin`)."""
@@ -1332,6 +1346,9 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         piece = text[s:e].strip()
         if len(piece) < 4:
             continue
+        line = line_around(text, s, e)
+        if code_line(line):
+            continue  # "… (carpeta simpsons_data)", "… Gibt die Texte zurück.", "[*] …": code, a docstring, a log
         reading = read(text[s:e])
         if reading is not None and reading.score <= 0 and nxt > e:
             reading, e = _with_caveat(text, s, e, nxt, reading)

@@ -241,3 +241,33 @@ def ui_message(line: str, mode: str) -> str:
     if _TRAILING_END.search(line):
         return "trailing" if count_words(line, mode) <= TRAILING_WORDS else ""
     return "toast" if _TOAST_END.search(line) and count_words(line, mode) <= TOAST_WORDS else ""
+
+
+# Program identifiers on the line: "the folder simpsons_data", "MMLU_et", "desc_tr/own_tr", "get_model_name(...)".
+# A line that names variables, fields or files is code, a docstring, a log line or a README's account of what a
+# script does, in any language, not a notice. Placeholders are slots, not identifiers ("{source_lang}",
+# "%(target_lang)s", "$LANGUAGE_NAME$"), nor keys whose value may be the notice ("mt_notice": "…", `translated_by =
+# …`), nor are addresses ("…/my_page", "user_name@…") or locale codes ("pt_BR",
+# "zh_Hans", "es_419").
+_HOLDER = re.compile(r"\{[^{}\n]*\}|%\([^()\n]*\)|\$\w+\$|\[\[[^\]\n]*\]\]|<[^<>\n]*>|\S*(?:://|www\.|@)\S*")
+_IDENTIFIER = re.compile(
+    r"(?<![\w{}\[\]%$:.@#<>&=?~\\-])[^\W_]+(?:_[^\W_]+)+(?![\w}\]%$@~\\-])(?![\"']?\s*[:=])"  # not a key
+)
+_LOCALE = re.compile(r"[^\W\d_]{2,3}_(?:[^\W\d_]{2}|[^\W\d_]{4}|\d{3})")
+LINE_REACH = 200  # characters either side of the phrase read for identifiers (a page may be one line)
+
+
+def code_identifier(line: str) -> bool:
+    """Whether `line` names a program identifier (snake_case), outside placeholders, addresses and locale codes."""
+    if "_" not in line:
+        return False
+    return any(not _LOCALE.fullmatch(m.group(0)) for m in _IDENTIFIER.finditer(_HOLDER.sub(" ", line)))
+
+
+def line_around(text: str, start: int, end: int, reach: int = LINE_REACH) -> str:
+    """The line that holds [start, end), at most `reach` characters either side."""
+    lo = max(0, start - reach)
+    lo = text.rfind("\n", lo, start) + 1 or lo  # searched within the reach only: a page may be one long line
+    hi = min(len(text), end + reach)
+    cut = text.find("\n", end, hi)
+    return text[lo : hi if cut < 0 else cut]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
-from mtcheck.detect.context import CONTEXT_CHARS
+from mtcheck.detect.context import CONTEXT_CHARS, line_around
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
@@ -105,6 +105,9 @@ def _scan(source: str, origin: int | None, kind_override: str | None, position: 
     for hit in find_hits(view):
         if _in_identifier(source, *view.span(hit.match_start, hit.match_end)):
             continue  # `machine_translated_pages`, `make_page(machine_translated=True)`: code, read by keys.py
+        line = line_around(source, *view.span(hit.match_start, hit.match_end))
+        if concepts.code_line(line):
+            continue  # "… (carpeta simpsons_data)", "… Gibt die Texte zurück.", "[*] …": code, a docstring, a log
         s, e = view.span(hit.start, hit.end)
         while s < e and source[s].isspace():
             s += 1

@@ -27,6 +27,7 @@ WORD_LISTS = (
     "means_after",  # the same after it, in postpositional languages: "ile", "で", "으로"
     "determiners",  # an object after an active verb: "GPT-4 translated *the* prompt"
     "topic_after",  # "about" right after the phrase: "機械翻訳について", "기계 번역에 대한"
+    "action_after",  # a non-past or action form after the verb: "ChatGPTで翻訳する", "DeepL로 번역하기" (a button)
 )
 REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic", "made", "apology")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,
@@ -93,6 +94,16 @@ class Shared:
     @cached_property
     def code_cues(self) -> re.Pattern[str]:
         return re.compile(self._data["code"]["cues"])
+
+    @cached_property
+    def docstring(self) -> re.Pattern[str]:
+        """A function's documentation: "Returns …", "Gibt … zurück", "Retourne …" opening a sentence."""
+        return re.compile(self._data["code"]["docstring"], re.IGNORECASE)
+
+    @cached_property
+    def log_line(self) -> re.Pattern[str]:
+        """A log line: "[*] …", "INFO: …", a time stamp with seconds at its start."""
+        return re.compile(self._data["code"]["log_line"], re.IGNORECASE)
 
     @cached_property
     def person_names(self) -> re.Pattern[str]:

@@ -141,8 +141,12 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.1
     # A heading or article about translation: "Machine translation – definition and uses", "DeepLの使い方",
     # "この記事では機械翻訳について説明します" (a whole-statement pattern only yields to the same clause).
-    topic_after = has(rules, "topic_after", head_words(_SHORT_BRACKET.sub("", ctx.post, count=1), 2, b))
-    if topic_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
+    head = head_words(_SHORT_BRACKET.sub("", ctx.post, count=1), 2, b)
+    topic_after = has(rules, "topic_after", head)
+    # "ChatGPTで翻訳する" (a menu item), "ChatGPTで翻訳します" (a log line: "translating with ChatGPT"): the verb's
+    # non-past or action form names what a tool does, not how this text was made ("翻訳しました", "翻訳しています")
+    action_after = has(rules, "action_after", head)
+    if topic_after or action_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
         return "mention", 0.1
     if category == "disclaimer":
         return "disclaimer", 0.9

@@ -16,7 +16,7 @@ from importlib import resources
 import pytest
 
 from mtcheck.detect import concepts, detect_text
-from mtcheck.detect.context import TALLY, TALLY_LINE
+from mtcheck.detect.context import TALLY, TALLY_LINE, code_identifier, line_around
 from mtcheck.detect.patterns import shared
 
 REQUIRED = ("code", "name", "spaces", "translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
@@ -619,3 +619,56 @@ def test_placeholder_forms_stand_for_the_language(slot: str) -> None:
 @pytest.mark.parametrize("text", ["Note: language settings", "Time: 10:30", "See [[Machine translation]] for details"])
 def test_placeholder_forms_need_their_shape(text: str) -> None:
     assert not detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ergebnisse im Ordner export_dir", "conjunto squad_pt (traducido)", "campos ttl_x/desc_x", "Lade load_rows() auf"],
+)
+def test_a_program_identifier_marks_a_code_line(line: str) -> None:
+    assert code_identifier(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'aviso_mt: "Traducido automáticamente"',  # a key whose value is the notice
+        "translated_by = DeepL",
+        "Traduit depuis {source_lang}",  # placeholders are slots
+        "Traduzido de %(source_lang)s",
+        "Übersetzt aus $LANGUAGE_NAME$",
+        "Tradução automática (pt_BR)",  # locale codes
+        "机器翻译 (zh_Hans)",
+        "Original: https://example.org/de_DE/ueber_uns",  # an address
+        "Machine-translated, machine translated, auto-translated",
+    ],
+)
+def test_keys_slots_locales_and_addresses_are_no_identifiers(line: str) -> None:
+    assert not code_identifier(line)
+
+
+def test_the_identifier_is_read_on_the_notice_line_only() -> None:
+    text = "Diese Seite wurde maschinell übersetzt.\nDie Datei liegt in raw_texts."
+    assert line_around(text, 0, 10) == "Diese Seite wurde maschinell übersetzt."
+    assert detect_text(text).machine_translated  # an identifier on the next line does not touch the notice
+    assert not detect_text("Diese Seite wurde maschinell übersetzt, siehe raw_texts.").machine_translated
+
+
+def test_the_ja_action_form_is_read_after_the_verb_only() -> None:
+    assert not detect_text("DeepLで翻訳する").machine_translated
+    assert detect_text("DeepLで翻訳しました").machine_translated
+
+
+@pytest.mark.parametrize(
+    ("line", "docstring"),
+    [
+        ("Übersetzt mit DeepL. Gibt die Liste zurück.", True),
+        ("Returns the translated rows.", True),
+        ("Traduit par DeepL. Retourne la liste.", True),
+        ("机器翻译 · 返回原文", False),  # "back to the original": a badge's link, not a return value
+        ("Automatically translated. Return to the original.", False),
+        ("Diese Seite wurde maschinell übersetzt und gibt den Text nicht genau wieder.", False),
+    ],
+)
+def test_a_docstring_opens_a_sentence_with_returns(line: str, docstring: bool) -> None:
+    assert bool(shared().docstring.search(line)) is docstring

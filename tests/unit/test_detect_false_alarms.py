@@ -797,6 +797,42 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("en", "Hire a translator · See original pricing"),
         ("en", "Translation services | See original offer"),
     ],
+    # Set 12's round: a program identifier on the line (a variable, a field, a file, a data set's name) makes it
+    # code, a docstring, a log line or a README's account of a script, not a notice.
+    "code-identifier": [
+        ("pt", "Validação externa: conjunto squad_pt (traduzido automaticamente do inglês)."),
+        ("pl", "Zbiór hellaswag_pl (przetłumaczony maszynowo z angielskiego), odpowiedzi wielokrotnego wyboru."),
+        ("ru", "Тексты из папки raw_texts переведены автоматически с помощью DeepL."),
+        ("tr", "Çıktı dosyası cevap_listesi, makine çevirisi ile Türkçeye çevrildi."),
+    ],
+    # A docstring: a sentence that opens with "returns" ("Gibt … zurück", "Renvoie", "Devuelve") on the line.
+    "docstring": [
+        ("fr", "Traduit avec DeepL. Renvoie la liste des textes traduits."),
+        ("es", "Traducido automáticamente con DeepL. Devuelve solo los textos traducidos."),
+        ("de", "Maschinell übersetzt mit DeepL. Liefert die übersetzten Zeilen zurück."),
+        ("en", "Translated with DeepL. Returns only the texts that were translated."),
+    ],
+    # A log line: a log prefix or a time stamp with seconds opens it.
+    "log-line": [
+        ("es", "[+] Traducido automáticamente con DeepL"),
+        ("fr", "INFO:root:traduit automatiquement avec DeepL"),
+        ("ru", "2026-09-01 12:00:01 переведено автоматически с помощью DeepL"),
+        ("it", "[INFO] Tradotto automaticamente con DeepL"),
+    ],
+    # A non-past or action form of the verb (ja, ko): a menu item, a button or a log line, not how this text was made.
+    "non-past-action": [
+        ("ja", "DeepLで翻訳する"),
+        ("ja", "ChatGPTで翻訳しましょう"),
+        ("ja", "DeepLで翻訳してください"),
+        ("ja", "DeepLで翻訳して下さい"),
+        ("ko", "DeepL로 번역하기"),
+        ("ko", "파파고로 번역하세요"),
+        ("ko", "구글 번역으로 번역해 보세요"),
+    ],
+    # "Choose the language to translate into:": the choose/select imperative, missing from the small lexicons.
+    "choose-a-language": [
+        ("so", "Xulo luqadda loo turjumayo:"),
+    ],
     # The near negatives of the third table: "Translate this page" in each language, "Show translation", an
     # agent noun after a machine word ("Automatski prevoditelj", a product), headings about the topic.
     # Near misses of set 12's recall mechanisms: a person translates "by"; a platform where people translate, a

@@ -1467,6 +1467,34 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("pt", "{lang} · tradução automática"),
         ("it", "{lang} – traduzione automatica"),
     ],
+    # Set 12's round: what the code-identifier rule leaves alone (a key whose value is the notice, a placeholder,
+    # a locale code, an address), and the past and progressive forms beside the ja / ko action forms.
+    "identifier-keys-slots-locales": [
+        ("es", 'aviso_ia: "Este artículo fue traducido automáticamente."'),
+        ("de", '"hinweis_mt": "Diese Seite wurde maschinell übersetzt."'),
+        ("en", "This page was machine translated from {source_lang}."),
+        ("pt", "Esta página foi traduzida automaticamente (pt_BR)."),
+        ("it", "Questa pagina è stata tradotta automaticamente da %(source_lang)s."),
+        ("nl", "Deze pagina is automatisch vertaald. Origineel: https://example.org/nl_NL/over_ons"),
+        ("sv", "Den här sidan har maskinöversatts från {{ page.source_lang }}."),
+    ],
+    # What the log-line rule leaves alone: a notice's icon or container, a date without a time.
+    "log-like-openers": [
+        ("de", "[!] Diese Seite wurde maschinell übersetzt."),
+        ("fr", "[i] Cette page a été traduite automatiquement."),
+        ("de", "[Info] Dieser Artikel wurde maschinell übersetzt."),
+        ("de", "Info: Der Text wurde maschinell übersetzt."),
+        ("en", "Warning: this article was machine translated."),
+        ("de", "2026-09-01: Dieses Dokument wurde maschinell übersetzt."),
+    ],
+    "past-forms-ja-ko": [
+        ("ja", "この記事はDeepLで翻訳しました。"),
+        ("ja", "DeepLで翻訳しています"),
+        ("ja", "Google翻訳で翻訳された記事です"),
+        ("ko", "이 글은 파파고로 번역했습니다."),
+        ("ko", "DeepL로 번역되었습니다"),
+        ("so", "Boggan waxaa si toos ah loo turjumay."),
+    ],
     # A third table of short badges (written after the second round, measured once before its own fixes): the
     # languages of the newest misses, a participle or a label, an instrument case, a "Show original" tail.
     # Set 12's misses by mechanism (our own sentences, never a row): a short status line whose instrument is a name

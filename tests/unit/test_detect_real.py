@@ -80,7 +80,7 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-7.jsonl": 0.012,
     "detect-real-8.jsonl": 0.071,
     "detect-real-9.jsonl": 0.048,
-    "detect-real-12.jsonl": 0.205,
+    "detect-real-12.jsonl": 0.110,  # 0.205 before set 12's false-alarm round (branch fix12-fp)
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 1081  # sets 1-12
