@@ -247,11 +247,12 @@ def ui_message(line: str, mode: str) -> str:
 # A line that names variables, fields or files is code, a docstring, a log line or a README's account of what a
 # script does, in any language, not a notice. Placeholders are slots, not identifiers ("{source_lang}",
 # "%(target_lang)s", "$LANGUAGE_NAME$"), nor keys whose value may be the notice ("mt_notice": "…", `translated_by =
-# …`), nor are addresses ("…/my_page", "user_name@…") or locale codes ("pt_BR",
-# "zh_Hans", "es_419").
+# …`), nor are addresses ("…/my_page", "user_name@…"), documents a notice points to ("README_EN.md") or locale
+# codes ("pt_BR", "zh_Hans", "es_419").
 _HOLDER = re.compile(r"\{[^{}\n]*\}|%\([^()\n]*\)|\$\w+\$|\[\[[^\]\n]*\]\]|<[^<>\n]*>|\S*(?:://|www\.|@)\S*")
 _IDENTIFIER = re.compile(
     r"(?<![\w{}\[\]%$:.@#<>&=?~\\-])[^\W_]+(?:_[^\W_]+)+(?![\w}\]%$@~\\-])(?![\"']?\s*[:=])"  # not a key
+    r"(?!\.(?:md|markdown|txt|rst|adoc|html?|pdf|docx?|odt)\b)"  # nor a document: "see README_EN.md for the original"
 )
 _LOCALE = re.compile(r"[^\W\d_]{2,3}_(?:[^\W\d_]{2}|[^\W\d_]{4}|\d{3})")
 LINE_REACH = 200  # characters either side of the phrase read for identifiers (a page may be one line)

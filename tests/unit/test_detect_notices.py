@@ -1476,6 +1476,9 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("pt", "Esta página foi traduzida automaticamente (pt_BR)."),
         ("it", "Questa pagina è stata tradotta automaticamente da %(source_lang)s."),
         ("nl", "Deze pagina is automatisch vertaald. Origineel: https://example.org/nl_NL/over_ons"),
+        # a document the notice points to is no program identifier
+        ("fr", "Ce guide a été traduit automatiquement. L'original est dans GUIDE_DE.md."),
+        ("en", "This file was machine translated; see CONTRIBUTING_ES.md for the original."),
         ("sv", "Den här sidan har maskinöversatts från {{ page.source_lang }}."),
     ],
     # What the log-line rule leaves alone: a notice's icon or container, a date without a time.
