@@ -863,8 +863,8 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
     ],
     # The status string quoted in a sentence about it: a mention, not a status head.
     "quoted-status-head": [
-        ("ko", "\"(Translated by Google)\" 표시가 붙은 댓글은 숨김"),
-        ("en", "\"Translated by DeepL\" labels are removed from the export."),
+        ("ko", '"(Translated by Google)" 표시가 붙은 댓글은 숨김'),
+        ("en", '"Translated by DeepL" labels are removed from the export.'),
     ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
