@@ -34,21 +34,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mtcheck.detect.concepts import CONCEPTS  # noqa: E402
+
+OPTIONAL = ("hedge", "action")  # a hedge on the quality, an imperative: most languages need neither listed
 FOLDER = ROOT / "mtcheck" / "detect" / "data" / "concepts"
-SLOTS = (
-    "translate",
-    "done",
-    "machine",
-    "content",
-    "deixis",
-    "negation",
-    "topic",
-    "human",
-    "caveat",
-    "future",
-    "copula",
-    "qualifier",
-)
+# the concept layer's slots, less those a lexicon fills only where its language needs them
+SLOTS = tuple(c for c in CONCEPTS if c not in OPTIONAL)
 # Comparable languages: same family or same script and web register. A language not listed is its own group.
 GROUPS: dict[str, tuple[str, ...]] = {
     "romance": ("es", "fr", "pt", "it", "ca", "ro", "gl", "oc", "la", "eo", "ht"),
