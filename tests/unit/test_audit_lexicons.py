@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.shared import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,18 +35,6 @@ negation = ["não"]
 """
 
 
-def _script() -> ModuleType:
-    name = "audit_lexicons"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def toy(tmp_path: Path) -> Path:
     for code in ("es", "fr", "it"):
@@ -57,12 +44,12 @@ def toy(tmp_path: Path) -> Path:
 
 
 def _flags(folder: Path) -> set[tuple[str, str, str]]:
-    audit = _script()
+    audit = load_script("audit_lexicons")
     return {(g.language, g.slot, g.kind) for g in audit.audit(audit.load(folder))}
 
 
 def test_table_counts_every_slot(toy: Path) -> None:
-    audit = _script()
+    audit = load_script("audit_lexicons")
     table = audit.table(audit.load(toy))
     assert "| es | romance | 1 | 4 | 4 | 7 | 5 | 2 | 2 | 0 |" in table
     assert "| pt | romance | 1 | 1 | 1 | 1 | 1 | 1 | 0 |" in table
@@ -78,7 +65,9 @@ def test_thin_and_empty_slots_are_flagged_against_the_group(toy: Path) -> None:
 
 def test_key_concepts_missing_are_read_from_the_entries(toy: Path) -> None:
     flags = _flags(toy)
-    details = {(g.language, g.detail) for g in _script().audit(_script().load(toy))}
+    details = {
+        (g.language, g.detail) for g in load_script("audit_lexicons").audit(load_script("audit_lexicons").load(toy))
+    }
     assert ("pt", "machine", "key") in flags
     assert ("pt", "no AI word (no acronym, no multi-word entry)") in details
     assert ("pt", "no translated-participle form (no done entry starts with a translate stem)") in details
@@ -90,7 +79,7 @@ def test_key_concepts_missing_are_read_from_the_entries(toy: Path) -> None:
 def test_main_writes_json_and_refuses_a_missing_folder(
     toy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    audit = _script()
+    audit = load_script("audit_lexicons")
     out = tmp_path / "gaps.json"
     assert audit.main(["--dir", str(toy), "--flags-only", "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -105,7 +94,7 @@ def test_main_writes_json_and_refuses_a_missing_folder(
 def test_the_shipped_lexicons_all_load() -> None:
     from mtcheck.detect import concepts
 
-    audit = _script()
+    audit = load_script("audit_lexicons")
     lexicons = audit.load(audit.FOLDER)
     assert len(lexicons) == len(concepts.lexicons())
     assert all(lexicon["translate"] for lexicon in lexicons.values())

@@ -7,17 +7,15 @@ on any data (pooled adjacent violators, smoothing, empty bins filled from a neig
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from importlib import resources
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from mtcheck.detect import THRESHOLD, calibration, detect_text
 from mtcheck.detect.calibration import Bin, fit, from_data
+from tests.shared import load_script
 
 GRID = [i / 200 for i in range(201)]
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -119,15 +117,6 @@ def test_small_bins_from_the_split_up_count_with_the_bin_over_them() -> None:
     assert bins[2].probability == bins[3].probability == round((20 + 1) / (23 + 2), 4)
 
 
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _toy_sets() -> dict[int, list[tuple[float, bool]]]:
     # blind scores: every set misses a third of its notices (score 0); flagged rows are notices 4 times in 5
     toy = [(0.0, False)] * 20 + [(0.0, True)] * 10 + [(0.9, True)] * 16 + [(0.9, False)] * 4
@@ -135,7 +124,7 @@ def _toy_sets() -> dict[int, list[tuple[float, bool]]]:
 
 
 def test_leave_one_set_out_prefers_a_map_fitted_on_blind_scores() -> None:
-    calibrate = _script("calibrate_detect")
+    calibrate = load_script("calibrate_detect")
     blind = _toy_sets()
     # in-sample scores: the rules were fitted on the sets, so every notice scores high and no negative does
     current = {n: [(0.0, False)] * 24 + [(0.9, True)] * 26 for n in blind}
@@ -152,7 +141,7 @@ def test_leave_one_set_out_prefers_a_map_fitted_on_blind_scores() -> None:
 
 
 def test_read_blind_and_a_missing_file(tmp_path: Path) -> None:
-    calibrate = _script("calibrate_detect")
+    calibrate = load_script("calibrate_detect")
     path = tmp_path / "blind.jsonl"
     lines = [{"set": 2, "id": "a", "commit": "abc1234", "score": 0.9, "label": True, "field": "score"}]
     lines += [{"set": 1, "id": "b", "commit": "def5678", "score": 0.0, "label": False, "field": "confidence"}]
@@ -170,14 +159,14 @@ def test_the_shipped_map_names_a_blind_commit_for_every_set_it_was_fitted_on() -
 
 
 def test_blind_scores_refuses_a_set_without_a_commit(capsys: pytest.CaptureFixture[str]) -> None:
-    blind = _script("blind_scores")
+    blind = load_script("blind_scores")
     assert blind.main(["--sets", "999", "--output", "/dev/null"]) == 2
     assert "999" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
 def test_blind_scores_scores_a_file_in_a_temporary_worktree(tmp_path: Path) -> None:
-    blind = _script("blind_scores")
+    blind = load_script("blind_scores")
     path = tmp_path / "toy.jsonl"
     rows = [
         {"id": "n", "kind": "disclaimer_phrase", "text": "This article was machine translated from German."},
@@ -194,7 +183,7 @@ def test_blind_scores_scores_a_file_in_a_temporary_worktree(tmp_path: Path) -> N
 def test_a_blind_map_that_moves_the_verdict_is_not_written_unless_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calibrate = _script("calibrate_detect")
+    calibrate = load_script("calibrate_detect")
     output = tmp_path / "calibration.json"
     monkeypatch.setattr(calibrate, "OUTPUT", output)  # never the shipped file
     # toy blind scores for set 2 (its current-code scores are read for the report): weak evidence (0.3) is a
@@ -213,7 +202,7 @@ def test_a_blind_map_that_moves_the_verdict_is_not_written_unless_asked(
 
 
 def test_blind_scores_reports_a_commit_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    blind = _script("blind_scores")
+    blind = load_script("blind_scores")
     blind.BLIND[998] = "0" * 40  # no such commit
     try:
         assert blind.main(["--sets", "998", "--output", str(tmp_path / "out.jsonl"), "--tmp", str(tmp_path)]) == 2

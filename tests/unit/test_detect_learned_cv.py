@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from mtcheck.detect import learned
 from mtcheck.detect.learned import Model, features, load_model, model_from_dict
+from tests.shared import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = sorted((ROOT / "tests" / "data").glob("detect-real-[0-9]*.jsonl"))
-
-
-def _script(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows() -> list[dict[str, str]]:
@@ -37,7 +25,7 @@ def _rows() -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("k", [3, 5])
 def test_site_folds_keep_every_site_in_one_fold(k: int) -> None:
-    cv = _script("cv_detect_learned")
+    cv = load_script("cv_detect_learned")
     rows = _rows()
     folds = cv.site_folds(rows, k)
     assert folds == cv.site_folds(rows, k)  # fixed split
@@ -51,7 +39,7 @@ def test_site_folds_keep_every_site_in_one_fold(k: int) -> None:
 
 
 def test_site_folds_on_toy_rows() -> None:
-    cv = _script("cv_detect_learned")
+    cv = load_script("cv_detect_learned")
     rows = [{"site": s} for s in ["a"] * 4 + ["b"] * 3 + ["c"] * 2 + ["d"]]
     assert cv.site_folds(rows, 2) == [0] * 4 + [1] * 3 + [1] * 2 + [0]
 
@@ -73,7 +61,7 @@ def test_site_folds_on_toy_rows() -> None:
     ],
 )
 def test_training_refuses_held_out_files(path: str, refused: bool) -> None:
-    assert _script("train_detect").held_out(Path(path)) is refused
+    assert load_script("train_detect").held_out(Path(path)) is refused
 
 
 def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
@@ -81,7 +69,7 @@ def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
     path = tmp_path / "detect-real-10.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
-        _script("train_detect").examples([path])
+        load_script("train_detect").examples([path])
 
 
 def test_word_and_concept_features() -> None:
@@ -113,7 +101,7 @@ def _dict(model: Model) -> dict[str, object]:
     [(None, None, True), ("mention", None, False), ("mention", 0.99, True), ("blocked", 0.99, False)],
 )
 def test_flips_follows_the_rules_veto(veto: str | None, mention: float | None, flipped: bool) -> None:
-    cv = _script("cv_detect_learned")
+    cv = load_script("cv_detect_learned")
     assert cv.flips([("x", veto)], lambda _: 0.995, 0.9, mention) is flipped
     assert cv.flips([("x", None)], lambda _: 0.5, 0.9, mention) is False
     assert cv.flips(None, lambda _: 1.0, 0.9, mention) is False  # not consulted: the rules were sure
@@ -137,8 +125,8 @@ def test_recorded_shortcut_matches_detect(text: str, flagged: bool, monkeypatch:
     """The CV's shortcut (rules recorded once, segments scored) gives detect()'s own verdict with the model on."""
     from mtcheck.detect import detect_text
 
-    record = _script("record_detect_rules").record
-    cv = _script("cv_detect_learned")
+    record = load_script("record_detect_rules").record
+    cv = load_script("cv_detect_learned")
     verdict, segments = record(text)
     shortcut = verdict or cv.flips(segments, TOY.score, TOY.threshold, None)
     monkeypatch.setattr(learned, "ENABLED", True)

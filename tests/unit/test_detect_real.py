@@ -9,16 +9,15 @@ get worse than the recorded floor.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.shared import load_script
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
@@ -101,15 +100,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_detect_real", ROOT / "scripts" / "eval_detect_real.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_files_exist() -> None:
     assert FILES, "no tests/data/detect-real-*.jsonl"
 
@@ -156,7 +146,7 @@ def _file_rows(path: Path) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, dict[str, object]]:
-    script = _script()
+    script = load_script("eval_detect_real")
     bodies = script.load_bodies()
     return {path.name: script.measure(_file_rows(path), bodies).summary() for path in MEASURED}
 
