@@ -33,12 +33,7 @@ print("HEAVY=" + ",".join(heavy))
     ],
 )
 def test_command_does_not_import_heavy_modules(tmp_path: Path, args: list[str]) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text("This article has been automatically translated.\n\nThe bridge is closed.\n", encoding="utf-8")
-    args = [a.replace("{article}", str(article)) for a in args]
-    probe = PROBE.format(args=args, heavy=HEAVY)
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
-    assert "HEAVY=\n" in done.stdout, done.stdout + done.stderr
+    _assert_not_imported(tmp_path, args, HEAVY)
 
 
 def test_import_mtcheck_is_light() -> None:
@@ -54,9 +49,14 @@ NOT_FOR_DETECT = ("pydantic", "mtcheck.api.core", "mtcheck.checks", "mtcheck.eng
 
 @pytest.mark.parametrize("args", [["detect", "{article}"], ["-q", "detect", "--format", "json", "{article}"]])
 def test_detect_does_not_import_what_it_does_not_need(tmp_path: Path, args: list[str]) -> None:
+    _assert_not_imported(tmp_path, args, NOT_FOR_DETECT)
+
+
+def _assert_not_imported(tmp_path: Path, args: list[str], modules: tuple[str, ...]) -> None:
+    """Run `mtcheck ARGS` on a small article in a fresh interpreter; none of `modules` may be imported."""
     article = tmp_path / "a.txt"
     article.write_text("This article has been automatically translated.\n\nThe bridge is closed.\n", encoding="utf-8")
     args = [a.replace("{article}", str(article)) for a in args]
-    probe = PROBE.format(args=args, heavy=NOT_FOR_DETECT)
+    probe = PROBE.format(args=args, heavy=modules)
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
     assert "HEAVY=\n" in done.stdout, done.stdout + done.stderr
