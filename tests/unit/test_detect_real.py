@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-10.jsonl", "detect-real-11.jsonl"}
+HELD_OUT = {"detect-real-13.jsonl", "detect-real-14.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -52,7 +52,8 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # fix8-fp): 0.764 / 0.095, sets 1-7 unchanged; with its misses fixed too (fix8-recall), merged at 91e2a19:
 # 0.953 / 0.095, and sets 5 and 7 rose to 0.982 and 0.988. detect-real-9 (harvest-g) stays held out: measured
 # once at 1e9e56e (0.719 / 0.105) and once at 91e2a19 (0.742 / 0.105); it became a dev set on 2026-12-06 (13:20
-# UTC), and detect-real-10, -11 and -12 are the held-out sets now. After fixing its misses by mechanism (fitted;
+# UTC), and detect-real-10, -11 and -12 were the held-out sets then (12 became dev in round 11; 10 and 11, read by
+# nobody until then, in round 12, 2026-12-06 16:05 UTC, when detect-real-13 and -14 were harvested as held out). After fixing its misses by mechanism (fitted;
 # branch fix9-recall, docs/detection.md "Set 9: misses by mechanism"): 0.944 / 0.105, and set 6 rose to 0.951; its
 # false alarms fixed by mechanism (fitted; branch fix9-fp): 0.944 / 0.048 (5/105), and set 8's fell to 0.071 (6/84).
 TOLERANCE = 0.02
@@ -68,6 +69,8 @@ RECALL_FLOOR = {
     "detect-real-9.jsonl": 0.944,  # held out blind at 1e9e56e and 91e2a19: 0.719 / 0.105, 0.742 / 0.105
     "detect-real-12.jsonl": 0.826,  # held out at 032a9b4: 0.477 / 0.192; 0.570 / 0.205 after round 10 (not blind);
     # 0.826 after its misses were fixed by mechanism (fitted; branch fix12-recall)
+    "detect-real-10.jsonl": 0.762,  # held out, unread, 032a9b4 to 388eb1e: 0.762 / 0.168 -> 0.762 / 0.144
+    "detect-real-11.jsonl": 0.692,  # held out, unread, 032a9b4 to 388eb1e: 0.692 / 0.091 (dev from round 12)
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -80,6 +83,8 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-8.jsonl": 0.071,
     "detect-real-9.jsonl": 0.048,
     "detect-real-12.jsonl": 0.110,  # 0.205 before set 12's false-alarm round (branch fix12-fp)
+    "detect-real-10.jsonl": 0.144,
+    "detect-real-11.jsonl": 0.091,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 1081  # sets 1-12
