@@ -40,6 +40,9 @@ BLIND = {
     7: "3bd13b1",
     8: "1e9e56e",
     9: "91e2a19",
+    10: "388eb1e",  # unread until round 12
+    11: "388eb1e",
+    12: "032a9b4",  # before the badge work, which was aimed at set 12's aggregate miss classes
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
