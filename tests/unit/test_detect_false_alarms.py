@@ -866,6 +866,15 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ko", '"(Translated by Google)" 표시가 붙은 댓글은 숨김'),
         ("en", '"Translated by DeepL" labels are removed from the export.'),
     ],
+    # What machine translation in general "may contain": no text of this page is named.
+    "may-contain-general": [
+        ("es", "Los traductores automáticos pueden contener sesgos de género."),
+        ("pt", "Ferramentas de tradução automática podem conter vieses."),
+        ("fr", "Les systèmes de traduction automatique peuvent contenir des biais."),
+        ("vi", "Dịch máy có thể chứa thiên kiến."),
+        ("zh-Hans", "机器翻译系统可能包含偏见。"),
+        ("en", "Machine translation engines may contain biases from their training data."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

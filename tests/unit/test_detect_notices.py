@@ -1555,6 +1555,13 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("nl", "Vertaald met DeepL omdat ik haast had."),
         ("es", "Traducido con ChatGPT porque tenía prisa."),
     ],
+    # A caveat "may contain" with any object ("omissions", "inaccuracies"), not only "errors": blanked as a caveat.
+    "may-contain-any-object": [
+        ("pt", "As descrições são traduções geradas por IA e podem conter omissões."),
+        ("es", "Las fichas son traducciones generadas por IA y pueden contener omisiones."),
+        ("sv", "Beskrivningarna är översättningar genererade av AI och kan innehålla brister."),
+        ("vi", "Bản dịch này do AI tạo ra và có thể chứa những chỗ không chính xác."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
