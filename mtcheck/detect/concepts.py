@@ -1167,7 +1167,15 @@ def _status_head(lexicon: Lexicon, folded: str) -> bool:
 
 def _short(fragment: str, spaces: bool, words: int = 0) -> bool:
     words = words or OPEN_END_WORDS
-    return len(fragment.split()) <= words if spaces else len(fragment.strip()) <= 5 * words
+    if spaces:  # (a dash or a bullet standing alone is no word)
+        return sum(1 for w in fragment.split() if any(_word_char(ch) for ch in w)) <= words
+    # letters, not code points: Khmer, Thai, Burmese and Lao write vowel signs and subscripts as combining marks
+    return _letters(fragment.strip()) <= 5 * words
+
+
+def _letters(text: str) -> int:
+    """Characters of a text that are not combining marks ("បកប្រែ" is four letters and two signs)."""
+    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Mc"))
 
 
 def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = False) -> bool:
@@ -1185,6 +1193,13 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
             break
         head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
+    # "Magyarból készült gépi fordítás", "İngilizceden makine çevirisi": head-final languages may open the status
+    # with its source, a language name with a case ending on it ("from Hungarian"); the making may follow it
+    if lexicon.spaces and (source := shared().language_regex.match(head)) is not None and source.end() < len(head):
+        words = _words(head)
+        if words and words[0][0] == 0 and words[0][1] > source.end():
+            head = _LEAD_JUNK.sub("", head[words[0][1] :], count=1)
+            made = True
     if made and done is not None and done.regex.match(head):
         return True
     stems = _translate_index()[0]
@@ -1233,7 +1248,20 @@ def points_here(fragment: str) -> bool:
     # about itself, naming the engine that made it ("Note: translated subtitles are available" is a feature)
     noted = reading.score > 0 and shared().note_label.match(fragment) is not None
     noted = noted and _engine_any().search(_fold(fragment)) is not None
-    return noted or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
+    # "…, originál je uveden pod nimi", "the original is shown below": the line points at the original of this text
+    original = reading.score > 0 and _original_clause(_fold(fragment))
+    return noted or original or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
+
+
+_CLAUSE_CUT = re.compile(r"[,;:–—]")
+
+
+def _original_clause(folded: str) -> bool:
+    """A later clause of the line opens with the original as its subject ("…, originál je uveden pod nimi", "; the
+    original is below"), not a phrase that only names one ("with a link to the English original")."""
+    return any(
+        shared().original_words.search(" ".join(part.split()[:2])) is not None for part in _CLAUSE_CUT.split(folded)[1:]
+    )
 
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.

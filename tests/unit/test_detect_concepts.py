@@ -672,3 +672,28 @@ def test_the_ja_action_form_is_read_after_the_verb_only() -> None:
 )
 def test_a_docstring_opens_a_sentence_with_returns(line: str, docstring: bool) -> None:
     assert bool(shared().docstring.search(line)) is docstring
+
+
+@pytest.mark.parametrize(
+    ("line", "original"),
+    [
+        ("názvy jsou strojově přeložené, originál je uveden pod nimi.", True),
+        ("the titles are machine translated; the original is below.", True),
+        ("disclose machine-translated pages with a link to the english original", False),
+        ("original: machine translated", False),  # the first clause is the label itself
+    ],
+)
+def test_the_original_must_open_a_later_clause(line: str, original: bool) -> None:
+    assert concepts._original_clause(line) is original
+
+
+def test_a_line_without_spaces_is_measured_in_letters() -> None:
+    khmer = "បកប្រែដោយ AI សម្រាប់ជាឯកសារយោងប៉ុណ្ណោះ"  # 38 code points, 25 of them letters
+    assert len(khmer) > 5 * concepts.BADGE_WORDS
+    assert concepts._short(khmer, False, concepts.BADGE_WORDS)
+    assert not concepts._short("翻" * (5 * concepts.BADGE_WORDS + 1), False, concepts.BADGE_WORDS)
+
+
+def test_a_lone_dash_is_no_word() -> None:
+    assert concepts._short("one two three — four five six", True, 6)
+    assert not concepts._short("one two three four five six seven", True, 6)

@@ -875,6 +875,12 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("zh-Hans", "机器翻译系统可能包含偏见。"),
         ("en", "Machine translation engines may contain biases from their training data."),
     ],
+    # The original named inside a phrase, not as the subject of its own clause; an action in Khmer.
+    "original-in-a-phrase": [
+        ("en", "feat(docs): disclose machine-translated pages with a link to the English original"),
+        ("cs", "Strojový překlad, originál a korektura: tři sloupce tabulky."),
+        ("km", "បកប្រែជាមួយ AI"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

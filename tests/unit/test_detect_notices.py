@@ -1562,6 +1562,23 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("sv", "Beskrivningarna är översättningar genererade av AI och kan innehålla brister."),
         ("vi", "Bản dịch này do AI tạo ra và có thể chứa những chỗ không chính xác."),
     ],
+    # A later clause whose subject is the original ("…, the original is below") points at this text.
+    "original-named-in-a-clause": [
+        ("de", "Die Titel sind maschinell ins Deutsche übersetzt, das Original steht darunter."),
+        ("fr", "Les titres sont traduits automatiquement en français ; l'original figure en dessous."),
+        ("sk", "Názvy sú strojovo preložené do slovenčiny, originál je uvedený pod nimi."),
+    ],
+    # A status line opening with its source language in a case form ("from German"); a lone dash is no word.
+    "source-language-leads": [
+        ("fi", "Saksasta tehty konekäännös — ilmoita meille virheistä, kiitos."),
+        ("hu", "Németből készült gépi fordítás — kérjük, jelezd, ha hibát találsz."),
+    ],
+    # A status badge in a script without spaces, measured in letters (vowel signs and subscripts are marks).
+    "no-space-letters": [
+        ("my", "AI ဖြင့် ဘာသာပြန်ထားသည် ကိုးကားရန်သာ"),
+        ("lo", "ແປໂດຍ AI ເພື່ອການອ້າງອີງເທົ່ານັ້ນ"),
+        ("km", "បកប្រែដោយ AI សម្រាប់ជាឯកសារយោងប៉ុណ្ណោះ"),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
