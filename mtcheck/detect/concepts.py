@@ -730,6 +730,20 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
+def _label_head(lexicon: Lexicon, folded: str) -> bool:
+    """The line opens with a bare label (a machine word and a translate word, up to BARE_WORDS words) and goes on
+    without a copula or a negation ("Machine translation from English to Japanese is hard" is a sentence about it,
+    "মেশিন অনুবাদ নয় — …" says "not machine translation")."""
+    words = _words(folded)
+    for n in range(2, min(BARE_WORDS, len(words) - 1) + 1):
+        if _label_words(lexicon, folded[: words[n - 1][1]]):
+            rest = folded[words[n - 1][1] :]
+            return lexicon.spaces and not any(
+                (cue := lexicon.patterns[c]) is not None and cue.search(rest) for c in ("copula", "negation")
+            )
+    return False
+
+
 STATUS_OTHER_WORDS = 2  # "Strojovo preložené v tomto zariadení": words a status line's concepts may leave unexplained
 
 
@@ -967,6 +981,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if sourced and bool(common.language_regex.search(folded)):
         names_self = True
         found.add("sourced")
+        # "Machine translation of the English guide", "ترجمة آلية للدليل الإنجليزي": a bare label opens the line that
+        # names its source, the badge of this text (the phrase rules read "Machine translation from German" so)
+        made = made or _label_head(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # "Automatically translated.", "Translated automatically by <engine>": a bare status badge, nothing but the
     # making, the machine and maybe the engine; or a status line that carries a caveat about the text it stands on
     # ("Translated by machine (<engine>), not yet reviewed by native speakers")

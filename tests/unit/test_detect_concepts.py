@@ -697,3 +697,11 @@ def test_a_line_without_spaces_is_measured_in_letters() -> None:
 def test_a_lone_dash_is_no_word() -> None:
     assert concepts._short("one two three — four five six", True, 6)
     assert not concepts._short("one two three four five six seven", True, 6)
+
+
+def test_a_label_head_needs_a_label_and_no_copula_after_it() -> None:
+    en = concepts._lexicon(concepts._by_code()["en"])
+    assert concepts._label_head(en, "machine translation of the english manual")
+    assert not concepts._label_head(en, "machine translation from english is hard")
+    assert not concepts._label_head(en, "the machine translation of the english manual")
+    assert not concepts._label_head(en, "machine translation")  # a bare label, read as one elsewhere

@@ -881,6 +881,14 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("cs", "Strojový překlad, originál a korektura: tři sloupce tabulky."),
         ("km", "បកប្រែជាមួយ AI"),
     ],
+    # A label that opens a sentence about machine translation (a copula after it), or "not machine translation".
+    "label-head-in-a-sentence": [
+        ("en", "Machine translation from English to Japanese is hard."),
+        ("id", "Terjemahan mesin dari bahasa Inggris ke bahasa Jawa masih sulit."),
+        ("bn", "মেশিন অনুবাদ নয় — নিজের ভাষায় স্বাভাবিক বাক্য লিখুন।"),
+        ("sw", "Tafsiri ya mashine kutoka Kiingereza ni ngumu."),
+        ("he", "תרגום מכונה מאנגלית לעברית הוא קשה."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1579,6 +1579,14 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("lo", "ແປໂດຍ AI ເພື່ອການອ້າງອີງເທົ່ານັ້ນ"),
         ("km", "បកប្រែដោយ AI សម្រាប់ជាឯកសារយោងប៉ុណ្ណោះ"),
     ],
+    # A bare label that opens a short line naming its source ("Machine translation of the English manual").
+    "label-head-names-its-source": [
+        ("he", "תרגום מכונה של התיעוד באנגלית למתחילים."),
+        ("tl", "Makinang salin ng dokumentasyon sa Ingles."),
+        ("id", "Terjemahan mesin dari panduan berbahasa Inggris."),
+        ("ar", "ترجمة آلية لدليل المستخدم الإنجليزي للإصدار الأول."),
+        ("fa", "ترجمه ماشینی راهنمای انگلیسی برای تازه\u200cکارها."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
