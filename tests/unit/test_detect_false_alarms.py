@@ -889,6 +889,12 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("sw", "Tafsiri ya mashine kutoka Kiingereza ni ngumu."),
         ("he", "תרגום מכונה מאנגלית לעברית הוא קשה."),
     ],
+    # The same present passive in a feature, a question, a human credit.
+    "present-passive-near-misses": [
+        ("sv", "Användarnas meddelanden översätts automatiskt till över 30 språk."),
+        ("nb", "Hvordan oversettes en nettside automatisk?"),
+        ("sv", "Appen översätts av frivilliga, inte av maskiner."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1587,6 +1587,13 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("ar", "ترجمة آلية لدليل المستخدم الإنجليزي للإصدار الأول."),
         ("fa", "ترجمه ماشینی راهنمای انگلیسی برای تازه\u200cکارها."),
     ],
+    # The present s-passive of Swedish and Norwegian ("översätts", "oversettes"), as Danish "oversættes" already was.
+    "present-passive-sv-nb": [
+        ("sv", "Artikeln maskinöversätts från engelska för att göra den tillgänglig för fler."),
+        ("nb", "Siden maskinoversettes av et verktøy for å hjelpe deg å forstå innholdet."),
+        ("sv", "Denna sida översätts automatiskt av Google Översätt."),
+        ("nb", "Denne artikkelen oversettes automatisk med DeepL."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
