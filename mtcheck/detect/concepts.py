@@ -604,7 +604,9 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     ("این صفحه ترجمهٴ ماشینی است", "हा … यांत्रिक अनुवाद आहे"), or the clause's end where "is" needs no verb
     (Bengali "এটি … মেশিন অনুবাদ।"). Not "Machine translation is useful" (no copula next to it, no "this")."""
     machine, copula, deixis = (lexicon.patterns[c] for c in ("machine", "copula", "deixis"))
-    if not lexicon.spaces or machine is None or deixis is None or not deixis.search(folded):
+    if not lexicon.spaces or machine is None or deixis is None:
+        return False
+    if not deixis.search(folded) and not _other_versions(folded):
         return False
     words = _words(folded)
     texts = [folded[s:e] for s, e in words]
@@ -627,6 +629,19 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
                 return True
             if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
                 return True
+    return False
+
+
+EXCEPT_REACH = 25  # characters between "other than" and the language name it excepts
+
+
+def _other_versions(folded: str) -> bool:
+    """The subject names the site's other language versions: "other than" beside a language name ("Los idiomas
+    distintos al japonés", "all languages except English")."""
+    common = shared()
+    for m in common.except_words.finditer(folded):
+        if common.language_regex.search(folded, max(0, m.start() - EXCEPT_REACH), m.end() + EXCEPT_REACH):
+            return True
     return False
 
 

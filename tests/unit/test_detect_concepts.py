@@ -705,3 +705,17 @@ def test_a_label_head_needs_a_label_and_no_copula_after_it() -> None:
     assert not concepts._label_head(en, "machine translation from english is hard")
     assert not concepts._label_head(en, "the machine translation of the english manual")
     assert not concepts._label_head(en, "machine translation")  # a bare label, read as one elsewhere
+
+
+@pytest.mark.parametrize(
+    ("line", "other"),
+    [
+        ("los idiomas distintos al japonés", True),
+        ("all languages except english", True),
+        ("日本語以外の言語", True),
+        ("all pages except the first one", False),  # no language named
+        ("other than the usual remarks on quality and speed, english is fine", False),  # too far (reach 25)
+    ],
+)
+def test_other_language_versions_need_a_language_beside_other_than(line: str, other: bool) -> None:
+    assert concepts._other_versions(line) is other

@@ -895,6 +895,13 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("nb", "Hvordan oversettes en nettside automatisk?"),
         ("sv", "Appen översätts av frivilliga, inte av maskiner."),
     ],
+    # The same words negated, or a remark on machine translation in general after "apart from English".
+    "other-than-a-language-near-misses": [
+        ("es", "Los idiomas distintos al japonés no son traducciones automáticas."),
+        ("de", "Außer Deutsch sind maschinelle Übersetzungen hier nicht erlaubt."),
+        ("pt", "Além do inglês, poucas línguas têm boa tradução automática."),
+        ("it", "Tranne l'inglese, le traduzioni automatiche sono ancora deboli."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1594,6 +1594,12 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("sv", "Denna sida översätts automatiskt av Google Översätt."),
         ("nb", "Denne artikkelen oversettes automatisk med DeepL."),
     ],
+    # A subject naming the other language versions ("languages other than Japanese"): "… are machine translations".
+    "other-language-versions": [
+        ("pt", "Os idiomas diferentes do japonês são traduções automáticas."),
+        ("it", "Tutte le lingue tranne l'inglese sono traduzioni automatiche."),
+        ("es", "Todas las versiones excepto la española son traducciones automáticas."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
