@@ -604,7 +604,9 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     ("این صفحه ترجمهٴ ماشینی است", "हा … यांत्रिक अनुवाद आहे"), or the clause's end where "is" needs no verb
     (Bengali "এটি … মেশিন অনুবাদ।"). Not "Machine translation is useful" (no copula next to it, no "this")."""
     machine, copula, deixis = (lexicon.patterns[c] for c in ("machine", "copula", "deixis"))
-    if not lexicon.spaces or machine is None or deixis is None or not deixis.search(folded):
+    if not lexicon.spaces or machine is None or deixis is None:
+        return False
+    if not deixis.search(folded) and not _other_versions(folded):
         return False
     words = _words(folded)
     texts = [folded[s:e] for s, e in words]
@@ -627,6 +629,19 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
                 return True
             if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
                 return True
+    return False
+
+
+EXCEPT_REACH = 25  # characters between "other than" and the language name it excepts
+
+
+def _other_versions(folded: str) -> bool:
+    """The subject names the site's other language versions: "other than" beside a language name ("Los idiomas
+    distintos al japonés", "all languages except English")."""
+    common = shared()
+    for m in common.except_words.finditer(folded):
+        if common.language_regex.search(folded, max(0, m.start() - EXCEPT_REACH), m.end() + EXCEPT_REACH):
+            return True
     return False
 
 
@@ -728,6 +743,20 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     kinds += ["t" for w, k in zip(words, kinds, strict=True) if k == "m" and _machine_compound(lexicon, w)]
     kinds += ["m"] * len(spaced)
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+
+
+def _label_head(lexicon: Lexicon, folded: str) -> bool:
+    """The line opens with a bare label (a machine word and a translate word, up to BARE_WORDS words) and goes on
+    without a copula or a negation ("Machine translation from English to Japanese is hard" is a sentence about it,
+    "মেশিন অনুবাদ নয় — …" says "not machine translation")."""
+    words = _words(folded)
+    for n in range(2, min(BARE_WORDS, len(words) - 1) + 1):
+        if _label_words(lexicon, folded[: words[n - 1][1]]):
+            rest = folded[words[n - 1][1] :]
+            return lexicon.spaces and not any(
+                (cue := lexicon.patterns[c]) is not None and cue.search(rest) for c in ("copula", "negation")
+            )
+    return False
 
 
 STATUS_OTHER_WORDS = 2  # "Strojovo preložené v tomto zariadení": words a status line's concepts may leave unexplained
@@ -967,6 +996,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if sourced and bool(common.language_regex.search(folded)):
         names_self = True
         found.add("sourced")
+        # "Machine translation of the English guide", "ترجمة آلية للدليل الإنجليزي": a bare label opens the line that
+        # names its source, the badge of this text (the phrase rules read "Machine translation from German" so)
+        made = made or _label_head(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # "Automatically translated.", "Translated automatically by <engine>": a bare status badge, nothing but the
     # making, the machine and maybe the engine; or a status line that carries a caveat about the text it stands on
     # ("Translated by machine (<engine>), not yet reviewed by native speakers")
@@ -1167,7 +1199,15 @@ def _status_head(lexicon: Lexicon, folded: str) -> bool:
 
 def _short(fragment: str, spaces: bool, words: int = 0) -> bool:
     words = words or OPEN_END_WORDS
-    return len(fragment.split()) <= words if spaces else len(fragment.strip()) <= 5 * words
+    if spaces:  # (a dash or a bullet standing alone is no word)
+        return sum(1 for w in fragment.split() if any(_word_char(ch) for ch in w)) <= words
+    # letters, not code points: Khmer, Thai, Burmese and Lao write vowel signs and subscripts as combining marks
+    return _letters(fragment.strip()) <= 5 * words
+
+
+def _letters(text: str) -> int:
+    """Characters of a text that are not combining marks ("បកប្រែ" is four letters and two signs)."""
+    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Mc"))
 
 
 def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = False) -> bool:
@@ -1185,6 +1225,13 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
             break
         head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
+    # "Magyarból készült gépi fordítás", "İngilizceden makine çevirisi": head-final languages may open the status
+    # with its source, a language name with a case ending on it ("from Hungarian"); the making may follow it
+    if lexicon.spaces and (source := shared().language_regex.match(head)) is not None and source.end() < len(head):
+        words = _words(head)
+        if words and words[0][0] == 0 and words[0][1] > source.end():
+            head = _LEAD_JUNK.sub("", head[words[0][1] :], count=1)
+            made = True
     if made and done is not None and done.regex.match(head):
         return True
     stems = _translate_index()[0]
@@ -1233,7 +1280,20 @@ def points_here(fragment: str) -> bool:
     # about itself, naming the engine that made it ("Note: translated subtitles are available" is a feature)
     noted = reading.score > 0 and shared().note_label.match(fragment) is not None
     noted = noted and _engine_any().search(_fold(fragment)) is not None
-    return noted or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
+    # "…, originál je uveden pod nimi", "the original is shown below": the line points at the original of this text
+    original = reading.score > 0 and _original_clause(_fold(fragment))
+    return noted or original or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
+
+
+_CLAUSE_CUT = re.compile(r"[,;:–—]")
+
+
+def _original_clause(folded: str) -> bool:
+    """A later clause of the line opens with the original as its subject ("…, originál je uveden pod nimi", "; the
+    original is below"), not a phrase that only names one ("with a link to the English original")."""
+    return any(
+        shared().original_words.search(" ".join(part.split()[:2])) is not None for part in _CLAUSE_CUT.split(folded)[1:]
+    )
 
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.

@@ -178,6 +178,11 @@ class Shared:
         """ "instead of", "anstatt", "en lugar de": the option not taken."""
         return _alternatives(self._data["alternatives"])
 
+    @cached_property
+    def except_words(self) -> re.Pattern[str]:
+        """ "other than", "distintos al", "以外": beside a language name, the site's other language versions."""
+        return _alternatives(self._data["except_words"])
+
 
 @cache
 def _data(name: str) -> dict[str, Any]:

@@ -672,3 +672,50 @@ def test_the_ja_action_form_is_read_after_the_verb_only() -> None:
 )
 def test_a_docstring_opens_a_sentence_with_returns(line: str, docstring: bool) -> None:
     assert bool(shared().docstring.search(line)) is docstring
+
+
+@pytest.mark.parametrize(
+    ("line", "original"),
+    [
+        ("názvy jsou strojově přeložené, originál je uveden pod nimi.", True),
+        ("the titles are machine translated; the original is below.", True),
+        ("disclose machine-translated pages with a link to the english original", False),
+        ("original: machine translated", False),  # the first clause is the label itself
+    ],
+)
+def test_the_original_must_open_a_later_clause(line: str, original: bool) -> None:
+    assert concepts._original_clause(line) is original
+
+
+def test_a_line_without_spaces_is_measured_in_letters() -> None:
+    khmer = "បកប្រែដោយ AI សម្រាប់ជាឯកសារយោងប៉ុណ្ណោះ"  # 38 code points, 25 of them letters
+    assert len(khmer) > 5 * concepts.BADGE_WORDS
+    assert concepts._short(khmer, False, concepts.BADGE_WORDS)
+    assert not concepts._short("翻" * (5 * concepts.BADGE_WORDS + 1), False, concepts.BADGE_WORDS)
+
+
+def test_a_lone_dash_is_no_word() -> None:
+    assert concepts._short("one two three — four five six", True, 6)
+    assert not concepts._short("one two three four five six seven", True, 6)
+
+
+def test_a_label_head_needs_a_label_and_no_copula_after_it() -> None:
+    en = concepts._lexicon(concepts._by_code()["en"])
+    assert concepts._label_head(en, "machine translation of the english manual")
+    assert not concepts._label_head(en, "machine translation from english is hard")
+    assert not concepts._label_head(en, "the machine translation of the english manual")
+    assert not concepts._label_head(en, "machine translation")  # a bare label, read as one elsewhere
+
+
+@pytest.mark.parametrize(
+    ("line", "other"),
+    [
+        ("los idiomas distintos al japonés", True),
+        ("all languages except english", True),
+        ("日本語以外の言語", True),
+        ("all pages except the first one", False),  # no language named
+        ("other than the usual remarks on quality and speed, english is fine", False),  # too far (reach 25)
+    ],
+)
+def test_other_language_versions_need_a_language_beside_other_than(line: str, other: bool) -> None:
+    assert concepts._other_versions(line) is other

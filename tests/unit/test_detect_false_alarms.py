@@ -866,6 +866,42 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ko", '"(Translated by Google)" 표시가 붙은 댓글은 숨김'),
         ("en", '"Translated by DeepL" labels are removed from the export.'),
     ],
+    # What machine translation in general "may contain": no text of this page is named.
+    "may-contain-general": [
+        ("es", "Los traductores automáticos pueden contener sesgos de género."),
+        ("pt", "Ferramentas de tradução automática podem conter vieses."),
+        ("fr", "Les systèmes de traduction automatique peuvent contenir des biais."),
+        ("vi", "Dịch máy có thể chứa thiên kiến."),
+        ("zh-Hans", "机器翻译系统可能包含偏见。"),
+        ("en", "Machine translation engines may contain biases from their training data."),
+    ],
+    # The original named inside a phrase, not as the subject of its own clause; an action in Khmer.
+    "original-in-a-phrase": [
+        ("en", "feat(docs): disclose machine-translated pages with a link to the English original"),
+        ("cs", "Strojový překlad, originál a korektura: tři sloupce tabulky."),
+        ("km", "បកប្រែជាមួយ AI"),
+    ],
+    # A label that opens a sentence about machine translation (a copula after it), or "not machine translation".
+    "label-head-in-a-sentence": [
+        ("en", "Machine translation from English to Japanese is hard."),
+        ("id", "Terjemahan mesin dari bahasa Inggris ke bahasa Jawa masih sulit."),
+        ("bn", "মেশিন অনুবাদ নয় — নিজের ভাষায় স্বাভাবিক বাক্য লিখুন।"),
+        ("sw", "Tafsiri ya mashine kutoka Kiingereza ni ngumu."),
+        ("he", "תרגום מכונה מאנגלית לעברית הוא קשה."),
+    ],
+    # The same present passive in a feature, a question, a human credit.
+    "present-passive-near-misses": [
+        ("sv", "Användarnas meddelanden översätts automatiskt till över 30 språk."),
+        ("nb", "Hvordan oversettes en nettside automatisk?"),
+        ("sv", "Appen översätts av frivilliga, inte av maskiner."),
+    ],
+    # The same words negated, or a remark on machine translation in general after "apart from English".
+    "other-than-a-language-near-misses": [
+        ("es", "Los idiomas distintos al japonés no son traducciones automáticas."),
+        ("de", "Außer Deutsch sind maschinelle Übersetzungen hier nicht erlaubt."),
+        ("pt", "Além do inglês, poucas línguas têm boa tradução automática."),
+        ("it", "Tranne l'inglese, le traduzioni automatiche sono ancora deboli."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

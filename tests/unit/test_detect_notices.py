@@ -1555,6 +1555,51 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("nl", "Vertaald met DeepL omdat ik haast had."),
         ("es", "Traducido con ChatGPT porque tenía prisa."),
     ],
+    # A caveat "may contain" with any object ("omissions", "inaccuracies"), not only "errors": blanked as a caveat.
+    "may-contain-any-object": [
+        ("pt", "As descrições são traduções geradas por IA e podem conter omissões."),
+        ("es", "Las fichas son traducciones generadas por IA y pueden contener omisiones."),
+        ("sv", "Beskrivningarna är översättningar genererade av AI och kan innehålla brister."),
+        ("vi", "Bản dịch này do AI tạo ra và có thể chứa những chỗ không chính xác."),
+    ],
+    # A later clause whose subject is the original ("…, the original is below") points at this text.
+    "original-named-in-a-clause": [
+        ("de", "Die Titel sind maschinell ins Deutsche übersetzt, das Original steht darunter."),
+        ("fr", "Les titres sont traduits automatiquement en français ; l'original figure en dessous."),
+        ("sk", "Názvy sú strojovo preložené do slovenčiny, originál je uvedený pod nimi."),
+    ],
+    # A status line opening with its source language in a case form ("from German"); a lone dash is no word.
+    "source-language-leads": [
+        ("fi", "Saksasta tehty konekäännös — ilmoita meille virheistä, kiitos."),
+        ("hu", "Németből készült gépi fordítás — kérjük, jelezd, ha hibát találsz."),
+    ],
+    # A status badge in a script without spaces, measured in letters (vowel signs and subscripts are marks).
+    "no-space-letters": [
+        ("my", "AI ဖြင့် ဘာသာပြန်ထားသည် ကိုးကားရန်သာ"),
+        ("lo", "ແປໂດຍ AI ເພື່ອການອ້າງອີງເທົ່ານັ້ນ"),
+        ("km", "បកប្រែដោយ AI សម្រាប់ជាឯកសារយោងប៉ុណ្ណោះ"),
+    ],
+    # A bare label that opens a short line naming its source ("Machine translation of the English manual").
+    "label-head-names-its-source": [
+        ("he", "תרגום מכונה של התיעוד באנגלית למתחילים."),
+        ("tl", "Makinang salin ng dokumentasyon sa Ingles."),
+        ("id", "Terjemahan mesin dari panduan berbahasa Inggris."),
+        ("ar", "ترجمة آلية لدليل المستخدم الإنجليزي للإصدار الأول."),
+        ("fa", "ترجمه ماشینی راهنمای انگلیسی برای تازه\u200cکارها."),
+    ],
+    # The present s-passive of Swedish and Norwegian ("översätts", "oversettes"), as Danish "oversættes" already was.
+    "present-passive-sv-nb": [
+        ("sv", "Artikeln maskinöversätts från engelska för att göra den tillgänglig för fler."),
+        ("nb", "Siden maskinoversettes av et verktøy for å hjelpe deg å forstå innholdet."),
+        ("sv", "Denna sida översätts automatiskt av Google Översätt."),
+        ("nb", "Denne artikkelen oversettes automatisk med DeepL."),
+    ],
+    # A subject naming the other language versions ("languages other than Japanese"): "… are machine translations".
+    "other-language-versions": [
+        ("pt", "Os idiomas diferentes do japonês são traduções automáticas."),
+        ("it", "Tutte le lingue tranne l'inglese sono traduzioni automatiche."),
+        ("es", "Todas las versiones excepto la española son traducciones automáticas."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),

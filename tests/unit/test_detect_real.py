@@ -70,8 +70,8 @@ RECALL_FLOOR = {
     "detect-real-9.jsonl": 0.944,  # held out blind at 1e9e56e and 91e2a19: 0.719 / 0.105, 0.742 / 0.105
     "detect-real-12.jsonl": 0.826,  # held out at 032a9b4: 0.477 / 0.192; 0.570 / 0.205 after round 10 (not blind);
     # 0.826 after its misses were fixed by mechanism (fitted; branch fix12-recall)
-    "detect-real-10.jsonl": 0.762,  # held out, unread, 032a9b4 to 388eb1e: 0.762 / 0.168 -> 0.762 / 0.144
-    "detect-real-11.jsonl": 0.692,  # held out, unread, 032a9b4 to 388eb1e: 0.692 / 0.091 (dev from round 12)
+    "detect-real-10.jsonl": 0.891,  # held out, unread, 032a9b4 to 388eb1e: 0.762 / 0.168 -> 0.762 / 0.144; fix10-recall
+    "detect-real-11.jsonl": 0.769,  # held out, unread, 032a9b4 to 388eb1e: 0.692 / 0.091 (dev from round 12)
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
