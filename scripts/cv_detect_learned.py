@@ -100,6 +100,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timesplit", nargs="+", metavar="N=RECORD", default=[],
                         help="instead: set N read by the rules recorded in RECORD (record_detect_rules.py), "
                              "the model trained on sets 1..N-1 without set N's sites")  # fmt: skip
+    parser.add_argument(
+        "--train-upto",
+        type=int,
+        default=None,
+        metavar="K",
+        help="with --timesplit: train on sets 1..K (default N-1), still without set N's sites",
+    )
+    parser.add_argument(
+        "--site-weight",
+        action="store_true",
+        help="with --timesplit: weight each real training row by 1/(rows of its site), mean 1",
+    )
     args = parser.parse_args(argv)
     if args.timesplit:
         return timesplit(args)
@@ -196,16 +208,19 @@ def timesplit(args: argparse.Namespace) -> int:
         n, record_path = spec.split("=", 1)
         test = [r for r in er.load_rows([ROOT / "tests" / "data" / f"detect-real-{n}.jsonl"])
                 if r["kind"] in ("disclaimer_phrase", "tricky_negative")]  # fmt: skip
-        before = [ROOT / "tests" / "data" / f"detect-real-{m}.jsonl" for m in range(1, int(n))]
+        upto = args.train_upto if args.train_upto is not None else int(n) - 1
+        before = [ROOT / "tests" / "data" / f"detect-real-{m}.jsonl" for m in range(1, upto + 1)]
         seen = er.load_rows(before)
         test_sites = {r["site"] for r in test}
         kinds = ("disclaimer_phrase", "tricky_negative")
         train = [r for r in seen if r["kind"] in kinds and r["site"] not in test_sites]
         old_sites = {r["site"] for r in seen}
+        weights = site_weights(train) + [1.0] * len(challenge) if args.site_weight else None
         w, b = td.fit(
             td.featurise([r["text"] for r in train], args.features) + chal_feats,
             [int(r["kind"] == "disclaimer_phrase") for r in train] + [y for _, _, y in challenge],
             **hyper,
+            sample_weight=weights,
         )
         model = learned.Model(w, b, 0.9, 0.55, features=args.features)
         cache: dict[str, float] = {}
@@ -227,9 +242,39 @@ def timesplit(args: argparse.Namespace) -> int:
             for key, value in part.items():
                 print(f"set {n} {scope:9} {key:14} {_fmt(value)}", flush=True)
         out[n] = result
+    if len(out) > 1:
+        pooled = pool([r["all"] for r in out.values()])
+        for key, value in pooled.items():
+            print(f"pooled {'+'.join(out)} {key:14} {_fmt(value)}", flush=True)
+        out["pooled"] = pooled
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def site_weights(rows: list[dict[str, Any]]) -> list[float]:
+    """1/(rows of the row's site), scaled so the weights average 1: a site's rows count as much as one site."""
+    sizes: dict[str, int] = defaultdict(int)
+    for row in rows:
+        sizes[row["site"]] += 1
+    raw = [1.0 / sizes[row["site"]] for row in rows]
+    mean = sum(raw) / len(raw) if raw else 1.0
+    return [x / mean for x in raw]
+
+
+def pool(parts: list[dict[str, dict[str, dict[str, list[int]]]]]) -> dict[str, dict[str, dict[str, list[int]]]]:
+    """Sum {setting: {placement: {"recall"|"fp": [hit, n]}}} tallies over several sets (the keys of the first)."""
+    out: dict[str, dict[str, dict[str, list[int]]]] = {}
+    for key in parts[0] if parts else ():
+        out[key] = {}
+        for placement in parts[0][key]:
+            cell = {c: [0, 0] for c in ("recall", "fp")}
+            for part in parts:
+                for c in cell:
+                    cell[c][0] += part[key][placement][c][0]
+                    cell[c][1] += part[key][placement][c][1]
+            out[key][placement] = cell
+    return out
 
 
 def _fmt(t: dict[str, dict[str, list[int]]]) -> str:

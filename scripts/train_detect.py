@@ -67,8 +67,9 @@ def featurise(texts: list[str], kind: str = "char") -> list[list[str]]:
 
 
 def fit(feats: list[list[str]], labels: list[int], *, min_df: int, epochs: int, l2: float, rate: float,
-        seed: int) -> tuple[dict[str, float], float]:  # fmt: skip
-    """Logistic regression by AdaGrad on the kept n-grams; returns (weights, bias)."""
+        seed: int, sample_weight: list[float] | None = None) -> tuple[dict[str, float], float]:  # fmt: skip
+    """Logistic regression by AdaGrad on the kept n-grams; returns (weights, bias). `sample_weight` (one per
+    example, default 1) scales each example's loss on top of the class balance."""
     df = Counter(g for f in feats for g in f)
     vocab = {g for g, c in df.items() if c >= min_df}
     rows = [[g for g in f if g in vocab] for f in feats]
@@ -87,7 +88,7 @@ def fit(feats: list[list[str]], labels: list[int], *, min_df: int, epochs: int, 
             scale = 1.0 / math.sqrt(len(grams)) if grams else 0.0
             z = bias + scale * sum(w[g] for g in grams)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            err = (p - labels[i]) * class_weight[labels[i]]
+            err = (p - labels[i]) * class_weight[labels[i]] * (sample_weight[i] if sample_weight else 1.0)
             for g in grams:
                 grad = err * scale + l2 * w[g]
                 g2[g] += grad * grad
