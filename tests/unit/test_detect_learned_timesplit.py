@@ -20,10 +20,14 @@ def _cell(rh: int, rn: int, fh: int, fn: int) -> dict[str, list[int]]:
 
 def test_pool_sums_every_setting_and_placement() -> None:
     cv = load_script("cv_detect_learned")
-    a = {"rules": {"alone": _cell(1, 2, 0, 3), "top": _cell(2, 2, 1, 3)}, "t0.9": {"alone": _cell(2, 2, 1, 3),
-                                                                                  "top": _cell(2, 2, 2, 3)}}  # fmt: skip
-    b = {"rules": {"alone": _cell(3, 5, 1, 4), "top": _cell(0, 5, 0, 4)}, "t0.9": {"alone": _cell(4, 5, 1, 4),
-                                                                                  "top": _cell(1, 5, 0, 4)}}  # fmt: skip
+    a = {
+        "rules": {"alone": _cell(1, 2, 0, 3), "top": _cell(2, 2, 1, 3)},
+        "t0.9": {"alone": _cell(2, 2, 1, 3), "top": _cell(2, 2, 2, 3)},
+    }
+    b = {
+        "rules": {"alone": _cell(3, 5, 1, 4), "top": _cell(0, 5, 0, 4)},
+        "t0.9": {"alone": _cell(4, 5, 1, 4), "top": _cell(1, 5, 0, 4)},
+    }
     pooled = cv.pool([a, b])
     assert pooled["rules"]["alone"] == _cell(4, 7, 1, 7)
     assert pooled["rules"]["top"] == _cell(2, 7, 1, 7)
