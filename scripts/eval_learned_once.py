@@ -7,9 +7,9 @@ tuned here. Each notice and negative of each file (`disclaimer_phrase`, `tricky_
 `detect_text`, alone, at the top and at the bottom of a neutral article (`scripts/eval_detect_real.py`'s bodies
 and placement), once with the fallback off and once on. Prints recall / false-alarm rate per set, placement and
 setting, and pooled over the files. A missing or unreadable file: a one-line error, the other files are measured,
-exit status 2.
+exit status 2. The rules are those of the `mtcheck` first on PYTHONPATH (this checkout when run as below).
 
-    python scripts/eval_learned_once.py /tmp/model.json tests/data/detect-real-13.jsonl \\
+    PYTHONPATH=$PWD python scripts/eval_learned_once.py /tmp/model.json tests/data/detect-real-13.jsonl \\
         tests/data/detect-real-14.jsonl --threshold 0.9 --mention none
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # after PYTHONPATH: an older checkout given there is the one measured
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import eval_detect_real as er  # noqa: E402
