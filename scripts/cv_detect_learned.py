@@ -19,6 +19,8 @@ to confirm the shortcut gives the same verdicts.
 
     python scripts/cv_detect_learned.py --folds 5 --json /tmp/cv.json
     python scripts/cv_detect_learned.py --folds 5 --challenge --features char+word
+    python scripts/cv_detect_learned.py --timesplit 10=rec10.json 11=rec11.json 12=rec12.json --train-upto 9 \
+        --challenge --features char+word       # sets harvested together: one training cut, pooled figures
 """
 
 from __future__ import annotations
