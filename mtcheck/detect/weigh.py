@@ -270,12 +270,51 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     # the subject of another verb, the participle an adjective of its object
     if subject and _other_words(rules, concepts.without_machine_words(rules.code, ctx.gap, ctx.span)):
         return "mention", WEAK
+    if engine is not None and _noun_in_prose(rules, ctx, pre, engine, predicative):
+        return "mention", WEAK
     # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
     agent = rules.cues["agent"]
     led = agent is not None and bool(agent.fullmatch(after_last_cut(pre).strip()))
     if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
         return "disclaimer", 0.85
     return "mention", WEAK
+
+
+CREDIT_WORDS = 4  # words of a credit line besides its engine and translate noun: "Übersetzung: DeepL, ohne Gewähr"
+
+
+def _noun_in_prose(rules: Rules, ctx: Context, pre: str, engine: tuple[str, str], predicative: bool) -> bool:
+    """The translate word is a noun or part of a product's name, not a made form, no instrument or agent word ties it
+    to the engine, and the clause is longer than a credit line: a sentence about the engine or about machine
+    translation ("Google Traducere, ca și celelalte sisteme de traducere, are limitele sale", "la traducción de
+    Google Translate no es reconocida …", "DeepL은 유럽 언어에 대한 번역 품질이 뛰어나다"), not a credit on this text
+    ("Übersetzung mit DeepL", "DeepLで翻訳", "由 DeepL 翻译", "Traducere: Google")."""
+    b = rules.boundaries
+    name, gap = engine[0], ctx.gap
+    first = ctx.span.startswith(name)
+    word = ctx.span[len(name) + len(gap) :] if first else ctx.span[: max(0, len(ctx.span) - len(name) - len(gap))]
+    if not word.strip() or predicative or has(rules, "made", word) or concepts.cue_word(rules.code, "done", word):
+        return False
+    if count_words(ctx.pre, b) + count_words(ctx.post, b) <= CREDIT_WORDS or ":" in gap or "\n" in gap:
+        return False  # a credit line, or a key and its value ("translation:\n  engine: deepl")
+    # "이 번역은 … AI가 만들었습니다", "a Google translation of the README": the noun names this text's translation
+    code = rules.code
+    head = head_words(ctx.post, 2 if b == "none" else 3, b)
+    if concepts.cue_word(code, "deixis", tail_words(pre, 2, b)) or any(
+        concepts.cue_word(code, concept, head) for concept in ("deixis", "content")
+    ):
+        return False
+    # the tie: an instrument or agent word (or a made form) between them ("created with the assistance of an LLM"),
+    # or before the engine when it comes first ("durch DeepL-Übersetzung"), or a postposition right after it
+    # ("DeepLで", "DeepL로", "DeepL ile"); in scripts without spaces only at either end of the gap, as a particle
+    inner = gap.strip(" -–—")
+    if b == "none":
+        inner = f"{head_words(inner, 2, b)} {tail_words(inner, 2, b)}"
+    if inner.strip() and any(has(rules, cue, inner) for cue in ("means", "means_after", "agent", "made")):
+        return False
+    if first and (has(rules, "means", tail_words(pre, 2, b)) or has(rules, "agent", tail_words(pre, 1, b))):
+        return False
+    return not (not first and has(rules, "means_after", head_words(ctx.post, 1, b)))
 
 
 def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) -> bool:

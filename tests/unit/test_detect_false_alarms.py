@@ -866,6 +866,19 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ko", '"(Translated by Google)" 표시가 붙은 댓글은 숨김'),
         ("en", '"Translated by DeepL" labels are removed from the export.'),
     ],
+    # An engine and a translate NOUN (the product's local name, machine translation as a subject) in a sentence with a
+    # predicate of its own, tied by no instrument or agent word: a remark about the engine, not a credit on this text.
+    "engine-noun-in-prose": [
+        ("de", "Google Übersetzer hat wie alle anderen maschinellen Übersetzer seine Grenzen."),
+        ("fr", "La traduction de DeepL n'est pas acceptée pour les documents officiels."),
+        ("pt", "O Google Tradutor mudou para um sistema de tradução neural em 2016."),
+        ("ko", "DeepL의 번역 품질은 유럽 언어에서 특히 뛰어나다."),
+        ("tr", "Google Çeviri, diğer sistemler gibi, bazı hatalar yapmaktadır."),
+        ("sr", "Google Prevodilac, kao i ostali sistemi, ima svoja ograničenja."),
+        ("fr", "Des années plus tard, Google Traduction est passé à la traduction automatique neuronale."),
+        ("pl", "Google Tłumacz, podobnie jak inne systemy tłumaczenia, ma swoje ograniczenia."),
+        ("zh-Hans", "谷歌翻译已成为许多人日常使用的核心工具。"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1555,6 +1555,17 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("nl", "Vertaald met DeepL omdat ik haast had."),
         ("es", "Traducido con ChatGPT porque tenía prisa."),
     ],
+    # An engine and a translate noun tied by an instrument or agent word, a credit line, or the noun naming this
+    # text's translation: the credits that the engine-noun-in-prose reading must leave alone.
+    "engine-noun-credits": [
+        ("de", "Übersetzung: DeepL"),
+        ("id", "Terjemahan oleh Google Translate, mungkin mengandung kesalahan."),
+        ("es", "Traducción de Google Translate, revisada por nuestro equipo."),
+        ("ko", "Google 번역으로 번역된 페이지입니다."),
+        ("pl", "Tłumaczenie: Google Tłumacz. Mogą wystąpić błędy."),
+        ("en", "This translation was made with the help of an LLM and may miss some nuances."),
+        ("en", "I added a DeepL translation of this guide for our Spanish readers."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
