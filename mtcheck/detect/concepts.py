@@ -876,6 +876,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         hedge = lex[i].patterns["hedge"]
         if hedge is not None and hedge.search(folded):
             folded = hedge.strip(folded)
+    if any(lex[i].spaces for i in owners):
+        folded = _without_reader_text(folded, [lex[i] for i in owners])
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
         plain = (c for c in CONCEPTS if c not in _READ_APART)
@@ -891,7 +893,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
-    untooled = _without_tool_deixis(folded) if "deixis" in found and lex[best].spaces else folded
+    spaced = "deixis" in found and lex[best].spaces
+    untooled = _without_tool_deixis(folded, lex[best].patterns["machine"]) if spaced else folded
     if untooled != folded and not any(_deixis(lex[i], untooled) for i in owners):
         found.discard("deixis")  # "Tämä laajennus näyttää …", "This extension shows …": "this" points at the tool
     # "Aistrigh go huathoibríoch", "Humusha ngokuzenzakalelayo", "Auto translate": a button or a setting that
@@ -1117,15 +1120,46 @@ def _deixis(lexicon: Lexicon, folded: str) -> bool:
     return deixis is not None and deixis.search(folded)
 
 
-def _without_tool_deixis(folded: str) -> str:
-    """The fragment with the word right before a tool noun blanked ("this" in "this extension shows …")."""
+def _without_tool_deixis(folded: str, machine: Matcher | None = None) -> str:
+    """The fragment with the deixis that points elsewhere blanked: the word right before a tool noun ("this" in "this
+    extension shows …") or a time noun ("Deze week lanceerde …", "this year", "bu hafta"), and a possessive right
+    before or after a machine word ("our AI", "unserer KI", "AI kami": the owner of the tool, not this text)."""
     words = _words(folded)
+    common = shared()
     out = folded
     for k in range(1, len(words)):
-        if shared().tools.fullmatch(folded[words[k][0] : words[k][1]]):
+        word = folded[words[k][0] : words[k][1]]
+        if common.tools.fullmatch(word) or common.times.fullmatch(word):
             short = k >= 2 and words[k - 1][1] - words[k - 1][0] <= 2  # "ez a bővítmény": an article between
             s, e = words[k - 2 if short else k - 1][0], words[k - 1][1]
             out = out[:s] + " " * (e - s) + out[e:]
+    if machine is not None:
+        for k, (s, e) in enumerate(words):
+            if not common.possessives.fullmatch(folded[s:e]):
+                continue
+            near = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words)]
+            if any(_is(machine, folded[a:b]) for a, b in near):
+                out = out[:s] + " " * (e - s) + out[e:]
+    return out
+
+
+def _without_reader_text(folded: str, lexicons: list[Lexicon]) -> str:
+    """The fragment with the reader's own text blanked: a second-person possessive and the content noun or deixis
+    beside it ("your messages", "Ihre Dokumente", "உங்கள் இந்த உரையாடல்", "pesan Anda"): what a feature or a policy
+    does with the reader's text, not a notice on this one ("into your language" names no text and stays)."""
+    yours = shared().yours
+    if not yours.search(folded):
+        return folded
+    words = _words(folded)
+    out = folded
+    for k, (s, e) in enumerate(words):
+        if not yours.fullmatch(folded[s:e]):
+            continue
+        near = [words[j] for j in range(k - 2, k + 3) if j != k and 0 <= j < len(words)]
+        hits = [(a, b) for a, b in near for lex in lexicons
+                if _is(lex.patterns["content"], folded[a:b]) or _is(lex.patterns["deixis"], folded[a:b])]  # fmt: skip
+        for a, b in hits + ([(s, e)] if hits else []):
+            out = out[:a] + " " * (b - a) + out[b:]
     return out
 
 

@@ -157,6 +157,17 @@ class Shared:
         return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
 
     @cached_property
+    def times(self) -> re.Pattern[str]:
+        """ "week", "Jahr", "semaine": a time noun, at a word start (with its endings)."""
+        words = sorted(self._data["times"], key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
+
+    @cached_property
+    def yours(self) -> re.Pattern[str]:
+        """ "your", "Ihre", "உங்கள்": a second-person possessive, a whole word."""
+        return _alternatives(self._data["yours"])
+
+    @cached_property
     def note_label(self) -> re.Pattern[str]:
         """ "Note:", "Catatan:", "注：" opening a line: the page's remark about itself."""
         words = sorted(self._data["note_labels"], key=len, reverse=True)

@@ -38,6 +38,12 @@ _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$
 
 
 @functools.cache
+def _POSSESSIVE_END() -> re.Pattern[str]:  # noqa: N802
+    """A first-person possessive at the end of a gap, right before the engine: "with our (AI)", "mit unserer (KI)"."""
+    return re.compile(rf"(?:{shared().possessives.pattern})\s*$", re.IGNORECASE)
+
+
+@functools.cache
 def _named_language() -> re.Pattern[str]:
     """A language name and the word after it: "engleskog jezika", "английского языка"."""
     return re.compile(rf"(?<!\w)(?:{shared().language_any})\w*\s+[^\W\d_]+")
@@ -254,7 +260,8 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     if has(rules, "human", ctx.clause) or (has(rules, "generic", ctx.gap) and not has(rules, "means", ctx.gap)):
         return "mention", 0.1
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
-    is_self = is_self or has(rules, "self", ctx.gap)
+    # (not a possessive of the engine: "translated with our AI", "mit unserer KI")
+    is_self = is_self or has(rules, "self", _POSSESSIVE_END().sub(" ", ctx.gap))
     # "GPT-4 translated the prompt into French": an engine as the subject of something else's translation.
     # ("O Google traduziu …": a determiner may stand before the engine's name)
     determiners = rules.cues["determiners"]
@@ -389,15 +396,24 @@ def _object_of_other(rules: Rules, pre: str) -> bool:
 
 
 def _without_tool_deixis(rules: Rules, pre: str) -> str:
-    """`pre` without "this" before a tool noun ("Tämä laajennus näyttää …", "This extension shows …"): the deixis
-    points at the tool, not at this text."""
+    """`pre` without "this" before a tool or time noun ("Tämä laajennus näyttää …", "This extension shows …", "Deze week
+    lanceerde …"): the deixis points at the tool or the time, not at this text; and without the reader's own text, a
+    second-person possessive and the self words beside it ("Your messages are translated …")."""
     self_words = rules.cues["self"]
     if self_words is None or rules.boundaries == "none":
         return pre
     words = word_iter(pre, rules.boundaries)
     out = pre
+    common = shared()
+    # "your messages", "Ihre Nachrichten", "pesan Anda": the reader's own text, what a feature does with it
+    for k, w in enumerate(words):
+        if common.yours.fullmatch(w.group(0).lower()):
+            for near in words[max(0, k - 2) : k + 3]:
+                if near is w or self_words.match(near.group(0).lower()):
+                    out = out[: near.start()] + " " * len(near.group(0)) + out[near.end() :]
     for k in range(1, len(words)):
-        if not shared().tools.fullmatch(words[k].group(0).lower()):
+        # "this extension", "Deze week", "this year": the deixis points at a tool or a time
+        if not (common.tools.fullmatch(words[k].group(0).lower()) or common.times.fullmatch(words[k].group(0).lower())):
             continue
         # "this extension", "ez a bővítmény" (an article between)
         first = k - 2 if k >= 2 and len(words[k - 1].group(0)) <= 2 else k - 1

@@ -672,3 +672,26 @@ def test_the_ja_action_form_is_read_after_the_verb_only() -> None:
 )
 def test_a_docstring_opens_a_sentence_with_returns(line: str, docstring: bool) -> None:
     assert bool(shared().docstring.search(line)) is docstring
+
+
+@pytest.mark.parametrize(
+    ("fragment", "points"),
+    [
+        ("Deze week heeft DeepL een automatisch vertaalde handleiding uitgebracht.", False),  # a time
+        ("Deze pagina is automatisch vertaald.", True),
+        ("Millions of words were automatically translated by our AI.", False),  # the AI's owner
+        ("Our articles were automatically translated by AI.", False),  # "our": not a pointing word (speaks_here)
+        ("This article was automatically translated by our AI.", True),
+    ],
+)
+def test_deixis_that_points_at_a_time_or_the_tools_owner_is_no_pointer(fragment: str, points: bool) -> None:
+    assert concepts.speaks_here(fragment) is points
+
+
+def test_the_readers_own_text_is_not_this_text() -> None:
+    lexicons = [concepts.lexicons()[concepts.languages().index(code)] for code in ("en", "ta")]
+    kept = "this page was translated into your language by ai."
+    assert concepts._without_reader_text(kept, lexicons) == kept  # "your language" names no text
+    blanked = concepts._without_reader_text("your messages are translated by ai.", lexicons)
+    assert "messages" not in blanked and "your" not in blanked
+    assert "இந்த" not in concepts._without_reader_text("உங்கள் இந்த உரையாடல் மொழிபெயர்க்கப்பட்டது", lexicons)

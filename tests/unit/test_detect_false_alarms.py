@@ -879,6 +879,20 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("pl", "Google Tłumacz, podobnie jak inne systemy tłumaczenia, ma swoje ograniczenia."),
         ("zh-Hans", "谷歌翻译已成为许多人日常使用的核心工具。"),
     ],
+    # Deixis that points elsewhere: at a time ("this week"), or a possessive on the tool ("our AI"); and the reader's
+    # own text ("your messages"): what a feature or a policy does with it. None of these names this text.
+    "deixis-elsewhere-or-the-readers-text": [
+        ("de", "Diese Woche hat DeepL eine neue Übersetzungsmaschine mit künstlicher Intelligenz vorgestellt."),
+        ("en", "This week the company launched a new translation engine that uses artificial intelligence."),
+        ("en", "Millions of words have been translated with our AI."),
+        ("de", "Über eine Million Sätze wurden schon mit unserer KI übersetzt."),
+        ("fr", "Des millions de mots ont été traduits par notre IA."),
+        ("id", "Jutaan kalimat sudah diterjemahkan oleh AI kami."),
+        ("en", "Your messages are translated automatically by AI before they are stored."),
+        ("de", "Ihre Nachrichten werden von unserer KI automatisch übersetzt."),
+        ("fr", "Vos documents sont traduits automatiquement par IA."),
+        ("id", "Pesan Anda diterjemahkan secara otomatis oleh AI."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

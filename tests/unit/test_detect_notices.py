@@ -1566,6 +1566,15 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("en", "This translation was made with the help of an LLM and may miss some nuances."),
         ("en", "I added a DeepL translation of this guide for our Spanish readers."),
     ],
+    # This text named beside a time, the reader's language or the site's own AI: the deixis still points here.
+    "deixis-here-beside-time-or-owner": [
+        ("en", "This page was translated into your language by AI."),
+        ("es", "Este texto fue traducido automáticamente para tu comodidad."),
+        ("de", "Dieser Artikel wurde mit unserer KI übersetzt."),
+        ("fr", "Ce texte a été traduit par notre IA."),
+        ("id", "Halaman ini diterjemahkan oleh AI kami."),
+        ("nl", "Deze pagina is deze week automatisch vertaald."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
