@@ -695,3 +695,20 @@ def test_the_readers_own_text_is_not_this_text() -> None:
     blanked = concepts._without_reader_text("your messages are translated by ai.", lexicons)
     assert "messages" not in blanked and "your" not in blanked
     assert "இந்த" not in concepts._without_reader_text("உங்கள் இந்த உரையாடல் மொழிபெயர்க்கப்பட்டது", lexicons)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Khi translatedPages[id] tồn tại, hiện nhãn.", True),
+        ("Si this.autoTranslated vaut true, afficher le bandeau.", True),
+        ("Cuando isMachineTranslated(doc) es verdadero", True),
+        ("translatedFrom: en", False),  # a key
+        ('Bitte das Feld "translatedFrom" löschen.', False),  # a field named in a notice
+        ("Yiguqulelwe ngomatshini ukusuka ngesiXhosa.", False),  # a Bantu class prefix
+        ("Aistrithe go huathoibríoch ón bhFraincis.", False),  # an Irish mutation
+        ("Translated on an iPhone (beta).", False),  # a brand
+    ],
+)
+def test_camel_case_is_code_only_as_a_member_index_or_call(line: str, code: bool) -> None:
+    assert code_identifier(line) is code

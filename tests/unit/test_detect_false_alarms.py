@@ -893,6 +893,12 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("fr", "Vos documents sont traduits automatiquement par IA."),
         ("id", "Pesan Anda diterjemahkan secara otomatis oleh AI."),
     ],
+    # A camelCase member, index or call on the line: a code comment or a plan describing code.
+    "camel-case-code": [
+        ("fr", "Si this.autoTranslated vaut true, la page traduite automatiquement affiche un bandeau."),
+        ("es", "Cuando isMachineTranslated(doc) es verdadero, el texto traducido automáticamente lleva una etiqueta."),
+        ("vi", "Khi bản dịch máy có trong translatedPages[id], hiện nhãn ở đầu trang."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),
