@@ -1364,10 +1364,13 @@ def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple
 
 
 def code_line(line: str) -> bool:
-    """The line around a notice is code, a docstring or a log line: a program identifier ("simpsons_data"), a
-    sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …") on it."""
+    """The line around a notice is code, a docstring, a log line or a struck-out item: a program identifier
+    ("simpsons_data"), a sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …"),
+    a cross mark that opens it ("❌ …", a "don't" of a list)."""
     common = shared()
-    return code_identifier(line) or bool(common.docstring.search(line) or common.log_line.search(line))
+    return code_identifier(line) or bool(
+        common.docstring.search(line) or common.log_line.search(line) or common.crossed.search(line)
+    )
 
 
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],

@@ -106,6 +106,11 @@ class Shared:
         return re.compile(self._data["code"]["log_line"], re.IGNORECASE)
 
     @cached_property
+    def crossed(self) -> re.Pattern[str]:
+        """A line struck out as a "don't" item: a cross mark ("❌", "🚫", "✗") opens it."""
+        return re.compile(self._data["code"]["crossed"])
+
+    @cached_property
     def person_names(self) -> re.Pattern[str]:
         """Engine names that are also given names: "Claude"."""
         return re.compile(rf"(?:{self._data['person_names']})$")

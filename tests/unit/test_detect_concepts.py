@@ -712,3 +712,18 @@ def test_the_readers_own_text_is_not_this_text() -> None:
 )
 def test_camel_case_is_code_only_as_a_member_index_or_call(line: str, code: bool) -> None:
     assert code_identifier(line) is code
+
+
+@pytest.mark.parametrize(
+    ("line", "crossed"),
+    [
+        ("❌ Don't: machine-translated text", True),
+        ("- ✗ Texte traduit automatiquement", True),
+        ("🚫 Traducción automática", True),
+        ("⚠️ Machine translated", False),
+        ("Machine translated ❌ Close", False),  # a banner's close button, not at the start
+        ("✖ Machine translated", False),  # a close button that opens the banner's text
+    ],
+)
+def test_a_cross_mark_opening_the_line_strikes_it_out(line: str, crossed: bool) -> None:
+    assert concepts.code_line(line) is crossed

@@ -899,6 +899,12 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("es", "Cuando isMachineTranslated(doc) es verdadero, el texto traducido automáticamente lleva una etiqueta."),
         ("vi", "Khi bản dịch máy có trong translatedPages[id], hiện nhãn ở đầu trang."),
     ],
+    # A "don't" item: a cross mark opens the line of a list or of a prompt's rules.
+    "crossed-out-item": [
+        ("fr", "- ✗ Texte traduit automatiquement depuis l'anglais"),
+        ("es", "🚫 Traducción automática del inglés"),
+        ("de", "❌ Nicht verwenden: maschinell übersetzte Texte aus dem Englischen"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

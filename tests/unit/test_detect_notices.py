@@ -1575,6 +1575,12 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("id", "Halaman ini diterjemahkan oleh AI kami."),
         ("nl", "Deze pagina is deze week automatisch vertaald."),
     ],
+    # Icons that are no cross mark opening the line: a warning, a check mark, a banner's close button at its end.
+    "icons-that-do-not-strike-out": [
+        ("en", "⚠️ Machine translated from English"),
+        ("de", "✅ Diese Seite wurde maschinell übersetzt."),
+        ("en", "Machine translated from English ❌ Close"),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
