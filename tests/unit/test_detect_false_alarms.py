@@ -905,6 +905,16 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("es", "🚫 Traducción automática del inglés"),
         ("de", "❌ Nicht verwenden: maschinell übersetzte Texte aus dem Englischen"),
     ],
+    # A button or setting that opens with the infinitive or imperative of "translate", in lexicons that lacked the
+    # action form (mn, mk, sr, hy) or whose phrase rules took the infinitive for a participle (lv).
+    "action-form-gaps": [
+        ("mn", "Автоматаар орчуулах"),
+        ("mn", "Автоматаар орчуул"),
+        ("mk", "Преведи автоматски"),
+        ("sr", "Аутоматски преведи"),
+        ("hy", "Թարգմանել ավտոմատ"),
+        ("lv", "Tulkot automātiski"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

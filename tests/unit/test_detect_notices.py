@@ -1581,6 +1581,15 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("de", "✅ Diese Seite wurde maschinell übersetzt."),
         ("en", "Machine translated from English ❌ Close"),
     ],
+    # The participles and labels beside the action forms added: they stay badges.
+    "beside-the-action-forms": [
+        ("mn", "Автоматаар орчуулсан"),
+        ("mn", "Машин орчуулга"),
+        ("mk", "Машински преведено"),
+        ("lv", "Automātiski tulkots"),
+        ("lv", "Tulkots automātiski"),
+        ("hy", "Ավտոմատ թարգմանված"),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
