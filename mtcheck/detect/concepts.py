@@ -860,6 +860,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     first = _first_translate(folded)
     if first is not None and common.alternatives.search(after_last_cut(folded[:first])):
         return None
+    # "… better than machine-translated ones": the translation is one side of a comparison
+    if first is not None and common.comparisons.search(" ".join(folded[:first].split()[-3:])):
+        return None
     lex = _COMPILED  # only the owners' lexicons are compiled
     found: set[str] = {"translate"}
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and

@@ -194,6 +194,12 @@ class Shared:
         """ "instead of", "anstatt", "en lugar de": the option not taken."""
         return _alternatives(self._data["alternatives"])
 
+    @cached_property
+    def comparisons(self) -> re.Pattern[str]:
+        """ "than", "nego", "чем": the other side of a comparison (whole words; none in scripts without spaces)."""
+        words = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in self._data["comparisons"])
+        return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
 
 @cache
 def _data(name: str) -> dict[str, Any]:

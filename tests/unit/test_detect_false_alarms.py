@@ -915,6 +915,15 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("hy", "Թարգմանել ավտոմատ"),
         ("lv", "Tulkot automātiski"),
     ],
+    # A comparative right before the phrase: machine-translated text as one side of a comparison.
+    "comparison": [
+        ("en", "LLMs follow English prompts better than machine-translated ones."),
+        ("hr", "Modeli bolje razumiju izvorne tekstove nego strojno prevedene."),
+        ("ru", "Модели лучше понимают исходные тексты, чем машинно переведённые."),
+        ("pl", "Oryginalne teksty są lepsze niż przetłumaczone maszynowo."),
+        ("cs", "Původní texty jsou lepší než strojově přeložené."),
+        ("sv", "Originaltexter fungerar bättre än maskinöversatta."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1590,6 +1590,11 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("lv", "Tulkots automātiski"),
         ("hy", "Ավտոմատ թարգմանված"),
     ],
+    # "than" elsewhere in the sentence, not right before the phrase: still a notice.
+    "comparative-elsewhere": [
+        ("en", "More than 50 articles on this site were machine translated."),
+        ("en", "This page has been machine translated more than once."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
