@@ -172,6 +172,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     # "… automatikoki itzuli eta txiokatzeko tresna": the participle describes what a tool that follows it does
     if category == "predicate" and _tool_after(rules, ctx.post):
         return "mention", WEAK
+    # "CMS'et opretter et nyt dokument med AI-oversat indhold", "The plugin fills new pages with machine-translated
+    # content": a tool is the subject, the participle is in what it makes
+    if category == "predicate" and not predicative and _tool_subject(rules, pre):
+        return "mention", WEAK
     if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("mention", 0.2)
     if _named_person(rules, ctx, engine):
@@ -440,6 +444,28 @@ def _tool_after(rules: Rules, post: str) -> bool:
         around = " ".join(x.group(0) for x in words[: k + 3] if x is not w)  # "… tresna baten bidez": by a tool
         return not any(has(rules, cue, around) for cue in ("means", "means_after", "agent"))
     return False
+
+
+TOOL_SUBJECT_WORDS = 2  # words after the tool noun before the participle: its verb and something it makes
+
+
+def _tool_subject(rules: Rules, pre: str) -> bool:
+    """The clause opens with a tool noun (after determiners and elided articles), then its verb and at least one more word before the
+    participle, none of them a self word: "The CMS creates a new page with …", not "App content, machine translated"."""
+    b = rules.boundaries
+    if b == "none":
+        return False
+    rest = after_last_cut(pre)
+    determiners, articles = rules.cues["determiners"], rules.cues["articles"]
+    words = [w.group(0).lower() for w in word_iter(rest, b)]
+    while words and (
+        len(words[0]) == 1 or any(p is not None and p.fullmatch(words[0]) for p in (determiners, articles))
+    ):
+        words = words[1:]
+    if len(words) < 1 + TOOL_SUBJECT_WORDS or not shared().tools.fullmatch(words[0]):
+        return False
+    self_words = rules.cues["self"]
+    return self_words is None or not self_words.match(words[1])
 
 
 def _tight(rules: Rules, gap: str) -> bool:

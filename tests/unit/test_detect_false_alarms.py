@@ -924,6 +924,13 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("cs", "Původní texty jsou lepší než strojově přeložené."),
         ("sv", "Originaltexter fungerar bättre än maskinöversatta."),
     ],
+    # A tool as the subject of an active verb, the participle in what it makes: a feature description.
+    "tool-as-subject": [
+        ("de", "Das Plugin erstellt eine neue Seite mit maschinell übersetztem Inhalt."),
+        ("fr", "L'extension crée une copie de la page avec du contenu traduit automatiquement."),
+        ("es", "La aplicación genera un documento nuevo con contenido traducido automáticamente."),
+        ("da", "Appen opretter en ny side med maskinoversat indhold."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),
