@@ -450,8 +450,9 @@ TOOL_SUBJECT_WORDS = 2  # words after the tool noun before the participle: its v
 
 
 def _tool_subject(rules: Rules, pre: str) -> bool:
-    """The clause opens with a tool noun (after determiners and elided articles), then its verb and at least one more word before the
-    participle, none of them a self word: "The CMS creates a new page with …", not "App content, machine translated"."""
+    """The clause opens with a tool noun (after determiners and elided articles), then its verb and at least one more
+    word before the participle, the first not a self word: "The CMS creates a new page with …", not "App content,
+    machine translated"."""
     b = rules.boundaries
     if b == "none":
         return False
