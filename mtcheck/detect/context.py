@@ -260,9 +260,10 @@ _LOCALE = re.compile(r"[^\W\d_]{2,3}_(?:[^\W\d_]{2}|[^\W\d_]{4}|\d{3})")
 # letters or more after a member's dot). Not a brand ("iPhone", "eBay"), an Irish mutation ("i bhFrainc") nor a Bantu
 # class prefix ("ngesiXhosa."); a key or a quoted field name ("translatedFrom: en", 'das Feld "translatedFrom"') is
 # no code either.
+_KEY_AFTER = r"(?![\w.]*[\"']?\s*[:=])"  # a dotted key path before its value: "notice.machineTranslated=…"
 _CAMEL = re.compile(
-    r"(?<![\w@/#-])[a-z]{2,}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?=[\[(]|\.[a-zA-Z_])"
-    r"|(?<=[a-z]\.)[a-z]{3,}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\w\"'])"
+    rf"(?<![\w@/#-])[a-z]{{2,}}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?=[\[(]|\.[a-zA-Z_]){_KEY_AFTER}"
+    rf"|(?<=[a-z]\.)[a-z]{{3,}}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\w\"']){_KEY_AFTER}"
 )
 LINE_REACH = 200  # characters either side of the phrase read for identifiers (a page may be one line)
 

@@ -304,7 +304,12 @@ def _noun_in_prose(rules: Rules, ctx: Context, pre: str, engine: tuple[str, str]
     name, gap = engine[0], ctx.gap
     first = ctx.span.startswith(name)
     word = ctx.span[len(name) + len(gap) :] if first else ctx.span[: max(0, len(ctx.span) - len(name) - len(gap))]
-    if not word.strip() or predicative or has(rules, "made", word) or concepts.cue_word(rules.code, "done", word):
+    attached = word + re.match(r"\S*", ctx.post).group(0)  # "번역" + "됨"
+    if not word.strip() or predicative or has(rules, "made", word) or concepts.cue_word(rules.code, "done", attached):
+        return False
+    # a made form or a caveat elsewhere in the clause: "… سرویس ترجمه هوش مصنوعی … ترجمه شده است", "AI translation, not
+    # checked by a human"
+    if any(concepts.cue_word(rules.code, concept, ctx.clause) for concept in ("done", "caveat")):
         return False
     if count_words(ctx.pre, b) + count_words(ctx.post, b) <= CREDIT_WORDS or ":" in gap or "\n" in gap:
         return False  # a credit line, or a key and its value ("translation:\n  engine: deepl")
@@ -325,7 +330,15 @@ def _noun_in_prose(rules: Rules, ctx: Context, pre: str, engine: tuple[str, str]
         return False
     if first and (has(rules, "means", tail_words(pre, 2, b)) or has(rules, "agent", tail_words(pre, 1, b))):
         return False
-    return not (not first and has(rules, "means_after", head_words(ctx.post, 1, b)))
+    # or before the noun when it comes first: "using the AI translation service", "با استفاده از سرویس ترجمه"
+    if not first and has(rules, "means", tail_words(pre, 4, b)):
+        return False
+    if not first and has(rules, "means_after", head_words(ctx.post, 1, b)):
+        return False
+    # last, the concept reading of the clause, in every lexicon that owns its words: a notice there ("यो दस्तावेज़ AI
+    # अनुवाद सेवा … प्रयोग गरेर अनुवाद गरिएको हो", made by a machine, this text) is no remark about the engine
+    reading = concepts.read(ctx.clause)
+    return reading is None or reading.score <= 0
 
 
 def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) -> bool:

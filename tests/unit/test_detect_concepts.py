@@ -704,6 +704,7 @@ def test_the_readers_own_text_is_not_this_text() -> None:
         ("Si this.autoTranslated vaut true, afficher le bandeau.", True),
         ("Cuando isMachineTranslated(doc) es verdadero", True),
         ("translatedFrom: en", False),  # a key
+        ("banner.autoTranslated=Diese Seite wurde maschinell übersetzt.", False),  # a dotted key before its value
         ('Bitte das Feld "translatedFrom" löschen.', False),  # a field named in a notice
         ("Yiguqulelwe ngomatshini ukusuka ngesiXhosa.", False),  # a Bantu class prefix
         ("Aistrithe go huathoibríoch ón bhFraincis.", False),  # an Irish mutation

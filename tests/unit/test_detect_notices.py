@@ -1565,6 +1565,9 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("pl", "Tłumaczenie: Google Tłumacz. Mogą wystąpić błędy."),
         ("en", "This translation was made with the help of an LLM and may miss some nuances."),
         ("en", "I added a DeepL translation of this guide for our Spanish readers."),
+        ("en", "Heads-up: AI translation, not reviewed by a person"),
+        ("ko", "AI 번역됨 (원문: {lang})"),
+        ("en", "banner.autoTranslated=This page was translated by DeepL. The English original prevails."),
     ],
     # This text named beside a time, the reader's language or the site's own AI: the deixis still points here.
     "deixis-here-beside-time-or-owner": [
