@@ -304,7 +304,7 @@ def _noun_in_prose(rules: Rules, ctx: Context, pre: str, engine: tuple[str, str]
     name, gap = engine[0], ctx.gap
     first = ctx.span.startswith(name)
     word = ctx.span[len(name) + len(gap) :] if first else ctx.span[: max(0, len(ctx.span) - len(name) - len(gap))]
-    attached = word + re.match(r"\S*", ctx.post).group(0)  # "번역" + "됨"
+    attached = word + (ctx.post.split(maxsplit=1)[0] if ctx.post[:1].strip() else "")  # "번역" + "됨"
     if not word.strip() or predicative or has(rules, "made", word) or concepts.cue_word(rules.code, "done", attached):
         return False
     # a made form or a caveat elsewhere in the clause: "… سرویس ترجمه هوش مصنوعی … ترجمه شده است", "AI translation, not
