@@ -1369,10 +1369,13 @@ def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple
 def code_line(line: str) -> bool:
     """The line around a notice is code, a docstring, a log line or a struck-out item: a program identifier
     ("simpsons_data"), a sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …"),
-    a cross mark that opens it ("❌ …", a "don't" of a list)."""
+    a cross mark that opens it ("❌ …", a "don't" of a list), a comment tag or a route ("ACTION: …", "TODO: …")."""
     common = shared()
     return code_identifier(line) or bool(
-        common.docstring.search(line) or common.log_line.search(line) or common.crossed.search(line)
+        common.docstring.search(line)
+        or common.log_line.search(line)
+        or common.crossed.search(line)
+        or common.comment_tag.search(line)
     )
 
 

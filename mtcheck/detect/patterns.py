@@ -111,6 +111,11 @@ class Shared:
         return re.compile(self._data["code"]["crossed"])
 
     @cached_property
+    def comment_tag(self) -> re.Pattern[str]:
+        """A code comment's tag or a route opening the line: "ACTION: …", "TODO: …", "POST /api/x: …"."""
+        return re.compile(self._data["code"]["comment_tag"])
+
+    @cached_property
     def person_names(self) -> re.Pattern[str]:
         """Engine names that are also given names: "Claude"."""
         return re.compile(rf"(?:{self._data['person_names']})$")

@@ -724,7 +724,11 @@ def test_camel_case_is_code_only_as_a_member_index_or_call(line: str, code: bool
         ("⚠️ Machine translated", False),
         ("Machine translated ❌ Close", False),  # a banner's close button, not at the start
         ("✖ Machine translated", False),  # a close button that opens the banner's text
+        ("ACTION: traduit automatiquement", True),  # a comment tag
+        ("POST /api/translate: traduit automatiquement", True),  # a route
+        ("NOTE: traduit automatiquement", False),  # a notice's container
+        ("Action: traduit automatiquement", False),  # not upper case: a label
     ],
 )
-def test_a_cross_mark_opening_the_line_strikes_it_out(line: str, crossed: bool) -> None:
+def test_a_cross_mark_or_a_comment_tag_opening_the_line(line: str, crossed: bool) -> None:
     assert concepts.code_line(line) is crossed

@@ -931,6 +931,13 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("es", "La aplicación genera un documento nuevo con contenido traducido automáticamente."),
         ("da", "Appen opretter en ny side med maskinoversat indhold."),
     ],
+    # A code comment's tag or a route opening the line: a comment in a controller or a task list.
+    "comment-tag": [
+        ("fr", "ACTION: traduit automatiquement par IA"),
+        ("de", "ROUTE: automatisch übersetzt mit DeepL"),
+        ("de", "// TODO: maschinell übersetzte Texte markieren"),
+        ("en", "# FIXME: machine-translated strings from the old release"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1598,6 +1598,11 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("en", "More than 50 articles on this site were machine translated."),
         ("en", "This page has been machine translated more than once."),
     ],
+    # A notice's container or a label in sentence case, not a code comment's tag.
+    "containers-not-comment-tags": [
+        ("en", "NOTE: This page was machine translated."),
+        ("en", "Action required: this page was machine translated and needs review."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
