@@ -938,6 +938,14 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("de", "// TODO: maschinell übersetzte Texte markieren"),
         ("en", "# FIXME: machine-translated strings from the old release"),
     ],
+    # A definition: "… is called post-editing", a term being named, in the topic cues of both layers.
+    "definition": [
+        ("da", "Denne efterbehandling af maskinoversatte tekster kaldes efterredigering."),
+        ("de", "Die Nachbearbeitung maschinell übersetzter Texte nennt man Post-Editing."),
+        ("en", "This review of machine-translated texts is called post-editing."),
+        ("fr", "La révision des textes traduits automatiquement s'appelle la post-édition."),
+        ("sv", "Granskningen av maskinöversatta texter kallas efterredigering."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),
