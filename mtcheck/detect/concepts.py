@@ -889,6 +889,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     first = _first_translate(folded)
     if first is not None and common.alternatives.search(after_last_cut(folded[:first])):
         return None
+    # "… better than machine-translated ones": the translation is one side of a comparison
+    if first is not None and common.comparisons.search(" ".join(folded[:first].split()[-3:])):
+        return None
     lex = _COMPILED  # only the owners' lexicons are compiled
     found: set[str] = {"translate"}
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
@@ -905,6 +908,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         hedge = lex[i].patterns["hedge"]
         if hedge is not None and hedge.search(folded):
             folded = hedge.strip(folded)
+    if any(lex[i].spaces for i in owners):
+        folded = _without_reader_text(folded, [lex[i] for i in owners])
     best, best_count, cues = owners[0], (-1, -1), set()
     for i in owners:
         plain = (c for c in CONCEPTS if c not in _READ_APART)
@@ -920,7 +925,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             best, best_count, cues = i, count, own & _OWN_LANGUAGE
     # Topic and human cues are read in that language only: Portuguese "se" ("if") is Spanish "se traduce".
     found |= cues
-    untooled = _without_tool_deixis(folded) if "deixis" in found and lex[best].spaces else folded
+    spaced = "deixis" in found and lex[best].spaces
+    untooled = _without_tool_deixis(folded, lex[best].patterns["machine"]) if spaced else folded
     if untooled != folded and not any(_deixis(lex[i], untooled) for i in owners):
         found.discard("deixis")  # "Tämä laajennus näyttää …", "This extension shows …": "this" points at the tool
     # "Aistrigh go huathoibríoch", "Humusha ngokuzenzakalelayo", "Auto translate": a button or a setting that
@@ -1149,15 +1155,46 @@ def _deixis(lexicon: Lexicon, folded: str) -> bool:
     return deixis is not None and deixis.search(folded)
 
 
-def _without_tool_deixis(folded: str) -> str:
-    """The fragment with the word right before a tool noun blanked ("this" in "this extension shows …")."""
+def _without_tool_deixis(folded: str, machine: Matcher | None = None) -> str:
+    """The fragment with the deixis that points elsewhere blanked: the word right before a tool noun ("this" in "this
+    extension shows …") or a time noun ("Deze week lanceerde …", "this year", "bu hafta"), and a possessive right
+    before or after a machine word ("our AI", "unserer KI", "AI kami": the owner of the tool, not this text)."""
     words = _words(folded)
+    common = shared()
     out = folded
     for k in range(1, len(words)):
-        if shared().tools.fullmatch(folded[words[k][0] : words[k][1]]):
+        word = folded[words[k][0] : words[k][1]]
+        if common.tools.fullmatch(word) or common.times.fullmatch(word):
             short = k >= 2 and words[k - 1][1] - words[k - 1][0] <= 2  # "ez a bővítmény": an article between
             s, e = words[k - 2 if short else k - 1][0], words[k - 1][1]
             out = out[:s] + " " * (e - s) + out[e:]
+    if machine is not None:
+        for k, (s, e) in enumerate(words):
+            if not common.possessives.fullmatch(folded[s:e]):
+                continue
+            near = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words)]
+            if any(_is(machine, folded[a:b]) for a, b in near):
+                out = out[:s] + " " * (e - s) + out[e:]
+    return out
+
+
+def _without_reader_text(folded: str, lexicons: list[Lexicon]) -> str:
+    """The fragment with the reader's own text blanked: a second-person possessive and the content noun or deixis
+    beside it ("your messages", "Ihre Dokumente", "உங்கள் இந்த உரையாடல்", "pesan Anda"): what a feature or a policy
+    does with the reader's text, not a notice on this one ("into your language" names no text and stays)."""
+    yours = shared().yours
+    if not yours.search(folded):
+        return folded
+    words = _words(folded)
+    out = folded
+    for k, (s, e) in enumerate(words):
+        if not yours.fullmatch(folded[s:e]):
+            continue
+        near = [words[j] for j in range(k - 2, k + 3) if j != k and 0 <= j < len(words)]
+        hits = [(a, b) for a, b in near for lex in lexicons
+                if _is(lex.patterns["content"], folded[a:b]) or _is(lex.patterns["deixis"], folded[a:b])]  # fmt: skip
+        for a, b in hits + ([(s, e)] if hits else []):
+            out = out[:a] + " " * (b - a) + out[b:]
     return out
 
 
@@ -1390,10 +1427,16 @@ def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple
 
 
 def code_line(line: str) -> bool:
-    """The line around a notice is code, a docstring or a log line: a program identifier ("simpsons_data"), a
-    sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …") on it."""
+    """The line around a notice is code, a docstring, a log line or a struck-out item: a program identifier
+    ("simpsons_data"), a sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …"),
+    a cross mark that opens it ("❌ …", a "don't" of a list), a comment tag or a route ("ACTION: …", "TODO: …")."""
     common = shared()
-    return code_identifier(line) or bool(common.docstring.search(line) or common.log_line.search(line))
+    return code_identifier(line) or bool(
+        common.docstring.search(line)
+        or common.log_line.search(line)
+        or common.crossed.search(line)
+        or common.comment_tag.search(line)
+    )
 
 
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],

@@ -255,14 +255,29 @@ _IDENTIFIER = re.compile(
     r"(?!\.(?:md|markdown|txt|rst|adoc|html?|pdf|docx?|odt)\b)"  # nor a document: "see README_EN.md for the original"
 )
 _LOCALE = re.compile(r"[^\W\d_]{2,3}_(?:[^\W\d_]{2}|[^\W\d_]{4}|\d{3})")
+# camelCase used as code: a member, an index or a call ("translatedChapters[href]", "this.autoTranslate",
+# "getTranslation()", "isMachineTranslated(doc)"): a lower-case head, then a capital and lower case (a head of three
+# letters or more after a member's dot). Not a brand ("iPhone", "eBay"), an Irish mutation ("i bhFrainc") nor a Bantu
+# class prefix ("ngesiXhosa."); a key or a quoted field name ("translatedFrom: en", 'das Feld "translatedFrom"') is
+# no code either.
+_KEY_AFTER = r"(?![\w.]*[\"']?\s*[:=])"  # a dotted key path before its value: "notice.machineTranslated=…"
+_CAMEL = re.compile(
+    rf"(?<![\w@/#-])[a-z]{{2,}}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?=[\[(]|\.[a-zA-Z_]){_KEY_AFTER}"
+    rf"|(?<=[a-z]\.)[a-z]{{3,}}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\w\"']){_KEY_AFTER}"
+)
 LINE_REACH = 200  # characters either side of the phrase read for identifiers (a page may be one line)
 
 
 def code_identifier(line: str) -> bool:
-    """Whether `line` names a program identifier (snake_case), outside placeholders, addresses and locale codes."""
-    if "_" not in line:
+    """Whether `line` names a program identifier (snake_case or camelCase), outside placeholders, addresses and locale
+    codes."""
+    camel = _CAMEL.search(line) is not None
+    if "_" not in line and not camel:
         return False
-    return any(not _LOCALE.fullmatch(m.group(0)) for m in _IDENTIFIER.finditer(_HOLDER.sub(" ", line)))
+    unheld = _HOLDER.sub(" ", line)
+    if camel and _CAMEL.search(unheld):
+        return True
+    return "_" in line and any(not _LOCALE.fullmatch(m.group(0)) for m in _IDENTIFIER.finditer(unheld))
 
 
 def line_around(text: str, start: int, end: int, reach: int = LINE_REACH) -> str:

@@ -75,6 +75,9 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     # "... instead of one page that is machine translated": the option not taken (no comma between)
     if common.alternatives.search(after_last_cut(pre)):
         return True
+    # "LLMs follow English prompts better than machine-translated ones": one side of a comparison
+    if common.comparisons.search(tail_words(pre, 2, b)):
+        return True
     if common.code_cues.search(ctx.clause):
         return True
     return bool(re.search(CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))

@@ -106,6 +106,16 @@ class Shared:
         return re.compile(self._data["code"]["log_line"], re.IGNORECASE)
 
     @cached_property
+    def crossed(self) -> re.Pattern[str]:
+        """A line struck out as a "don't" item: a cross mark ("❌", "🚫", "✗") opens it."""
+        return re.compile(self._data["code"]["crossed"])
+
+    @cached_property
+    def comment_tag(self) -> re.Pattern[str]:
+        """A code comment's tag or a route opening the line: "ACTION: …", "TODO: …", "POST /api/x: …"."""
+        return re.compile(self._data["code"]["comment_tag"])
+
+    @cached_property
     def person_names(self) -> re.Pattern[str]:
         """Engine names that are also given names: "Claude"."""
         return re.compile(rf"(?:{self._data['person_names']})$")
@@ -157,6 +167,17 @@ class Shared:
         return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
 
     @cached_property
+    def times(self) -> re.Pattern[str]:
+        """ "week", "Jahr", "semaine": a time noun, at a word start (with its endings)."""
+        words = sorted(self._data["times"], key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
+
+    @cached_property
+    def yours(self) -> re.Pattern[str]:
+        """ "your", "Ihre", "உங்கள்": a second-person possessive, a whole word."""
+        return _alternatives(self._data["yours"])
+
+    @cached_property
     def note_label(self) -> re.Pattern[str]:
         """ "Note:", "Catatan:", "注：" opening a line: the page's remark about itself."""
         words = sorted(self._data["note_labels"], key=len, reverse=True)
@@ -182,6 +203,12 @@ class Shared:
     def except_words(self) -> re.Pattern[str]:
         """ "other than", "distintos al", "以外": beside a language name, the site's other language versions."""
         return _alternatives(self._data["except_words"])
+
+    @cached_property
+    def comparisons(self) -> re.Pattern[str]:
+        """ "than", "nego", "чем": the other side of a comparison (whole words; none in scripts without spaces)."""
+        words = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in self._data["comparisons"])
+        return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 @cache

@@ -38,6 +38,12 @@ _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$
 
 
 @functools.cache
+def _POSSESSIVE_END() -> re.Pattern[str]:  # noqa: N802
+    """A first-person possessive at the end of a gap, right before the engine: "with our (AI)", "mit unserer (KI)"."""
+    return re.compile(rf"(?:{shared().possessives.pattern})\s*$", re.IGNORECASE)
+
+
+@functools.cache
 def _named_language() -> re.Pattern[str]:
     """A language name and the word after it: "engleskog jezika", "английского языка"."""
     return re.compile(rf"(?<!\w)(?:{shared().language_any})\w*\s+[^\W\d_]+")
@@ -166,6 +172,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     # "… automatikoki itzuli eta txiokatzeko tresna": the participle describes what a tool that follows it does
     if category == "predicate" and _tool_after(rules, ctx.post):
         return "mention", WEAK
+    # "CMS'et opretter et nyt dokument med AI-oversat indhold", "The plugin fills new pages with machine-translated
+    # content": a tool is the subject, the participle is in what it makes
+    if category == "predicate" and not predicative and _tool_subject(rules, pre):
+        return "mention", WEAK
     if category == "source":  # "Translated from German": a badge only next to "Show original" (see find_hits)
         return ("mention", 0.1) if has(rules, "human", ctx.clause) else ("mention", 0.2)
     if _named_person(rules, ctx, engine):
@@ -254,7 +264,8 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     if has(rules, "human", ctx.clause) or (has(rules, "generic", ctx.gap) and not has(rules, "means", ctx.gap)):
         return "mention", 0.1
     # "Nous avons traduit ce billet à l'aide de DeepL": the words between may name the text itself.
-    is_self = is_self or has(rules, "self", ctx.gap)
+    # (not a possessive of the engine: "translated with our AI", "mit unserer KI")
+    is_self = is_self or has(rules, "self", _POSSESSIVE_END().sub(" ", ctx.gap))
     # "GPT-4 translated the prompt into French": an engine as the subject of something else's translation.
     # ("O Google traduziu …": a determiner may stand before the engine's name)
     determiners = rules.cues["determiners"]
@@ -270,12 +281,64 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     # the subject of another verb, the participle an adjective of its object
     if subject and _other_words(rules, concepts.without_machine_words(rules.code, ctx.gap, ctx.span)):
         return "mention", WEAK
+    if engine is not None and _noun_in_prose(rules, ctx, pre, engine, predicative):
+        return "mention", WEAK
     # "Von Google übersetzt", "Door DeepL vertaald": only the agent's preposition before the engine.
     agent = rules.cues["agent"]
     led = agent is not None and bool(agent.fullmatch(after_last_cut(pre).strip()))
     if (initial or is_self or led) and (post_words <= 1 or continues or predicative) and _tight(rules, ctx.gap):
         return "disclaimer", 0.85
     return "mention", WEAK
+
+
+CREDIT_WORDS = 4  # words of a credit line besides its engine and translate noun: "Übersetzung: DeepL, ohne Gewähr"
+
+
+def _noun_in_prose(rules: Rules, ctx: Context, pre: str, engine: tuple[str, str], predicative: bool) -> bool:
+    """The translate word is a noun or part of a product's name, not a made form, no instrument or agent word ties it
+    to the engine, and the clause is longer than a credit line: a sentence about the engine or about machine
+    translation ("Google Traducere, ca și celelalte sisteme de traducere, are limitele sale", "la traducción de
+    Google Translate no es reconocida …", "DeepL은 유럽 언어에 대한 번역 품질이 뛰어나다"), not a credit on this text
+    ("Übersetzung mit DeepL", "DeepLで翻訳", "由 DeepL 翻译", "Traducere: Google")."""
+    b = rules.boundaries
+    name, gap = engine[0], ctx.gap
+    first = ctx.span.startswith(name)
+    word = ctx.span[len(name) + len(gap) :] if first else ctx.span[: max(0, len(ctx.span) - len(name) - len(gap))]
+    attached = word + (ctx.post.split(maxsplit=1)[0] if ctx.post[:1].strip() else "")  # "번역" + "됨"
+    if not word.strip() or predicative or has(rules, "made", word) or concepts.cue_word(rules.code, "done", attached):
+        return False
+    # a made form or a caveat elsewhere in the clause: "… سرویس ترجمه هوش مصنوعی … ترجمه شده است", "AI translation, not
+    # checked by a human"
+    if any(concepts.cue_word(rules.code, concept, ctx.clause) for concept in ("done", "caveat")):
+        return False
+    if count_words(ctx.pre, b) + count_words(ctx.post, b) <= CREDIT_WORDS or ":" in gap or "\n" in gap:
+        return False  # a credit line, or a key and its value ("translation:\n  engine: deepl")
+    # "이 번역은 … AI가 만들었습니다", "a Google translation of the README": the noun names this text's translation
+    code = rules.code
+    head = head_words(ctx.post, 2 if b == "none" else 3, b)
+    if concepts.cue_word(code, "deixis", tail_words(pre, 2, b)) or any(
+        concepts.cue_word(code, concept, head) for concept in ("deixis", "content")
+    ):
+        return False
+    # the tie: an instrument or agent word (or a made form) between them ("created with the assistance of an LLM"),
+    # or before the engine when it comes first ("durch DeepL-Übersetzung"), or a postposition right after it
+    # ("DeepLで", "DeepL로", "DeepL ile"); in scripts without spaces only at either end of the gap, as a particle
+    inner = gap.strip(" -–—")
+    if b == "none":
+        inner = f"{head_words(inner, 2, b)} {tail_words(inner, 2, b)}"
+    if inner.strip() and any(has(rules, cue, inner) for cue in ("means", "means_after", "agent", "made")):
+        return False
+    if first and (has(rules, "means", tail_words(pre, 2, b)) or has(rules, "agent", tail_words(pre, 1, b))):
+        return False
+    # or before the noun when it comes first: "using the AI translation service", "با استفاده از سرویس ترجمه"
+    if not first and has(rules, "means", tail_words(pre, 4, b)):
+        return False
+    if not first and has(rules, "means_after", head_words(ctx.post, 1, b)):
+        return False
+    # last, the concept reading of the clause, in every lexicon that owns its words: a notice there ("यो दस्तावेज़ AI
+    # अनुवाद सेवा … प्रयोग गरेर अनुवाद गरिएको हो", made by a machine, this text) is no remark about the engine
+    reading = concepts.read(ctx.clause)
+    return reading is None or reading.score <= 0
 
 
 def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) -> bool:
@@ -350,15 +413,24 @@ def _object_of_other(rules: Rules, pre: str) -> bool:
 
 
 def _without_tool_deixis(rules: Rules, pre: str) -> str:
-    """`pre` without "this" before a tool noun ("Tämä laajennus näyttää …", "This extension shows …"): the deixis
-    points at the tool, not at this text."""
+    """`pre` without "this" before a tool or time noun ("Tämä laajennus näyttää …", "This extension shows …", "Deze week
+    lanceerde …"): the deixis points at the tool or the time, not at this text; and without the reader's own text, a
+    second-person possessive and the self words beside it ("Your messages are translated …")."""
     self_words = rules.cues["self"]
     if self_words is None or rules.boundaries == "none":
         return pre
     words = word_iter(pre, rules.boundaries)
     out = pre
+    common = shared()
+    # "your messages", "Ihre Nachrichten", "pesan Anda": the reader's own text, what a feature does with it
+    for k, w in enumerate(words):
+        if common.yours.fullmatch(w.group(0).lower()):
+            for near in words[max(0, k - 2) : k + 3]:
+                if near is w or self_words.match(near.group(0).lower()):
+                    out = out[: near.start()] + " " * len(near.group(0)) + out[near.end() :]
     for k in range(1, len(words)):
-        if not shared().tools.fullmatch(words[k].group(0).lower()):
+        # "this extension", "Deze week", "this year": the deixis points at a tool or a time
+        if not (common.tools.fullmatch(words[k].group(0).lower()) or common.times.fullmatch(words[k].group(0).lower())):
             continue
         # "this extension", "ez a bővítmény" (an article between)
         first = k - 2 if k >= 2 and len(words[k - 1].group(0)) <= 2 else k - 1
@@ -385,6 +457,29 @@ def _tool_after(rules: Rules, post: str) -> bool:
         around = " ".join(x.group(0) for x in words[: k + 3] if x is not w)  # "… tresna baten bidez": by a tool
         return not any(has(rules, cue, around) for cue in ("means", "means_after", "agent"))
     return False
+
+
+TOOL_SUBJECT_WORDS = 2  # words after the tool noun before the participle: its verb and something it makes
+
+
+def _tool_subject(rules: Rules, pre: str) -> bool:
+    """The clause opens with a tool noun (after determiners and elided articles), then its verb and at least one more
+    word before the participle, the first not a self word: "The CMS creates a new page with …", not "App content,
+    machine translated"."""
+    b = rules.boundaries
+    if b == "none":
+        return False
+    rest = after_last_cut(pre)
+    determiners, articles = rules.cues["determiners"], rules.cues["articles"]
+    words = [w.group(0).lower() for w in word_iter(rest, b)]
+    while words and (
+        len(words[0]) == 1 or any(p is not None and p.fullmatch(words[0]) for p in (determiners, articles))
+    ):
+        words = words[1:]
+    if len(words) < 1 + TOOL_SUBJECT_WORDS or not shared().tools.fullmatch(words[0]):
+        return False
+    self_words = rules.cues["self"]
+    return self_words is None or not self_words.match(words[1])
 
 
 def _tight(rules: Rules, gap: str) -> bool:

@@ -719,3 +719,63 @@ def test_a_label_head_needs_a_label_and_no_copula_after_it() -> None:
 )
 def test_other_language_versions_need_a_language_beside_other_than(line: str, other: bool) -> None:
     assert concepts._other_versions(line) is other
+
+
+@pytest.mark.parametrize(
+    ("fragment", "points"),
+    [
+        ("Deze week heeft DeepL een automatisch vertaalde handleiding uitgebracht.", False),  # a time
+        ("Deze pagina is automatisch vertaald.", True),
+        ("Millions of words were automatically translated by our AI.", False),  # the AI's owner
+        ("Our articles were automatically translated by AI.", False),  # "our": not a pointing word (speaks_here)
+        ("This article was automatically translated by our AI.", True),
+    ],
+)
+def test_deixis_that_points_at_a_time_or_the_tools_owner_is_no_pointer(fragment: str, points: bool) -> None:
+    assert concepts.speaks_here(fragment) is points
+
+
+def test_the_readers_own_text_is_not_this_text() -> None:
+    lexicons = [concepts.lexicons()[concepts.languages().index(code)] for code in ("en", "ta")]
+    kept = "this page was translated into your language by ai."
+    assert concepts._without_reader_text(kept, lexicons) == kept  # "your language" names no text
+    blanked = concepts._without_reader_text("your messages are translated by ai.", lexicons)
+    assert "messages" not in blanked and "your" not in blanked
+    assert "இந்த" not in concepts._without_reader_text("உங்கள் இந்த உரையாடல் மொழிபெயர்க்கப்பட்டது", lexicons)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Khi translatedPages[id] tồn tại, hiện nhãn.", True),
+        ("Si this.autoTranslated vaut true, afficher le bandeau.", True),
+        ("Cuando isMachineTranslated(doc) es verdadero", True),
+        ("translatedFrom: en", False),  # a key
+        ("banner.autoTranslated=Diese Seite wurde maschinell übersetzt.", False),  # a dotted key before its value
+        ('Bitte das Feld "translatedFrom" löschen.', False),  # a field named in a notice
+        ("Yiguqulelwe ngomatshini ukusuka ngesiXhosa.", False),  # a Bantu class prefix
+        ("Aistrithe go huathoibríoch ón bhFraincis.", False),  # an Irish mutation
+        ("Translated on an iPhone (beta).", False),  # a brand
+    ],
+)
+def test_camel_case_is_code_only_as_a_member_index_or_call(line: str, code: bool) -> None:
+    assert code_identifier(line) is code
+
+
+@pytest.mark.parametrize(
+    ("line", "crossed"),
+    [
+        ("❌ Don't: machine-translated text", True),
+        ("- ✗ Texte traduit automatiquement", True),
+        ("🚫 Traducción automática", True),
+        ("⚠️ Machine translated", False),
+        ("Machine translated ❌ Close", False),  # a banner's close button, not at the start
+        ("✖ Machine translated", False),  # a close button that opens the banner's text
+        ("ACTION: traduit automatiquement", True),  # a comment tag
+        ("POST /api/translate: traduit automatiquement", True),  # a route
+        ("NOTE: traduit automatiquement", False),  # a notice's container
+        ("Action: traduit automatiquement", False),  # not upper case: a label
+    ],
+)
+def test_a_cross_mark_or_a_comment_tag_opening_the_line(line: str, crossed: bool) -> None:
+    assert concepts.code_line(line) is crossed

@@ -902,6 +902,86 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("pt", "Além do inglês, poucas línguas têm boa tradução automática."),
         ("it", "Tranne l'inglese, le traduzioni automatiche sono ancora deboli."),
     ],
+    # An engine and a translate NOUN (the product's local name, machine translation as a subject) in a sentence with a
+    # predicate of its own, tied by no instrument or agent word: a remark about the engine, not a credit on this text.
+    "engine-noun-in-prose": [
+        ("de", "Google Übersetzer hat wie alle anderen maschinellen Übersetzer seine Grenzen."),
+        ("fr", "La traduction de DeepL n'est pas acceptée pour les documents officiels."),
+        ("pt", "O Google Tradutor mudou para um sistema de tradução neural em 2016."),
+        ("ko", "DeepL의 번역 품질은 유럽 언어에서 특히 뛰어나다."),
+        ("tr", "Google Çeviri, diğer sistemler gibi, bazı hatalar yapmaktadır."),
+        ("sr", "Google Prevodilac, kao i ostali sistemi, ima svoja ograničenja."),
+        ("fr", "Des années plus tard, Google Traduction est passé à la traduction automatique neuronale."),
+        ("pl", "Google Tłumacz, podobnie jak inne systemy tłumaczenia, ma swoje ograniczenia."),
+        ("zh-Hans", "谷歌翻译已成为许多人日常使用的核心工具。"),
+    ],
+    # Deixis that points elsewhere: at a time ("this week"), or a possessive on the tool ("our AI"); and the reader's
+    # own text ("your messages"): what a feature or a policy does with it. None of these names this text.
+    "deixis-elsewhere-or-the-readers-text": [
+        ("de", "Diese Woche hat DeepL eine neue Übersetzungsmaschine mit künstlicher Intelligenz vorgestellt."),
+        ("en", "This week the company launched a new translation engine that uses artificial intelligence."),
+        ("en", "Millions of words have been translated with our AI."),
+        ("de", "Über eine Million Sätze wurden schon mit unserer KI übersetzt."),
+        ("fr", "Des millions de mots ont été traduits par notre IA."),
+        ("id", "Jutaan kalimat sudah diterjemahkan oleh AI kami."),
+        ("en", "Your messages are translated automatically by AI before they are stored."),
+        ("de", "Ihre Nachrichten werden von unserer KI automatisch übersetzt."),
+        ("fr", "Vos documents sont traduits automatiquement par IA."),
+        ("id", "Pesan Anda diterjemahkan secara otomatis oleh AI."),
+    ],
+    # A camelCase member, index or call on the line: a code comment or a plan describing code.
+    "camel-case-code": [
+        ("fr", "Si this.autoTranslated vaut true, la page traduite automatiquement affiche un bandeau."),
+        ("es", "Cuando isMachineTranslated(doc) es verdadero, el texto traducido automáticamente lleva una etiqueta."),
+        ("vi", "Khi bản dịch máy có trong translatedPages[id], hiện nhãn ở đầu trang."),
+    ],
+    # A "don't" item: a cross mark opens the line of a list or of a prompt's rules.
+    "crossed-out-item": [
+        ("fr", "- ✗ Texte traduit automatiquement depuis l'anglais"),
+        ("es", "🚫 Traducción automática del inglés"),
+        ("de", "❌ Nicht verwenden: maschinell übersetzte Texte aus dem Englischen"),
+    ],
+    # A button or setting that opens with the infinitive or imperative of "translate", in lexicons that lacked the
+    # action form (mn, mk, sr, hy) or whose phrase rules took the infinitive for a participle (lv).
+    "action-form-gaps": [
+        ("mn", "Автоматаар орчуулах"),
+        ("mn", "Автоматаар орчуул"),
+        ("mk", "Преведи автоматски"),
+        ("sr", "Аутоматски преведи"),
+        ("hy", "Թարգմանել ավտոմատ"),
+        ("lv", "Tulkot automātiski"),
+    ],
+    # A comparative right before the phrase: machine-translated text as one side of a comparison.
+    "comparison": [
+        ("en", "LLMs follow English prompts better than machine-translated ones."),
+        ("hr", "Modeli bolje razumiju izvorne tekstove nego strojno prevedene."),
+        ("ru", "Модели лучше понимают исходные тексты, чем машинно переведённые."),
+        ("pl", "Oryginalne teksty są lepsze niż przetłumaczone maszynowo."),
+        ("cs", "Původní texty jsou lepší než strojově přeložené."),
+        ("sv", "Originaltexter fungerar bättre än maskinöversatta."),
+    ],
+    # A tool as the subject of an active verb, the participle in what it makes: a feature description.
+    "tool-as-subject": [
+        ("de", "Das Plugin erstellt eine neue Seite mit maschinell übersetztem Inhalt."),
+        ("fr", "L'extension crée une copie de la page avec du contenu traduit automatiquement."),
+        ("es", "La aplicación genera un documento nuevo con contenido traducido automáticamente."),
+        ("da", "Appen opretter en ny side med maskinoversat indhold."),
+    ],
+    # A code comment's tag or a route opening the line: a comment in a controller or a task list.
+    "comment-tag": [
+        ("fr", "ACTION: traduit automatiquement par IA"),
+        ("de", "ROUTE: automatisch übersetzt mit DeepL"),
+        ("de", "// TODO: maschinell übersetzte Texte markieren"),
+        ("en", "# FIXME: machine-translated strings from the old release"),
+    ],
+    # A definition: "… is called post-editing", a term being named, in the topic cues of both layers.
+    "definition": [
+        ("da", "Denne efterbehandling af maskinoversatte tekster kaldes efterredigering."),
+        ("de", "Die Nachbearbeitung maschinell übersetzter Texte nennt man Post-Editing."),
+        ("en", "This review of machine-translated texts is called post-editing."),
+        ("fr", "La révision des textes traduits automatiquement s'appelle la post-édition."),
+        ("sv", "Granskningen av maskinöversatta texter kallas efterredigering."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

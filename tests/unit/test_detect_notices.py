@@ -1600,6 +1600,54 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("it", "Tutte le lingue tranne l'inglese sono traduzioni automatiche."),
         ("es", "Todas las versiones excepto la española son traducciones automáticas."),
     ],
+    # An engine and a translate noun tied by an instrument or agent word, a credit line, or the noun naming this
+    # text's translation: the credits that the engine-noun-in-prose reading must leave alone.
+    "engine-noun-credits": [
+        ("de", "Übersetzung: DeepL"),
+        ("id", "Terjemahan oleh Google Translate, mungkin mengandung kesalahan."),
+        ("es", "Traducción de Google Translate, revisada por nuestro equipo."),
+        ("ko", "Google 번역으로 번역된 페이지입니다."),
+        ("pl", "Tłumaczenie: Google Tłumacz. Mogą wystąpić błędy."),
+        ("en", "This translation was made with the help of an LLM and may miss some nuances."),
+        ("en", "I added a DeepL translation of this guide for our Spanish readers."),
+        ("en", "Heads-up: AI translation, not reviewed by a person"),
+        ("ko", "AI 번역됨 (원문: {lang})"),
+        ("en", "banner.autoTranslated=This page was translated by DeepL. The English original prevails."),
+    ],
+    # This text named beside a time, the reader's language or the site's own AI: the deixis still points here.
+    "deixis-here-beside-time-or-owner": [
+        ("en", "This page was translated into your language by AI."),
+        ("es", "Este texto fue traducido automáticamente para tu comodidad."),
+        ("de", "Dieser Artikel wurde mit unserer KI übersetzt."),
+        ("fr", "Ce texte a été traduit par notre IA."),
+        ("id", "Halaman ini diterjemahkan oleh AI kami."),
+        ("nl", "Deze pagina is deze week automatisch vertaald."),
+    ],
+    # Icons that are no cross mark opening the line: a warning, a check mark, a banner's close button at its end.
+    "icons-that-do-not-strike-out": [
+        ("en", "⚠️ Machine translated from English"),
+        ("de", "✅ Diese Seite wurde maschinell übersetzt."),
+        ("en", "Machine translated from English ❌ Close"),
+    ],
+    # The participles and labels beside the action forms added: they stay badges.
+    "beside-the-action-forms": [
+        ("mn", "Автоматаар орчуулсан"),
+        ("mn", "Машин орчуулга"),
+        ("mk", "Машински преведено"),
+        ("lv", "Automātiski tulkots"),
+        ("lv", "Tulkots automātiski"),
+        ("hy", "Ավտոմատ թարգմանված"),
+    ],
+    # "than" elsewhere in the sentence, not right before the phrase: still a notice.
+    "comparative-elsewhere": [
+        ("en", "More than 50 articles on this site were machine translated."),
+        ("en", "This page has been machine translated more than once."),
+    ],
+    # A notice's container or a label in sentence case, not a code comment's tag.
+    "containers-not-comment-tags": [
+        ("en", "NOTE: This page was machine translated."),
+        ("en", "Action required: this page was machine translated and needs review."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),

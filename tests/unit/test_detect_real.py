@@ -78,14 +78,14 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-2.jsonl": 0.015,
     "detect-real-3.jsonl": 0.015,
     "detect-real-4.jsonl": 0.000,
-    "detect-real-5.jsonl": 0.036,
+    "detect-real-5.jsonl": 0.018,  # 0.036 before the engine-noun reading of round 12 (branch fix10-fp)
     "detect-real-6.jsonl": 0.025,
     "detect-real-7.jsonl": 0.012,
     "detect-real-8.jsonl": 0.071,
     "detect-real-9.jsonl": 0.048,
     "detect-real-12.jsonl": 0.110,  # 0.205 before set 12's false-alarm round (branch fix12-fp)
-    "detect-real-10.jsonl": 0.144,
-    "detect-real-11.jsonl": 0.091,
+    "detect-real-10.jsonl": 0.080,  # 0.144 before its false alarms were fixed by mechanism (fitted; branch fix10-fp)
+    "detect-real-11.jsonl": 0.008,  # 0.091 before, the same round (fitted; branch fix10-fp)
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 1188  # sets 1-14
