@@ -28,10 +28,10 @@ HELD_OUT = ("detect-challenge-3b.jsonl", "detect-dev.jsonl")  # evaluation only:
 
 
 def held_out(path: Path) -> bool:
-    """Files that are never training input: the held-out sets, detect-real-13 and -14 (held out, unread), the
+    """Files that are never training input: the held-out sets, detect-real-15 and -16 (held out, unread), the
     shared eval data."""
     name = path.name
-    future = name.startswith(("detect-real-13", "detect-real-14"))
+    future = name.startswith(("detect-real-15", "detect-real-16"))
     return name in HELD_OUT or future or "eval" in path.resolve().parts
 
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-13.jsonl", "detect-real-14.jsonl"}
+HELD_OUT = {"detect-real-15.jsonl", "detect-real-16.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -72,6 +72,8 @@ RECALL_FLOOR = {
     # 0.826 after its misses were fixed by mechanism (fitted; branch fix12-recall)
     "detect-real-10.jsonl": 0.891,  # held out, unread, 032a9b4 to 388eb1e: 0.762 / 0.168 -> 0.762 / 0.144; fix10-recall
     "detect-real-11.jsonl": 0.769,  # held out, unread, 032a9b4 to 388eb1e: 0.692 / 0.091 (dev from round 12)
+    "detect-real-13.jsonl": 0.750,  # held out: blind at 754f3df 0.750 / 0.115, after round 12 (b2a65d0) 0.750 / 0.103
+    "detect-real-14.jsonl": 0.636,  # held out: blind at 754f3df 0.636 / 0.129, after round 12 0.636 / 0.079
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -86,6 +88,8 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-12.jsonl": 0.110,  # 0.205 before set 12's false-alarm round (branch fix12-fp)
     "detect-real-10.jsonl": 0.080,  # 0.144 before its false alarms were fixed by mechanism (fitted; branch fix10-fp)
     "detect-real-11.jsonl": 0.008,  # 0.091 before, the same round (fitted; branch fix10-fp)
+    "detect-real-13.jsonl": 0.103,
+    "detect-real-14.jsonl": 0.079,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 1188  # sets 1-14
