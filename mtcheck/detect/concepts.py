@@ -895,6 +895,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "Machine translation is a process in which …": a definition of the term, not a notice on this text
     if defines(fragment):
         return None
+    # "… shows a banner saying that this page was machine translated": a notice reported, not shown
+    if (rep := common.reported.search(folded)) is not None and _first_translate(folded[rep.end() :]) is not None:
+        return None
     lex = _COMPILED  # only the owners' lexicons are compiled
     found: set[str] = {"translate"}
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and

@@ -81,6 +81,9 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     # "Машинний переклад — це процес …", "Google Translate is a free service …": a definition of the term
     if concepts.defines(ctx.clause):
         return True
+    # "… now show a short notice that the page content is machine-translated": a notice reported, not shown
+    if common.reported.search(pre):
+        return True
     if common.code_cues.search(ctx.clause):
         return True
     return bool(re.search(CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))

@@ -1002,6 +1002,17 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("el", "Η μηχανική μετάφραση είναι μια διαδικασία αυτόματης μετάφρασης κειμένου από υπολογιστή."),
         ("fa", "ترجمه ماشینی یک فناوری است که متن را به طور خودکار از زبانی به زبان دیگر برمی‌گرداند."),
     ],
+    # A notice reported, not shown: an article, a notice noun and "that" / "saying" before the phrase, in a changelog,
+    # an issue or a spec that describes a notice feature (round 13).
+    "reported-notice": [
+        ("en", "Translated pages now show a short notice that the content is machine-translated."),
+        ("en", "The app now displays a warning that the text has been translated automatically."),
+        ("de", "Die Übersetzungsseite zeigt jetzt einen Hinweis, dass der Inhalt maschinell übersetzt wurde."),
+        ("fr", "La page affiche désormais un bandeau indiquant que le contenu a été traduit automatiquement."),
+        ("pt", "O site exibe uma mensagem informando que a página foi traduzida automaticamente."),
+        ("es", "La aplicación muestra un aviso que indica que el texto fue traducido automáticamente."),
+        ("en", "Added a banner saying this article was machine translated, shown only on localized pages."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1660,6 +1660,13 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("zh-Hans", "此页面是机器翻译的。"),
         ("uk", "Машинний переклад: ця сторінка перекладена автоматично."),
     ],
+    # A notice's noun without an article, or as the predicate of "this is": the notice itself, not a report of it.
+    "notice-nouns-not-reported": [
+        ("en", "Please note that this page was machine translated."),
+        ("en", "Notice: this page was machine translated from German."),
+        ("en", "Note that this article was translated automatically and may contain errors."),
+        ("en", "This is a notice that this page was machine translated."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
