@@ -893,7 +893,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if first is not None and common.comparisons.search(" ".join(folded[:first].split()[-3:])):
         return None
     # "Machine translation is a process in which …": a definition of the term, not a notice on this text
-    if defines(fragment):
+    if _defines_folded(before, owners):
         return None
     # "… shows a banner saying that this page was machine translated": a notice reported, not shown
     if (rep := common.reported.search(folded)) is not None and _first_translate(folded[rep.end() :]) is not None:
@@ -1354,11 +1354,21 @@ def defines(clause: str) -> bool:
     "Машинний переклад — це процес …", "Tłumacz Google to darmowy system …", "机器翻译是一种技术"). A definition
     speaks of the term, never of this text; "This page is a machine translation" has its subject elsewhere, and a
     caveat in the clause ("Automatic translation is an aid and may contain errors") keeps it a notice."""
-    clause = _LEAD_JUNK.sub("", clause)
-    folded = _fold(clause)
+    return _defines(clause)
+
+
+@lru_cache(maxsize=4096)  # the phrase rules ask once per hit, and a clause may hold several
+def _defines(clause: str) -> bool:
+    folded = _fold(_LEAD_JUNK.sub("", clause))
     owners = _owners(folded)
     if not owners and _engine_any().search(folded):
         owners = _made_by_machine(folded)
+    return _defines_folded(folded, owners)
+
+
+def _defines_folded(folded: str, owners: list[int]) -> bool:
+    """`defines` on a folded clause whose translate words' lexicons are known."""
+    folded = _LEAD_JUNK.sub("", folded)
     copulas = shared().definitions
     data = _lexicon_data()
     for i in owners:
