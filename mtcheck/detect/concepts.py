@@ -892,6 +892,12 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "… better than machine-translated ones": the translation is one side of a comparison
     if first is not None and common.comparisons.search(" ".join(folded[:first].split()[-3:])):
         return None
+    # "Machine translation is a process in which …": a definition of the term, not a notice on this text
+    if _defines_folded(before, owners):
+        return None
+    # "… shows a banner saying that this page was machine translated": a notice reported, not shown
+    if (rep := common.reported.search(folded)) is not None and _first_translate(folded[rep.end() :]) is not None:
+        return None
     lex = _COMPILED  # only the owners' lexicons are compiled
     found: set[str] = {"translate"}
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
@@ -1335,6 +1341,53 @@ def _original_clause(folded: str) -> bool:
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.
 _QUOTES = re.compile(r"[\"“”„«»「」『』‘’]|(?<!\w)'|'(?!\w)")
+
+
+DEFINED_WORDS = 5  # words of a defined term: "MT (машинний переклад)", "Google Translate", "Automatic translation"
+DEFINED_CHARS = 12  # its characters in scripts written without spaces: "机器翻译", "Google翻译"
+
+
+def defines(clause: str) -> bool:
+    """Whether a clause defines machine translation or an engine: it opens with a short subject that names the
+    translation or the engine, and no text of its own (no deixis, no content noun, no made form), followed by the
+    copula of a definition in a language that reads the clause ("Machine translation is a process in which …",
+    "Машинний переклад — це процес …", "Tłumacz Google to darmowy system …", "机器翻译是一种技术"). A definition
+    speaks of the term, never of this text; "This page is a machine translation" has its subject elsewhere, and a
+    caveat in the clause ("Automatic translation is an aid and may contain errors") keeps it a notice."""
+    return _defines(clause)
+
+
+@lru_cache(maxsize=4096)  # the phrase rules ask once per hit, and a clause may hold several
+def _defines(clause: str) -> bool:
+    folded = _fold(_LEAD_JUNK.sub("", clause))
+    owners = _owners(folded)
+    if not owners and _engine_any().search(folded):
+        owners = _made_by_machine(folded)
+    return _defines_folded(folded, owners)
+
+
+def _defines_folded(folded: str, owners: list[int]) -> bool:
+    """`defines` on a folded clause whose translate words' lexicons are known."""
+    folded = _LEAD_JUNK.sub("", folded)
+    copulas = shared().definitions
+    data = _lexicon_data()
+    for i in owners:
+        code = data[i][0]
+        pattern = copulas.get(code)
+        if pattern is None or (m := pattern.search(folded)) is None:
+            continue
+        subject = folded[: m.start()].strip(" —–-:,")
+        if not subject or (len(subject.split()) > DEFINED_WORDS if data[i][1] else len(subject) > DEFINED_CHARS):
+            continue
+        if _first_translate(subject) is None and not _engine_any().search(subject):
+            continue
+        lex = _lexicon(i)
+        # the term itself ("traduction", "перевод") is no content noun here: its other words are read
+        rest = " ".join(w for w in subject.split() if _first_translate(w) is None) if data[i][1] else subject
+        if any((p := lex.patterns[c]) is not None and p.search(rest) for c in ("deixis", "content", "done")):
+            continue
+        return not any((p := _lexicon(j).patterns["caveat"]) is not None and p.search(folded) for j in owners)
+    return False
 
 
 def speaks_here(fragment: str) -> bool:

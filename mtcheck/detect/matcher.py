@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mtcheck.detect import scan
+from mtcheck.detect import concepts, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     CONTEXT_CHARS,
@@ -77,6 +77,12 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
         return True
     # "LLMs follow English prompts better than machine-translated ones": one side of a comparison
     if common.comparisons.search(tail_words(pre, 2, b)):
+        return True
+    # "Машинний переклад — це процес …", "Google Translate is a free service …": a definition of the term
+    if concepts.defines(ctx.clause):
+        return True
+    # "… now show a short notice that the page content is machine-translated": a notice reported, not shown
+    if common.reported.search(pre):
         return True
     if common.code_cues.search(ctx.clause):
         return True

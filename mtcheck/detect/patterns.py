@@ -210,6 +210,34 @@ class Shared:
         words = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in self._data["comparisons"])
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
+    @cached_property
+    def reported(self) -> re.Pattern[str]:
+        """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice)."""
+        def alt(key: str) -> str:
+            words = sorted(self._data[key], key=len, reverse=True)
+            return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+
+        return re.compile(
+            r"(?<!\bis\s)(?<!\bist\s)(?<!\best\s)(?<!\bes\s)(?<!\bé\s)(?<!\bè\s)"  # "This is a notice that …"
+            rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
+            rf",?\s+(?:{alt('reported_that')})(?!\w)",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def definitions(self) -> dict[str, re.Pattern[str]]:
+        """Per concept lexicon, the copula of a definition ("is a", "— це", "是一种"): whole words, anywhere in
+        scripts written without spaces."""
+        out = {}
+        for code, words in self._data.get("definitions", {}).items():
+            ordered = sorted(words, key=len, reverse=True)
+            spaced = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in ordered if not _UNSPACED.search(w))
+            unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
+            alts = [f"(?<!\\w)(?:{spaced})(?!\\w)"] if spaced else []
+            alts += [unspaced] if unspaced else []
+            out[code] = re.compile("|".join(alts), re.IGNORECASE)
+        return out
+
 
 @cache
 def _data(name: str) -> dict[str, Any]:

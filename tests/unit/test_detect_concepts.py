@@ -779,3 +779,21 @@ def test_camel_case_is_code_only_as_a_member_index_or_call(line: str, code: bool
 )
 def test_a_cross_mark_or_a_comment_tag_opening_the_line(line: str, crossed: bool) -> None:
     assert concepts.code_line(line) is crossed
+
+
+@pytest.mark.parametrize(
+    ("clause", "defined"),
+    [
+        ("Machine translation is a process in which software converts text.", True),
+        ("Машинний переклад — це процес автоматичного перекладу.", True),
+        ("DeepL — це онлайн-сервіс машинного перекладу.", True),  # an engine as the subject
+        ("Tłumaczenie maszynowe to proces automatycznego tłumaczenia.", True),
+        ("机器翻译是一种自动翻译技术。", True),
+        ("This page is a machine translation of the German original.", False),  # the subject is this text
+        ("Machine translation is a convenience and may contain errors.", False),  # a caveat: a notice
+        ("Translated to French by DeepL.", False),  # "to" is Polish's copula, not English
+        ("Machine translation of product descriptions and help pages in our shop is a feature.", False),  # long
+    ],
+)
+def test_a_definition_of_the_term(clause: str, defined: bool) -> None:
+    assert concepts.defines(clause) is defined

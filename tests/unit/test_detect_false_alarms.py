@@ -982,6 +982,37 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("fr", "La révision des textes traduits automatiquement s'appelle la post-édition."),
         ("sv", "Granskningen av maskinöversatta texter kallas efterredigering."),
     ],
+    # A definition of the term: a short subject naming machine translation or an engine, then the copula of a
+    # definition ("is a", "— це", "to", "是一种"); the sentence speaks of the term, not of this text (round 13).
+    "term-defined-by-copula": [
+        ("en", "Machine translation is a process in which software converts text from one language to another."),
+        ("fr", "La traduction automatique est une technique qui traduit un texte d'une langue à une autre."),
+        ("ru", "Машинный перевод — это процесс автоматического перевода текста компьютерной программой."),
+        ("uk", "Машинний переклад — це процес, у якому програма автоматично передає зміст тексту."),
+        ("uk", "DeepL — це онлайн-сервіс машинного перекладу, створений німецькою компанією."),
+        ("es", "El traductor de Google es una herramienta gratuita de traducción automática."),
+        ("nl", "Automatische vertaling is een techniek waarbij software tekst automatisch vertaalt."),
+        ("bg", "Машинен превод — това е процес на автоматичен превод на текст."),
+        ("de", "Maschinelle Übersetzung ist ein Verfahren, bei dem ein Computerprogramm Texte automatisch überträgt."),
+        ("pl", "Tłumaczenie maszynowe to proces, w którym program automatycznie tłumaczy tekst."),
+        ("cs", "Strojový překlad je proces automatického překladu textu počítačem."),
+        ("zh-Hans", "机器翻译是一种利用计算机自动将文本从一种语言翻译成另一种语言的技术。"),
+        ("ja", "機械翻訳とは、コンピュータを用いてある言語を別の言語に自動的に翻訳する技術である。"),
+        ("id", "Terjemahan mesin adalah proses penerjemahan teks secara otomatis oleh komputer."),
+        ("el", "Η μηχανική μετάφραση είναι μια διαδικασία αυτόματης μετάφρασης κειμένου από υπολογιστή."),
+        ("fa", "ترجمه ماشینی یک فناوری است که متن را به طور خودکار از زبانی به زبان دیگر برمی‌گرداند."),
+    ],
+    # A notice reported, not shown: an article, a notice noun and "that" / "saying" before the phrase, in a changelog,
+    # an issue or a spec that describes a notice feature (round 13).
+    "reported-notice": [
+        ("en", "Translated pages now show a short notice that the content is machine-translated."),
+        ("en", "The app now displays a warning that the text has been translated automatically."),
+        ("de", "Die Übersetzungsseite zeigt jetzt einen Hinweis, dass der Inhalt maschinell übersetzt wurde."),
+        ("fr", "La page affiche désormais un bandeau indiquant que le contenu a été traduit automatiquement."),
+        ("pt", "O site exibe uma mensagem informando que a página foi traduzida automaticamente."),
+        ("es", "La aplicación muestra un aviso que indica que el texto fue traducido automáticamente."),
+        ("en", "Added a banner saying this article was machine translated, shown only on localized pages."),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1648,6 +1648,25 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("en", "NOTE: This page was machine translated."),
         ("en", "Action required: this page was machine translated and needs review."),
     ],
+    # The subject is this text, or a caveat comes with the term: no definition of the term (round 13).
+    "copula-with-this-text-or-a-caveat": [
+        ("en", "This page is a machine translation of the original German article."),
+        ("en", "Machine translation is provided for your convenience and may contain errors."),
+        ("en", "Automatic translation is an aid only and may contain errors."),
+        ("fr", "Cette page est une traduction automatique de l'original anglais."),
+        ("da", "Denne side er en maskinoversættelse af den engelske original."),
+        ("pl", "Ten tekst to tłumaczenie maszynowe."),
+        ("vi", "Bản dịch này là bản dịch máy."),
+        ("zh-Hans", "此页面是机器翻译的。"),
+        ("uk", "Машинний переклад: ця сторінка перекладена автоматично."),
+    ],
+    # A notice's noun without an article, or as the predicate of "this is": the notice itself, not a report of it.
+    "notice-nouns-not-reported": [
+        ("en", "Please note that this page was machine translated."),
+        ("en", "Notice: this page was machine translated from German."),
+        ("en", "Note that this article was translated automatically and may contain errors."),
+        ("en", "This is a notice that this page was machine translated."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
