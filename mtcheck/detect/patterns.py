@@ -213,6 +213,7 @@ class Shared:
     @cached_property
     def reported(self) -> re.Pattern[str]:
         """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice)."""
+
         def alt(key: str) -> str:
             words = sorted(self._data[key], key=len, reverse=True)
             return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
