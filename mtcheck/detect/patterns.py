@@ -163,14 +163,12 @@ class Shared:
     @cached_property
     def tools(self) -> re.Pattern[str]:
         """ "system", "outil", "приложение": a tool or product, at a word start (with its endings)."""
-        words = sorted(self._data["tools"], key=len, reverse=True)
-        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{_alternation(self._data['tools'])})\w*", re.IGNORECASE)
 
     @cached_property
     def times(self) -> re.Pattern[str]:
         """ "week", "Jahr", "semaine": a time noun, at a word start (with its endings)."""
-        words = sorted(self._data["times"], key=len, reverse=True)
-        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\w*", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{_alternation(self._data['times'])})\w*", re.IGNORECASE)
 
     @cached_property
     def yours(self) -> re.Pattern[str]:
@@ -180,8 +178,7 @@ class Shared:
     @cached_property
     def note_label(self) -> re.Pattern[str]:
         """ "Note:", "Catatan:", "注：" opening a line: the page's remark about itself."""
-        words = sorted(self._data["note_labels"], key=len, reverse=True)
-        return re.compile(rf"^\W*(?:{'|'.join(re.escape(w) for w in words)})\s*[:：!]", re.IGNORECASE)
+        return re.compile(rf"^\W*(?:{_alternation(self._data['note_labels'])})\s*[:：!]", re.IGNORECASE)
 
     @cached_property
     def instruments(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -191,8 +188,7 @@ class Shared:
     @cached_property
     def platforms(self) -> re.Pattern[str]:
         """ "Weblate", "Crowdin": platforms where people translate, at a word start."""
-        words = sorted(self._data["platforms"], key=len, reverse=True)
-        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{_alternation(self._data['platforms'])})", re.IGNORECASE)
 
     @cached_property
     def alternatives(self) -> re.Pattern[str]:
@@ -207,16 +203,14 @@ class Shared:
     @cached_property
     def comparisons(self) -> re.Pattern[str]:
         """ "than", "nego", "чем": the other side of a comparison (whole words; none in scripts without spaces)."""
-        words = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in self._data["comparisons"])
-        return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{_alternation(self._data['comparisons'], flexible=True)})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def reported(self) -> re.Pattern[str]:
         """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice)."""
 
         def alt(key: str) -> str:
-            words = sorted(self._data[key], key=len, reverse=True)
-            return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+            return _alternation(self._data[key], flexible=True)
 
         return re.compile(
             r"(?<!\bis\s)(?<!\bist\s)(?<!\best\s)(?<!\bes\s)(?<!\bé\s)(?<!\bè\s)"  # "This is a notice that …"
@@ -231,12 +225,7 @@ class Shared:
         scripts written without spaces."""
         out = {}
         for code, words in self._data.get("definitions", {}).items():
-            ordered = sorted(words, key=len, reverse=True)
-            spaced = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in ordered if not _UNSPACED.search(w))
-            unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
-            alts = [f"(?<!\\w)(?:{spaced})(?!\\w)"] if spaced else []
-            alts += [unspaced] if unspaced else []
-            out[code] = re.compile("|".join(alts), re.IGNORECASE)
+            out[code] = _by_script(words, r"(?<!\w)(?:{})(?!\w)", flexible=True)
         return out
 
 
@@ -278,21 +267,32 @@ def spaces_match_breaks(source: str) -> str:
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+def _alternation(words: list[str], flexible: bool = False) -> str:
+    """The words as one regex alternation, longest first; with `flexible`, a space matches any run of whitespace."""
+    escaped = (re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(e.replace("\\ ", r"\s+") for e in escaped) if flexible else "|".join(escaped)
+
+
+def _by_script(words: list[str], spaced_form: str, flexible: bool = False) -> re.Pattern[str]:
+    """Words of scripts written with spaces inside `spaced_form` (its "{}": their alternation, word bounds around
+    it), words of scripts without spaces anywhere; a group with no words is left out, so the pattern never
+    matches the empty string."""
+    spaced = [w for w in words if not _UNSPACED.search(w)]
+    unspaced = [w for w in words if _UNSPACED.search(w)]
+    branches = [spaced_form.format(_alternation(spaced, flexible))] if spaced else []
+    branches += [_alternation(unspaced)] if unspaced else []
+    return re.compile("|".join(branches) or r"(?!)", re.IGNORECASE)
+
+
 def _possessives(words: list[str]) -> re.Pattern[str]:
     """Possessive words at a word start (with their endings), or anywhere in scripts written without spaces."""
-    ordered = sorted(words, key=len, reverse=True)
-    spaced = "|".join(re.escape(w) for w in ordered if not _UNSPACED.search(w))
-    unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
-    return re.compile(rf"(?<!\w)(?:{spaced})\w*|{unspaced}", re.IGNORECASE)
+    return _by_script(words, r"(?<!\w)(?:{})\w*")
 
 
 def _alternatives(words: list[str]) -> re.Pattern[str]:
     """Prepositions of a rejected alternative, at a word start ("au lieu d'une", not "Werkstatt"; anywhere in
     scripts written without spaces)."""
-    ordered = sorted(words, key=len, reverse=True)
-    spaced = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in ordered if not _UNSPACED.search(w))
-    unspaced = "|".join(re.escape(w) for w in ordered if _UNSPACED.search(w))
-    return re.compile(rf"(?<!\w)(?:{spaced})(?!(?<=\w)\w)|{unspaced}", re.IGNORECASE)
+    return _by_script(words, r"(?<!\w)(?:{})(?!(?<=\w)\w)", flexible=True)
 
 
 @cache

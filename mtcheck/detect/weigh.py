@@ -50,6 +50,7 @@ def _named_language() -> re.Pattern[str]:
 
 
 # A language slot and the word next to it: "s jezika {lang}", "{lang} dilinden" name one language, not many.
+_LANGUAGE_SLOT = re.compile(LANGUAGE_SLOT)
 _SLOTTED_LANGUAGE = re.compile(rf"(?:[^\W\d_]+\s+)?{LANGUAGE_SLOT}(?:\s*[^\W\d_]+)?")
 
 
@@ -237,7 +238,8 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
     common, b = shared(), rules.boundaries
     named = bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
     # ... or led by it where the source comes first: "{lang}から自動翻訳", "İngilizceden makine çevirisi"
-    led = bool(re.search(rf"(?:{common.language_any})|{LANGUAGE_SLOT}", after_last_cut(pre)))
+    lead = after_last_cut(pre)
+    led = bool(common.language_regex.search(lead) or _LANGUAGE_SLOT.search(lead))
     led = led and count_words(ctx.segment_post, b) <= 3
     introduced = initial and (ctx.segment_words <= 3 and named or led)
     # "Machine-generated English translation of the original Japanese press release"

@@ -431,3 +431,23 @@ def test_key_lines_are_the_matches_finditer_finds() -> None:
         expected = [(m.span(), m.groups()) for m in keys._LINE.finditer(text)]
         assert [(m.span(), m.groups()) for m in keys.line_matches(text)] == expected, repr(text)
     assert sum(1 for t in texts for _ in keys._LINE.finditer(t)) > 400
+
+
+@pytest.mark.parametrize(
+    "name", ["possessives", "reader_languages", "obligations", "yours", "alternatives", "except_words"]
+)
+def test_shared_word_lists_match_no_text_without_their_words(name: str) -> None:
+    # a pattern with an empty branch matches everywhere, and the quick "no such word here" exits never take
+    pattern = getattr(patterns.shared(), name)
+    assert pattern.search("") is None and pattern.search("zzz qqq 123, -- !") is None
+    for copula in patterns.shared().definitions.values():
+        assert copula.search("zzz qqq 123") is None
+
+
+def test_by_script_leaves_out_an_empty_group() -> None:
+    form = r"(?<!\w)(?:{})(?!\w)"
+    latin = patterns._by_script(["your", "your own"], form, flexible=True)
+    assert latin.search("in your  own words") and latin.search("yourself") is None and latin.search("x") is None
+    cjk = patterns._by_script(["你的"], form)
+    assert cjk.search("这是你的文本") and cjk.search("abc") is None
+    assert patterns._by_script([], form).search("anything") is None
