@@ -212,9 +212,11 @@ class Shared:
         def alt(key: str) -> str:
             return _alternation(self._data[key], flexible=True)
 
+        # one fixed-width look-behind per copula: "This is a notice that …" stays a notice
+        copulas = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in self._data["reported_copulas"])
         return re.compile(
-            r"(?<!\bis\s)(?<!\bist\s)(?<!\best\s)(?<!\bes\s)(?<!\bé\s)(?<!\bè\s)"  # "This is a notice that …"
-            rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
+            copulas
+            + rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
             rf",?\s+(?:{alt('reported_that')})(?!\w)",
             re.IGNORECASE,
         )
