@@ -47,8 +47,10 @@ def test_site_folds_on_toy_rows() -> None:
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        ("tests/data/detect-real-15.jsonl", True),
-        ("tests/data/detect-real-16b.jsonl", True),
+        ("tests/data/detect-real-17.jsonl", True),
+        ("tests/data/detect-real-18b.jsonl", True),
+        ("tests/data/detect-real-15.jsonl", False),
+        ("tests/data/detect-real-16.jsonl", False),
         ("tests/data/detect-real-13.jsonl", False),
         ("tests/data/detect-real-10.jsonl", False),
         ("tests/data/detect-real-11.jsonl", False),
@@ -69,7 +71,7 @@ def test_training_refuses_held_out_files(path: str, refused: bool) -> None:
 
 def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
     row = {"id": "x", "kind": "disclaimer_phrase", "text": "Machine translated.", "language": "en"}
-    path = tmp_path / "detect-real-15.jsonl"
+    path = tmp_path / "detect-real-17.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         load_script("train_detect").examples([path])

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-15.jsonl", "detect-real-16.jsonl"}
+HELD_OUT = {"detect-real-17.jsonl", "detect-real-18.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -74,6 +74,8 @@ RECALL_FLOOR = {
     "detect-real-11.jsonl": 0.769,  # held out, unread, 032a9b4 to 388eb1e: 0.692 / 0.091 (dev from round 12)
     "detect-real-13.jsonl": 0.750,  # held out: blind at 754f3df 0.750 / 0.115, after round 12 (b2a65d0) 0.750 / 0.103
     "detect-real-14.jsonl": 0.636,  # held out: blind at 754f3df 0.636 / 0.129, after round 12 0.636 / 0.079
+    "detect-real-15.jsonl": 0.581,  # held out: blind at 2c3fcb9 0.581 / 0.221, after round 13 (6aa3bae) the same
+    "detect-real-16.jsonl": 0.778,  # held out: blind at 2c3fcb9 0.778 / 0.049, after round 13 the same
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -90,6 +92,8 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-11.jsonl": 0.008,  # 0.091 before, the same round (fitted; branch fix10-fp)
     "detect-real-13.jsonl": 0.103,
     "detect-real-14.jsonl": 0.030,  # round 13 (fix13-fp): 8 → 3 of 101
+    "detect-real-15.jsonl": 0.221,
+    "detect-real-16.jsonl": 0.049,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 1271  # sets 1-16
