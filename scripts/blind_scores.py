@@ -43,6 +43,10 @@ BLIND = {
     10: "388eb1e",  # unread until round 12
     11: "388eb1e",
     12: "032a9b4",  # before the badge work, which was aimed at set 12's aggregate miss classes
+    13: "754f3df",  # harvested as held out in round 12, measured at this code before any fix of that round
+    14: "754f3df",
+    15: "2c3fcb9",  # the same in round 13
+    16: "2c3fcb9",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
