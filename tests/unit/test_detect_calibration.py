@@ -210,3 +210,29 @@ def test_blind_scores_reports_a_commit_that_cannot_be_read(tmp_path: Path, capsy
         del blind.BLIND[998]
     assert "set 998" in capsys.readouterr().err
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_learning_curve_tallies_verdicts_at_the_split() -> None:
+    curve = load_script("learning_curve")
+    rows = [
+        {"score": 0.5, "label": True},
+        {"score": 0.49, "label": True},
+        {"score": 0.9, "label": False},
+        {"score": 0.0, "label": False},
+        {"score": 0.1, "label": False},
+    ]
+    assert curve.tally(rows) == {"notices": 2, "found": 1, "negatives": 3, "false_alarms": 1}
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
+def test_learning_curve_refuses_a_commit_that_may_have_seen_the_set(capsys: pytest.CaptureFixture[str]) -> None:
+    curve = load_script("learning_curve")
+    # the current commit came long after set 1 was read, so it is not blind to it
+    assert curve.main(["--sets", "1", "--commits", "HEAD"]) == 2
+    assert "may have seen the set" in capsys.readouterr().err
+    curve.blind_scores.BLIND[997] = "HEAD"
+    try:
+        assert curve.blind_violation([997], ["HEAD"]) is None
+        assert curve.blind_violation([996], ["HEAD"]) == "no blind commit recorded for set 996"
+    finally:
+        del curve.blind_scores.BLIND[997]
