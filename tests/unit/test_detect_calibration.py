@@ -236,3 +236,30 @@ def test_learning_curve_refuses_a_commit_that_may_have_seen_the_set(capsys: pyte
         assert curve.blind_violation([996], ["HEAD"]) == "no blind commit recorded for set 996"
     finally:
         del curve.blind_scores.BLIND[997]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The weather is nice today.", "a"),  # no translate stem at all
+        ("This page was translated from English.", "b"),  # translated, but by nobody named a machine
+        ("This article was not machine translated.", "c:negation"),
+        ("Machine translation is a field of study.", "c:definition"),
+    ],
+)
+def test_miss_reasons_names_the_layer_that_leaves_a_text_out(text: str, reason: str) -> None:
+    assert load_script("miss_reasons").classify(text)[0] == reason
+
+
+def test_miss_reasons_counts_only_missed_notices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "toy.jsonl"
+    rows = [
+        {"id": "1", "kind": "disclaimer_phrase", "language": "en", "text": "This page was translated from English."},
+        {"id": "2", "kind": "disclaimer_phrase", "language": "en", "text": "This article was machine translated."},
+        {"id": "3", "kind": "tricky_negative", "language": "en", "text": "The weather is nice today."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert load_script("miss_reasons").main([str(path), "--rows"]) == 0
+    out = capsys.readouterr().out
+    assert "# toy: 1 of 2 notices missed alone" in out
+    assert "#   b: 1" in out and "toy\t1\tb\t" in out
