@@ -870,7 +870,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
-    if (at := _first_translate(_fold(fragment))) is not None and _counted_after(_fold(fragment)[at:]):
+    if (at := _first_translate(folded)) is not None and _counted_after(folded[at:]):
         return None  # "Automatically translated %u messages": a count and its noun after the verb, a log line
     if _quoted_term(fragment):
         return None  # 'remove any "machine translation" smell from this text': the term is mentioned, not used

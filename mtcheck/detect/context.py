@@ -16,6 +16,7 @@ _SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic 
 _HARD_CHARS = re.compile("[.!?;。！？\f\"'·]")
 _SENTENCE_CHARS = re.compile("[.!?\u061f。！？।॥۔\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
+_STOP_INSIDE = re.compile(r"[.!?;。！？](?:\s|$)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
 # Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
@@ -199,8 +200,10 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
     )
     if not inside_quotes:
         # a quotation that holds a separator, which cut the clause: 'was told "תורגם מעברית · תרגום מכונה" below it'
+        # (a separator, not a full stop or a semicolon: a quoted sentence keeps the readings it had)
         q_open, q_close = text.rfind('"', s_left, start), text.find('"', end, s_right)
-        if q_open >= 0 and q_close >= 0 and text.count('"', s_left, q_open) % 2 == 0:
+        quoted = q_open >= 0 and q_close >= 0 and text.count('"', s_left, q_open) % 2 == 0
+        if quoted and not _STOP_INSIDE.search(text[q_open + 1 : q_close].rstrip(" .!?。！？")):
             inside_quotes, full_left = True, q_open + 1
     example = False
     if inside_quotes:

@@ -1687,6 +1687,8 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("ru", '"Автоматически переведено · Показать оригинал"'),
         ("en", "Automatically translated from %s"),
         ("es", "Traducido automáticamente %1$s"),
+        # a quoted sentence with a semicolon after a key: the quote-with-a-separator reading leaves it a string
+        ("fr", 'avis_traduction: "Cette page a été traduite automatiquement ; des erreurs peuvent subsister."'),
         # a language name before the bracket, and a locales folder in a path, stay notices
         ("de", "Deutsch (maschinell übersetzt)"),
         ("ar", "العربية (ترجمة آلية)"),
