@@ -20,9 +20,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from mtcheck.detect import scan
+from mtcheck.detect import asides, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
+    COUNTED,
     TALLY_LINE,
     after_last_cut,
     code_identifier,
@@ -467,6 +468,16 @@ def future_follows(code: str, text: str) -> bool:
     return marker is not None and marker.search(_fold(text))
 
 
+def future_precedes(code: str, text: str) -> bool:
+    """Whether `text` (the last words before a phrase) holds a future or modal marker of a language that puts it
+    before the verb: "… จะถูกแปลอัตโนมัติ", "will be automatically translated", "sera traduite" (a feature)."""
+    i = _by_code().get(code)
+    if i is None or _lexicon_data()[i][3]:
+        return False  # verb-final languages: `future_follows`
+    marker = _lexicon(i).patterns["future"]
+    return marker is not None and marker.search(_fold(text))
+
+
 def for_the_reader(code: str, text: str) -> bool:
     """Whether `text` translates into the reader's language ("in Ihre Sprache") or states an obligation ("müssen
     geprüft werden") without a deictic word of language `code` (or of the lexicons that own its translate words)
@@ -821,6 +832,12 @@ def shown_tail(fragment: str) -> int | None:
     return m.start()
 
 
+def _counted_after(folded: str) -> bool:
+    """A count placeholder and its noun within two words after the translate word: "… translated %u messages"."""
+    words = folded.split(maxsplit=3)
+    return any(COUNTED.match(" ".join(words[k:])) is not None for k in (1, 2) if k < len(words))
+
+
 def _slot_word(holder: str) -> str:
     """What a placeholder reads as: a slot for a language or an engine, or a number ("{count}", "%d")."""
     return " xnum " if _NOT_A_SLOT.search(holder) else " xslot "
@@ -853,6 +870,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
+    if (at := _first_translate(folded)) is not None and _counted_after(folded[at:]):
+        return None  # "Automatically translated %u messages": a count and its noun after the verb, a log line
     if _quoted_term(fragment):
         return None  # 'remove any "machine translation" smell from this text': the term is mentioned, not used
     holders = [m for m in _PLACEHOLDER.findall(folded) if not _NOT_A_SLOT.search(m)]
@@ -885,12 +904,26 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         owners = _made_by_machine(folded)
     if not owners:
         return None
+    # 'A reader was told "תורגם מעברית · תרגום מכונה" under a sentence …': a lexicon whose translate words all stand in
+    # quotes, inside a sentence written in other words, reads a quoted string, not this text
+    if _QUOTED.search(fragment) is not None:
+        outside = _fold(_QUOTED.sub(" ", fragment))
+        if len(outside.split()) >= QUOTING_WORDS:
+            kept = set(_owners(outside))
+            owners = [i for i in owners if i in kept]
+            if not owners:
+                return None
     # "... instead of one page that is machine translated": the translation is the option not taken
     first = _first_translate(folded)
     if first is not None and common.alternatives.search(after_last_cut(folded[:first])):
         return None
     # "… better than machine-translated ones": the translation is one side of a comparison
     if first is not None and common.comparisons.search(" ".join(folded[:first].split()[-3:])):
+        return None
+    # "Die Zeichenfolgen (maschinell übersetzt) sind unten dargestellt": a bracket that qualifies a noun in prose
+    if first is not None and asides.bracketed_in_prose(
+        folded[:first], folded[first:], points_here=lambda text: any(_deixis(_lexicon(i), text) for i in owners)
+    ):
         return None
     # "Machine translation is a process in which …": a definition of the term, not a notice on this text
     if _defines_folded(before, owners):
@@ -1117,6 +1150,7 @@ def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
 # A short quotation holding the translate word, inside a sentence that goes on around it.
 _QUOTED = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60})[\"”“»」』]")
 QUOTED_TERM_WORDS = 4
+QUOTING_WORDS = 6  # words outside the quotes: a sentence that quotes a string, not a badge with a quoted name
 _GLOSS = re.compile(r"\(([^()\n]{2,40})\)")
 
 

@@ -16,6 +16,7 @@ _SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic 
 _HARD_CHARS = re.compile("[.!?;。！？\f\"'·]")
 _SENTENCE_CHARS = re.compile("[.!?\u061f。！？।॥۔\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
+_STOP_INSIDE = re.compile(r"[.!?;。！？](?:\s|$)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
 # Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
@@ -47,6 +48,13 @@ _NUMBER_TAIL = (
 # (a word may hold combining vowel signs: Thai "แล้ว", Devanagari "किए")
 _TALLY_WORD = r"[^\W\d_](?:[\w-]|[\u0300-\u036f\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f])*"
 TALLY = re.compile(rf"^[^\S\n]*(?:{_TALLY_WORD}(?:[^\S\n]+{_TALLY_WORD})?)?{_NUMBER_TAIL}")
+# A count placeholder and the noun it counts right after the phrase, with no colon: "Automatically translated %u
+# messages", "Auto-translated {count} strings" (the view reads a named count as "0"): a log or status line of a tool.
+COUNT_SLOT = (
+    r"(?:%(?:\d\$)?[-+ 0#]*\d*(?:ll?|z|h)?[diu]|%\(\w{1,40}\)[diu]"  # printf: %u, %ld, %(count)d
+    r"|\{\{?\s*\$?(?:count|num|total|n\b)[\w.]*\s*\}\}?)"  # {count}, {{ n }}
+)
+COUNTED = re.compile(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
 # A whole line: a short label, a colon and a number.
 TALLY_LINE = re.compile(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
@@ -190,6 +198,13 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
     inside_quotes = (  # "... perfect." he said
         full_left > 0 and text[full_left - 1] in "\"'" and closing < len(text) and text[closing] in "\"'"
     )
+    if not inside_quotes:
+        # a quotation that holds a separator, which cut the clause: 'was told "תורגם מעברית · תרגום מכונה" below it'
+        # (a separator, not a full stop or a semicolon: a quoted sentence keeps the readings it had)
+        q_open, q_close = text.rfind('"', s_left, start), text.find('"', end, s_right)
+        quoted = q_open >= 0 and q_close >= 0 and text.count('"', s_left, q_open) % 2 == 0
+        if quoted and not _STOP_INSIDE.search(text[q_open + 1 : q_close].rstrip(" .!?。！？")):
+            inside_quotes, full_left = True, q_open + 1
     example = False
     if inside_quotes:
         # Quoted after "said"/"such as": an example. Quoted after a key ("notice": "...", msgstr "..."): a string.

@@ -6,10 +6,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mtcheck.detect import concepts, scan
+from mtcheck.detect import asides, concepts, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     CONTEXT_CHARS,
+    LANGUAGE_SLOT,
     Boundaries,
     Context,
     after_last_cut,
@@ -86,7 +87,32 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
         return True
     if common.code_cues.search(ctx.clause):
         return True
+    # "sentiment analysis, machine translation, and chatbots", "reviews (machine translation), search and filters":
+    # one item of a list, or a bracket that qualifies a noun inside prose (see asides.py)
+    if category not in ("original", "watermark") and _aside(rules, ctx):
+        return True
     return bool(re.search(CODE_PREPOSITION + f"(?:{common.code_names.pattern})", ctx.clause))
+
+
+def _aside(rules: Rules, ctx: Context) -> bool:
+    """The phrase is a list item or a bracketed remark in prose, and no item before it points at this text or names a
+    source (a content noun may be an item: "text classification, machine translation, …")."""
+    common = shared()
+
+    def names_source(item: str) -> bool:
+        return bool(
+            common.language_regex.search(item)
+            or re.search(common.engine_any, item)
+            or re.search(LANGUAGE_SLOT, item)
+            or concepts.cue_word(rules.code, "deixis", item)
+        )
+
+    def points_here(before: str) -> bool:
+        return concepts.cue_word(rules.code, "deixis", before)
+
+    return asides.listed(ctx.pre, ctx.post, names_source=names_source) or asides.bracketed_in_prose(
+        ctx.pre, ctx.post, points_here=points_here
+    )
 
 
 def _engine_near(text: str, start: int, end: int, left: int, right: int, reach: int) -> tuple[int, int] | None:

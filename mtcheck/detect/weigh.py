@@ -7,6 +7,7 @@ import re
 
 from mtcheck.detect import concepts
 from mtcheck.detect.context import (
+    COUNTED,
     FIRST_PART,
     FROM_LANGUAGE,
     LABEL_PREFIX,
@@ -117,13 +118,18 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.1
     if _toggle(rules, ctx.post):  # "Machine translation: Off", "Gépi fordítás: kikapcsolva": a settings switch
         return "mention", 0.1
-    if TALLY.match(ctx.post):  # "Machine-translated rows: {n:,}", "Auto-translated: 1,204": a statistic
+    # "Machine-translated rows: {n:,}", "Auto-translated: 1,204", "Automatically translated %u messages": a statistic
+    if TALLY.match(ctx.post) or COUNTED.match(ctx.post):
         return "mention", 0.1
     # "স্বয়ংক্রিয়ভাবে অনূদিত হবে", "ترجمہ ہو جائیں گے": a future or modal right after the phrase, in a verb-final
     # language (the concept lexicon's `future` markers), describes a feature, not this text
     # (the phrase's last word too: Turkish "çevrilecektir" carries it as a suffix)
     after = tail_words(ctx.span, 1, b) + head_words(ctx.post, 3, b)
     if category != "original" and concepts.future_follows(rules.code, after):
+        return "mention", 0.1
+    # "… ข้อความ … จะถูกแปลอัตโนมัติ", "… will be automatically translated": the same marker right before the phrase, where
+    # the language puts it there (the last two words, or four characters in scripts without spaces)
+    if category != "original" and concepts.future_precedes(rules.code, tail_words(ctx.pre, 2, b)):
         return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
@@ -219,7 +225,9 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
     if concepts.cue_word(rules.code, "human", ctx.span):
         return "mention", 0.1
     # "Machine Translation: Developer Guidelines": a heading about the topic, not a badge on this text.
-    if _heading_after_colon(rules, ctx.post) or _gloss(ctx.pre, ctx.post) or _glossed_after(ctx.post):
+    # (the term may be quoted, its quote ending the clause: 'a label appears: "機械翻訳です" (Machine translation)')
+    glossed = _gloss(ctx.pre, ctx.post) or _gloss(ctx.sentence_pre, ctx.post)
+    if _heading_after_colon(rules, ctx.post) or glossed or _glossed_after(ctx.post):
         return "mention", 0.1
     # "This article is a machine translation of ...", "... est une traduction automatique fournie à titre ..."
     made_after = has(rules, "made", head_words(ctx.post, 1, rules.boundaries))

@@ -15,8 +15,8 @@ from importlib import resources
 
 import pytest
 
-from mtcheck.detect import concepts, detect_text
-from mtcheck.detect.context import TALLY, TALLY_LINE, code_identifier, line_around
+from mtcheck.detect import asides, concepts, detect_text
+from mtcheck.detect.context import COUNTED, TALLY, TALLY_LINE, code_identifier, line_around
 from mtcheck.detect.patterns import shared
 
 REQUIRED = ("code", "name", "spaces", "translate", "done", "machine", "content", "deixis", "negation", "topic", "human")
@@ -797,3 +797,72 @@ def test_a_cross_mark_or_a_comment_tag_opening_the_line(line: str, crossed: bool
 )
 def test_a_definition_of_the_term(clause: str, defined: bool) -> None:
     assert concepts.defines(clause) is defined
+
+
+@pytest.mark.parametrize(
+    ("pre", "post", "listed"),
+    [
+        ("uses: speech recognition, ", ", summarisation", True),  # one item before, a comma after
+        ("(nlp, ", ")", True),  # one item before, the bracket closes the list
+        ("mark it — stiff, literal, ", " or plain odd", True),  # two items before
+        ("uses: speech recognition, ", " (deepl), chatbots", True),  # its own short bracket, then the comma
+        ("language: spanish, ", "", False),  # a language names the source: a badge
+        ("topics: speech recognition, ", " and summarisation", False),  # a conjunction after one item is not read
+        ("this text, ", ", may contain errors", False),  # "this" points at this text
+        ("the shop sells bread, cakes and coffee at the station, ", "", False),  # an item of many words: prose
+        ("", ", may contain errors", False),  # no item before it
+    ],
+)
+def test_a_phrase_as_one_item_of_a_list(pre: str, post: str, listed: bool) -> None:
+    def names_source(item: str) -> bool:
+        return bool(shared().language_regex.search(item)) or item.startswith("this")
+
+    assert asides.listed(pre, post, names_source=names_source) is listed
+
+
+@pytest.mark.parametrize(
+    ("pre", "post", "aside"),
+    [
+        ("the strings in french (", ") are listed below", True),  # the sentence goes on after the bracket
+        ("recipes with notes (", "), filters and search", True),  # a comma, then the sentence goes on
+        ("italiano (", ")", False),  # a badge that ends its line
+        ("(", ") friendly staff", False),  # nothing before the bracket: a badge that opens the review
+        ("guide (", "):", False),  # a colon after it: a title
+        ("this page (", ") may contain errors", False),  # "this" points at this text
+        ("guide (", ")\nnext line", False),  # the line ends at the bracket
+        ("the strings (", " are listed", False),  # no closing bracket
+    ],
+)
+def test_a_bracket_that_qualifies_a_noun_in_prose(pre: str, post: str, aside: bool) -> None:
+    assert asides.bracketed_in_prose(pre, post, points_here=lambda text: "this" in text) is aside
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "future"),
+    [
+        ("th", "ข้อความจะ", True),  # "will" right before the verb
+        ("en", "will be", True),
+        ("fr", "le texte sera", True),
+        ("en", "it was", False),
+        ("ja", "将来", False),  # a verb-final language reads its markers after the phrase (future_follows)
+        ("xx", "will be", False),  # no lexicon
+    ],
+)
+def test_a_future_marker_before_the_phrase(code: str, before: str, future: bool) -> None:
+    assert bool(concepts.future_precedes(code, before)) is future
+
+
+@pytest.mark.parametrize(
+    ("post", "counted"),
+    [
+        (" %u messages", True),
+        (" %d strings", True),
+        (" %(count)d rows", True),
+        (" 0 segments", True),  # the view reads "{count}" as "0"
+        (" from %s", False),  # a language slot
+        (" %d", False),  # a number without its noun
+        (" 3 days ago", False),  # a literal number
+    ],
+)
+def test_a_count_placeholder_and_its_noun_after_the_phrase(post: str, counted: bool) -> None:
+    assert (COUNTED.match(post) is not None) is counted

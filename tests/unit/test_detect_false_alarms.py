@@ -1013,6 +1013,75 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("es", "La aplicación muestra un aviso que indica que el texto fue traducido automáticamente."),
         ("en", "Added a banner saying this article was machine translated, shown only on localized pages."),
     ],
+    # One item of a list ("…: speech recognition, machine translation, summarisation"), or a label in brackets between
+    # words of a sentence that goes on after them: the phrase qualifies another noun (round 14, asides.py).
+    "list-member": [
+        ("en", "Use cases: text classification, machine translation, and question answering."),
+        ("de", "Themen: Spracherkennung, maschinelle Übersetzung, Textzusammenfassung"),
+        ("fr", "Domaines : reconnaissance vocale, traduction automatique, résumé de texte."),
+        ("es", "Aplicaciones: chatbots, traducción automática (DeepL), análisis de sentimiento."),
+        ("ru", "Области: распознавание речи, машинный перевод, поиск."),
+        ("pl", "Zastosowania: rozpoznawanie mowy, tłumaczenie maszynowe, streszczanie."),
+        ("it", "Ambiti (NLP, traduzione automatica)"),
+        ("cs", "Zaškrtni vše, co zní divně — krkolomné, doslovné, strojově přeložené nebo prostě cizí."),
+        ("hi", "विषय: वाक् पहचान, मशीन अनुवाद, और सारांश।"),
+    ],
+    "bracket-in-prose": [
+        ("en", "A catalogue of recipes with notes in German (machine translation), filters and search."),
+        ("en", "The strings in French (machine translated) are listed in the table below."),
+        ("de", "Die Beschreibungen auf Englisch (maschinell übersetzt) werden unten angezeigt."),
+        ("fr", "Le seul fichier (traduction automatique) contient encore des erreurs de mise en page."),
+        ("es", "Los subtítulos en inglés (traducción automática) aparecen debajo del vídeo del curso."),
+        ("pt", "As legendas em inglês (tradução automática) ficam abaixo do vídeo da aula."),
+        ("nl", "De teksten in het Duits (machinaal vertaald) staan in de tabel hieronder."),
+        ("cs", "Popisky v angličtině (strojový překlad) jsou uvedeny v tabulce níže."),
+    ],
+    # A label glossed in brackets after a quoted term ('appears: "機械翻訳" (machine translation)'), a quoted string
+    # whose words only stand inside the quotes of a sentence in another language, a count placeholder and the noun
+    # it counts after the phrase (a log line): round 14.
+    "gloss-of-a-quoted-term": [
+        ("en", 'Then a small label appears: "Traduction automatique" (machine translation).'),
+        ("de", 'Danach erscheint der Hinweis "機械翻訳" (maschinelle Übersetzung).'),
+        ("es", 'En la esquina aparece "Maschinelle Übersetzung" (traducción automática).'),
+        ("fr", "Le pied de page affiche « Machine translation » (traduction automatique)."),
+    ],
+    "quoted-string-in-another-language": [
+        (
+            "en",
+            'The old build showed "Traduit automatiquement · Voir l’original" under every review, even under reviews'
+            " written in French.",
+        ),
+        (
+            "de",
+            'Der Fehler: Unter jedem Satz stand "Автоматически переведено · Показать оригинал", auch wenn niemand'
+            " etwas übersetzt hatte.",
+        ),
+        (
+            "es",
+            'En la versión anterior, cada reseña mostraba "Machine translated · Show original" aunque nadie la había'
+            " traducido.",
+        ),
+    ],
+    "count-slot-log-line": [
+        ("en", "Automatically translated %d strings"),
+        ("en", "Auto-translated {count} segments in 3 files"),
+        ("fr", "Traduit automatiquement %u messages"),
+        ("ru", "Автоматически переведено %d строк"),
+    ],
+    # A future or modal marker right before the phrase ("will be translated", Thai "จะถูกแปล"), and a number of languages
+    # or locales before a bracketed label ("50 languages (machine translation)"): a feature (round 14).
+    "future-before-the-phrase": [
+        ("th", "ข้อความที่คุณพิมพ์ในช่องนี้จะถูกแปลอัตโนมัติเป็นภาษาอังกฤษ"),
+        ("th", "ข้อความในแชทจะถูกแปลโดยอัตโนมัติ"),
+        ("vi", "Văn bản bạn nhập vào ô này sẽ được dịch tự động."),
+        ("fr", "Le texte saisi dans ce champ sera traduit automatiquement."),
+    ],
+    "number-of-languages": [
+        ("ar", "أكثر من 50 لغة (ترجمة آلية)"),
+        ("en", "All 30 locales (machine translated)."),
+        ("de", "Alle 25 Locales (maschinell übersetzt)"),
+        ("en", "Machine-translated locales: fr, de, es"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1667,6 +1667,35 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("en", "Note that this article was translated automatically and may contain errors."),
         ("en", "This is a notice that this page was machine translated."),
     ],
+    # A badge in brackets that ends its line, or a bracket or list item that points at this text or names its
+    # language, stays a notice (round 14; near negatives: "list-member", "bracket-in-prose" in the false-alarm table)
+    "badge-in-brackets-or-list-kept": [
+        ("en", "This page (machine translated from German) may contain errors."),
+        ("pt", "Português (tradução automática)"),
+        ("de", "Anleitung zur Installation (maschinell übersetzt)"),
+        ("en", "Language: Spanish, machine translated"),
+        ("fr", "Guide de démarrage (traduction automatique) :"),
+        ("es", "(Traducido automáticamente) La tienda abre a las nueve."),
+        ("de", "Dieser Text, maschinell übersetzt, kann Fehler enthalten."),
+        ("nl", "Deze pagina (machinaal vertaald uit het Engels) kan fouten bevatten."),
+    ],
+    # A quoted badge that is a string of its own (a key, msgstr, the whole line), and a slot for the source language,
+    # stay notices (round 14; near negatives: "quoted-string-in-another-language", "count-slot-log-line")
+    "quoted-badge-or-language-slot-kept": [
+        ("en", '{"notice": "Machine translated · Show original"}'),
+        ("fr", 'msgstr "Traduit automatiquement · Voir l’original"'),
+        ("ru", '"Автоматически переведено · Показать оригинал"'),
+        ("en", "Automatically translated from %s"),
+        ("es", "Traducido automáticamente %1$s"),
+        # a quoted sentence with a semicolon after a key: the quote-with-a-separator reading leaves it a string
+        ("fr", 'avis_traduction: "Cette page a été traduite automatiquement ; des erreurs peuvent subsister."'),
+        # a language name before the bracket, and a locales folder in a path, stay notices
+        ("de", "Deutsch (maschinell übersetzt)"),
+        ("ar", "العربية (ترجمة آلية)"),
+        ("en", "The strings in _locales/ were translated by Claude and have not been reviewed yet."),
+        # a past form right before the phrase is no future: "บทความนี้ถูกแปลโดยอัตโนมัติ"
+        ("th", "บทความนี้ถูกแปลโดยอัตโนมัติ"),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
