@@ -47,6 +47,10 @@ BLIND = {
     14: "754f3df",
     15: "2c3fcb9",  # the same in round 13
     16: "2c3fcb9",
+    17: "152ac53",  # round 14: held out, measured at the start of the round and after each merge
+    18: "152ac53",
+    19: "6735257",  # round 14: measured once, at the end of the round's verdict changes
+    20: "6735257",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-17.jsonl", "detect-real-18.jsonl", "detect-real-19.jsonl", "detect-real-20.jsonl"}
+HELD_OUT = {"detect-real-21.jsonl", "detect-real-22.jsonl"}
 MEASURED = [path for path in FILES if path.name not in HELD_OUT]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
@@ -76,6 +76,10 @@ RECALL_FLOOR = {
     "detect-real-14.jsonl": 0.636,  # held out: blind at 754f3df 0.636 / 0.129, after round 12 0.636 / 0.079
     "detect-real-15.jsonl": 0.581,  # held out: blind at 2c3fcb9 0.581 / 0.221, after round 13 (6aa3bae) the same
     "detect-real-16.jsonl": 0.778,  # held out: blind at 2c3fcb9 0.778 / 0.049, after round 13 the same
+    "detect-real-17.jsonl": 0.868,  # held out in round 14: 0.868 / 0.229 at 152ac53, 0.868 / 0.221 after fix14-fp
+    "detect-real-18.jsonl": 0.731,  # held out in round 14: 0.731 / 0.282 at 152ac53, 0.731 / 0.257 after fix14-fp
+    "detect-real-19.jsonl": 0.756,  # measured once, at the end of round 14 (6735257): 0.756 / 0.234
+    "detect-real-20.jsonl": 0.540,  # measured once, at the end of round 14 (6735257): 0.540 / 0.246
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -94,6 +98,10 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-14.jsonl": 0.030,  # round 13 (fix13-fp): 8 → 3 of 101
     "detect-real-15.jsonl": 0.150,  # round 14 (fix14-fp): 31 → 21 of 140
     "detect-real-16.jsonl": 0.016,  # round 14 (fix14-fp): 3 → 1 of 61
+    "detect-real-17.jsonl": 0.221,
+    "detect-real-18.jsonl": 0.257,
+    "detect-real-19.jsonl": 0.234,
+    "detect-real-20.jsonl": 0.246,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 1632  # sets 1-20
