@@ -148,6 +148,23 @@ def test_build_view_folds_runs_as_the_character_rules_do(monkeypatch: pytest.Mon
         assert (quick.text, quick.origin, quick.source_length) == (plain.text, plain.origin, plain.source_length)
 
 
+def test_markup_skips_are_the_regex_matches() -> None:
+    """build_view tries its markup pattern only where a match can start: the same matches as finditer."""
+    rng = random.Random(12)
+    alphabet = list(" \n\t<>!-/[](){}%.:~`#abcP")
+    markup = ["<p>", "</div>", "<!-- x -->", "<!-- open", "[link](http://x (y))", "[!NOTE]", "{% if x %}",
+              "{{#each x}}", "\n.. note::", "\n:::alert", "\n```py", "\n  ~~~", "<a href='x'>", "(<b>)"]
+    texts = [_long_text(4, 20).replace("\n\n", "\n<p>x</p>\n", 50)]
+    for _ in range(40):
+        parts = [rng.choice(markup) if rng.random() < 0.3 else "".join(rng.choice(alphabet) for _ in range(9))
+                 for _ in range(800)]  # fmt: skip
+        texts.append("".join(parts))
+    for text in texts:
+        assert len(text) >= normalize._SKIP_SCAN_MIN
+        expected = [(m.span(), m.group()) for m in normalize._SKIP.finditer(text)]
+        assert expected and [(m.span(), m.group()) for m in normalize.skip_matches(text)] == expected
+
+
 def test_boundaries_are_the_regex_matches() -> None:
     for text in [normalize.build_view(_long_text(5, 30)).text, *_rows()[:200]]:
         bounds = context.Boundaries(text)
