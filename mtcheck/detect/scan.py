@@ -143,6 +143,7 @@ def _sample(text: str) -> tuple[str, float]:
 def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | None:
     """Every position a match can start at, or None when there are too many to be worth it."""
     sample, scale = _sample(text)
+    words = words_of(text)
     seen: dict[str, int] = {}
 
     def cost(option: Option) -> float:
@@ -150,8 +151,8 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
         for lo, hi, literals in option:
             for x in literals:
                 n = seen.get(x)
-                if n is None:
-                    n = seen[x] = sample.count(x)
+                if n is None:  # -1: not in the text (a piece of it is in none of its words), so no start from it
+                    n = seen[x] = sample.count(x) if all(p in words for p in x.split()) else -1
                 total += (n + 1) * (hi - lo + 1)
         return total * scale
 
@@ -162,10 +163,14 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
         estimate += cost(best)
         for lo, hi, literals in best:
             for literal in literals:
+                if seen[literal] < 0:
+                    continue
                 old = spans.get(literal)
                 spans[literal] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
     if estimate > len(text) * MAX_TRIES:
         return None
+    if not spans:
+        return []  # none of the anchors' literals is in the text: no match
     starts: set[int] = set()
     last = len(text)
     lengths = sorted({len(x) for x in spans})
@@ -225,6 +230,17 @@ def distinct_words(text: str) -> str:
     lies inside one token. A long page repeats its words, so this is a fraction of its length.
     """
     return "\x00".join(set(text.split()))
+
+
+_last_words: tuple[str, str] = ("", "")
+
+
+def words_of(text: str) -> str:
+    """distinct_words(text), kept for the last text asked about (a long page is asked about by every pattern)."""
+    global _last_words
+    if _last_words[0] is not text:
+        _last_words = (text, distinct_words(text))
+    return _last_words[1]
 
 
 def pieces(literals: Iterable[str]) -> tuple[str, ...] | None:

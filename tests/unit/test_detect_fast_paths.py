@@ -49,15 +49,17 @@ LANGUAGES = ("en.toml", "de.toml", "fr.toml", "es.toml", "ru.toml", "ja.toml", "
 def test_scan_finds_the_matches_finditer_finds(seed: int, notices: int) -> None:
     view = normalize.build_view(_long_text(seed, notices)).text
     assert len(view) >= scan.MIN_TEXT
-    quick = 0
+    quick = none = 0
     for name in LANGUAGES:
         for category, pattern in patterns.rules_named(name).patterns.items():
             found = scan.anchors(pattern)
-            if found is not None and scan._starts(view, found) is not None:
-                quick += 1
+            starts = scan._starts(view, found) if found is not None else None
+            quick += starts is not None
+            none += starts == []  # no literal of its anchors is in the text's words: nothing tried
             expected = [(m.span(), m.groups()) for m in pattern.finditer(view)]
             assert [(m.span(), m.groups()) for m in scan.finditer(pattern, view)] == expected, (name, category)
     assert quick >= 30  # the quick path did run for most patterns
+    assert none >= 5
 
 
 SYNTHETIC = [
@@ -146,6 +148,19 @@ def test_build_view_folds_runs_as_the_character_rules_do(monkeypatch: pytest.Mon
     for text in pieces:
         quick, plain = normalize.build_view(text), _view_per_character(text, monkeypatch)
         assert (quick.text, quick.origin, quick.source_length) == (plain.text, plain.origin, plain.source_length)
+
+
+@pytest.mark.parametrize("seed,notices", [(1, 0), (2, 5), (3, 40), (6, 1)])
+def test_trigger_stems_found_in_distinct_words_as_in_the_text(seed: int, notices: int) -> None:
+    """rules_for and might_match look for stems without spaces in the distinct words of a long text."""
+    text = normalize.build_view(_long_text(seed, notices)).text
+    assert len(text) >= scan.MIN_TEXT
+    expected = [name for name, stems in patterns._language_files() if any(t in text for t in stems)]
+    assert [r.code for r in patterns.rules_for(text)] == [patterns.rules_named(n).code for n in expected]
+    assert bool(expected) == (notices > 0)
+    for sample in (text, text.replace("translat", "trans lat")):
+        assert patterns._has_trigger(sample) == any(t in sample for t in patterns._all_triggers())
+    assert any(not patterns._solid(t) for t in patterns._all_triggers())  # stems with spaces are read in the text
 
 
 def test_markup_skips_are_the_regex_matches() -> None:
