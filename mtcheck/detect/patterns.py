@@ -482,7 +482,7 @@ def _has_trigger(folded: str) -> bool:
     if len(folded) >= scan.MIN_TEXT:
         found = _trigger_pieces()
         if found is not None:
-            words = scan.distinct_words(folded)
+            words = scan.words_of(folded)
             if not any(piece in words for piece in found):
                 return False
             return any(t in (words if _solid(t) else folded) for t in _all_triggers())

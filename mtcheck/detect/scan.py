@@ -236,9 +236,10 @@ _last_words: tuple[str, str] = ("", "")
 
 
 def words_of(text: str) -> str:
-    """distinct_words(text), kept for the last text asked about (a long page is asked about by every pattern)."""
+    """distinct_words(text), kept for the last text asked about (a long page is asked about by every pattern, and
+    its folded copies are often equal to it)."""
     global _last_words
-    if _last_words[0] is not text:
+    if _last_words[0] is not text and _last_words[0] != text:
         _last_words = (text, distinct_words(text))
     return _last_words[1]
 

@@ -197,6 +197,7 @@ def test_split_paragraphs_is_the_paragraph_regex() -> None:
     texts += [FILLER * 3, "a", " a ", "ab\n\n", "a\n\nb", "\n\n\n"]
     for text in texts:
         assert language.split_paragraphs(text) == tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
+        assert language.paragraph_ends(text) == [m.start() for m in language._PARAGRAPH_END.finditer(text)]
 
 
 def test_fast_langdetect_gives_langdetects_probabilities() -> None:
