@@ -25,6 +25,7 @@ SAMPLE = 4_096  # characters per sampled block
 SAMPLES = 8  # sampled blocks: how often a literal occurs is estimated from these
 _FAR = 10_000  # a literal further than this from the start of a match does not anchor it
 _MAX_PREFIXES = 64
+_MANY = 64  # literals in a pattern's anchors, over which the text's distinct words are worth making
 
 Anchor = tuple[int, int, frozenset[str]]  # one of the literals starts lo..hi characters into the match
 Option = tuple[Anchor, ...]  # every match holds one of these anchors
@@ -143,7 +144,10 @@ def _sample(text: str) -> tuple[str, float]:
 def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | None:
     """Every position a match can start at, or None when there are too many to be worth it."""
     sample, scale = _sample(text)
-    words = words_of(text)
+    # Literals in none of the text's words are left out without a count; the words cost a pass over the text, worth
+    # it for a pattern with many literals or when another pattern has had them made already.
+    many = sum(len(literals) for options in found for option in options for _, _, literals in option) > _MANY
+    words = words_of(text) if many or _last_words[0] is text or _last_words[0] == text else ""
     seen: dict[str, int] = {}
 
     def cost(option: Option) -> float:
@@ -152,7 +156,7 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
             for x in literals:
                 n = seen.get(x)
                 if n is None:  # -1: not in the text (a piece of it is in none of its words), so no start from it
-                    n = seen[x] = sample.count(x) if all(p in words for p in x.split()) else -1
+                    n = seen[x] = sample.count(x) if not words or all(p in words for p in x.split()) else -1
                 total += (n + 1) * (hi - lo + 1)
         return total * scale
 
