@@ -163,6 +163,24 @@ def test_trigger_stems_found_in_distinct_words_as_in_the_text(seed: int, notices
     assert any(not patterns._solid(t) for t in patterns._all_triggers())  # stems with spaces are read in the text
 
 
+def test_language_patterns_are_skipped_only_where_they_cannot_match() -> None:
+    """The big language-name patterns run (and compile) only on text where a name stem or a slot occurs."""
+    from mtcheck.detect import weigh
+
+    texts = [t.lower() for t in _rows()] + [t.lower() for t in _rows("detect-challenge.jsonl")]
+    texts += [w for t in texts[:300] for w in t.split()]  # single words: stems at the edges
+    skipped = 0
+    for text in texts:
+        if context.names_a_language(text):
+            continue
+        skipped += 1
+        assert context._from_language().search(text) is None, text
+        assert context.FROM_LANGUAGE.sub(" ", text) == context._from_language().sub(" ", text)
+        if patterns.shared().language_regex.search(text) is None:
+            assert weigh._named_language().search(text) is None, text
+    assert 100 < skipped < len(texts)
+
+
 def test_markup_skips_are_the_regex_matches() -> None:
     """build_view tries its markup pattern only where a match can start: the same matches as finditer."""
     rng = random.Random(12)
