@@ -134,6 +134,25 @@ def anchors(pattern: re.Pattern[str]) -> tuple[tuple[Option, ...], ...] | None:
     return tuple(out)
 
 
+def required(source: str) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """For each top-level alternative of a regex source, literal sets of which every match holds one string (one set
+    for each way of anchoring it, as anchors() reads them); None where it cannot be read so (ignore-case, a match of
+    the empty string, a source or a Python it cannot parse): such a source may match anywhere."""
+    try:
+        parser, c = _modules()
+        parsed = parser.parse(source, 0)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.getwidth()[0] == 0:
+            return None
+        data = parsed.data
+        alternatives = data[0][1][1] if len(data) == 1 and data[0][0] is c.BRANCH else [parsed]
+        return tuple(
+            tuple(frozenset().union(*(literals for _, _, literals in option)) for option in _options(alt, c))
+            for alt in alternatives
+        )
+    except Exception:  # any failure to read it: no literal is required
+        return None
+
+
 def _sample(text: str) -> tuple[str, float]:
     """Blocks spread over the text, and how much longer the text is than they are."""
     step = len(text) // SAMPLES

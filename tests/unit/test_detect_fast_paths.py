@@ -128,6 +128,7 @@ def test_scan_falls_back_to_finditer_when_re_internals_change(
     monkeypatch.setattr(scan, "_modules", modules)
     for pattern in fresh:
         assert scan.anchors(pattern) is None
+        assert scan.required(pattern.pattern) is None  # no literal required: every item is kept
         assert [(m.span(), m.groups()) for m in scan.finditer(pattern, view)] == [
             (m.span(), m.groups()) for m in pattern.finditer(view)
         ]
@@ -179,6 +180,40 @@ def test_language_patterns_are_skipped_only_where_they_cannot_match() -> None:
         if patterns.shared().language_regex.search(text) is None:
             assert weigh._named_language().search(text) is None, text
     assert 100 < skipped < len(texts)
+
+
+def test_items_that_cannot_match_are_left_out_with_the_same_matches() -> None:
+    """A category's pattern for one text leaves out the items whose required literals are not there: it finds the
+    spans the whole pattern finds, on notices, negatives and long pages, in every language they trigger."""
+    texts = [*_rows(), *_rows("detect-challenge.jsonl"), *_rows("detect-real-12.jsonl"), _long_text(7, 20)]
+    compiled: dict[tuple[str, str, tuple[int, ...]], re.Pattern[str]] = {}
+    left_out = 0
+    for text in texts:
+        view = normalize.build_view(text).text
+        for rules in patterns.rules_for(view):
+            for category in rules.patterns:
+                keep = rules.patterns.may_match(category, view)
+                if len(keep) == len(rules.patterns._items[category]):
+                    continue
+                left_out += 1
+                key = (rules.code, category, keep)
+                if keep and key not in compiled:
+                    compiled[key] = rules.patterns.pattern_of(category, keep)
+                part = [m.span() for m in compiled[key].finditer(view)] if keep else []
+                assert part == [m.span() for m in rules.patterns[category].finditer(view)], (key, text[:80])
+    assert left_out > 1000
+
+
+def test_one_page_compiles_part_of_the_big_patterns() -> None:
+    common = patterns.shared()
+    data = patterns._data("languages/en.toml")
+    fresh = patterns.Patterns({c: data["patterns"][c] for c in data["patterns"]}, common)
+    view = normalize.build_view("Section 1 | Section 2\n\nThis article has been automatically translated.").text
+    part = fresh.for_text("disclaimer", view)
+    assert part is not None and len(part.pattern) < len(fresh["disclaimer"].pattern) / 2
+    assert fresh.for_text("source", view) is None  # no item of it can match: nothing compiled, nothing scanned
+    assert [m.span() for m in part.finditer(view)] == [m.span() for m in fresh["disclaimer"].finditer(view)]
+    assert fresh.for_text("disclaimer", view) is fresh["disclaimer"]  # once compiled, the whole pattern is used
 
 
 def test_markup_skips_are_the_regex_matches() -> None:
