@@ -360,7 +360,7 @@ class _Cues(Mapping[str, "re.Pattern[str] | None"]):
         return len(WORD_LISTS) + len(REGEX_LISTS)
 
 
-MAX_PARTIAL = 8  # patterns of some items compiled per language; past them, a category's whole pattern is compiled
+MAX_PARTIAL = 2  # patterns of some items compiled per category; past them, the category's whole pattern is compiled
 
 
 class Patterns(Mapping[str, "re.Pattern[str]"]):
@@ -370,7 +370,7 @@ class Patterns(Mapping[str, "re.Pattern[str]"]):
     holds a literal string that is not in the text (`scan.required`, read from the item with its placeholders left
     out) cannot match there, so the alternation of the other items, in the same order, finds the very matches
     (same spans) the whole one finds. A run that reads one page compiles a fraction of the big patterns; a run over
-    many texts soon compiles the whole ones (MAX_PARTIAL).
+    many texts compiles the whole ones after a few texts (MAX_PARTIAL).
     """
 
     def __init__(self, items: dict[str, list[str]], common: Shared) -> None:
@@ -410,7 +410,7 @@ class Patterns(Mapping[str, "re.Pattern[str]"]):
             return None
         pattern = self._partial.get((category, keep))
         if pattern is None:
-            if len(self._partial) >= MAX_PARTIAL:
+            if sum(c == category for c, _ in self._partial) >= MAX_PARTIAL:
                 return self[category]
             pattern = self._partial[(category, keep)] = self._compile(category, keep)
         return pattern
