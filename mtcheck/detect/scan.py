@@ -262,9 +262,10 @@ def words_of(text: str) -> str:
     """distinct_words(text), kept for the last text asked about (a long page is asked about by every pattern, and
     its folded copies are often equal to it)."""
     global _last_words
-    if _last_words[0] is not text and _last_words[0] != text:
-        _last_words = (text, distinct_words(text))
-    return _last_words[1]
+    last = _last_words  # one read: another thread may put another text's words there meanwhile
+    if last[0] is not text and last[0] != text:
+        last = _last_words = (text, distinct_words(text))
+    return last[1]
 
 
 def pieces(literals: Iterable[str]) -> tuple[str, ...] | None:
