@@ -1490,7 +1490,7 @@ def _without_stems(folded: str) -> bool:
     spaced = _spaced_stem_pieces()
     if spaced is None:
         return False
-    words = _canon(scan.distinct_words(folded))
+    words = _canon(scan.words_of(folded))
     return _translate_index()[0].search(words) is None and not any(piece in words for piece in spaced)
 
 

@@ -79,7 +79,18 @@ class _LazyLanguage:
     """A source-language phrase ("from German", "aus dem Englischen"): compiled on first use."""
 
     def sub(self, repl: str, text: str) -> str:
+        if not names_a_language(text):
+            return text  # no language name and no slot: nothing to replace (and the big pattern is not compiled)
         return _from_language().sub(repl, text)
+
+
+_SLOT = re.compile(LANGUAGE_SLOT)
+
+
+def names_a_language(text: str) -> bool:
+    """Whether a language name stem or a language slot occurs in `text`: every match of the patterns built on
+    `shared().language_any` holds one (a quick test before a slow pattern, or before compiling it)."""
+    return shared().language_regex.search(text) is not None or _SLOT.search(text) is not None
 
 
 @functools.cache

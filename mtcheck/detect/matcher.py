@@ -143,7 +143,10 @@ def find_hits(view: View) -> list[Hit]:
     weighed: dict[tuple[object, ...], tuple[str, float]] = {}
     weighed_in_clause: dict[tuple[int, int, str, str], int] = {}
     for rules in rules_for(text):
-        for category, pattern in rules.patterns.items():
+        for category in rules.patterns:
+            pattern = rules.patterns.for_text(category, text)  # the items that can match here: same matches
+            if pattern is None:
+                continue
             for m in scan.finditer(pattern, text):  # pattern.finditer(text), quicker on long texts
                 start, end = m.start(), m.end()
                 if start == end:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,18 +67,35 @@ PARAGRAPH = "\f"
 
 @dataclass(frozen=True)
 class View:
-    """`text` is what patterns match; `origin[i]` is the index in the source of view character i."""
+    """`text` is what patterns match; `origin[i]` is the index in the source of view character i.
+
+    The offset map is kept as pieces, not one number per character: view characters `starts[k]` onwards come from
+    source characters `bases[k]` onwards, one after the other (`steps[k]` 1), or all from `bases[k]` (0: a fold
+    into several characters); a piece ends where the next one starts.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    starts: tuple[int, ...]
+    bases: tuple[int, ...]
+    steps: tuple[int, ...]
     source_length: int
+
+    def at(self, i: int) -> int:
+        """The index in the source of view character i."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.bases[k] + (i - self.starts[k]) * self.steps[k]
+
+    @property
+    def origin(self) -> tuple[int, ...]:
+        """The index in the source of every view character."""
+        return tuple(self.at(i) for i in range(len(self.text)))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span back to a span of the source text."""
-        if start >= len(self.origin):
+        if start >= len(self.text):
             return self.source_length, self.source_length
-        first = self.origin[start]
-        last = self.origin[max(end - 1, start)] + 1
+        first = self.at(start)
+        last = self.at(max(end - 1, start)) + 1
         return first, max(last, first)
 
 
@@ -149,16 +167,53 @@ _RUN = re.compile(r"\S+(?: \S+)*")
 _MARKS = re.compile(rb"\x00+|\x01+|\x02")
 
 
+# Where a match of _SKIP can start: at one of these characters (a tag or comment, a link's URL after "]", an alert
+# marker, a template tag) or at the start of a line (a directive line), the character after a line break.
+_SKIP_FIRST = re.compile(r"[<(\[{\n]")
+
+
+def skip_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_SKIP.finditer(text)`, the same ones in the same order, found by trying the pattern only where
+    a match can start (see _SKIP_FIRST) instead of at every character: a long page has few such places."""
+    if len(text) < _SKIP_SCAN_MIN:
+        yield from _SKIP.finditer(text)
+        return
+    pos = 0
+    for first in (0, *(c.end() if c.group() == "\n" else c.start() for c in _SKIP_FIRST.finditer(text))):
+        if first < pos:
+            continue
+        m = _SKIP.match(text, first)
+        if m is not None:
+            yield m
+            pos = m.end()  # never empty: every branch of _SKIP reads at least one character
+
+
+_SKIP_SCAN_MIN = 2_000  # shorter texts: finditer itself
+
+
 def build_view(text: str) -> View:
     """The matching view of `text` with its offset map."""
     skip = bytearray(len(text))
     breaks = []
-    for m in _SKIP.finditer(text):
+    for m in skip_matches(text):
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         if _BLOCK_TAG.match(m.group(0)):
             breaks.append(m.start())
     out: list[str] = []
-    origin: list[int] = []
+    starts: list[int] = []  # the offset map's pieces (see View)
+    bases: list[int] = []
+    steps: list[int] = []
+    size = 0  # characters in `out`
+
+    def mapped(source: int, count: int, step: int) -> None:
+        """The next `count` view characters come from source characters `source`.. (step 1) or all from `source`."""
+        nonlocal size
+        if not (step and steps and steps[-1] and bases[-1] + size - starts[-1] == source):  # else: the last goes on
+            starts.append(size)
+            bases.append(source)
+            steps.append(step)
+        size += count
+
     holders: dict[int, str] = {}
     if "{{" in text:
         for m in _LITERAL_TAG.finditer(text):
@@ -208,12 +263,16 @@ def build_view(text: str) -> View:
             return
         if pending_space and out:
             out.append(pending_space)
-            origin.append(i - 1)
+            mapped(i - 1, 1, 1)
         pending_space, newlines = "", 0
         out.append(folded)
-        origin.extend([i] * len(folded))
-        if i in holders and len(folded) > 1:  # a placeholder's word ends where the placeholder does
-            origin[-1] = i + len(holders[i]) - 1
+        if len(folded) == 1:
+            mapped(i, 1, 1)
+        elif i in holders:  # a placeholder's word ends where the placeholder does
+            mapped(i, len(folded) - 1, 0)
+            mapped(i + len(holders[i]) - 1, 1, 1)
+        else:
+            mapped(i, len(folded), 0)
 
     def read(start: int, end: int) -> None:
         """Characters start..end, none skipped or special: runs of words folded whole, the rest one by one."""
@@ -230,10 +289,10 @@ def build_view(text: str) -> View:
             else:  # what `one` does for each character, at once
                 if pending_space and out:
                     out.append(pending_space)
-                    origin.append(s - 1)
+                    mapped(s - 1, 1, 1)
                 pending_space, newlines = "", 0
                 out.append(folded)
-                origin.extend(range(s, e))
+                mapped(s, e - s, 1)
             at = e
         for i in range(at, end):
             one(i)
@@ -249,4 +308,4 @@ def build_view(text: str) -> View:
             k = bisect.bisect_left(breaks, start)
             if k < len(breaks) and breaks[k] < end and out and pending_space != PARAGRAPH:
                 pending_space, newlines = "\n", max(newlines, 1)
-    return View("".join(out), tuple(origin), len(text))
+    return View("".join(out), tuple(starts), tuple(bases), tuple(steps), len(text))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -44,7 +44,7 @@ class Rules:
     code: str
     boundaries: str  # one of BOUNDARY_MODES
     triggers: tuple[str, ...]
-    patterns: dict[str, re.Pattern[str]]
+    patterns: Patterns  # by category, compiled on first read
     cues: Mapping[str, re.Pattern[str] | None]  # compiled on first read: _Cues
 
 
@@ -303,12 +303,17 @@ def shared() -> Shared:
     return Shared(_data("common.toml"))
 
 
-def _expand(source: str, common: Shared) -> str:
+# What a placeholder becomes when an item is read for the literals every match holds (common None): a group with no
+# literal, so that only the item's own words are required (the engines' and languages' names are not).
+_NO_LITERAL = "(?:.{0,80})"
+
+
+def _expand(source: str, common: Shared | None) -> str:
     return spaces_match_breaks(
         ZWNJ_IN_ARABIC.sub(" ", source)  # the view reads a Persian half-space as a space
-        .replace("{engine}", f"(?:{common.engine_any})")
-        .replace("{ai}", f"(?:{common.ai_any})")
-        .replace("{language}", f"(?:{common.language_any})")
+        .replace("{engine}", f"(?:{common.engine_any})" if common else _NO_LITERAL)
+        .replace("{ai}", f"(?:{common.ai_any})" if common else _NO_LITERAL)
+        .replace("{language}", f"(?:{common.language_any})" if common else _NO_LITERAL)
     )
 
 
@@ -355,17 +360,94 @@ class _Cues(Mapping[str, "re.Pattern[str] | None"]):
         return len(WORD_LISTS) + len(REGEX_LISTS)
 
 
+MAX_PARTIAL = 2  # patterns of some items compiled per category; past them, the category's whole pattern is compiled
+
+
+class Patterns(Mapping[str, "re.Pattern[str]"]):
+    """A language's phrase patterns by category, each the alternation of its items, compiled the first time it is read.
+
+    `for_text` gives what matches in one text without compiling a whole pattern first: an item whose every match
+    holds a literal string that is not in the text (`scan.required`, read from the item with its placeholders left
+    out) cannot match there, so the alternation of the other items, in the same order, finds the very matches
+    (same spans) the whole one finds. A run that reads one page compiles a fraction of the big patterns; a run over
+    many texts compiles the whole ones after a few texts (MAX_PARTIAL).
+    """
+
+    def __init__(self, items: dict[str, list[str]], common: Shared) -> None:
+        self._items = items
+        self._common = common
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._required: dict[str, tuple[Required, ...]] = {}
+        self._partial: dict[tuple[str, tuple[int, ...]], re.Pattern[str]] = {}
+
+    def __getitem__(self, category: str) -> re.Pattern[str]:
+        pattern = self._compiled.get(category)
+        if pattern is None:
+            if category not in self._items:
+                raise KeyError(category)
+            pattern = self._compiled[category] = self._compile(category, range(len(self._items[category])))
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def _compile(self, category: str, keep: Iterable[int]) -> re.Pattern[str]:
+        items = self._items[category]
+        return re.compile("|".join(f"(?:{_expand(items[k], self._common)})" for k in keep))
+
+    def for_text(self, category: str, text: str) -> re.Pattern[str] | None:
+        """A pattern with the matches of self[category] in `text` (None: it has none there)."""
+        whole = self._compiled.get(category)
+        if whole is not None:
+            return whole
+        keep = self.may_match(category, text)
+        if len(keep) == len(self._items[category]):
+            return self[category]
+        if not keep:
+            return None
+        pattern = self._partial.get((category, keep))
+        if pattern is None:
+            if sum(c == category for c, _ in self._partial) >= MAX_PARTIAL:
+                return self[category]
+            pattern = self._partial[(category, keep)] = self._compile(category, keep)
+        return pattern
+
+    def may_match(self, category: str, text: str) -> tuple[int, ...]:
+        """The items of a category that may match in `text` (indices, in order): the others cannot."""
+        required = self._required.get(category)
+        if required is None:
+            required = self._required[category] = tuple(
+                scan.required(_expand(rx, None)) for rx in self._items[category]
+            )
+        occurs = _occurs_in(text)
+        return tuple(k for k, need in enumerate(required) if _may_match(need, occurs))
+
+    def pattern_of(self, category: str, keep: Iterable[int]) -> re.Pattern[str]:
+        """The alternation of some items of a category, in their order (compiled anew)."""
+        return self._compile(category, keep)
+
+
+Required = tuple[tuple[frozenset[str], ...], ...] | None  # see scan.required
+
+
+def _may_match(required: Required, occurs: Callable[[str], bool]) -> bool:
+    """False when every alternative of an item has a literal set none of whose strings occurs."""
+    if required is None:
+        return True
+    return any(not any(not any(occurs(x) for x in literals) for literals in alternative) for alternative in required)
+
+
 def compile_rules(data: dict[str, Any]) -> Rules:
-    """Compile one language's data (a parsed TOML table)."""
+    """One language's rules from its data (a parsed TOML table); the patterns are compiled when first read."""
     common = shared()
     boundaries = str(data.get("boundaries", "word"))
     if boundaries not in BOUNDARY_MODES:
         raise ValueError(f"{data.get('code')}: boundaries must be one of {BOUNDARY_MODES}")
-    patterns: dict[str, re.Pattern[str]] = {}
-    for category in CATEGORIES:
-        items = data.get("patterns", {}).get(category, [])
-        if items:
-            patterns[category] = re.compile("|".join(f"(?:{_expand(rx, common)})" for rx in items))
+    items = {c: list(data.get("patterns", {}).get(c, [])) for c in CATEGORIES}
+    patterns = Patterns({c: found for c, found in items.items() if found}, common)
     cues = _Cues(data.get("context", {}), boundaries)
     return Rules(
         code=str(data["code"]),
@@ -424,6 +506,7 @@ def all_rules() -> tuple[Rules, ...]:
         rules = rules_named(name)
         try:
             dict(rules.cues)
+            dict(rules.patterns)
         except re.error as exc:
             raise ValueError(f"mtcheck/detect/data/languages/{name}: {exc}") from exc
         out.append(rules)
@@ -432,7 +515,23 @@ def all_rules() -> tuple[Rules, ...]:
 
 def rules_for(view_text: str) -> list[Rules]:
     """The languages whose trigger stems occur in the view (the others cannot match)."""
-    return [rules_named(name) for name, triggers in _language_files() if any(t in view_text for t in triggers)]
+    occurs = _occurs_in(view_text)
+    return [rules_named(name) for name, triggers in _language_files() if any(occurs(t) for t in triggers)]
+
+
+def _occurs_in(text: str) -> Callable[[str], bool]:
+    """`lambda stem: stem in text`, quicker for many stems on a long text: a stem without white space occurs in the
+    text exactly when it occurs in its distinct words (scan.distinct_words), a fraction of a long page's length."""
+    if len(text) < scan.MIN_TEXT:
+        return text.__contains__
+    words = scan.words_of(text)
+    return lambda stem: stem in (words if _solid(stem) else text)
+
+
+@lru_cache(maxsize=4096)
+def _solid(stem: str) -> bool:
+    """No white space (str.split's) and no NUL: inside one word of any text it occurs in."""
+    return "\x00" not in stem and stem.split() == [stem]
 
 
 _INVISIBLE = re.compile("[\u064b-\u065f\u0640\u00ad\u200b\u200d\u2060\ufeff]")
@@ -466,7 +565,8 @@ def _has_trigger(folded: str) -> bool:
     if len(folded) >= scan.MIN_TEXT:
         found = _trigger_pieces()
         if found is not None:
-            words = scan.distinct_words(folded)
+            words = scan.words_of(folded)
             if not any(piece in words for piece in found):
                 return False
+            return any(t in (words if _solid(t) else folded) for t in _all_triggers())
     return any(t in folded for t in _all_triggers())

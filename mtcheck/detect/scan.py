@@ -25,6 +25,7 @@ SAMPLE = 4_096  # characters per sampled block
 SAMPLES = 8  # sampled blocks: how often a literal occurs is estimated from these
 _FAR = 10_000  # a literal further than this from the start of a match does not anchor it
 _MAX_PREFIXES = 64
+_MANY = 64  # literals in a pattern's anchors, over which the text's distinct words are worth making
 
 Anchor = tuple[int, int, frozenset[str]]  # one of the literals starts lo..hi characters into the match
 Option = tuple[Anchor, ...]  # every match holds one of these anchors
@@ -133,6 +134,25 @@ def anchors(pattern: re.Pattern[str]) -> tuple[tuple[Option, ...], ...] | None:
     return tuple(out)
 
 
+def required(source: str) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """For each top-level alternative of a regex source, literal sets of which every match holds one string (one set
+    for each way of anchoring it, as anchors() reads them); None where it cannot be read so (ignore-case, a match of
+    the empty string, a source or a Python it cannot parse): such a source may match anywhere."""
+    try:
+        parser, c = _modules()
+        parsed = parser.parse(source, 0)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.getwidth()[0] == 0:
+            return None
+        data = parsed.data
+        alternatives = data[0][1][1] if len(data) == 1 and data[0][0] is c.BRANCH else [parsed]
+        return tuple(
+            tuple(frozenset().union(*(literals for _, _, literals in option)) for option in _options(alt, c))
+            for alt in alternatives
+        )
+    except Exception:  # any failure to read it: no literal is required
+        return None
+
+
 def _sample(text: str) -> tuple[str, float]:
     """Blocks spread over the text, and how much longer the text is than they are."""
     step = len(text) // SAMPLES
@@ -143,6 +163,10 @@ def _sample(text: str) -> tuple[str, float]:
 def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | None:
     """Every position a match can start at, or None when there are too many to be worth it."""
     sample, scale = _sample(text)
+    # Literals in none of the text's words are left out without a count; the words cost a pass over the text, worth
+    # it for a pattern with many literals or when another pattern has had them made already.
+    many = sum(len(literals) for options in found for option in options for _, _, literals in option) > _MANY
+    words = words_of(text) if many or _last_words[0] is text or _last_words[0] == text else ""
     seen: dict[str, int] = {}
 
     def cost(option: Option) -> float:
@@ -150,8 +174,8 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
         for lo, hi, literals in option:
             for x in literals:
                 n = seen.get(x)
-                if n is None:
-                    n = seen[x] = sample.count(x)
+                if n is None:  # -1: not in the text (a piece of it is in none of its words), so no start from it
+                    n = seen[x] = sample.count(x) if not words or all(p in words for p in x.split()) else -1
                 total += (n + 1) * (hi - lo + 1)
         return total * scale
 
@@ -162,10 +186,14 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
         estimate += cost(best)
         for lo, hi, literals in best:
             for literal in literals:
+                if seen[literal] < 0:
+                    continue
                 old = spans.get(literal)
                 spans[literal] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
     if estimate > len(text) * MAX_TRIES:
         return None
+    if not spans:
+        return []  # none of the anchors' literals is in the text: no match
     starts: set[int] = set()
     last = len(text)
     lengths = sorted({len(x) for x in spans})
@@ -225,6 +253,19 @@ def distinct_words(text: str) -> str:
     lies inside one token. A long page repeats its words, so this is a fraction of its length.
     """
     return "\x00".join(set(text.split()))
+
+
+_last_words: tuple[str, str] = ("", "")
+
+
+def words_of(text: str) -> str:
+    """distinct_words(text), kept for the last text asked about (a long page is asked about by every pattern, and
+    its folded copies are often equal to it)."""
+    global _last_words
+    last = _last_words  # one read: another thread may put another text's words there meanwhile
+    if last[0] is not text and last[0] != text:
+        last = _last_words = (text, distinct_words(text))
+    return last[1]
 
 
 def pieces(literals: Iterable[str]) -> tuple[str, ...] | None:

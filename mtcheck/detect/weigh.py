@@ -133,7 +133,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "mention", 0.1
     first_post = FIRST_PART.split(ctx.post)[0]
     # "into 20 languages" is general; "s engleskog jezika" ("from the English language") names a source.
-    local = _SLOTTED_LANGUAGE.sub(" ", _named_language().sub(" ", ctx.pre + " " + first_post))
+    local = ctx.pre + " " + first_post
+    if shared().language_regex.search(local) is not None:  # else _named_language cannot match
+        local = _named_language().sub(" ", local)
+    local = _SLOTTED_LANGUAGE.sub(" ", local)
     languages = has(rules, "languages", local) and not _sourced_subject(rules, ctx.pre, first_post)
     if ctx.quoted_example or has(rules, "generic", ctx.pre) or languages:
         return "mention", 0.15
@@ -496,7 +499,9 @@ def _tight(rules: Rules, gap: str) -> bool:
     """Between a verb and its engine only connecting words: "translated from German into English by"."""
     if rules.boundaries == "none" or not gap.strip():
         return True
-    rest = re.sub(rf"(?<!\w)(?:{shared().language_any})\w*", " ", FROM_LANGUAGE.sub(" ", gap))
+    rest = FROM_LANGUAGE.sub(" ", gap)
+    if shared().language_regex.search(rest) is not None:  # else no language name to take out
+        rest = re.sub(rf"(?<!\w)(?:{shared().language_any})\w*", " ", rest)
     for cue in ("self", "means", "continuation", "articles", "aux", "agent"):
         pattern = rules.cues[cue]
         if pattern is not None:

@@ -324,6 +324,23 @@ _PARAGRAPH_END = re.compile(r"(?<=\S)[ \t]*\n[ \t]*\n")
 _NON_SPACE = re.compile(r"\S")
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_ends(text: str) -> list[int]:
+    """`[m.start() for m in _PARAGRAPH_END.finditer(text)]`, from the blank lines (a regex that starts with a
+    look-behind is tried at every character; this one starts with a line break): each match is the spaces and tabs
+    before a blank line's first line break, after a non-space character."""
+    out = []
+    for m in _BLANK_LINE.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and not text[start - 1].isspace():
+            out.append(start)
+    return out
+
+
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Paragraph spans separated by blank lines (for texts that come without paragraph offsets).
 
@@ -332,7 +349,7 @@ def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     end (or at the text's last non-space character), found here from the blank lines instead of trying
     every character.
     """
-    ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+    ends = paragraph_ends(text)
     last = len(text.rstrip())
     if last and (not ends or ends[-1] < last):
         ends.append(last)

@@ -49,15 +49,17 @@ LANGUAGES = ("en.toml", "de.toml", "fr.toml", "es.toml", "ru.toml", "ja.toml", "
 def test_scan_finds_the_matches_finditer_finds(seed: int, notices: int) -> None:
     view = normalize.build_view(_long_text(seed, notices)).text
     assert len(view) >= scan.MIN_TEXT
-    quick = 0
+    quick = none = 0
     for name in LANGUAGES:
         for category, pattern in patterns.rules_named(name).patterns.items():
             found = scan.anchors(pattern)
-            if found is not None and scan._starts(view, found) is not None:
-                quick += 1
+            starts = scan._starts(view, found) if found is not None else None
+            quick += starts is not None
+            none += starts == []  # no literal of its anchors is in the text's words: nothing tried
             expected = [(m.span(), m.groups()) for m in pattern.finditer(view)]
             assert [(m.span(), m.groups()) for m in scan.finditer(pattern, view)] == expected, (name, category)
     assert quick >= 30  # the quick path did run for most patterns
+    assert none >= 5
 
 
 SYNTHETIC = [
@@ -126,6 +128,7 @@ def test_scan_falls_back_to_finditer_when_re_internals_change(
     monkeypatch.setattr(scan, "_modules", modules)
     for pattern in fresh:
         assert scan.anchors(pattern) is None
+        assert scan.required(pattern.pattern) is None  # no literal required: every item is kept
         assert [(m.span(), m.groups()) for m in scan.finditer(pattern, view)] == [
             (m.span(), m.groups()) for m in pattern.finditer(view)
         ]
@@ -148,6 +151,88 @@ def test_build_view_folds_runs_as_the_character_rules_do(monkeypatch: pytest.Mon
         assert (quick.text, quick.origin, quick.source_length) == (plain.text, plain.origin, plain.source_length)
 
 
+@pytest.mark.parametrize("seed,notices", [(1, 0), (2, 5), (3, 40), (6, 1)])
+def test_trigger_stems_found_in_distinct_words_as_in_the_text(seed: int, notices: int) -> None:
+    """rules_for and might_match look for stems without spaces in the distinct words of a long text."""
+    text = normalize.build_view(_long_text(seed, notices)).text
+    assert len(text) >= scan.MIN_TEXT
+    expected = [name for name, stems in patterns._language_files() if any(t in text for t in stems)]
+    assert [r.code for r in patterns.rules_for(text)] == [patterns.rules_named(n).code for n in expected]
+    assert bool(expected) == (notices > 0)
+    for sample in (text, text.replace("translat", "trans lat")):
+        assert patterns._has_trigger(sample) == any(t in sample for t in patterns._all_triggers())
+    assert any(not patterns._solid(t) for t in patterns._all_triggers())  # stems with spaces are read in the text
+
+
+def test_language_patterns_are_skipped_only_where_they_cannot_match() -> None:
+    """The big language-name patterns run (and compile) only on text where a name stem or a slot occurs."""
+    from mtcheck.detect import weigh
+
+    texts = [t.lower() for t in _rows()] + [t.lower() for t in _rows("detect-challenge.jsonl")]
+    texts += [w for t in texts[:300] for w in t.split()]  # single words: stems at the edges
+    skipped = 0
+    for text in texts:
+        if context.names_a_language(text):
+            continue
+        skipped += 1
+        assert context._from_language().search(text) is None, text
+        assert context.FROM_LANGUAGE.sub(" ", text) == context._from_language().sub(" ", text)
+        if patterns.shared().language_regex.search(text) is None:
+            assert weigh._named_language().search(text) is None, text
+    assert 100 < skipped < len(texts)
+
+
+def test_items_that_cannot_match_are_left_out_with_the_same_matches() -> None:
+    """A category's pattern for one text leaves out the items whose required literals are not there: it finds the
+    spans the whole pattern finds, on notices, negatives and long pages, in every language they trigger."""
+    texts = [*_rows(), *_rows("detect-challenge.jsonl"), *_rows("detect-real-12.jsonl"), _long_text(7, 20)]
+    compiled: dict[tuple[str, str, tuple[int, ...]], re.Pattern[str]] = {}
+    left_out = 0
+    for text in texts:
+        view = normalize.build_view(text).text
+        for rules in patterns.rules_for(view):
+            for category in rules.patterns:
+                keep = rules.patterns.may_match(category, view)
+                if len(keep) == len(rules.patterns._items[category]):
+                    continue
+                left_out += 1
+                key = (rules.code, category, keep)
+                if keep and key not in compiled:
+                    compiled[key] = rules.patterns.pattern_of(category, keep)
+                part = [m.span() for m in compiled[key].finditer(view)] if keep else []
+                assert part == [m.span() for m in rules.patterns[category].finditer(view)], (key, text[:80])
+    assert left_out > 1000
+
+
+def test_one_page_compiles_part_of_the_big_patterns() -> None:
+    common = patterns.shared()
+    data = patterns._data("languages/en.toml")
+    fresh = patterns.Patterns({c: data["patterns"][c] for c in data["patterns"]}, common)
+    view = normalize.build_view("Section 1 | Section 2\n\nThis article has been automatically translated.").text
+    part = fresh.for_text("disclaimer", view)
+    assert part is not None and len(part.pattern) < len(fresh["disclaimer"].pattern) / 2
+    assert fresh.for_text("source", view) is None  # no item of it can match: nothing compiled, nothing scanned
+    assert [m.span() for m in part.finditer(view)] == [m.span() for m in fresh["disclaimer"].finditer(view)]
+    assert fresh.for_text("disclaimer", view) is fresh["disclaimer"]  # once compiled, the whole pattern is used
+
+
+def test_markup_skips_are_the_regex_matches() -> None:
+    """build_view tries its markup pattern only where a match can start: the same matches as finditer."""
+    rng = random.Random(12)
+    alphabet = list(" \n\t<>!-/[](){}%.:~`#abcP")
+    markup = ["<p>", "</div>", "<!-- x -->", "<!-- open", "[link](http://x (y))", "[!NOTE]", "{% if x %}",
+              "{{#each x}}", "\n.. note::", "\n:::alert", "\n```py", "\n  ~~~", "<a href='x'>", "(<b>)"]
+    texts = [_long_text(4, 20).replace("\n\n", "\n<p>x</p>\n", 50)]
+    for _ in range(40):
+        parts = [rng.choice(markup) if rng.random() < 0.3 else "".join(rng.choice(alphabet) for _ in range(9))
+                 for _ in range(800)]  # fmt: skip
+        texts.append("".join(parts))
+    for text in texts:
+        assert len(text) >= normalize._SKIP_SCAN_MIN
+        expected = [(m.span(), m.group()) for m in normalize._SKIP.finditer(text)]
+        assert expected and [(m.span(), m.group()) for m in normalize.skip_matches(text)] == expected
+
+
 def test_boundaries_are_the_regex_matches() -> None:
     for text in [normalize.build_view(_long_text(5, 30)).text, *_rows()[:200]]:
         bounds = context.Boundaries(text)
@@ -165,6 +250,7 @@ def test_split_paragraphs_is_the_paragraph_regex() -> None:
     texts += [FILLER * 3, "a", " a ", "ab\n\n", "a\n\nb", "\n\n\n"]
     for text in texts:
         assert language.split_paragraphs(text) == tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text))
+        assert language.paragraph_ends(text) == [m.start() for m in language._PARAGRAPH_END.finditer(text)]
 
 
 def test_fast_langdetect_gives_langdetects_probabilities() -> None:
