@@ -158,7 +158,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     topic_after = has(rules, "topic_after", head)
     # "ChatGPTで翻訳する" (a menu item), "ChatGPTで翻訳します" (a log line: "translating with ChatGPT"): the verb's
     # non-past or action form names what a tool does, not how this text was made ("翻訳しました", "翻訳しています")
-    action_after = has(rules, "action_after", head)
+    action_after = has(rules, "action_after", head) or _object_after(rules, ctx, category)
     if topic_after or action_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
         return "mention", 0.1
     if category == "disclaimer":
@@ -205,6 +205,24 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if initial and (continues or _self_noun_only(rules, first_post)):
         return "badge", 0.7
     return "mention", WEAK
+
+
+def _object_after(rules: Rules, ctx: Context, category: str) -> bool:
+    """A word right after a verb that does not inflect, and no made form: its object, so an action, a step or a feature
+    ("使用 ChatGPT 翻译论文", "使用谷歌翻译 API 将意大利语翻译成英语"), not how this text was made ("由 DeepL 翻译的内容",
+    "使用百度翻译而成"); a clause that names this text stays a notice ("本文使用 DeepL 翻译全文")."""
+    made = rules.cues["made_after"]
+    if made is None or category not in ("predicate", "verb") or not ctx.span.endswith(rules.triggers):
+        return False
+    post = ctx.post[1:] if ctx.post.startswith(" ") else ctx.post
+    if not post[:1].isalnum() or made.match(post):
+        return False
+    # an agent ("由", "经": "by") marks a made text by itself: "英文翻译是由谷歌翻译进行的"; only an instrument ("使用", "用")
+    # makes the verb an action
+    agent = rules.cues["agent"]
+    if agent is not None and (agent.match(ctx.span) or agent.search(tail_words(ctx.pre, 1, rules.boundaries))):
+        return False
+    return not has(rules, "self", ctx.pre)
 
 
 def _sourced_subject(rules: Rules, pre: str, first_post: str) -> bool:
