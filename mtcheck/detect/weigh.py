@@ -208,17 +208,18 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
 
 
 def _object_after(rules: Rules, ctx: Context, category: str) -> bool:
-    """A word right after a verb that does not inflect, and no made form: its object, so an action, a step or a feature
-    ("使用 ChatGPT 翻译论文", "使用谷歌翻译 API 将意大利语翻译成英语"), not how this text was made ("由 DeepL 翻译的内容",
-    "使用百度翻译而成"); a clause that names this text stays a notice ("本文使用 DeepL 翻译全文")."""
+    """A word right after a verb that does not inflect, and no made form: its object, so an action, a step or a
+    feature ("使用 ChatGPT 翻译论文", "使用谷歌翻译 API 将意大利语翻译成英语"), not how this text was made
+    ("由 DeepL 翻译的内容", "使用百度翻译而成"); a clause that names this text stays a notice
+    ("本文使用 DeepL 翻译全文")."""
     made = rules.cues["made_after"]
     if made is None or category not in ("predicate", "verb") or not ctx.span.endswith(rules.triggers):
         return False
     post = ctx.post[1:] if ctx.post.startswith(" ") else ctx.post
     if not post[:1].isalnum() or made.match(post):
         return False
-    # an agent ("由", "经": "by") marks a made text by itself: "英文翻译是由谷歌翻译进行的"; only an instrument ("使用", "用")
-    # makes the verb an action
+    # an agent ("由", "经": "by") marks a made text by itself: "英文翻译是由谷歌翻译进行的"; only an instrument
+    # ("使用", "用") makes the verb an action
     agent = rules.cues["agent"]
     if agent is not None and (agent.match(ctx.span) or agent.search(tail_words(ctx.pre, 1, rules.boundaries))):
         return False

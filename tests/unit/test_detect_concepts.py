@@ -890,7 +890,7 @@ def test_an_object_after_a_verb_that_does_not_inflect(text: str, notice: bool) -
         ("DeepL로 번역합니다", False),  # non-past: what a tool does
         ("DeepL로 번역할 문장", False),  # future adnominal
         ("DeepL로 번역했습니다", True),
-        ("ChatGPTで翻訳中…", False),  # in progress
+        ("ChatGPTで翻訳中（ローカル）", False),  # in progress
         ("DeepLで翻訳しました", True),
         ("DeepL ile çeviri yapar", False),  # aorist: what a command does
     ],
