@@ -159,6 +159,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     # "ChatGPTで翻訳する" (a menu item), "ChatGPTで翻訳します" (a log line: "translating with ChatGPT"): the verb's
     # non-past or action form names what a tool does, not how this text was made ("翻訳しました", "翻訳しています")
     action_after = has(rules, "action_after", head) or _object_after(rules, ctx, category)
+    # "이 글은 DeepL로 번역하는 과정에서 …", "この記事はDeepLで翻訳中です": the clause is about this text (a self noun
+    # and a topic particle), so the form says how it is made, not what a tool does
+    action_after = action_after and not _text_is_topic(rules, ctx.pre)
     if topic_after or action_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
         return "mention", 0.1
     if category == "disclaimer":
@@ -224,6 +227,15 @@ def _object_after(rules: Rules, ctx: Context, category: str) -> bool:
     if agent is not None and (agent.match(ctx.span) or agent.search(tail_words(ctx.pre, 1, rules.boundaries))):
         return False
     return not has(rules, "self", ctx.pre)
+
+
+def _text_is_topic(rules: Rules, pre: str) -> bool:
+    """A self noun followed by a topic particle before the phrase: "이 글은", "본 문서는", "この記事は"."""
+    self_words, particles = rules.cues["self"], rules.cues["topic_particles"]
+    if self_words is None or particles is None:
+        return False
+    # the particle after the noun ("페이지는"), or ending a self word that holds it ("글은")
+    return any(particles.match(pre, m.end()) or particles.search(m.group(0)[-1:]) for m in self_words.finditer(pre))
 
 
 def _sourced_subject(rules: Rules, pre: str, first_post: str) -> bool:

@@ -1708,6 +1708,11 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("zh-Hans", "英文版是由谷歌翻译完成的，请以中文原文为准。"),
         ("zh-Hant", "本頁由 DeepL 翻譯的內容，僅供參考。"),
         ("tr", "Bu makale DeepL ile çevrilmiştir."),
+        # a non-past form in a clause about this text (a self noun and a topic particle), and a label after the product
+        ("ko", "이 글은 DeepL로 번역하는 과정에서 어색한 표현이 생겼을 수 있습니다."),
+        ("ko", "이 페이지는 파파고로 번역할 때 일부 표현이 바뀌었습니다."),
+        ("ja", "この記事はDeepLで翻訳中です。"),
+        ("zh-Hans", "使用谷歌翻译机器翻译，可能不准确"),
     ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
