@@ -1712,6 +1712,7 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("ko", "이 글은 DeepL로 번역하는 과정에서 어색한 표현이 생겼을 수 있습니다."),
         ("ko", "이 페이지는 파파고로 번역할 때 일부 표현이 바뀌었습니다."),
         ("ja", "この記事はDeepLで翻訳中です。"),
+        ("ko", "파파고로 번역해보았습니다."),  # a past "tried to": made, unlike "번역해 보세요"
         ("zh-Hans", "使用谷歌翻译机器翻译，可能不准确"),
     ],
     "badge_third_table": [
