@@ -28,6 +28,8 @@ WORD_LISTS = (
     "determiners",  # an object after an active verb: "GPT-4 translated *the* prompt"
     "topic_after",  # "about" right after the phrase: "機械翻訳について", "기계 번역에 대한"
     "action_after",  # a non-past or action form after the verb: "ChatGPTで翻訳する", "DeepL로 번역하기" (a button)
+    "made_after",  # where the verb does not inflect, what may follow it in a made form: "翻译的", "翻译而成"
+    "topic_particles",  # a topic particle after a noun: "이 글은", "この記事は" (the clause is about that noun)
 )
 REGEX_LISTS = ("self", "generic", "languages", "ui", "human", "topic", "made", "apology")
 # How words are told apart: "word" (regex word boundaries), "space" (scripts with combining marks,

@@ -161,7 +161,10 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     topic_after = has(rules, "topic_after", head)
     # "ChatGPTで翻訳する" (a menu item), "ChatGPTで翻訳します" (a log line: "translating with ChatGPT"): the verb's
     # non-past or action form names what a tool does, not how this text was made ("翻訳しました", "翻訳しています")
-    action_after = has(rules, "action_after", head)
+    action_after = has(rules, "action_after", head) or _object_after(rules, ctx, category)
+    # "이 글은 DeepL로 번역하는 과정에서 …", "この記事はDeepLで翻訳中です": the clause is about this text (a self noun
+    # and a topic particle), so the form says how it is made, not what a tool does
+    action_after = action_after and not _text_is_topic(rules, ctx.pre)
     if topic_after or action_after or has(rules, "topic", ctx.clause if category == "disclaimer" else ctx.sentence):
         return "mention", 0.1
     if category == "disclaimer":
@@ -208,6 +211,34 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if initial and (continues or _self_noun_only(rules, first_post)):
         return "badge", 0.7
     return "mention", WEAK
+
+
+def _object_after(rules: Rules, ctx: Context, category: str) -> bool:
+    """A word right after a verb that does not inflect, and no made form: its object, so an action, a step or a
+    feature ("使用 ChatGPT 翻译论文", "使用谷歌翻译 API 将意大利语翻译成英语"), not how this text was made
+    ("由 DeepL 翻译的内容", "使用百度翻译而成"); a clause that names this text stays a notice
+    ("本文使用 DeepL 翻译全文")."""
+    made = rules.cues["made_after"]
+    if made is None or category not in ("predicate", "verb") or not ctx.span.endswith(rules.triggers):
+        return False
+    post = ctx.post[1:] if ctx.post.startswith(" ") else ctx.post
+    if not post[:1].isalnum() or made.match(post):
+        return False
+    # an agent ("由", "经": "by") marks a made text by itself: "英文翻译是由谷歌翻译进行的"; only an instrument
+    # ("使用", "用") makes the verb an action
+    agent = rules.cues["agent"]
+    if agent is not None and (agent.match(ctx.span) or agent.search(tail_words(ctx.pre, 1, rules.boundaries))):
+        return False
+    return not has(rules, "self", ctx.pre)
+
+
+def _text_is_topic(rules: Rules, pre: str) -> bool:
+    """A self noun followed by a topic particle before the phrase: "이 글은", "본 문서는", "この記事は"."""
+    self_words, particles = rules.cues["self"], rules.cues["topic_particles"]
+    if self_words is None or particles is None:
+        return False
+    # the particle after the noun ("페이지는"), or ending a self word that holds it ("글은")
+    return any(particles.match(pre, m.end()) or particles.search(m.group(0)[-1:]) for m in self_words.finditer(pre))
 
 
 def _sourced_subject(rules: Rules, pre: str, first_post: str) -> bool:

@@ -866,3 +866,34 @@ def test_a_future_marker_before_the_phrase(code: str, before: str, future: bool)
 )
 def test_a_count_placeholder_and_its_noun_after_the_phrase(post: str, counted: bool) -> None:
     assert (COUNTED.match(post) is not None) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ("使用 DeepL 翻译产品描述", False),  # an object right after the verb: a step or a button
+        ("使用 DeepL 翻译的产品描述", True),  # "的": a made form
+        ("使用 DeepL 翻译而成", True),
+        ("本页使用 DeepL 翻译全文", True),  # the clause names this text
+        ("产品描述由 DeepL 翻译完成", True),  # an agent ("由"), not an instrument
+        ("使用 DeepL 翻譯產品說明", False),
+        ("使用 DeepL 翻譯的產品說明", True),
+    ],
+)
+def test_an_object_after_a_verb_that_does_not_inflect(text: str, notice: bool) -> None:
+    assert detect_text(text).machine_translated is notice
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ("DeepL로 번역합니다", False),  # non-past: what a tool does
+        ("DeepL로 번역할 문장", False),  # future adnominal
+        ("DeepL로 번역했습니다", True),
+        ("ChatGPTで翻訳中（ローカル）", False),  # in progress
+        ("DeepLで翻訳しました", True),
+        ("DeepL ile çeviri yapar", False),  # aorist: what a command does
+    ],
+)
+def test_the_action_forms_after_an_engine(text: str, notice: bool) -> None:
+    assert detect_text(text).machine_translated is notice

@@ -1082,6 +1082,29 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("de", "Alle 25 Locales (maschinell übersetzt)"),
         ("en", "Machine-translated locales: fr, de, es"),
     ],
+    # An engine and the translate verb in an action form (non-past, future, progressive, "try", "perform"): what a tool,
+    # a command or a button does, not how this text was made (round 15).
+    "action-form-after-an-engine": [
+        ("ko", "선택한 문단을 DeepL로 번역합니다."),
+        ("ko", "파파고로 번역할 문장을 아래에 붙여 넣으세요."),
+        ("ko", "입력 문자열을 구글 번역기로 번역한다"),
+        ("ko", "게시글을 ChatGPT로 번역하는 버튼"),
+        ("ko", "어려운 문장은 AI로 번역해 보세요"),
+        ("ko", "필요하면 원문을 받아 DeepL로 번역해 보시기 바랍니다"),
+        ("ja", "GPT-4で翻訳中…"),
+        ("ja", "DeepLで翻訳しても意味が変わらないように書いてください"),
+        ("ja", "送信前にDeepLで翻訳を行う"),
+        ("tr", "Bu komut DeepL ile çeviri yapar."),
+    ],
+    # An engine as the instrument and the verb followed by its object, where the verb does not inflect: a step, a button
+    # or a feature ("use DeepL to translate the titles"), not how this text was made (round 15).
+    "verb-with-its-object": [
+        ("zh-Hans", "使用 DeepL 翻译网页标题"),
+        ("zh-Hans", "用谷歌翻译把日志翻译成英文"),
+        ("zh-Hans", "第二步：使用 ChatGPT 翻译字幕文件"),
+        ("zh-Hant", "使用 DeepL 翻譯說明文件"),
+        ("zh-Hant", "用 ChatGPT 翻譯論文摘要"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

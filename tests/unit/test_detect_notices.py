@@ -1696,6 +1696,25 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         # a past form right before the phrase is no future: "บทความนี้ถูกแปลโดยอัตโนมัติ"
         ("th", "บทความนี้ถูกแปลโดยอัตโนมัติ"),
     ],
+    # An engine and a made form of the verb (past, "was done by", "translated ... generated"), or a clause that names
+    # this text: kept beside the action forms and objects read as no notice in round 15.
+    "made-form-after-an-engine-kept": [
+        ("ko", "이 글은 DeepL로 번역했습니다."),
+        ("ko", "파파고로 번역한 문장입니다. 어색한 표현이 있을 수 있습니다."),
+        ("ja", "この記事はDeepLで翻訳を行いました。"),
+        ("ja", "本文はChatGPTで翻訳しています。"),
+        ("zh-Hans", "本文使用 DeepL 翻译全文，仅供参考。"),
+        ("zh-Hans", "以下内容由 ChatGPT 翻译生成。"),
+        ("zh-Hans", "英文版是由谷歌翻译完成的，请以中文原文为准。"),
+        ("zh-Hant", "本頁由 DeepL 翻譯的內容，僅供參考。"),
+        ("tr", "Bu makale DeepL ile çevrilmiştir."),
+        # a non-past form in a clause about this text (a self noun and a topic particle), and a label after the product
+        ("ko", "이 글은 DeepL로 번역하는 과정에서 어색한 표현이 생겼을 수 있습니다."),
+        ("ko", "이 페이지는 파파고로 번역할 때 일부 표현이 바뀌었습니다."),
+        ("ja", "この記事はDeepLで翻訳中です。"),
+        ("ko", "파파고로 번역해보았습니다."),  # a past "tried to": made, unlike "번역해 보세요"
+        ("zh-Hans", "使用谷歌翻译机器翻译，可能不准确"),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
