@@ -50,9 +50,10 @@ CONCEPTS = (
     "hedge",
     "action",
     "agent",
+    "reason",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent"})
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent", "reason"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -697,14 +698,20 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
     verb comes last, before it elsewhere). Returns the subject before it ("" where the clause drops it, as a status
     sentence does: "기계 번역입니다." "(This) is machine translation."), or None; a subject must name the text
     (deixis, a content noun, the site's other language versions) or be dropped. Not "機械翻訳は便利です" (the
-    label is the subject)."""
-    copula = lexicon.patterns["copula"]
+    label is the subject). A copula that links a reason to the rest ("機械翻訳のため、", "자동 번역이므로", the
+    lexicon's `reason` class) needs a subject that names the text: "機械翻訳なので、精度は期待できません" says why,
+    of no text."""
+    copula, reason = lexicon.patterns["copula"], lexicon.patterns["reason"]
     if copula is None:
         return None
     for start, end in _unspaced_labels(lexicon, folded):
+        linking = False
         if lexicon.future_after:
-            if copula.regex.match(folded, end + (folded[end : end + 1] == " ")) is None:
-                continue
+            at = end + (folded[end : end + 1] == " ")
+            if copula.regex.match(folded, at) is None:
+                if reason is None or reason.regex.match(folded, at) is None:
+                    continue
+                linking = True
             subject = folded[:start]
         else:
             cop = [c for c in copula.regex.finditer(folded, max(0, start - LABEL_GAP - 4), start)]
@@ -722,6 +729,8 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
         machine = lexicon.patterns["machine"]
         if machine is not None and not _ONLY_SLOTS.sub("", machine.strip(subject)).strip():
             subject = ""
+        if not subject and linking:
+            continue
         if not subject or _other_versions(folded):
             return subject
         if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
