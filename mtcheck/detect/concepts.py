@@ -1050,7 +1050,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         own = {c for c in plain if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
         own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
-        own |= {"done"} if "done" not in own and _agent_passive(lex[i], folded) else set()
+        # (read where the engine is still named too: "由 DeepL 翻译" is one engine name, "DeepL 翻译", after 由)
+        passive = _agent_passive(lex[i], folded) or _agent_passive(lex[i], before)
+        own |= {"done"} if "done" not in own and passive else set()
         own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
         if "negation" in own and _restricts_language(lex[i], folded):
             own.discard("negation")  # "Non-Chinese content is machine translated": the content is narrowed
