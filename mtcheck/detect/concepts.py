@@ -1420,6 +1420,10 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
             break
         head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
+    # "由 ChatGPT 翻译", "由英文自动翻译": a passive that opens with its agent marker (a script without spaces)
+    agent_marker = lexicon.patterns["agent"]
+    if agent_marker is not None and agent_marker.regex.match(head) and _agent_passive(lexicon, head):
+        return True
     # "Magyarból készült gépi fordítás", "İngilizceden makine çevirisi": head-final languages may open the status
     # with its source, a language name with a case ending on it ("from Hungarian"); the making may follow it
     if lexicon.spaces and (source := shared().language_regex.match(head)) is not None and source.end() < len(head):
