@@ -1162,13 +1162,13 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         found |= {"sourced"} if not subject else set()
     # "机器翻译，仅供参考", "（含机翻，仅供参考）", "自動翻訳のため参考情報です": in a script without spaces, the label
     # (a machine word beside a translate word) with a caveat on the text that carries them is a badge on this text,
-    # as "Machine translation, for reference only" is
+    # as "Machine translation, for reference only" is; the label ends its phrase ("机器翻译系统可能包含偏见": a system)
     # (not a label quoted in a sentence about it: '在译文上标注“机翻，仅供参考”', "mark the translation with '…'")
     if (
         "caveat" in found
         and "machine" in found
         and not lex[best].spaces
-        and any(_unspaced_labels(lex[best], folded))
+        and any(e == len(folded) or not _word_char(folded[e]) for _, e in _unspaced_labels(lex[best], folded))
         and not _QUOTED.search(fragment)
     ):
         names_self = True
