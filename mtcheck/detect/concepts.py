@@ -49,9 +49,11 @@ CONCEPTS = (
     "qualifier",
     "hedge",
     "action",
+    "agent",
+    "reason",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action"})
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent", "reason"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -550,6 +552,31 @@ def _predicate(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+AGENT_GAP = 24  # characters between a passive's agent marker and its translate word: "由 ChatGPT 翻译"
+# What may stand between them: the agent itself, written in Latin letters ("ChatGPT", `hugo-ai-translator`), a slot,
+# brackets and marks; engine names are blanked out before this reading. Machine words and language names are taken
+# out first; any other word of the script ("由志愿者翻译", by volunteers) is a human agent or another clause.
+_AGENT_FILLER = re.compile(r"[\sa-z0-9._\-`'\"()（）\[\]【】«»<>{}$/:@+&]*")
+
+
+def _agent_passive(lexicon: Lexicon, folded: str) -> bool:
+    """ "由 ChatGPT 翻译", "由英文自动翻译", "被 AI 翻译": in a script without spaces whose passive names its agent
+    with a marker before it (the lexicon's `agent` class), the marker, then a machine word, an engine, a slot or a
+    source language, then the translate word, states the making (the "was translated by" of English)."""
+    agent, translate, machine = (lexicon.patterns[c] for c in ("agent", "translate", "machine"))
+    if lexicon.spaces or agent is None or translate is None:
+        return False
+    for m in agent.regex.finditer(folded):
+        t = translate.regex.search(folded, m.end(), m.end() + AGENT_GAP + 4)
+        if t is None or t.start() - m.end() > AGENT_GAP:
+            continue
+        gap = folded[m.end() : t.start()]  # (all spaces where an engine's name was blanked out)
+        rest = shared().language_regex.sub(" ", machine.strip(gap) if machine is not None else gap)
+        if gap and _AGENT_FILLER.fullmatch(rest):
+            return True
+    return False
+
+
 @lru_cache(maxsize=64)
 def _words(folded: str) -> tuple[tuple[int, int], ...]:
     """The words of a folded fragment (runs of word characters, hyphens and apostrophes inside), as offsets (read
@@ -615,7 +642,9 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     ("این صفحه ترجمهٴ ماشینی است", "हा … यांत्रिक अनुवाद आहे"), or the clause's end where "is" needs no verb
     (Bengali "এটি … মেশিন অনুবাদ।"). Not "Machine translation is useful" (no copula next to it, no "this")."""
     machine, copula, deixis = (lexicon.patterns[c] for c in ("machine", "copula", "deixis"))
-    if not lexicon.spaces or machine is None or deixis is None:
+    if not lexicon.spaces:
+        return _nominal_unspaced(lexicon, folded) is not None
+    if machine is None or deixis is None:
         return False
     if not deixis.search(folded) and not _other_versions(folded):
         return False
@@ -641,6 +670,72 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
             if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
                 return True
     return False
+
+
+_ONLY_SLOTS = re.compile(r"\bxslot\b|[^\w]+")  # what is left of a subject made of slots and marks
+LABEL_GAP = 3  # characters between a copula and the label in scripts without spaces: "是机器翻译", "เป็นการแปลอัตโนมัติ"
+
+
+def _unspaced_labels(lexicon: Lexicon, folded: str) -> Iterator[tuple[int, int]]:
+    """Where a machine word and a translate word stand side by side (either order, a space at most between them) in a
+    script without spaces: "機械翻訳", "기계 번역", "机器翻译", "แปลอัตโนมัติ"."""
+    machine, translate = lexicon.patterns["machine"], lexicon.patterns["translate"]
+    if machine is None or translate is None:
+        return
+    for first, second in ((machine, translate), (translate, machine)):
+        for m in first.regex.finditer(folded):
+            gap = len(folded[m.end() :]) - len(folded[m.end() :].lstrip(" "))
+            if gap <= 1 and (t := second.regex.match(folded, m.end() + gap)) is not None:
+                yield m.start(), t.end()
+    for word in translate.regex.finditer(folded):  # one word that is both: "机翻", "機翻" (machine-translate)
+        if (both := machine.regex.match(folded, word.start())) is not None and both.end() >= word.end():
+            yield word.start(), both.end()
+
+
+def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
+    """ "これは機械翻訳です", "한국어 설명은 기계 번역입니다", "此页面为机器翻译": in a script without spaces,
+    the label (a machine word beside a translate word) is the predicate of a copula next to it (after it where the
+    verb comes last, before it elsewhere). Returns the subject before it ("" where the clause drops it, as a status
+    sentence does: "기계 번역입니다." "(This) is machine translation."), or None; a subject must name the text
+    (deixis, a content noun, the site's other language versions) or be dropped. Not "機械翻訳は便利です" (the
+    label is the subject). A copula that links a reason to the rest ("機械翻訳のため、", "자동 번역이므로", the
+    lexicon's `reason` class) needs a subject that names the text: "機械翻訳なので、精度は期待できません" says why,
+    of no text."""
+    copula, reason = lexicon.patterns["copula"], lexicon.patterns["reason"]
+    if copula is None:
+        return None
+    for start, end in _unspaced_labels(lexicon, folded):
+        linking = False
+        if lexicon.future_after:
+            at = end + (folded[end : end + 1] == " ")
+            if copula.regex.match(folded, at) is None:
+                if reason is None or reason.regex.match(folded, at) is None:
+                    continue
+                linking = True
+            subject = folded[:start]
+        else:
+            cop = [c for c in copula.regex.finditer(folded, max(0, start - LABEL_GAP - 4), start)]
+            cop = [c for c in cop if 0 <= start - c.end() <= LABEL_GAP]
+            if not cop:
+                continue
+            subject = folded[: cop[-1].start()]
+        subject = _LEAD_JUNK.sub("", subject).strip()
+        key = _LABEL.match(subject)
+        if key is not None and _first_translate(key.group(0)) is not None:
+            continue  # "번역: 사용자 콘텐츠의 기계 번역입니다": a feature list's entry for "Translation", not a status
+        subject = subject[key.end() :].strip() if key is not None else subject  # "주의: 기계 번역입니다"
+        # "AI 자동 번역입니다", "{engine} 자동 번역입니다": machine words or a tool slot before the label modify it
+        # (an engine's name is blanked out before this reading); they are no subject
+        machine = lexicon.patterns["machine"]
+        if machine is not None and not _ONLY_SLOTS.sub("", machine.strip(subject)).strip():
+            subject = ""
+        if not subject and linking:
+            continue
+        if not subject or _other_versions(folded):
+            return subject
+        if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
+            return subject
+    return None
 
 
 EXCEPT_REACH = 25  # characters between "other than" and the language name it excepts
@@ -908,7 +1003,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # quotes, inside a sentence written in other words, reads a quoted string, not this text
     if _QUOTED.search(fragment) is not None:
         outside = _fold(_QUOTED.sub(" ", fragment))
-        if len(outside.split()) >= QUOTING_WORDS:
+        # (in scripts without spaces, counted in characters: '在说明旁加上“机翻，仅供参考”的标记')
+        if len(outside.split()) >= QUOTING_WORDS or len(_UNSPACED_CHAR.findall(outside)) >= QUOTING_CHARS:
             kept = set(_owners(outside))
             owners = [i for i in owners if i in kept]
             if not owners:
@@ -955,6 +1051,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         own = {c for c in plain if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
         own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
+        # (read where the engine is still named too: "由 DeepL 翻译" is one engine name, "DeepL 翻译", after 由)
+        passive = _agent_passive(lex[i], folded) or _agent_passive(lex[i], before)
+        own |= {"done"} if "done" not in own and passive else set()
         own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
         if "negation" in own and _restricts_language(lex[i], folded):
             own.discard("negation")  # "Non-Chinese content is machine translated": the content is narrowed
@@ -1056,6 +1155,23 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     ):
         names_self = True
         found.add("sourced")
+    # "기계 번역입니다.", "機械翻訳です。": in a script without spaces, the label and its copula with the subject
+    # dropped is a status sentence on this text, as "Machine translation." is a badge
+    if "machine" in found and not lex[best].spaces and (subject := _nominal_unspaced(lex[best], folded)) is not None:
+        names_self = made = True  # (a subject is kept only where it names this text or its other versions)
+        found |= {"sourced"} if not subject else set()
+    # "机器翻译，仅供参考", "（含机翻，仅供参考）", "自動翻訳のため参考情報です": in a script without spaces, the label
+    # (a machine word beside a translate word) with a caveat on the text that carries them is a badge on this text,
+    # as "Machine translation, for reference only" is; the label ends its phrase ("机器翻译系统可能包含偏见": a system)
+    # (not a label quoted in a sentence about it: '在译文上标注“机翻，仅供参考”', "mark the translation with '…'")
+    if (
+        "caveat" in found
+        and "machine" in found
+        and not lex[best].spaces
+        and any(e == len(folded) or not _word_char(folded[e]) for _, e in _unspaced_labels(lex[best], folded))
+        and not _QUOTED.search(fragment)
+    ):
+        names_self = True
     # "Automatically translated from {lang} · Show original": a status string that links to its original
     status = ("done" in found or slots > 0) and ("machine" in found or slots)
     if shown and status and _short(fragment, lex[best].spaces, SOURCED_WORDS):
@@ -1151,6 +1267,8 @@ def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
 _QUOTED = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60})[\"”“»」』]")
 QUOTED_TERM_WORDS = 4
 QUOTING_WORDS = 6  # words outside the quotes: a sentence that quotes a string, not a badge with a quoted name
+QUOTING_CHARS = 8  # the same outside quotes in Chinese, Japanese or Korean, in characters (a word is one to three)
+_UNSPACED_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _GLOSS = re.compile(r"\(([^()\n]{2,40})\)")
 
 
@@ -1302,6 +1420,10 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
             break
         head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
+    # "由 ChatGPT 翻译", "由英文自动翻译": a passive that opens with its agent marker (a script without spaces)
+    agent_marker = lexicon.patterns["agent"]
+    if agent_marker is not None and agent_marker.regex.match(head) and _agent_passive(lexicon, head):
+        return True
     # "Magyarból készült gépi fordítás", "İngilizceden makine çevirisi": head-final languages may open the status
     # with its source, a language name with a case ending on it ("from Hungarian"); the making may follow it
     if lexicon.spaces and (source := shared().language_regex.match(head)) is not None and source.end() < len(head):

@@ -897,3 +897,56 @@ def test_an_object_after_a_verb_that_does_not_inflect(text: str, notice: bool) -
 )
 def test_the_action_forms_after_an_engine(text: str, notice: bool) -> None:
     assert detect_text(text).machine_translated is notice
+
+
+def _lex(code: str) -> concepts.Lexicon:
+    return concepts._lexicon(concepts._by_code()[code])
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "subject"),
+    [
+        ("ko", "기계 번역입니다.", ""),  # a status sentence whose subject is dropped
+        ("ko", "ai 자동 번역입니다", ""),  # machine words before the label modify it; they are no subject
+        ("ko", "이것은 자동 번역입니다.", "이것은"),  # a demonstrative pronoun names this text
+        ("ja", "これは機械翻訳です。", "これは"),
+        ("ja", "本文は機械翻訳のため、誤りがあります。", "本文は"),  # a reason linked by the copula, with a subject
+        ("ja", "機械翻訳のため、精度は期待できません。", None),  # a reason without a subject: a remark
+        ("ko", "기계 번역이라서 품질이 낮습니다.", None),
+        ("ja", "機械翻訳は便利です。", None),  # the label is the subject
+        ("zh-Hans", "本文档为机翻。", "本文档"),  # 机翻: one word that is both machine word and translate word
+        ("zh-Hans", "机器翻译是一项任务。", None),
+    ],
+)
+def test_a_label_as_the_predicate_of_a_copula_without_spaces(code: str, text: str, subject: str | None) -> None:
+    assert concepts._nominal_unspaced(_lex(code), concepts._fold(text)) == subject
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "passive"),
+    [
+        ("zh-Hans", "由 chatgpt 翻译", True),  # the agent in Latin letters
+        ("zh-Hans", "由英文自动翻译", True),  # a source language and a machine word
+        ("zh-Hans", "这是由     翻译的", True),  # an engine's name blanked out
+        ("zh-Hant", "被 ai 翻譯", True),
+        ("zh-Hans", "由志愿者翻译", False),  # a human agent
+        ("zh-Hant", "由社群志工翻譯", False),
+        ("zh-Hans", "由翻译团队完成", False),  # nothing between the marker and the translate word
+        ("ja", "ai で翻訳", False),  # no agent class: the postposition is the lexicon's done form
+    ],
+)
+def test_a_passive_that_names_its_agent_before_the_verb(code: str, text: str, passive: bool) -> None:
+    assert concepts._agent_passive(_lex(code), text) is passive
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("（自动翻译，请以原文为准）", True),  # a label with a caveat on the text that carries it
+        ("以上内容为机翻，仅供参考。", True),
+        ("在说明旁加上“机翻，仅供参考”的标记。", False),  # the label and its caveat quoted in a sentence about them
+    ],
+)
+def test_a_label_with_a_caveat_without_spaces(text: str, flagged: bool) -> None:
+    reading = concepts.read(text)
+    assert (reading is not None and reading.score > 0) is flagged

@@ -1105,6 +1105,30 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("zh-Hant", "使用 DeepL 翻譯說明文件"),
         ("zh-Hant", "用 ChatGPT 翻譯論文摘要"),
     ],
+    # Chinese, Japanese and Korean sisters of the round-15 readings: the label as the subject, a reason without a
+    # subject, a reader's guess ("obviously", "looks like"), a label and caveat quoted in a sentence about them, a
+    # human agent after 由, "for machine translation" (a purpose), settings
+    "cjk-label-as-subject-guess-or-purpose": [
+        ("ja", "機械翻訳は便利ですが、完璧ではありません。"),
+        ("ko", "기계 번역은 빠르지만 항상 정확하지는 않습니다."),
+        ("zh-Hans", "机器翻译是一项复杂的任务。"),
+        ("ja", "機械翻訳なので、精度はあまり期待できません。"),
+        ("ko", "기계 번역이라서 품질이 낮다는 의견이 많습니다."),
+        ("zh-Hans", "这段文字显然是机器翻译的，读起来很别扭。"),
+        ("zh-Hans", "这些句子好像是机翻的，读不懂。"),
+        ("ko", "이 문장은 확실히 기계 번역입니다."),
+        ("zh-Hant", "在譯文旁加上「機器翻譯，僅供參考」的標記。"),
+        ("zh-Hans", "在说明旁加上“机翻，仅供参考”的标记。"),
+        ("zh-Hans", "在页面底部显示“自动翻译，仅供参考”的提示。"),
+        ("zh-Hans", "本文由志愿者翻译。"),
+        ("zh-Hant", "本文由社群志工翻譯。"),
+        ("ja", "機械翻訳のためのデータセットを公開しました。"),
+        ("ko", "기계 번역을 위한 데이터셋을 공개했습니다."),
+        ("zh-Hans", "机翻的质量不太好。"),
+        ("zh-Hans", "请勿提交机翻的译文。"),
+        ("ja", "自動翻訳を有効にする"),
+        ("ko", "자동 번역 사용"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),

@@ -1715,6 +1715,30 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("ko", "파파고로 번역해보았습니다."),  # a past "tried to": made, unlike "번역해 보세요"
         ("zh-Hans", "使用谷歌翻译机器翻译，可能不准确"),
     ],
+    # Chinese, Japanese and Korean notice shapes read across sets 1-20 (round 15): the label as the predicate of a
+    # copula with its subject dropped or naming the text, a reason linked by the copula, the label with a caveat,
+    # 机翻 (one word for "machine translation"), a passive that names its agent with 由 / 被; and the same copula in
+    # Thai and Lao
+    "cjk-label-copula-caveat-or-agent": [
+        ("ko", "자동 번역입니다. 오역이 있을 수 있습니다."),
+        ("ko", "이것은 기계 번역입니다."),
+        ("ko", "이건 자동 번역입니다. 원문을 확인해 주세요."),
+        ("ko", "AI 기계 번역입니다. 원문을 참고하세요."),
+        ("ja", "これは機械翻訳です。"),
+        ("ja", "記事の本文は機械翻訳のため、表現が不自然な箇所があります。"),
+        ("ja", "この説明文は自動翻訳のため、誤りを含む場合があります。"),
+        ("zh-Hans", "以上内容为机翻，仅供参考。"),
+        ("zh-Hant", "本頁內容為機翻，僅供參考。"),
+        ("zh-Hant", "（含機翻，僅供參考）"),
+        ("zh-Hans", "自动翻译，仅供参考；如有出入请以原文为准。"),
+        ("zh-Hans", "这是由 DeepL 翻译的。"),
+        ("zh-Hans", "这段话是由谷歌翻译翻译的。"),
+        ("zh-Hant", "這是由谷歌翻譯翻譯的。"),
+        ("zh-Hans", "由 DeepL 自动翻译。"),
+        ("zh-Hant", "由日文自動翻譯。"),
+        ("th", "บทความนี้เป็นการแปลอัตโนมัติ"),
+        ("lo", "ບົດຄວາມນີ້ແມ່ນການແປອັດຕະໂນມັດ"),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),

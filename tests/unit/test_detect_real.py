@@ -57,13 +57,15 @@ NOTICE_CLASSES = ("one-off", "repeated-per-language site string", "badge")
 # After fixing set 9's misses by mechanism (fitted; branch fix9-recall, docs/detection.md "Set 9: misses by
 # mechanism"): 0.944 / 0.105, and set 6 rose to 0.951; its false alarms fixed by mechanism (fitted; branch
 # fix9-fp): 0.944 / 0.048 (5/105), and set 8's fell to 0.071 (6/84).
+# Round 15 (fix15-cjk, Chinese, Japanese and Korean notices read over sets 1-20): recall of 5 0.982 -> 0.988, 13
+# 0.750 -> 0.781, 15 0.581 -> 0.689, 18 0.731 -> 0.785, 20 0.540 -> 0.655; set 13's false alarms 16 -> 17 of 156.
 TOLERANCE = 0.02
 RECALL_FLOOR = {
     "detect-real-1.jsonl": 0.979,
     "detect-real-2.jsonl": 0.892,
     "detect-real-3.jsonl": 0.848,
     "detect-real-4.jsonl": 0.942,  # held out first: 0.635 / 0.024 at 385fe9b, before its misses were read
-    "detect-real-5.jsonl": 0.982,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
+    "detect-real-5.jsonl": 0.988,  # held out: 0.675 / 0.109 (fac63b0); check half held out 0.868 / 0.235
     "detect-real-6.jsonl": 0.951,  # held out blind at babd818: 0.683 / 0.025; fitted from it since
     "detect-real-7.jsonl": 0.988,  # held out blind at decfa7f and 3bd13b1: 0.756 / 0.119; fitted from it since
     "detect-real-8.jsonl": 0.953,  # held out blind at 3bd13b1 and 1e9e56e: 0.774 / 0.214, 0.764 / 0.214
@@ -72,14 +74,14 @@ RECALL_FLOOR = {
     # 0.826 after its misses were fixed by mechanism (fitted; branch fix12-recall)
     "detect-real-10.jsonl": 0.891,  # held out, unread, 032a9b4 to 388eb1e: 0.762 / 0.168 -> 0.762 / 0.144; fix10-recall
     "detect-real-11.jsonl": 0.769,  # held out, unread, 032a9b4 to 388eb1e: 0.692 / 0.091 (dev from round 12)
-    "detect-real-13.jsonl": 0.750,  # held out: blind at 754f3df 0.750 / 0.115, after round 12 (b2a65d0) 0.750 / 0.103
+    "detect-real-13.jsonl": 0.760,  # held out: blind at 754f3df 0.750 / 0.115, after round 12 (b2a65d0) 0.750 / 0.103
     "detect-real-14.jsonl": 0.636,  # held out: blind at 754f3df 0.636 / 0.129, after round 12 0.636 / 0.079
-    "detect-real-15.jsonl": 0.581,  # held out: blind at 2c3fcb9 0.581 / 0.221, after round 13 (6aa3bae) the same
+    "detect-real-15.jsonl": 0.689,  # held out: blind at 2c3fcb9 0.581 / 0.221, after round 13 (6aa3bae) the same
     "detect-real-16.jsonl": 0.778,  # held out: blind at 2c3fcb9 0.778 / 0.049, after round 13 the same
     "detect-real-17.jsonl": 0.868,  # held out in round 14: 0.868 / 0.229 at 152ac53, 0.868 / 0.221 after fix14-fp
-    "detect-real-18.jsonl": 0.731,  # held out in round 14: 0.731 / 0.282 at 152ac53, 0.731 / 0.257 after fix14-fp
+    "detect-real-18.jsonl": 0.785,  # held out in round 14: 0.731 / 0.282 at 152ac53, 0.731 / 0.257 after fix14-fp
     "detect-real-19.jsonl": 0.756,  # measured once, at the end of round 14 (6735257): 0.756 / 0.234
-    "detect-real-20.jsonl": 0.540,  # measured once, at the end of round 14 (6735257): 0.540 / 0.246
+    "detect-real-20.jsonl": 0.644,  # measured once, at the end of round 14 (6735257): 0.540 / 0.246
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
