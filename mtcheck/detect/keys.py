@@ -9,9 +9,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence
+
+
+class _Lazy:
+    """A regex compiled the first time it is used: the key tests below run only on texts that have keys, and
+    compiling them costs a few milliseconds of every start-up."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self._source, self._flags)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text)
+
 
 # One key and its value on a line of its own: YAML/TOML/properties (`key: v`, `key = v`), JSON (`"key": v,`),
 # Apple .strings (`"key" = "v";`), JS objects (`key: 'v',`). A line that starts with prose has no key.
@@ -31,7 +51,7 @@ _MEMBER = re.compile(r"""["']?(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*(?P<value
 _COMMENT_TAIL = re.compile(r"\s+(?:#|//).*$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # A key that holds the label or notice itself: "autoTranslated", "mt_notice", "machineTranslationBanner".
-_NOTICE_KEY = re.compile(
+_NOTICE_KEY = _Lazy(
     r"(?:^|[._-])(?:is[._-]?)?(?:machine|auto|automatic(?:ally)?|ai|mt)[._-]?translated(?:$|[._-])"
     r"|(?:^|[._-])(?:mt|machine[._-]?translation|auto(?:matic)?[._-]?translation|ai[._-]?translation)"
     r"[._-]?(?:notice|banner|disclaimer|badge|hint|warning|note|info|tag|label|message|text|title|body|footer)"
@@ -50,24 +70,24 @@ _TRANSLATED_STEM = (
 )
 # After the noun, only full words: `translation_auto` is a setting, `traduction_automatique` a state.
 _MACHINE_AFTER = _MACHINE_STEM.replace("auto(?:matic(?:ally)?)?|ai|ki|ia|mt|", "automatic(?:ally)?|")
-_FLAG_KEY = re.compile(
+_FLAG_KEY = _Lazy(
     rf"(?:^|[._-])(?:is[._-])?{_MACHINE_STEM}[._-]?{_TRANSLATED_STEM}(?:$|[._-])"
     rf"|(?:^|[._-]){_TRANSLATED_STEM}[._-]{_MACHINE_AFTER}(?:$|[._-])|^(?:[\w.-]*[._])?mt$",
     re.IGNORECASE,
 )
 # A key that names how it was translated: `translated_by: deepl`, `translation_engine: google`.
-_HOW_KEY = re.compile(
+_HOW_KEY = _Lazy(
     r"^(?:[\w-]*[._])?(?:translat\w*|tradu\w*|übersetz\w*|mt)[._-]?(?:by|engine|tool|provider|service|method|type|mode"
     r"|model|system)?$",
     re.IGNORECASE,
 )
-_TRUE = re.compile(r"^(?:true|yes|1|on|y|ja|oui|s[ií]|sim|tak|ano|igen|kyllä|evet|da|да|так|jā|taip|jah)$", re.I)
+_TRUE = _Lazy(r"^(?:true|yes|1|on|y|ja|oui|s[ií]|sim|tak|ano|igen|kyllä|evet|da|да|так|jā|taip|jah)$", re.I)
 # After an engine, a language pair or a mode may follow: `mt: yandex, en→ru`, `translated_by: deepl (auto)`.
-_ENGINE_REST = re.compile(
+_ENGINE_REST = _Lazy(
     r"^(?:[\s,;/|(]+(?:[a-z]{2,3}(?:[-_][a-z]{2,4})?\s*(?:→|->|>|2|to|/|-)\s*[a-z]{2,3}(?:[-_][a-z]{2,4})?|auto\w*)\)?)?$",
     re.I,
 )
-_MACHINE = re.compile(
+_MACHINE = _Lazy(
     r"^(?:machine|automatic|automated|auto|mt|nmt|ai|neural|automatique|automática|automático|automatica|automatico"
     r"|automatisch|maschinell|machinaal|automatisk|автоматический|машинный)$",
     re.IGNORECASE,

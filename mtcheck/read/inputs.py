@@ -228,9 +228,13 @@ def _printable_ratio(text: str) -> float:
     sample = text[:100_000]
     if not sample:
         return 1.0
-    # Control characters betray binary data; format characters and exotic spaces are fine in text.
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t\f\v") or "\x7f" <= ch < "\xa0")
+    # Control characters betray binary data; format characters and exotic spaces are fine in text. The count of
+    # characters c with (c < " " and c not in "\n\r\t\f\v") or "\x7f" <= c < "\xa0", one regex pass.
+    bad = len(_CONTROL.findall(sample))
     return 1 - bad / len(sample)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _decode_known(data: bytes, label: str) -> tuple[str, str] | None:

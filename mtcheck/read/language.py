@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -93,21 +93,21 @@ class _Table:
     def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], size: int) -> None:
         self._profiles = profiles
         self._size = size
-        self._words = frozenset().union(*(freq for freq, _ in profiles))
+        self._known = _Known(freq for freq, _ in profiles)
         self._rows: dict[str, list[float]] = {}
 
     @property
-    def words(self) -> frozenset[str]:
-        """Every n-gram of every profile."""
-        return self._words
+    def known(self) -> _Known:
+        """n-gram -> whether a profile holds it (`known[w]` is `w in` the union of the profiles' n-grams)."""
+        return self._known
 
     def __contains__(self, word: object) -> bool:
-        return word in self._words
+        return isinstance(word, str) and self._known[word]
 
     def __getitem__(self, word: str) -> list[float]:
         row = self._rows.get(word)
         if row is None:
-            if word not in self._words:
+            if not self._known[word]:
                 raise KeyError(word)
             row = [0.0] * self._size
             if 1 <= len(word) <= 3:
@@ -117,6 +117,19 @@ class _Table:
                         row[index] = 1.0 * count / n_words[len(word) - 1]
             self._rows[word] = row
         return row
+
+
+class _Known(dict[str, bool]):
+    """n-gram -> whether any profile holds it, looked up the first time it is asked: the union of the 55 profiles'
+    184,000 n-grams took longer to build than a run's few thousand look-ups."""
+
+    def __init__(self, freqs: Iterable[dict[str, int]]) -> None:
+        super().__init__()
+        self._freqs = list(freqs)
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = any(word in freq for freq in self._freqs)
+        return found
 
 
 def _load_profiles(folder: str) -> Any:
@@ -200,7 +213,8 @@ def _fast_detector() -> Any:
             if "\x00" in text:  # a character langdetect normalises to more than one: its own loop
                 return list(super()._extract_ngrams())
             upper = text.translate(_UPPER)
-            table: Any = getattr(self.word_lang_prob_map, "words", self.word_lang_prob_map)  # membership only
+            table = self.word_lang_prob_map
+            has: Any = table.known.__getitem__ if isinstance(table, _Table) else table.__contains__  # membership
             result: list[str] = []
             append = result.append
             pos, size = 0, len(text)
@@ -216,21 +230,21 @@ def _fast_detector() -> Any:
                         if j in skip:
                             continue
                         g = padded[j]
-                        if g in table:
+                        if has(g):
                             append(g)
                         g = padded[j - 1 : j + 1]
-                        if g in table:
+                        if has(g):
                             append(g)
                         if j >= 2:
                             g = padded[j - 2 : j + 1]
-                            if g in table:
+                            if has(g):
                                 append(g)
                     if pos + k < size:
                         g = padded[k : k + 2]
-                        if g in table:
+                        if has(g):
                             append(g)
                         g = padded[k - 1 : k + 2]
-                        if g in table:
+                        if has(g):
                             append(g)
                 pos += k + 1
             return result

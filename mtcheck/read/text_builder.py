@@ -25,6 +25,8 @@ class Link:
 
 def clean_text(text: str) -> str:
     """NFC, Unix line ends, plain spaces for exotic ones, no invisible characters."""
+    if text.isascii() and text.isprintable():  # nothing to change: NFC keeps ASCII, no line end, space or control
+        return text
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     return _INVISIBLE.sub("", _SPACES.sub(" ", text))
 

@@ -20,12 +20,13 @@ from mtcheck.config import (
 )
 from mtcheck.errors import InputError, UsageError
 from mtcheck.read.inputs import STDIN, one_line
-from mtcheck.results import Detection, Gate, Report
+from mtcheck.results import Detection, Gate
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from mtcheck.api import ProgressCallback, RunResult
+    from mtcheck.results import Report
 
 log = logging.getLogger("mtcheck")
 

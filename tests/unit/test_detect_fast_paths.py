@@ -280,6 +280,46 @@ def test_fast_langdetect_gives_langdetects_probabilities() -> None:
             assert got[0] == got[1], text
 
 
+def test_the_profiles_known_ngrams_are_the_union_of_the_profiles() -> None:
+    table = language._factory().word_lang_prob_map
+    union = frozenset().union(*(freq for freq, _ in table._profiles))
+    rng = random.Random(5)
+    alphabet = list("aAbé ıșیا漢あЖσ'-.") + [chr(rng.randrange(32, 0x3100)) for _ in range(40)]
+    words = sorted(union)[::50] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(3000)]
+    assert any(w not in union for w in words) and any(w in union for w in words)
+    for word in words:
+        assert table.known[word] == (word in union) == (word in table), word
+        if word in union:
+            assert len(table[word]) == len(table._profiles)
+        else:
+            with pytest.raises(KeyError):
+                table[word]
+    assert 3 not in table and None not in table
+
+
+def test_clean_text_and_the_printable_ratio_match_their_plain_computations() -> None:
+    import unicodedata
+
+    from mtcheck.read import inputs, text_builder
+
+    def clean(text: str) -> str:
+        text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+        return text_builder._INVISIBLE.sub("", text_builder._SPACES.sub(" ", text))
+
+    def ratio(text: str) -> float:
+        sample = text[:100_000]
+        bad = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t\f\v") or "\x7f" <= ch < "\xa0")
+        return 1 - bad / len(sample) if sample else 1.0
+
+    rng = random.Random(6)
+    texts = [chr(c) + s for c in range(0x250) for s in ("", "a", "\r\n")] + ["e\u0301", "Ａ", FILLER, ""]
+    texts += ["".join(chr(rng.randrange(0x250)) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    texts.append("x\x00" * 60_000)
+    for text in texts:
+        assert text_builder.clean_text(text) == clean(text), repr(text)
+        assert inputs._printable_ratio(text) == ratio(text), repr(text)
+
+
 def test_the_installed_langdetect_is_a_checked_release() -> None:
     # Otherwise language.py runs langdetect's own (slower) code: re-run the test above on the new release and,
     # when it passes, add the release to VERIFIED_LANGDETECT.
