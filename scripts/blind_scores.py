@@ -51,6 +51,8 @@ BLIND = {
     18: "152ac53",
     19: "6735257",  # round 14: measured once, at the end of the round's verdict changes
     20: "6735257",
+    21: "8466d1b",  # round 15: held out, measured at the start of the round and after each merge
+    22: "8466d1b",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
