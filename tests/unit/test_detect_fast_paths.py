@@ -220,8 +220,22 @@ def test_markup_skips_are_the_regex_matches() -> None:
     """build_view tries its markup pattern only where a match can start: the same matches as finditer."""
     rng = random.Random(12)
     alphabet = list(" \n\t<>!-/[](){}%.:~`#abcP")
-    markup = ["<p>", "</div>", "<!-- x -->", "<!-- open", "[link](http://x (y))", "[!NOTE]", "{% if x %}",
-              "{{#each x}}", "\n.. note::", "\n:::alert", "\n```py", "\n  ~~~", "<a href='x'>", "(<b>)"]
+    markup = [
+        "<p>",
+        "</div>",
+        "<!-- x -->",
+        "<!-- open",
+        "[link](http://x (y))",
+        "[!NOTE]",
+        "{% if x %}",
+        "{{#each x}}",
+        "\n.. note::",
+        "\n:::alert",
+        "\n```py",
+        "\n  ~~~",
+        "<a href='x'>",
+        "(<b>)",
+    ]
     texts = [_long_text(4, 20).replace("\n\n", "\n<p>x</p>\n", 50)]
     for _ in range(40):
         parts = [rng.choice(markup) if rng.random() < 0.3 else "".join(rng.choice(alphabet) for _ in range(9))
