@@ -76,24 +76,7 @@ class Finding:
 
 # The report's results (a whole `mtcheck report`) are in mtcheck.report_results, read the first time one of them
 # is asked for here: building a frozen dataclass costs about a millisecond, and `mtcheck detect` needs none of them.
-_REPORT_RESULTS = frozenset(
-    {
-        "AlignedPair",
-        "BilingualResult",
-        "DocumentInfo",
-        "EngineInfo",
-        "ModelInfo",
-        "PivotResult",
-        "Report",
-        "Scores",
-        "SentenceResult",
-        "Summary",
-        "TokenScore",
-        "UnitResult",
-        "UnitsResult",
-    }
-)
-
+# (They are named in full here and in the import below, which linters and type checkers read.)
 __all__ = [  # the report's results last: read lazily (__getattr__)
     "SEVERITIES",
     "Detection",
@@ -120,6 +103,8 @@ __all__ = [  # the report's results last: read lazily (__getattr__)
     "UnitResult",
     "UnitsResult",
 ]
+
+_REPORT_RESULTS = frozenset(__all__[__all__.index("AlignedPair") :])  # the names listed last above
 
 if TYPE_CHECKING:
     from mtcheck.report_results import (

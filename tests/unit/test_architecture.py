@@ -101,3 +101,20 @@ def test_cycle_finder_finds_a_circle() -> None:
 def test_top_level_holds_at_most_eight_modules() -> None:
     modules = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(modules) <= 8, modules
+
+
+def test_every_name_of_mtcheck_results_resolves_and_the_reports_come_from_report_results() -> None:
+    import subprocess
+    import sys
+
+    import mtcheck.report_results
+    import mtcheck.results
+
+    for name in mtcheck.results.__all__:
+        assert getattr(mtcheck.results, name) is not None
+    assert set(mtcheck.report_results.__dict__) & set(mtcheck.results.__all__) == mtcheck.results._REPORT_RESULTS
+    for name in mtcheck.results._REPORT_RESULTS:
+        assert getattr(mtcheck.results, name) is getattr(mtcheck.report_results, name)
+    # importing mtcheck.results alone does not build the report's dataclasses
+    code = "import sys, mtcheck.results; print('mtcheck.report_results' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
