@@ -25,6 +25,7 @@ from mtcheck.detect.context import (
     CODE_PREPOSITION,
     COUNTED,
     TALLY_LINE,
+    WIDE_CHAR,
     after_last_cut,
     code_identifier,
     line_around,
@@ -1004,7 +1005,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if _QUOTED.search(fragment) is not None:
         outside = _fold(_QUOTED.sub(" ", fragment))
         # (in scripts without spaces, counted in characters: '在说明旁加上“机翻，仅供参考”的标记')
-        if len(outside.split()) >= QUOTING_WORDS or len(_UNSPACED_CHAR.findall(outside)) >= QUOTING_CHARS:
+        if len(outside.split()) >= QUOTING_WORDS or len(WIDE_CHAR.findall(outside)) >= QUOTING_CHARS:
             kept = set(_owners(outside))
             owners = [i for i in owners if i in kept]
             if not owners:
@@ -1268,7 +1269,6 @@ _QUOTED = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60}
 QUOTED_TERM_WORDS = 4
 QUOTING_WORDS = 6  # words outside the quotes: a sentence that quotes a string, not a badge with a quoted name
 QUOTING_CHARS = 8  # the same outside quotes in Chinese, Japanese or Korean, in characters (a word is one to three)
-_UNSPACED_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _GLOSS = re.compile(r"\(([^()\n]{2,40})\)")
 
 

@@ -16,6 +16,8 @@ _SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic 
 _HARD_CHARS = re.compile("[.!?;。！？\f\"'·]")
 _SENTENCE_CHARS = re.compile("[.!?\u061f。！？।॥۔\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
+# Kana, CJK ideographs and hangul: the characters of Chinese, Japanese and Korean (one word is one to three).
+WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _STOP_INSIDE = re.compile(r"[.!?;。！？](?:\s|$)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")

@@ -10,12 +10,12 @@ from mtcheck.detect import asides, concepts, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     CONTEXT_CHARS,
-    LANGUAGE_SLOT,
     Boundaries,
     Context,
     after_last_cut,
     build_context,
     head_words,
+    names_a_language,
     tail_words,
 )
 from mtcheck.detect.normalize import View
@@ -101,9 +101,8 @@ def _aside(rules: Rules, ctx: Context) -> bool:
 
     def names_source(item: str) -> bool:
         return bool(
-            common.language_regex.search(item)
+            names_a_language(item)
             or re.search(common.engine_any, item)
-            or re.search(LANGUAGE_SLOT, item)
             or concepts.cue_word(rules.code, "deixis", item)
         )
 

@@ -14,10 +14,12 @@ from mtcheck.detect.context import (
     LANGUAGE_SLOT,
     LEAD,
     TALLY,
+    WIDE_CHAR,
     Context,
     after_last_cut,
     count_words,
     head_words,
+    names_a_language,
     source_language_at,
     tail_words,
     word_iter,
@@ -30,7 +32,6 @@ _CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
 _TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _SPACED_DASH = re.compile(r"\s[-—–]\s")
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
@@ -51,7 +52,6 @@ def _named_language() -> re.Pattern[str]:
 
 
 # A language slot and the word next to it: "s jezika {lang}", "{lang} dilinden" name one language, not many.
-_LANGUAGE_SLOT = re.compile(LANGUAGE_SLOT)
 _SLOTTED_LANGUAGE = re.compile(rf"(?:[^\W\d_]+\s+)?{LANGUAGE_SLOT}(?:\s*[^\W\d_]+)?")
 
 
@@ -281,7 +281,7 @@ def _label(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, p
     named = bool(common.language_regex.search(ctx.segment_post) or re.search(common.engine_any, ctx.segment_post))
     # ... or led by it where the source comes first: "{lang}から自動翻訳", "İngilizceden makine çevirisi"
     lead = after_last_cut(pre)
-    led = bool(common.language_regex.search(lead) or _LANGUAGE_SLOT.search(lead))
+    led = names_a_language(lead)
     led = led and count_words(ctx.segment_post, b) <= 3
     introduced = initial and (ctx.segment_words <= 3 and named or led)
     # "Machine-generated English translation of the original Japanese press release"
@@ -584,7 +584,7 @@ def _heading_after_colon(rules: Rules, post: str) -> bool:
     rest = FIRST_PART.split(post[m.end() :])[0]
     if concepts.setting_word(rules.code, rest):  # "Maschinelle Übersetzung: Einstellungen", "…: activer"
         return True
-    if count_words(rest, rules.boundaries) < 2 and not (_WIDE.search(rest) and count_words(rest, "none") >= 2):
+    if count_words(rest, rules.boundaries) < 2 and not (WIDE_CHAR.search(rest) and count_words(rest, "none") >= 2):
         return False
     common, cont = shared(), rules.cues["continuation"]
     if common.language_regex.search(rest) or re.search(common.engine_any, rest) or has(rules, "self", rest):
