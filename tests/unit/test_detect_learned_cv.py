@@ -47,9 +47,10 @@ def test_site_folds_on_toy_rows() -> None:
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        ("tests/data/detect-real-21.jsonl", True),
+        ("tests/data/detect-real-23.jsonl", True),
+        ("tests/data/detect-real-21.jsonl", False),
         ("tests/data/detect-real-17.jsonl", False),
-        ("tests/data/detect-real-22b.jsonl", True),
+        ("tests/data/detect-real-24b.jsonl", True),
         ("tests/data/detect-real-15.jsonl", False),
         ("tests/data/detect-real-16.jsonl", False),
         ("tests/data/detect-real-13.jsonl", False),
@@ -72,7 +73,7 @@ def test_training_refuses_held_out_files(path: str, refused: bool) -> None:
 
 def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
     row = {"id": "x", "kind": "disclaimer_phrase", "text": "Machine translated.", "language": "en"}
-    path = tmp_path / "detect-real-21.jsonl"
+    path = tmp_path / "detect-real-23.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         load_script("train_detect").examples([path])
