@@ -11,6 +11,7 @@ data. The map is a monotone step function over score bins (mtcheck/detect/calibr
     python scripts/calibrate_detect.py --raw                 # the score before calibration, on every dev set
     python scripts/blind_scores.py                           # blind scores: each set under code blind to it
     python scripts/calibrate_detect.py --fit-blind bench/detect-blind-scores.jsonl [--write] [--markdown]
+    python scripts/calibrate_detect.py --operating-points bench/detect-blind-scores.jsonl [--from-set 13]
 
 `--measure` prints a reliability table of the calibrated confidence on the rows (bins of predicted P(notice):
 rows, mean prediction, observed share of notices), the expected calibration error (ECE, the row-weighted mean
@@ -22,6 +23,10 @@ reliability (fit on the other sets' blind scores, measure on the left-out set's 
 pooled, next to the in-sample map (fitted on the current code's scores of the other sets) measured the same way;
 the score where each map reaches P = 0.5 (the verdict); and recall / false alarms of every set under the
 current code with the shipped map and with the blind map, next to the floors of tests/unit/test_detect_real.py.
+`--operating-points` reads the same blind scores and prints, for each threshold on the raw score, the notices and
+the negatives at or above it (pooled over the sets, from `--from-set` on): what any single threshold would have given
+on text the rules had not seen.
+
 A blind map that would move the verdict in score space (P = 0.5 reached at another score than SPLIT, 0.5)
 is not written without `--move-verdict`: the verdict would change on unseen text, not only the number.
 """
@@ -109,6 +114,33 @@ def read_blind(path: Path) -> dict[int, list[tuple[float, bool]]]:
             row = json.loads(line)
             out.setdefault(int(row["set"]), []).append((float(row["score"]), bool(row["label"])))
     return out
+
+
+OPERATING_THRESHOLDS = (0.01, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
+
+
+def operating_points(
+    blind: dict[int, list[tuple[float, bool]]], thresholds: Sequence[float] = OPERATING_THRESHOLDS, from_set: int = 0
+) -> list[tuple[float, int, int, int, int]]:
+    """(threshold, notices at or above it, notices, negatives at or above it, negatives), pooled over the sets."""
+    pairs = [p for n, ps in blind.items() if n >= from_set for p in ps]
+    notices = [s for s, y in pairs if y]
+    negatives = [s for s, y in pairs if not y]
+    return [
+        (t, sum(s >= t for s in notices), len(notices), sum(s >= t for s in negatives), len(negatives))
+        for t in thresholds
+    ]
+
+
+def operating_table(rows: list[tuple[float, int, int, int, int]], sets: list[int]) -> str:
+    head = f"blind scores of sets {', '.join(map(str, sets))}: notices flagged / negatives flagged at each threshold"
+    out = [head, "", "| score at least | notices flagged | false alarms |", "| ---: | ---: | ---: |"]
+    for t, hit, notices, alarms, negatives in rows:
+        out.append(
+            f"| {t:.2f} | {hit} / {notices} ({hit / max(notices, 1):.3f}) "
+            f"| {alarms} / {negatives} ({alarms / max(negatives, 1):.3f}) |"
+        )
+    return "\n".join(out)
 
 
 def ece(mapping: Callable[[float], float], pairs: Sequence[tuple[float, bool]]) -> float:
@@ -267,7 +299,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--move-verdict", action="store_true", help="--fit-blind --write even if the verdict's score changes"
     )
+    parser.add_argument("--operating-points", type=Path, help="blind scores: recall / false alarms per threshold")
+    parser.add_argument("--from-set", type=int, default=0, help="--operating-points: only sets from this number on")
     args = parser.parse_args(argv)
+    if args.operating_points:
+        if not args.operating_points.is_file():
+            print(f"mtcheck: no file at {args.operating_points}", file=sys.stderr)
+            return 2
+        blind = read_blind(args.operating_points)
+        sets = sorted(n for n in blind if n >= args.from_set)
+        if not sets:
+            print(f"mtcheck: no set from {args.from_set} on in {args.operating_points}", file=sys.stderr)
+            return 2
+        print(operating_table(operating_points(blind, from_set=args.from_set), sets))
+        return 0
     if args.fit_blind:
         if not args.fit_blind.is_file():
             print(f"mtcheck: no file at {args.fit_blind}", file=sys.stderr)

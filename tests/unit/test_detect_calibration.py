@@ -263,3 +263,24 @@ def test_miss_reasons_counts_only_missed_notices(tmp_path: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert "# toy: 1 of 2 notices missed alone" in out
     assert "#   b: 1" in out and "toy\t1\tb\t" in out
+
+
+def test_operating_points_count_rows_at_or_above_each_threshold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calibrate = load_script("calibrate_detect")
+    blind = {1: [(0.0, True), (0.3, True), (0.9, True), (0.3, False)], 2: [(0.5, True), (0.95, False)]}
+    assert calibrate.operating_points(blind, (0.3, 0.9)) == [(0.3, 3, 4, 2, 2), (0.9, 1, 4, 1, 2)]
+    assert calibrate.operating_points(blind, (0.3,), from_set=2) == [(0.3, 1, 1, 1, 1)]
+    path = tmp_path / "blind.jsonl"
+    lines = [
+        {"set": n, "id": f"{n}-{i}", "commit": "abc1234", "score": s, "label": y}
+        for n, ps in blind.items()
+        for i, (s, y) in enumerate(ps)
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert calibrate.main(["--operating-points", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "sets 1, 2" in out and "| 0.50 | 2 / 4 (0.500) | 1 / 2 (0.500) |" in out
+    assert calibrate.main(["--operating-points", str(path), "--from-set", "3"]) == 2
+    assert calibrate.main(["--operating-points", str(tmp_path / "none.jsonl")]) == 2
