@@ -53,6 +53,8 @@ BLIND = {
     20: "6735257",
     21: "8466d1b",  # round 15: held out, measured at the start of the round and after each merge
     22: "8466d1b",
+    23: "d1009f1",  # round 16: held out, measured at the start of the round and after each merge
+    24: "d1009f1",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
