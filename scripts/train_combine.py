@@ -9,6 +9,7 @@ is deterministic) is fitted on them.
 
     python scripts/train_combine.py --loso            # leave-one-set-out table: rules vs model, per set and pooled
     python scripts/train_combine.py --blind           # fit on 1-20, rank 21+22: AUC and recall at the rules' FP
+    PYTHONPATH=<old tree> python scripts/train_combine.py --blind --fitted 16   # the rules of a commit before set 17
 
 (A model of this kind did not beat the rules clearly, so nothing is written for detect(): docs/detection.md.)
 The model's threshold is chosen on the training rows only: the lowest probability whose training false-positive
@@ -154,9 +155,10 @@ def found_at(scores: list[float], labels: list[int], false_alarms: int) -> int:
 
 
 def blind(rows: list[Row], fitted: int = 20) -> dict[str, object]:
-    """Fit on sets 1..`fitted`, rank the later sets: the rules' lexicons never saw 21 and 22 (held out until round
-    16), so this is the one comparison that is not in-sample for the rules. Threshold-free: AUC of the rules' score
-    and of the model, and how many notices each finds at the rules' own number of false alarms."""
+    """Fit on sets 1..`fitted`, rank the later sets: with the rules of a commit fitted on sets 1..`fitted` only (the
+    current code never saw 21 and 22, held out until round 16), this comparison is not in-sample for the rules.
+    Threshold-free: AUC of the rules' score and of the model, and how many notices each finds at the rules' own
+    number of false alarms."""
     from mtcheck.detect.combine import probability
 
     train = [r for r in rows if r[0] <= fitted]
@@ -167,9 +169,15 @@ def blind(rows: list[Row], fitted: int = 20) -> dict[str, object]:
     score = [r[4].get("e:score", 0.0) for r in test]
     false_alarms = sum(1 for r in test if r[3] and not r[2])
     zone = [i for i, s in enumerate(score) if 0.05 < s < 0.5]
+    train_labels = [r[2] for r in train]
+    _, rules_fp, _, _ = rates([r[3] for r in train], train_labels)
+    threshold = choose_threshold([probability(weights, r[4]) for r in train], train_labels, rules_fp)
+    _, _, tp, fp = rates([p >= threshold for p in model], labels)
     return {"sets": sorted({r[0] for r in test}), "notices": sum(labels), "negatives": len(labels) - sum(labels),
             "rules_found": sum(1 for r in test if r[3] and r[2]), "rules_false_alarms": false_alarms,
             "model_found_at_rules_false_alarms": found_at(model, labels, false_alarms),
+            "training_threshold": round(threshold, 4), "model_found_at_training_threshold": tp,
+            "model_false_alarms_at_training_threshold": fp,
             "score_found_at_rules_false_alarms": found_at(score, labels, false_alarms),
             "auc_rules_score": round(auc(score, labels), 3), "auc_model": round(auc(model, labels), 3),
             "zone_rows": len(zone), "zone_notices": sum(labels[i] for i in zone),
@@ -196,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="JSONL sets (default: detect-real-1..22)")
     parser.add_argument("--loso", action="store_true", help="leave-one-set-out table")
     parser.add_argument("--json", type=Path, help="write the LOSO figures here")
-    parser.add_argument("--blind", action="store_true", help="fit on sets 1-20, rank 21+22 (unseen by the rules)")
+    parser.add_argument("--blind", action="store_true", help="fit on sets 1..FITTED, rank the later sets")
+    parser.add_argument("--fitted", type=int, default=20, help="the last set the rules were fitted on (default 20)")
     parser.add_argument("--cache", type=Path, help="read the rows' features from / write them to this JSON file")
     args = parser.parse_args(argv)
     paths = args.paths or [DATA / f"detect-real-{n}.jsonl" for n in SETS]
@@ -212,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     if args.blind:
-        print(json.dumps(blind(rows), indent=1))
+        print(json.dumps(blind(rows, args.fitted), indent=1))
     return 0
 
 

@@ -41,6 +41,7 @@ PAIRS = (
 )
 READING_CONCEPTS = (*concepts.CONCEPTS, "sourced")
 HIT_KINDS = ("disclaimer", "badge", "engine_watermark", "mention", "original")
+HIT_CATEGORIES = ("disclaimer", "label", "verb", "predicate", "source", "watermark", "original")
 WORD_BUCKETS = (3, 6, 12, 25, 50)  # upper bounds (words; a wide character counts half a word)
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·–—>]|\d{1,3}[.)]|[a-z][.)])\s")
@@ -62,10 +63,12 @@ def _bucket(name: str, value: float, bounds: tuple[int, ...], out: dict[str, flo
     out[f"{name}>{bounds[-1]}"] = 1.0
 
 
-def _best_reading(text: str) -> tuple[concepts.Reading | None, int, int, int, bool, str]:
+def _best_reading(text: str) -> tuple[concepts.Reading | None, int, int, int, bool, str, frozenset[str]]:
     """The best concept reading of the text's candidate fragments (highest score, then most positive concepts),
     how many fragments were read, how many scored above 0, how many lines were dropped as code, whether any
-    fragment had no reading (a code or count line), and the UI-message kind of the best fragment."""
+    fragment had no reading (a code or count line), the UI-message kind of the best fragment and the concepts of
+    all readings together."""
+    held: frozenset[str] = frozenset()
     best: concepts.Reading | None = None
     best_key = (-1.0, -1)
     read = positive = dropped = 0
@@ -84,19 +87,20 @@ def _best_reading(text: str) -> tuple[concepts.Reading | None, int, int, int, bo
             unread = True
             continue
         positive += reading.score > 0
+        held |= reading.concepts
         key = (reading.score, len(reading.concepts & concepts._POSITIVE))
         if key > best_key:
             best, best_key = reading, key
             message = ui_message(piece, "space")
-    return best, read, positive, dropped, unread, message
+    return best, read, positive, dropped, unread, message, held
 
 
 def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
-             hits: list[tuple[str, float]]) -> dict[str, float]:  # fmt: skip
-    """Language-independent features of a text: its best concept reading, the rules' hits (kind, weight),
+             hits: list[tuple[str, str, float]]) -> dict[str, float]:  # fmt: skip
+    """Language-independent features of a text: its best concept reading, the rules' hits (kind, category, weight),
     detect()'s evidence and score, and its shape. Never a word, an n-gram or the language."""
     out: dict[str, float] = {"bias": 1.0}
-    reading, read, positive, dropped, unread, message = _best_reading(text)
+    reading, read, positive, dropped, unread, message, anywhere = _best_reading(text)
     if reading is not None:
         held = reading.concepts
         for concept in READING_CONCEPTS:
@@ -113,6 +117,8 @@ def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
         out["r:concepts"] = len(held & concepts._POSITIVE) / 5
     else:
         out["r:none"] = 1.0
+    for concept in anywhere - (reading.concepts if reading is not None else frozenset()):
+        out[f"u:{concept}"] = 1.0  # a concept of another fragment than the best one
     out["r:read>1"] = float(read > 1)
     out["r:positive>1"] = float(positive > 1)
     out["r:code_line"] = float(dropped > 0)
@@ -121,12 +127,14 @@ def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
         out[f"ui:{message}"] = 1.0
     # the phrase rules' hits, by kind
     mentions = 0
-    for kind, weight in hits:
+    for kind, category, weight in hits:
         key = f"h:{kind if kind in HIT_KINDS else 'other'}"
         out[key] = max(out.get(key, 0.0), weight)
+        key = f"hc:{category if category in HIT_CATEGORIES else 'other'}"
+        out[key] = max(out.get(key, 0.0), weight + 0.01)  # (a category seen at weight 0 is still seen)
         mentions += kind == "mention"
     out["h:mentions>1"] = float(mentions > 1)
-    out["h:strong"] = float(any(w >= STRONG for _, w in hits))
+    out["h:strong"] = float(any(w >= STRONG for _, _, w in hits))
     # detect()'s evidence: phrase-rule evidence and concept evidence are told apart by whether a hit made them
     for e in evidence:
         group = "language" if e.kind in ("language", "fragment") else "notice"
@@ -158,14 +166,14 @@ def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
         out["code_chars"] = 1.0
     if _URL.search(stripped):
         out["url"] = 1.0
-    return out
+    return {k: v for k, v in out.items() if v}  # (a feature at 0 weighs nothing)
 
 
-def rule_hits(text: str) -> list[tuple[str, float]]:
-    """(kind, weight) of the phrase rules' hits in a plain text, as detect() weighs them before evidence."""
+def rule_hits(text: str) -> list[tuple[str, str, float]]:
+    """(kind, category, weight) of the phrase rules' hits in a plain text, as detect() weighs them before evidence."""
     from mtcheck.detect import core  # (core imports this module)
 
-    return [(f.hit.kind, f.hit.weight) for f in core._scan(text, 0, None, None, len(text), ())]
+    return [(f.hit.kind, f.hit.category, f.hit.weight) for f in core._scan(text, 0, None, None, len(text), ())]
 
 
 def probability(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
