@@ -128,3 +128,16 @@ def test_detect_does_not_use_the_combinator() -> None:
     # the experiment gave no clear gain (docs/detection.md): detect() reads no model of this module
     core = (Path(combine.__file__).parent / "core.py").read_text(encoding="utf-8")
     assert "combine" not in re.sub(r"def _combine|_combine\(", "", core)
+
+
+@pytest.mark.parametrize(
+    ("path", "refused"),
+    [
+        ("tests/data/detect-real-22.jsonl", False),
+        ("tests/data/detect-real-23.jsonl", True),
+        ("tests/data/detect-real-24-part.jsonl", True),
+        ("/work/shared/eval/detect-dev.jsonl", True),
+    ],
+)
+def test_held_out_names(path: str, refused: bool) -> None:
+    assert load_script("train_combine").held_out(Path(path)) is refused
