@@ -1,0 +1,99 @@
+"""A remark on a tool's action beside a translate phrase: the job went well ("successfully"), or the step is an option
+("optional", "fallback"); and a sentence that opens with what a tool does ("Shows …, translated by AI").
+
+A notice says how this text was made; a toast ("Text successfully translated with AI"), a field's help ("Description
+(translated by AI, optional)") or a plan's step ("Fallback: translate with Google Translate") says what a tool did or
+may do. Both word classes are closed and listed for every language in `data/remarks.toml`. The remark counts only in
+the segment that holds the phrase: the text between sentence ends, line breaks, pipes, bullets and dashes ("Übersetzt
+mit ChatGPT – erfolgreich getestet" is a notice and a second remark).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+
+from mtcheck.detect.context import WIDE_CHAR
+
+# What ends a segment: a sentence end, a line break, a pipe, a bullet, a spaced dash
+_CUT = re.compile(r"[.!?。！？](?=\s|$)|[\n|•·–—]|\s-\s")
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _entry(word: str) -> str:
+    if WIDE_CHAR.search(word) or _UNSPACED.search(word):
+        return re.escape(word)
+    return rf"(?<!\w){re.escape(word)}"
+
+
+@functools.cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("mtcheck.detect").joinpath("data", "remarks.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _words(*tables: str) -> list[str]:
+    data = _data()
+    return sorted({w for t in tables for words in data[t].values() for w in words}, key=len, reverse=True)
+
+
+@functools.cache
+def _remark() -> re.Pattern[str]:
+    return re.compile("|".join(_entry(w) for w in _words("success", "option")), re.IGNORECASE)
+
+
+# A sentence's start: maybe a bullet, a number, an emoji or a colon-ended label's end, then maybe "this"
+_OPENING = r"^[^\w]*(?:\d+[.)]\s*)?(?:(?:{this})\s+)?(?:{does})(?!\w)"
+
+
+@functools.cache
+def _does() -> re.Pattern[str]:
+    this = "|".join(re.escape(w) for w in _words("this"))
+    does = "|".join(re.escape(w) for w in _words("does"))
+    return re.compile(_OPENING.format(this=this, does=does), re.IGNORECASE)
+
+
+def segments(text: str) -> list[str]:
+    """The segments of a text, cut at sentence ends, line breaks, pipes, bullets and spaced dashes."""
+    return _CUT.split(text)
+
+
+def segment_at(text: str, start: int, end: int, reach: int = 200) -> str:
+    """The segment that holds [start, end) (at most `reach` characters either side)."""
+    lo = max(0, start - reach)
+    before = text[lo:start]
+    cuts = list(_CUT.finditer(before))
+    head = before[cuts[-1].end() :] if cuts else before
+    after = text[end : end + reach]
+    cut = _CUT.search(after)
+    tail = after[: cut.start()] if cut else after
+    return head + text[start:end] + tail
+
+
+def remark(segment: str) -> bool:
+    """Whether a segment holds a success or an option word."""
+    return _remark().search(segment) is not None
+
+
+def beside(text: str, start: int, end: int) -> bool:
+    """Whether the segment around the phrase at [start, end) holds a remark on a tool's action, or the sentence that
+    holds it opens with what a tool does."""
+    return remark(segment_at(text, start, end)) or tool_does(sentence_at(text, start))
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s)|\n")
+
+
+def sentence_at(text: str, start: int, reach: int = 300) -> str:
+    """The text from the start of the sentence that holds `start` to `start` (at most `reach` characters)."""
+    lo = max(0, start - reach)
+    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    return text[ends[-1].end() if ends else lo : start]
+
+
+def tool_does(sentence: str) -> bool:
+    """Whether a sentence opens with a tool's action in the third person, no subject before it ("Sends the customer
+    …", "Tämä lähettää …"): a feature list or a docstring, not a notice."""
+    return _does().search(sentence.lstrip()) is not None
