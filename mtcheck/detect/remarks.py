@@ -1,5 +1,6 @@
 """A remark on a tool's action beside a translate phrase: the job went well ("successfully"), or the step is an option
-("optional", "fallback"); and a sentence that opens with what a tool does ("Shows …, translated by AI").
+("optional", "fallback"), or the tool keeps the text ("saved"); and a sentence that opens with what a tool does ("Shows
+…, translated by AI").
 
 A notice says how this text was made; a toast ("Text successfully translated with AI"), a field's help ("Description
 (translated by AI, optional)") or a plan's step ("Fallback: translate with Google Translate") says what a tool did or
@@ -17,8 +18,8 @@ from importlib import resources
 
 from mtcheck.detect.context import WIDE_CHAR
 
-# What ends a segment: a sentence end, a line break, a pipe, a bullet, a spaced dash
-_CUT = re.compile(r"[.!?。！？](?=\s|$)|[\n|•·–—]|\s-\s")
+# What ends a segment: a sentence end, a line break, a pipe, a bullet, a semicolon, a spaced dash
+_CUT = re.compile(r"[.!?。！？](?=\s|$)|[\n|•·–—;；]|\s-\s")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
@@ -41,7 +42,7 @@ def _words(*tables: str) -> list[str]:
 
 @functools.cache
 def _remark() -> re.Pattern[str]:
-    return re.compile("|".join(_entry(w) for w in _words("success", "option")), re.IGNORECASE)
+    return re.compile("|".join(_entry(w) for w in _words("success", "option", "stored")), re.IGNORECASE)
 
 
 # A sentence's start: maybe a bullet, a number, an emoji or a colon-ended label's end, then maybe "this"
@@ -73,7 +74,7 @@ def segment_at(text: str, start: int, end: int, reach: int = 200) -> str:
 
 
 def remark(segment: str) -> bool:
-    """Whether a segment holds a success or an option word."""
+    """Whether a segment holds a success, an option or a storage word."""
     return _remark().search(segment) is not None
 
 
