@@ -26,9 +26,12 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def _entry(word: str) -> str:
+    """A word as a pattern: at the start of a word, the whole word with a final "$"; anywhere without spaces."""
+    whole = word.endswith("$")
+    word = word.removesuffix("$")
     if WIDE_CHAR.search(word) or _UNSPACED.search(word):
         return re.escape(word)
-    return rf"(?<!\w){re.escape(word)}"
+    return rf"(?<!\w){re.escape(word)}" + (r"(?!\w)" if whole else "")
 
 
 @functools.cache
