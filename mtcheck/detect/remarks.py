@@ -1,14 +1,14 @@
 """A remark on a tool's action beside a translate phrase, and a sentence that opens with what a tool does.
 
 A notice says how this text was made; a toast ("Text successfully translated with AI"), a field's help ("Description
-(translated by AI, optional)"), a plan's step ("Fallback: translate with Google Translate"), a pipeline's record
-("Title translated by AI and saved", "Subtitles are downloaded and translated") or a feature list ("Shows the picture
-of the day, translated by AI") says what a tool did, does or may do. The word classes (success, option, stored,
-fetched, and the verbs that open a feature's sentence) are closed and listed per language in `data/remarks.toml`. A
-remark counts only in the segment that holds the phrase: the text between sentence ends, line breaks, pipes,
-bullets, semicolons and spaced dashes ("Übersetzt mit ChatGPT – erfolgreich getestet" is a notice and a second
-remark). A tool's verb counts only where it opens the sentence that holds the phrase, with no subject before it but
-"this" ("This page shows …" has one).
+(translated by AI, optional)"), a plan's step ("Fallback: translate with Google Translate"), a setup note ("Translate
+with the Google API (no API key needed)"), a pipeline's record ("Title translated by AI and saved", "Subtitles are
+downloaded and translated") or a feature list ("Shows the picture of the day, translated by AI") says what a tool
+did, does or may do. The word classes (success, option, config, stored, fetched, and the verbs that open a feature's
+sentence) are closed and listed per language in `data/remarks.toml`. A remark counts only in the segment that holds
+the phrase: the text between sentence ends, line breaks, pipes, bullets, semicolons and spaced dashes ("Übersetzt mit
+ChatGPT – erfolgreich getestet" is a notice and a second remark). A tool's verb counts only where it opens the
+sentence that holds the phrase, with no subject before it but "this" ("This page shows …" has one).
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def _words(*tables: str) -> list[str]:
 
 @functools.cache
 def _remark() -> re.Pattern[str]:
-    return re.compile("|".join(_entry(w) for w in _words("success", "option", "stored", "fetched")), re.IGNORECASE)
+    words = _words("success", "option", "config", "stored", "fetched")
+    return re.compile("|".join(_entry(w) for w in words), re.IGNORECASE)
 
 
 # A sentence's start: maybe a bullet, a number, an emoji or a colon-ended label's end, then maybe "this"
@@ -79,7 +80,7 @@ def segment_at(text: str, start: int, end: int, reach: int = 200) -> str:
 
 
 def remark(segment: str) -> bool:
-    """Whether a segment holds a success, an option, a storage or a fetch word."""
+    """Whether a segment holds a success, an option, a setup, a storage or a fetch word."""
     return _remark().search(segment) is not None
 
 

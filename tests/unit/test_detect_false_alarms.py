@@ -1155,6 +1155,16 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ru", "Резервный вариант: перевод через Google Translate"),
         ("zh-Hans", "备用方案：使用 DeepL 翻译"),
     ],
+    # ... the tool's setup (an API key, an endpoint) ...
+    "remark-config-beside-the-phrase": [
+        ("en", "Translated with DeepL API (set your API key first)"),
+        ("de", "Übersetzung mit DeepL (API-Schlüssel erforderlich)"),
+        ("es", "Traducido con Google Translate (requiere clave API)"),
+        ("ja", "DeepLで翻訳（APIキーが必要）"),
+        ("zh-Hans", "使用 DeepL 翻译（需要 API 密钥）"),
+        ("ru", "Перевод через DeepL (нужен API-ключ)"),
+        ("en", "Machine translation via the public Google endpoint"),
+    ],
     # ... or the tool keeps or fetched the text (a pipeline's record)
     "remark-stored-or-fetched-beside-the-phrase": [
         ("en", "Product title translated by AI and saved."),
