@@ -1662,7 +1662,7 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         if code_line(line):
             continue  # "… (carpeta simpsons_data)", "… Gibt die Texte zurück.", "[*] …": code, a docstring, a log
         if any(remarks.remark(seg) for seg in remarks.segments(piece) if has_translate_word(seg)) or (
-            remarks.tool_does(remarks.sentence_at(text, s) + piece)
+            remarks.opens_with_tool(text, s)
         ):
             continue  # a toast, an option or a tool's feature: "Texto traducido con IA exitosamente", "(… opcional)"
         reading = read(text[s:e])

@@ -87,17 +87,24 @@ def remark(segment: str) -> bool:
 def beside(text: str, start: int, end: int) -> bool:
     """Whether the segment around the phrase at [start, end) holds a remark on a tool's action, or the sentence that
     holds it opens with what a tool does."""
-    return remark(segment_at(text, start, end)) or tool_does(sentence_at(text, start))
+    return remark(segment_at(text, start, end)) or opens_with_tool(text, start)
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s)|\n")
 
 
-def sentence_at(text: str, start: int, reach: int = 300) -> str:
-    """The text from the start of the sentence that holds `start` to `start` (at most `reach` characters)."""
+def opens_with_tool(text: str, start: int, reach: int = 300) -> bool:
+    """Whether the sentence that holds `start` opens with a tool's action; False when its start is more than `reach`
+    characters back (a window's edge is no sentence's start)."""
     lo = max(0, start - reach)
     ends = list(_SENTENCE_END.finditer(text, lo, start))
-    return text[ends[-1].end() if ends else lo : start]
+    if ends:
+        head = ends[-1].end()
+    elif lo == 0:
+        head = 0
+    else:
+        return False
+    return tool_does(text[head : head + 120])
 
 
 def tool_does(sentence: str) -> bool:

@@ -983,3 +983,16 @@ def test_a_remark_counts_in_the_phrases_own_segment(text: str, phrase: str, rema
 )
 def test_a_sentence_that_opens_with_a_tools_action(sentence: str, does: bool) -> None:
     assert remarks.tool_does(sentence) is does
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "opens"),
+    [
+        ("Sends the customer a summary, translated by AI.", "translated", True),
+        ("This page was machine translated. It shows the original below.", "translated", False),  # another sentence
+        ("Home\nAdds a summary translated by AI", "translated", True),  # a line is a sentence
+        ("word " * 80 + "adds a summary translated by AI", "translated", False),  # its start is out of reach
+    ],
+)
+def test_a_tools_verb_counts_only_where_the_phrases_sentence_opens(text: str, phrase: str, opens: bool) -> None:
+    assert remarks.opens_with_tool(text, text.index(phrase)) is opens
