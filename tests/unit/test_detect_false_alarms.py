@@ -1129,6 +1129,88 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("ja", "自動翻訳を有効にする"),
         ("ko", "자동 번역 사용"),
     ],
+    # Round 16 (sets 21-22, by mechanism; docs/detection.md, "Sets 21 and 22: false alarms by mechanism"): a remark on
+    # a tool's action in the phrase's own segment: the job went well (a toast) ...
+    "remark-success-beside-the-phrase": [
+        ("en", "Caption successfully translated with DeepL."),
+        ("de", "Beschreibung erfolgreich mit KI übersetzt."),
+        ("fr", "Fiche traduite avec succès par l'IA."),
+        ("pt", "Legenda traduzida com sucesso pela IA."),
+        ("it", "Titolo tradotto con successo dall'IA."),
+        ("nl", "Beschrijving succesvol automatisch vertaald."),
+        ("pl", "Opis pomyślnie przetłumaczony przez AI."),
+        ("ru", "Описание успешно переведено с помощью DeepL."),
+        ("id", "Judul berhasil diterjemahkan dengan AI."),
+        ("es", "Subtítulos traducidos automáticamente con éxito."),
+    ],
+    # ... the step is an option (a field's help, a plan's fallback) ...
+    "remark-option-beside-the-phrase": [
+        ("en", "Summary (machine translated, optional)"),
+        ("de", "Kurzbeschreibung (maschinell übersetzt, optional)"),
+        ("fr", "Résumé (traduit automatiquement, facultatif)"),
+        ("pt", "Resumo (traduzido por IA, opcional)"),
+        ("it", "Sommario (tradotto automaticamente, facoltativo)"),
+        ("en", "Fallback: translated with DeepL when no key is set"),
+        ("vi", "Phương án dự phòng: dịch bằng DeepL"),
+        ("ru", "Резервный вариант: перевод через Google Translate"),
+        ("zh-Hans", "备用方案：使用 DeepL 翻译"),
+    ],
+    # ... the tool's setup (an API key, an endpoint) ...
+    "remark-config-beside-the-phrase": [
+        ("en", "Translated with DeepL API (set your API key first)"),
+        ("de", "Übersetzung mit DeepL (API-Schlüssel erforderlich)"),
+        ("es", "Traducido con Google Translate (requiere clave API)"),
+        ("ja", "DeepLで翻訳（APIキーが必要）"),
+        ("zh-Hans", "使用 DeepL 翻译（需要 API 密钥）"),
+        ("ru", "Перевод через DeepL (нужен API-ключ)"),
+        ("en", "Machine translation via the public Google endpoint"),
+    ],
+    # ... or the tool keeps or fetched the text (a pipeline's record)
+    "remark-stored-or-fetched-beside-the-phrase": [
+        ("en", "Product title translated by AI and saved."),
+        ("de", "Kommentar maschinell übersetzt und gespeichert."),
+        ("fr", "Description traduite par IA et enregistrée."),
+        ("it", "Descrizione tradotta dall'IA e salvata."),
+        ("sv", "Beskrivningen maskinöversatt och sparad."),
+        ("ru", "Заголовок переведён с помощью ИИ и сохранён в базе."),
+        ("pl", "Opis przetłumaczony przez AI i zapisany w bazie."),
+        ("en", "Each chapter is downloaded and translated with DeepL."),
+        ("de", "Die Untertitel werden heruntergeladen und von der KI übersetzt."),
+        ("es", "Los subtítulos son descargados y traducidos con IA."),
+        ("nl", "De bijschriften worden gedownload en automatisch vertaald."),
+    ],
+    # A sentence that opens with a tool's action in the third person, no subject (a feature list, a docstring)
+    "sentence-opens-with-a-tools-action": [
+        ("en", "Shows the daily weather report, translated by AI."),
+        ("de", "Zeigt den Wetterbericht des Tages, maschinell übersetzt."),
+        ("fr", "Affiche la météo du jour, traduite par l'IA."),
+        ("es", "Muestra el parte meteorológico del día, traducido con IA."),
+        ("it", "Invia al cliente un riepilogo tradotto automaticamente."),
+        ("nl", "Stuurt de klant een samenvatting, vertaald door AI."),
+        ("ru", "Отправляет клиенту сводку, переведённую ИИ."),
+        ("pl", "Wysyła klientowi podsumowanie przetłumaczone przez AI."),
+        ("fi", "Tämä lisää sivulle automaattisesti käännetyn yhteenvedon."),
+        ("pt", "Adiciona ao carrinho a descrição traduzida pela IA."),
+    ],
+    # Google's app named by the local agent noun ("translator"), and "can" between an engine and the verb
+    "google-app-named-by-the-local-agent-noun": [
+        ("lv", "Google Tulkotājs spēj pārvērst tekstu daudzās valodās."),
+        ("lv", "Google Tulkotājs var tulkot tekstu."),
+        ("lt", "Google vertėjas gali išversti tekstą."),
+        ("hr", "Google prevoditelj, Claude i DeepL su alati."),
+        ("lv", "Tekstu var tulkot ar DeepL."),
+        ("et", "Pealkirju saab tõlkida DeepL abil."),
+        ("et", "Tõlkeid saab teha Google Translate abil."),
+    ],
+    # Translated into a query language (after the Nordic "till" / "til"), and a function's name as a log prefix
+    "code-target-or-function-name": [
+        ("sv", "Alla artiklar översätts automatiskt till SQL."),
+        ("sv", "Texterna översätts automatiskt till SQL-frågor."),
+        ("nb", "Teksten oversettes automatisk til GraphQL."),
+        ("en", "FetchArticleText: article text translated with DeepL from %s to %s"),
+        ("de", "UpdateCardTitle: Titel maschinell übersetzt von %s nach %s"),
+        ("ru", "LoadUserProfile: текст переведён с %s на %s"),
+    ],
     "ui_third_table": [
         ("hr", "Automatski prevoditelj"),
         ("id", "Terjemahkan halaman ini"),
