@@ -13,7 +13,7 @@ is deterministic) is fitted on them.
 
 (A model of this kind did not beat the rules clearly, so nothing is written for detect(): docs/detection.md.)
 The model's threshold is chosen on the training rows only: the lowest probability whose training false-positive
-rate does not exceed the rules' own on the same rows. detect-real-23/24 and the shared eval data are refused.
+rate does not exceed the rules' own on the same rows. detect-real-23 to -26 and the shared eval data are refused.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ RATE = 0.5
 
 
 def held_out(path: Path) -> bool:
-    """Never training input: detect-real-23 and -24 (held out, unread) and the shared eval data."""
-    return path.name.startswith(("detect-real-23", "detect-real-24")) or "eval" in path.resolve().parts
+    """Never training input: detect-real-23 to -26 (held out, unread) and the shared eval data."""
+    return path.name.startswith(("detect-real-23", "detect-real-24", "detect-real-25", "detect-real-26")) or "eval" in path.resolve().parts
 
 
 Row = tuple[int, str, int, bool, dict[str, float]]  # set, id, label, rules' verdict, features

@@ -28,10 +28,10 @@ HELD_OUT = ("detect-challenge-3b.jsonl", "detect-dev.jsonl")  # evaluation only:
 
 
 def held_out(path: Path) -> bool:
-    """Files that are never training input: the held-out sets, detect-real-23 and -24 (held out, unread), the
+    """Files that are never training input: the held-out sets, detect-real-23 to -26 (held out, unread), the
     shared eval data."""
     name = path.name
-    future = name.startswith(("detect-real-23", "detect-real-24"))
+    future = name.startswith(("detect-real-23", "detect-real-24", "detect-real-25", "detect-real-26"))
     return name in HELD_OUT or future or "eval" in path.resolve().parts
 
 
