@@ -55,6 +55,8 @@ BLIND = {
     22: "8466d1b",
     23: "d1009f1",  # round 16: held out, measured at the start of the round and after each merge
     24: "d1009f1",
+    25: "eb61754",  # round 16: measured once, at the end of the round's verdict changes
+    26: "eb61754",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
