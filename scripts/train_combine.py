@@ -34,7 +34,8 @@ RATE = 0.5
 
 def held_out(path: Path) -> bool:
     """Never training input: detect-real-23 to -26 (held out, unread) and the shared eval data."""
-    return path.name.startswith(("detect-real-23", "detect-real-24", "detect-real-25", "detect-real-26")) or "eval" in path.resolve().parts
+    held = ("detect-real-23", "detect-real-24", "detect-real-25", "detect-real-26")
+    return path.name.startswith(held) or "eval" in path.resolve().parts
 
 
 Row = tuple[int, str, int, bool, dict[str, float]]  # set, id, label, rules' verdict, features

@@ -160,7 +160,7 @@ def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
         out["list"] = 1.0
     if any(ch in stripped for ch in "()[]（）【】"):
         out["brackets"] = 1.0
-    if any(ch in stripped for ch in "\"“”„«»「」『』"):
+    if any(ch in stripped for ch in '"“”„«»「」『』'):
         out["quotes"] = 1.0
     if _CODE_CHARS.search(stripped):
         out["code_chars"] = 1.0
