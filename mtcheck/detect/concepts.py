@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from mtcheck.detect import asides, remarks, scan
+from mtcheck.detect import asides, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     COUNTED,
@@ -1661,10 +1661,6 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         line = line_around(text, s, e)
         if code_line(line):
             continue  # "… (carpeta simpsons_data)", "… Gibt die Texte zurück.", "[*] …": code, a docstring, a log
-        if any(remarks.remark(seg) for seg in remarks.segments(piece) if has_translate_word(seg)) or (
-            remarks.opens_with_tool(text, s)
-        ):
-            continue  # a toast, an option or a tool's feature: "Texto traducido con IA exitosamente", "(… opcional)"
         reading = read(text[s:e])
         if reading is not None and reading.score <= 0 and nxt > e:
             reading, e = _with_caveat(text, s, e, nxt, reading)

@@ -59,10 +59,9 @@ COUNT_SLOT = (
 COUNTED = re.compile(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
 # A whole line: a short label, a colon and a number.
 TALLY_LINE = re.compile(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
-_CODE_PREPOSITIONS = (
-    "from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile|till|til|från|fra"
+CODE_PREPOSITION = (
+    r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
 )
-CODE_PREPOSITION = rf"(?<!\w)(?:{_CODE_PREPOSITIONS})\s+"
 
 
 def after_last_cut(pre: str) -> str:

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mtcheck.detect import asides, concepts, remarks, scan
+from mtcheck.detect import asides, concepts, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     CONTEXT_CHARS,
@@ -169,8 +169,6 @@ def find_hits(view: View) -> list[Hit]:
                     gap = text[span[1] : start] if span[1] <= start else text[end : span[0]]
                     engine = (text[span[0] : span[1]], text[span[1] : span[1] + 40])
                     start, end = min(start, span[0]), max(end, span[1])
-                if remarks.beside(text, start, end):
-                    continue  # "… successfully translated", "(translated by AI, optional)", "Sends …": a tool's action
                 ctx = build_context(text, bounds, start, end, rules, gap)
                 line = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)  # bounded: a page may be one line
                 code = bool(_CODE_LINE.search(text, line, start))

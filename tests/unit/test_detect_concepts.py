@@ -15,7 +15,7 @@ from importlib import resources
 
 import pytest
 
-from mtcheck.detect import asides, concepts, detect_text, remarks
+from mtcheck.detect import asides, concepts, detect_text
 from mtcheck.detect.context import COUNTED, TALLY, TALLY_LINE, code_identifier, line_around
 from mtcheck.detect.patterns import shared
 
@@ -950,49 +950,3 @@ def test_a_passive_that_names_its_agent_before_the_verb(code: str, text: str, pa
 def test_a_label_with_a_caveat_without_spaces(text: str, flagged: bool) -> None:
     reading = concepts.read(text)
     assert (reading is not None and reading.score > 0) is flagged
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "remark"),
-    [
-        ("Beschreibung erfolgreich mit KI übersetzt", "übersetzt", True),  # a toast
-        ("Übersetzt mit KI – erfolgreich getestet", "Übersetzt", False),  # the remark after a spaced dash
-        ("Diese Seite wurde maschinell übersetzt. Erfolgreich gespeichert.", "übersetzt", False),  # another sentence
-        ("Resumen (traducido por IA, opcional)", "traducido", True),  # an option inside the phrase's bracket
-        ("Traduit par IA ; enregistré en anglais", "Traduit", False),  # a semicolon ends the segment
-        ("Translated with DeepL (free version)", "Translated", False),  # "free" is no option: DeepL's watermark
-        ("标题已使用 AI 翻译并已保存", "翻译", True),  # a script without spaces: anywhere in the segment
-    ],
-)
-def test_a_remark_counts_in_the_phrases_own_segment(text: str, phrase: str, remark: bool) -> None:
-    start = text.index(phrase)
-    assert remarks.beside(text, start, start + len(phrase)) is remark
-
-
-@pytest.mark.parametrize(
-    ("sentence", "does"),
-    [
-        ("Shows the report of the day, translated by AI", True),
-        ("- Envia ao cliente a versão traduzida", True),  # after a list mark
-        ("2. Fügt der Seite einen Hinweis hinzu", True),  # after a number
-        ("Tämä lähettää sisällön mallille", True),  # after "this"
-        ("This page shows a machine translation", False),  # a subject before the verb
-        ("Mostrar original", False),  # an infinitive, not the third person
-        ("Showing 3 results", False),
-    ],
-)
-def test_a_sentence_that_opens_with_a_tools_action(sentence: str, does: bool) -> None:
-    assert remarks.tool_does(sentence) is does
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "opens"),
-    [
-        ("Sends the customer a summary, translated by AI.", "translated", True),
-        ("This page was machine translated. It shows the original below.", "translated", False),  # another sentence
-        ("Home\nAdds a summary translated by AI", "translated", True),  # a line is a sentence
-        ("word " * 80 + "adds a summary translated by AI", "translated", False),  # its start is out of reach
-    ],
-)
-def test_a_tools_verb_counts_only_where_the_phrases_sentence_opens(text: str, phrase: str, opens: bool) -> None:
-    assert remarks.opens_with_tool(text, text.index(phrase)) is opens

@@ -1739,21 +1739,6 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("th", "บทความนี้เป็นการแปลอัตโนมัติ"),
         ("lo", "ບົດຄວາມນີ້ແມ່ນການແປອັດຕະໂນມັດ"),
     ],
-    # Round 16 (sets 21-22): a remark on a tool's action counts only in the phrase's own segment, "free" and "already"
-    # are no remark, Google's app named by its local agent noun still credits a made text, and "can" after a notice
-    # (a caveat) is no modal between the verb and the engine
-    "remark-elsewhere-or-caveat-kept": [
-        ("de", "Diese Seite wurde maschinell übersetzt. Ihre Einstellungen wurden erfolgreich gespeichert."),
-        ("en", "This article was machine translated. Optional: read the original in French."),
-        ("fr", "Cette page a été traduite automatiquement ; la version d'origine est enregistrée en anglais."),
-        ("es", "Este artículo fue traducido automáticamente – guardar en favoritos"),
-        ("pt", "Mostrar original · Traduzido automaticamente pelo Google"),
-        ("en", "Translated with DeepL (free version)"),
-        ("lv", "Šī lapa ir tulkota ar Google Tulkotāju."),
-        ("lv", "Šī lapa ir tulkota automātiski un var saturēt neprecizitātes."),
-        ("lt", "Šis puslapis buvo automatiškai išverstas ir gali turėti klaidų."),
-        ("sv", "Denna text har översatts automatiskt till svenska."),
-    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),

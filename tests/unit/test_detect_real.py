@@ -102,12 +102,12 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-14.jsonl": 0.030,  # round 13 (fix13-fp): 8 → 3 of 101
     "detect-real-15.jsonl": 0.150,  # round 14 (fix14-fp): 31 → 21 of 140
     "detect-real-16.jsonl": 0.016,  # round 14 (fix14-fp): 3 → 1 of 61
-    "detect-real-17.jsonl": 0.214,  # round 16 (fix16-fp, remarks on a tool's action): 29 → 28 of 131
-    "detect-real-18.jsonl": 0.188,  # round 15 (fix15-fp): 52 → 44 of 202; round 16 (fix16-fp): 44 → 38
-    "detect-real-19.jsonl": 0.212,  # round 16 (fix16-fp, remarks on a tool's action): 32 → 29 of 137
-    "detect-real-20.jsonl": 0.171,  # round 15 (fix15-fp): 46 → 36 of 187; round 16 (fix16-fp): 36 → 32
-    "detect-real-21.jsonl": 0.138,  # round 16 (fix16-fp, by mechanism): 30 → 20 of 145
-    "detect-real-22.jsonl": 0.086,  # round 16 (fix16-fp, by mechanism): 12 → 11 of 128
+    "detect-real-17.jsonl": 0.221,
+    "detect-real-18.jsonl": 0.218,  # round 15 (fix15-fp): 52 → 44 of 202
+    "detect-real-19.jsonl": 0.234,
+    "detect-real-20.jsonl": 0.193,  # round 15 (fix15-fp): 46 → 36 of 187
+    "detect-real-21.jsonl": 0.207,
+    "detect-real-22.jsonl": 0.094,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 2053  # sets 1-26
