@@ -171,7 +171,7 @@ def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
 
 def rule_hits(text: str) -> list[tuple[str, str, float]]:
     """(kind, category, weight) of the phrase rules' hits in a plain text, as detect() weighs them before evidence."""
-    from mtcheck.detect import core  # (core imports this module)
+    from mtcheck.detect import core  # imported here: detect() never loads this module, and the package stays light
 
     return [(f.hit.kind, f.hit.category, f.hit.weight) for f in core._scan(text, 0, None, None, len(text), ())]
 

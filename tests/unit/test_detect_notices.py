@@ -1739,6 +1739,20 @@ NOTICES: dict[str, list[tuple[str, str]]] = {
         ("th", "บทความนี้เป็นการแปลอัตโนมัติ"),
         ("lo", "ບົດຄວາມນີ້ແມ່ນການແປອັດຕະໂນມັດ"),
     ],
+    # round 16's review: notices that a reading of tool remarks (reverted) silenced; a label, a separator, a
+    # reflexive "se", a word that holds "stored" or "imported", a success word or a modal beside a real notice
+    "tool_remark_near_misses": [
+        ("en", "Uploads | This page was machine translated by Google Translate"),
+        ("en", "Shows and films: this page was machine translated by DeepL."),
+        ("en", "This article was imported from our old blog and machine translated with DeepL."),
+        ("es", "Se muestra una traducción automática de este artículo hecha con DeepL."),
+        ("ko", "이 저장소의 문서는 DeepL로 기계 번역되었습니다."),
+        ("fr", "Cette transcription de l'enregistrement a été traduite automatiquement avec DeepL."),
+        ("de", "Dieser Artikel wurde mit DeepL übersetzt und erfolgreich geprüft."),
+        ("lv", "Šajā lapā var būt mašīntulkots saturs."),
+        ("pt", "Baixa qualidade: este texto foi traduzido automaticamente."),
+        ("fi", "Lisää: Tämä artikkeli on konekäännetty."),
+    ],
     "badge_third_table": [
         ("da", "Oversat af maskine"),
         ("da", "Maskinoversættelse – kan indeholde fejl"),
