@@ -27,12 +27,20 @@ TRAIN = [ROOT / "tests" / "data" / f"detect-challenge{s}.jsonl" for s in ("", "-
 HELD_OUT = ("detect-challenge-3b.jsonl", "detect-dev.jsonl")  # evaluation only: refused as training input
 
 
+REAL_HELD_OUT = ROOT / "tests" / "data" / "detect-real-held-out.txt"  # the real sets nobody has read
+
+
+def real_held_out() -> tuple[str, ...]:
+    """The file-name stems of the real sets held out (tests/data/detect-real-held-out.txt)."""
+    lines = REAL_HELD_OUT.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def held_out(path: Path) -> bool:
-    """Files that are never training input: the held-out sets, detect-real-23 to -26 (held out, unread), the
-    shared eval data."""
+    """Files that are never training input: the held-out challenge and dev files, the real sets listed in
+    tests/data/detect-real-held-out.txt, the shared eval data."""
     name = path.name
-    future = name.startswith(("detect-real-23", "detect-real-24", "detect-real-25", "detect-real-26"))
-    return name in HELD_OUT or future or "eval" in path.resolve().parts
+    return name in HELD_OUT or name.startswith(real_held_out()) or "eval" in path.resolve().parts
 
 
 def examples(paths: list[Path], limit: int | None = None) -> list[tuple[str, str, int]]:

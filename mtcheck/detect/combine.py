@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 
 from mtcheck.detect import concepts
-from mtcheck.detect.context import line_around, ui_message
+from mtcheck.detect.context import WIDE_CHAR, line_around, ui_message
 from mtcheck.detect.matcher import STRONG
 from mtcheck.results import Evidence
 
@@ -43,7 +43,6 @@ READING_CONCEPTS = (*concepts.CONCEPTS, "sourced")
 HIT_KINDS = ("disclaimer", "badge", "engine_watermark", "mention", "original")
 HIT_CATEGORIES = ("disclaimer", "label", "verb", "predicate", "source", "watermark", "original")
 WORD_BUCKETS = (3, 6, 12, 25, 50)  # upper bounds (words; a wide character counts half a word)
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·–—>]|\d{1,3}[.)]|[a-z][.)])\s")
 _CODE_CHARS = re.compile(r"[{}<>=;`_$\\|]")
 _URL = re.compile(r"https?://|www\.")
@@ -51,7 +50,7 @@ _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 def _words(text: str) -> float:
-    wide = len(_WIDE.findall(text))
+    wide = len(WIDE_CHAR.findall(text))
     return len(text.split()) + wide / 2
 
 

@@ -237,11 +237,13 @@ def test_matching_view_maps_back_to_the_source() -> None:
 
 
 def test_detect_imports_no_heavy_libraries() -> None:
+    # nor the learned combinator of the round-16 study (mtcheck.detect.combine): detect() does not use it
     code = (
         "import sys\n"
         "from mtcheck.detect import detect_text\n"
         "detect_text('This article was machine translated.')\n"
-        "bad = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]\n"
+        "detect_text('<html><body><p>Hello</p><footer>Automatically translated</footer></body></html>')\n"
+        "bad = [m for m in ('torch', 'transformers', 'ctranslate2', 'mtcheck.detect.combine') if m in sys.modules]\n"
         "print(','.join(bad))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

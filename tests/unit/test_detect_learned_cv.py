@@ -73,7 +73,7 @@ def test_training_refuses_held_out_files(path: str, refused: bool) -> None:
 
 def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
     row = {"id": "x", "kind": "disclaimer_phrase", "text": "Machine translated.", "language": "en"}
-    path = tmp_path / "detect-real-23.jsonl"
+    path = tmp_path / f"{load_script('train_detect').real_held_out()[0]}.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         load_script("train_detect").examples([path])

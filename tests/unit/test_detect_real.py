@@ -22,9 +22,9 @@ from tests.shared import load_script
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
-# held out, measured once by the lead: checked for form here, but not measured and given no floor
-HELD_OUT = {"detect-real-23.jsonl", "detect-real-24.jsonl", "detect-real-25.jsonl", "detect-real-26.jsonl"}
-MEASURED = [path for path in FILES if path.name not in HELD_OUT]
+# held out, measured by the lead only: checked for form here, but not measured and given no floor
+HELD_OUT = load_script("train_detect").real_held_out()  # tests/data/detect-real-held-out.txt
+MEASURED = [path for path in FILES if not path.name.startswith(HELD_OUT)]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
 EVAL_SET = next((p for p in _EVAL_CANDIDATES if p.is_file()), _EVAL_CANDIDATES[0])
