@@ -84,6 +84,10 @@ RECALL_FLOOR = {
     "detect-real-20.jsonl": 0.644,  # measured once, at the end of round 14 (6735257): 0.540 / 0.246
     "detect-real-21.jsonl": 0.728,  # held out in round 15: 0.728 / 0.207 at 8466d1b and after every merge
     "detect-real-22.jsonl": 0.641,  # held out in round 15: 0.623 / 0.094 at 8466d1b, 0.642 / 0.094 after fix15-cjk
+    "detect-real-23.jsonl": 0.553,  # held out in round 16: 0.553 / 0.079 at d1009f1 and after every merge
+    "detect-real-24.jsonl": 0.758,  # held out in round 16: 0.758 / 0.148 at d1009f1 and after every merge
+    "detect-real-25.jsonl": 0.804,  # measured once in round 16 (eb61754): 0.804 / 0.113; 0.121 after the revert
+    "detect-real-26.jsonl": 0.446,  # measured once in round 16 (eb61754): 0.446 / 0.135; 0.146 after the revert
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -108,6 +112,10 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-20.jsonl": 0.193,  # round 15 (fix15-fp): 46 → 36 of 187
     "detect-real-21.jsonl": 0.207,
     "detect-real-22.jsonl": 0.094,
+    "detect-real-23.jsonl": 0.079,
+    "detect-real-24.jsonl": 0.148,
+    "detect-real-25.jsonl": 0.121,
+    "detect-real-26.jsonl": 0.146,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 2053  # sets 1-26
