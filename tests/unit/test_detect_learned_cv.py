@@ -47,10 +47,12 @@ def test_site_folds_on_toy_rows() -> None:
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        ("tests/data/detect-real-23.jsonl", True),
+        ("tests/data/detect-real-27.jsonl", True),
+        ("tests/data/detect-real-23.jsonl", False),
         ("tests/data/detect-real-21.jsonl", False),
         ("tests/data/detect-real-17.jsonl", False),
-        ("tests/data/detect-real-24b.jsonl", True),
+        ("tests/data/detect-real-28b.jsonl", True),
+        ("tests/data/detect-real-24b.jsonl", False),
         ("tests/data/detect-real-15.jsonl", False),
         ("tests/data/detect-real-16.jsonl", False),
         ("tests/data/detect-real-13.jsonl", False),
