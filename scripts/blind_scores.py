@@ -57,6 +57,8 @@ BLIND = {
     24: "d1009f1",
     25: "eb61754",  # round 16: measured once, at the end of the round's verdict changes
     26: "eb61754",
+    27: "cbb44a1",  # round 17: held out, measured at the start of the round and after each merge
+    28: "cbb44a1",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
