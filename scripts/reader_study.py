@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Figures of the blind reading study: careful readers judging real rows from the text alone (docs/detection.md,
+"Can the text alone tell a notice?").
+
+Readers saw only each row's language and text, shuffled, with the guide `bench/detect-reader-guide.md`; their
+judgements are in `bench/detect-reader-study.jsonl` (row id, reader, notice, sure; no text). This script joins them
+with the labels of `tests/data/detect-real-*.jsonl` and prints, per reader and pooled: recall on notices and the
+false-alarm rate on negatives (the bar of issue 12 is 0.95 / 0.05), by class on request, the agreement of two
+readers who judged the same rows (Cohen's kappa), and the detector's first-sight verdict on the same rows (a blind
+score of at least 0.5 in `bench/detect-blind-scores.jsonl`).
+
+    python scripts/reader_study.py
+    python scripts/reader_study.py --by-class
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STUDY = ROOT / "bench" / "detect-reader-study.jsonl"
+BLIND = ROOT / "bench" / "detect-blind-scores.jsonl"
+DATA = ROOT / "tests" / "data"
+VERDICT = 0.5
+
+
+@dataclass(frozen=True)
+class Figures:
+    notices: int
+    found: int
+    negatives: int
+    false_alarms: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.notices if self.notices else 0.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.false_alarms / self.negatives if self.negatives else 0.0
+
+    def line(self) -> str:
+        return (
+            f"recall {self.found}/{self.notices} = {self.recall:.3f}; "
+            f"false alarms {self.false_alarms}/{self.negatives} = {self.false_alarm_rate:.3f}"
+        )
+
+
+def figures(verdicts: Iterable[tuple[str, bool]], labels: dict[str, bool]) -> Figures:
+    """Recall and false alarms of (row id, flagged) pairs against labels (row id -> is a notice)."""
+    found = notices = false_alarms = negatives = 0
+    for row_id, flagged in verdicts:
+        if labels[row_id]:
+            notices += 1
+            found += flagged
+        else:
+            negatives += 1
+            false_alarms += flagged
+    return Figures(notices, found, negatives, false_alarms)
+
+
+def kappa(first: dict[str, bool], second: dict[str, bool]) -> tuple[int, int, float]:
+    """Agreement of two readers on the rows both judged: (agreeing, rows, Cohen's kappa)."""
+    shared = sorted(set(first) & set(second))
+    n = len(shared)
+    if not n:
+        return 0, 0, 0.0
+    agree = sum(first[i] == second[i] for i in shared)
+    p1 = sum(first[i] for i in shared) / n
+    p2 = sum(second[i] for i in shared) / n
+    expected = p1 * p2 + (1 - p1) * (1 - p2)
+    observed = agree / n
+    return agree, n, (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def load_labels(data: Path = DATA) -> tuple[dict[str, bool], dict[str, str]]:
+    labels: dict[str, bool] = {}
+    classes: dict[str, str] = {}
+    for path in sorted(data.glob("detect-real-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                labels[row["id"]] = row["kind"] == "disclaimer_phrase"
+                classes[row["id"]] = row["class"]
+    return labels, classes
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--study", type=Path, default=STUDY)
+    parser.add_argument("--blind", type=Path, default=BLIND)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--by-class", action="store_true", help="flagged / rows per class, pooled over readers")
+    args = parser.parse_args(argv)
+
+    labels, classes = load_labels(args.data)
+    judged = _jsonl(args.study)
+    by_reader: dict[str, dict[str, bool]] = defaultdict(dict)
+    for row in judged:
+        by_reader[row["reader"]][row["id"]] = row["notice"]
+    blind = {row["id"]: row["score"] >= VERDICT for row in _jsonl(args.blind)} if args.blind.exists() else {}
+
+    for reader, verdicts in sorted(by_reader.items()):
+        print(f"{reader}: {len(verdicts)} rows; {figures(verdicts.items(), labels).line()}")
+    # pooled: every row once, by the first reader (sorted by name) who judged it
+    first: dict[str, bool] = {}
+    for reader in sorted(by_reader):
+        for row_id, flagged in by_reader[reader].items():
+            first.setdefault(row_id, flagged)
+    print(f"readers pooled (each row once): {figures(first.items(), labels).line()}")
+    if blind:
+        seen = [(row_id, blind[row_id]) for row_id in first if row_id in blind]
+        print(f"detector at first sight, same rows ({len(seen)}): {figures(seen, labels).line()}")
+    readers = sorted(by_reader)
+    for i, a in enumerate(readers):
+        for b in readers[i + 1 :]:
+            agree, n, k = kappa(by_reader[a], by_reader[b])
+            if n:
+                print(f"{a} vs {b}: agree on {agree}/{n} rows ({agree / n:.3f}), Cohen's kappa {k:.3f}")
+    if args.by_class:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for row_id, flagged in first.items():
+            name = ("notice: " if labels[row_id] else "negative: ") + classes[row_id]
+            counts[name][0] += flagged
+            counts[name][1] += 1
+        for name, (flagged, rows) in sorted(counts.items()):
+            print(f"  {name:62s} flagged {flagged}/{rows}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""scripts/reader_study.py: readers' figures against labels, their agreement, and the study file's form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.shared import load_script
+
+ROOT = Path(__file__).resolve().parents[2]
+study = load_script("reader_study")
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_figures_count_notices_and_false_alarms() -> None:
+    labels = {"n1": True, "n2": True, "n3": True, "g1": False, "g2": False}
+    got = study.figures([("n1", True), ("n2", False), ("n3", True), ("g1", True), ("g2", False)], labels)
+    assert (got.found, got.notices, got.false_alarms, got.negatives) == (2, 3, 1, 2)
+    assert got.recall == pytest.approx(2 / 3)
+    assert got.false_alarm_rate == pytest.approx(0.5)
+
+
+def test_kappa_on_shared_rows_only() -> None:
+    first = {"a": True, "b": True, "c": False, "d": False, "only-first": True}
+    second = {"a": True, "b": False, "c": False, "d": False, "only-second": False}
+    agree, n, k = study.kappa(first, second)
+    assert (agree, n) == (3, 4)
+    # p1 = 0.5, p2 = 0.25: expected 0.5, observed 0.75
+    assert k == pytest.approx(0.5)
+    assert study.kappa({"a": True}, {"b": True}) == (0, 0, 0.0)
+    assert study.kappa(first, first)[2] == pytest.approx(1.0)
+
+
+def test_main_joins_labels_blind_scores_and_readers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    _write(
+        data / "detect-real-1.jsonl",
+        [
+            {"id": "n1", "kind": "disclaimer_phrase", "class": "badge"},
+            {"id": "n2", "kind": "disclaimer_phrase", "class": "one-off"},
+            {"id": "g1", "kind": "tricky_negative", "class": "negated status"},
+        ],
+    )
+    judged = _write(
+        tmp_path / "study.jsonl",
+        [
+            {"id": "n1", "reader": "r1", "notice": True, "sure": True},
+            {"id": "n2", "reader": "r1", "notice": True, "sure": False},
+            {"id": "g1", "reader": "r1", "notice": False, "sure": True},
+            {"id": "n1", "reader": "r2", "notice": False, "sure": True},
+            {"id": "g1", "reader": "r2", "notice": False, "sure": True},
+        ],
+    )
+    blind = _write(
+        tmp_path / "blind.jsonl", [{"id": "n1", "score": 0.9}, {"id": "n2", "score": 0.2}, {"id": "g1", "score": 0.6}]
+    )
+    assert study.main(["--study", str(judged), "--blind", str(blind), "--data", str(data), "--by-class"]) == 0
+    out = capsys.readouterr().out
+    assert "r1: 3 rows; recall 2/2 = 1.000; false alarms 0/1 = 0.000" in out
+    assert "r2: 2 rows; recall 0/1 = 0.000" in out
+    assert "detector at first sight, same rows (3): recall 1/2 = 0.500; false alarms 1/1 = 1.000" in out
+    assert "r1 vs r2: agree on 1/2 rows" in out
+    assert "notice: one-off" in out
+
+
+def test_study_file_rows_are_labelled_rows_without_text() -> None:
+    labels, _ = study.load_labels()
+    rows = [json.loads(line) for line in (ROOT / "bench" / "detect-reader-study.jsonl").read_text().splitlines()]
+    assert rows and all(row["id"] in labels for row in rows)
+    assert all(set(row) == {"id", "reader", "batch", "notice", "sure"} for row in rows)
+    assert len({(row["reader"], row["id"]) for row in rows}) == len(rows)
