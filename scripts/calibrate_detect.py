@@ -11,7 +11,7 @@ data. The map is a monotone step function over score bins (mtcheck/detect/calibr
     python scripts/calibrate_detect.py --raw                 # the score before calibration, on every dev set
     python scripts/blind_scores.py                           # blind scores: each set under code blind to it
     python scripts/calibrate_detect.py --fit-blind bench/detect-blind-scores.jsonl [--write] [--markdown]
-    python scripts/calibrate_detect.py --operating-points bench/detect-blind-scores.jsonl [--from-set 13]
+    python scripts/calibrate_detect.py --operating-points bench/detect-blind-scores.jsonl [--from-set 13] [--to-set 16]
 
 `--measure` prints a reliability table of the calibrated confidence on the rows (bins of predicted P(notice):
 rows, mean prediction, observed share of notices), the expected calibration error (ECE, the row-weighted mean
@@ -120,10 +120,14 @@ OPERATING_THRESHOLDS = (0.01, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
 
 
 def operating_points(
-    blind: dict[int, list[tuple[float, bool]]], thresholds: Sequence[float] = OPERATING_THRESHOLDS, from_set: int = 0
+    blind: dict[int, list[tuple[float, bool]]],
+    thresholds: Sequence[float] = OPERATING_THRESHOLDS,
+    from_set: int = 0,
+    to_set: int | None = None,
 ) -> list[tuple[float, int, int, int, int]]:
-    """(threshold, notices at or above it, notices, negatives at or above it, negatives), pooled over the sets."""
-    pairs = [p for n, ps in blind.items() if n >= from_set for p in ps]
+    """(threshold, notices at or above it, notices, negatives at or above it, negatives), pooled over the sets
+    numbered from `from_set` to `to_set` (both included; no upper bound when it is None)."""
+    pairs = [p for n, ps in blind.items() if n >= from_set and (to_set is None or n <= to_set) for p in ps]
     notices = [s for s, y in pairs if y]
     negatives = [s for s, y in pairs if not y]
     return [
@@ -301,17 +305,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--operating-points", type=Path, help="blind scores: recall / false alarms per threshold")
     parser.add_argument("--from-set", type=int, default=0, help="--operating-points: only sets from this number on")
+    parser.add_argument("--to-set", type=int, help="--operating-points: only sets up to this number")
     args = parser.parse_args(argv)
     if args.operating_points:
         if not args.operating_points.is_file():
             print(f"mtcheck: no file at {args.operating_points}", file=sys.stderr)
             return 2
         blind = read_blind(args.operating_points)
-        sets = sorted(n for n in blind if n >= args.from_set)
+        sets = sorted(n for n in blind if n >= args.from_set and (args.to_set is None or n <= args.to_set))
         if not sets:
-            print(f"mtcheck: no set from {args.from_set} on in {args.operating_points}", file=sys.stderr)
+            print(f"mtcheck: no set from {args.from_set} to {args.to_set} in {args.operating_points}", file=sys.stderr)
             return 2
-        print(operating_table(operating_points(blind, from_set=args.from_set), sets))
+        print(operating_table(operating_points(blind, from_set=args.from_set, to_set=args.to_set), sets))
         return 0
     if args.fit_blind:
         if not args.fit_blind.is_file():

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,6 +96,12 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _reader_order(name: str) -> tuple[str, int]:
+    """ "reader-2" before "reader-10": the pooled figure takes each row from the first reader in this order."""
+    match = re.fullmatch(r"(.*?)(\d+)", name)
+    return (match.group(1), int(match.group(2))) if match else (name, -1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--study", type=Path, default=STUDY)
@@ -102,25 +110,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-class", action="store_true", help="flagged / rows per class, pooled over readers")
     args = parser.parse_args(argv)
 
-    labels, classes = load_labels(args.data)
-    judged = _jsonl(args.study)
+    try:
+        labels, classes = load_labels(args.data)
+        judged = _jsonl(args.study)
+        blind_rows = _jsonl(args.blind) if args.blind.exists() else []
+    except (OSError, ValueError) as exc:
+        print(f"reader_study: cannot read the study: {exc}", file=sys.stderr)
+        return 2
+    unknown = sorted({row["id"] for row in judged} - set(labels))
+    if unknown:
+        print(f"reader_study: {len(unknown)} judged ids are in no labelled set (first: {unknown[0]})", file=sys.stderr)
+        return 2
     by_reader: dict[str, dict[str, bool]] = defaultdict(dict)
+    sure: dict[tuple[str, str], bool] = {}
     for row in judged:
         by_reader[row["reader"]][row["id"]] = row["notice"]
-    blind = {row["id"]: row["score"] >= VERDICT for row in _jsonl(args.blind)} if args.blind.exists() else {}
+        sure[(row["reader"], row["id"])] = row["sure"]
+    blind = {row["id"]: row["score"] >= VERDICT for row in blind_rows}
 
-    for reader, verdicts in sorted(by_reader.items()):
+    readers = sorted(by_reader, key=_reader_order)
+    for reader in readers:
+        verdicts = by_reader[reader]
         print(f"{reader}: {len(verdicts)} rows; {figures(verdicts.items(), labels).line()}")
-    # pooled: every row once, by the first reader (sorted by name) who judged it
+    # pooled: every row once, by the first reader (in _reader_order) who judged it
     first: dict[str, bool] = {}
-    for reader in sorted(by_reader):
+    first_sure: dict[str, bool] = {}
+    for reader in readers:
         for row_id, flagged in by_reader[reader].items():
-            first.setdefault(row_id, flagged)
+            if row_id not in first:
+                first[row_id] = flagged
+                first_sure[row_id] = sure[(reader, row_id)]
     print(f"readers pooled (each row once): {figures(first.items(), labels).line()}")
+    for certain in (True, False):
+        rows = [row_id for row_id in first if first_sure[row_id] is certain]
+        right = sum(first[row_id] == labels[row_id] for row_id in rows)
+        print(f"  judged {'sure' if certain else 'unsure'}: {len(rows)} rows, {right} agree with the label")
     if blind:
-        seen = [(row_id, blind[row_id]) for row_id in first if row_id in blind]
-        print(f"detector at first sight, same rows ({len(seen)}): {figures(seen, labels).line()}")
-    readers = sorted(by_reader)
+        seen = [row_id for row_id in first if row_id in blind]
+        if len(seen) < len(first):
+            print(f"  ({len(first) - len(seen)} rows have no blind score and are left out of the next two lines)")
+        print(
+            f"readers, rows with a blind score ({len(seen)}): {figures(((i, first[i]) for i in seen), labels).line()}"
+        )
+        print(
+            f"detector at first sight, same rows ({len(seen)}): {figures(((i, blind[i]) for i in seen), labels).line()}"
+        )
     for i, a in enumerate(readers):
         for b in readers[i + 1 :]:
             agree, n, k = kappa(by_reader[a], by_reader[b])
@@ -130,10 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for row_id, flagged in first.items():
             name = ("notice: " if labels[row_id] else "negative: ") + classes[row_id]
-            counts[name][0] += flagged
+            counts[name][0] += int(flagged)
             counts[name][1] += 1
-        for name, (flagged, rows) in sorted(counts.items()):
-            print(f"  {name:62s} flagged {flagged}/{rows}")
+        for name, (hits, total) in sorted(counts.items()):
+            print(f"  {name:62s} flagged {hits}/{total}")
     return 0
 
 

@@ -272,6 +272,7 @@ def test_operating_points_count_rows_at_or_above_each_threshold(
     blind = {1: [(0.0, True), (0.3, True), (0.9, True), (0.3, False)], 2: [(0.5, True), (0.95, False)]}
     assert calibrate.operating_points(blind, (0.3, 0.9)) == [(0.3, 3, 4, 2, 2), (0.9, 1, 4, 1, 2)]
     assert calibrate.operating_points(blind, (0.3,), from_set=2) == [(0.3, 1, 1, 1, 1)]
+    assert calibrate.operating_points(blind, (0.3,), to_set=1) == [(0.3, 2, 3, 1, 1)]
     path = tmp_path / "blind.jsonl"
     lines = [
         {"set": n, "id": f"{n}-{i}", "commit": "abc1234", "score": s, "label": y}
@@ -283,4 +284,9 @@ def test_operating_points_count_rows_at_or_above_each_threshold(
     out = capsys.readouterr().out
     assert "sets 1, 2" in out and "| 0.50 | 2 / 4 (0.500) | 1 / 2 (0.500) |" in out
     assert calibrate.main(["--operating-points", str(path), "--from-set", "3"]) == 2
+    assert calibrate.main(["--operating-points", str(path), "--from-set", "2", "--to-set", "1"]) == 2
+    assert calibrate.main(["--operating-points", str(path), "--to-set", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "blind scores of sets 1:" in out
+    assert "| 0.50 | 1 / 3 (0.333) | 0 / 1 (0.000) |" in out
     assert calibrate.main(["--operating-points", str(tmp_path / "none.jsonl")]) == 2

@@ -37,7 +37,7 @@ def test_kappa_on_shared_rows_only() -> None:
     assert study.kappa(first, first)[2] == pytest.approx(1.0)
 
 
-def test_main_joins_labels_blind_scores_and_readers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _toy(tmp_path: Path) -> tuple[Path, Path, Path]:
     data = tmp_path / "data"
     data.mkdir()
     _write(
@@ -51,23 +51,46 @@ def test_main_joins_labels_blind_scores_and_readers(tmp_path: Path, capsys: pyte
     judged = _write(
         tmp_path / "study.jsonl",
         [
-            {"id": "n1", "reader": "r1", "notice": True, "sure": True},
-            {"id": "n2", "reader": "r1", "notice": True, "sure": False},
-            {"id": "g1", "reader": "r1", "notice": False, "sure": True},
-            {"id": "n1", "reader": "r2", "notice": False, "sure": True},
-            {"id": "g1", "reader": "r2", "notice": False, "sure": True},
+            # reader-10 sorts after reader-2, so reader-2's answer on n1 is the pooled one
+            {"id": "n1", "reader": "reader-10", "notice": False, "sure": True},
+            {"id": "g1", "reader": "reader-10", "notice": True, "sure": True},
+            {"id": "n1", "reader": "reader-2", "notice": True, "sure": True},
+            {"id": "n2", "reader": "reader-2", "notice": True, "sure": False},
+            {"id": "g1", "reader": "reader-2", "notice": False, "sure": True},
         ],
     )
-    blind = _write(
-        tmp_path / "blind.jsonl", [{"id": "n1", "score": 0.9}, {"id": "n2", "score": 0.2}, {"id": "g1", "score": 0.6}]
-    )
+    blind = _write(tmp_path / "blind.jsonl", [{"id": "n1", "score": 0.9}, {"id": "g1", "score": 0.5}])
+    return data, judged, blind
+
+
+def test_main_pools_each_row_once_and_joins_blind_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, judged, blind = _toy(tmp_path)
     assert study.main(["--study", str(judged), "--blind", str(blind), "--data", str(data), "--by-class"]) == 0
     out = capsys.readouterr().out
-    assert "r1: 3 rows; recall 2/2 = 1.000; false alarms 0/1 = 0.000" in out
-    assert "r2: 2 rows; recall 0/1 = 0.000" in out
-    assert "detector at first sight, same rows (3): recall 1/2 = 0.500; false alarms 1/1 = 1.000" in out
-    assert "r1 vs r2: agree on 1/2 rows" in out
-    assert "notice: one-off" in out
+    assert "reader-2: 3 rows; recall 2/2 = 1.000; false alarms 0/1 = 0.000" in out
+    assert "reader-10: 2 rows; recall 0/1 = 0.000; false alarms 1/1 = 1.000" in out
+    assert out.index("reader-2:") < out.index("reader-10:")
+    # each row once, from reader-2 (the first reader): not the last reader's answer, not every judgement
+    assert "readers pooled (each row once): recall 2/2 = 1.000; false alarms 0/1 = 0.000" in out
+    assert "judged sure: 2 rows, 2 agree with the label" in out
+    assert "judged unsure: 1 rows, 1 agree with the label" in out
+    # n2 has no blind score: left out of both lines; a score of exactly 0.5 is a flag (the verdict threshold)
+    assert "(1 rows have no blind score" in out
+    assert "readers, rows with a blind score (2): recall 1/1 = 1.000; false alarms 0/1 = 0.000" in out
+    assert "detector at first sight, same rows (2): recall 1/1 = 1.000; false alarms 1/1 = 1.000" in out
+    assert "reader-2 vs reader-10: agree on 0/2 rows" in out
+    assert "negative: negated status" in out and "flagged 0/1" in out
+    assert "notice: badge" in out.split("notice: one-off")[0]
+
+
+def test_main_refuses_unknown_ids_and_missing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, judged, blind = _toy(tmp_path)
+    stray = _write(tmp_path / "stray.jsonl", [{"id": "nowhere", "reader": "r", "notice": True, "sure": True}])
+    assert study.main(["--study", str(stray), "--blind", str(blind), "--data", str(data)]) == 2
+    assert "1 judged ids are in no labelled set" in capsys.readouterr().err
+    assert study.main(["--study", str(tmp_path / "missing.jsonl"), "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot read the study" in err
 
 
 def test_study_file_rows_are_labelled_rows_without_text() -> None:
@@ -75,4 +98,5 @@ def test_study_file_rows_are_labelled_rows_without_text() -> None:
     rows = [json.loads(line) for line in (ROOT / "bench" / "detect-reader-study.jsonl").read_text().splitlines()]
     assert rows and all(row["id"] in labels for row in rows)
     assert all(set(row) == {"id", "reader", "batch", "notice", "sure"} for row in rows)
+    assert all(isinstance(row["notice"], bool) and isinstance(row["sure"], bool) for row in rows)
     assert len({(row["reader"], row["id"]) for row in rows}) == len(rows)
