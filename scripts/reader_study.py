@@ -11,12 +11,20 @@ score of at least 0.5 in `bench/detect-blind-scores.jsonl`).
 
     python scripts/reader_study.py
     python scripts/reader_study.py --by-class
+
+A new round of the study: `--prepare` writes a reader's items (item, language, text; shuffled, no label) and the
+lead's key (item -> row id) for some sets; the reader follows the guide and writes `{"item", "notice", "sure"}` per
+item; `--collect` checks that every item was judged once and appends the judgements, without text, to the study.
+
+    python scripts/reader_study.py --prepare 29 30 --prefix E --items /tmp/r/E-items.jsonl --key /tmp/lead/E-key.jsonl
+    python scripts/reader_study.py --collect /tmp/r/E-judged.jsonl --key /tmp/lead/E-key.jsonl --reader reader-5
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from collections import defaultdict
@@ -97,9 +105,43 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 def _reader_order(name: str) -> tuple[str, int]:
-    """ "reader-2" before "reader-10": the pooled figure takes each row from the first reader in this order."""
+    """The order of readers ("reader-2" before "reader-10"): the pooled figure takes each row from the first."""
     match = re.fullmatch(r"(.*?)(\d+)", name)
     return (match.group(1), int(match.group(2))) if match else (name, -1)
+
+
+def prepare(sets: list[str], prefix: str, seed: int, data: Path = DATA) -> tuple[list[dict], list[dict]]:
+    """A reader's items (text and language only, shuffled) and the key from item to row, for the given sets."""
+    rows = []
+    for number in sets:
+        path = data / f"detect-real-{number}.jsonl"
+        rows += [r for r in _jsonl(path) if r["kind"] in ("disclaimer_phrase", "tricky_negative")]
+    random.Random(seed).shuffle(rows)
+    items = [{"item": f"{prefix}{i:04d}", "language": r["language"], "text": r["text"]} for i, r in enumerate(rows)]
+    key = [{"item": f"{prefix}{i:04d}", "id": r["id"]} for i, r in enumerate(rows)]
+    return items, key
+
+
+def collect(judged: list[dict], key: list[dict], reader: str, batch: str) -> list[dict]:
+    """Study rows from a reader's answers; every item of the key judged exactly once, or ValueError."""
+    ids = {k["item"]: k["id"] for k in key}
+    seen = [j["item"] for j in judged]
+    if sorted(seen) != sorted(ids):
+        missing, extra = sorted(set(ids) - set(seen)), sorted(set(seen) - set(ids))
+        twice = len(seen) - len(set(seen))
+        raise ValueError(f"{len(missing)} items not judged, {len(extra)} not in the key, {twice} judged twice")
+    if any(not isinstance(j["notice"], bool) or not isinstance(j["sure"], bool) for j in judged):
+        raise ValueError("notice and sure must be true or false")
+    rows = [
+        {"id": ids[j["item"]], "reader": reader, "batch": batch, "notice": j["notice"], "sure": j["sure"]}
+        for j in judged
+    ]
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def _write_jsonl(path: Path, rows: list[dict], append: bool = False) -> None:
+    with path.open("a" if append else "w", encoding="utf-8") as out:
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +150,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", type=Path, default=BLIND)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--by-class", action="store_true", help="flagged / rows per class, pooled over readers")
+    parser.add_argument("--prepare", nargs="+", metavar="SET", help="write items and key for these set numbers")
+    parser.add_argument("--prefix", default="X", help="--prepare: item name prefix")
+    parser.add_argument("--seed", type=int, default=7, help="--prepare: shuffle seed")
+    parser.add_argument("--items", type=Path, help="--prepare: the reader's items file to write")
+    parser.add_argument("--key", type=Path, help="--prepare: the key to write; --collect: the key to read")
+    parser.add_argument("--collect", type=Path, metavar="JUDGED", help="append a reader's judgements to --study")
+    parser.add_argument("--reader", help="--collect: the reader's name (reader-N)")
     args = parser.parse_args(argv)
+
+    if args.prepare or args.collect:
+        return _prepare_or_collect(args)
 
     try:
         labels, classes = load_labels(args.data)
@@ -169,6 +221,31 @@ def main(argv: list[str] | None = None) -> int:
         for name, (hits, total) in sorted(counts.items()):
             print(f"  {name:62s} flagged {hits}/{total}")
     return 0
+
+
+def _prepare_or_collect(args: argparse.Namespace) -> int:
+    try:
+        if args.prepare:
+            if not args.items or not args.key:
+                raise ValueError("--prepare needs --items and --key")
+            items, key = prepare(args.prepare, args.prefix, args.seed, args.data)
+            _write_jsonl(args.items, items)
+            _write_jsonl(args.key, key)
+            print(f"{len(items)} items -> {args.items}; key -> {args.key}")
+            return 0
+        if not args.key or not args.reader:
+            raise ValueError("--collect needs --key and --reader")
+        key = _jsonl(args.key)
+        rows = collect(_jsonl(args.collect), key, args.reader, key[0]["item"].rstrip("0123456789") if key else "")
+        already = {(r["reader"], r["id"]) for r in _jsonl(args.study)} if args.study.exists() else set()
+        if any((r["reader"], r["id"]) in already for r in rows):
+            raise ValueError(f"{args.reader} already judged some of these rows in {args.study}")
+        _write_jsonl(args.study, rows, append=True)
+        print(f"{len(rows)} judgements of {args.reader} -> {args.study}")
+        return 0
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"reader_study: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -100,3 +100,49 @@ def test_study_file_rows_are_labelled_rows_without_text() -> None:
     assert all(set(row) == {"id", "reader", "batch", "notice", "sure"} for row in rows)
     assert all(isinstance(row["notice"], bool) and isinstance(row["sure"], bool) for row in rows)
     assert len({(row["reader"], row["id"]) for row in rows}) == len(rows)
+
+
+def test_prepare_hides_labels_and_collect_maps_answers_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, _, _ = _toy(tmp_path)
+    items_path, key_path, study_path = tmp_path / "E-items.jsonl", tmp_path / "E-key.jsonl", tmp_path / "new.jsonl"
+    _write(
+        data / "detect-real-1.jsonl",
+        [
+            {"id": "n1", "kind": "disclaimer_phrase", "class": "badge", "language": "en", "text": "Auto-translated"},
+            {"id": "g1", "kind": "tricky_negative", "class": "negated status", "language": "de", "text": "Nicht KI"},
+            {"id": "x1", "kind": "mt_article", "class": "-", "language": "en", "text": "not a study row"},
+        ],
+    )
+    argv = ["--data", str(data), "--prepare", "1", "--prefix", "E", "--items", str(items_path), "--key", str(key_path)]
+    assert study.main(argv) == 0
+    items = [json.loads(line) for line in items_path.read_text().splitlines()]
+    assert sorted(i["text"] for i in items) == ["Auto-translated", "Nicht KI"]
+    assert all(set(i) == {"item", "language", "text"} and i["item"].startswith("E") for i in items)
+    key = {json.loads(line)["item"]: json.loads(line)["id"] for line in key_path.read_text().splitlines()}
+    judged = _write(
+        tmp_path / "E-judged.jsonl",
+        [{"item": i["item"], "notice": key[i["item"]] == "n1", "sure": True} for i in items],
+    )
+    collect = ["--study", str(study_path), "--collect", str(judged), "--key", str(key_path), "--reader", "reader-5"]
+    assert study.main(collect) == 0
+    rows = [json.loads(line) for line in study_path.read_text().splitlines()]
+    assert rows == [
+        {"id": "g1", "reader": "reader-5", "batch": "E", "notice": False, "sure": True},
+        {"id": "n1", "reader": "reader-5", "batch": "E", "notice": True, "sure": True},
+    ]
+    assert study.main(collect) == 2  # the same reader's rows twice
+    assert "already judged" in capsys.readouterr().err
+    assert len(study_path.read_text().splitlines()) == 2
+
+
+def test_collect_refuses_incomplete_or_malformed_answers() -> None:
+    key = [{"item": "E0000", "id": "n1"}, {"item": "E0001", "id": "g1"}]
+    ok = {"notice": True, "sure": False}
+    with pytest.raises(ValueError, match="1 items not judged"):
+        study.collect([{"item": "E0000", **ok}], key, "reader-5", "E")
+    with pytest.raises(ValueError, match="1 judged twice"):
+        study.collect([{"item": "E0000", **ok}, {"item": "E0001", **ok}, {"item": "E0001", **ok}], key, "r", "E")
+    with pytest.raises(ValueError, match="1 not in the key"):
+        study.collect([{"item": "E0000", **ok}, {"item": "E0001", **ok}, {"item": "E0009", **ok}], key, "r", "E")
+    with pytest.raises(ValueError, match="true or false"):
+        study.collect([{"item": "E0000", **ok}, {"item": "E0001", "notice": "yes", "sure": True}], key, "r", "E")
