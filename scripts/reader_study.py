@@ -11,6 +11,7 @@ score of at least 0.5 in `bench/detect-blind-scores.jsonl`).
 
     python scripts/reader_study.py
     python scripts/reader_study.py --by-class
+    python scripts/reader_study.py --sets 27 28       # only the rows of these sets
 
 A new round of the study: `--prepare` writes a reader's items (item, language, text; shuffled, no label) and the
 lead's key (item -> row id) for some sets; the reader follows the guide and writes `{"item", "notice", "sure"}` per
@@ -150,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", type=Path, default=BLIND)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--by-class", action="store_true", help="flagged / rows per class, pooled over readers")
+    parser.add_argument("--sets", nargs="+", metavar="SET", help="only rows of these set numbers")
     parser.add_argument("--prepare", nargs="+", metavar="SET", help="write items and key for these set numbers")
     parser.add_argument("--prefix", default="X", help="--prepare: item name prefix")
     parser.add_argument("--seed", type=int, default=7, help="--prepare: shuffle seed")
@@ -173,6 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"reader_study: {len(unknown)} judged ids are in no labelled set (first: {unknown[0]})", file=sys.stderr)
         return 2
+    if args.sets:
+        try:
+            wanted = {row["id"] for number in args.sets for row in _jsonl(args.data / f"detect-real-{number}.jsonl")}
+        except OSError as exc:
+            print(f"reader_study: {exc}", file=sys.stderr)
+            return 2
+        judged = [row for row in judged if row["id"] in wanted]
+        print(f"sets {', '.join(args.sets)}: {len(judged)} judgements")
     by_reader: dict[str, dict[str, bool]] = defaultdict(dict)
     sure: dict[tuple[str, str], bool] = {}
     for row in judged:

@@ -146,3 +146,15 @@ def test_collect_refuses_incomplete_or_malformed_answers() -> None:
         study.collect([{"item": "E0000", **ok}, {"item": "E0001", **ok}, {"item": "E0009", **ok}], key, "r", "E")
     with pytest.raises(ValueError, match="true or false"):
         study.collect([{"item": "E0000", **ok}, {"item": "E0001", "notice": "yes", "sure": True}], key, "r", "E")
+
+
+def test_sets_keep_only_the_rows_of_those_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, judged, blind = _toy(tmp_path)
+    _write(data / "detect-real-2.jsonl", [{"id": "m1", "kind": "disclaimer_phrase", "class": "badge"}])
+    rows = [json.loads(line) for line in judged.read_text().splitlines()]
+    _write(judged, [*rows, {"id": "m1", "reader": "reader-2", "notice": False, "sure": True}])
+    assert study.main(["--study", str(judged), "--blind", str(blind), "--data", str(data), "--sets", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "sets 2: 1 judgements" in out
+    assert "readers pooled (each row once): recall 0/1 = 0.000" in out
+    assert study.main(["--study", str(judged), "--data", str(data), "--sets", "9"]) == 2
