@@ -115,17 +115,28 @@ def test_auc_and_notices_found_at_a_number_of_false_alarms() -> None:
     assert script.found_at([0.9, 0.7, 0.8, 0.1], [1, 1, 0, 0], 1) == 2
 
 
-def test_the_held_out_sets_are_refused(tmp_path: Path) -> None:
+def _future_held_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A held-out list with one future set (the real list may be empty between rounds)."""
+    listed = tmp_path / "held-out.txt"
+    listed.write_text("# held out\ndetect-real-98\n", encoding="utf-8")
+    monkeypatch.setattr(load_script("train_detect"), "REAL_HELD_OUT", listed)
+    return "detect-real-98"
+
+
+def test_the_held_out_sets_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     script = load_script("train_combine")
-    path = tmp_path / f"{load_script('train_detect').real_held_out()[0]}.jsonl"
+    path = tmp_path / f"{_future_held_out(tmp_path, monkeypatch)}.jsonl"
     path.write_text('{"id": "x", "kind": "tricky_negative", "text": "t"}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match="held-out"):
         script.rows_of([path])
 
 
-def test_training_uses_the_one_held_out_list() -> None:
+def test_training_uses_the_one_held_out_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # tests/data/detect-real-held-out.txt, read by train_detect (its cases: test_detect_learned_cv.py)
     script = load_script("train_combine")
     assert script.held_out.__module__ == "train_detect"
-    stems = load_script("train_detect").real_held_out()
-    assert stems and all(script.held_out(Path(f"tests/data/{stem}.jsonl")) for stem in stems)
+    assert load_script("train_detect").REAL_HELD_OUT.name == "detect-real-held-out.txt"
+    stem = _future_held_out(tmp_path, monkeypatch)
+    assert load_script("train_detect").real_held_out() == (stem,)
+    assert script.held_out(Path(f"tests/data/{stem}.jsonl")) and script.held_out(Path(f"tests/data/{stem}b.jsonl"))
+    assert not script.held_out(Path("tests/data/detect-real-97.jsonl"))

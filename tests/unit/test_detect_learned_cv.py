@@ -73,9 +73,12 @@ def test_training_refuses_held_out_files(path: str, refused: bool) -> None:
     assert load_script("train_detect").held_out(Path(path)) is refused
 
 
-def test_examples_refuse_a_future_held_out_set(tmp_path: Path) -> None:
+def test_examples_refuse_a_future_held_out_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     row = {"id": "x", "kind": "disclaimer_phrase", "text": "Machine translated.", "language": "en"}
-    path = tmp_path / f"{load_script('train_detect').real_held_out()[0]}.jsonl"
+    listed = tmp_path / "held-out.txt"  # the real list may be empty between rounds
+    listed.write_text("detect-real-98\n", encoding="utf-8")
+    monkeypatch.setattr(load_script("train_detect"), "REAL_HELD_OUT", listed)
+    path = tmp_path / "detect-real-98.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         load_script("train_detect").examples([path])
