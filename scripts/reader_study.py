@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Figures of the blind reading study: careful readers judging real rows from the text alone (docs/detection.md,
+"""Figures of the blind reading study: AI readers judging real rows from the text alone (docs/detection.md,
 "Can the text alone tell a notice?").
 
 Readers saw only each row's language and text, shuffled, with the guide `bench/detect-reader-guide.md`; their
@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STUDY = ROOT / "bench" / "detect-reader-study.jsonl"
 BLIND = ROOT / "bench" / "detect-blind-scores.jsonl"
 DATA = ROOT / "tests" / "data"
-VERDICT = 0.5
+VERDICT = 0.5  # the verdict's score (calibrate_detect.SPLIT): a blind score at or above it was a flag
+KINDS = ("disclaimer_phrase", "tricky_negative")  # notices and negatives; other kinds are not study rows
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def load_labels(data: Path = DATA) -> tuple[dict[str, bool], dict[str, str]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
+                if row["kind"] not in KINDS:
+                    continue
                 labels[row["id"]] = row["kind"] == "disclaimer_phrase"
                 classes[row["id"]] = row["class"]
     return labels, classes
@@ -116,7 +119,7 @@ def prepare(sets: list[str], prefix: str, seed: int, data: Path = DATA) -> tuple
     rows = []
     for number in sets:
         path = data / f"detect-real-{number}.jsonl"
-        rows += [r for r in _jsonl(path) if r["kind"] in ("disclaimer_phrase", "tricky_negative")]
+        rows += [r for r in _jsonl(path) if r["kind"] in KINDS]
     random.Random(seed).shuffle(rows)
     items = [{"item": f"{prefix}{i:04d}", "language": r["language"], "text": r["text"]} for i, r in enumerate(rows)]
     key = [{"item": f"{prefix}{i:04d}", "id": r["id"]} for i, r in enumerate(rows)]

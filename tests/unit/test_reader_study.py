@@ -117,6 +117,7 @@ def test_prepare_hides_labels_and_collect_maps_answers_back(tmp_path: Path, caps
     assert study.main(argv) == 0
     items = [json.loads(line) for line in items_path.read_text().splitlines()]
     assert sorted(i["text"] for i in items) == ["Auto-translated", "Nicht KI"]
+    assert set(study.load_labels(data)[0]) == {"n1", "g1"}  # an article row is neither notice nor negative
     assert all(set(i) == {"item", "language", "text"} and i["item"].startswith("E") for i in items)
     key = {json.loads(line)["item"]: json.loads(line)["id"] for line in key_path.read_text().splitlines()}
     judged = _write(
