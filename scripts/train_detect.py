@@ -36,11 +36,17 @@ def real_held_out() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def real_set_held_out(name: str) -> bool:
+    """A file of a listed real set: its name is a listed stem, maybe with a letter ("detect-real-24b.jsonl"), but
+    not another number ("detect-real-2" does not hold out "detect-real-27.jsonl")."""
+    return any(name.startswith(stem) and not name[len(stem) : len(stem) + 1].isdigit() for stem in real_held_out())
+
+
 def held_out(path: Path) -> bool:
     """Files that are never training input: the held-out challenge and dev files, the real sets listed in
     tests/data/detect-real-held-out.txt, the shared eval data."""
     name = path.name
-    return name in HELD_OUT or name.startswith(real_held_out()) or "eval" in path.resolve().parts
+    return name in HELD_OUT or real_set_held_out(name) or "eval" in path.resolve().parts
 
 
 def examples(paths: list[Path], limit: int | None = None) -> list[tuple[str, str, int]]:

@@ -140,3 +140,4 @@ def test_training_uses_the_one_held_out_list(tmp_path: Path, monkeypatch: pytest
     assert load_script("train_detect").real_held_out() == (stem,)
     assert script.held_out(Path(f"tests/data/{stem}.jsonl")) and script.held_out(Path(f"tests/data/{stem}b.jsonl"))
     assert not script.held_out(Path("tests/data/detect-real-97.jsonl"))
+    assert not script.held_out(Path(f"tests/data/{stem}0.jsonl"))  # another set number, not the listed set

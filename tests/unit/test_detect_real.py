@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 FILES = sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
 # held out, measured by the lead only: checked for form here, but not measured and given no floor
-HELD_OUT = load_script("train_detect").real_held_out()  # tests/data/detect-real-held-out.txt
-MEASURED = [path for path in FILES if not path.name.startswith(HELD_OUT)]
+# the sets listed in tests/data/detect-real-held-out.txt get form checks only
+MEASURED = [path for path in FILES if not load_script("train_detect").real_set_held_out(path.name)]
 # the shared eval set sits beside the checkout (or beside the folder holding a worktree)
 _EVAL_CANDIDATES = [base / "shared" / "eval" / "detect-dev.jsonl" for base in (ROOT.parent, ROOT.parent.parent)]
 EVAL_SET = next((p for p in _EVAL_CANDIDATES if p.is_file()), _EVAL_CANDIDATES[0])
