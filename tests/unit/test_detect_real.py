@@ -88,6 +88,8 @@ RECALL_FLOOR = {
     "detect-real-24.jsonl": 0.758,  # held out in round 16: 0.758 / 0.148 at d1009f1 and after every merge
     "detect-real-25.jsonl": 0.804,  # measured once in round 16 (eb61754): 0.804 / 0.113; 0.121 after the revert
     "detect-real-26.jsonl": 0.446,  # measured once in round 16 (eb61754): 0.446 / 0.135; 0.146 after the revert
+    "detect-real-27.jsonl": 0.667,  # held out in round 17: 0.667 / 0.174 at cbb44a1 and at a6550e1
+    "detect-real-28.jsonl": 0.756,  # held out in round 17: 0.756 / 0.294 at cbb44a1 and at a6550e1
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -116,6 +118,8 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-24.jsonl": 0.148,
     "detect-real-25.jsonl": 0.121,
     "detect-real-26.jsonl": 0.146,
+    "detect-real-27.jsonl": 0.174,
+    "detect-real-28.jsonl": 0.294,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 2215  # sets 1-28
