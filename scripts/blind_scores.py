@@ -59,6 +59,8 @@ BLIND = {
     26: "eb61754",
     27: "cbb44a1",  # round 17: held out, measured at the start of the round and after each merge
     28: "cbb44a1",
+    29: "cf9bf22",
+    30: "cf9bf22",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
