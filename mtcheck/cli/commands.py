@@ -217,8 +217,7 @@ def report(
         for line in github_annotations(outcome.reports, gate=outcome.gate):
             typer.echo(line)
     if not quiet:
-        failed = {f.path for f in outcome.failures}
-        done = sum(1 for r in outcome.reports if r.document.path not in failed)
+        done = len(outcome.reports)  # checked and written: a document whose report failed is not among them
         where = f"reports in {options.output}" if outcome.written else "no reports written"
         mt = f", {sum(1 for r in outcome.reports if r.detection.machine_translated)} machine translated"
         typer.echo(

@@ -1,0 +1,23 @@
+"""`mtcheck report --engine none` through the CLI: what the run summary and the per-run files say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mtcheck.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_stdin_twice_counts_the_checked_one(tmp_path: Path) -> None:
+    """`report - -`: the first reads stdin and is checked, the second fails; the summary counts both right."""
+    text = (ROOT / "seeds" / "harbour-bridge-mt.txt").read_text(encoding="utf-8")
+    args = ["report", "-", "-", "--engine", "none", "--no-cache", "-o", str(tmp_path / "out"), "--fail-on", "never"]
+    result = runner.invoke(app, args, input=text)
+    assert result.exit_code == 2, result.output
+    assert "-: standard input is given more than once" in result.output
+    assert "mtcheck: 1 checked, 1 failed" in result.output
+    assert (tmp_path / "out" / "stdin.json").is_file()
