@@ -75,6 +75,8 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         given["formats"] = given.pop("format")
     if "pivot" in given:
         given["pivot"] = [p.strip().lower() for p in given["pivot"].split(",") if p.strip()]
+        if not given["pivot"]:  # --pivot '' or ',' must not fall back to the default pivot unsaid
+            raise UsageError("give at least one pivot language, such as 'de' or 'de,fr'", setting="pivot")
     values = configfile.merge(config, given)
 
     formats = validate_formats(_split(values.get("formats", DEFAULT_FORMATS)))

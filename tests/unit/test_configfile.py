@@ -88,7 +88,10 @@ ERRORS: list[tuple[str, str]] = [
     ("[tool.mtcheck]\nbatch_size = true", "batch_size: expected an integer >= 1, got True"),
     ("[tool.mtcheck]\nbatch_size = 2.5", "batch_size: expected an integer >= 1, got 2.5"),
     ('[tool.mtcheck]\nbeam = 4', "[tool.mtcheck] beam: unknown key (known keys: "),
-    ('[tool.mtcheck]\npivot = "german"', "pivot: expected a language code or a list of codes"),
+    ('[tool.mtcheck]\npivot = "german"', "pivot: expected a language code or a list of codes such as 'de' or "
+     "['de', 'fr'], got 'german'"),
+    ('[tool.mtcheck]\npivot = ", "', "pivot: expected a language code or a list of codes such as 'de' or "
+     "['de', 'fr'], got ', '"),
     ("[tool.mtcheck]\npivot = []", "pivot: expected a language code or a list of codes"),
     ("[tool.mtcheck]\npivot = [1]", "pivot: expected a language code or a list of codes"),
     ('[tool.mtcheck]\nlanguage = ["en"]', "language: expected a language code such as 'en', got a list"),

@@ -49,6 +49,16 @@ def test_command_line_wins_over_config_and_config_is_validated(tmp_path: Path) -
         build_options({}, config)
 
 
+@pytest.mark.parametrize("pivot", ["", ",", " , "])
+def test_an_empty_pivot_on_the_command_line_is_refused(tmp_path: Path, pivot: str) -> None:
+    """--pivot '' must not fall back to the default pivot without a word."""
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('pivot = "fr"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="give at least one pivot language") as raised:
+        build_options({"pivot": pivot}, config)
+    assert raised.value.setting == "pivot"
+
+
 def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
