@@ -76,7 +76,7 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
     if "pivot" in given:
         given["pivot"] = [p.strip().lower() for p in given["pivot"].split(",") if p.strip()]
         if not given["pivot"]:  # --pivot '' or ',' must not fall back to the default pivot unsaid
-            raise UsageError("give at least one pivot language, such as 'de' or 'de,fr'", setting="pivot")
+            raise UsageError("give at least one pivot language, such as 'de' or 'de,fr'", setting="pivots")
     values = configfile.merge(config, given)
 
     formats = validate_formats(_split(values.get("formats", DEFAULT_FORMATS)))

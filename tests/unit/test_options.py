@@ -56,7 +56,7 @@ def test_an_empty_pivot_on_the_command_line_is_refused(tmp_path: Path, pivot: st
     config.write_text('pivot = "fr"\n', encoding="utf-8")
     with pytest.raises(UsageError, match="give at least one pivot language") as raised:
         build_options({"pivot": pivot}, config)
-    assert raised.value.setting == "pivot"
+    assert raised.value.setting == "pivots"  # the CLI adds --pivot
 
 
 def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
