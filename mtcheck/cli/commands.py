@@ -85,10 +85,12 @@ def report(
     backward_model: Annotated[
         str | None, typer.Option("--backward-model", help="Path or hub id, pivot -> source.")
     ] = None,
-    compute_type: Annotated[str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ...")] = None,
+    compute_type: Annotated[
+        str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ... [default: int8]")
+    ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, error, never."),
+        typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, error, never. [default: error]"),
     ] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Sentences per batch. [default: 16]")] = None,
     beams: Annotated[int | None, typer.Option("--beams", help="Beam size. [default: 4]")] = None,
@@ -123,7 +125,12 @@ def report(
         str | None, typer.Option("--source", help="The original article, a file or a URL (bilingual mode).")
     ] = None,
     cache_dir: Annotated[
-        Path | None, typer.Option("--cache-dir", help="Translation cache folder.", readable=False)
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            help="Translation and web-page cache folder. [default: the user cache folder]",
+            readable=False,
+        ),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Bypass the translation cache; fetch web pages again.")
