@@ -84,3 +84,21 @@ def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
 def test_source_is_a_url_or_a_path(tmp_path: Path, given: str, expected: object) -> None:
     settings, _ = build_options({"source": given}, None)
     assert settings.source == expected and type(settings.source) is type(expected)
+
+
+def test_an_unreachable_ray_address_is_one_line_at_once() -> None:
+    """Nothing listens at the address: a usage error in seconds, before Ray retries for minutes."""
+    import socket
+
+    from mtcheck.run.distributed import check_reachable
+
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        check_reachable(f"127.0.0.1:{port}")  # a cluster is there: no error
+        check_reachable(f"ray://127.0.0.1:{port}")
+    with pytest.raises(UsageError, match=rf"cannot reach the Ray cluster '127.0.0.1:{port}': ") as raised:
+        check_reachable(f"127.0.0.1:{port}")  # closed now
+    assert raised.value.setting == "ray" and "\n" not in str(raised.value)
+    check_reachable(None)  # a local Ray: nothing to reach
