@@ -21,3 +21,12 @@ def test_stdin_twice_counts_the_checked_one(tmp_path: Path) -> None:
     assert "-: standard input is given more than once" in result.output
     assert "mtcheck: 1 checked, 1 failed" in result.output
     assert (tmp_path / "out" / "stdin.json").is_file()
+
+
+def test_an_infinite_timeout_is_a_usage_error(tmp_path: Path) -> None:
+    """--timeout inf used to reach the socket and fail every web page with an internal OverflowError."""
+    args = ["report", "https://news.example/a", "--engine", "none", "-o", str(tmp_path / "out"), "--timeout", "inf"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "timeout must be more than 0 and at most 86400 seconds, got inf (--timeout)" in result.output
+    assert "internal error" not in result.output

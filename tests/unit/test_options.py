@@ -22,6 +22,10 @@ from mtcheck.run.runner import RunOptions, _filter, build_options
         ({"checks": ("spelling",)}, "unknown check 'spelling'"),
         ({"beams": 0}, "beams must be at least 1"),
         ({"max_sentences": 0}, "max sentences must be at least 1"),
+        ({"fetch_timeout": 0.0}, "timeout must be more than 0 and at most 86400 seconds, got 0.0"),
+        ({"fetch_timeout": float("inf")}, "timeout must be more than 0 and at most 86400 seconds, got inf"),
+        ({"fetch_timeout": 1e12}, "timeout must be more than 0 and at most 86400 seconds"),
+        ({"fetch_timeout": float("nan")}, "timeout must be more than 0 and at most 86400 seconds, got nan"),
     ],
 )
 def test_settings_reject_bad_values(changes: dict[str, object], message: str) -> None:
