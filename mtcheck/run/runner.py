@@ -130,9 +130,10 @@ def run_report(
     try:
         options.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(
-            f"cannot create the output folder {options.output}: {exc.strerror}", setting="output"
-        ) from None
+        reason = exc.strerror
+        if isinstance(exc, FileExistsError) and not options.output.is_dir():
+            reason = "a file is in the way (the output must be a folder)"
+        raise UsageError(f"cannot create the output folder {options.output}: {reason}", setting="output") from None
     written: list[Path] = []
     write_failures: list[InputFailure] = []
     reported: list[Report] = []  # checked and written

@@ -30,3 +30,15 @@ def test_an_infinite_timeout_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "timeout must be more than 0 and at most 86400 seconds, got inf (--timeout)" in result.output
     assert "internal error" not in result.output
+
+
+def test_an_output_path_that_is_a_file_says_so(tmp_path: Path) -> None:
+    taken = tmp_path / "reports.txt"
+    taken.write_text("not a folder", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge is old.", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(article), "--engine", "none", "-o", str(taken)])
+    assert result.exit_code == 2
+    expected = f"cannot create the output folder {taken}: a file is in the way (the output must be a folder) (--output)"
+    assert expected in result.output
+    assert taken.read_text(encoding="utf-8") == "not a folder"
