@@ -113,7 +113,7 @@ ERRORS: list[tuple[str, str]] = [
     ('[tool.mtcheck]\nseverities = "error"', "[tool.mtcheck] severities: expected a table, got 'error'"),
     ('[tool.mtcheck.severities]\nMT001 = "fatal"', "[tool.mtcheck.severities] MT001: expected one of info, warning, "
      "error, off, got 'fatal'"),
-    ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got a list"),
+    ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got an empty list"),
     ('[tool.mtcheck]\nchecks = "awkward_phrasing"', "checks: expected a list of strings"),
     ('[tool.mtcheck]\ninclude = "*.md"', "include: expected a list of glob patterns (strings), got '*.md'"),
     ("[tool.mtcheck]\nexclude = [1]", "exclude: expected a list of glob patterns (strings), got a list"),
