@@ -96,6 +96,12 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         source = str(values["source"])
         changes["source"] = source.strip() if is_url(source) else Path(source)
     settings = validate_settings(settings.with_(**changes))
+    if settings.source is not None and settings.engine == "none":  # else the original would be ignored unsaid
+        raise UsageError(
+            "the original is compared through machine translation, and engine 'none' translates nothing: "
+            "choose an engine (e.g. --engine apertium) or leave out --source",
+            setting="source",
+        )
     options = RunOptions(
         output=Path(values.get("output", DEFAULT_OUTPUT_DIR)),
         formats=formats,

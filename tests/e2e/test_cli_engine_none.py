@@ -42,3 +42,16 @@ def test_an_output_path_that_is_a_file_says_so(tmp_path: Path) -> None:
     expected = f"cannot create the output folder {taken}: a file is in the way (the output must be a folder) (--output)"
     assert expected in result.output
     assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_source_with_engine_none_is_refused_not_ignored(tmp_path: Path) -> None:
+    """--source with --engine none used to check the translation alone, the original silently left out."""
+    original = tmp_path / "original.txt"
+    original.write_text("Die Brücke ist alt.", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge is old.", encoding="utf-8")
+    args = ["report", str(article), "--source", str(original), "--engine", "none", "-o", str(tmp_path / "out")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "engine 'none' translates nothing" in result.output and "(--source)" in result.output
+    assert not (tmp_path / "out" / "a.json").exists()
