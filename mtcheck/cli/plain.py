@@ -100,9 +100,10 @@ def configure(*, verbose: int, quiet: bool) -> None:
     logging.basicConfig(level=level, format="mtcheck: %(message)s", stream=sys.stderr)
     for noisy in ("transformers", "huggingface_hub", "urllib3", "filelock"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-    # Main-text extraction logs its own internals ("discarding data: URL") as warnings; mtcheck says what matters.
+    # Main-text extraction logs its own internals ("discarding data: URL", "empty HTML tree") as warnings and
+    # errors; mtcheck says what matters in one line.
     for internal in ("trafilatura", "htmldate", "courlan", "justext"):
-        logging.getLogger(internal).setLevel(logging.DEBUG if verbose > 1 else logging.ERROR)
+        logging.getLogger(internal).setLevel(logging.DEBUG if verbose > 1 else logging.CRITICAL)
 
 
 def detect(

@@ -63,3 +63,17 @@ def test_a_page_with_no_text_is_one_line(tmp_path: Path) -> None:
             assert done.returncode == 2
             errors = [line for line in done.stderr.splitlines() if "0 checked" not in line]
             assert errors == [f"mtcheck: error: {url}: no readable text on this page"], done.stderr
+
+
+def test_a_fragment_page_is_checked_without_extraction_noise(tmp_path: Path) -> None:
+    """A page of bare paragraphs is checked; trafilatura's 'parsed tree length: 0' errors are not printed."""
+    routes = {"/bare.html": Route(b"<p>The bridge has been closed for years.</p>"), "/robots.txt": Route(status=404)}
+    with serve(routes) as site:
+        url = site.url("/bare.html")
+        done = subprocess.run(
+            [sys.executable, "-m", "mtcheck", "detect", "--cache-dir", str(tmp_path), "--no-cache", url],
+            capture_output=True, text=True, timeout=60, env=python_env(), check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{url}: no sign of machine translation")
+    assert done.stderr == ""
