@@ -222,12 +222,12 @@ def report(
         from mtcheck.report.annotations import github_annotations
 
         for line in github_annotations(outcome.reports, gate=outcome.gate):
-            typer.echo(line)
+            typer.echo(plain.terminal_safe(line))
     if not quiet:
         done = len(outcome.reports)  # checked and written: a document whose report failed is not among them
         where = f"reports in {options.output}" if outcome.written else "no reports written"
         mt = f", {sum(1 for r in outcome.reports if r.detection.machine_translated)} machine translated"
-        typer.echo(
+        plain.echo(
             f"mtcheck: {done} checked, {len(outcome.failures)} failed{mt if fail_if_mt else ''}, "
             f"{sum(outcome.gated.values())} findings at or above {options.fail_on!r}; {where}",
             err=True,
@@ -286,6 +286,7 @@ class _Progress:
         self._bar.update(task, completed=done, total=total)
 
     def note(self, line: str) -> None:
+        line = plain.terminal_safe(line)
         if self._bar is not None:
             self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:

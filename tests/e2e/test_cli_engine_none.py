@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -55,3 +56,28 @@ def test_source_with_engine_none_is_refused_not_ignored(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "engine 'none' translates nothing" in result.output and "(--source)" in result.output
     assert not (tmp_path / "out" / "a.json").exists()
+
+
+def test_control_characters_in_names_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    """A file name with an escape sequence (a terminal title, a colour) is printed as \\uNNNN, never raw."""
+    import subprocess
+    import sys
+
+    from tests.shared import python_env
+
+    name = "t\x1b]0;owned\x07\x1b[31mred.txt"
+    (tmp_path / name).write_text((ROOT / "seeds" / "harbour-bridge-mt.txt").read_text(encoding="utf-8"), "utf-8")
+    missing = str(tmp_path / "gone\x1b[2J.txt")
+    commands = (["detect"], ["detect", "--format", "json"], ["report", "--engine", "none", "-o", str(tmp_path / "o")])
+    for command in commands:
+        done = subprocess.run(
+            [sys.executable, "-m", "mtcheck", *command, str(tmp_path), missing],
+            capture_output=True, text=True, timeout=120, env=python_env(), check=False,
+        )  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        both = done.stdout + done.stderr
+        assert "\x1b" not in both and "\x07" not in both
+        assert "t\\u001b]0;owned\\u0007\\u001b[31mred.txt" in both
+        assert "gone\\u001b[2J.txt" in done.stderr
+        if "json" in command:
+            assert json.loads(done.stdout)[0]["path"] == str(tmp_path / name)  # the escapes are JSON's own
