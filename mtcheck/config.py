@@ -42,6 +42,7 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # Web pages (mtcheck report URL): seconds per request, redirects followed, pages fetched at once from one
 # host and in all, and how long a fetched page is reused from the HTTP cache before it is fetched again.
 FETCH_TIMEOUT = 20.0
+MAX_FETCH_TIMEOUT = 86_400.0  # a day; far larger values (inf, 1e12) overflow the socket's timeout
 MAX_REDIRECTS = 5
 FETCH_PER_HOST = 2
 FETCH_WORKERS = 8
@@ -115,8 +116,11 @@ class Settings:
             raise UsageError(f"max sentences must be at least 1, got {self.max_sentences}", setting="max_sentences")
         if self.threads is not None and self.threads < 1:
             raise UsageError(f"threads must be at least 1, got {self.threads}", setting="threads")
-        if not self.fetch_timeout > 0:
-            raise UsageError(f"timeout must be more than 0 seconds, got {self.fetch_timeout}", setting="fetch_timeout")
+        if not 0 < self.fetch_timeout <= MAX_FETCH_TIMEOUT:
+            raise UsageError(
+                f"timeout must be more than 0 and at most {MAX_FETCH_TIMEOUT:.0f} seconds, got {self.fetch_timeout}",
+                setting="fetch_timeout",
+            )
         if self.batch_tokens < 1:
             raise UsageError(f"batch tokens must be at least 1, got {self.batch_tokens}", setting="batch_tokens")
         if self.device not in DEVICES:

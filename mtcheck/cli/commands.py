@@ -85,10 +85,12 @@ def report(
     backward_model: Annotated[
         str | None, typer.Option("--backward-model", help="Path or hub id, pivot -> source.")
     ] = None,
-    compute_type: Annotated[str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ...")] = None,
+    compute_type: Annotated[
+        str | None, typer.Option("--compute-type", help="ctranslate2: int8, float32, ... [default: int8]")
+    ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, error, never."),
+        typer.Option("--fail-on", help="Exit 1 on findings at or above: info, warning, error, never. [default: error]"),
     ] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Sentences per batch. [default: 16]")] = None,
     beams: Annotated[int | None, typer.Option("--beams", help="Beam size. [default: 4]")] = None,
@@ -123,7 +125,12 @@ def report(
         str | None, typer.Option("--source", help="The original article, a file or a URL (bilingual mode).")
     ] = None,
     cache_dir: Annotated[
-        Path | None, typer.Option("--cache-dir", help="Translation cache folder.", readable=False)
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            help="Translation and web-page cache folder. [default: the user cache folder]",
+            readable=False,
+        ),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Bypass the translation cache; fetch web pages again.")
@@ -215,13 +222,12 @@ def report(
         from mtcheck.report.annotations import github_annotations
 
         for line in github_annotations(outcome.reports, gate=outcome.gate):
-            typer.echo(line)
+            typer.echo(plain.terminal_safe(line))
     if not quiet:
-        failed = {f.path for f in outcome.failures}
-        done = sum(1 for r in outcome.reports if r.document.path not in failed)
+        done = len(outcome.reports)  # checked and written: a document whose report failed is not among them
         where = f"reports in {options.output}" if outcome.written else "no reports written"
         mt = f", {sum(1 for r in outcome.reports if r.detection.machine_translated)} machine translated"
-        typer.echo(
+        plain.echo(
             f"mtcheck: {done} checked, {len(outcome.failures)} failed{mt if fail_if_mt else ''}, "
             f"{sum(outcome.gated.values())} findings at or above {options.fail_on!r}; {where}",
             err=True,
@@ -280,6 +286,7 @@ class _Progress:
         self._bar.update(task, completed=done, total=total)
 
     def note(self, line: str) -> None:
+        line = plain.terminal_safe(line)
         if self._bar is not None:
             self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:

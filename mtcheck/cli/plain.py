@@ -51,6 +51,21 @@ def describe(message: str, setting: str | None, suggestion: str | None = None) -
 
 
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")  # what click strips from output that is not a terminal
+# Control characters other than tab and newline (ESC, BEL, CR, C1) in a file name, URL or message would drive
+# the terminal (colours, titles, the clipboard); mtcheck writes them as \\uNNNN instead (valid in JSON strings too).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with its control characters (but tab and newline) written as \\uNNNN, safe to print on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+class SafeFormatter(logging.Formatter):
+    """Log lines with control characters written as \\uNNNN (paths and URLs in messages come from inputs)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))
 
 
 def echo(text: str, *, err: bool = False) -> None:
@@ -82,12 +97,13 @@ def _is_ascii(encoding: str | None) -> bool:
 
 
 def fail(message: str, setting: str | None = None, suggestion: str | None = None) -> None:
-    echo(f"mtcheck: error: {describe(message, setting, suggestion)}", err=True)
+    echo(terminal_safe(f"mtcheck: error: {describe(message, setting, suggestion)}"), err=True)
 
 
 def echo_text(text: str) -> None:
-    """Text on stdout as valid UTF-8 whatever it holds (lone surrogates from undecodable file names)."""
-    echo(re.sub("[\ud800-\udfff]", "\ufffd", text))
+    """Text on stdout as valid UTF-8 whatever it holds (lone surrogates from undecodable file names), and no
+    control character that would drive the terminal."""
+    echo(terminal_safe(re.sub("[\ud800-\udfff]", "\ufffd", text)))
 
 
 GLOBAL_QUIET = {"on": False}  # the global -q: errors only, for every command
@@ -98,8 +114,15 @@ def configure(*, verbose: int, quiet: bool) -> None:
     GLOBAL_QUIET["on"] = quiet
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="mtcheck: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # the stderr handler basicConfig made (not a test's capture)
+        if type(handler) is logging.StreamHandler and handler.stream is sys.stderr:
+            handler.setFormatter(SafeFormatter("mtcheck: %(message)s"))
     for noisy in ("transformers", "huggingface_hub", "urllib3", "filelock"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # Main-text extraction logs its own internals ("discarding data: URL", "empty HTML tree") as warnings and
+    # errors; mtcheck says what matters in one line.
+    for internal in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(internal).setLevel(logging.DEBUG if verbose > 1 else logging.CRITICAL)
 
 
 def detect(

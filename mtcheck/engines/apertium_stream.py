@@ -13,6 +13,9 @@ MARKS = {
 _ESCAPE = set("[]{}^$/\\<>")
 _SEPARATOR = re.compile(r"\|(\d+)\|")
 _TRAILING_PUNCT = ".,;:!?)]}\"'»”’…"
+# A marked word ends where apertium's words end: at a blank, a format block, an escape, the next mark or
+# a character that is never part of a word (`*src=*x` is the unknown words "src" and "x").
+_MARKED_WORD = re.compile(r"[^\s\[\\*@#=<>(){}|\"]*")
 
 Marks = list[tuple[str, str]]  # (mark, word) in output order
 
@@ -77,7 +80,7 @@ def parse(stream: str, expected: int) -> list[tuple[str, Marks]] | None:
             else:
                 buf.append(content)
         elif ch in MARKS:
-            word = re.match(r"[^\s\[\\]*", stream[i + 1 :])
+            word = _MARKED_WORD.match(stream, i + 1)
             token = word.group(0).rstrip(_TRAILING_PUNCT) if word else ""
             if token:
                 marks.append((ch, token))

@@ -92,6 +92,21 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
+# Every HTML page mtcheck writes (a document's report, index.html) says so in its head.
+REPORT_MARK = b'<meta name="generator" content="mtcheck">'
+
+
+def is_mtcheck_report(path: Path) -> bool:
+    """Whether an HTML file is one of mtcheck's own reports (not an article), from its first 4 KB."""
+    if not path.name.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return REPORT_MARK in handle.read(4096)
+    except OSError:
+        return False  # reading it later says what is wrong
+
+
 def _folder_files(folder: Path, errors: list[MtcheckError], skip: frozenset[str] = frozenset()) -> list[Path]:
     found: list[Path] = []
     if os.path.realpath(folder) in skip:
@@ -105,7 +120,8 @@ def _folder_files(folder: Path, errors: list[MtcheckError], skip: frozenset[str]
         # Hidden folders and the run's own output folder (its reports are not articles) are not searched.
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(Path(root, d)) not in skip)
         found.extend(Path(root, f) for f in sorted(files) if not f.startswith(".") and f.lower().endswith(SUFFIXES))
-    return found
+    # mtcheck's own reports in another folder (`mtcheck detect .` after `mtcheck report .`) are not articles
+    return [f for f in found if not is_mtcheck_report(f)]
 
 
 def _expand_one(arg: str, skip: frozenset[str]) -> tuple[list[Path], list[MtcheckError]]:
@@ -131,7 +147,11 @@ def _expand(arg: str, skip: frozenset[str]) -> tuple[list[Path], list[MtcheckErr
         for match in sorted(glob.glob(arg, recursive=True)):
             if Path(match).is_dir():
                 files.extend(_folder_files(Path(match), errors, skip))
-            elif match.lower().endswith(SUFFIXES) and os.path.realpath(Path(match).parent) not in skip:
+            elif (
+                match.lower().endswith(SUFFIXES)
+                and os.path.realpath(Path(match).parent) not in skip
+                and not is_mtcheck_report(Path(match))
+            ):
                 files.append(Path(match))
         if not files and not errors:
             errors.append(InputError(f"{one_line(arg)}: no {', '.join(SUFFIXES)} files match this pattern"))

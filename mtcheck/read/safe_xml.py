@@ -38,7 +38,11 @@ def parse(data: bytes, path: str) -> Any:
     try:
         root = etree.fromstring(data, parser=parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{label}: not well-formed XML: {one_line(exc.msg)} (line {exc.lineno})") from None
+        # lxml's message ends with ", line N, column M" already: say the place once
+        reason = re.sub(r",? line \d+, column \d+\s*$", "", one_line(exc.msg))
+        line, column = exc.position if exc.position else (exc.lineno, 0)
+        where = f"line {line}, column {column}" if column else f"line {line}"
+        raise InputError(f"{label}: not well-formed XML: {reason} ({where})") from None
     docinfo = root.getroottree().docinfo
     internal = docinfo.internalDTD
     if internal is not None and (list(internal.iterentities()) or list(internal.iterelements())):

@@ -75,6 +75,14 @@ def artifact_uri(path: str) -> str:
     return quote(os.fsencode(key), safe="/")  # the file's own bytes, also when its name is not valid UTF-8
 
 
+def artifact_location(path: str) -> dict[str, Any]:
+    """A SARIF artifactLocation: relative URIs resolve against SRCROOT; absolute ones (file, web page) take no base."""
+    uri = artifact_uri(path)
+    if uri.startswith("file:") or re.match(r"https?://", uri, re.IGNORECASE):
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": "SRCROOT"}
+
+
 def rule_anchor(rule: str) -> str:
     """The heading anchor of a rule in docs/findings.md (GitHub slug of the rule id)."""
     return re.sub(r"[^a-z0-9_-]", "", rule.lower().replace(" ", "-"))
@@ -108,9 +116,7 @@ def _rules(reports: Sequence[Report]) -> list[dict[str, Any]]:
 def _location(report: Report, finding: Finding, lines: Positions) -> list[dict[str, Any]]:
     if report.document.path in ("", "-"):
         return []
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.document.path)}}
-    if not physical["artifactLocation"]["uri"].startswith("file:"):
-        physical["artifactLocation"]["uriBaseId"] = "SRCROOT"
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(report.document.path)}
     if report.units is not None:  # a bilingual file: the unit's line in the file, and its id
         from mtcheck.report.unit_locations import sarif_logical, sarif_region
 
@@ -166,9 +172,7 @@ def _notifications(failures: Sequence[FailedInput]) -> list[dict[str, Any]]:
     for failure in failures:
         note: dict[str, Any] = {"level": "error", "message": {"text": failure.message or "not checked"}}
         if failure.path not in ("", "-"):
-            uri = artifact_uri(failure.path)
-            location: dict[str, Any] = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "SRCROOT"}
-            note["locations"] = [{"physicalLocation": {"artifactLocation": location}}]
+            note["locations"] = [{"physicalLocation": {"artifactLocation": artifact_location(failure.path)}}]
         out.append(note)
     return out
 

@@ -28,7 +28,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     return repr(value)
 
 
@@ -49,11 +49,12 @@ def _string_list(value: Any, base: Path) -> list[str]:
 
 
 def _pivot(value: Any, base: Path) -> list[str]:
+    given = value  # the error shows what the file says, not the list a string was split into
     if isinstance(value, str):
         value = [p for p in value.split(",") if p.strip()]
     langs = [v.strip() for v in value if isinstance(v, str)] if isinstance(value, list) else []
     if not langs or len(langs) != len(value) or not all(x.isalpha() and 2 <= len(x) <= 3 for x in langs):
-        raise _fail("a language code or a list of codes such as 'de' or ['de', 'fr']", value)
+        raise _fail("a language code or a list of codes such as 'de' or ['de', 'fr']", given)
     return [lang.lower() for lang in langs]
 
 

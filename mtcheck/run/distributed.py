@@ -37,6 +37,31 @@ def ray_address(value: str) -> str | None:
     return value
 
 
+CONNECT_TIMEOUT = 5.0  # seconds to reach a cluster's port before Ray is asked (Ray itself retries for minutes)
+
+
+def check_reachable(address: str | None, timeout: float = CONNECT_TIMEOUT) -> None:
+    """A UsageError at once when nothing listens at a HOST:PORT (or ray://HOST:PORT) address; None is local."""
+    if not address:
+        return
+    import socket
+    from urllib.parse import urlsplit
+
+    target = address if "://" in address else f"//{address}"
+    try:
+        parts = urlsplit(target)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return  # not HOST:PORT: Ray says what it thinks of it
+    if not host or port is None:
+        return
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__.replace("Error", "").lower() or str(exc)
+        raise UsageError(f"cannot reach the Ray cluster {address!r}: {reason}", setting="ray") from None
+
+
 @dataclass(frozen=True)
 class Pool:
     """How many engine actors, and what each asks of Ray."""
@@ -110,9 +135,11 @@ def check_many_ray(
     items = expand_inputs(paths, skip=skip)
     started = not ray.is_initialized()
     if started:
+        address = ray_address(settings.ray or "auto")
+        check_reachable(address)
         try:
             ray.init(
-                address=ray_address(settings.ray or "auto"),
+                address=address,
                 include_dashboard=False,
                 log_to_driver=False,
                 logging_level=logging.WARNING,

@@ -75,6 +75,8 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         given["formats"] = given.pop("format")
     if "pivot" in given:
         given["pivot"] = [p.strip().lower() for p in given["pivot"].split(",") if p.strip()]
+        if not given["pivot"]:  # --pivot '' or ',' must not fall back to the default pivot unsaid
+            raise UsageError("give at least one pivot language, such as 'de' or 'de,fr'", setting="pivots")
     values = configfile.merge(config, given)
 
     formats = validate_formats(_split(values.get("formats", DEFAULT_FORMATS)))
@@ -94,6 +96,12 @@ def build_options(given: dict[str, Any], config_path: Path | None = None) -> tup
         source = str(values["source"])
         changes["source"] = source.strip() if is_url(source) else Path(source)
     settings = validate_settings(settings.with_(**changes))
+    if settings.source is not None and settings.engine == "none":  # else the original would be ignored unsaid
+        raise UsageError(
+            "the original is compared through machine translation, and engine 'none' translates nothing: "
+            "choose an engine (e.g. --engine apertium) or leave out --source",
+            setting="source",
+        )
     options = RunOptions(
         output=Path(values.get("output", DEFAULT_OUTPUT_DIR)),
         formats=formats,
@@ -128,9 +136,10 @@ def run_report(
     try:
         options.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(
-            f"cannot create the output folder {options.output}: {exc.strerror}", setting="output"
-        ) from None
+        reason = exc.strerror
+        if isinstance(exc, FileExistsError) and not options.output.is_dir():
+            reason = "a file is in the way (the output must be a folder)"
+        raise UsageError(f"cannot create the output folder {options.output}: {reason}", setting="output") from None
     written: list[Path] = []
     write_failures: list[InputFailure] = []
     reported: list[Report] = []  # checked and written

@@ -93,6 +93,12 @@ def test_missing_binary_names_the_package(monkeypatch: pytest.MonkeyPatch, tmp_p
             1,
             [("Subject a grupo, foo!", [("@", "Subject"), ("#", "grupo"), ("*", "foo")])],
         ),
+        # a marked word ends at the next mark or at a character no word holds (code-like text in an article)
+        (
+            '"\\<*img *src=*x *onerror=alerta(1)\\>".[][|0|]',
+            1,
+            [('"<img src=x onerror=alerta(1)>"', [("*", "img"), ("*", "src"), ("*", "x"), ("*", "onerror")])],
+        ),
         ("a.[][|1|]", 1, None),  # boundaries out of order
         ("a.[][|0|] b.[][|1|]", 1, None),  # more boundaries than sentences
         ("a.[][|0|] stray text", 1, None),  # text after the last boundary

@@ -106,3 +106,26 @@ def test_report_with_ray_flag_writes_the_same_reports(
 )
 def test_bare_ray_flag_means_auto(argv: list[str], expected: list[str]) -> None:
     assert bare_ray(argv) == expected
+
+
+def test_unreachable_cluster_address_is_one_line(tmp_path: Path) -> None:
+    """`--ray HOST:PORT` where nothing listens: one line and exit 2, not minutes of Ray retrying."""
+    import socket
+    import subprocess
+    import sys
+
+    from tests.shared import python_env
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # bound, never listening: connections are refused
+        article = tmp_path / "a.txt"
+        article.write_text(ENGLISH[0], encoding="utf-8")
+        args = ["report", str(article), "--engine", "none", "-o", str(tmp_path / "out"), "--ray", f"127.0.0.1:{port}"]
+        result = subprocess.run(
+            [sys.executable, "-m", "mtcheck", *args],
+            capture_output=True, text=True, timeout=90, check=False, env=python_env(),
+        )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert f"mtcheck: error: cannot reach the Ray cluster '127.0.0.1:{port}': " in result.stderr
+    assert "(--ray)" in result.stderr and "Traceback" not in result.stderr

@@ -48,3 +48,32 @@ def test_detect_says_when_a_sites_crawl_delay_makes_it_wait(tmp_path: Path) -> N
     told = f"mtcheck: {site.base} asks for 0.3 s between requests (robots.txt Crawl-delay): fetching its pages"
     assert done.stderr.count(told) == 1, done.stderr
     assert len(arrivals) == 3 and all(b - a >= 0.3 for a, b in zip(arrivals, arrivals[1:], strict=False))
+
+
+def test_a_page_with_no_text_is_one_line(tmp_path: Path) -> None:
+    """trafilatura's own 'discarding data: URL' warning is not printed beside mtcheck's one-line error."""
+    routes = {"/empty.html": Route(b"<html><body></body></html>"), "/robots.txt": Route(b"", status=404)}
+    with serve(routes) as site:
+        url = site.url("/empty.html")
+        for command in (["detect"], ["report", "--engine", "none", "-o", str(tmp_path / "out")]):
+            done = subprocess.run(
+                [sys.executable, "-m", "mtcheck", *command, "--cache-dir", str(tmp_path), "--no-cache", url],
+                capture_output=True, text=True, timeout=60, env=python_env(), check=False,
+            )  # fmt: skip
+            assert done.returncode == 2
+            errors = [line for line in done.stderr.splitlines() if "0 checked" not in line]
+            assert errors == [f"mtcheck: error: {url}: no readable text on this page"], done.stderr
+
+
+def test_a_fragment_page_is_checked_without_extraction_noise(tmp_path: Path) -> None:
+    """A page of bare paragraphs is checked; trafilatura's 'parsed tree length: 0' errors are not printed."""
+    routes = {"/bare.html": Route(b"<p>The bridge has been closed for years.</p>"), "/robots.txt": Route(status=404)}
+    with serve(routes) as site:
+        url = site.url("/bare.html")
+        done = subprocess.run(
+            [sys.executable, "-m", "mtcheck", "detect", "--cache-dir", str(tmp_path), "--no-cache", url],
+            capture_output=True, text=True, timeout=60, env=python_env(), check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{url}: no sign of machine translation")
+    assert done.stderr == ""

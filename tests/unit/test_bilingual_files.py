@@ -104,6 +104,17 @@ def test_bad_files_give_one_line_errors(tmp_path: Path, name: str, text: str, me
     assert "\n" not in str(caught.value)
 
 
+def test_malformed_xml_names_its_place_once(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlf"
+    path.write_text("<xliff version='1.2'>\n<file>\n<body>", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_bilingual(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: not well-formed XML: ")
+    assert message.endswith("(line 3, column 7)")
+    assert message.count("column") == 1  # lxml's own ", line N, column M" is not repeated
+
+
 def test_suffixes() -> None:
     assert all(is_bilingual_path(f"a{s}") for s in (".xlf", ".XLIFF", ".tmx", ".tsv", ".csv"))
     assert not is_bilingual_path("a.txt") and not is_bilingual_path("a.html")

@@ -109,3 +109,26 @@ def test_pre_commit_snippet_in_docs_matches_the_hook_file() -> None:
     assert isinstance(snippet, list)
     for key, value in snippet[0].items():
         assert hook()[key] == value
+
+
+def test_report_help_shows_every_default_the_readme_gives() -> None:
+    """An option whose README row gives a default (a value in backticks or a number) says it in --help too."""
+    import typer
+
+    from mtcheck.cli import app
+
+    helps = {}
+    for param in typer.main.get_command(app).commands["report"].params:  # type: ignore[attr-defined]
+        for opt in getattr(param, "opts", []):
+            helps[opt] = param.help or ""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("`mtcheck report` options") : readme.index("The config file also sets")]
+    checked = []
+    for row in table.splitlines():
+        m = re.match(r"\| (`--[^|]*?) \| ([^|]*) \|", row)
+        if not m or not re.search(r"`[^`]+`|\d", m.group(2)):
+            continue
+        for opt in re.findall(r"`(--[a-z-]+)", m.group(1)):
+            checked.append(opt)
+            assert "[default:" in helps[opt], f"{opt}: README gives {m.group(2).strip()}, --help no default"
+    assert len(checked) >= 10  # the table was read

@@ -88,8 +88,12 @@ ERRORS: list[tuple[str, str]] = [
     ("[tool.mtcheck]\nbatch_size = true", "batch_size: expected an integer >= 1, got True"),
     ("[tool.mtcheck]\nbatch_size = 2.5", "batch_size: expected an integer >= 1, got 2.5"),
     ('[tool.mtcheck]\nbeam = 4', "[tool.mtcheck] beam: unknown key (known keys: "),
-    ('[tool.mtcheck]\npivot = "german"', "pivot: expected a language code or a list of codes"),
-    ("[tool.mtcheck]\npivot = []", "pivot: expected a language code or a list of codes"),
+    ('[tool.mtcheck]\npivot = "german"', "pivot: expected a language code or a list of codes such as 'de' or "
+     "['de', 'fr'], got 'german'"),
+    ('[tool.mtcheck]\npivot = ", "', "pivot: expected a language code or a list of codes such as 'de' or "
+     "['de', 'fr'], got ', '"),
+    ("[tool.mtcheck]\npivot = []", "pivot: expected a language code or a list of codes such as 'de' or ['de', 'fr'], "
+     "got an empty list"),
     ("[tool.mtcheck]\npivot = [1]", "pivot: expected a language code or a list of codes"),
     ('[tool.mtcheck]\nlanguage = ["en"]', "language: expected a language code such as 'en', got a list"),
     ("[tool.mtcheck]\nengine = 3", "engine: expected a non-empty string, got 3"),
@@ -97,7 +101,8 @@ ERRORS: list[tuple[str, str]] = [
     ("[tool.mtcheck]\nmodels_dir = 1", "models_dir: expected a path (string), got 1"),
     ('[tool.mtcheck]\nfail_on = "fatal"', "fail_on: expected one of info, warning, error, never, got 'fatal'"),
     ('[tool.mtcheck]\nformats = ["pdf"]', "formats: expected a list of formats from html, json, sarif"),
-    ("[tool.mtcheck]\nformats = []", "formats: expected a list of formats from"),
+    ("[tool.mtcheck]\nformats = []", "formats: expected a list of formats from html, json, sarif, junit, markdown, "
+     "xliff, got an empty list"),
     ("[tool.mtcheck]\noutput = false", "output: expected a path (string), got False"),
     ("[tool.mtcheck]\nthresholds = 50", "[tool.mtcheck] thresholds: expected a table, got 50"),
     ("[tool.mtcheck.thresholds]\nawkward = 120", "[tool.mtcheck.thresholds] awkward: expected a number from 0 to 100, "
@@ -108,7 +113,7 @@ ERRORS: list[tuple[str, str]] = [
     ('[tool.mtcheck]\nseverities = "error"', "[tool.mtcheck] severities: expected a table, got 'error'"),
     ('[tool.mtcheck.severities]\nMT001 = "fatal"', "[tool.mtcheck.severities] MT001: expected one of info, warning, "
      "error, off, got 'fatal'"),
-    ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got a list"),
+    ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got an empty list"),
     ('[tool.mtcheck]\nchecks = "awkward_phrasing"', "checks: expected a list of strings"),
     ('[tool.mtcheck]\ninclude = "*.md"', "include: expected a list of glob patterns (strings), got '*.md'"),
     ("[tool.mtcheck]\nexclude = [1]", "exclude: expected a list of glob patterns (strings), got a list"),

@@ -37,6 +37,23 @@ def test_folder_is_expanded_recursively_sorted_without_hidden_or_foreign_files(t
     assert all(i.error is None for i in items)
 
 
+def test_mtcheck_reports_in_a_folder_are_not_articles(tmp_path: Path) -> None:
+    """`mtcheck detect .` after `mtcheck report .`: the reports (and index.html) are not read as articles."""
+    from mtcheck.report import write_document_reports
+    from mtcheck.report.index import render_index
+    from tests.reportdata import build_report
+
+    (tmp_path / "article.html").write_text("<html><body><p>The bridge is old.</p></body></html>", encoding="utf-8")
+    report = build_report(2)
+    written = write_document_reports(report, tmp_path / "reports", ["html"])
+    render_index([report], tmp_path / "reports")
+    assert len(written) == 1 and (tmp_path / "reports" / "index.html").is_file()
+    assert [Path(i.path).name for i in expand_inputs([str(tmp_path)])] == ["article.html"]
+    assert [i.path for i in expand_inputs([str(tmp_path / "reports" / "*.html")]) if i.error is None] == []
+    named = str(written[0])
+    assert [i.path for i in expand_inputs([named])] == [named]  # a file named on the command line is read
+
+
 def test_missing_path_becomes_an_error_item_and_others_continue(tmp_path: Path) -> None:
     _tree(tmp_path, ["ok.txt"])
     items = expand_inputs([str(tmp_path / "missing.txt"), str(tmp_path / "ok.txt")])

@@ -22,6 +22,10 @@ from mtcheck.run.runner import RunOptions, _filter, build_options
         ({"checks": ("spelling",)}, "unknown check 'spelling'"),
         ({"beams": 0}, "beams must be at least 1"),
         ({"max_sentences": 0}, "max sentences must be at least 1"),
+        ({"fetch_timeout": 0.0}, "timeout must be more than 0 and at most 86400 seconds, got 0.0"),
+        ({"fetch_timeout": float("inf")}, "timeout must be more than 0 and at most 86400 seconds, got inf"),
+        ({"fetch_timeout": 1e12}, "timeout must be more than 0 and at most 86400 seconds"),
+        ({"fetch_timeout": float("nan")}, "timeout must be more than 0 and at most 86400 seconds, got nan"),
     ],
 )
 def test_settings_reject_bad_values(changes: dict[str, object], message: str) -> None:
@@ -49,6 +53,16 @@ def test_command_line_wins_over_config_and_config_is_validated(tmp_path: Path) -
         build_options({}, config)
 
 
+@pytest.mark.parametrize("pivot", ["", ",", " , "])
+def test_an_empty_pivot_on_the_command_line_is_refused(tmp_path: Path, pivot: str) -> None:
+    """--pivot '' must not fall back to the default pivot without a word."""
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('pivot = "fr"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="give at least one pivot language") as raised:
+        build_options({"pivot": pivot}, config)
+    assert raised.value.setting == "pivots"  # the CLI adds --pivot
+
+
 def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -74,3 +88,21 @@ def test_explicit_files_escape_include_exclude(tmp_path: Path) -> None:
 def test_source_is_a_url_or_a_path(tmp_path: Path, given: str, expected: object) -> None:
     settings, _ = build_options({"source": given}, None)
     assert settings.source == expected and type(settings.source) is type(expected)
+
+
+def test_an_unreachable_ray_address_is_one_line_at_once() -> None:
+    """Nothing listens at the address: a usage error in seconds, before Ray retries for minutes."""
+    import socket
+
+    from mtcheck.run.distributed import check_reachable
+
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        check_reachable(f"127.0.0.1:{port}")  # a cluster is there: no error
+        check_reachable(f"ray://127.0.0.1:{port}")
+    with pytest.raises(UsageError, match=rf"cannot reach the Ray cluster '127.0.0.1:{port}': ") as raised:
+        check_reachable(f"127.0.0.1:{port}")  # closed now
+    assert raised.value.setting == "ray" and "\n" not in str(raised.value)
+    check_reachable(None)  # a local Ray: nothing to reach

@@ -166,3 +166,24 @@ def test_unencodable_text_is_written_as_valid_utf8(tmp_path: Path) -> None:
     assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == (
         "bad \ufffd surrogate and <b>tag</b>"
     )
+
+
+def test_absolute_uris_take_no_base_id() -> None:
+    """A web page or a file outside the working directory is an absolute URI: SRCROOT must not be its base."""
+    from mtcheck.api.failures import InputFailure
+
+    finding = Finding("rule", "error", "m", 0, 5, rule="R")
+    reports = [
+        with_findings(build_report(1), TEXT, (finding,), path="https://news.example/en/story"),
+        with_findings(build_report(1), TEXT, (finding,), path="/elsewhere/y.md"),
+        with_findings(build_report(1), TEXT, (finding,), path="docs/plain.txt"),
+    ]
+    failures = [InputFailure("https://news.example/en/gone", "https://news.example/en/gone: HTTP 404 Not Found")]
+    log = sarif_log(reports, failures=failures)
+    validate(log)
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in log["runs"][0]["results"]]
+    assert locations[0] == {"uri": "https://news.example/en/story"}
+    assert locations[1]["uri"].startswith("file:///") and "uriBaseId" not in locations[1]
+    assert locations[2] == {"uri": "docs/plain.txt", "uriBaseId": "SRCROOT"}
+    (note,) = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "https://news.example/en/gone"}
