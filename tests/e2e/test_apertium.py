@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import time
@@ -11,7 +12,7 @@ import pytest
 
 from mtcheck.config import Settings
 from mtcheck.engines import apertium as apertium_module
-from mtcheck.engines.apertium import ApertiumEngine, UnknownWord, apertium_codes, debian_package
+from mtcheck.engines.apertium import PAYLOAD_FORMAT, ApertiumEngine, UnknownWord, apertium_codes, debian_package
 from mtcheck.engines.apertium_stream import parse
 from mtcheck.engines.base import Engine, create_engine
 from mtcheck.engines.cache import TranslationCache
@@ -287,3 +288,20 @@ def test_cached_rerun_runs_no_apertium_and_keeps_unknown_words(
         assert cached.unknown_words() == [UnknownWord("en-es", texts[0], "flibbertigibbet", "*")]
         assert [m.id for m in cached.models()] == ["apertium-eng-spa"]
     assert len(runs) == 1  # the re-run started no apertium process
+
+
+@pytest.mark.apertium
+@pytest.mark.skipif(not HAVE_APERTIUM, reason="needs Debian's apertium")
+def test_entries_of_an_older_payload_format_are_not_served(
+    engine: ApertiumEngine, runs: list[list[str]], tmp_path: Path
+) -> None:
+    # entries written before the unknown-word parser changed hold marks it read wrongly ('src=*x' as one word)
+    texts = ["I like the flibbertigibbet very much."]
+    old_key = engine.cache_key("en", "es").replace(f"payload={PAYLOAD_FORMAT}", f"payload={PAYLOAD_FORMAT - 1}")
+    stale = json.dumps({"output": "stale output", "marks": [["*", "flibbertigibbet very"]]})
+    with TranslationCache(tmp_path / "c.sqlite3") as cache:
+        cache.put_many(old_key, [(texts[0], stale)])
+        cached = CachedEngine(engine, cache)
+        assert cached.translate(texts, "en", "es") != ["stale output"]
+        assert [u.word for u in cached.unknown_words()] == ["flibbertigibbet"]
+    assert len(runs) == 1  # apertium ran: the old entry was not a hit
