@@ -26,7 +26,7 @@ MODES_DIR = Path("/usr/share/apertium/modes")
 CHUNK_SENTENCES = 500  # sentences per apertium process
 TIMEOUT_BASE_S = 60.0  # per process, plus TIMEOUT_PER_SENTENCE_S for each sentence
 TIMEOUT_PER_SENTENCE_S = 0.1
-PAYLOAD_FORMAT = 2  # version of what cache_payload stores; 2: marks read by the parser that ends a word at the next mark
+PAYLOAD_FORMAT = 2  # version of what cache_payload stores; 2: marks read by the parser of fa15534
 
 
 @dataclass(frozen=True)
