@@ -67,6 +67,11 @@ def list_command(models_dir: ModelsDir = None, config: Config = None) -> None:
         )
         ct2 = f", ctranslate2: {conversions}" if conversions else ""
         typer.echo(f"{e.name:<24} {e.direction or '?':<8} {e.hub_id} ({state}{pinned}{ct2})")
+    problems = [e.problem for e in entries if e.problem]
+    for problem in problems:
+        typer.echo(f"mtcheck: error: {problem}", err=True)
+    if problems:
+        raise typer.Exit(2)
 
 
 @models_app.command("pull")

@@ -44,6 +44,7 @@ class ModelEntry:
     size: int = 0
     converted: tuple[Converted, ...] = ()
     in_catalog: bool = False
+    problem: str | None = None  # why the folder's pull record could not be read (the entry is listed anyway)
 
 
 @dataclass(frozen=True)

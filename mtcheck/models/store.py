@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.config import Settings
-from mtcheck.errors import ModelError
+from mtcheck.errors import ModelError, UsageError
 from mtcheck.models.catalog import (
     CT2_PREFIX,
     HUB_ORG,
@@ -48,11 +48,17 @@ def list_models(settings: Settings) -> list[ModelEntry]:
         name = hub_id.rsplit("/", 1)[-1]
         entries[name] = ModelEntry(name, direction(name), hub_id, pinned_revision=revision, in_catalog=True)
     root = Path(settings.models_dir)
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"the models folder {root} is a file, not a folder (--models-dir)")
     if root.is_dir():
         for path in sorted(root.iterdir()):
             if not (path / "config.json").is_file():
                 continue
-            record = read_record(path) or {}
+            problem = None
+            try:
+                record = read_record(path) or {}
+            except ModelError as exc:  # one bad record must not hide the other models
+                record, problem = {}, str(exc)
             base = entries.get(path.name) or ModelEntry(
                 path.name, direction(path.name), record.get("id") or f"{HUB_ORG}/{path.name}"
             )
@@ -66,6 +72,7 @@ def list_models(settings: Settings) -> list[ModelEntry]:
                 size=sum(item.stat().st_size for item in model_files(path)),
                 converted=_conversions(path),
                 in_catalog=base.in_catalog,
+                problem=problem,
             )
     return sorted(entries.values(), key=lambda entry: entry.name)
 

@@ -194,6 +194,28 @@ def test_list_joins_catalog_and_folder(store: Path) -> None:
     assert "opus-mt-fr-en" in cli.output and "not pulled" in cli.output
 
 
+def test_list_shows_every_model_when_one_record_is_corrupt(store: Path) -> None:
+    shutil.copytree(store / "opus-mt-en-de", store / "opus-mt-de-en")
+    (store / "opus-mt-de-en" / "mtcheck-model.json").write_text("{not json", encoding="utf-8")
+    entries = {e.name: e for e in list_models(Settings(models_dir=store))}
+    assert set(entries) == {"opus-mt-de-en", "opus-mt-en-de"}
+    assert entries["opus-mt-en-de"].problem is None and entries["opus-mt-en-de"].revision
+    assert "mtcheck-model.json is not readable JSON" in (entries["opus-mt-de-en"].problem or "")
+    cli = runner.invoke(models_app, ["list", "--models-dir", str(store)])
+    assert cli.exit_code == 2
+    assert "opus-mt-en-de" in cli.stdout and "opus-mt-de-en" in cli.stdout
+    errors = [line for line in cli.stderr.splitlines() if line]
+    assert len(errors) == 1 and errors[0].startswith("mtcheck: error:") and "opus-mt-de-en" in errors[0]
+
+
+def test_list_refuses_a_models_dir_that_is_a_file(tmp_path: Path) -> None:
+    plain = tmp_path / "models.txt"
+    plain.write_text("not a folder", encoding="utf-8")
+    cli = runner.invoke(models_app, ["list", "--models-dir", str(plain)])
+    assert cli.exit_code == 2
+    assert "is a file, not a folder (--models-dir)" in cli.stderr and "no models" not in cli.stdout
+
+
 # -- pull offline -------------------------------------------------------------------------------
 
 
