@@ -94,11 +94,8 @@ def load_labels(data: Path = DATA) -> tuple[dict[str, bool], dict[str, str]]:
     labels: dict[str, bool] = {}
     classes: dict[str, str] = {}
     for path in sorted(data.glob("detect-real-*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                if row["kind"] not in KINDS:
-                    continue
+        for row in _jsonl(path):
+            if row["kind"] in KINDS:
                 labels[row["id"]] = row["kind"] == "disclaimer_phrase"
                 classes[row["id"]] = row["class"]
     return labels, classes
