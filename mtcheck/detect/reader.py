@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ READERS: dict[str, str] = {  # name -> what it needs, for the error a user sees
 # language signals, and its own.
 KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
 SEGMENT_CHARS = 400  # the text around a piece of evidence that the reader scores
+SEEN_MAX = 20_000  # segment scores kept per process
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,19 @@ class Reader:
     add: float  # a segment scoring at least this is a notice
     veto: float  # notice evidence whose segment scores under this is dropped
     encode: Callable[[list[str]], Sequence[Sequence[float]]]
+    _seen: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def scores(self, texts: Sequence[str]) -> list[float]:
-        """P(notice) for each text."""
-        if not texts:
-            return []
-        out = []
-        for vector in self.encode([" ".join(t.split()) for t in texts]):
-            z = self.bias + sum(w * x for w, x in zip(self.weights, vector, strict=True))
-            out.append(1 / (1 + math.exp(-max(-60.0, min(60.0, z)))))
-        return out
+        """P(notice) for each text (whitespace collapsed; a text met before in this process is not encoded again)."""
+        keys = [" ".join(t.split()) for t in texts]
+        todo = sorted({k for k in keys if k not in self._seen})
+        if todo:
+            if len(self._seen) + len(todo) > SEEN_MAX:  # boilerplate repeats across pages; a long run must not grow
+                self._seen.clear()
+            for key, vector in zip(todo, self.encode(todo), strict=True):
+                z = self.bias + sum(w * x for w, x in zip(self.weights, vector, strict=True))
+                self._seen[key] = 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
+        return [self._seen[k] for k in keys]
 
 
 def names() -> tuple[str, ...]:
@@ -155,4 +159,4 @@ def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evi
 
 def with_thresholds(reader: Reader, *, add: float | None = None, veto: float | None = None) -> Reader:
     """A copy with other thresholds (for measuring)."""
-    return replace(reader, add=reader.add if add is None else add, veto=reader.veto if veto is None else veto)
+    return replace(reader, add=reader.add if add is None else add, veto=reader.veto if veto is None else veto, _seen={})

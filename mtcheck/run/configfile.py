@@ -154,6 +154,7 @@ SCHEMA: dict[str, Validator] = {
     "device": _device,
     "batch_tokens": _positive_int,
     "ray": _string,
+    "reader": _string,
 }
 
 
@@ -307,6 +308,7 @@ def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
         "device",
         "batch_tokens",
         "ray",
+        "reader",
     )
     for key in simple:
         if key in config:
