@@ -99,5 +99,8 @@ class TagCheck(SegmentCheck):
                 severity="info",
                 message="inline codes are in another order than in the source: fine if the sentence was "
                 "reordered, but check that each code still wraps the right words",
-                details={"source_order": [labels[k] for k in source_keys]},
+                details={
+                    "source_order": [labels[k] for k in source_keys],
+                    "target_order": [labels[k] for k in target_keys],
+                },
             )
