@@ -159,6 +159,13 @@ def validate_settings(settings: Settings | None) -> Settings:
     checked = (settings or Settings()).validate()
     validate_engine(checked.engine)
     validate_checks(checked.checks)
+    if checked.severities:
+        from mtcheck.checks.catalog import unknown_name
+
+        for name, _ in checked.severities:
+            problem = unknown_name(name)
+            if problem is not None:
+                raise UsageError(f"severities: {name}: {problem}", setting="severities")
     resolve_calibration(checked.calibration, checked.engine)  # a bad calibration file fails here, once
     return checked
 

@@ -41,6 +41,7 @@ def unpaired(placed: list[tuple[int, InlineCode]]) -> list[tuple[int, InlineCode
 
 class TagCheck(SegmentCheck):
     name = "tags"
+    rule_ids = ("MT-SEG-TAG-MISSING", "MT-SEG-TAG-EXTRA", "MT-SEG-TAG-PAIRING", "MT-SEG-TAG-ORDER")
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         if not segment.source_codes and not segment.target_codes:
