@@ -159,6 +159,13 @@ def validate_settings(settings: Settings | None) -> Settings:
     checked = (settings or Settings()).validate()
     validate_engine(checked.engine)
     validate_checks(checked.checks)
+    if checked.severities:
+        from mtcheck.checks.catalog import unknown_name
+
+        for name, _ in checked.severities:
+            problem = unknown_name(name)
+            if problem is not None:
+                raise UsageError(f"severities: {name}: {problem}", setting="severities")
     resolve_calibration(checked.calibration, checked.engine)  # a bad calibration file fails here, once
     _reader(checked)  # an unknown reader or a missing encoder fails here, before any document
     return checked
@@ -457,6 +464,11 @@ def _find(
         bilingual, extra = compare(
             original.document, original.language, original.spans, sentences, prepared.language, run.engine, notices
         )
+        # A finding's text is the document's own slice: a pair of several sentences spans what lies between them.
+        text = prepared.document.text
+        extra = [
+            replace(f, text=text[f.start : f.end]) if f.start is not None and f.end is not None else f for f in extra
+        ]
         sentences, findings = attach(sentences, findings, extra, overrides)
     sentences, findings = _calibrate(sentences, findings, run)
     # After every source of findings, bilingual ones included: a notice is not article prose.

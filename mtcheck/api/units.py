@@ -57,7 +57,7 @@ def check_bilingual_file(
     sentences, loose, terms = run_checks(document, target_language, sentences, run)
     sentences = calibrate(sentences, dict(settings.severities))
     ctx = SegmentContext(file.segments, source_language, target_language, settings, run.extras())
-    found = [_placed(f, file.segments, maps) for f in run_segment_checks(ctx)]
+    found = [_placed(f, text, sentences, maps) for f in run_segment_checks(ctx)]
     sentences, loose = attach(sentences, loose, found, dict(settings.severities))
     units = tuple(
         UnitResult(
@@ -132,15 +132,35 @@ def _target_text(segments: tuple[Segment, ...]) -> tuple[str, tuple[SentenceResu
     return "".join(parts), tuple(sentences), maps
 
 
-def _placed(finding: Finding, segments: tuple[Segment, ...], maps: list[tuple[int, list[int]]]) -> Finding:
-    """A segment finding with its offsets moved from the segment's target into the report's text."""
+def _placed(
+    finding: Finding, text: str, sentences: tuple[SentenceResult, ...], maps: list[tuple[int, list[int]]]
+) -> Finding:
+    """A segment finding with its offsets moved from the segment's target into the report's text.
+
+    Its text is then the report text's own slice, as for every finding. Inline codes are not in that
+    text: a finding on a code alone (an extra or unpaired one) would be an empty span, so it spans its
+    segment's target, and details.code_offset says where in the report's text the code sits.
+    """
     index = finding.sentence if finding.sentence is not None else 0
     base, offsets = maps[index]
-    segment = segments[index]
     start, end = finding.start or 0, finding.end if finding.end is not None else 0
     start, end = min(start, len(offsets) - 1), min(max(end, start), len(offsets) - 1)
-    shown = display((segment.target or "")[start:end], segment.target_codes)
-    return replace(finding, start=base + offsets[start], end=base + offsets[end], text=shown or finding.text)
+    on_codes_only = start < end and offsets[start] == offsets[end]
+    start, end = base + offsets[start], base + offsets[end]
+    details = finding.details
+    if on_codes_only:
+        details = {**details, "code_offset": start}
+        start, end = _stripped(text, sentences[index].start, sentences[index].end)
+    return replace(finding, start=start, end=end, text=text[start:end], details=details)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of text without the whitespace at either side (the empty span at start when all is)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _round_trips(

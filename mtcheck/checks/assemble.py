@@ -11,6 +11,9 @@ from mtcheck.engines.base import Engine, unknown_word_marks
 from mtcheck.results import SEVERITIES, Finding, SentenceResult, severity_rank
 
 NOTICE_EVIDENCE = ("disclaimer", "badge", "engine_watermark", "original")
+# The findings made here (listed in mtcheck.checks.catalog, which validates severity overrides).
+FINDING_KIND = "unknown_word"
+FINDING_RULES = ("MT-UNKNOWN-WORD",)
 
 
 def unknown_word_findings(

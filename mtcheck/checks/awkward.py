@@ -213,6 +213,8 @@ class AwkwardPhrasing(Check):
     """Span-level findings for sentences whose round-trip chrF is under the awkward threshold."""
 
     name = "awkward_phrasing"
+    kind = "awkward_phrasing"
+    rule_ids = (SPAN_RULE, SENTENCE_RULE)
     needs_roundtrip = True
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:

@@ -36,7 +36,14 @@ class Check:
     """A named producer of findings. Subclasses set name and implement run()."""
 
     name: ClassVar[str] = ""
+    kind: ClassVar[str] = ""  # the kind of its findings
+    rule_ids: ClassVar[tuple[str, ...]] = ()  # every rule id its findings may carry
     needs_roundtrip: ClassVar[bool] = True
+
+    @classmethod
+    def known_rules(cls) -> tuple[str, ...]:
+        """Every rule id this check may report (a data-driven check reads its data)."""
+        return cls.rule_ids
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError

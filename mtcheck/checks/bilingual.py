@@ -13,6 +13,17 @@ from mtcheck.engines.base import Engine
 from mtcheck.read.document import Document
 from mtcheck.results import AlignedPair, BilingualResult, Finding, SentenceResult
 
+# The findings made here (listed in mtcheck.checks.catalog, which validates severity overrides).
+FINDING_KIND = "bilingual"
+FINDING_RULES = (
+    "MT-BILINGUAL-OMISSION",
+    "MT-BILINGUAL-ADDITION",
+    "MT-BILINGUAL-LOW-AGREEMENT",
+    "MT-BILINGUAL-LENGTH-RATIO",
+    "MT-BILINGUAL-NUMBER-MISMATCH",
+    "MT-BILINGUAL-NAME-MISMATCH",
+)
+
 # Moves of the sentence aligner: (original sentences, translation sentences) taken at once.
 MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 SKIP_COST = 0.3  # an unaligned sentence costs as much as a pair this dissimilar (1 - chrF/100)

@@ -60,6 +60,8 @@ class GlossaryCheck(Check):
     """Glossary violations as error findings at the term's span (preferred variants: warning)."""
 
     name = "glossary"
+    kind = "glossary"
+    rule_ids = (KEEP_RULE, FORBIDDEN_RULE, PREFERRED_RULE, TARGET_RULE)
     needs_roundtrip = False
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:

@@ -82,6 +82,8 @@ class ImprobableTokens(Check):
     """Spans of the original the backward model finds improbable given the pivot (forced decoding)."""
 
     name = "improbable_tokens"
+    kind = "improbable_tokens"
+    rule_ids = (RULE,)
     needs_roundtrip = True
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from mtcheck.checks.align import align
 from mtcheck.checks.base import Check, CheckContext
 from mtcheck.checks.emit import make, sentence_at
-from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules
+from mtcheck.checks.ruleset import Rule, RuleSet, function_words, load_rules, rule_languages
 from mtcheck.checks.signals import foreign_script, midsentence_capital, name_variants, repetition
 from mtcheck.results import Finding
 
@@ -229,7 +229,14 @@ class LanguageRules(Check):
     """Doubled words, unbalanced marks, leftovers, calques and broken structure, per language."""
 
     name = "rules"
+    kind = "rule"
     needs_roundtrip = False
+
+    @classmethod
+    def known_rules(cls) -> tuple[str, ...]:
+        """The rule ids of every language's rule file (and the common one)."""
+        ids = [rule.id for language in ("", *rule_languages()) for rule in load_rules(language).rules]
+        return tuple(dict.fromkeys(ids))
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         rs = load_rules(ctx.language or "")

@@ -129,6 +129,8 @@ class TerminologyDrift(Check):
     """Names, numbers, acronyms, dates, quoted phrases and compounds that drift in the round trip."""
 
     name = "terminology_drift"
+    kind = "terminology_drift"
+    rule_ids = (LOST_RULE, CHANGED_RULE, INCONSISTENT_RULE)
     needs_roundtrip = True
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:

@@ -230,6 +230,8 @@ def report(
 
         for line in github_annotations(outcome.reports, gate=outcome.gate):
             typer.echo(plain.terminal_safe(line))
+    if outcome.baseline_not_written is not None:  # said even with --quiet: a file the user asked for is missing
+        plain.echo(f"mtcheck: error: {outcome.baseline_not_written}", err=True)
     if not quiet:
         done = len(outcome.reports)  # checked and written: a document whose report failed is not among them
         where = f"reports in {options.output}" if outcome.written else "no reports written"

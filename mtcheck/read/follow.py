@@ -15,6 +15,10 @@ from mtcheck.read.inputs import SUFFIXES, one_line
 from mtcheck.read.web import WebDocument, read_url
 from mtcheck.results import Finding
 
+# The finding made here (listed in mtcheck.checks.catalog, which validates severity overrides).
+FINDING_KIND = "original"
+FINDING_RULES = ("MT-ORIGINAL-UNAVAILABLE",)
+
 log = logging.getLogger("mtcheck")
 
 

@@ -40,7 +40,7 @@ def annotation(report: Report, finding: Finding, lines: Positions | None = None)
         props["line"] = str(unit.location_line)
     elif found is not None and props:
         lines = lines or lines_for(report)
-        (line, col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])
+        (line, col), (end_line, end_col) = lines.position(found[0]), lines.end(found[1])
         props.update(line=str(line), endLine=str(end_line))
         if line == end_line:  # GitHub ignores columns on multi-line annotations
             props.update(col=str(col), endColumn=str(end_col))

@@ -37,11 +37,17 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
+    def end(self, offset: int) -> tuple[int, int]:
+        """Where a span ending at offset ends: the same place as position."""
+        return self.position(offset)
+
 
 class Positions(Protocol):
     """Offsets into a document's text as 1-based (line, column) pairs."""
 
     def position(self, offset: int) -> tuple[int, int]: ...
+
+    def end(self, offset: int) -> tuple[int, int]: ...
 
 
 def lines_for(report: Report) -> Positions:
@@ -127,7 +133,7 @@ def _location(report: Report, finding: Finding, lines: Positions) -> list[dict[s
         return [{"physicalLocation": physical, **({"logicalLocations": logical} if logical else {})}]
     found = span(report, finding)
     if found is not None:
-        (start_line, start_col), (end_line, end_col) = lines.position(found[0]), lines.position(found[1])
+        (start_line, start_col), (end_line, end_col) = lines.position(found[0]), lines.end(found[1])
         region: dict[str, Any] = {
             "startLine": start_line,
             "startColumn": start_col,

@@ -180,6 +180,12 @@ def _table(section: str, key: str, value: Any, label: str) -> dict[str, Any]:
         where = f"{label}: [{header}] {sub}"
         if key == "thresholds" and sub not in THRESHOLD_KEYS:
             raise ConfigError(f"{where}: unknown key (expected one of {', '.join(THRESHOLD_KEYS)})")
+        if key == "severities":
+            from mtcheck.checks.catalog import unknown_name
+
+            problem = unknown_name(sub)  # a typo would silently override nothing
+            if problem is not None:
+                raise ConfigError(f"{where}: {problem}")
         try:
             out[sub] = _threshold(item) if key == "thresholds" else _severity(item)
         except Invalid as exc:

@@ -52,6 +52,8 @@ class ReportOutcome:
     gated: dict[str, int] = field(default_factory=dict)  # document path -> findings at or above the gate
     exit_code: int = 0
     gate: Gate = field(default_factory=Gate)  # the gate and what the baseline knows, for renderers
+    # Why --write-baseline wrote nothing (an input failed: its findings are unknown), for the CLI to say.
+    baseline_not_written: str | None = None
 
 
 def _split(value: Any) -> tuple[str, ...]:
@@ -196,7 +198,16 @@ def run_report(
             written.append(renderer(reports, options.output, gate=gate, failures=failures))
         except OSError as exc:
             raise UsageError(f"cannot write the {name} report: {exc.strerror or exc}", setting="output") from None
-    if options.write_baseline is not None:
+    baseline_not_written = None
+    if options.write_baseline is not None and failures:
+        # A failed input's findings are unknown: a baseline without them would report them as new later,
+        # and overwriting the old one would lose its entries for that input. Nothing is lost by waiting.
+        state = "was left unchanged" if os.path.lexists(options.write_baseline) else "was not created"
+        baseline_not_written = (
+            f"baseline not written: {len(failures)} input{'s' if len(failures) != 1 else ''} failed, so "
+            f"{options.write_baseline} {state}; fix the failures and run again"
+        )
+    elif options.write_baseline is not None:
         from mtcheck.run.baseline import write_baseline
 
         try:
@@ -214,7 +225,7 @@ def run_report(
         code = 1
     else:
         code = 0
-    return ReportOutcome(reports, failures, tuple(written), gated, code, gate)
+    return ReportOutcome(reports, failures, tuple(written), gated, code, gate, baseline_not_written)
 
 
 def _load_baseline(path: Path | None) -> Any:

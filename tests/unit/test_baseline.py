@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from mtcheck.run.baseline import (
     load_baseline,
     write_baseline,
 )
+from tests.shared import python_env
 
 TEXT = "The cat sat on the the mat. It was a very good cat. The end of the the story."
 
@@ -176,3 +179,38 @@ def test_hand_written_entry_without_fingerprint_matches(tmp_path: Path) -> None:
     path.write_text(json.dumps({"version": 1, "entries": [entry]}), encoding="utf-8")
     new, known = load_baseline(path).split([make_report(TEXT, BASE)])
     assert [f.rule for _, f in known] == ["WEAK"] and len(new) == 2
+
+
+# -- --write-baseline when an input fails ------------------------------------------------------------------
+
+
+def _report(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mtcheck", "report", *args, "--engine", "none", "-o", "out", "-f", "json"],
+        cwd=cwd, capture_output=True, text=True, env=python_env(), timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_write_baseline_keeps_the_old_baseline_when_an_input_fails(tmp_path: Path) -> None:
+    """A failed input's findings are unknown: the baseline is not overwritten (nor created), and one line says so."""
+    (tmp_path / "a.txt").write_text("The the bridge is closed since years.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The bridge is in a bad state since years.\n", encoding="utf-8")
+    first = _report(tmp_path, "a.txt", "b.txt", "--write-baseline", "base.json")
+    assert first.returncode == 0, first.stderr
+    before = (tmp_path / "base.json").read_text(encoding="utf-8")
+    assert {e["document"] for e in json.loads(before)["entries"]} == {"a.txt", "b.txt"}
+
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00")  # b.txt can no longer be read
+    second = _report(tmp_path, "a.txt", "b.txt", "--write-baseline", "base.json", "--quiet")
+    assert second.returncode == 2
+    assert (tmp_path / "base.json").read_text(encoding="utf-8") == before  # b.txt's entries are not lost
+    assert (tmp_path / "out" / "a.json").is_file()  # the other input is still checked and reported
+    said = [line for line in second.stderr.splitlines() if "baseline" in line]
+    assert said == [
+        "mtcheck: error: baseline not written: 1 input failed, so base.json was left unchanged; "
+        "fix the failures and run again"
+    ]
+
+    third = _report(tmp_path, "a.txt", "b.txt", "--write-baseline", "new.json")
+    assert third.returncode == 2 and not (tmp_path / "new.json").exists()
+    assert "baseline not written: 1 input failed, so new.json was not created" in third.stderr

@@ -139,3 +139,27 @@ def test_contractions_of_the_original_are_not_names() -> None:
     _, findings = compare(source, "en", [(0, len(original))], sentences, "de", engine)
     names = [f for f in findings if f.rule == "MT-BILINGUAL-NAME-MISMATCH"]
     assert [f.details["missing"] for f in names] == [["Anna", "Lindqvist"]]
+
+
+def test_findings_over_several_sentences_quote_the_document_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A pair of two translated paragraphs: the finding's text is document.text[start:end], blank line included."""
+    from mtcheck.api import check
+    from mtcheck.config import Settings
+
+    original = [
+        "Die Brücke wird im März geschlossen, sagte Anna Lindqvist, und die Sanierung kostet 14,5 Millionen Euro.",
+        ORIGINAL[3],
+    ]
+    (tmp_path / "original.txt").write_text("\n\n".join(original) + "\n", encoding="utf-8")
+    article = tmp_path / "article.txt"
+    split = ["The bridge will be closed in March, said Anna.", "The renovation costs 15.5 million euros.", MT[3]]
+    article.write_text("\n\n".join(split) + "\n", encoding="utf-8")
+    mt = "The bridge will be closed in March, said Anna Lindqvist, and the renovation costs 14.5 million euros."
+    engine = TableEngine({original[0]: mt, original[1]: MT[3]})
+    report = check(
+        article, settings=Settings(language="en", source=tmp_path / "original.txt", cache=False), engine=engine
+    )
+    found = [f for f in report.all_findings() if f.kind == "bilingual"]
+    assert any(f.text is not None and "\n\n" in f.text for f in found)  # the name finding spans both paragraphs
+    for f in found:
+        assert f.text == (report.document.text[f.start : f.end] if f.start is not None else None), f

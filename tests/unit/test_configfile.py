@@ -36,9 +36,9 @@ VALID: list[tuple[str, str, Any]] = [
     ('output = "out/reports"', "output", "{dir}/out/reports"),
     ("thresholds = { awkward = 60, warning = 40.5 }", "thresholds", {"awkward": 60.0, "warning": 40.5}),
     (
-        'severities = { MT001 = "error", terminology_drift = "info" }',
+        'severities = { MT-DOUBLED-WORD = "error", terminology_drift = "info" }',
         "severities",
-        {"MT001": "error", "terminology_drift": "info"},
+        {"MT-DOUBLED-WORD": "error", "terminology_drift": "info"},
     ),  # fmt: skip
     ('glossary = "terms.csv"', "glossary", "{dir}/terms.csv"),
     ('checks = ["awkward_phrasing"]', "checks", ["awkward_phrasing"]),
@@ -111,8 +111,8 @@ ERRORS: list[tuple[str, str]] = [
     ("[tool.mtcheck.thresholds]\nbad = 3", "[tool.mtcheck.thresholds] bad: unknown key "
      "(expected one of awkward, warning, error)"),
     ('[tool.mtcheck]\nseverities = "error"', "[tool.mtcheck] severities: expected a table, got 'error'"),
-    ('[tool.mtcheck.severities]\nMT001 = "fatal"', "[tool.mtcheck.severities] MT001: expected one of info, warning, "
-     "error, off, got 'fatal'"),
+    ('[tool.mtcheck.severities]\nMT-DOUBLED-WORD = "fatal"', "[tool.mtcheck.severities] MT-DOUBLED-WORD: expected one "
+     "of info, warning, error, off, got 'fatal'"),
     ("[tool.mtcheck]\nglossary = []", "glossary: expected a path (string), got an empty list"),
     ('[tool.mtcheck]\nchecks = "awkward_phrasing"', "checks: expected a list of strings"),
     ('[tool.mtcheck]\ninclude = "*.md"', "include: expected a list of glob patterns (strings), got '*.md'"),
@@ -204,10 +204,10 @@ fail_on = "warning"
 [thresholds]
 awkward = 60
 [severities]
-MT001 = "error"
+MT-DOUBLED-WORD = "error"
 """
     config = load_config(write(tmp_path, "mtcheck.toml", body))
-    base = Settings(severities=(("MT002", "info"),))
+    base = Settings(severities=(("MT-LONG-SENTENCE", "info"),))
     settings = apply_config(base, config)
     root = tmp_path.resolve()
     assert settings.pivots == ("de", "fr") and settings.language == "en"
@@ -218,7 +218,7 @@ MT001 = "error"
     assert settings.checks == ("awkward_phrasing",)
     assert (settings.batch_size, settings.beams, settings.cache) == (8, 2, False)
     assert settings.thresholds == Thresholds(awkward=60.0)
-    assert dict(settings.severities) == {"MT001": "error", "MT002": "info"}
+    assert dict(settings.severities) == {"MT-DOUBLED-WORD": "error", "MT-LONG-SENTENCE": "info"}
 
 
 def test_apply_config_rejects_thresholds_out_of_order() -> None:
@@ -258,3 +258,83 @@ def test_every_key_is_documented() -> None:
         assert re.search(rf"^### `{key}`", doc, re.M) or key in ("include", "exclude"), key
     for key in ("awkward", "warning", "error"):
         assert f"`{key}`" in doc
+
+
+# -- severity overrides name a real rule id or kind ---------------------------------------------------------
+
+UNKNOWN = "unknown rule id or finding kind"
+UNKNOWN_SEVERITY_KEYS = [
+    ('"MT-DOUBLED-WROD" = "off"', f"MT-DOUBLED-WROD: {UNKNOWN} (did you mean 'MT-DOUBLED-WORD'?)"),
+    ('"mt-seg-tag-order" = "error"', f"mt-seg-tag-order: {UNKNOWN} (did you mean 'MT-SEG-TAG-ORDER'?)"),
+    ('terminology_drfit = "info"', f"terminology_drfit: {UNKNOWN} (did you mean 'terminology_drift'?)"),
+    ('MT001 = "error"', f"MT001: {UNKNOWN} (rule ids and kinds are listed in docs/findings.md)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "message"), UNKNOWN_SEVERITY_KEYS)
+def test_unknown_severity_keys_are_errors_with_a_suggestion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "mtcheck.toml", f"[severities]\n{line}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"mtcheck.toml: [severities] {message}"
+
+
+def test_every_rule_id_and_kind_the_checks_report_is_a_valid_severity_key(tmp_path: Path) -> None:
+    """The known names come from the registries: every rule id in the code and the rule files, every kind."""
+    from mtcheck.checks.catalog import finding_names
+    from mtcheck.checks.ruleset import load_rules, rule_languages
+    from tests.unit.test_docs import rule_ids_in_code
+
+    kinds, rules = finding_names()
+    in_code = rule_ids_in_code()
+    families = {i for i in in_code if any(r.startswith(i + "-") for r in rules)}  # MT-SEG-TAG for MT-SEG-TAG-*
+    assert in_code - families <= rules
+    assert {r.id for language in rule_languages() for r in load_rules(language).rules} <= rules
+    assert {"awkward_phrasing", "terminology_drift", "glossary", "rule", "improbable_tokens", "segment"} <= kinds
+    assert {"unknown_word", "bilingual", "original"} <= kinds
+    body = "[severities]\n" + "\n".join(f'"{name}" = "info"' for name in sorted(kinds | rules)) + "\n"
+    assert len(load_config(write(tmp_path, "mtcheck.toml", body))["severities"]) == len(kinds | rules)
+
+
+def test_documented_severity_examples_are_valid(tmp_path: Path) -> None:
+    """The [severities] examples of the docs name real rules and kinds."""
+    root = Path(__file__).resolve().parents[2]
+    tables = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        for block in re.findall(r"```toml\n(.*?)```", doc.read_text(encoding="utf-8"), re.DOTALL):
+            if "severities]" in block:
+                tables.append(block)
+    assert tables  # the scan itself works
+    for i, block in enumerate(tables):
+        load_config(write(tmp_path, f"{i}/pyproject.toml" if "tool.mtcheck" in block else f"{i}/mtcheck.toml", block))
+
+
+def test_unknown_severity_key_in_the_cli_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.shared import python_env
+
+    write(tmp_path, "mtcheck.toml", '[severities]\n"MT-DOUBLED-WROD" = "off"\n')
+    write(tmp_path, "a.txt", "The the bridge is closed.\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "mtcheck", "report", "a.txt", "--engine", "none", "-o", "out"],
+        cwd=tmp_path, capture_output=True, text=True, env=python_env(), timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "mtcheck: error: mtcheck.toml: [severities] MT-DOUBLED-WROD: unknown rule id or finding kind "
+        "(did you mean 'MT-DOUBLED-WORD'?)"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_library_settings_with_an_unknown_severity_key_are_a_usage_error() -> None:
+    from mtcheck.api import check
+    from mtcheck.errors import UsageError
+
+    with pytest.raises(UsageError, match="severities: MT-LONG-SENTANCE: .*did you mean 'MT-LONG-SENTENCE'"):
+        check("unused.txt", settings=Settings(severities=(("MT-LONG-SENTANCE", "off"),)))

@@ -128,6 +128,58 @@ def test_offsets_index_the_document_text() -> None:
             assert text[ev["start"] : ev["end"]] == ev["text"]
 
 
+# Inline-code problems of every kind: missing, extra (a code alone), unpaired, reordered.
+TAG_PROBLEMS_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="de" datatype="plaintext" original="app">
+    <body>
+      <trans-unit id="lost"><source>Hello <g id="1">world</g>, you have new messages.</source>
+        <target>Hallo Welt, Sie haben neue Nachrichten.</target></trans-unit>
+      <trans-unit id="extra"><source>Read the manual.</source>
+        <target>Lesen Sie <x id="5"/>das Handbuch.</target></trans-unit>
+      <trans-unit id="unpaired"><source>Click <bx id="1"/>here<ex id="1"/> to start.</source>
+        <target>Klicken Sie <bx id="1"/>hier, um zu beginnen.</target></trans-unit>
+      <trans-unit id="order"><source><x id="1"/> and <x id="2"/> again.</source>
+        <target><x id="2"/> und <x id="1"/> wieder.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def _every_finding(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [f for s in data["sentences"] for f in s["findings"]] + data["findings"]
+
+
+def test_bilingual_tag_findings_keep_the_text_contract(tmp_path: Path) -> None:
+    """text is document.text[start:end] for every finding of a bilingual file, inline-code findings included."""
+    from mtcheck.api import check
+    from mtcheck.config import Settings
+
+    path = tmp_path / "tags.xlf"
+    path.write_text(TAG_PROBLEMS_XLIFF, encoding="utf-8")
+    data = report_to_dict(check(path, settings=Settings(engine="none")))
+    VALIDATOR.validate(data)
+    text = data["document"]["text"]
+    every = _every_finding(data)
+    rules = {f["rule"] for f in every}
+    assert {"MT-SEG-TAG-MISSING", "MT-SEG-TAG-EXTRA", "MT-SEG-TAG-PAIRING", "MT-SEG-TAG-ORDER"} <= rules
+    for f in every:
+        if f["start"] is None:
+            assert f["text"] is None, f
+        else:
+            assert f["text"] == text[f["start"] : f["end"]], f
+    # A code is not in document.text: a finding on one code spans its segment's target and says where it sits.
+    for f in every:
+        if f["rule"] in ("MT-SEG-TAG-EXTRA", "MT-SEG-TAG-PAIRING"):
+            assert f["text"] and f["start"] <= f["details"]["code_offset"] <= f["end"], f
+    extra = next(f for f in every if f["rule"] == "MT-SEG-TAG-EXTRA")
+    assert (extra["text"], extra["details"]["extra"]) == ("Lesen Sie das Handbuch.", "<x5/>")
+    assert text[extra["details"]["code_offset"] :].startswith("das Handbuch")
+    order = next(f for f in every if f["rule"] == "MT-SEG-TAG-ORDER")
+    assert order["details"]["target_order"] == ["<x2/>", "<x1/>"]
+
+
 def test_primary_pivot_mirrors_first_of_pivots() -> None:
     data = report_to_dict(build_report(5, pivots=("de", "fr")))
     for s in data["sentences"]:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from mtcheck.api import check
+from mtcheck.config import Settings
+from mtcheck.read.document import read_document
 from mtcheck.report.sarif import LineIndex, artifact_uri, render_sarif, sarif_log
-from mtcheck.results import DocumentInfo, Finding, Report, summarize
+from mtcheck.results import DocumentInfo, Finding, Gate, Report, summarize
 from mtcheck.run.baseline import gate_for, load_baseline, write_baseline
 from tests.reportdata import build_report
 from tests.shared import shared_path
@@ -106,6 +109,44 @@ def test_columns_count_code_points() -> None:
     log = sarif_log([with_findings(build_report(1), text, (finding,))])
     assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
     assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 11
+
+
+# Character references before each finding on its line: named, decimal, hexadecimal and a legacy name
+# without its ';'; the quote and the bracket sit between tags; the doubled word is written with references.
+ENTITY_PAGE = (
+    "<!doctype html>\n<html lang='en'><head><title>Caf&eacute;</title></head>\n<body>\n"
+    "<p>Caf&eacute; &amp; cr&#232;me &copy 2024 &ndash; the bridge is in a bad state since years.</p>\n"
+    "<p>&Eacute;t&eacute; &#x2014; Tom &amp; Jerry agree. Criticism comes from the opposition.</p>\n"
+    "<p>The caf&eacute; &amp; cr&egrave;merie <em>(</em>which is open is closed.</p>\n"
+    '<p>The caf&eacute; &amp; cr&egrave;merie <em>"</em>which is open is closed.</p>\n'
+    "<p>Tom &amp; Jerry like the cr&egrave;me cr&egrave;me br&ucirc;l&eacute;e.</p>\n"
+    "</body></html>\n"
+)
+
+
+def test_regions_after_html_entities_slice_the_findings_text(tmp_path: Path) -> None:
+    """Columns count the file's characters: an entity before a finding on its line never shifts its region."""
+    path = tmp_path / "page.html"
+    path.write_text(ENTITY_PAGE, encoding="utf-8")
+    lines = ENTITY_PAGE.split("\n")
+    report = check(read_document(path), settings=Settings(language="en"), translate=False)
+    results = sarif_log([report], gate=Gate(fail_on="info"))["runs"][0]["results"]
+    sliced = {}
+    for result in results:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] == region["endLine"]
+        line = lines[region["startLine"] - 1]
+        sliced[result["ruleId"], region["snippet"]["text"]] = line[region["startColumn"] - 1 : region["endColumn"] - 1]
+    assert {
+        ("EN-CALQUE-SINCE-DURATION", "since years"),
+        ("EN-CALQUE-CRITICISM-COMES-FROM", "Criticism comes from"),
+        ("MT-UNBALANCED-BRACKETS", "("),
+        ("MT-UNBALANCED-QUOTES", '"'),
+        ("MT-DOUBLED-WORD", "crème crème"),
+    } <= set(sliced)
+    # Exactly the finding's text; where the finding holds a decoded character, the reference that wrote it.
+    assert all(text == sliced[rule, text] for rule, text in sliced if rule != "MT-DOUBLED-WORD"), sliced
+    assert sliced["MT-DOUBLED-WORD", "crème crème"] == "cr&egrave;me cr&egrave;me"
 
 
 def test_finding_without_span_has_file_but_no_region() -> None:

@@ -50,6 +50,7 @@ class SegmentCheck:
     """A named producer of findings on segments. Subclasses set name and implement check() or run()."""
 
     name: ClassVar[str] = ""
+    rule_ids: ClassVar[tuple[str, ...]] = ()  # every rule id its findings may carry (their kind is KIND)
 
     def run(self, ctx: SegmentContext) -> Iterable[Finding]:
         for index, segment, target in ctx.checked():

@@ -19,6 +19,7 @@ def _key(text: str) -> str:
 
 class ConsistencyCheck(SegmentCheck):
     name = "consistency"
+    rule_ids = ("MT-SEG-INCONSISTENT-TARGET", "MT-SEG-INCONSISTENT-SOURCE")
 
     def run(self, ctx: SegmentContext) -> Iterable[Finding]:
         checked = list(ctx.checked())

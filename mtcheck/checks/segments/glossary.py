@@ -24,6 +24,7 @@ class SegmentGlossaryCheck(SegmentCheck):
     """'Use X for Y': a source term whose glossary translation is missing from the target."""
 
     name = "glossary"
+    rule_ids = ("MT-SEG-GLOSSARY",)
 
     def run(self, ctx: SegmentContext) -> Iterable[Finding]:
         glossary = ctx.extras.get("glossary")

@@ -27,6 +27,7 @@ def _log_ratio(source: str, target: str) -> float:
 
 class LengthRatioCheck(SegmentCheck):
     name = "length"
+    rule_ids = ("MT-SEG-LENGTH-RATIO",)
 
     def run(self, ctx: SegmentContext) -> Iterable[Finding]:
         pairs = [

@@ -16,6 +16,7 @@ _MAYBE = re.compile(r"://|@|www\.", re.IGNORECASE)
 
 class LinkCheck(SegmentCheck):
     name = "links"
+    rule_ids = ("MT-SEG-URL-MISSING", "MT-SEG-URL-EXTRA")
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         if not (_MAYBE.search(segment.source) or _MAYBE.search(target)):

@@ -31,6 +31,7 @@ class NameCheck(SegmentCheck):
     """A source token such as 'iPhone', 'NATO' or 'A380' missing from the target."""
 
     name = "names"
+    rule_ids = ("MT-SEG-NAME",)
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         tokens = kept_tokens(segment.source, ctx.source_language)

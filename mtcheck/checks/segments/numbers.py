@@ -18,6 +18,7 @@ EXTRA_SEVERITY: Severity = "info"
 
 class NumberCheck(SegmentCheck):
     name = "numbers"
+    rule_ids = ("MT-SEG-NUMBER-MISSING", "MT-SEG-NUMBER-EXTRA")
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         missing, extra = numbers.compare(mask(segment.source), ctx.source_language, mask(target), ctx.target_language)

@@ -18,6 +18,7 @@ _POSITIONAL = re.compile(r"^%[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?
 
 class PlaceholderCheck(SegmentCheck):
     name = "placeholders"
+    rule_ids = ("MT-SEG-PLACEHOLDER-MISSING", "MT-SEG-PLACEHOLDER-EXTRA", "MT-SEG-PLACEHOLDER-ORDER")
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         if not (_MAYBE.search(segment.source) or _MAYBE.search(target)):

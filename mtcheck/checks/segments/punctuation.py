@@ -32,6 +32,7 @@ def end_class(text: str) -> str | None:
 
 class EndPunctuationCheck(SegmentCheck):
     name = "end_punctuation"
+    rule_ids = ("MT-SEG-END-PUNCTUATION",)
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         source, found = end_class(segment.source), end_class(target)
@@ -53,6 +54,7 @@ class EndPunctuationCheck(SegmentCheck):
 
 class WhitespaceCheck(SegmentCheck):
     name = "whitespace"
+    rule_ids = ("MT-SEG-WHITESPACE", "MT-SEG-DOUBLE-SPACE")
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         source = segment.source

@@ -75,6 +75,7 @@ class SourceScriptCheck(SegmentCheck):
     """Letters of the source's script in a target written in another script: left untranslated."""
 
     name = "source_script"
+    rule_ids = ("MT-SEG-SOURCE-SCRIPT",)
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         source_script = language_script(ctx.source_language)

@@ -41,6 +41,7 @@ def unpaired(placed: list[tuple[int, InlineCode]]) -> list[tuple[int, InlineCode
 
 class TagCheck(SegmentCheck):
     name = "tags"
+    rule_ids = ("MT-SEG-TAG-MISSING", "MT-SEG-TAG-EXTRA", "MT-SEG-TAG-PAIRING", "MT-SEG-TAG-ORDER")
 
     def check(self, ctx: SegmentContext, index: int, segment: Segment, target: str) -> Iterable[Finding]:
         if not segment.source_codes and not segment.target_codes:
@@ -99,5 +100,8 @@ class TagCheck(SegmentCheck):
                 severity="info",
                 message="inline codes are in another order than in the source: fine if the sentence was "
                 "reordered, but check that each code still wraps the right words",
-                details={"source_order": [labels[k] for k in source_keys]},
+                details={
+                    "source_order": [labels[k] for k in source_keys],
+                    "target_order": [labels[k] for k in target_keys],
+                },
             )

@@ -25,6 +25,7 @@ def _words(text: str) -> list[str]:
 
 class UntranslatedCheck(SegmentCheck):
     name = "untranslated"
+    rule_ids = ("MT-SEG-EMPTY-TARGET", "MT-SEG-UNTRANSLATED", "MT-SEG-SOURCE-LANGUAGE")
 
     def run(self, ctx: SegmentContext) -> Iterable[Finding]:
         for index, segment in enumerate(ctx.segments):
