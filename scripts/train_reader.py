@@ -174,9 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         "classifier": f"logistic regression, balanced classes, L2 C={C:g}, Newton",
         "thresholds": f"site-grouped {FOLDS}-fold out-of-fold scores with the rules' blind verdicts: most recall "
         f"at a false-alarm rate <= {FP_CAP}",
-        "cross_validated": {"recall": round(recall, 4), "false_alarm_rate": round(fp, 4),
-                            "rules_blind_recall": round(float(blind_recall), 4),
-                            "rules_blind_false_alarm_rate": round(float(blind_fp), 4)},  # fmt: skip
+        "cross_validated": {
+            "recall": round(recall, 4),
+            "false_alarm_rate": round(fp, 4),
+            "rules_blind_recall": round(float(blind_recall), 4),
+            "rules_blind_false_alarm_rate": round(float(blind_fp), 4),
+        },  # fmt: skip
         "veto": veto,
         "add": add,
         "bias": round(bias, 6),

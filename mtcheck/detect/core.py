@@ -294,7 +294,8 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
 
 
 def _read(reader: Reader, evidence: list[Evidence], structured: list[Evidence], document: Document, text: str,
-          paragraphs: tuple[tuple[int, int], ...], raw: str, metadata: Mapping[str, str]) -> list[Evidence]:  # fmt: skip
+          paragraphs: tuple[tuple[int, int], ...], raw: str,
+          metadata: Mapping[str, str]) -> list[Evidence]:  # fmt: skip
     """The evidence after the model reader (see reader.py): its veto, then its own finding."""
     from mtcheck.detect import reader as reading
 

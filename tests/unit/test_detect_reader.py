@@ -30,7 +30,9 @@ def _fake(calls: list[list[str]] | None = None, add: float = 0.7, veto: float = 
     return reading.Reader("fake", (4.0, -4.0), 0.0, add, veto, encode)
 
 
-NOTICE_FREE = "The harbour was quiet that morning.\n\nFishermen mended their nets NOTICE by the wall.\n\nThe end."
+NOTICE_FREE = (
+    "The harbour was quiet that morning.\n\nFishermen mended their nets NOTICE, translated, by the wall.\n\nThe end."
+)
 RULES_NOTICE = "This article was machine translated from German.\n\nThe harbour was quiet that morning."
 
 
@@ -40,7 +42,7 @@ def test_reader_adds_evidence_where_the_rules_find_nothing() -> None:
     assert d.machine_translated
     [e] = [e for e in d.evidence if e.kind == "reader"]
     assert e.start is not None and e.end is not None
-    assert NOTICE_FREE[e.start : e.end] == "Fishermen mended their nets NOTICE by the wall."
+    assert NOTICE_FREE[e.start : e.end] == "Fishermen mended their nets NOTICE, translated, by the wall."
     assert e.weight == pytest.approx(0.982, abs=0.001)
 
 
@@ -149,7 +151,8 @@ def test_choose_takes_the_most_recall_under_the_false_alarm_cap() -> None:
     blind = np.array([False, False, True, False, True, False, False, False, False, False])
     veto, add, recall, fp = tr.choose(scores, blind, y, cap=0.0)  # type: ignore[attr-defined]
     # no false alarm allowed: the vetoed blind flag on the negative (0.1) must go, the notice at 0.2 stays
-    assert fp == 0.0 and recall == pytest.approx(3 / 3 - 1 / 3)  # 0.9 added; 0.6 would need add <= 0.6 (0.65 is a negative)
+    # 0.9 added; 0.6 would need add <= 0.6, which lets the negative at 0.65 in
+    assert fp == 0.0 and recall == pytest.approx(2 / 3)
     assert 0.1 < veto <= 0.2 and 0.65 < add <= 0.9
 
 
@@ -173,12 +176,13 @@ def test_real_reader_scores_own_sentences() -> None:
     r = reading.load("e5")
     assert r is not None
     notices = [
-        "Dieser Beitrag wurde automatisch aus dem Englischen übersetzt und nicht redigiert.",
         "Cet article a été traduit automatiquement ; la version originale fait foi.",
+        "Este texto fue traducido por una máquina.",
     ]
     plain = [
         "Der Zug nach Hamburg fährt heute von Gleis sieben ab.",
         "La réunion du conseil municipal aura lieu jeudi soir à la mairie.",
+        "Wir bieten Übersetzungen in zwanzig Sprachen an.",  # a service offered, not a notice
     ]
     scores = r.scores(notices + plain)
     assert min(scores[:2]) >= r.add, scores
@@ -197,3 +201,12 @@ def test_cli_detect_with_the_real_reader(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
     assert row["machine_translated"] is False
+
+
+def test_reader_adds_only_a_segment_holding_a_translate_word() -> None:
+    # the fake encoder scores both paragraphs 0.98; only the one with a translate word ("translated") may be added
+    text = "Fishermen mended their nets NOTICE by the wall.\n\nNOTICE: this page was translated for you."
+    d = detect_text(text, reader=_fake())
+    [e] = [e for e in d.evidence if e.kind == "reader"]
+    assert e.start is not None and text[e.start : e.end] == "NOTICE: this page was translated for you."
+    assert not detect_text("Fishermen mended their nets NOTICE by the wall.", reader=_fake()).machine_translated
