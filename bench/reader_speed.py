@@ -46,6 +46,8 @@ def main() -> None:
     reader.scores(["warm-up"])
     page = html_page()
     files = short_files(args.files)
+    detect_text(files[0], language="en")  # warm-up: compile the language files and lexicons
+    detect_text(page, language="en")
     figures: dict[str, object] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
