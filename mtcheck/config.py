@@ -97,6 +97,8 @@ class Settings:
     cache: bool = True
     cache_dir: Path | None = None
     offline: bool = False
+    # detection's model reader (mtcheck.detect.reader): "none", or a reader's name ("e5", needs mtcheck[reader])
+    reader: str = "none"
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

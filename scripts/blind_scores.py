@@ -61,6 +61,8 @@ BLIND = {
     28: "cbb44a1",
     29: "cf9bf22",
     30: "cf9bf22",
+    31: "1e18c0c",  # round 19: main when sets 31-32 were measured once
+    32: "1e18c0c",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row

@@ -116,9 +116,12 @@ def placed(text: str, placement: str, body: str) -> str:
     return text
 
 
-def measure(rows: list[dict[str, str]], bodies: dict[str, str]) -> Result:
-    """Run detect_text on every row in every placement."""
+def measure(rows: list[dict[str, str]], bodies: dict[str, str], reader_name: str = "none") -> Result:
+    """Run detect_text on every row in every placement (with a model reader when one is named)."""
     from mtcheck.detect import detect_text
+    from mtcheck.detect.reader import load
+
+    reader = load(reader_name)
 
     result = Result(rows=len(rows))
     for row in rows:
@@ -130,7 +133,7 @@ def measure(rows: list[dict[str, str]], bodies: dict[str, str]) -> Result:
         placements = ("alone",) if kind in ARTICLES else PLACEMENTS
         cls = row.get("class") or "(no class)"
         for placement in placements:
-            flagged = detect_text(placed(row["text"], placement, body)).machine_translated
+            flagged = detect_text(placed(row["text"], placement, body), reader=reader).machine_translated
             for key in (placement, "all"):
                 if positive:
                     result.recall[key].add(flagged)
@@ -181,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bodies", type=Path, default=BODIES, help="neutral article bodies (JSON)")
     parser.add_argument("--misses", type=int, default=-1, help="how many errors to list (-1: all)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--reader", default="none", help="a model reader (mtcheck.detect.reader), e.g. e5")
     parser.add_argument(
         "--half", choices=("fit", "check"), help="only one half of the rows, split by site (odd/even sorted sites)"
     )
@@ -193,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_rows(paths)
     if args.half:
         rows = site_half(rows, args.half)
-    result = measure(rows, load_bodies(args.bodies))
+    result = measure(rows, load_bodies(args.bodies), args.reader)
     print(report(result, args.misses))
     if args.json:
         args.json.write_text(json.dumps(result.summary(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

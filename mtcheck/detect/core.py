@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
 from mtcheck.detect.context import CONTEXT_CHARS, line_around
@@ -14,6 +15,9 @@ from mtcheck.detect.patterns import might_match
 from mtcheck.detect.weigh import WEAK
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence, Position
+
+if TYPE_CHECKING:
+    from mtcheck.detect.reader import Reader
 
 THRESHOLD = 0.5  # machine_translated when the calibrated confidence, P(notice), reaches this (every language)
 WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
@@ -205,8 +209,12 @@ def _combine(weights: list[float]) -> float:
     return round(min(1 - rest * (1 - 0.5 * weak_or), 0.99), 3)
 
 
-def detect(document: Document, *, language: str | None = None) -> Detection:
-    """Read a document for machine-translation disclaimers and language signals."""
+def detect(document: Document, *, language: str | None = None, reader: Reader | None = None) -> Detection:
+    """Read a document for machine-translation disclaimers and language signals.
+
+    With a `reader` (`mtcheck.detect.reader.load`), a multilingual model also reads the text: it vetoes
+    notice evidence whose segment does not read as a notice and adds its own when nothing strong is left.
+    """
     text = document.text
     paragraphs = document.paragraphs
     found = _scan(text, 0, None, None, len(text), paragraphs)
@@ -256,6 +264,8 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
         extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
         evidence += learned.evidence(text, paragraphs, extras, lambda s, e: _position(s, e, len(text), paragraphs))
+    if reader is not None:
+        evidence = _read(reader, evidence, meta_evidence, document, text, paragraphs, raw, metadata)
     lang_evidence, paragraph_langs, language = signals.fragments(text, paragraphs, language)
     if language is None and metadata.get("lang"):
         language = metadata["lang"].split("-")[0].lower() or None
@@ -281,6 +291,22 @@ def detect(document: Document, *, language: str | None = None) -> Detection:
         paragraph_languages=paragraph_langs,
         score=score,
     )
+
+
+def _read(reader: Reader, evidence: list[Evidence], structured: list[Evidence], document: Document, text: str,
+          paragraphs: tuple[tuple[int, int], ...], raw: str,
+          metadata: Mapping[str, str]) -> list[Evidence]:  # fmt: skip
+    """The evidence after the model reader (see reader.py): its veto, then its own finding."""
+    from mtcheck.detect import reader as reading
+
+    def candidates() -> list[tuple[str, int | None, int | None, Position | None]]:
+        extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
+        extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
+        extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
+        return [(s.text, s.start, s.end, s.position) for s in learned.segments(text, paragraphs, extras)]
+
+    return reading.read(reader, evidence, text, structured, candidates,
+                        lambda s, e: _position(s, e, len(text), paragraphs), STRONG)  # fmt: skip
 
 
 # Phrase categories whose "mention" verdict comes from reading the context (a quoted example, a feature
@@ -350,8 +376,8 @@ def _extract(document: Document, found: list[_Found], strong: list[_Found],
     return engine, source_language, url
 
 
-def detect_text(text: str, *, language: str | None = None) -> Detection:
+def detect_text(text: str, *, language: str | None = None, reader: Reader | None = None) -> Detection:
     """Detection on a raw string, read both as plain text and as markup (comments, Markdown, HTML)."""
     comments = tuple(c.strip() for c in _COMMENT.findall(text) if c.strip())
     document = Document(path="<text>", name="text", text=text, raw=text, comments=comments)
-    return detect(document, language=language)
+    return detect(document, language=language, reader=reader)

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration
 from mtcheck.detect.core import THRESHOLD, _combine, detect
 from mtcheck.detect.original_link import OriginalLink, find_original, link_evidence
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence
+
+if TYPE_CHECKING:
+    from mtcheck.detect.reader import Reader
 
 # Evidence read from the main text only: a page's menus and language switchers are not its prose.
 _MAIN_TEXT_KINDS = ("language", "fragment", "roundtrip")
@@ -29,7 +33,8 @@ class Seen:
     original: OriginalLink | None = None
 
 
-def detect_document(document: Document, *, language: str | None = None, local_links: bool = False) -> Seen:
+def detect_document(document: Document, *, language: str | None = None, local_links: bool = False,
+                    reader: Reader | None = None) -> Seen:  # fmt: skip
     """Detection for any document; for a web page also the whole page's notices and the original's link.
 
     A local HTML file's detection is what `detect` finds; with local_links its original's link is looked
@@ -37,13 +42,13 @@ def detect_document(document: Document, *, language: str | None = None, local_li
     """
     from mtcheck.read.web import WebDocument
 
-    main = detect(document, language=language)
+    main = detect(document, language=language, reader=reader)
     if not isinstance(document, WebDocument):
-        return _local_html(document, main, language=language, local_links=local_links)
+        return _local_html(document, main, language=language, local_links=local_links, reader=reader)
     page = whole_page_document(document)
     if page is None:
         return Seen(main)
-    page_detection = detect(page, language=language or main.language)
+    page_detection = detect(page, language=language or main.language, reader=reader)
     detection = merge(main, page_detection, document.text, page.text)
     original = find_original(page, page_detection, base=document.url, language=language or main.language)
     if original is not None:
@@ -57,7 +62,8 @@ def detect_document(document: Document, *, language: str | None = None, local_li
     return Seen(detection, original)
 
 
-def _local_html(document: Document, main: Detection, *, language: str | None, local_links: bool) -> Seen:
+def _local_html(document: Document, main: Detection, *, language: str | None, local_links: bool,
+                reader: Reader | None = None) -> Seen:  # fmt: skip
     """A local HTML file: its main text's detection plus the notices of the boilerplate a reader sees (a
     banner, a footer), kept aside when the file was read, so the page is not parsed twice; with
     local_links also the original's link, looked for on the whole page."""
@@ -70,7 +76,7 @@ def _local_html(document: Document, main: Detection, *, language: str | None, lo
             spans.append((at, at + len(text)))
             at += len(text) + 2
         outside = Document(path=document.path, name=document.name, text="\n\n".join(texts), paragraphs=tuple(spans))
-        seen = detect(outside, language=language or main.language)
+        seen = detect(outside, language=language or main.language, reader=reader)
         placed = tuple(_placed(e, spans, [where for where, _ in document.outside]) for e in seen.evidence)
         detection = merge(main, replace(seen, evidence=placed), document.text, outside.text)
     if not local_links:
@@ -78,7 +84,7 @@ def _local_html(document: Document, main: Detection, *, language: str | None, lo
     page = whole_page_document(document)
     if page is None:
         return Seen(detection)
-    page_detection = detect(page, language=language or main.language)
+    page_detection = detect(page, language=language or main.language, reader=reader)
     base = _file_base(document.path)
     return Seen(detection, find_original(page, page_detection, base=base, language=language or main.language))
 

@@ -123,6 +123,14 @@ def _calibration(value: Any, base: Path) -> str:
     return str(_path(text, base)) if is_calibration_path(text) else text
 
 
+def _reader(value: Any, base: Path) -> str:
+    from mtcheck.detect.reader import names
+
+    if value not in names():
+        raise _fail(f"one of {', '.join(names())}", value)
+    return str(value)
+
+
 Validator = Callable[[Any, Path], Any]
 
 # Every key a config file may hold; each validator returns the normalised value or raises Invalid.
@@ -154,6 +162,7 @@ SCHEMA: dict[str, Validator] = {
     "device": _device,
     "batch_tokens": _positive_int,
     "ray": _string,
+    "reader": _reader,
 }
 
 
@@ -313,6 +322,7 @@ def apply_config(settings: Settings, config: Mapping[str, Any]) -> Settings:
         "device",
         "batch_tokens",
         "ray",
+        "reader",
     )
     for key in simple:
         if key in config:

@@ -278,14 +278,17 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
+    reader = _reader(settings)
     local = [i for i, item in enumerate(items) if item.error is None and item.path != STDIN]
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
     done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
-    if not urls:
+    if not urls and reader is None:  # a reader's encoder runs its own threads: no forked workers around it
         done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local)
     with _fetcher(urls, settings) as fetcher:
         for i, item in enumerate(items):
-            detection, failure = done[i] if i in done else _detect_one(item.path, item.name, item.error, fetcher)
+            detection, failure = (
+                done[i] if i in done else _detect_one(item.path, item.name, item.error, fetcher, reader)
+            )
             if detection is not None:
                 results.append((item.path, detection))
             if failure is not None:
@@ -315,8 +318,17 @@ def _fetcher(urls: list[str], settings: Settings | None) -> Any:
     return fetcher
 
 
+def _reader(settings: Settings | None) -> Any:
+    """Detection's model reader (None for "none"); an unknown name or a missing encoder is a usage error, once."""
+    if settings is None or settings.reader == "none":
+        return None
+    from mtcheck.detect.reader import load
+
+    return load(settings.reader)
+
+
 def _detect_one(
-    path: str, name: str, error: Exception | None = None, fetcher: Any = None
+    path: str, name: str, error: Exception | None = None, fetcher: Any = None, reader: Any = None
 ) -> tuple[Detection | None, InputFailure | None]:
     """One input's detection, or its failure (one line)."""
     from mtcheck.detect.page import detect_document
@@ -328,7 +340,7 @@ def _detect_one(
             raise error
         # No source map: detection never reads where its words sit in the file.
         document = read_input(path, name=name, fetcher=fetcher, source_map=False)
-        return detect_document(document).detection, None
+        return detect_document(document, reader=reader).detection, None
     except MtcheckError as exc:
         return None, InputFailure(path, str(exc), exc.setting)
     except Exception as exc:  # one document's problem, never the run's

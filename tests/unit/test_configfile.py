@@ -58,6 +58,7 @@ VALID: list[tuple[str, str, Any]] = [
     ('device = "auto"', "device", "auto"),
     ("batch_tokens = 2048", "batch_tokens", 2048),
     ('ray = "10.0.0.5:6379"', "ray", "10.0.0.5:6379"),
+    ('reader = "e5"', "reader", "e5"),
 ]
 
 
@@ -85,6 +86,7 @@ def test_valid_keys_in_bare_mtcheck_toml(tmp_path: Path, line: str, key: str, ex
 ERRORS: list[tuple[str, str]] = [
     ('[tool.mtcheck]\nbeams = "four"', "pyproject.toml: [tool.mtcheck] beams: expected an integer >= 1, got 'four'"),
     ("[tool.mtcheck]\nbeams = 0", "beams: expected an integer >= 1, got 0"),
+    ('[tool.mtcheck]\nreader = "bert"', "reader: expected one of none, e5, got 'bert'"),
     ("[tool.mtcheck]\nbatch_size = true", "batch_size: expected an integer >= 1, got True"),
     ("[tool.mtcheck]\nbatch_size = 2.5", "batch_size: expected an integer >= 1, got 2.5"),
     ('[tool.mtcheck]\nbeam = 4', "[tool.mtcheck] beam: unknown key (known keys: "),

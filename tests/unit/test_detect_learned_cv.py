@@ -47,14 +47,14 @@ def test_site_folds_on_toy_rows() -> None:
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        ("tests/data/detect-real-29.jsonl", True),
+        ("tests/data/detect-real-29.jsonl", False),
         ("tests/data/detect-real-23.jsonl", False),
         ("tests/data/detect-real-27.jsonl", False),
         ("tests/data/detect-real-28b.jsonl", False),
         ("tests/data/detect-real-290.jsonl", False),
         ("tests/data/detect-real-21.jsonl", False),
         ("tests/data/detect-real-17.jsonl", False),
-        ("tests/data/detect-real-30b.jsonl", True),
+        ("tests/data/detect-real-30b.jsonl", False),
         ("tests/data/detect-real-24b.jsonl", False),
         ("tests/data/detect-real-15.jsonl", False),
         ("tests/data/detect-real-16.jsonl", False),
