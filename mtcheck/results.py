@@ -30,7 +30,8 @@ def severity_rank(severity: str) -> int:
 class Evidence:
     """One piece of evidence that a document was machine translated."""
 
-    kind: str  # disclaimer | badge | engine_watermark | metadata | html_comment | language | fragment | roundtrip
+    # disclaimer | badge | engine_watermark | metadata | html_comment | language | fragment | roundtrip | reader
+    kind: str
     text: str
     start: int | None = None  # offsets into Document.text; None when not in the visible text
     end: int | None = None

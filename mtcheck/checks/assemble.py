@@ -10,7 +10,8 @@ from typing import Any
 from mtcheck.engines.base import Engine, unknown_word_marks
 from mtcheck.results import SEVERITIES, Finding, SentenceResult, severity_rank
 
-NOTICE_EVIDENCE = ("disclaimer", "badge", "engine_watermark", "original")
+# "reader": a segment the model reader (--reader) took for a notice; "learned": the old fallback (off)
+NOTICE_EVIDENCE = ("disclaimer", "badge", "engine_watermark", "original", "reader", "learned")
 # The findings made here (listed in mtcheck.checks.catalog, which validates severity overrides).
 FINDING_KIND = "unknown_word"
 FINDING_RULES = ("MT-UNKNOWN-WORD",)

@@ -20,7 +20,7 @@ _NOT_ORIGINAL = re.compile(
     re.IGNORECASE,
 )
 # Evidence kinds whose sentence may carry the link to the original.
-_NOTICE_KINDS = ("disclaimer", "badge", "original", "engine_watermark")
+_NOTICE_KINDS = ("disclaimer", "badge", "original", "engine_watermark", "reader", "learned")
 WINDOW_BEFORE, WINDOW_AFTER = 150, 300
 
 

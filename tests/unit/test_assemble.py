@@ -57,3 +57,13 @@ def test_notice_sentences_lose_their_findings() -> None:
     )
     quiet = quiet_notices(sentences, detection)
     assert [len(s.findings) for s in quiet] == [1, 0]
+
+
+def test_a_notice_found_by_the_model_reader_loses_its_findings_too() -> None:
+    sentences = (
+        SentenceResult(index=0, text="One.", start=0, end=4, findings=(finding(),)),
+        SentenceResult(index=1, text="Two.", start=5, end=9, findings=(finding(sentence=1),)),
+    )
+    evidence = (Evidence("reader", "Two.", 5, 9, "bottom"),)
+    detection = Detection(machine_translated=True, confidence=0.8, evidence=evidence)
+    assert [len(s.findings) for s in quiet_notices(sentences, detection)] == [1, 0]
