@@ -145,11 +145,16 @@ def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evi
     if any(e.weight >= strong for e in out):
         return out
     from mtcheck.detect.concepts import has_translate_word
+    from mtcheck.detect.learned import rules_verdict
 
     # Only a segment holding a translate word of some lexicon may be added: on ordinary news prose the classifier
     # alone flags about 4 sentences in 100 (it was trained on texts that all talk about translation), with the
-    # gate none; 99.6 % of the real notices hold such a word (docs/detection.md, "A model reader").
-    segments = [c for c in candidates() if c[0].strip() and has_translate_word(c[0])]
+    # gate none; 99.6 % of the real notices hold such a word (docs/detection.md, "A model reader"). And never one
+    # in which the phrase rules matched a notice and dropped it as negated, hypothetical or code: the encoder does
+    # not see negation ("this article was not machine translated" scores as a notice).
+    segments = [
+        c for c in candidates() if c[0].strip() and has_translate_word(c[0]) and rules_verdict(c[0]) != "blocked"
+    ]
     if not segments:
         return out
     found = reader.scores([s for s, _, _, _ in segments])

@@ -210,3 +210,11 @@ def test_reader_adds_only_a_segment_holding_a_translate_word() -> None:
     [e] = [e for e in d.evidence if e.kind == "reader"]
     assert e.start is not None and text[e.start : e.end] == "NOTICE: this page was translated for you."
     assert not detect_text("Fishermen mended their nets NOTICE by the wall.", reader=_fake()).machine_translated
+
+
+def test_reader_never_adds_a_segment_the_rules_read_as_negated() -> None:
+    # the fake encoder scores the negated notice 0.98; the phrase rules matched it and dropped it as negated
+    text = "The harbour was quiet.\n\nNOTICE: this article was not machine translated."
+    assert not detect_text(text, reader=_fake()).machine_translated
+    flagged = detect_text("The harbour was quiet.\n\nNOTICE: this article was machine translated.", reader=_fake())
+    assert flagged.machine_translated
