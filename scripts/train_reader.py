@@ -26,7 +26,6 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from cv_detect_learned import site_folds  # noqa: E402  (the same folds as the learned fallback's CV)
 from train_detect import held_out  # noqa: E402
 
 C = 10.0
@@ -56,20 +56,6 @@ def rows_of(paths: list[Path]) -> list[dict[str, Any]]:
                 if row["kind"] in ("disclaimer_phrase", "tricky_negative"):
                     out.append(row)
     return out
-
-
-def site_folds(rows: list[dict[str, Any]], k: int) -> list[int]:
-    """Fold index per row: sites dealt largest first to the fold with fewest rows (ties: name, fold index)."""
-    sizes: dict[str, int] = defaultdict(int)
-    for row in rows:
-        sizes[row["site"]] += 1
-    load = [0] * k
-    fold_of: dict[str, int] = {}
-    for site in sorted(sizes, key=lambda s: (-sizes[s], s)):
-        f = min(range(k), key=lambda i: (load[i], i))
-        fold_of[site] = f
-        load[f] += sizes[site]
-    return [fold_of[row["site"]] for row in rows]
 
 
 def fit(x: Any, y: Any, c: float = C, steps: int = 50) -> tuple[Any, float]:
@@ -168,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     names = [p.name for p in paths]
     out = {
         "reader": args.reader,
-        "encoder": reader.READERS[args.reader].split(": ")[0],
+        "encoder": "{} ({})".format(*reader.READERS[args.reader]),
         "trained_on": f"{names[0]} .. {names[-1]} ({len(names)} files): {int(y.sum())} notices, {int((~y).sum())} "
         f"tricky negatives, {len({r['site'] for r in rows})} sites",
         "classifier": f"logistic regression, balanced classes, L2 C={C:g}, Newton",

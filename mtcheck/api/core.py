@@ -167,7 +167,9 @@ def validate_settings(settings: Settings | None) -> Settings:
             if problem is not None:
                 raise UsageError(f"severities: {name}: {problem}", setting="severities")
     resolve_calibration(checked.calibration, checked.engine)  # a bad calibration file fails here, once
-    _reader(checked)  # an unknown reader or a missing encoder fails here, before any document
+    from mtcheck.detect.reader import load
+
+    load(checked.reader)  # an unknown reader or a missing encoder fails here, before any document
     return checked
 
 
@@ -343,17 +345,9 @@ def _check_one(document: str | Path | Document | BilingualFile, run: _Run, progr
     return _report(prepared, sentences, findings, terms, bilingual, engine_info)
 
 
-def _reader(settings: Settings) -> Any:
-    """Detection's model reader for these settings (None for "none"), loaded once per process."""
-    if settings.reader == "none":
-        return None
-    from mtcheck.detect.reader import load
-
-    return load(settings.reader)
-
-
 def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     from mtcheck.detect.page import detect_document
+    from mtcheck.detect.reader import load
     from mtcheck.read.language import detect_language
     from mtcheck.read.segment import segment
 
@@ -363,7 +357,7 @@ def _prepare(item: str | Path | Document, run: _Run) -> _Prepared:
     if language is None:
         raise InputError(f"{document.path}: cannot tell the document's language; set it", setting="language")
     follow = run.translate and settings.follow_original and settings.source is None
-    seen = detect_document(document, language=language, local_links=follow, reader=_reader(settings))
+    seen = detect_document(document, language=language, local_links=follow, reader=load(settings.reader))
     detection = seen.detection
     spans = segment(document.text, language, document.paragraphs or None)
     if run.translate and len(spans) > settings.max_sentences:

