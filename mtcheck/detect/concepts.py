@@ -52,9 +52,10 @@ CONCEPTS = (
     "action",
     "agent",
     "reason",
+    "others",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent", "reason"})
+_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent", "reason", "others"})
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -100,7 +101,9 @@ _CONTAINER = re.compile(
     re.IGNORECASE,
 )
 # Source code around the words: a call with a string, an arrow function, a checkbox line.
-_CODE = re.compile(r"\w\(\s*[\"'`]|=>|\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
+# (a line that ends by closing a call, "… fn(x)" or "… fn(g(x));": a name right before its bracket; not a sentence that
+# ends with a remark in brackets, "… translated with DeepL (version 2)", whose bracket follows a space)
+_CODE = re.compile(r"\w\(\s*[\"'`]|=>|\w\((?:[^()]|\([^()]*\))*\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
 # ... but a short label in brackets after a name or a slot is no call: "{lang} (machine translation)", "Español
 # (traducción automática)"
 _BRACKETED_LABEL = re.compile(r"(?:[^()\n]{1,40}\s)?\([^()\n]{1,60}\)\s*")
@@ -647,7 +650,7 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
         return _nominal_unspaced(lexicon, folded) is not None
     if machine is None or deixis is None:
         return False
-    if not deixis.search(folded) and not _other_versions(folded):
+    if not deixis.search(folded) and not _other_versions(folded) and not _others(lexicon, folded):
         return False
     words = _words(folded)
     texts = [folded[s:e] for s, e in words]
@@ -732,7 +735,7 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
             subject = ""
         if not subject and linking:
             continue
-        if not subject or _other_versions(folded):
+        if not subject or _other_versions(folded) or _others(lexicon, folded):
             return subject
         if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
             return subject
@@ -748,6 +751,23 @@ def _other_versions(folded: str) -> bool:
     common = shared()
     for m in common.except_words.finditer(folded):
         if common.language_regex.search(folded, max(0, m.start() - EXCEPT_REACH), m.end() + EXCEPT_REACH):
+            return True
+    return False
+
+
+def _others(lexicon: Lexicon, folded: str) -> bool:
+    """The subject names the site's other language versions: "The other languages are machine translated",
+    "Οι άλλες γλώσσες …", "다른 언어는 …" (the lexicon's `others`). Only before the first translate word: after it the
+    words are the target ("translated into other languages"), a feature, not a status of this text."""
+    others = lexicon.patterns["others"]
+    first = _first_translate(folded)
+    if others is None or first is None:
+        return False
+    for m in others.regex.finditer(folded, 0, first):
+        # the subject opens its clause ("per le altre lingue …" is a prepositional phrase) and is no key ("les autres
+        # langues : …" lists sources)
+        opens = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1] in ",;:()–—*-"
+        if opens and others.search(folded[m.start() : first]) and not folded[m.end() :].lstrip().startswith(":"):
             return True
     return False
 
@@ -1136,6 +1156,11 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
+    # "The other languages are machine translated", "Οι άλλες γλώσσες είναι μηχανικά μεταφρασμένες": the subject is
+    # the site's other language versions
+    if any(_others(lex[i], folded) for i in owners):
+        names_self = True
+        found.add("others")
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
     if sourced and bool(common.language_regex.search(folded)):
@@ -1560,7 +1585,8 @@ def speaks_here(fragment: str) -> bool:
     # a status in brackets after a description ("… in many languages (translated by Google)") is a badge on it
     if reading is None or reading.score <= 0:
         return False
-    return "deixis" in reading.concepts or _tail_status(fragment) is not None
+    # ("The other languages are machine translated": the subject points at the site's other versions, as "this" does)
+    return bool({"deixis", "others"} & reading.concepts) or _tail_status(fragment) is not None
 
 
 def fragments(text: str) -> list[tuple[int, int]]:

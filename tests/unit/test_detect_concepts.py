@@ -950,3 +950,61 @@ def test_a_passive_that_names_its_agent_before_the_verb(code: str, text: str, pa
 def test_a_label_with_a_caveat_without_spaces(text: str, flagged: bool) -> None:
     reading = concepts.read(text)
     assert (reading is not None and reading.score > 0) is flagged
+
+
+# Round 20 (branch rules20): fixes by mechanism for the misses of sets 29-32; sentences written here, not rows.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The remaining languages were translated automatically.", True),  # `others` as the subject
+        ("Alle anderen Sprachen wurden maschinell übersetzt.", True),
+        ("Οι υπόλοιπες γλώσσες έχουν μεταφραστεί μηχανικά.", True),
+        ("다른 언어는 자동 번역입니다.", True),  # the subject with its topic particle, the label and a copula
+        ("باقي اللغات مترجمة آلياً.", True),
+        ("Customers can have their posts machine translated into other languages.", False),  # the target, after
+        ("Other languages can be machine translated in the settings.", False),  # a feature: a modal
+        ("Per le altre lingue i testi vengono tradotti automaticamente.", False),  # "for": no subject
+        ("Les autres langues : anglais traduit par DeepL", False),  # a key that lists a source
+    ],
+)
+def test_the_sites_other_languages_as_subject(text: str, flagged: bool) -> None:
+    assert (detect_text(text).score >= 0.5) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("یہ مضمون اے آئی کی مدد سے ترجمہ کیا گیا ہے۔", True),  # Urdu "AI" spelled in its script
+        ("Ky artikull u përkthye me inteligjencë artificiale dhe nuk është rishikuar.", True),  # Albanian
+        ("یہ مضمون ایک مترجم نے ترجمہ کیا ہے۔", False),  # a translator, no machine
+    ],
+)
+def test_ai_spelled_in_other_scripts_is_the_machine(text: str, flagged: bool) -> None:
+    assert (detect_text(text).score >= 0.5) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Este manual se tradujo automáticamente con DeepL (versión de 2024)", True),  # a remark in brackets
+        ("Tento návod byl strojově přeložen pomocí DeepL (verze z roku 2024)", True),
+        ("result = translate_automatically(page, engine)", False),  # a call closes the line
+        ("log.info(machine_translated(page.body))", False),
+    ],
+)
+def test_a_closing_bracket_is_code_only_after_a_call(text: str, read: bool) -> None:
+    reading = concepts.read(text)
+    assert (reading is not None and reading.score >= 0.5) is read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jos tämä sivu on konekäännetty, sivun alussa näkyy kuvake.",  # Finnish "if"
+        "Jeśli ta strona została przetłumaczona maszynowo, pokażemy ikonę.",  # Polish
+        "Якщо цю сторінку перекладено автоматично, показуємо значок.",  # Ukrainian
+    ],
+)
+def test_a_conditional_is_no_status(text: str) -> None:
+    reading = concepts.read(text)
+    assert reading is None or reading.score < 0.5

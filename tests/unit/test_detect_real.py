@@ -90,10 +90,10 @@ RECALL_FLOOR = {
     "detect-real-26.jsonl": 0.446,  # measured once in round 16 (eb61754): 0.446 / 0.135; 0.146 after the revert
     "detect-real-27.jsonl": 0.667,  # held out in round 17: 0.667 / 0.174 at cbb44a1 and at a6550e1
     "detect-real-28.jsonl": 0.756,  # held out in round 17: 0.756 / 0.294 at cbb44a1 and at a6550e1
-    "detect-real-29.jsonl": 0.307,  # held out in round 18: 0.308 / 0.028 at cf9bf22 and at 38a58f8
-    "detect-real-30.jsonl": 0.718,  # held out in round 18: 0.718 / 0.194 at cf9bf22 and at 38a58f8
-    "detect-real-31.jsonl": 0.833,  # held out in round 19: 0.833 / 0.074 at 1e18c0c (rules alone)
-    "detect-real-32.jsonl": 0.680,  # held out in round 19: 0.680 / 0.112 at 1e18c0c (rules alone)
+    "detect-real-29.jsonl": 0.384,  # held out in round 18: 0.308 / 0.028 at cf9bf22; 0.385 / 0.028 after rules20
+    "detect-real-30.jsonl": 0.718,  # held out in round 18: 0.718 / 0.194 at cf9bf22; unchanged after rules20
+    "detect-real-31.jsonl": 0.861,  # held out in round 19: 0.833 / 0.074 at 1e18c0c; 0.861 / 0.074 after rules20
+    "detect-real-32.jsonl": 0.760,  # held out in round 19: 0.680 / 0.112 at 1e18c0c; 0.760 / 0.112 after rules20
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
