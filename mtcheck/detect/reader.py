@@ -8,8 +8,10 @@ It acts on the rules' verdict in two ways (`read`):
 - **veto**: notice evidence from the text whose segment scores under `veto` is dropped (a feature description,
   a settings label, a sentence about machine translation in general that the rules took for a notice);
 - **add**: when no strong evidence is left, the best candidate segment that holds a translate word (of any
-  concept lexicon) and scores at least `add` becomes `reader` evidence (weight = its score, which the calibration
-  map turns into a confidence over the threshold).
+  concept lexicon), names a machine and is no button, and scores at least `add` becomes `reader` evidence (weight =
+  its score, which the calibration map turns into a confidence over the threshold).
+
+What it vetoes is returned too (`Vetoed`: the evidence and its segment's score), for the detection's `vetoed` list.
 
 Readers are a registry (`READERS`); each has its classifier as data (`data/reader-<name>.json`, written by
 `scripts/train_reader.py` from the harvested real sets, with its thresholds and how they were chosen). The
