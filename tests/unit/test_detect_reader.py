@@ -302,3 +302,17 @@ def test_real_reader_on_lookalikes_written_here() -> None:
     flagged = {row["id"]: detect_text(f"{BODY}\n\n{row['text']}", reader=r).machine_translated for row in LOOKALIKES}
     assert not [i for i in flagged if i.startswith("credit-") and flagged[i]]
     assert [i for i in flagged if i.startswith("notice-") and not flagged[i]] == []
+
+
+def test_a_notice_vetoed_in_a_web_page_banner_is_listed_with_the_main_text() -> None:
+    from mtcheck.detect.page import detect_document
+    from mtcheck.read.web import read_html
+    from tests.webserver import page
+
+    url = "http://news.test/article.html"
+    document = read_html(page("article.html").decode(), path=url, name="a", url=url)
+    assert detect_document(document, language="en").detection.machine_translated  # the banner's notice
+    seen = detect_document(document, language="en", reader=_fake())
+    banner = [v for v in seen.detection.vetoed if v.evidence.kind == "disclaimer"]
+    assert banner and banner[0].evidence.start is None and banner[0].evidence.position == "top"
+    assert banner[0].reader_score < 0.4
