@@ -41,6 +41,14 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Vetoed:
+    """Notice evidence that the model reader dropped, and the score its segment got (under the reader's `veto`)."""
+
+    evidence: Evidence
+    reader_score: float
+
+
+@dataclass(frozen=True)
 class Detection:
     """Verdict on whether a document was machine translated."""
 
@@ -54,6 +62,7 @@ class Detection:
     paragraph_languages: tuple[tuple[int, int, str], ...] = ()  # (start, end, lang)
     roundtrip_similarity: float | None = None  # document-level signal, kept separate
     score: float | None = None  # the evidence combined, before calibration (`confidence` is P(notice))
+    vetoed: tuple[Vetoed, ...] = ()  # evidence the model reader dropped (empty without a reader)
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,7 @@ __all__ = [  # the report's results last: read lazily (__getattr__)
     "Gate",
     "Position",
     "Severity",
+    "Vetoed",
     "at_or_above",
     "severity_rank",
     "summarize",

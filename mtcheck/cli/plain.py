@@ -154,10 +154,13 @@ def detect(
     except MtcheckError as exc:
         fail(str(exc), exc.setting, exc.suggestion)
         return exc.exit_code
-    from mtcheck.detect import detection_to_dict, render_summary
+    from mtcheck.detect import detection_to_dict, render_summary, vetoed_lines
 
     for failure in outcome.failures:
         fail(failure.message, failure.setting, failure.suggestion)
+    for path, d in outcome.results:  # what the model reader dropped: on stderr with -v (in the JSON as "vetoed")
+        for line in vetoed_lines(path, d):
+            logging.getLogger("mtcheck.detect").info(line)
     if format == "json":
         import json
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mtcheck.detect import calibration
 from mtcheck.detect.core import THRESHOLD, detect, detect_text
-from mtcheck.detect.output import detection_to_dict, render_summary
+from mtcheck.detect.output import detection_to_dict, render_summary, vetoed_lines
 from mtcheck.detect.roundtrip import (
     Calibration,
     calibrate,
@@ -30,4 +30,5 @@ __all__ = [
     "roundtrip_signal",
     "roundtrip_verdict",
     "save_calibration",
+    "vetoed_lines",
 ]

@@ -1589,6 +1589,33 @@ def speaks_here(fragment: str) -> bool:
     return bool({"deixis", "others"} & reading.concepts) or _tail_status(fragment) is not None
 
 
+def names_machine(text: str) -> bool:
+    """Whether the text names a machine: a machine / automatic / AI word of a lexicon that owns its translate words,
+    a named engine or tool, or a placeholder for a language or an engine ("{ $fromLanguage }", "%{provider}").
+
+    A human translator's credit ("Traduit de l'allemand par Julien Moreau") names none: the model reader adds a
+    segment only where one is named (docs/detection.md, "A model reader").
+    """
+    folded = _fold(text)
+    if any(not _NOT_A_SLOT.search(m) for m in _PLACEHOLDER.findall(folded)):
+        return True
+    if _engine_any().search(folded) and any(p.search(folded) for _, p in shared().engines):
+        return True
+    for i in _owners(folded):
+        machine = _lexicon(i).patterns["machine"]
+        if machine is not None and machine.search(folded):
+            return True
+    readings = (read(text[s:e]) for s, e in fragments(text))
+    return any(r is not None and ("machine" in r.concepts or r.slots > 0) for r in readings)
+
+
+def ui_action(text: str) -> bool:
+    """Whether a clause of the text opens with its translate imperative, a button or a setting ("Auto translate",
+    "Traduci automaticamente i post"), as the concept layer reads it (the `action` concept)."""
+    readings = (read(text[s:e]) for s, e in fragments(text))
+    return any(r is not None and "action" in r.concepts for r in readings)
+
+
 def fragments(text: str) -> list[tuple[int, int]]:
     """Clause- and badge-sized pieces of the text (offsets): lines, then sentences within a line."""
     out = []

@@ -14,7 +14,7 @@ from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import might_match
 from mtcheck.detect.weigh import WEAK
 from mtcheck.read.document import Document
-from mtcheck.results import Detection, Evidence, Position
+from mtcheck.results import Detection, Evidence, Position, Vetoed
 
 if TYPE_CHECKING:
     from mtcheck.detect.reader import Reader
@@ -264,8 +264,9 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
         extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
         extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
         evidence += learned.evidence(text, paragraphs, extras, lambda s, e: _position(s, e, len(text), paragraphs))
+    vetoed: list[Vetoed] = []
     if reader is not None:
-        evidence = _read(reader, evidence, meta_evidence, document, text, paragraphs, raw, metadata)
+        evidence, vetoed = _read(reader, evidence, meta_evidence, document, text, paragraphs, raw, metadata)
     lang_evidence, paragraph_langs, language = signals.fragments(text, paragraphs, language)
     if language is None and metadata.get("lang"):
         language = metadata["lang"].split("-")[0].lower() or None
@@ -290,12 +291,13 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
         evidence=tuple(evidence),
         paragraph_languages=paragraph_langs,
         score=score,
+        vetoed=tuple(vetoed),
     )
 
 
 def _read(reader: Reader, evidence: list[Evidence], structured: list[Evidence], document: Document, text: str,
           paragraphs: tuple[tuple[int, int], ...], raw: str,
-          metadata: Mapping[str, str]) -> list[Evidence]:  # fmt: skip
+          metadata: Mapping[str, str]) -> tuple[list[Evidence], list[Vetoed]]:  # fmt: skip
     """The evidence after the model reader (see reader.py): its veto, then its own finding."""
     from mtcheck.detect import reader as reading
 

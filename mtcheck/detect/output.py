@@ -30,7 +30,32 @@ def detection_to_dict(d: Detection, path: str) -> dict[str, Any]:
             for e in d.evidence
         ],
         "roundtrip_similarity": None if d.roundtrip_similarity is None else round(d.roundtrip_similarity, 4),
+        # notice evidence the model reader (--reader) dropped: its segment scored under the reader's veto threshold
+        "vetoed": [
+            {
+                "kind": v.evidence.kind,
+                "text": v.evidence.text,
+                "start": v.evidence.start,
+                "end": v.evidence.end,
+                "position": v.evidence.position,
+                "language": v.evidence.language,
+                "weight": round(v.evidence.weight, 3),
+                "reader_score": round(v.reader_score, 3),
+            }
+            for v in d.vetoed
+        ],
     }
+
+
+def vetoed_lines(path: str, d: Detection) -> list[str]:
+    """One line per piece of notice evidence the model reader dropped (`mtcheck -v detect --reader ...`)."""
+    lines = []
+    for v in d.vetoed:
+        e = v.evidence
+        text = e.text if len(e.text) <= 90 else e.text[:89] + "…"
+        lines.append(f'{path}: the reader vetoed {e.kind} ({e.position}, weight {e.weight:.2f}, reader score '
+                     f'{v.reader_score:.2f}): "{text}"')  # fmt: skip
+    return lines
 
 
 def _strongest(d: Detection) -> str | None:

@@ -77,8 +77,10 @@ def _local_html(document: Document, main: Detection, *, language: str | None, lo
             at += len(text) + 2
         outside = Document(path=document.path, name=document.name, text="\n\n".join(texts), paragraphs=tuple(spans))
         seen = detect(outside, language=language or main.language, reader=reader)
-        placed = tuple(_placed(e, spans, [where for where, _ in document.outside]) for e in seen.evidence)
-        detection = merge(main, replace(seen, evidence=placed), document.text, outside.text)
+        wheres = [where for where, _ in document.outside]
+        placed = tuple(_placed(e, spans, wheres) for e in seen.evidence)
+        vetoed = tuple(replace(v, evidence=_placed(v.evidence, spans, wheres)) for v in seen.vetoed)
+        detection = merge(main, replace(seen, evidence=placed, vetoed=vetoed), document.text, outside.text)
     if not local_links:
         return Seen(detection)
     page = whole_page_document(document)
@@ -132,20 +134,32 @@ def merge(main: Detection, whole: Detection, text: str, page_text: str) -> Detec
     for e in whole.evidence:
         if e.kind in _MAIN_TEXT_KINDS or (e.kind, e.text) in seen:
             continue
-        start = end = None
-        if e.start is not None and e.end is not None:
-            at = text.find(page_text[e.start : e.end])
-            if at >= 0:
-                start, end = at, at + (e.end - e.start)
         seen.add((e.kind, e.text))
-        evidence.append(replace(e, start=start, end=end))
+        evidence.append(_moved(e, text, page_text))
+    vetoed = list(main.vetoed)
+    dropped = {(v.evidence.kind, v.evidence.text) for v in vetoed}
+    for v in whole.vetoed:  # what the reader dropped on the page is shown as what it dropped in the main text
+        if (v.evidence.kind, v.evidence.text) not in dropped | seen:
+            dropped.add((v.evidence.kind, v.evidence.text))
+            vetoed.append(replace(v, evidence=_moved(v.evidence, text, page_text)))
     merged = replace(
         main,
         engine=main.engine or whole.engine,
         source_language=main.source_language or whole.source_language,
         original_url=main.original_url or whole.original_url,
+        vetoed=tuple(vetoed),
     )
     return _with_evidence(merged, evidence[len(main.evidence) :])
+
+
+def _moved(e: Evidence, text: str, page_text: str) -> Evidence:
+    """Evidence from the whole page with its offsets in the main text (None where the main text lacks it)."""
+    start = end = None
+    if e.start is not None and e.end is not None:
+        at = text.find(page_text[e.start : e.end])
+        if at >= 0:
+            start, end = at, at + (e.end - e.start)
+    return replace(e, start=start, end=end)
 
 
 def _with_evidence(detection: Detection, added: list[Evidence]) -> Detection:

@@ -8,8 +8,10 @@ It acts on the rules' verdict in two ways (`read`):
 - **veto**: notice evidence from the text whose segment scores under `veto` is dropped (a feature description,
   a settings label, a sentence about machine translation in general that the rules took for a notice);
 - **add**: when no strong evidence is left, the best candidate segment that holds a translate word (of any
-  concept lexicon) and scores at least `add` becomes `reader` evidence (weight = its score, which the calibration
-  map turns into a confidence over the threshold).
+  concept lexicon), names a machine and is no button, and scores at least `add` becomes `reader` evidence (weight =
+  its score, which the calibration map turns into a confidence over the threshold).
+
+What it vetoes is returned too (`Vetoed`: the evidence and its segment's score), for the detection's `vetoed` list.
 
 Readers are a registry (`READERS`); each has its classifier as data (`data/reader-<name>.json`, written by
 `scripts/train_reader.py` from the harvested real sets, with its thresholds and how they were chosen). The
@@ -27,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from mtcheck.errors import UsageError
-from mtcheck.results import Evidence, Position
+from mtcheck.results import Evidence, Position, Vetoed
 
 DATA = Path(__file__).resolve().parent / "data"
 NONE = "none"
@@ -129,8 +131,10 @@ def _segment(text: str, start: int, end: int) -> str:
 
 def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evidence],
          candidates: Callable[[], list[tuple[str, int | None, int | None, Position | None]]],
-         position_of: Callable[[int, int], Position], strong: float) -> list[Evidence]:  # fmt: skip
-    """The evidence after the reader's veto and, when no strong evidence is left, its own finding.
+         position_of: Callable[[int, int], Position],
+         strong: float) -> tuple[list[Evidence], list[Vetoed]]:  # fmt: skip
+    """The evidence after the reader's veto and, when no strong evidence is left, its own finding; and the evidence it
+    vetoed, each with its segment's score (so that a dropped notice can be shown to whoever asks).
 
     `keep` holds evidence never vetoed (structured flags); `candidates` gives the segments to read when
     nothing strong is left: (text, start, end, position) with offsets into `text` or None.
@@ -141,32 +145,43 @@ def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evi
               for e in vetoable]  # fmt: skip
     unique = sorted(set(pieces))
     score = dict(zip(unique, reader.scores(unique), strict=True))
-    dropped = {id(e) for e, piece in zip(vetoable, pieces, strict=True) if score[piece] < reader.veto}
+    vetoed = [Vetoed(e, round(score[piece], 3)) for e, piece in zip(vetoable, pieces, strict=True)
+              if score[piece] < reader.veto]  # fmt: skip
+    dropped = {id(v.evidence) for v in vetoed}
     out = [e for e in evidence if id(e) not in dropped]
     if any(e.weight >= strong for e in out):
-        return out
-    from mtcheck.detect.concepts import has_translate_word
+        return out, vetoed
+    from mtcheck.detect.concepts import has_translate_word, names_machine, ui_action
     from mtcheck.detect.learned import rules_verdict
 
     # Only a segment holding a translate word of some lexicon may be added: on ordinary news prose the classifier
     # alone flags about 4 sentences in 100 (it was trained on texts that all talk about translation), with the
     # gate none; 99.6 % of the real notices hold such a word (docs/detection.md, "A model reader"). And never one
     # in which the phrase rules matched a notice and dropped it as negated, hypothetical or code: the encoder does
-    # not see negation ("this article was not machine translated" scores as a notice).
+    # not see negation ("this article was not machine translated" scores as a notice). Nor one that names no machine
+    # (no machine / automatic / AI word, engine or language slot): a human translator's credit ("Traduit de l'allemand
+    # par Julien Moreau") scores as a notice, and 96 % of the real notices name one, 12 % of the credits
+    # (docs/detection.md). Nor a button or setting that opens with its imperative ("Translate posts automatically").
     segments = [
-        c for c in candidates() if c[0].strip() and has_translate_word(c[0]) and rules_verdict(c[0]) != "blocked"
+        c
+        for c in candidates()
+        if c[0].strip()
+        and has_translate_word(c[0])
+        and names_machine(c[0])
+        and not ui_action(c[0])
+        and rules_verdict(c[0]) != "blocked"
     ]
     if not segments:
-        return out
+        return out, vetoed
     found = reader.scores([s for s, _, _, _ in segments])
     best = max(range(len(segments)), key=lambda i: found[i])
     if found[best] < reader.add:
-        return out
+        return out, vetoed
     piece, start, end, position = segments[best]
     shown = " ".join(piece.split())
     shown = shown if len(shown) <= 240 else shown[:239] + "…"
     where = position or position_of(start or 0, end or 0)
-    return [*out, Evidence("reader", shown, start, end, where, None, round(found[best], 3))]
+    return [*out, Evidence("reader", shown, start, end, where, None, round(found[best], 3))], vetoed
 
 
 def with_thresholds(reader: Reader, *, add: float | None = None, veto: float | None = None) -> Reader:

@@ -98,6 +98,7 @@ def _detection(det: Detection) -> dict[str, Any]:
             {"start": start, "end": end, "language": lang} for start, end, lang in det.paragraph_languages
         ],
         "roundtrip_similarity": _num(det.roundtrip_similarity, 3),
+        "vetoed": [{**_evidence(v.evidence), "reader_score": _num(v.reader_score, 3)} for v in det.vetoed],
     }
 
 

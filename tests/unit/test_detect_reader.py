@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +32,8 @@ def _fake(calls: list[list[str]] | None = None, add: float = 0.7, veto: float = 
 
 
 NOTICE_FREE = (
-    "The harbour was quiet that morning.\n\nFishermen mended their nets NOTICE, translated, by the wall.\n\nThe end."
+    "The harbour was quiet that morning.\n\n"
+    "Fishermen mended their nets NOTICE, translated by AI, by the wall.\n\nThe end."
 )
 RULES_NOTICE = "This article was machine translated from German.\n\nThe harbour was quiet that morning."
 
@@ -42,7 +44,7 @@ def test_reader_adds_evidence_where_the_rules_find_nothing() -> None:
     assert d.machine_translated
     [e] = [e for e in d.evidence if e.kind == "reader"]
     assert e.start is not None and e.end is not None
-    assert NOTICE_FREE[e.start : e.end] == "Fishermen mended their nets NOTICE, translated, by the wall."
+    assert NOTICE_FREE[e.start : e.end] == "Fishermen mended their nets NOTICE, translated by AI, by the wall."
     assert e.weight == pytest.approx(0.982, abs=0.001)
 
 
@@ -205,10 +207,10 @@ def test_cli_detect_with_the_real_reader(tmp_path: Path) -> None:
 
 def test_reader_adds_only_a_segment_holding_a_translate_word() -> None:
     # the fake encoder scores both paragraphs 0.98; only the one with a translate word ("translated") may be added
-    text = "Fishermen mended their nets NOTICE by the wall.\n\nNOTICE: this page was translated for you."
+    text = "Fishermen mended their nets NOTICE by the AI wall.\n\nOld sailors NOTICE, translated by AI, sang."
     d = detect_text(text, reader=_fake())
     [e] = [e for e in d.evidence if e.kind == "reader"]
-    assert e.start is not None and text[e.start : e.end] == "NOTICE: this page was translated for you."
+    assert e.start is not None and text[e.start : e.end] == "Old sailors NOTICE, translated by AI, sang."
     assert not detect_text("Fishermen mended their nets NOTICE by the wall.", reader=_fake()).machine_translated
 
 
@@ -218,3 +220,99 @@ def test_reader_never_adds_a_segment_the_rules_read_as_negated() -> None:
     assert not detect_text(text, reader=_fake()).machine_translated
     flagged = detect_text("The harbour was quiet.\n\nNOTICE: this article was machine translated.", reader=_fake())
     assert flagged.machine_translated
+
+
+# --- guards of the add step, on sentences written here (tests/data/reader-lookalikes.jsonl) ---------------------
+
+LOOKALIKES = [
+    json.loads(line)
+    for line in (ROOT / "tests" / "data" / "reader-lookalikes.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+BODY = "The council met on Monday to discuss the new bus routes.\n\nResidents asked for more evening services."
+
+
+def _always() -> reading.Reader:
+    """A reader that scores every segment 0.98: only the add step's guards stand between a segment and a verdict."""
+    return reading.Reader("always", (4.0,), 0.0, 0.7, 0.4, lambda texts: [[1.0] for _ in texts])
+
+
+@pytest.mark.parametrize("row", [r for r in LOOKALIKES if r["stopped_by"]], ids=lambda r: r["id"])
+def test_reader_adds_no_credit_and_no_ui_action(row: dict[str, str]) -> None:
+    # a human translator's credit names no machine; a button or setting opens with its imperative
+    for text in (f"{row['text']}\n\n{BODY}", f"{BODY}\n\n{row['text']}"):
+        d = detect_text(text, reader=_always())
+        assert not [e for e in d.evidence if e.kind == "reader"], (row["text"], d.evidence)
+
+
+@pytest.mark.parametrize("row", [r for r in LOOKALIKES if r["kind"] == "notice"], ids=lambda r: r["id"])
+def test_reader_guards_leave_notices_to_be_added(row: dict[str, str]) -> None:
+    d = detect_text(f"{BODY}\n\n{row['text']}", reader=_always())
+    assert d.machine_translated, (row["text"], d.evidence)
+
+
+# --- the trace of what the reader vetoed ------------------------------------------------------------------------
+
+
+def test_vetoed_evidence_is_kept_with_its_reader_score() -> None:
+    d = detect_text(RULES_NOTICE, reader=_fake())
+    assert not d.machine_translated
+    [v] = [v for v in d.vetoed if v.evidence.kind == "disclaimer"]
+    assert v.reader_score == pytest.approx(0.018, abs=0.001)
+    assert v.evidence.start is not None and "machine translated" in RULES_NOTICE[v.evidence.start : v.evidence.end]
+    assert v.evidence.position == "top" and v.evidence.weight >= 0.9
+    assert detect_text(RULES_NOTICE).vetoed == ()  # no reader, no veto
+    assert detect_text(RULES_NOTICE, reader=_fake(veto=0.0)).vetoed == ()
+
+
+def test_vetoed_evidence_in_the_json_and_in_the_verbose_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+    from mtcheck.detect import detection_to_dict
+
+    row = detection_to_dict(detect_text(RULES_NOTICE, reader=_fake()), "a.txt")
+    [v] = [v for v in row["vetoed"] if v["kind"] == "disclaimer"]
+    assert set(v) == {"kind", "text", "start", "end", "position", "language", "weight", "reader_score"}
+    assert v["reader_score"] == pytest.approx(0.018, abs=0.001) and v["position"] == "top"
+    assert detection_to_dict(detect_text(RULES_NOTICE), "a.txt")["vetoed"] == []
+
+    monkeypatch.setattr(reading, "load", lambda name: _fake())
+    page = tmp_path / "a.txt"
+    page.write_text(RULES_NOTICE, encoding="utf-8")
+    runner = CliRunner()
+    caplog.set_level(logging.INFO, logger="mtcheck.detect")  # what -v shows on stderr (cli.plain.configure)
+    text = runner.invoke(app, ["-v", "detect", "--reader", "e5", str(page)])
+    assert text.exit_code == 0, text.output
+    [line] = [r for r in caplog.records if "vetoed disclaimer" in r.getMessage()]
+    assert line.levelno == logging.INFO
+    assert "a.txt: the reader vetoed disclaimer (top, weight 0.95, reader score 0.02)" in line.getMessage()
+    as_json = runner.invoke(app, ["detect", "--format", "json", "--reader", "e5", str(page)])
+    [out] = json.loads(as_json.stdout)
+    assert "disclaimer" in [v["kind"] for v in out["vetoed"]]
+
+
+@e5
+def test_real_reader_on_lookalikes_written_here() -> None:
+    # sentences written for this test in 14 languages (tests/data/reader-lookalikes.jsonl): no credit flagged,
+    # every notice flagged; settings labels and remarks are measured in docs/detection.md, not held here
+    r = reading.load("e5")
+    flagged = {row["id"]: detect_text(f"{BODY}\n\n{row['text']}", reader=r).machine_translated for row in LOOKALIKES}
+    assert not [i for i in flagged if i.startswith("credit-") and flagged[i]]
+    assert [i for i in flagged if i.startswith("notice-") and not flagged[i]] == []
+
+
+def test_a_notice_vetoed_in_a_web_page_banner_is_listed_with_the_main_text() -> None:
+    from mtcheck.detect.page import detect_document
+    from mtcheck.read.web import read_html
+    from tests.webserver import page
+
+    url = "http://news.test/article.html"
+    document = read_html(page("article.html").decode(), path=url, name="a", url=url)
+    assert detect_document(document, language="en").detection.machine_translated  # the banner's notice
+    seen = detect_document(document, language="en", reader=_fake())
+    banner = [v for v in seen.detection.vetoed if v.evidence.kind == "disclaimer"]
+    assert banner and banner[0].evidence.start is None and banner[0].evidence.position == "top"
+    assert banner[0].reader_score < 0.4

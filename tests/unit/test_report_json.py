@@ -304,3 +304,18 @@ def test_rows_of_the_real_term_table_validate() -> None:
     row.pivot_renderings["de"] = ["NATO"]
     report = dataclasses.replace(build_report(4), terms=(dataclasses.asdict(row),))
     assert VALIDATOR.is_valid(json.loads(render_json(report)))
+
+
+def test_evidence_the_model_reader_vetoed_is_in_the_report() -> None:
+    from mtcheck.results import Evidence, Vetoed
+
+    report = build_report()
+    dropped = Evidence("disclaimer", "Traduzione generata con DeepL", 8, 37, "top", "it", 0.9)
+    detection = dataclasses.replace(report.detection, vetoed=(Vetoed(dropped, 0.3882),))
+    data = json.loads(render_json(dataclasses.replace(report, detection=detection)))
+    VALIDATOR.validate(data)
+    assert data["detection"]["vetoed"] == [
+        {"kind": "disclaimer", "text": "Traduzione generata con DeepL", "start": 8, "end": 37, "position": "top",
+         "language": "it", "weight": 0.9, "reader_score": 0.388}
+    ]  # fmt: skip
+    assert json.loads(render_json(report))["detection"]["vetoed"] == []
