@@ -63,6 +63,8 @@ BLIND = {
     30: "cf9bf22",
     31: "1e18c0c",  # round 19: main when sets 31-32 were measured once
     32: "1e18c0c",
+    33: "fcc5623",  # round 20: main when sets 33-34 were measured once (before the round's fixes merged)
+    34: "fcc5623",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
