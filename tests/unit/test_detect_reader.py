@@ -187,12 +187,15 @@ def test_cli_explicit_e5_without_its_encoder_is_one_line_and_exit_2(
 def test_the_encoder_starts_its_openmp_with_one_thread_and_the_environment_is_left_as_it_was(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(reading, "_ONE_THREAD", [])
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     assert reading._one_thread(lambda: os.environ.get("OMP_NUM_THREADS")) == "1"
     assert "OMP_NUM_THREADS" not in os.environ  # torch, loaded later, keeps its own threads
+    assert reading.single_threaded()  # so `detect` may fork workers around it
     monkeypatch.setenv("OMP_NUM_THREADS", "3")  # the user's choice is kept
     assert reading._one_thread(lambda: os.environ.get("OMP_NUM_THREADS")) == "3"
     assert os.environ["OMP_NUM_THREADS"] == "3"
+    assert not reading.single_threaded()  # a thread pool may exist: no forked workers
 
 
 def test_detection_says_which_reader_read_it() -> None:
