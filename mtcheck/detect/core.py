@@ -292,6 +292,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
         paragraph_languages=paragraph_langs,
         score=score,
         vetoed=tuple(vetoed),
+        reader="none" if reader is None else reader.name,
     )
 
 

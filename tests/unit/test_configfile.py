@@ -59,6 +59,7 @@ VALID: list[tuple[str, str, Any]] = [
     ("batch_tokens = 2048", "batch_tokens", 2048),
     ('ray = "10.0.0.5:6379"', "ray", "10.0.0.5:6379"),
     ('reader = "e5"', "reader", "e5"),
+    ('reader = "auto"', "reader", "auto"),
 ]
 
 
@@ -93,7 +94,7 @@ ERRORS: list[tuple[str, str]] = [
     (f'{SEVERITIES}\nMT001 = "error"', f"MT001: {UNKNOWN} (rule ids and kinds are listed in docs/findings.md)"),
     ('[tool.mtcheck]\nbeams = "four"', "pyproject.toml: [tool.mtcheck] beams: expected an integer >= 1, got 'four'"),
     ("[tool.mtcheck]\nbeams = 0", "beams: expected an integer >= 1, got 0"),
-    ('[tool.mtcheck]\nreader = "bert"', "reader: expected one of none, e5, got 'bert'"),
+    ('[tool.mtcheck]\nreader = "bert"', "reader: expected one of auto, none, e5, got 'bert'"),
     ("[tool.mtcheck]\nbatch_size = true", "batch_size: expected an integer >= 1, got True"),
     ("[tool.mtcheck]\nbatch_size = 2.5", "batch_size: expected an integer >= 1, got 2.5"),
     ('[tool.mtcheck]\nbeam = 4', "[tool.mtcheck] beam: unknown key (known keys: "),

