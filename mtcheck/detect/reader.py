@@ -170,7 +170,7 @@ _ONE_THREAD: list[bool] = []  # whether the encoder's OpenMP was started with on
 
 def single_threaded() -> bool:
     """Whether the loaded encoder's OpenMP runs one thread: then no pool thread exists and a worker process may be
-    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS."""
+    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS to more than 1."""
     return _ONE_THREAD == [True]
 
 
