@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mtcheck import __version__
 from mtcheck.checks.assemble import attach
 from mtcheck.errors import InputError, ModelError, UsageError
+from mtcheck.read.segment import strip_span
 from mtcheck.read.units import BilingualFile, Segment, display, display_map, plain
 from mtcheck.results import (
     Detection,
@@ -150,17 +151,8 @@ def _placed(
     details = finding.details
     if on_codes_only:
         details = {**details, "code_offset": start}
-        start, end = _stripped(text, sentences[index].start, sentences[index].end)
+        start, end = strip_span(text, sentences[index].start, sentences[index].end)
     return replace(finding, start=start, end=end, text=text[start:end], details=details)
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) of text without the whitespace at either side (the empty span at start when all is)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _round_trips(

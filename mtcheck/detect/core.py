@@ -260,9 +260,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             and (not _overlaps(e, unsure) or concepts.points_here(e.text))
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
-        extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
-        extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
-        extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
+        extras = _segment_extras(document, raw, metadata)
         evidence += learned.evidence(text, paragraphs, extras, lambda s, e: _position(s, e, len(text), paragraphs))
     vetoed: list[Vetoed] = []
     if reader is not None:
@@ -303,13 +301,20 @@ def _read(reader: Reader, evidence: list[Evidence], structured: list[Evidence], 
     from mtcheck.detect import reader as reading
 
     def candidates() -> list[tuple[str, int | None, int | None, Position | None]]:
-        extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
-        extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
-        extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
+        extras = _segment_extras(document, raw, metadata)
         return [(s.text, s.start, s.end, s.position) for s in learned.segments(text, paragraphs, extras)]
 
     return reading.read(reader, evidence, text, structured, candidates,
                         lambda s, e: _position(s, e, len(text), paragraphs), STRONG)  # fmt: skip
+
+
+def _segment_extras(document: Document, raw: str, metadata: Mapping[str, str]) -> list[tuple[str, Position]]:
+    """Texts outside the document's text that the learned fallback and the model reader also read as candidate
+    segments: comments, attribute texts (tooltips, labels) and metadata values, each with where it stands."""
+    extras = [(c, _comment_position(raw, c)) for c in _comments(document)]
+    extras += [(v, _comment_position(raw, v)) for v in _attribute_texts(raw)]
+    extras += [(v, "top") for v in metadata.values() if isinstance(v, str) and v.strip()]
+    return extras
 
 
 # Phrase categories whose "mention" verdict comes from reading the context (a quoted example, a feature

@@ -224,6 +224,10 @@ def evidence(text: str, paragraphs: Sequence[tuple[int, int]], extras: Iterable[
         return []
     p, seg = best
     position = seg.position or position_of(seg.start or 0, seg.end or 0)  # type: ignore[operator]
-    shown = " ".join(seg.text.split())
-    shown = shown if len(shown) <= 240 else shown[:239] + "…"
-    return [Evidence("learned", shown, seg.start, seg.end, position, None, model.evidence_weight)]
+    return [Evidence("learned", shown(seg.text), seg.start, seg.end, position, None, model.evidence_weight)]
+
+
+def shown(segment: str) -> str:
+    """A segment as its evidence shows it: whitespace collapsed, at most 240 characters."""
+    text = " ".join(segment.split())
+    return text if len(text) <= 240 else text[:239] + "…"

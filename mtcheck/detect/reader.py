@@ -229,7 +229,7 @@ def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evi
     if any(e.weight >= strong for e in out):
         return out, vetoed
     from mtcheck.detect.concepts import has_translate_word, names_machine, ui_action
-    from mtcheck.detect.learned import rules_verdict
+    from mtcheck.detect.learned import rules_verdict, shown
 
     # Only a segment holding a translate word of some lexicon may be added: on ordinary news prose the classifier
     # alone flags about 4 sentences in 100 (it was trained on texts that all talk about translation), with the
@@ -255,10 +255,8 @@ def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evi
     if found[best] < reader.add:
         return out, vetoed
     piece, start, end, position = segments[best]
-    shown = " ".join(piece.split())
-    shown = shown if len(shown) <= 240 else shown[:239] + "…"
     where = position or position_of(start or 0, end or 0)
-    return [*out, Evidence("reader", shown, start, end, where, None, round(found[best], 3))], vetoed
+    return [*out, Evidence("reader", shown(piece), start, end, where, None, round(found[best], 3))], vetoed
 
 
 def with_thresholds(reader: Reader, *, add: float | None = None, veto: float | None = None) -> Reader:

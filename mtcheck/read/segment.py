@@ -103,7 +103,8 @@ def _cuts(chunk: str, language: str) -> list[int]:
     return [cut for cut in cuts[:-1] if not _after_abbreviation(chunk, cut, language)] + cuts[-1:]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of text without the whitespace at either side (the empty span at start when all is)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -114,7 +115,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def split_long(text: str, start: int, end: int, limit: int | None = None) -> Iterator[tuple[int, int]]:
     """Cut a span into stripped pieces of at most `limit` characters, at punctuation or spaces when possible."""
     limit = limit or config.MAX_SENTENCE_CHARS
-    start, end = _strip(text, start, end)
+    start, end = strip_span(text, start, end)
     while end - start > limit:
         window_end, cut = start + limit, None
         for pattern in _SOFT_BREAKS:
@@ -125,10 +126,10 @@ def split_long(text: str, start: int, end: int, limit: int | None = None) -> Ite
                 break
         if cut is None:
             cut = window_end
-        piece_start, piece_end = _strip(text, start, cut)
+        piece_start, piece_end = strip_span(text, start, cut)
         if piece_end > piece_start:
             yield piece_start, piece_end
-        start, end = _strip(text, cut, end)
+        start, end = strip_span(text, cut, end)
     if end > start:
         yield start, end
 

