@@ -94,6 +94,8 @@ RECALL_FLOOR = {
     "detect-real-30.jsonl": 0.718,  # held out in round 18: 0.718 / 0.194 at cf9bf22; unchanged after rules20
     "detect-real-31.jsonl": 0.861,  # held out in round 19: 0.833 / 0.074 at 1e18c0c; 0.861 / 0.074 after rules20
     "detect-real-32.jsonl": 0.760,  # held out in round 19: 0.680 / 0.112 at 1e18c0c; 0.760 / 0.112 after rules20
+    "detect-real-33.jsonl": 0.806,  # held out in round 20: 0.778 / 0.082 at fcc5623, 0.806 / 0.082 at fc1c7d9
+    "detect-real-34.jsonl": 0.429,  # held out in round 20: 0.411 / 0.104 at fcc5623, 0.429 / 0.104 at fc1c7d9
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -128,6 +130,8 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-30.jsonl": 0.195,
     "detect-real-31.jsonl": 0.075,
     "detect-real-32.jsonl": 0.113,
+    "detect-real-33.jsonl": 0.082,
+    "detect-real-34.jsonl": 0.105,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 2535  # sets 1-34
