@@ -112,6 +112,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
         return "engine_watermark", 0.95
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
+    # "[例: 英語はDeepLで翻訳した段階です]", "(e.g. translated with DeepL)": a sample answer in a form or a template
+    if category != "original" and shared().example_marker.search(ctx.sentence_pre):
+        return "mention", 0.15
     # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
     toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"
     if (ctx.ui_message == "trailing" or toast) and category != "original":
