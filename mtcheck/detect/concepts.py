@@ -280,7 +280,7 @@ class _Words(Mapping[str, list[str]]):
     def _full(self) -> dict[str, list[str]]:
         if self._all is None:
             data = tomllib.loads(self._text)
-            self._all = {concept: [str(w) for w in data.get(concept, [])] for concept in CONCEPTS}
+            self._all = {concept: _spelled([str(w) for w in data.get(concept, [])], data) for concept in CONCEPTS}
         return self._all
 
     def __getitem__(self, concept: str) -> list[str]:
@@ -292,6 +292,16 @@ class _Words(Mapping[str, list[str]]):
 
     def __len__(self) -> int:
         return len(CONCEPTS) + 1
+
+
+def _spelled(entries: list[str], data: dict[str, Any]) -> list[str]:
+    """The entries and, where the file has an `ascii_spellings` table (German: "ü" = "ue"), each entry also as it is
+    written without those letters ("nicht geprüft" as "nicht geprueft", in code comments and ASCII-only files)."""
+    table = data.get("ascii_spellings")
+    if not isinstance(table, dict) or not table:
+        return entries
+    swap = str.maketrans({str(k): str(v) for k, v in table.items()})
+    return entries + [a for w in entries if (a := w.translate(swap)) != w and a not in entries]
 
 
 def _head(text: str) -> dict[str, Any]:
@@ -964,6 +974,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     opens with a bare label ("Machine translation.") and goes on with the sentence after it."""
     if "<" in fragment:
         fragment = _TAG.sub(" ", _LINK_START.sub(" · ", fragment)).strip()
+    # "[例: 英語はDeepLで翻訳した段階です]", "Beispiel: Dieser Text wurde …": a sample answer in a form or a template
+    sample = _fold(fragment)
+    if (at := _first_translate(sample)) is not None and shared().example_marker.search(sample[:at]):
+        return None
     # "Full translation of the interface into many languages (translated by Google)": a status in brackets at the
     # end of a line is a badge on it, read apart from the description it stands after
     if (inner := _tail_status(fragment)) is not None:

@@ -29,7 +29,8 @@ _CUT_REVERSED = re.compile(r"[,;:()\[]|\s-\s")
 # A clause or sentence is read at most this far on each side of a phrase: a notice is short, and a
 # page that repeats a phrase thousands of times without a full stop must not cost quadratic time.
 CONTEXT_CHARS = 400
-LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*")
+# (a key may be a hyphenated compound: "Eintrag-Vorschau-Box: …")
+LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,2}[^\W\d_]+(?:-[^\W\d_]+)*\s*:\s*")
 # A number after a label's colon: "Machine-translated rows: {n:,}", "Auto-translated: 1,204 (41.0%)", "...: %d",
 # "...: {count}" (the view reads a count placeholder as "0"). A statistic that a script prints or a dashboard
 # shows, not a badge on this text: a language name or words after the colon are read as before.

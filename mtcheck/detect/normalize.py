@@ -25,6 +25,8 @@ _SKIP = re.compile(
 _PLACEHOLDER = re.compile(
     r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n\"'()]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![A-Za-z])"
     r"|\{[^\W\d][\w.]{0,40}\}|\{ ?\$[\w.-]{1,40} ?\}"
+    # a JSX or template expression that opens with a member access: "{t.content.slice(0, 80)}", "{a.b ? '…' : ''}"
+    r"|\{[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+[^{}\n]{0,80}\}"
     r"|\$[A-Za-z][A-Za-z_]{1,40}\$"  # Chrome extension messages: "$LANGUAGE_NAME$"
     # ICU `{0}`, Laravel `:lang`, `__LANG__`, `[[lang]]`
     r"|\{\d{1,2}\}|(?<![\w:]):[a-z_]{0,20}lang[a-z_0-9]{0,20}|__[A-Z_]{0,20}LANG[A-Z_]{0,20}__|\[\[\w{1,40}\]\]"

@@ -183,6 +183,13 @@ class Shared:
         return re.compile(rf"^\W*(?:{_alternation(self._data['note_labels'])})\s*[:：!]", re.IGNORECASE)
 
     @cached_property
+    def example_marker(self) -> re.Pattern[str]:
+        """An example marker and its colon opening a bracket or a clause: "[例: …", "(e.g.: …", "Beispiel: …"."""
+        words = _alternation(self._data["example_markers"])
+        opened = rf"[\[(（【]\s*(?:{words})\s*[:：]?"  # "(e.g. …", "[例: …"
+        return re.compile(rf"(?:{opened}|(?:^|[,;:：\s])(?:{words})\s*[:：])[^\])）】]*$", re.IGNORECASE)
+
+    @cached_property
     def instruments(self) -> tuple[frozenset[str], frozenset[str]]:
         """Prepositions and postpositions of the instrument ("with", "con", "ile"), lower case."""
         return frozenset(self._data["instruments"]), frozenset(self._data["instruments_after"])

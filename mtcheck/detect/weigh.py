@@ -36,6 +36,7 @@ _SPACED_DASH = re.compile(r"\s[-—–]\s")
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
 _SENTENCE_END = re.compile(r"[.!?？。؟]\s+")
+_QUOTED_AFTER = re.compile(r"\"[^\"\n]*\"|“[^“”\n]*”|«[^«»\n]*»|„[^„“\n]*“")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 
@@ -111,6 +112,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if category == "watermark":
         return "engine_watermark", 0.95
     if ctx.question and category != "original":  # a question is not a statement about this text
+        return "mention", 0.15
+    # "[例: 英語はDeepLで翻訳した段階です]", "(e.g. translated with DeepL)": a sample answer in a form or a template
+    if category != "original" and shared().example_marker.search(ctx.sentence_pre):
         return "mention", 0.15
     # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
     toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"
@@ -623,8 +627,11 @@ def _ui_scope(rules: Rules, ctx: Context) -> str:
     """
     parts = _SPACED_DASH.split(ctx.pre)
     if len(parts) > 1 and has(rules, "self", parts[-1]):
-        return parts[-1] + ctx.span + ctx.post
-    return ctx.sentence
+        return parts[-1] + ctx.span + _QUOTED_AFTER.sub(" ", ctx.post)
+    # '[Auto-translated] "Auto-translate All"': a string quoted after the phrase is what the phrase labels, a button's
+    # caption among them; its words are no interface around the phrase
+    head, span, tail = ctx.sentence.partition(ctx.span)
+    return head + span + _QUOTED_AFTER.sub(" ", tail)
 
 
 def _toggle(rules: Rules, post: str) -> bool:

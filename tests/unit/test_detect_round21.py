@@ -1,0 +1,135 @@
+"""Round 21 (branch rules21-latin): the mechanisms behind the Latin-script misses of set 33 and the false alarms of
+sets 33-34 (docs/detection.md, "Sets 33-34: Latin-script misses and false alarms by mechanism (round 21)").
+
+Every sentence is written here for its mechanism; none is a row of a dev set. Each case failed before the fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.detect import concepts, detect_text
+
+
+def _flagged(text: str) -> bool:
+    return detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zawartość przetłumaczona maszynowo.",  # "content": a noun that names the text
+        "Treści serwisu przetłumaczone automatycznie.",  # "treść" in the genitive / plural
+    ],
+)
+def test_polish_content_nouns_in_their_cases_name_the_text(text: str) -> None:
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traduit automatiquement · Original : « {post.body.slice(0, 60)}{post.body.length > 60 ? '…' : ''} »",
+        'Automatically translated · Original: "{item.text.trim()}{item.more ? "…" : ""}"',
+    ],
+)
+def test_a_jsx_expression_is_a_placeholder_not_a_question(text: str) -> None:
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Este manual fue traducido íntegramente por claude3.7 Sonnet.",
+        "Dieser Leitfaden wurde komplett mit gemini2.0 übersetzt.",
+    ],
+)
+def test_a_version_written_onto_a_model_name_is_the_engine(text: str) -> None:
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ('[Machine translated] "Translate everything"', True),  # the quoted caption is what the tag labels
+        ('[Auto-translated] "Select your language"', True),
+        ('Auto-translated "Hello" - click to translate this page', False),  # an interface cue outside the quotes
+    ],
+)
+def test_a_string_quoted_after_the_phrase_is_no_interface_cue(text: str, flagged: bool) -> None:
+    assert _flagged(text) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diese Anleitung wurde maschinell uebersetzt und nicht geprueft.",  # German without umlauts
+        "Nicht muttersprachlich geprüft: dieser Text ist maschinell übersetzt.",  # a caveat with an adverb inside
+    ],
+)
+def test_german_caveats_without_umlauts_and_with_an_adverb(text: str) -> None:
+    assert _flagged(text)
+
+
+def test_ascii_spellings_are_added_to_the_lexicon() -> None:
+    reading = concepts.read("Dieser Artikel ist maschinell uebersetzt, ohne Pruefung.")
+    assert reading is not None and "caveat" in reading.concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Avoid machine-translated texts",
+        "- Vermeiden Sie maschinell übersetzte Texte",
+        "- Évitez les textes traduits automatiquement",
+        "- Evite textos traducidos automáticamente",
+        "- Evita i testi tradotti automaticamente",
+        "- Evite textos traduzidos automaticamente",
+        "- Vermijd machinaal vertaalde teksten",
+        "- تجنّب المقالات المترجمة آلياً",
+    ],
+)
+def test_an_avoidance_verb_negates(text: str) -> None:
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Stand: [例: 本文はDeepLで翻訳しました]",  # a sample answer in a form template
+        "Status der Übersetzung [Beispiel: Dieser Text wurde maschinell übersetzt]",
+        "Beispiel: Dieser Text wurde maschinell übersetzt.",
+    ],
+)
+def test_an_example_marker_makes_a_sample(text: str) -> None:
+    assert not _flagged(text)
+
+
+def test_an_example_marker_leaves_a_notice_alone() -> None:
+    assert _flagged("Dieser Text wurde maschinell übersetzt (z. B. mit DeepL).")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("说明：本文件为机器翻译代码，存在冗余变量。", False),  # code machine-translated from another language
+        ("本文由机器翻译生成，仅供参考。", True),
+    ],
+)
+def test_translated_code_in_a_script_without_spaces(text: str, flagged: bool) -> None:
+    assert _flagged(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("मशीनी अनुवाद की सटीकता हर साल बढ़ रही है।", False),  # "की": "of" before a noun
+        ("यह पृष्ठ मशीनी अनुवाद की गई है।", True),  # "की गई": was done
+    ],
+)
+def test_hindi_ki_before_a_noun_is_a_genitive(text: str, flagged: bool) -> None:
+    assert _flagged(text) is flagged
+
+
+def test_a_hyphenated_key_is_a_label_prefix() -> None:
+    assert not _flagged("Artikel-Kopf-Hinweis: erscheint bei maschinell übersetzten Beiträgen")
