@@ -156,6 +156,10 @@ class Matcher:
 
     def search(self, text: str) -> bool:
         """Whether an entry occurs: at a word start (and end, for whole words) where words are spaced."""
+        return next(self.spans(text), None) is not None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Where the entries occur, as `search` reads them (overlapping matches included)."""
         pos = 0
         while (m := self.regex.search(text, pos)) is not None:
             s, e = m.span()
@@ -164,13 +168,13 @@ class Matcher:
                 inside = s and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])
                 if _canon(m.group(0)) in self.edged and inside:
                     continue
-                return True
+                yield s, e
+                continue
             if s and _word_char(text[s - 1]) and not _after_proclitic(text, s, self.prefixes):
                 continue
             if _canon(m.group(0)) in self.whole and e < len(text) and _word_char(text[e]):
                 continue
-            return True
-        return False
+            yield s, e
 
     def strip(self, text: str) -> str:
         """The text with every entry blanked out (same length), so other concepts do not read inside it."""
@@ -1628,6 +1632,97 @@ def ui_action(text: str) -> bool:
     "Traduci automaticamente i post"), as the concept layer reads it (the `action` concept)."""
     readings = (read(text[s:e]) for s, e in fragments(text))
     return any(r is not None and "action" in r.concepts for r in readings)
+
+
+NEGATION_REACH = 5  # words between a negation and what it negates: "n'a pas été traduit", "no ha sido traducido"
+NEGATION_REACH_AFTER = 2  # the same after it, in verb-final languages: "एआई द्वारा नहीं किया", "번역이 아닙니다"
+NEGATION_CHARS = 4  # the same in characters where words are not spaced: "没有使用机器翻译", "翻訳ではありません"
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]،؛、，；：（）—–]|\s-\s")
+
+
+def negated(text: str) -> bool:
+    """Whether a clause of the text says that it was NOT machine translated, as the concept layer reads it: a clause
+    with a machine word (or a named engine) whose negation stands just before its first translate word, a machine
+    word or a made form, or in a verb-final language just after one, with no clause mark between ("This page is not
+    machine translated", "هذه المقالة لم تُترجم آلياً", "इस लेख का अनुवाद एआई द्वारा नहीं किया गया"). Not the "not" of a
+    caveat or a hedge (read apart first), nor one that narrows a language name, nor one about something else in the
+    clause ("Machine translated, not reviewed", "… mais pas par un traducteur")."""
+    for s, e in fragments(text):
+        reading = read(text[s:e])
+        if reading is None or "negation" not in reading.concepts or "machine" not in reading.concepts:
+            continue
+        if _negates(_lexicon(_by_code()[reading.language]), text[s:e]):
+            return True
+    return False
+
+
+def _negates(lexicon: Lexicon, fragment: str) -> bool:
+    """Whether a negation of the lexicon stands near the fragment's claim (see `negated`)."""
+    negation, machine = lexicon.patterns["negation"], lexicon.patterns["machine"]
+    if negation is None:
+        return False
+    folded = _fold(fragment)
+    for concept in ("caveat", "hedge"):  # their "not" is read apart, as `read` does
+        if (matcher := lexicon.patterns[concept]) is not None:
+            folded = matcher.strip(folded)
+    regex, _ = _translate_index()
+    translate = [m.span() for m in regex.finditer(folded)]
+    machines = list(machine.spans(folded)) if machine is not None else []
+    if _engine_any().search(folded):
+        machines += [m.span() for _, p in shared().engines for m in p.finditer(folded)]
+    made = lexicon.patterns["done"]
+    done = list(made.spans(folded)) if made is not None else []
+    # the first translate word is the clause's claim (a later one may be another's: "… but not by a translator"); a
+    # made form negates it too ("n'a pas été faite par une IA")
+    targets = machines + done + translate[:1]
+    after = translate + machines
+
+    def near(between: str, reach: int) -> bool:
+        if _CLAUSE_MARK.search(between):
+            return False
+        if lexicon.spaces:
+            return len(between.split()) <= reach
+        return len("".join(between.split())) <= NEGATION_CHARS
+
+    for ns, ne in negation.spans(folded):
+        if any(ts <= ns < te or ns <= ts < ne for ts, te in translate + machines):
+            return True  # the negation is the word itself: Turkish "çevrilmemiş"
+        if any(ne <= ts and near(folded[ne:ts], NEGATION_REACH) for ts, _ in targets):
+            return True
+        if lexicon.future_after and any(te <= ns and near(folded[te:ns], NEGATION_REACH_AFTER) for _, te in after):
+            return True
+    return False
+
+
+# Cues that make a short line with a machine word something other than a badge on this text: a setting or a topic,
+# a button, a feature ("will be translated"), a negation, a human translator.
+_NOT_A_BADGE = frozenset({"topic", "action", "future", "negation", "human"})
+
+
+def machine_badge(text: str, words: int) -> bool:
+    """Whether the text is a badge-sized status line (at most `words` words, five letters a word in scripts without
+    spaces, not counting a trailing "Show original" link) that the concept layer reads as a machine word or a named
+    engine beside a made form of a translate word or with such a link, and with no setting, topic, button, future,
+    negation or human cue: "自動翻訳 · 原文を表示", "Samodejno prevedeno", "مترجم تلقائياً" (the model reader does not
+    veto these: docs/detection.md, "Round 21")."""
+    readings = []
+    for s, e in fragments(text):
+        if not has_translate_word(text[s:e]) and not _engine_any().search(_fold(text[s:e])):
+            continue
+        reading = read(text[s:e])
+        if reading is None:  # code, a definition, a quoted term, a count: not a badge
+            return False
+        readings.append(reading)
+    if not readings or any(r.concepts & _NOT_A_BADGE for r in readings):
+        return False
+    if not any("machine" in r.concepts for r in readings):
+        return False
+    # the badge without its "Show original" link ("自動翻訳 · 原文を表示" is a badge of two words and a link)
+    cuts = [(s, e, shown_tail(text[s:e])) for s, e in fragments(text)]
+    if not any("done" in r.concepts for r in readings) and all(cut is None for _, _, cut in cuts):
+        return False
+    badge = " ".join(text[s : e if cut is None else s + cut] for s, e, cut in cuts)
+    return _short(badge, _lexicon(_by_code()[readings[0].language]).spaces, words)
 
 
 def fragments(text: str) -> list[tuple[int, int]]:

@@ -1008,3 +1008,18 @@ def test_a_closing_bracket_is_code_only_after_a_call(text: str, read: bool) -> N
 def test_a_conditional_is_no_status(text: str) -> None:
     reading = concepts.read(text)
     assert reading is None or reading.score < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Bu makale makine tarafından çevrilmedi.", True),  # tr: the negation is in the verb ("was not translated")
+        ("Bu sayfa otomatik olarak tercüme edilmedi.", True),
+        ("このページは自動翻訳されていません。", True),  # ja: "has not been translated"
+        # ta: "அல்லது" is "or", not the negation "அல்ல"
+        ("இந்தப் பக்கம் தானாக மொழிபெயர்க்கப்பட்டது அல்லது திருத்தப்பட்டது.", False),
+    ],
+)
+def test_negations_read_since_round_21(text: str, negated: bool) -> None:
+    reading = concepts.read(text)
+    assert reading is not None and ("negation" in reading.concepts) is negated, reading

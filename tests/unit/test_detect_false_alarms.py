@@ -37,6 +37,11 @@ FALSE_ALARMS: dict[str, list[tuple[str, str]]] = {
         ("sl", "Ni strojno prevedeno."),
         # negated, though "this" names the text: the deixis does not overrule the negation
         ("en", "This page was not machine translated into 12 languages."),
+        # Arabic and Hindi negations (round 21: the rules read them; pinned here)
+        ("ar", "هذه المقالة ليست مترجمة باستخدام DeepL."),
+        ("ar", "هذا المحتوى لم تتم ترجمته آليًا."),
+        ("hi", "यह पृष्ठ गूगल द्वारा अनुवादित नहीं है।"),
+        ("hi", "यह सामग्री एआई द्वारा अनुवादित नहीं की गई है।"),
     ],
     # A settings screen, a toggle or a menu: "Automatic translation: Off".
     "setting-or-menu": [

@@ -457,3 +457,97 @@ def test_a_notice_vetoed_in_a_web_page_banner_is_listed_with_the_main_text() -> 
     banner = [v for v in seen.detection.vetoed if v.evidence.kind == "disclaimer"]
     assert banner and banner[0].evidence.start is None and banner[0].evidence.position == "top"
     assert banner[0].reader_score < 0.4
+
+
+# --- round 21: no negated statement added, no short machine badge vetoed (sentences written for these tests) -----
+
+NEGATED = [  # each says that this text was NOT machine translated; no phrase rule matches most of them
+    ("ar", "هذا المقال لم يُترجم آلياً، بل ترجمه أحد محررينا."),
+    ("ar", "لم تتم ترجمة هذا المقال بواسطة الذكاء الاصطناعي."),
+    ("ar", "هذه المقالة مترجمة يدويًا وليست ترجمة آلية."),
+    ("hi", "इस लेख का अनुवाद एआई द्वारा नहीं किया गया।"),
+    ("hi", "यह अनुवाद मशीन से नहीं, बल्कि हमारे संपादकों ने किया है।"),
+    ("hi", "इस पृष्ठ का अनुवाद मशीन से नहीं किया गया है।"),
+    ("tr", "Bu makale makine tarafından çevrilmedi."),
+    ("tr", "Bu metin otomatik olarak çevrilmemiştir."),
+    ("de", "Die Übersetzung dieses Artikels stammt nicht von einer KI."),
+    ("es", "Esta traducción no fue hecha con IA."),
+    ("fr", "Cette traduction n'a pas été faite par une IA."),
+    ("it", "Questa traduzione non è stata fatta da un'IA."),
+    ("nl", "De vertaling is niet gemaakt door een AI."),
+    ("en", "This translation was not made by an AI."),
+    ("pl", "Tłumaczenie nie zostało wykonane przez AI."),
+    ("vi", "Bản dịch này không phải do AI thực hiện."),
+    ("id", "Terjemahan ini tidak dibuat oleh AI."),
+    ("zh", "本文的翻译并没有使用机器。"),
+    ("ko", "이 글은 AI가 번역한 것이 아닙니다."),
+]
+NEGATED_CAVEATS = [  # notices whose "not" is about something else than the machine translation: not negated
+    "Machine translated and not reviewed by a human.",
+    "Texte traduit automatiquement et non relu par un traducteur.",
+    "Maskinoversatt. Det som ikke er oversatt ennå, vises på engelsk.",
+    "AI 번역본입니다, 사람이 검수하지 않았습니다.",
+    "Maschinell übersetzt; nicht alle Begriffe sind geprüft.",
+    "تمت ترجمة هذه الصفحة آليًا ولم يراجعها أحد.",
+    "यह लेख मशीन द्वारा अनुवादित है और इसकी समीक्षा नहीं हुई है।",
+    "Esta página fue traducida automáticamente y no ha sido revisada.",
+    "本页面由机器翻译，未经人工校对。",
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NEGATED, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(NEGATED)])
+def test_reader_adds_no_statement_that_negates_its_machine_translation(language: str, text: str) -> None:
+    # a reader that scores every segment 0.98 (the e5 head scores such lines 0.72-0.90): the guard alone stops them;
+    # the phrase rules do not read them as notices either
+    for placed in (f"{text}\n\n{BODY}", f"{BODY}\n\n{text}"):
+        assert not detect_text(placed).machine_translated, text
+        d = detect_text(placed, reader=_always())
+        assert not d.machine_translated, (text, d.evidence)
+
+
+@pytest.mark.parametrize("text", NEGATED_CAVEATS)
+def test_a_notice_whose_not_is_about_something_else_is_not_negated(text: str) -> None:
+    from mtcheck.detect.concepts import negated
+
+    assert not negated(text)
+
+
+BADGES = [  # short status badges: a machine word or an engine beside a made form, or with a "show original" link
+    "自動翻訳 · 原文を表示",
+    "自动翻译 · 显示原文",
+    "Automatisch vertaald · Origineel tonen",
+    "Tradução automática · Ver original",
+    "Maschinell übersetzt",
+    "Přeloženo strojově",
+    "Automaattisesti käännetty",
+    "مترجم آليًا",
+    "Автоматически переведено",
+    "Otomatik çevrildi",
+]
+
+
+@pytest.mark.parametrize("badge", BADGES)
+def test_reader_does_not_veto_a_short_machine_badge(badge: str) -> None:
+    # the fake reader scores every segment without NOTICE 0.018, under its veto: the badge guard keeps the rules' find
+    text = f"{badge}\n\n{BODY}"
+    assert detect_text(text).machine_translated
+    d = detect_text(text, reader=_fake())
+    assert d.machine_translated, (badge, d.vetoed)
+    assert not [v for v in d.vetoed if v.evidence.kind in ("badge", "disclaimer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Auto-translate settings",
+        "Automatisch vertalen",
+        "Translate automatically",
+        "Not machine translated",
+        "Human translated",
+        "This article was machine translated from German.",
+    ],
+)
+def test_a_setting_a_negation_a_credit_or_a_sentence_is_no_machine_badge(text: str) -> None:
+    from mtcheck.detect.concepts import machine_badge
+
+    assert not machine_badge(text, reading.KEEP_BADGE_WORDS)
