@@ -982,7 +982,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     unheld = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
     bracketed = _BRACKETED_LABEL.fullmatch(unheld) and len(unheld.split()) <= BRACKETED_WORDS
     code = _CODE.search(unheld) and not bracketed
-    if common.code_cues.search(folded) or code or _code_translation().search(folded):
+    if common.code_cue(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
