@@ -52,10 +52,13 @@ CONCEPTS = (
     "action",
     "agent",
     "reason",
+    "link",
+    "predicative",
+    "article",
     "others",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent", "reason", "others"})
+_READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -648,6 +651,8 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     machine, copula, deixis = (lexicon.patterns[c] for c in ("machine", "copula", "deixis"))
     if not lexicon.spaces:
         return _nominal_unspaced(lexicon, folded) is not None
+    if _postposed(lexicon, folded):
+        return True
     if machine is None or deixis is None:
         return False
     if not deixis.search(folded) and not _other_versions(folded) and not _others(lexicon, folded):
@@ -674,6 +679,42 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
             if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
                 return True
     return False
+
+
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:()\[\]–—،؛]|\s-\s|\.\s)\s*")
+
+
+def _postposed(lexicon: Lexicon, folded: str) -> bool:
+    """ "Перевод автоматический", "Переклад машинний", "الترجمة آلية": where the present copula is dropped, a machine
+    word right after the translate noun that opens a clause (maybe after "this") is its predicate, "the translation
+    is automatic"; the attributive order is the other one (Russian "автоматический перевод") or agrees in
+    definiteness (Arabic "الترجمة الآلية"; "ترجمة آلية", both indefinite, is the label). The lexicon's `predicative`
+    lists the forms that read so (whole words); where it has an `article`, the noun must carry it."""
+    predicative, translate, deixis, article = (
+        lexicon.patterns[c] for c in ("predicative", "translate", "deixis", "article")
+    )
+    if predicative is None or translate is None:
+        return False
+    words = _words(folded)
+    for k, (s, e) in enumerate(words):
+        if k + 1 >= len(words) or not translate.search(folded[s:e]):
+            continue
+        if not _is(predicative, folded[words[k + 1][0] : words[k + 1][1]]):
+            continue
+        if article is not None and article.regex.match(folded, s) is None:
+            continue  # "ترجمة آلية": an indefinite noun and its adjective, the label
+        before = [folded[a:b] for a, b in words[:k] if a >= _clause_start(folded, s)]
+        if all(_is(deixis, w) for w in before) and folded[e : words[k + 1][0]].strip() == "":
+            return True
+    return False
+
+
+def _clause_start(folded: str, at: int) -> int:
+    """Where the clause holding offset `at` opens (after the last clause mark before it)."""
+    start = 0
+    for m in _CLAUSE_OPEN.finditer(folded, 0, at):
+        start = m.end()
+    return start
 
 
 _ONLY_SLOTS = re.compile(r"\bxslot\b|[^\w]+")  # what is left of a subject made of slots and marks
@@ -740,6 +781,26 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
         if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
             return subject
     return None
+
+
+def _label_ends(lexicon: Lexicon, folded: str, end: int) -> bool:
+    """The label that ends at `end` ends its phrase: a mark or the text's end follows it, or a copula that links it
+    to the next clause ("機械翻訳のため、…", "자동 번역이라 …", "機械翻訳であり、…": the lexicon's `reason` and `link`),
+    where that clause closes the sentence: "(It is) machine translation, so it may contain errors" is the badge and
+    its caveat, as "Machine translation, may contain errors" is; "기계 번역이라 … 틀릴 수 있는데, …" ("may be wrong, but
+    …") goes on to argue about something else."""
+    if end == len(folded) or not _word_char(folded[end]):
+        return True
+    at = end + (folded[end : end + 1] == " ")
+    for concept in ("reason", "link"):
+        matcher = lexicon.patterns[concept]
+        if matcher is not None and (m := matcher.regex.match(folded, at)) is not None:
+            after = m.end() + len(folded[m.end() :]) - len(folded[m.end() :].lstrip(" ,，、"))  # "なので、"
+            return _CLAUSE_GOES_ON.search(folded, after) is None
+    return False
+
+
+_CLAUSE_GOES_ON = re.compile(r"[,，、;；]\s*\w")
 
 
 EXCEPT_REACH = 25  # characters between "other than" and the language name it excepts
@@ -1194,7 +1255,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         "caveat" in found
         and "machine" in found
         and not lex[best].spaces
-        and any(e == len(folded) or not _word_char(folded[e]) for _, e in _unspaced_labels(lex[best], folded))
+        and any(_label_ends(lex[best], folded, e) for _, e in _unspaced_labels(lex[best], folded))
         and not _QUOTED.search(fragment)
     ):
         names_self = True

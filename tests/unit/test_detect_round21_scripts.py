@@ -23,3 +23,41 @@ from mtcheck.detect import detect_text
 )
 def test_the_code_of_an_assistants_name_is_no_code(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("자동 번역이라 오역이 있을 수 있습니다.", True),  # the label, a linking copula, a caveat: no subject needed
+        ("기계 번역이라 문장이 매끄럽지 않을 수 있어요.", True),  # (a hedge with its negation, read as a caveat)
+        ("機械翻訳なので、誤訳があるかもしれません。", True),
+        ("AI翻訳であり、誤りが含まれている可能性があります。", True),
+        ("기계 번역이라 틀릴 수 있는데, 그래도 쓸 만하다.", False),  # the clause goes on: an argument, not a caveat
+        ("機械翻訳なので、誤訳があるかもしれませんが、大体わかります。", False),
+        ("機械翻訳なので、精度は期待できません", False),  # a reason without a caveat stays a remark
+        ("기계 번역이라는 말은 어색할 수 있습니다", False),  # "the word 'machine translation'": a quotative
+        ("기계 번역은 틀릴 수 있습니다.", False),  # the label as the subject
+    ],
+)
+def test_a_label_linked_to_a_caveat_without_spaces(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Перевод машинный, возможны неточности.", True),  # noun + adjective: the present copula dropped
+        ("Перевод автоматический, без проверки.", True),
+        ("Переклад автоматичний.", True),
+        ("Эти подписи переведены вручную, а перевод интерфейса машинный, поэтому иногда не точный.", True),
+        ("هذه الترجمة تلقائية وقد تحتوي على أخطاء.", True),  # definite noun, indefinite adjective
+        ("المرجع هو النص الأصلي، والترجمة آلية.", True),
+        ("Автоматический перевод улучшился за последние годы.", False),  # the attributive order
+        ("Режим перевода: автоматический", False),  # a setting: no noun opening the clause
+        ("перевод машинный или ручной?", False),  # a question
+        ("ترجمة آلية للنصوص", False),  # indefinite noun and adjective: the label
+        ("الترجمة الآلية مفيدة للمسافرين", False),  # both definite: the label as subject
+    ],
+)
+def test_a_postposed_machine_adjective_is_the_predicate(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
