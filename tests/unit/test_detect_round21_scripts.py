@@ -61,3 +61,16 @@ def test_a_label_linked_to_a_caveat_without_spaces(text: str, flagged: bool) -> 
 )
 def test_a_postposed_machine_adjective_is_the_predicate(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("例: このページはDeepLで翻訳されました", False),  # an example marker: a sample string
+        ("예: 이 페이지는 DeepL로 번역되었습니다", False),
+        ("示例：本文由 DeepL 翻译。", False),
+        ("このページはDeepLで翻訳されました", True),
+    ],
+)
+def test_an_example_marker_makes_a_sample(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
