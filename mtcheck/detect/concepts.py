@@ -1034,6 +1034,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # (a program whose name says it translates: "npx build-i18n" after "translated strings" is the build)
     if _RUNNER_HINT.search(fragment):
         fragment = _COMMAND.sub(_translating_command, fragment)
+    # 'logger.warning("日本語訳は機械翻訳であり、…。")', 'warnings.warn("This output was machine translated.")': a
+    # warning call's message is shown to whoever runs the program, a sentence of its own, not a script's label
+    if (call := _WARNING_CALL.match(fragment)) is not None:
+        fragment = fragment[call.end() :].rstrip().rstrip(";").rstrip().rstrip(")").rstrip("\"'`")
     # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
     cut = shown_tail(fragment)
     shown = cut is not None
@@ -1286,6 +1290,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
 
 
+_WARNING_CALL = re.compile(r"\s*(?:[\w$]+\.)*(?:warn|warning|notice)\(\s*[\"'`](?=[^\"'`]*[.!。！]\s*(?:[\"'`]|$))")
 _RUNNER_HINT = re.compile(r"npx|bunx|pnpx|dlx|pipx|uvx|deno")
 # A package runner and the program it runs, with its options ("bunx translator-agent -s README.md -l all")
 _COMMAND = re.compile(

@@ -74,3 +74,43 @@ def test_a_postposed_machine_adjective_is_the_predicate(text: str, flagged: bool
 )
 def test_an_example_marker_makes_a_sample(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("本节术语表为机器翻译，个别词条不准确。", True),  # 不准确, 不通顺: adjectives, not a negated clause
+        ("以下字幕为自动翻译，语句不通顺之处敬请谅解。", True),
+        ("本页面并非机器翻译。", False),  # a negation is still one
+        ("机器翻译不准确。", False),  # the label as the subject
+    ],
+)
+def test_chinese_negative_adjectives_are_no_negation(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("この説明文は機械翻訳を含みます。", True),  # "contains machine translation", a sentence-final polite form
+        ("이 안내문에는 기계 번역이 포함되어 있습니다.", True),
+        ("機械翻訳を含む多言語対応", False),  # the attributive form: a feature list
+        ("包含机器翻译内容", False),  # a tag: Chinese has no sentence-final form to tell it from one
+    ],
+)
+def test_contains_machine_translation_in_a_polite_final_form(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ('logger.warning("このログは機械翻訳されたものです。")', True),  # a warning's message is shown to the user
+        ('warnings.warn("This summary was machine translated and may contain errors.")', True),
+        ('logger.info("このログは機械翻訳されたものです。")', False),  # other calls stay code
+        ('console.warn("Translating with DeepL")', False),  # no sentence: a progress message
+        ("expect(screen.getByText('Translated by DeepL.')).toBeTruthy();", False),
+    ],
+)
+def test_a_warning_calls_sentence_is_read(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
