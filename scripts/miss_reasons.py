@@ -35,7 +35,7 @@ def _veto(text: str) -> str:
     folded = concepts._fold(text)
     common = shared()
     unheld = concepts._PLACEHOLDER.sub(" xslot ", folded)
-    if common.code_cues.search(folded) or concepts._CODE.search(unheld) or concepts._code_translation().search(folded):
+    if common.code_cue(folded) or concepts._CODE.search(unheld) or concepts._code_translation().search(folded):
         return "d:code"
     if TALLY_LINE.match(text):
         return "c:tally line"

@@ -52,10 +52,13 @@ CONCEPTS = (
     "action",
     "agent",
     "reason",
+    "link",
+    "predicative",
+    "article",
     "others",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset({"translate", "future", "copula", "qualifier", "hedge", "action", "agent", "reason", "others"})
+_READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -662,6 +665,8 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     machine, copula, deixis = (lexicon.patterns[c] for c in ("machine", "copula", "deixis"))
     if not lexicon.spaces:
         return _nominal_unspaced(lexicon, folded) is not None
+    if _postposed(lexicon, folded):
+        return True
     if machine is None or deixis is None:
         return False
     if not deixis.search(folded) and not _other_versions(folded) and not _others(lexicon, folded):
@@ -688,6 +693,42 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
             if lexicon.zero_copula and _CLAUSE_REST.fullmatch(folded, words[hi][1]):
                 return True
     return False
+
+
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:()\[\]–—،؛]|\s-\s|\.\s)\s*")
+
+
+def _postposed(lexicon: Lexicon, folded: str) -> bool:
+    """ "Перевод автоматический", "Переклад машинний", "الترجمة آلية": where the present copula is dropped, a machine
+    word right after the translate noun that opens a clause (maybe after "this") is its predicate, "the translation
+    is automatic"; the attributive order is the other one (Russian "автоматический перевод") or agrees in
+    definiteness (Arabic "الترجمة الآلية"; "ترجمة آلية", both indefinite, is the label). The lexicon's `predicative`
+    lists the forms that read so (whole words); where it has an `article`, the noun must carry it."""
+    predicative, translate, deixis, article = (
+        lexicon.patterns[c] for c in ("predicative", "translate", "deixis", "article")
+    )
+    if predicative is None or translate is None:
+        return False
+    words = _words(folded)
+    for k, (s, e) in enumerate(words):
+        if k + 1 >= len(words) or not translate.search(folded[s:e]):
+            continue
+        if not _is(predicative, folded[words[k + 1][0] : words[k + 1][1]]):
+            continue
+        if article is not None and article.regex.match(folded, s) is None:
+            continue  # "ترجمة آلية": an indefinite noun and its adjective, the label
+        before = [folded[a:b] for a, b in words[:k] if a >= _clause_start(folded, s)]
+        if all(_is(deixis, w) for w in before) and folded[e : words[k + 1][0]].strip() == "":
+            return True
+    return False
+
+
+def _clause_start(folded: str, at: int) -> int:
+    """Where the clause holding offset `at` opens (after the last clause mark before it)."""
+    start = 0
+    for m in _CLAUSE_OPEN.finditer(folded, 0, at):
+        start = m.end()
+    return start
 
 
 _ONLY_SLOTS = re.compile(r"\bxslot\b|[^\w]+")  # what is left of a subject made of slots and marks
@@ -754,6 +795,26 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
         if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
             return subject
     return None
+
+
+def _label_ends(lexicon: Lexicon, folded: str, end: int) -> bool:
+    """The label that ends at `end` ends its phrase: a mark or the text's end follows it, or a copula that links it
+    to the next clause ("機械翻訳のため、…", "자동 번역이라 …", "機械翻訳であり、…": the lexicon's `reason` and `link`),
+    where that clause closes the sentence: "(It is) machine translation, so it may contain errors" is the badge and
+    its caveat, as "Machine translation, may contain errors" is; "기계 번역이라 … 틀릴 수 있는데, …" ("may be wrong, but
+    …") goes on to argue about something else."""
+    if end == len(folded) or not _word_char(folded[end]):
+        return True
+    at = end + (folded[end : end + 1] == " ")
+    for concept in ("reason", "link"):
+        matcher = lexicon.patterns[concept]
+        if matcher is not None and (m := matcher.regex.match(folded, at)) is not None:
+            after = m.end() + len(folded[m.end() :]) - len(folded[m.end() :].lstrip(" ,，、"))  # "なので、"
+            return _CLAUSE_GOES_ON.search(folded, after) is None
+    return False
+
+
+_CLAUSE_GOES_ON = re.compile(r"[,，、;；]\s*\w")
 
 
 EXCEPT_REACH = 25  # characters between "other than" and the language name it excepts
@@ -991,6 +1052,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # (a program whose name says it translates: "npx build-i18n" after "translated strings" is the build)
     if _RUNNER_HINT.search(fragment):
         fragment = _COMMAND.sub(_translating_command, fragment)
+    # 'logger.warning("日本語訳は機械翻訳であり、…。")', 'warnings.warn("This output was machine translated.")': a
+    # warning call's message is shown to whoever runs the program, a sentence of its own, not a script's label
+    if (call := _WARNING_CALL.match(fragment)) is not None:
+        fragment = fragment[call.end() :].rstrip().rstrip(";").rstrip().rstrip(")").rstrip("\"'`")
     # "… · Show original": the link is read apart, as evidence that the rest is a badge on this text
     cut = shown_tail(fragment)
     shown = cut is not None
@@ -1000,7 +1065,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     unheld = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
     bracketed = _BRACKETED_LABEL.fullmatch(unheld) and len(unheld.split()) <= BRACKETED_WORDS
     code = _CODE.search(unheld) and not bracketed
-    if common.code_cues.search(folded) or code or _code_translation().search(folded):
+    if common.code_cue(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
         return None  # "Automatically translated: %d", "Machine-translated rows: {n:,}": a statistic, not a badge
@@ -1212,7 +1277,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         "caveat" in found
         and "machine" in found
         and not lex[best].spaces
-        and any(e == len(folded) or not _word_char(folded[e]) for _, e in _unspaced_labels(lex[best], folded))
+        and any(_label_ends(lex[best], folded, e) for _, e in _unspaced_labels(lex[best], folded))
         and not _QUOTED.search(fragment)
     ):
         names_self = True
@@ -1243,6 +1308,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
 
 
+_WARNING_CALL = re.compile(r"\s*(?:[\w$]+\.)*(?:warn|warning|notice)\(\s*[\"'`](?=[^\"'`]*[.!。！]\s*(?:[\"'`]|$))")
 _RUNNER_HINT = re.compile(r"npx|bunx|pnpx|dlx|pipx|uvx|deno")
 # A package runner and the program it runs, with its options ("bunx translator-agent -s README.md -l all")
 _COMMAND = re.compile(

@@ -85,7 +85,7 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     # "… now show a short notice that the page content is machine-translated": a notice reported, not shown
     if common.reported.search(pre):
         return True
-    if common.code_cues.search(ctx.clause):
+    if common.code_cue(ctx.clause):
         return True
     # "sentiment analysis, machine translation, and chatbots", "reviews (machine translation), search and filters":
     # one item of a list, or a bracket that qualifies a noun inside prose (see asides.py)

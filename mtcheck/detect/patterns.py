@@ -98,6 +98,20 @@ class Shared:
         return re.compile(self._data["code"]["cues"])
 
     @cached_property
+    def _product_code(self) -> re.Pattern[str]:
+        named = "|".join(f"(?:{rx})" for name, rx in self._data["engines"].items() if name != "AI")
+        return re.compile(rf"(?<![a-z0-9])(?:{named})[ -](code)(?![\w-])")
+
+    def code_cue(self, text: str) -> bool:
+        """A code word in the (folded) text, but not the "code" of a coding assistant's name right after an engine's:
+        "translated by Claude Code", "Gemini Code Assistによって自動翻訳" name a tool, not source code."""
+        if self.code_cues.search(text) is None:
+            return False
+        if "code" in text:
+            text = self._product_code.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "    ", text)
+        return self.code_cues.search(text) is not None
+
+    @cached_property
     def docstring(self) -> re.Pattern[str]:
         """A function's documentation: "Returns …", "Gibt … zurück", "Retourne …" opening a sentence."""
         return re.compile(self._data["code"]["docstring"], re.IGNORECASE)
