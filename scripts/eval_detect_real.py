@@ -7,7 +7,8 @@ tests/data/detect-real-bodies.json, chosen by the row's language, English otherw
 `detect_text(...).machine_translated`, i.e. the package's own threshold (`mtcheck.detect.THRESHOLD`).
 Article rows (`mt_article`, `human_article`, as in the shared eval file) are measured as they are.
 
-    python scripts/eval_detect_real.py                       # tests/data/detect-real-*.jsonl
+    python scripts/eval_detect_real.py                       # tests/data/detect-real-*.jsonl, less the held-out sets
+    python scripts/eval_detect_real.py tests/data/detect-real-35.jsonl   # a held-out set only when named
     python scripts/eval_detect_real.py ../shared/eval/detect-dev.jsonl --misses 0
     python scripts/eval_detect_real.py --json summary.json   # machine-readable figures
     python scripts/eval_detect_real.py tests/data/detect-real-5.jsonl --half fit   # one half, split by site
@@ -31,6 +32,9 @@ NEGATIVE = ("tricky_negative", "human_article")
 ARTICLES = ("mt_article", "human_article")
 WEAK_MIN_ROWS = 5
 WEAK_RECALL = 0.8
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_detect import real_set_held_out  # noqa: E402  (one list of held-out sets for every script)
 
 
 @dataclass
@@ -178,9 +182,20 @@ def report(result: Result, max_errors: int) -> str:
     return "\n".join(out)
 
 
+def default_paths() -> list[Path]:
+    """The real sets measured by default: every tests/data/detect-real-*.jsonl but the held-out ones
+    (tests/data/detect-real-held-out.txt), which are measured only when named."""
+    return [p for p in sorted(DATA.glob("detect-real-[0-9]*.jsonl")) if not real_set_held_out(p.name)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="JSONL files (default: tests/data/detect-real-*.jsonl)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="JSONL files (default: tests/data/detect-real-*.jsonl less the held-out sets; name one to measure it)",
+    )
     parser.add_argument("--bodies", type=Path, default=BODIES, help="neutral article bodies (JSON)")
     parser.add_argument("--misses", type=int, default=-1, help="how many errors to list (-1: all)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -189,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "--half", choices=("fit", "check"), help="only one half of the rows, split by site (odd/even sorted sites)"
     )
     args = parser.parse_args(argv)
-    paths = args.paths or sorted(DATA.glob("detect-real-[0-9]*.jsonl"))
+    paths = args.paths or default_paths()
     missing = [p for p in paths if not p.is_file()]
     if missing:
         print(f"skipped: no file at {', '.join(map(str, missing))}")
