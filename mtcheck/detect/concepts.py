@@ -1041,7 +1041,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         fragment = _TAG.sub(" ", _LINK_START.sub(" · ", fragment)).strip()
     # "[例: 英語はDeepLで翻訳した段階です]", "Beispiel: Dieser Text wurde …": a sample answer in a form or a template
     sample = _fold(fragment)
-    if (at := _first_translate(sample)) is not None and shared().example_marker.search(sample[:at]):
+    if (at := _first_translate(sample)) is not None and shared().opens_example(sample[:at]):
         return None
     # "Full translation of the interface into many languages (translated by Google)": a status in brackets at the
     # end of a line is a badge on it, read apart from the description it stands after

@@ -198,10 +198,28 @@ class Shared:
 
     @cached_property
     def example_marker(self) -> re.Pattern[str]:
-        """An example marker and its colon opening a bracket or a clause: "[例: …", "(e.g.: …", "Beispiel: …"."""
-        words = _alternation(self._data["example_markers"])
-        opened = rf"[\[(（【]\s*(?:{words})\s*[:：]?"  # "(e.g. …", "[例: …"
-        return re.compile(rf"(?:{opened}|(?:^|[,;:：\s])(?:{words})\s*[:：])[^\])）】]*$", re.IGNORECASE)
+        """An example marker opening a bracket ("[例: …", "(e.g. …") or a clause with its colon ("Beispiel: …"),
+        with no closing bracket, line or sentence end after it (`opens_example`)."""
+        words = self._data["example_markers"]
+        every = _alternation(words)
+        # a whole word ("(Example", not "(Examples", "(예전", "[例外"); "例如", "例えば" run on into what follows
+        run_on = _alternation([w for w in words if len(w) > 1 and _UNSPACED.search(w)])
+        opened = rf"[\[(（【]\s{{0,3}}(?:(?:{every})(?:\s{{0,3}}[:：]|(?!(?<=\w)\w))|{run_on})"
+        labelled = rf"(?:^|[,;:：\s])(?:{every})\s{{0,3}}[:：]"
+        return re.compile(rf"(?:{opened}|{labelled})(?:[^\])）】\n\f。！？।؟.!?]|[.!?](?!\s))*$", re.IGNORECASE)
+
+    def opens_example(self, text: str) -> bool:
+        """Whether an example marker opens a bracket or a clause that is still open where the text ends."""
+        # a match has no end after its marker: it starts at most a marker's length before the last end, so the
+        # search starts there (from every marker before it, each tried to the end, it took quadratic time)
+        last = -1
+        for m in _EXAMPLE_END.finditer(text):
+            last = m.start()
+        return self.example_marker.search(text, max(0, last - self._example_reach)) is not None
+
+    @cached_property
+    def _example_reach(self) -> int:
+        return max(map(len, self._data["example_markers"])) + 8  # a bracket, the spaces and a colon around it
 
     @cached_property
     def instruments(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -290,6 +308,10 @@ def spaces_match_breaks(source: str) -> str:
 
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+# What closes an example (`Shared.opens_example`): a closing bracket, a line or a sentence end.
+_EXAMPLE_END = re.compile(r"[\])）】\n\f。！？।؟]|[.!?](?=\s)")
 
 
 def _alternation(words: list[str], flexible: bool = False) -> str:

@@ -114,7 +114,7 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if ctx.question and category != "original":  # a question is not a statement about this text
         return "mention", 0.15
     # "[例: 英語はDeepLで翻訳した段階です]", "(e.g. translated with DeepL)": a sample answer in a form or a template
-    if category != "original" and shared().example_marker.search(ctx.sentence_pre):
+    if category != "original" and shared().opens_example(ctx.sentence_pre):
         return "mention", 0.15
     # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
     toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"
