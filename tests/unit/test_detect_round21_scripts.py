@@ -33,6 +33,8 @@ def test_the_code_of_an_assistants_name_is_no_code(text: str, flagged: bool) -> 
         ("機械翻訳なので、誤訳があるかもしれません。", True),
         ("AI翻訳であり、誤りが含まれている可能性があります。", True),
         ("機械翻訳で、誤りが含まれている可能性があります。", True),  # ja `link` "で、" (であり is a copula already)
+        ("機械翻訳のため、一部、誤りが含まれている可能性があります。", True),  # a comma before the caveat: its clause
+        ("자동 번역이라, 일부, 오역이 있을 수 있습니다.", True),
         ("기계 번역이라 틀릴 수 있는데, 그래도 쓸 만하다.", False),  # the clause goes on: an argument, not a caveat
         ("機械翻訳なので、誤訳があるかもしれませんが、大体わかります。", False),
         ("機械翻訳なので、精度は期待できません", False),  # a reason without a caveat stays a remark
