@@ -55,6 +55,7 @@ CONCEPTS = (
     "link",
     "predicative",
     "article",
+    "contains",
     "others",
 )
 # read by their own rules, not as plain cues
@@ -723,6 +724,17 @@ def _postposed(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+def _contains(lexicon: Lexicon, folded: str) -> bool:
+    """ "この説明文は機械翻訳を含みます", "이 안내문에는 기계 번역이 포함되어 있습니다": "contains
+    (machine) translation" is made of the text only where a content noun before it names the text;
+    "このツールは機械翻訳を含みます", "이 요금제에는 기계 번역이 포함되어 있습니다" ("this plan includes
+    machine translation") say what a product offers."""
+    contains, content = lexicon.patterns["contains"], lexicon.patterns["content"]
+    if contains is None or content is None:
+        return False
+    return any(content.search(folded[:start]) for start, _ in contains.spans(folded))
+
+
 def _clause_start(folded: str, at: int) -> int:
     """Where the clause holding offset `at` opens (after the last clause mark before it)."""
     start = 0
@@ -1157,7 +1169,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         plain = (c for c in CONCEPTS if c not in _READ_APART)
         own = {c for c in plain if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
-        own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
+        own |= (
+            {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) or _contains(lex[i], folded) else set()
+        )
         # (read where the engine is still named too: "由 DeepL 翻译" is one engine name, "DeepL 翻译", after 由)
         passive = _agent_passive(lex[i], folded) or _agent_passive(lex[i], before)
         own |= {"done"} if "done" not in own and passive else set()

@@ -100,6 +100,8 @@ def test_chinese_negative_adjectives_are_no_negation(text: str, flagged: bool) -
         ("この説明文は機械翻訳を含みます。", True),  # "contains machine translation", a sentence-final polite form
         ("이 안내문에는 기계 번역이 포함되어 있습니다.", True),
         ("機械翻訳を含む多言語対応", False),  # the attributive form: a feature list
+        ("このツールは機械翻訳を含みます。", False),  # no content noun: what a product offers
+        ("이 요금제에는 기계 번역이 포함되어 있습니다.", False),  # "this plan includes machine translation"
         ("包含机器翻译内容", False),  # a tag: Chinese has no sentence-final form to tell it from one
     ],
 )
