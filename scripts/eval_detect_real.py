@@ -8,7 +8,7 @@ tests/data/detect-real-bodies.json, chosen by the row's language, English otherw
 Article rows (`mt_article`, `human_article`, as in the shared eval file) are measured as they are.
 
     python scripts/eval_detect_real.py                       # tests/data/detect-real-*.jsonl, less the held-out sets
-    python scripts/eval_detect_real.py tests/data/detect-real-35.jsonl   # a held-out set only when named
+    python scripts/eval_detect_real.py tests/data/detect-real-N.jsonl    # a held-out set only when named
     python scripts/eval_detect_real.py ../shared/eval/detect-dev.jsonl --misses 0
     python scripts/eval_detect_real.py --json summary.json   # machine-readable figures
     python scripts/eval_detect_real.py tests/data/detect-real-5.jsonl --half fit   # one half, split by site

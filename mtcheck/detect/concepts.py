@@ -55,6 +55,7 @@ CONCEPTS = (
     "link",
     "predicative",
     "article",
+    "contains",
     "others",
 )
 # read by their own rules, not as plain cues
@@ -723,6 +724,17 @@ def _postposed(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+def _contains(lexicon: Lexicon, folded: str) -> bool:
+    """ "この説明文は機械翻訳を含みます", "이 안내문에는 기계 번역이 포함되어 있습니다": "contains
+    (machine) translation" is made of the text only where a content noun before it names the text;
+    "このツールは機械翻訳を含みます", "이 요금제에는 기계 번역이 포함되어 있습니다" ("this plan includes
+    machine translation") say what a product offers."""
+    contains, content = lexicon.patterns["contains"], lexicon.patterns["content"]
+    if contains is None or content is None:
+        return False
+    return any(content.search(folded[:start]) for start, _ in contains.spans(folded))
+
+
 def _clause_start(folded: str, at: int) -> int:
     """Where the clause holding offset `at` opens (after the last clause mark before it)."""
     start = 0
@@ -797,12 +809,13 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
     return None
 
 
-def _label_ends(lexicon: Lexicon, folded: str, end: int) -> bool:
+def _label_ends(lexicon: Lexicon, folded: str, end: int, caveat_end: int = 0) -> bool:
     """The label that ends at `end` ends its phrase: a mark or the text's end follows it, or a copula that links it
     to the next clause ("機械翻訳のため、…", "자동 번역이라 …", "機械翻訳であり、…": the lexicon's `reason` and `link`),
     where that clause closes the sentence: "(It is) machine translation, so it may contain errors" is the badge and
-    its caveat, as "Machine translation, may contain errors" is; "기계 번역이라 … 틀릴 수 있는데, …" ("may be wrong, but
-    …") goes on to argue about something else."""
+    its caveat, as "Machine translation, may contain errors" is; "機械翻訳なので、誤訳があるかもしれませんが、…" ("may
+    be wrong, but …") goes on to argue about something else. Only a clause mark after the caveat (which ends at
+    `caveat_end`) goes on: "機械翻訳のため、一部、誤りが含まれ…" ("in parts, …") is still the caveat's clause."""
     if end == len(folded) or not _word_char(folded[end]):
         return True
     at = end + (folded[end : end + 1] == " ")
@@ -810,7 +823,7 @@ def _label_ends(lexicon: Lexicon, folded: str, end: int) -> bool:
         matcher = lexicon.patterns[concept]
         if matcher is not None and (m := matcher.regex.match(folded, at)) is not None:
             after = m.end() + len(folded[m.end() :]) - len(folded[m.end() :].lstrip(" ,，、"))  # "なので、"
-            return _CLAUSE_GOES_ON.search(folded, after) is None
+            return _CLAUSE_GOES_ON.search(folded, max(after, caveat_end)) is None
     return False
 
 
@@ -1135,10 +1148,12 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     found: set[str] = {"translate"}
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
     # blanked out, so that its "may" or "not" reads as neither a hedge nor a negation.
+    caveat_end = 0  # where the last caveat ends: "一部、誤りが含まれ…" has its comma before it, inside its clause
     for i in owners:
         caveat = lex[i].patterns["caveat"]
         if caveat is not None and caveat.search(folded):
             found.add("caveat")
+            caveat_end = max([caveat_end, *(m.end() for m in caveat.regex.finditer(folded))])
             folded = caveat.strip(folded)
     # A hedge on the quality ("may not be perfect", "möglicherweise nicht korrekt") is blanked too: its "not" is no
     # negation; unlike a caveat it is no made form ("Machine translations may not be perfect" says nothing of this
@@ -1154,7 +1169,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         plain = (c for c in CONCEPTS if c not in _READ_APART)
         own = {c for c in plain if (cm := lex[i].patterns[c]) is not None and cm.search(folded)}
         own |= {"future"} if _future(lex[i], folded) else set()
-        own |= {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) else set()
+        own |= (
+            {"done"} if _predicate(lex[i], folded) or _nominal(lex[i], folded) or _contains(lex[i], folded) else set()
+        )
         # (read where the engine is still named too: "由 DeepL 翻译" is one engine name, "DeepL 翻译", after 由)
         passive = _agent_passive(lex[i], folded) or _agent_passive(lex[i], before)
         own |= {"done"} if "done" not in own and passive else set()
@@ -1277,7 +1294,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         "caveat" in found
         and "machine" in found
         and not lex[best].spaces
-        and any(_label_ends(lex[best], folded, e) for _, e in _unspaced_labels(lex[best], folded))
+        and any(_label_ends(lex[best], folded, e, caveat_end) for _, e in _unspaced_labels(lex[best], folded))
         and not _QUOTED.search(fragment)
     ):
         names_self = True

@@ -32,6 +32,9 @@ def test_the_code_of_an_assistants_name_is_no_code(text: str, flagged: bool) -> 
         ("기계 번역이라 문장이 매끄럽지 않을 수 있어요.", True),  # (a hedge with its negation, read as a caveat)
         ("機械翻訳なので、誤訳があるかもしれません。", True),
         ("AI翻訳であり、誤りが含まれている可能性があります。", True),
+        ("機械翻訳で、誤りが含まれている可能性があります。", True),  # ja `link` "で、" (であり is a copula already)
+        ("機械翻訳のため、一部、誤りが含まれている可能性があります。", True),  # a comma before the caveat: its clause
+        ("자동 번역이라, 일부, 오역이 있을 수 있습니다.", True),
         ("기계 번역이라 틀릴 수 있는데, 그래도 쓸 만하다.", False),  # the clause goes on: an argument, not a caveat
         ("機械翻訳なので、誤訳があるかもしれませんが、大体わかります。", False),
         ("機械翻訳なので、精度は期待できません", False),  # a reason without a caveat stays a remark
@@ -54,6 +57,8 @@ def test_a_label_linked_to_a_caveat_without_spaces(text: str, flagged: bool) -> 
         ("المرجع هو النص الأصلي، والترجمة آلية.", True),
         ("Автоматический перевод улучшился за последние годы.", False),  # the attributive order
         ("Режим перевода: автоматический", False),  # a setting: no noun opening the clause
+        ("Компания предлагает перевод машинный и профессиональный.", False),  # the noun does not open its clause
+        ("Ми пропонуємо переклад машинний та професійний.", False),
         ("перевод машинный или ручной?", False),  # a question
         ("ترجمة آلية للنصوص", False),  # indefinite noun and adjective: the label
         ("الترجمة الآلية مفيدة للمسافرين", False),  # both definite: the label as subject
@@ -95,6 +100,8 @@ def test_chinese_negative_adjectives_are_no_negation(text: str, flagged: bool) -
         ("この説明文は機械翻訳を含みます。", True),  # "contains machine translation", a sentence-final polite form
         ("이 안내문에는 기계 번역이 포함되어 있습니다.", True),
         ("機械翻訳を含む多言語対応", False),  # the attributive form: a feature list
+        ("このツールは機械翻訳を含みます。", False),  # no content noun: what a product offers
+        ("이 요금제에는 기계 번역이 포함되어 있습니다.", False),  # "this plan includes machine translation"
         ("包含机器翻译内容", False),  # a tag: Chinese has no sentence-final form to tell it from one
     ],
 )
@@ -113,4 +120,18 @@ def test_contains_machine_translation_in_a_polite_final_form(text: str, flagged:
     ],
 )
 def test_a_warning_calls_sentence_is_read(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "не точно знаю", "I don't know for sure": the adverb is no hedge on the quality, its "not" stays a negation
+        ("Я не точно знаю, был ли этот текст переведен автоматически.", False),
+        ("Я не точно знаю, чи цей текст перекладено автоматично.", False),
+        ("Эта страница переведена автоматически, поэтому перевод не всегда точен.", True),  # the adjective is one
+        ("Ця сторінка перекладена автоматично, тому переклад не завжди точний.", True),
+    ],
+)
+def test_a_hedge_on_the_quality_is_an_adjective(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
