@@ -65,6 +65,8 @@ BLIND = {
     32: "1e18c0c",
     33: "fcc5623",  # round 20: main when sets 33-34 were measured once (before the round's fixes merged)
     34: "fcc5623",
+    35: "27d95e2",  # round 21: main when sets 35-36 were measured once (before the round's fixes merged)
+    36: "27d95e2",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row

@@ -139,10 +139,10 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-34.jsonl": 0.079,  # round 21: 12 → 8 of 115 (rules21-latin), 9 with rules21-cjk (a0b47f1)
 }
 # the size of the harvest (rows may be added, not lost)
-MIN_NOTICES = 2535  # sets 1-34
+MIN_NOTICES = 2640  # sets 1-36
 MIN_NOTICE_LANGUAGES = 113
-MIN_NEGATIVES = 4221
-MIN_SITES = 5096
+MIN_NEGATIVES = 4447
+MIN_SITES = 5386
 MAX_SITE_SHARE = 1 / 3  # Co-op Translator's disclaimer table holds 56 of 193 notices (29%)
 
 
