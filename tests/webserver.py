@@ -80,15 +80,18 @@ class Site:
             self.log.append(Request(handler.path, at, headers, 304 if unchanged else route.status))
             self.active += 1
             self.most_active = max(self.most_active, self.active)
+        # A request counts as active while the server makes it wait, up to the first byte of the answer: a client
+        # that is done with a page (its body read) may start the next request before this thread has returned from
+        # writing it, so counting to the end of the write saw three at once under load where the client had two.
         try:
-            self._answer(handler, route, unchanged)
+            if route.delay:
+                time.sleep(route.delay)
         finally:
             with self._lock:
                 self.active -= 1
+        self._answer(handler, route, unchanged)
 
     def _answer(self, handler: BaseHTTPRequestHandler, route: Route, unchanged: bool = False) -> None:
-        if route.delay:
-            time.sleep(route.delay)
         if unchanged:
             handler.send_response(304)
             for key, value in (route.headers if route.not_modified is None else route.not_modified).items():
