@@ -57,6 +57,7 @@ CONCEPTS = (
     "article",
     "contains",
     "others",
+    "by",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
@@ -753,11 +754,18 @@ def _unspaced_labels(lexicon: Lexicon, folded: str) -> Iterator[tuple[int, int]]
     machine, translate = lexicon.patterns["machine"], lexicon.patterns["translate"]
     if machine is None or translate is None:
         return
+    by = lexicon.patterns["by"]
     for first, second in ((machine, translate), (translate, machine)):
         for m in first.regex.finditer(folded):
             gap = len(folded[m.end() :]) - len(folded[m.end() :].lstrip(" "))
             if gap <= 1 and (t := second.regex.match(folded, m.end() + gap)) is not None:
                 yield m.start(), t.end()
+            # "AI による翻訳", "機械支援による翻訳": the machine as the agent of the translate noun, joined by the
+            # lexicon's `by` postposition (verb-final scripts; the agent comes first)
+            elif first is machine and gap <= 1 and by is not None and (b := by.regex.match(folded, m.end() + gap)):
+                after = b.end() + (folded[b.end() : b.end() + 1] == " ")
+                if (t := translate.regex.match(folded, after)) is not None:
+                    yield m.start(), t.end()
     for word in translate.regex.finditer(folded):  # one word that is both: "机翻", "機翻" (machine-translate)
         if (both := machine.regex.match(folded, word.start())) is not None and both.end() >= word.end():
             yield word.start(), both.end()
@@ -775,8 +783,11 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
     copula, reason = lexicon.patterns["copula"], lexicon.patterns["reason"]
     if copula is None:
         return None
+    by = lexicon.patterns["by"]
     for start, end in _unspaced_labels(lexicon, folded):
-        linking = False
+        # (an agent joined by `by` needs a subject that names the text: "本書は AI による翻訳です"; with the subject
+        # dropped, "AI による翻訳です。" is as often a tool's message on the text it just made)
+        linking = by is not None and by.regex.search(folded, start, end) is not None
         if lexicon.future_after:
             at = end + (folded[end : end + 1] == " ")
             if copula.regex.match(folded, at) is None:
@@ -1648,6 +1659,9 @@ def _defines(clause: str) -> bool:
     return _defines_folded(folded, owners)
 
 
+_SUBJECT_BREAK = re.compile(r"\s[—–-]\s|[;；|]")  # a clause break: a spaced dash, a semicolon, a bar
+
+
 def _defines_folded(folded: str, owners: list[int]) -> bool:
     """`defines` on a folded clause whose translate words' lexicons are known."""
     folded = _LEAD_JUNK.sub("", folded)
@@ -1659,6 +1673,8 @@ def _defines_folded(folded: str, owners: list[int]) -> bool:
         if pattern is None or (m := pattern.search(folded)) is None:
             continue
         subject = folded[: m.start()].strip(" —–-:,")
+        if _SUBJECT_BREAK.search(subject):
+            continue  # "Maskinöversatt av Claude — originalet är ett klick bort": the copula is a later clause's
         if not subject or (len(subject.split()) > DEFINED_WORDS if data[i][1] else len(subject) > DEFINED_CHARS):
             continue
         if _first_translate(subject) is None and not _engine_any().search(subject):

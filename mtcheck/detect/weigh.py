@@ -410,7 +410,8 @@ def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) ->
         pattern = rules.cues[cue]
         if pattern is not None and pattern.fullmatch(word):
             return False
-    return word not in ("opus", "sonnet", "haiku", "pro", "flash", "ultra", "nano", "ai")
+    # (a model tier, or the generic AI word of the language after the name: "Gemini AI", "Gemini IA", "Claude KI")
+    return word not in ("opus", "sonnet", "haiku", "pro", "flash", "ultra", "nano", "ai", "ia", "ki", "ии", "ші")
 
 
 def _other_words(rules: Rules, gap: str) -> bool:
