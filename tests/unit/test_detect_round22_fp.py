@@ -43,9 +43,47 @@ def test_french_translated_texts_stay_notices(text: str) -> None:
     assert _flagged(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word that reports an operation's success makes the line a program's status message (a toast, a log line)
+        "The subtitle file was translated successfully with DeepL.",
+        "Text successfully machine translated.",
+        "Die Untertitel wurden erfolgreich von DeepL übersetzt.",
+        "Übersetzung mit DeepL erfolgreich abgeschlossen.",
+        "Les sous-titres ont été traduits par IA avec succès.",
+        "Documento traducido con IA exitosamente.",
+        "Dokumen berhasil diterjemahkan dengan AI.",
+        "فایل با موفقیت با هوش مصنوعی ترجمه شد.",
+    ],
+)
+def test_a_success_status_is_not_a_notice(text: str) -> None:
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the success word in a second remark after a dash, or in the next sentence: the notice stays
+        "Übersetzt mit DeepL – erfolgreich installiert auf Debian 12",
+        "This guide was machine translated. The setup was tested successfully on Ubuntu.",
+        "Esta guía fue traducida automáticamente y revisada con éxito por el equipo.",  # a second predicate
+        "This article was machine translated.",
+    ],
+)
+def test_a_notice_beside_a_success_remark_stays_a_notice(text: str) -> None:
+    assert _flagged(text)
+
+
 def test_reflexive_guard_stays_linear() -> None:
     text = "se traduit " * 90_000 + "automatiquement"
     start = time.perf_counter()
     detect_text(text)
     assert time.perf_counter() - start < 20
 
+
+def test_success_guard_stays_linear() -> None:
+    text = "translated successfully - " * 40_000 + "machine translated"
+    start = time.perf_counter()
+    detect_text(text)
+    assert time.perf_counter() - start < 20
