@@ -1065,7 +1065,12 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         fragment = _TAG.sub(" ", _LINK_START.sub(" · ", fragment)).strip()
     # "[例: 英語はDeepLで翻訳した段階です]", "Beispiel: Dieser Text wurde …": a sample answer in a form or a template
     sample = _fold(fragment)
-    if (at := _first_translate(sample)) is not None and shared().opens_example(sample[:at]):
+    at = _first_translate(sample)
+    if at is not None and shared().opens_example(sample[:at]):
+        return None
+    # "Translated successfully with AI!", "با موفقیت ترجمه شد": a program's status message, with no dash between
+    # (`Shared.reports_success`)
+    if at is not None and shared().reports_success(sample[:at], sample[at:]):
         return None
     # "Full translation of the interface into many languages (translated by Google)": a status in brackets at the
     # end of a line is a badge on it, read apart from the description it stands after

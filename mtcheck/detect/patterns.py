@@ -208,6 +208,24 @@ class Shared:
         labelled = rf"(?:^|[,;:：\s])(?:{every})\s{{0,3}}[:：]"
         return re.compile(rf"(?:{opened}|{labelled})(?:[^\])）】\n\f。！？।؟.!?]|[.!?](?!\s))*$", re.IGNORECASE)
 
+    @cached_property
+    def success_word(self) -> re.Pattern[str]:
+        """ "successfully", "erfolgreich", "با موفقیت", "成功": a word that reports an operation's success (a
+        program's status message), whole words in scripts with spaces, anywhere in scripts without."""
+        return _by_script(self._data["success_words"], r"(?<!\w)(?:{})(?!\w)")
+
+    def reports_success(self, before: str, after: str) -> bool:
+        """Whether a success word stands in the clause around a phrase (`before` and `after` it), with no dash nor
+        coordinator between: "Übersetzt mit ChatGPT – erfolgreich getestet", "… übersetzt und erfolgreich geprüft"
+        are a notice and a second remark."""
+        cut = self._second_predicate
+        return self.success_word.search(f"{cut.split(before)[-1]} {cut.split(after)[0]}") is not None
+
+    @cached_property
+    def _second_predicate(self) -> re.Pattern[str]:
+        """A dash or a coordinator between two remarks or predicates, spaces around it."""
+        return re.compile(rf"\s(?:[-–—]|{_alternation(self._data['coordinators'])})\s", re.IGNORECASE)
+
     def opens_example(self, text: str) -> bool:
         """Whether an example marker opens a bracket or a clause that is still open where the text ends."""
         # a match has no end after its marker: it starts at most a marker's length before the last end, so the

@@ -116,6 +116,9 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     # "[例: 英語はDeepLで翻訳した段階です]", "(e.g. translated with DeepL)": a sample answer in a form or a template
     if category != "original" and shared().opens_example(ctx.sentence_pre):
         return "mention", 0.15
+    # "Translated successfully with AI!", "Übersetzung erfolgreich": a program's status message, not a notice
+    if category != "original" and shared().reports_success(f"{ctx.pre} {ctx.span}", ctx.post):
+        return "mention", 0.1
     # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
     toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"
     if (ctx.ui_message == "trailing" or toast) and category != "original":
