@@ -67,6 +67,8 @@ BLIND = {
     34: "fcc5623",
     35: "27d95e2",  # round 21: main when sets 35-36 were measured once (before the round's fixes merged)
     36: "27d95e2",
+    37: "6c93925",  # round 22: main when sets 37-38 were measured once (before the round's fixes merged)
+    38: "6c93925",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
