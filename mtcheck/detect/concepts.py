@@ -1665,6 +1665,8 @@ def _defines(clause: str) -> bool:
 
 
 _SUBJECT_BREAK = re.compile(r"\s[—–-]\s|[;；|]")  # a clause break: a spaced dash, a semicolon, a bar
+# a pair of spaced dashes around an aside is no break: "Machine translation — or MT — is …" is still one subject
+_DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;；|]*?\s[—–-](?=\s|$)")
 
 
 def _defines_folded(folded: str, owners: list[int]) -> bool:
@@ -1678,10 +1680,10 @@ def _defines_folded(folded: str, owners: list[int]) -> bool:
         if pattern is None or (m := pattern.search(folded)) is None:
             continue
         subject = folded[: m.start()].strip(" —–-:,")
-        if _SUBJECT_BREAK.search(subject):
-            continue  # "Maskinöversatt av Claude — originalet är ett klick bort": the copula is a later clause's
         if not subject or (len(subject.split()) > DEFINED_WORDS if data[i][1] else len(subject) > DEFINED_CHARS):
             continue
+        if _SUBJECT_BREAK.search(_DASH_ASIDE.sub(" ", folded[: m.start()]).strip(" —–-:,")):
+            continue  # "Maskinöversatt av Claude — originalet är ett klick bort": the copula is a later clause's
         if _first_translate(subject) is None and not _engine_any().search(subject):
             continue
         lex = _lexicon(i)

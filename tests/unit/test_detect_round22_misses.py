@@ -82,6 +82,9 @@ def test_a_generic_ai_word_after_a_model_name(text: str, flagged: bool) -> None:
         ("Maskinöversatt av Gemini — originalet är en länk bort.", True),  # the copula of the clause after a dash
         ("Maskinöversatt av DeepL — originalet är ett klick bort.", True),
         ("Maskinöversättning är en process där datorer översätter text.", False),  # still a definition
+        # a pair of dashes around an aside stays inside the subject: still a definition
+        ("Maskinöversättning – även kallad MT – är en process där datorer översätter text.", False),
+        ("Machine translation — or MT — is the use of software to translate text from one language to another.", False),
     ],
 )
 def test_a_definition_copula_after_a_clause_break(text: str, flagged: bool) -> None:
