@@ -1069,8 +1069,13 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if at is not None and shared().opens_example(sample[:at]):
         return None
     # "Translated successfully with AI!", "با موفقیت ترجمه شد": a program's status message, with no dash between
-    # (`Shared.reports_success`)
-    if at is not None and shared().reports_success(sample[:at], sample[at:]):
+    # (`Shared.reports_success`); not where a deictic word points at this text ("Diese Seite wurde erfolgreich
+    # maschinell übersetzt", as for a toast)
+    if (
+        at is not None
+        and shared().reports_success(sample[:at], sample[at:])
+        and not any(_deixis(_lexicon(i), sample) for i in _owners(sample))
+    ):
         return None
     # "Full translation of the interface into many languages (translated by Google)": a status in brackets at the
     # end of a line is a badge on it, read apart from the description it stands after

@@ -117,7 +117,12 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     if category != "original" and shared().opens_example(ctx.sentence_pre):
         return "mention", 0.15
     # "Translated successfully with AI!", "Übersetzung erfolgreich": a program's status message, not a notice
-    if category != "original" and shared().reports_success(f"{ctx.pre} {ctx.span}", ctx.post):
+    # (unless a deictic word points at this text: "This page was successfully machine translated")
+    if (
+        category != "original"
+        and shared().reports_success(f"{ctx.pre} {ctx.span}", ctx.post)
+        and not concepts.cue_word(rules.code, "deixis", f"{ctx.pre} {ctx.span} {ctx.post}")
+    ):
         return "mention", 0.1
     # "✨ Перекладено автоматично!", "Paste the machine-translated text here...": a toast or a placeholder
     toast = ctx.ui_message == "toast" and not has(rules, "self", f"{ctx.pre} {ctx.post}")  # not "Diese Seite …!"

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from mtcheck.detect import detect_text
+from mtcheck.detect import concepts, detect_text
 
 
 def _flagged(text: str) -> bool:
@@ -87,3 +87,27 @@ def test_success_guard_stays_linear() -> None:
     start = time.perf_counter()
     detect_text(text)
     assert time.perf_counter() - start < 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (review fix22b) a deictic word points the success at this text: a notice, not a program's status message
+        "Diese Seite wurde erfolgreich maschinell übersetzt.",
+        "This page was successfully machine translated.",
+        "Cette page a été traduite automatiquement avec succès.",
+        "Эта страница успешно переведена автоматически.",
+        "本页面已成功机器翻译。",
+        "Successful businesses: this article was machine translated by DeepL.",
+    ],
+)
+def test_a_success_word_beside_a_deictic_word_stays_a_notice(text: str) -> None:
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Diese Seite wurde erfolgreich maschinell übersetzt.", "This page was successfully machine translated."]
+)
+def test_the_concept_reading_keeps_a_deictic_success_line(text: str) -> None:
+    reading = concepts.read(text)
+    assert reading is not None and reading.score > 0.5
