@@ -145,10 +145,10 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-36.jsonl": 0.145,  # round 22 (fp22, success status): 17 → 16 of 111
 }
 # the size of the harvest (rows may be added, not lost)
-MIN_NOTICES = 2640  # sets 1-36
+MIN_NOTICES = 2686  # sets 1-38
 MIN_NOTICE_LANGUAGES = 113
-MIN_NEGATIVES = 4447
-MIN_SITES = 5386
+MIN_NEGATIVES = 4605
+MIN_SITES = 5568
 MAX_SITE_SHARE = 1 / 3  # Co-op Translator's disclaimer table holds 56 of 193 notices (29%)
 
 
