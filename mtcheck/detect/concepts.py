@@ -1734,15 +1734,20 @@ def names_machine(text: str) -> bool:
         machine = _lexicon(i).patterns["machine"]
         if machine is not None and machine.search(folded):
             return True
-    readings = (read(text[s:e]) for s, e in fragments(text))
-    return any(r is not None and ("machine" in r.concepts or r.slots > 0) for r in readings)
+    return any(r is not None and ("machine" in r.concepts or r.slots > 0) for _, _, r in _readings(text))
 
 
 def ui_action(text: str) -> bool:
     """Whether a clause of the text opens with its translate imperative, a button or a setting ("Auto translate",
     "Traduci automaticamente i post"), as the concept layer reads it (the `action` concept)."""
-    readings = (read(text[s:e]) for s, e in fragments(text))
-    return any(r is not None and "action" in r.concepts for r in readings)
+    return any(r is not None and "action" in r.concepts for _, _, r in _readings(text))
+
+
+@lru_cache(maxsize=256)
+def _readings(text: str) -> tuple[tuple[int, int, Reading | None], ...]:
+    """Each fragment of the text with its reading: the model reader's add step asks `names_machine`, `ui_action` and
+    `negated` about the same segment, one after the other, and each would read it again."""
+    return tuple((s, e, read(text[s:e])) for s, e in fragments(text))
 
 
 NEGATION_REACH = 5  # words between a negation and what it negates: "n'a pas été traduit", "no ha sido traducido"
@@ -1758,8 +1763,7 @@ def negated(text: str) -> bool:
     machine translated", "هذه المقالة لم تُترجم آلياً", "इस लेख का अनुवाद एआई द्वारा नहीं किया गया"). Not the "not" of a
     caveat or a hedge (read apart first), nor one that narrows a language name, nor one about something else in the
     clause ("Machine translated, not reviewed", "… mais pas par un traducteur")."""
-    for s, e in fragments(text):
-        reading = read(text[s:e])
+    for s, e, reading in _readings(text):
         if reading is None or "negation" not in reading.concepts or "machine" not in reading.concepts:
             continue
         if _negates(_lexicon(_by_code()[reading.language]), text[s:e]):

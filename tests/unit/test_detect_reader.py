@@ -551,3 +551,22 @@ def test_a_setting_a_negation_a_credit_or_a_sentence_is_no_machine_badge(text: s
     from mtcheck.detect.concepts import machine_badge
 
     assert not machine_badge(text, reading.KEEP_BADGE_WORDS)
+
+
+def test_the_add_steps_gates_read_a_segment_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # names_machine, ui_action and negated ask about the same candidate segment one after the other: the concept
+    # layer reads each of its fragments once for the three
+    from mtcheck.detect import concepts
+
+    calls: list[str] = []
+    real = concepts.read
+
+    def counting(fragment: str, *, label: bool = False) -> concepts.Reading | None:
+        calls.append(fragment)
+        return real(fragment, label=label)
+
+    monkeypatch.setattr(concepts, "read", counting)
+    concepts._readings.cache_clear()
+    segment = "Cette page a été traduite par Jean. Elle n'a pas été traduite automatiquement."
+    assert concepts.names_machine(segment) and not concepts.ui_action(segment) and concepts.negated(segment)
+    assert len(calls) == len(concepts.fragments(segment)) == len(set(calls))
