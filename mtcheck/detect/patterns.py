@@ -107,8 +107,9 @@ class Shared:
         "translated by Claude Code", "Gemini Code Assistによって自動翻訳" name a tool, not source code."""
         if self.code_cues.search(text) is None:
             return False
-        if "code" in text:
-            text = self._product_code.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "    ", text)
+        if "code" not in text:
+            return True
+        text = self._product_code.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "    ", text)
         return self.code_cues.search(text) is not None
 
     @cached_property
