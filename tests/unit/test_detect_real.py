@@ -105,6 +105,8 @@ RECALL_FLOOR = {
     # after its misses were fixed by mechanism (round 22, branch miss22, fitted)
     "detect-real-36.jsonl": 0.830,  # held out in round 21: 0.755 / 0.153 at 27d95e2 and at 18e65af; 0.830 / 0.153
     # after round 22 (miss22, fitted)
+    "detect-real-37.jsonl": 0.828,  # held out in round 22: 0.828 / 0.192 at 6c93925 and at 3c7c29c (dev from round 23)
+    "detect-real-38.jsonl": 0.882,  # held out in round 22: 0.882 / 0.100 at 6c93925 and at 3c7c29c (dev from round 23)
 }
 FALSE_POSITIVE_CEILING = {
     "detect-real-1.jsonl": 0.010,
@@ -143,6 +145,8 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-34.jsonl": 0.079,  # round 21: 12 → 8 of 115 (rules21-latin), 9 with rules21-cjk (a0b47f1)
     "detect-real-35.jsonl": 0.227,  # round 22 (fp22, French reflexive "se traduit par"): 27 → 26 of 115
     "detect-real-36.jsonl": 0.145,  # round 22 (fp22, success status): 17 → 16 of 111
+    "detect-real-37.jsonl": 0.193,
+    "detect-real-38.jsonl": 0.100,
 }
 # the size of the harvest (rows may be added, not lost)
 MIN_NOTICES = 2686  # sets 1-38
