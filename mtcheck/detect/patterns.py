@@ -138,6 +138,11 @@ class Shared:
         return re.compile(rf"(?:{self._data['person_names']})$")
 
     @cached_property
+    def engine_name_tails(self) -> frozenset[str]:
+        """Words after an engine name that is a given name which keep it an engine: "pro", "sonnet", "ia"."""
+        return frozenset(self._data["engine_name_tails"])
+
+    @cached_property
     def original_words(self) -> re.Pattern[str]:
         """ "original", "оригинал", "原文"."""
         return re.compile(self._data["original_words"])

@@ -419,7 +419,7 @@ def _named_person(rules: Rules, ctx: Context, engine: tuple[str, str] | None) ->
         if pattern is not None and pattern.fullmatch(word):
             return False
     # (a model tier, or the generic AI word of the language after the name: "Gemini AI", "Gemini IA", "Claude KI")
-    return word not in ("opus", "sonnet", "haiku", "pro", "flash", "ultra", "nano", "ai", "ia", "ki", "ии", "ші")
+    return word not in shared().engine_name_tails
 
 
 def _other_words(rules: Rules, gap: str) -> bool:

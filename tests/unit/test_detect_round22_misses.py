@@ -70,6 +70,9 @@ def test_content_and_agent_words(text: str, flagged: bool) -> None:
         ("Traduit par Gemini IA (${lang.label})", True),
         ("Traduit par Claude IA (bêta)", True),
         ("Traduit par Claude Martin.", False),  # a person: given name and surname
+        ("This article was translated by Claude Sonnet.", True),  # a model tier (common.toml `engine_name_tails`)
+        ("This article was translated by Gemini Flash.", True),
+        ("This article was translated by Claude Demanuelli.", False),
     ],
 )
 def test_a_generic_ai_word_after_a_model_name(text: str, flagged: bool) -> None:
