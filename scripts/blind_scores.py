@@ -69,6 +69,8 @@ BLIND = {
     36: "27d95e2",
     37: "6c93925",  # round 22: main when sets 37-38 were measured once (before the round's fixes merged)
     38: "6c93925",
+    39: "03019d0",  # round 23: main when sets 39-40 were measured once (before the round's fixes merged)
+    40: "03019d0",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
