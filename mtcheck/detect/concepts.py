@@ -977,8 +977,17 @@ def _others(lexicon: Lexicon, folded: str) -> bool:
         # langues : …" lists sources)
         opens = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1] in ",;:()–—*-"
         if opens and others.search(folded[m.start() : first]) and not folded[m.end() :].lstrip().startswith(":"):
-            return True
+            return not _of_a_tool(lexicon, folded[m.end() : first])
     return False
+
+
+def _of_a_tool(lexicon: Lexicon, between: str) -> bool:
+    """The other languages are a tool's: a tool or product noun (`tools` in common.toml) qualifies the subject and
+    no content noun or deictic word names this text: "The other languages of the app are machine translated", "Die
+    anderen Sprachen der App …" (its interface), not "… of this site", "… der Dokumentation"."""
+    if shared().tools.search(between) is None:
+        return False
+    return not any((p := lexicon.patterns[c]) is not None and p.search(between) for c in ("content", "deixis"))
 
 
 _WORD = re.compile(r"[\w'-]+")

@@ -122,3 +122,31 @@ def test_a_coordinator_is_read_in_its_own_language(text: str) -> None:
 )
 def test_a_second_predicate_in_the_clause_language_keeps_the_notice(text: str) -> None:
     assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other languages of a tool or product are its interface's, not this text's versions
+        "The other languages of the app are machine translated.",
+        "The other languages of the plugin are machine translated.",
+        "Die anderen Sprachen der App werden maschinell übersetzt.",
+    ],
+)
+def test_the_other_languages_of_a_tool(text: str) -> None:
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: the site's other language versions, bare or named as this text's
+        "The other languages are machine translated.",
+        "The other languages of this site are machine translated.",
+        "All other languages on our website are automatically translated.",
+        "Die anderen Sprachen sind maschinell übersetzt.",
+        "Les autres langues de la documentation sont traduites automatiquement.",
+    ],
+)
+def test_the_other_languages_of_this_site_stay_notices(text: str) -> None:
+    assert _flagged(text)
