@@ -62,6 +62,7 @@ CONCEPTS = (
     "instrumental",
     "contrast",
     "not_only",
+    "but",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
@@ -683,6 +684,46 @@ def _without_comitative(folded: str, owners: list[int]) -> str:
 _CONTRAST_OPEN = re.compile(r"[,;:、，；：]")  # where the negated half of "not X but Y" may start
 
 
+def _blank_machine(lexicon: Lexicon, half: str) -> str:
+    """`half` with its machine words, engine names and human words blanked out (same length)."""
+    for concept in ("machine", "human"):
+        if (matcher := lexicon.patterns[concept]) is not None:
+            half = matcher.strip(half)
+    if _engine_any().search(half):
+        for _, pattern in shared().engines:
+            half = pattern.sub(lambda m: " " * len(m.group(0)), half)
+    return half
+
+
+def _without_negated_before(lexicon: Lexicon, folded: str) -> str:
+    """ "This article was translated not by a human but by DeepL", "本文不是人工翻译，而是由机器翻译生成的": where the
+    negation stands before X and the lexicon's `but` marker ("but", "sondern", "而是") before Y, the negation and the
+    machine, engine and human words from it to the marker are blanked out (same length), so that Y is read as it
+    stands; only where every negation of the fragment (outside a caveat or a hedge: "not reviewed") precedes the
+    marker. "Not only X but also Y" (`not_only`) is blanked first: its "not" negates nothing."""
+    but, negation = lexicon.patterns["but"], lexicon.patterns["negation"]
+    if but is None or negation is None:
+        return folded
+    markers = list(but.spans(folded))
+    if not markers:
+        return folded
+    if (also := lexicon.patterns["not_only"]) is not None:
+        folded = also.strip(folded)
+    plain = folded
+    for concept in ("caveat", "hedge"):
+        if (matcher := lexicon.patterns[concept]) is not None:
+            plain = matcher.strip(plain)
+    negations = list(negation.spans(plain))
+    marker = next((m for m in markers if negations and m[0] > negations[0][0]), None)
+    if marker is None or any(e > marker[0] for _, e in negations):
+        return folded
+    start, end = negations[0][0], marker[1]
+    half = _blank_machine(lexicon, folded[start:end])
+    for s, e in negations:
+        half = half[: s - start] + " " * (e - s) + half[e - start :]
+    return folded[:start] + half + folded[end:]
+
+
 def _without_contrasted(folded: str, owners: list[int]) -> str:
     """The fragment with the machine words, engine names and human words of a negated half blanked out (same
     length): "この記事は機械翻訳ではなく、人間が翻訳しました", "이 글은 기계 번역이 아니라 사람이 번역했습니다" ("not
@@ -691,6 +732,7 @@ def _without_contrasted(folded: str, owners: list[int]) -> str:
     but also Y" (`not_only`: "だけでなく", "뿐만 아니라") negates nothing."""
     for i in owners:
         lexicon = _lexicon(i)
+        folded = _without_negated_before(lexicon, folded)
         contrast = lexicon.patterns["contrast"]
         if contrast is None:
             continue
@@ -699,13 +741,7 @@ def _without_contrasted(folded: str, owners: list[int]) -> str:
         after = 0  # the end of the marker before: "AではなくBではなく、C"
         for end, past in list(contrast.spans(plain)):
             start = max((m.end() for m in _CONTRAST_OPEN.finditer(plain, after, end)), default=after)
-            half = folded[start:end]
-            for concept in ("machine", "human"):
-                if (matcher := lexicon.patterns[concept]) is not None:
-                    half = matcher.strip(half)
-            if _engine_any().search(half):
-                for _, pattern in shared().engines:
-                    half = pattern.sub(lambda m: " " * len(m.group(0)), half)
+            half = _blank_machine(lexicon, folded[start:end])
             folded, after = folded[:start] + half + folded[end:], past
     return folded
 
