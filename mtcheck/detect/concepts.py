@@ -286,14 +286,14 @@ class _Words(Mapping[str, list[str]]):
     on first read."""
 
     def __init__(self, text: str, translate: list[str], prefixes: list[str], zero_copula: bool = False) -> None:
-        self._text = text
+        self.text = text
         self.zero_copula = zero_copula
         self._head = {"translate": translate, "prefixes": prefixes}
         self._all: dict[str, list[str]] | None = None
 
     def _full(self) -> dict[str, list[str]]:
         if self._all is None:
-            data = tomllib.loads(self._text)
+            data = tomllib.loads(self.text)
             self._all = {concept: _spelled([str(w) for w in data.get(concept, [])], data) for concept in CONCEPTS}
         return self._all
 
@@ -346,6 +346,19 @@ def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ..
         )
         out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
+
+
+_KEY_LINE = "^{}[ \t]*="
+
+
+@cache
+def _sets(i: int, key: str) -> bool:
+    """Whether the i-th lexicon file sets an optional `key` ("comitative", "contrast", "but"), read from its text
+    without compiling the lexicon (most do not: a rule that needs the key skips them)."""
+    words = _lexicon_data()[i][2]
+    if isinstance(words, _Words):
+        return re.search(_KEY_LINE.format(key), words.text, re.MULTILINE) is not None
+    return bool(words[key])
 
 
 @cache
@@ -565,7 +578,7 @@ def contrasts(code: str, text: str) -> bool:
     """Whether `text` holds the marker of "not X but Y" of language `code` ("ではなく", "아니라"; not "not only …
     but also": "だけでなく", "뿐만 아니라"): a phrase across it joins the negated half to the other."""
     i = _by_code().get(code)
-    if i is None or not text.strip():
+    if i is None or not text.strip() or not _sets(i, "contrast"):
         return False
     contrast, also = (_lexicon(i).patterns[c] for c in ("contrast", "not_only"))
     folded = _fold(text)
@@ -577,7 +590,7 @@ def negated_half(code: str, pre: str, match: str, post: str) -> bool:
     in the negated half of "not X but Y" (`_without_contrasted`): "この記事は機械翻訳されたものではなく、…", "この記事は
     DeepLではなく、翻訳者が翻訳しました"; not "この記事は人間ではなく、機械翻訳で…"."""
     i = _by_code().get(code)
-    if i is None or _lexicon(i).patterns["contrast"] is None:
+    if i is None or not _sets(i, "contrast"):
         return False
     head, body = _fold(pre), _fold(match)
     if not cue_word(code, "contrast", f"{body}{_fold(post)}"):
@@ -663,6 +676,8 @@ def _without_comitative(folded: str, owners: list[int]) -> str:
     model"), so the noun is the agent there."""
     names = shared().language_regex
     for i in owners:
+        if not _sets(i, "comitative"):
+            continue
         lexicon = _lexicon(i)
         preposition, noun = lexicon.patterns["comitative"], lexicon.patterns["instrumental"]
         if preposition is None or noun is None or not noun.search(folded):
@@ -731,6 +746,8 @@ def _without_contrasted(folded: str, owners: list[int]) -> str:
     what stands before it in its clause, not what follows ("人間ではなく、AIが翻訳しました" is a notice); "not only X
     but also Y" (`not_only`: "だけでなく", "뿐만 아니라") negates nothing."""
     for i in owners:
+        if not _sets(i, "contrast") and not _sets(i, "but"):
+            continue
         lexicon = _lexicon(i)
         folded = _without_negated_before(lexicon, folded)
         contrast = lexicon.patterns["contrast"]
