@@ -58,6 +58,11 @@ CONCEPTS = (
     "contains",
     "others",
     "by",
+    "comitative",
+    "instrumental",
+    "contrast",
+    "not_only",
+    "but",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
@@ -281,14 +286,14 @@ class _Words(Mapping[str, list[str]]):
     on first read."""
 
     def __init__(self, text: str, translate: list[str], prefixes: list[str], zero_copula: bool = False) -> None:
-        self._text = text
+        self.text = text
         self.zero_copula = zero_copula
         self._head = {"translate": translate, "prefixes": prefixes}
         self._all: dict[str, list[str]] | None = None
 
     def _full(self) -> dict[str, list[str]]:
         if self._all is None:
-            data = tomllib.loads(self._text)
+            data = tomllib.loads(self.text)
             self._all = {concept: _spelled([str(w) for w in data.get(concept, [])], data) for concept in CONCEPTS}
         return self._all
 
@@ -341,6 +346,19 @@ def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ..
         )
         out.append((str(data["code"]), bool(data.get("spaces", True)), words, bool(data.get("future_after", False))))
     return tuple(out)
+
+
+_KEY_LINE = "^{}[ \t]*="
+
+
+@cache
+def _sets(i: int, key: str) -> bool:
+    """Whether the i-th lexicon file sets an optional `key` ("comitative", "contrast", "but"), read from its text
+    without compiling the lexicon (most do not: a rule that needs the key skips them)."""
+    words = _lexicon_data()[i][2]
+    if isinstance(words, _Words):
+        return re.search(_KEY_LINE.format(key), words.text, re.MULTILINE) is not None
+    return bool(words[key])
 
 
 @cache
@@ -551,6 +569,52 @@ def without_machine_words(code: str, text: str, owner_text: str = "") -> str:
     return folded
 
 
+def read_by(code: str, text: str) -> list[str]:
+    """The languages that read a clause: the phrase rules' `code` and the lexicons that own its translate words."""
+    return [code, *(_lexicon_data()[i][0] for i in _owners(_fold(text)))]
+
+
+def contrasts(code: str, text: str) -> bool:
+    """Whether `text` holds the marker of "not X but Y" of language `code` ("ではなく", "아니라"; not "not only …
+    but also": "だけでなく", "뿐만 아니라"): a phrase across it joins the negated half to the other."""
+    i = _by_code().get(code)
+    if i is None or not text.strip() or not _sets(i, "contrast"):
+        return False
+    contrast, also = (_lexicon(i).patterns[c] for c in ("contrast", "not_only"))
+    folded = _fold(text)
+    return contrast is not None and contrast.search(also.strip(folded) if also is not None else folded)
+
+
+def negated_half(code: str, pre: str, match: str, post: str) -> bool:
+    """Whether every machine word or engine name of a phrase (`match`, in its clause `pre` + `match` + `post`) stands
+    in the negated half of "not X but Y" (`_without_contrasted`): "この記事は機械翻訳されたものではなく、…", "この記事は
+    DeepLではなく、翻訳者が翻訳しました"; not "この記事は人間ではなく、機械翻訳で…"."""
+    i = _by_code().get(code)
+    if i is None or not _sets(i, "contrast"):
+        return False
+    head, body = _fold(pre), _fold(match)
+    if not cue_word(code, "contrast", f"{body}{_fold(post)}"):
+        return False
+
+    def machine(text: str) -> bool:
+        found = _lexicon(i).patterns["machine"]
+        return found is not None and found.search(text) or bool(_engine_any().search(text))
+
+    clause = _without_contrasted(f"{head}{body}{_fold(post)}", [i])
+    return machine(body) and not machine(clause[len(head) : len(head) + len(body)])
+
+
+def comitative_object(code: str, text: str) -> bool:
+    """Whether `text` ends in a comitative phrase of language `code` whose noun is in the instrumental: "сравнён с
+    языковой моделью" ("compared with a language model"; `_without_comitative`)."""
+    i = _by_code().get(code)
+    if i is None or not text.strip():
+        return False
+    folded = _fold(text.rstrip())
+    blanked = _without_comitative(folded, [i])
+    return blanked != folded and not blanked[-1:].strip()
+
+
 def _predicate(lexicon: Lexicon, folded: str) -> bool:
     """A copula right before a machine marker: the making stated as a property of the text.
 
@@ -598,6 +662,105 @@ def _agent_passive(lexicon: Lexicon, folded: str) -> bool:
         if gap and _AGENT_FILLER.fullmatch(rest):
             return True
     return False
+
+
+COMITATIVE_WORDS = 1  # words between "с" ("with") and the instrumental noun it governs: "с нашей моделью"
+
+
+def _without_comitative(folded: str, owners: list[int]) -> str:
+    """The fragment with each comitative phrase blanked out (same length): "сравнён с моделью", "порівняно з
+    моделлю" ("compared with a model"). Russian and Ukrainian name a passive's agent in the instrumental
+    ("переведён моделью", "by a model"; the lexicon's `instrumental` nouns, also `machine` words); after the
+    preposition "с" / "з" (`comitative`) the same case is a companion or an object, not the agent. A word between
+    them that names a language is the "from" of the other case ("с английского моделью": "from English by a
+    model"), so the noun is the agent there."""
+    names = shared().language_regex
+    for i in owners:
+        if not _sets(i, "comitative"):
+            continue
+        lexicon = _lexicon(i)
+        preposition, noun = lexicon.patterns["comitative"], lexicon.patterns["instrumental"]
+        if preposition is None or noun is None or not noun.search(folded):
+            continue
+        words = _words(folded)
+        texts = [folded[s:e] for s, e in words]
+        for k, word in enumerate(texts):
+            if not _is(noun, word):
+                continue
+            for j in range(max(0, k - 1 - COMITATIVE_WORDS), k):
+                between = texts[j + 1 : k]
+                if _is(preposition, texts[j]) and not any(names.match(w) for w in between):
+                    lo, hi = words[j][0], words[k][1]
+                    folded = folded[:lo] + " " * (hi - lo) + folded[hi:]
+                    break
+    return folded
+
+
+_CONTRAST_OPEN = re.compile(r"[,;:、，；：]")  # where the negated half of "not X but Y" may start
+
+
+def _blank_machine(lexicon: Lexicon, half: str) -> str:
+    """`half` with its machine words, engine names and human words blanked out (same length)."""
+    for concept in ("machine", "human"):
+        if (matcher := lexicon.patterns[concept]) is not None:
+            half = matcher.strip(half)
+    if _engine_any().search(half):
+        for _, pattern in shared().engines:
+            half = pattern.sub(lambda m: " " * len(m.group(0)), half)
+    return half
+
+
+def _without_negated_before(lexicon: Lexicon, folded: str) -> str:
+    """ "This article was translated not by a human but by DeepL", "本文不是人工翻译，而是由机器翻译生成的": where the
+    negation stands before X and the lexicon's `but` marker ("but", "sondern", "而是") before Y, the negation and the
+    machine, engine and human words from it to the marker are blanked out (same length), so that Y is read as it
+    stands; only where every negation of the fragment (outside a caveat or a hedge: "not reviewed") precedes the
+    marker. "Not only X but also Y" (`not_only`) is blanked first: its "not" negates nothing."""
+    but, negation = lexicon.patterns["but"], lexicon.patterns["negation"]
+    if but is None or negation is None:
+        return folded
+    markers = list(but.spans(folded))
+    if not markers:
+        return folded
+    if (also := lexicon.patterns["not_only"]) is not None:
+        folded = also.strip(folded)
+    plain = folded
+    for concept in ("caveat", "hedge"):
+        if (matcher := lexicon.patterns[concept]) is not None:
+            plain = matcher.strip(plain)
+    negations = list(negation.spans(plain))
+    marker = next((m for m in markers if negations and m[0] > negations[0][0]), None)
+    if marker is None or any(e > marker[0] for _, e in negations):
+        return folded
+    start, end = negations[0][0], marker[1]
+    half = _blank_machine(lexicon, folded[start:end])
+    for s, e in negations:
+        half = half[: s - start] + " " * (e - s) + half[e - start :]
+    return folded[:start] + half + folded[end:]
+
+
+def _without_contrasted(folded: str, owners: list[int]) -> str:
+    """The fragment with the machine words, engine names and human words of a negated half blanked out (same
+    length): "この記事は機械翻訳ではなく、人間が翻訳しました", "이 글은 기계 번역이 아니라 사람이 번역했습니다" ("not
+    machine translation but a person translated it"). The lexicon's `contrast` marker ("ではなく", "아니라") negates
+    what stands before it in its clause, not what follows ("人間ではなく、AIが翻訳しました" is a notice); "not only X
+    but also Y" (`not_only`: "だけでなく", "뿐만 아니라") negates nothing."""
+    for i in owners:
+        if not _sets(i, "contrast") and not _sets(i, "but"):
+            continue
+        lexicon = _lexicon(i)
+        folded = _without_negated_before(lexicon, folded)
+        contrast = lexicon.patterns["contrast"]
+        if contrast is None:
+            continue
+        also = lexicon.patterns["not_only"]
+        plain = also.strip(folded) if also is not None else folded
+        after = 0  # the end of the marker before: "AではなくBではなく、C"
+        for end, past in list(contrast.spans(plain)):
+            start = max((m.end() for m in _CONTRAST_OPEN.finditer(plain, after, end)), default=after)
+            half = _blank_machine(lexicon, folded[start:end])
+            folded, after = folded[:start] + half + folded[end:], past
+    return folded
 
 
 @lru_cache(maxsize=64)
@@ -867,8 +1030,17 @@ def _others(lexicon: Lexicon, folded: str) -> bool:
         # langues : …" lists sources)
         opens = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1] in ",;:()–—*-"
         if opens and others.search(folded[m.start() : first]) and not folded[m.end() :].lstrip().startswith(":"):
-            return True
+            return not _of_a_tool(lexicon, folded[m.end() : first])
     return False
+
+
+def _of_a_tool(lexicon: Lexicon, between: str) -> bool:
+    """The other languages are a tool's: a tool or product noun (`tools` in common.toml) qualifies the subject and
+    no content noun or deictic word names this text: "The other languages of the app are machine translated", "Die
+    anderen Sprachen der App …" (its interface), not "… of this site", "… der Dokumentation"."""
+    if shared().tools.search(between) is None:
+        return False
+    return not any((p := lexicon.patterns[c]) is not None and p.search(between) for c in ("content", "deixis"))
 
 
 _WORD = re.compile(r"[\w'-]+")
@@ -1073,7 +1245,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # maschinell übersetzt", as for a toast)
     if (
         at is not None
-        and shared().reports_success(sample[:at], sample[at:])
+        and shared().reports_success(sample[:at], sample[at:], [_lexicon_data()[i][0] for i in _owners(sample)])
         and not any(_deixis(_lexicon(i), sample) for i in _owners(sample))
     ):
         return None
@@ -1112,6 +1284,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     tool_slot = any(_TOOL_SLOT.search(m) for m in holders)
     folded = _PLACEHOLDER.sub(lambda m: _slot_word(m.group(0)), folded)  # "%{translator}": a slot, not "translator"
     folded = _INFLECTED_ENGINE.sub(r"\1", folded)  # "Googlem", "Googlen", "nguGoogle": the engine's name
+    # "Текст переведён человеком, сравнён с моделью": "with a model" is an object, not the agent (nor its engine)
+    folded = _without_comitative(folded, owned := _owners(folded))
+    # "この記事は機械翻訳ではなく、人間が翻訳しました": the machine of the negated half of "not X but Y" is no claim
+    folded = _without_contrasted(folded, owned)
     before = folded  # the words as written, before engine names are taken out
     engine = heading = product = False
     engine_at: int | None = None  # where the first named engine starts in the words as written

@@ -67,6 +67,12 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
         or _has(rules, "negation_after", head_words(ctx.post, 3, b))
     ):
         return True
+    # "AIで翻訳されたのではなく、翻訳者が翻訳しました": an engine and a verb on either side of "not X but Y"
+    if category == "verb" and concepts.contrasts(rules.code, ctx.gap):
+        return True
+    # "この記事はDeepLではなく、翻訳者が翻訳しました", "この記事は機械翻訳されたものではなく、…": the machine is negated
+    if concepts.negated_half(rules.code, ctx.pre, ctx.span, ctx.post):
+        return True
     # "Machine translation: not available"; not past a bracket: "[Machine Translation] Re: Order not delivered".
     if category == "label" and _has(rules, "negation", head_words(_BRACKET_END.split(ctx.post, 1)[0], 3, b)):
         return True

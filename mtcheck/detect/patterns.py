@@ -62,6 +62,7 @@ class Shared:
         # one regex source matching any engine
         self.engine_any = rf"(?<![a-z0-9])(?:{'|'.join(f'(?:{rx})' for rx in data['engines'].values())})(?![a-z0-9])"
         self.ai_any: str = data["engines"]["AI"]
+        self._cuts: dict[tuple[str, ...], re.Pattern[str]] = {}  # `_second_predicate` by languages
 
     @cached_property
     def engines(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -220,17 +221,22 @@ class Shared:
         program's status message), whole words in scripts with spaces, anywhere in scripts without."""
         return _by_script(self._data["success_words"], r"(?<!\w)(?:{})(?!\w)")
 
-    def reports_success(self, before: str, after: str) -> bool:
+    def reports_success(self, before: str, after: str, languages: Iterable[str] = ()) -> bool:
         """Whether a success word stands in the clause around a phrase (`before` and `after` it), with no dash nor
-        coordinator between: "Übersetzt mit ChatGPT – erfolgreich getestet", "… übersetzt und erfolgreich geprüft"
-        are a notice and a second remark."""
-        cut = self._second_predicate
+        coordinator of the clause's `languages` (codes) between: "Übersetzt mit ChatGPT – erfolgreich getestet", "…
+        übersetzt und erfolgreich geprüft" are a notice and a second remark."""
+        cut = self._second_predicate(tuple(sorted(set(languages))))
         return self.success_word.search(f"{cut.split(before)[-1]} {cut.split(after)[0]}") is not None
 
-    @cached_property
-    def _second_predicate(self) -> re.Pattern[str]:
-        """A dash or a coordinator between two remarks or predicates, spaces around it."""
-        return re.compile(rf"\s(?:[-–—]|{_alternation(self._data['coordinators'])})\s", re.IGNORECASE)
+    def _second_predicate(self, languages: tuple[str, ...]) -> re.Pattern[str]:
+        """A dash or a coordinator of one of the languages between two remarks or predicates, spaces around it."""
+        cut = self._cuts.get(languages)
+        if cut is None:
+            table = self._data["coordinators"]
+            words = sorted({w for code in languages for w in table.get(code, [])})
+            joined = f"|{_alternation(words)}" if words else ""
+            cut = self._cuts[languages] = re.compile(rf"\s(?:[-–—]{joined})\s", re.IGNORECASE)
+        return cut
 
     def opens_example(self, text: str) -> bool:
         """Whether an example marker opens a bracket or a clause that is still open where the text ends."""

@@ -120,7 +120,8 @@ def weigh(rules: Rules, ctx: Context, category: str, engine: tuple[str, str] | N
     # (unless a deictic word points at this text: "This page was successfully machine translated")
     if (
         category != "original"
-        and shared().reports_success(f"{ctx.pre} {ctx.span}", ctx.post)
+        and shared().success_word.search(ctx.clause) is not None
+        and shared().reports_success(f"{ctx.pre} {ctx.span}", ctx.post, concepts.read_by(rules.code, ctx.clause))
         and not concepts.cue_word(rules.code, "deixis", f"{ctx.pre} {ctx.span} {ctx.post}")
     ):
         return "mention", 0.1
@@ -336,6 +337,12 @@ def _verb(rules: Rules, ctx: Context, pre: str, initial: bool, is_self: bool, po
     # "Google наказва машинно преведеното съдържание", "Google penalizes machine-translated content": the engine is
     # the subject of another verb, the participle an adjective of its object
     if subject and _other_words(rules, concepts.without_machine_words(rules.code, ctx.gap, ctx.span)):
+        return "mention", WEAK
+    # "переведён человеком, сравнён с языковой моделью": an engine in the instrumental after "с" / "з" ("with") is
+    # an object of another verb, not the agent of the translate verb
+    if engine is not None and concepts.comitative_object(
+        rules.code, f"{tail_words(pre if ctx.span.startswith(engine[0]) else ctx.gap, 2, b)} {engine[0]}"
+    ):
         return "mention", WEAK
     if engine is not None and _noun_in_prose(rules, ctx, pre, engine, predicative):
         return "mention", WEAK
