@@ -585,6 +585,19 @@ def contrasts(code: str, text: str) -> bool:
     return contrast is not None and contrast.search(also.strip(folded) if also is not None else folded)
 
 
+def after_but(code: str, text: str) -> str:
+    """`text` (folded) from the end of its last `but` marker of language `code` on, or all of it: the negation of X
+    in "not X but Y" (or "not only X but also Y") negates nothing after the marker ("The plugin does not store the
+    original but the …"), as the concept layer reads it (`_without_negated_before`)."""
+    folded = _fold(text)
+    i = _by_code().get(code)
+    if i is None or not _sets(i, "but"):
+        return folded
+    but = _lexicon(i).patterns["but"]
+    last = max((e for _, e in but.spans(folded)), default=0) if but is not None else 0
+    return folded[last:]
+
+
 def negated_half(code: str, pre: str, match: str, post: str) -> bool:
     """Whether every machine word or engine name of a phrase (`match`, in its clause `pre` + `match` + `post`) stands
     in the negated half of "not X but Y" (`_without_contrasted`): "この記事は機械翻訳されたものではなく、…", "この記事は
@@ -595,13 +608,12 @@ def negated_half(code: str, pre: str, match: str, post: str) -> bool:
     head, body = _fold(pre), _fold(match)
     if not cue_word(code, "contrast", f"{body}{_fold(post)}"):
         return False
-
-    def machine(text: str) -> bool:
-        found = _lexicon(i).patterns["machine"]
-        return found is not None and found.search(text) or bool(_engine_any().search(text))
-
+    lexicon = _lexicon(i)
     clause = _without_contrasted(f"{head}{body}{_fold(post)}", [i])
-    return machine(body) and not machine(clause[len(head) : len(head) + len(body)])
+    machine = ("machine",)
+    return _names_agent(lexicon, body, machine) and not _names_agent(
+        lexicon, clause[len(head) : len(head) + len(body)], machine
+    )
 
 
 def comitative_object(code: str, text: str) -> bool:
@@ -715,15 +727,16 @@ def _without_negated_before(lexicon: Lexicon, folded: str) -> str:
     negation stands before X and the lexicon's `but` marker ("but", "sondern", "而是") before Y, the negation and the
     machine, engine and human words from it to the marker are blanked out (same length), so that Y is read as it
     stands; only where every negation of the fragment (outside a caveat or a hedge: "not reviewed") precedes the
-    marker. "Not only X but also Y" (`not_only`) is blanked first: its "not" negates nothing."""
+    marker. "Not only X" (`not_only`) is blanked first, with or without its "but also": its "not" negates nothing
+    ("本文不仅是机器翻译，而且…")."""
     but, negation = lexicon.patterns["but"], lexicon.patterns["negation"]
     if but is None or negation is None:
         return folded
+    if (also := lexicon.patterns["not_only"]) is not None:
+        folded = also.strip(folded)  # with or without its "but also": "本文不仅是机器翻译，而且…"
     markers = list(but.spans(folded))
     if not markers:
         return folded
-    if (also := lexicon.patterns["not_only"]) is not None:
-        folded = also.strip(folded)
     plain = folded
     for concept in ("caveat", "hedge"):
         if (matcher := lexicon.patterns[concept]) is not None:
@@ -743,8 +756,11 @@ def _without_contrasted(folded: str, owners: list[int]) -> str:
     """The fragment with the machine words, engine names and human words of a negated half blanked out (same
     length): "この記事は機械翻訳ではなく、人間が翻訳しました", "이 글은 기계 번역이 아니라 사람이 번역했습니다" ("not
     machine translation but a person translated it"). The lexicon's `contrast` marker ("ではなく", "아니라") negates
-    what stands before it in its clause, not what follows ("人間ではなく、AIが翻訳しました" is a notice); "not only X
-    but also Y" (`not_only`: "だけでなく", "뿐만 아니라") negates nothing."""
+    what stands before it in its clause (after a comma, the marker before or a `reason` or `link` copula), not
+    what follows ("人間ではなく、AIが翻訳しました" is a notice), and only where what follows names who translated
+    (a machine or human word, an engine): "機械翻訳のため正確ではなく、誤りを含む場合があります" ("is not
+    accurate, and may contain errors") is a negated predicate that goes on. "Not only X but also Y" (`not_only`:
+    "だけでなく", "뿐만 아니라") negates nothing."""
     for i in owners:
         if not _sets(i, "contrast") and not _sets(i, "but"):
             continue
@@ -755,12 +771,27 @@ def _without_contrasted(folded: str, owners: list[int]) -> str:
             continue
         also = lexicon.patterns["not_only"]
         plain = also.strip(folded) if also is not None else folded
+        joins = [lexicon.patterns[c] for c in ("reason", "link")]
         after = 0  # the end of the marker before: "AではなくBではなく、C"
-        for end, past in list(contrast.spans(plain)):
+        markers = list(contrast.spans(plain))
+        for n, (end, past) in enumerate(markers):
             start = max((m.end() for m in _CONTRAST_OPEN.finditer(plain, after, end)), default=after)
-            half = _blank_machine(lexicon, folded[start:end])
-            folded, after = folded[:start] + half + folded[end:], past
+            # a linking or reason copula ends an earlier clause: "機械翻訳であり公式の翻訳ではなく…"
+            start += max((e for j in joins if j is not None for _, e in j.spans(plain[start:end])), default=0)
+            # Y names who translated ("…ではなく、人間が翻訳しました"); else the marker is a negated predicate that
+            # goes on ("機械翻訳のため正確ではなく、誤りを含む場合があります": "is not accurate, and …")
+            if _names_agent(lexicon, plain[past : markers[n + 1][0] if n + 1 < len(markers) else len(plain)]):
+                half = _blank_machine(lexicon, folded[start:end])
+                folded = folded[:start] + half + folded[end:]
+            after = past
     return folded
+
+
+def _names_agent(lexicon: Lexicon, text: str, kinds: tuple[str, ...] = ("machine", "human")) -> bool:
+    """Whether `text` names who or what translated: a word of the `kinds` concepts (machine, human) or an engine."""
+    return any((p := lexicon.patterns[c]) is not None and p.search(text) for c in kinds) or bool(
+        _engine_any().search(text)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -1037,8 +1068,10 @@ def _others(lexicon: Lexicon, folded: str) -> bool:
 def _of_a_tool(lexicon: Lexicon, between: str) -> bool:
     """The other languages are a tool's: a tool or product noun (`tools` in common.toml) qualifies the subject and
     no content noun or deictic word names this text: "The other languages of the app are machine translated", "Die
-    anderen Sprachen der App …" (its interface), not "… of this site", "… der Dokumentation"."""
-    if shared().tools.search(between) is None:
+    anderen Sprachen der App …" (its interface), not "… of this site", "… der Dokumentation". The noun follows a
+    preposition or an article: a word right after the subject that only begins like one ("apparently", "both") is
+    no qualifier."""
+    if not any(_WORD.search(between, 0, m.start()) for m in shared().tools.finditer(between)):
         return False
     return not any((p := lexicon.patterns[c]) is not None and p.search(between) for c in ("content", "deixis"))
 

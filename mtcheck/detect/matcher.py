@@ -61,7 +61,7 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
         match, pre = apology.sub(" ", match), apology.sub(" ", pre)
     near_pre = tail_words(pre, 6, b)
     if (
-        _has(rules, "negation", near_pre)
+        _has(rules, "negation", concepts.after_but(rules.code, near_pre))
         or _has(rules, "negation", match)
         or (category == "verb" and _has(rules, "negation", ctx.span))
         or _has(rules, "negation_after", head_words(ctx.post, 3, b))
