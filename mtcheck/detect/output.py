@@ -17,7 +17,7 @@ def detection_to_dict(d: Detection, path: str) -> dict[str, Any]:
         "source_language": d.source_language,
         "original_url": d.original_url,
         "engine": d.engine,
-        "reader": d.reader,  # the model reader that ran: "e5", or "none" (the phrase rules alone)
+        "reader": d.reader,  # the model reader that ran: "e5", "static", or "none" (the phrase rules alone)
         "evidence": [
             {
                 "kind": e.kind,

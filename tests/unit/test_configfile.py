@@ -94,7 +94,7 @@ ERRORS: list[tuple[str, str]] = [
     (f'{SEVERITIES}\nMT001 = "error"', f"MT001: {UNKNOWN} (rule ids and kinds are listed in docs/findings.md)"),
     ('[tool.mtcheck]\nbeams = "four"', "pyproject.toml: [tool.mtcheck] beams: expected an integer >= 1, got 'four'"),
     ("[tool.mtcheck]\nbeams = 0", "beams: expected an integer >= 1, got 0"),
-    ('[tool.mtcheck]\nreader = "bert"', "reader: expected one of auto, none, e5, got 'bert'"),
+    ('[tool.mtcheck]\nreader = "bert"', "reader: expected one of auto, none, e5, static, got 'bert'"),
     ("[tool.mtcheck]\nbatch_size = true", "batch_size: expected an integer >= 1, got True"),
     ("[tool.mtcheck]\nbatch_size = 2.5", "batch_size: expected an integer >= 1, got 2.5"),
     ('[tool.mtcheck]\nbeam = 4', "[tool.mtcheck] beam: unknown key (known keys: "),

@@ -106,7 +106,7 @@ def test_scores_encode_a_text_once_per_process() -> None:
 
 
 def test_unknown_reader_is_a_usage_error_naming_the_choices() -> None:
-    with pytest.raises(UsageError, match=r"unknown reader 'e6'; choose one of: auto, none, e5"):
+    with pytest.raises(UsageError, match=r"unknown reader 'e6'; choose one of: auto, none, e5, static"):
         reading.validate("e6")
     assert reading.load("none") is None
 
