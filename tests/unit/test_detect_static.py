@@ -278,3 +278,41 @@ def test_threads_asking_at_once_read_the_table_once(monkeypatch: pytest.MonkeyPa
         tables = list(pool.map(lambda _: ask(), range(6)))
     assert len(calls) == 1
     assert all(t is tables[0] for t in tables)
+
+
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("missing", None),
+        ("not json", "{weights"),
+        ("no bias", '{"length": 0.5, "add": 0.8, "veto": 0.3}'),
+        ("a list", "[1, 2]"),
+        ("text for a number", '{"length": "long", "bias": 0, "add": 0.8, "veto": 0.3}'),
+    ],
+)
+def test_a_damaged_classifier_file_is_a_one_line_error_and_exit_2(
+    name: str,
+    payload: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fresh_table: None,
+) -> None:
+    # the reader's classifier (data/reader-<name>.json) of a broken install: one line, exit 2, not an internal error
+    data = tmp_path / "data"
+    data.mkdir()
+    if payload is not None:
+        (data / "reader-static.json").write_text(payload, encoding="utf-8")
+    monkeypatch.setattr(reading, "DATA", data)
+    with pytest.raises(ModelError, match=r"^the static reader's classifier .*reader-static.json cannot be read \(.+\); "
+                                         r"reinstall mtcheck$") as caught:  # fmt: skip
+        reading.load("static")
+    assert caught.value.setting == "reader" and "\n" not in str(caught.value)
+    page = tmp_path / "a.txt"
+    page.write_text(POLICY, encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        main(["detect", "--reader", "static", str(page)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("mtcheck: error: the static reader's classifier "), err
+    assert "internal error" not in err and "Traceback" not in err
