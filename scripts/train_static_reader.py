@@ -471,7 +471,8 @@ def write(pieces: list[str], unigram: list[float], unk: int, ids: Any, scores: A
         "veto": chosen["veto"],
         "add": chosen["add"],
         "bias": round(bias, 6),
-        "length": round(length, 6),
+        # the features are (mean piece score, log(1 + pieces)); the piece scores carry the head, so weight 1
+        "weights": [1.0, round(length, 6)],
     }
     (data / "reader-static.json").write_text(json.dumps(head, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(

@@ -24,7 +24,8 @@ for (or "auto" looks for it), and loaded once per process.
 
 The "static" reader (mtcheck/detect/static.py, round 23) needs no encoder: a score per SentencePiece piece, distilled
 from e5 (`scripts/train_static_reader.py`), averaged over a segment's pieces in pure Python; its "vector" is (mean
-piece score, log(1 + pieces)) and its head two weights and a bias (`data/reader-static.json`). "auto" does not pick
+piece score, log(1 + pieces)) and its head two weights (the first 1: the piece scores carry the head) and a bias
+(`data/reader-static.json`, as every reader's). "auto" does not pick
 it (docs/detection.md, "A static reader").
 """
 
@@ -158,10 +159,7 @@ def _load(name: str) -> Reader | None:
         return None
     try:
         data = head(name)
-        if name == "static":  # its "vector" is (mean piece score, log(1 + pieces)): see static.py
-            weights: tuple[float, ...] = (1.0, float(data["length"]))  # type: ignore[arg-type]
-        else:
-            weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
+        weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
         bias, add, veto = (float(data[key]) for key in ("bias", "add", "veto"))  # type: ignore[arg-type]
     except FileNotFoundError:
         raise _unreadable_head(name, "no such file") from None
@@ -214,8 +212,8 @@ _ONE_THREAD: list[bool] = []  # whether the encoder's OpenMP was started with on
 def single_threaded(reader: Reader | None = None) -> bool:
     """Whether the loaded encoder's OpenMP runs one thread: then no pool thread exists and a worker process may be
     forked from this one (`mtcheck detect` on many files); not when the user set OMP_NUM_THREADS to more than 1.
-    The static reader has no threads."""
-    return (reader is not None and reader.name == "static") or _ONE_THREAD == [True]
+    A reader whose encoder comes in no package (pure Python: "static") has no threads."""
+    return (reader is not None and READERS.get(reader.name, ("?",))[0] == "") or _ONE_THREAD == [True]
 
 
 def _one_thread(load: Callable[[], _T]) -> _T:

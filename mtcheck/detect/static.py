@@ -94,8 +94,7 @@ class Table:
 
 def normalize(text: str) -> str:
     """The text as the tokenizer reads it: controls dropped, whitespace and zero-width spaces as a space, NFKC, runs of
-    spaces as one, "▁" for each space and at
-    the start (unless the text starts with a space)."""
+    spaces as one, "▁" for each space and at the start (unless the text starts with a space)."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", text.translate(_MAP)))
     if not text.startswith(" "):
         text = " " + text

@@ -143,7 +143,9 @@ def test_the_table_scores_are_the_heads() -> None:
     head = json.loads(HEAD.read_text(encoding="utf-8"))
     text = SENTENCES[0]
     mean, n = static.table().mean_score(text)
-    z = mean + head["length"] * math.log(1 + n) + head["bias"]
+    w_mean, w_length = head["weights"]
+    assert w_mean == 1.0  # the piece scores carry the head
+    z = mean + w_length * math.log(1 + n) + head["bias"]
     assert r.scores([text])[0] == pytest.approx(1 / (1 + math.exp(-z)))
 
 
@@ -285,9 +287,9 @@ def test_threads_asking_at_once_read_the_table_once(monkeypatch: pytest.MonkeyPa
     [
         ("missing", None),
         ("not json", "{weights"),
-        ("no bias", '{"length": 0.5, "add": 0.8, "veto": 0.3}'),
+        ("no bias", '{"weights": [1, 0.5], "add": 0.8, "veto": 0.3}'),
         ("a list", "[1, 2]"),
-        ("text for a number", '{"length": "long", "bias": 0, "add": 0.8, "veto": 0.3}'),
+        ("text for a number", '{"weights": [1, "long"], "bias": 0, "add": 0.8, "veto": 0.3}'),
     ],
 )
 def test_a_damaged_classifier_file_is_a_one_line_error_and_exit_2(
