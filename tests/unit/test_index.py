@@ -123,6 +123,12 @@ def test_empty_run(tmp_path: Path) -> None:
     assert page.rows == [page.rows[0]]
 
 
+@pytest.mark.parametrize(("count", "heading"), [(0, "0 documents"), (1, "1 document"), (2, "2 documents")])
+def test_the_heading_counts_documents_in_words(tmp_path: Path, count: int, heading: str) -> None:
+    html = render_index([build_report()] * count, tmp_path).read_text(encoding="utf-8")
+    assert f"<h1>{heading}</h1>" in html and f"<title>mtcheck: {heading}</title>" in html
+
+
 def test_style_hash_in_csp_matches_the_inline_style(tmp_path: Path) -> None:
     import base64
     import hashlib
