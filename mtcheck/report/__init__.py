@@ -67,6 +67,11 @@ def load_renderer(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 finding", "3 findings", "0 findings": a count with its noun in the right number."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
 def _file_stem(name: str) -> str:
     """A document name safe to use as a file name inside the output folder."""
     stem = Path(name.replace("\\", "/")).name.strip()

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-from mtcheck.report import _file_stem, _write_atomic
+from mtcheck.report import _file_stem, _write_atomic, counted
 from mtcheck.report.html_text import CHRF_CAVEAT
 from mtcheck.results import SEVERITIES, FailedInput, Gate, Report
 from mtcheck.version import __version__
@@ -49,11 +49,6 @@ def _link(report: Report, output_dir: Path) -> str | None:
         if (output_dir / f"{stem}.{suffix}").is_file():
             return quote(f"{stem}.{suffix}")
     return None
-
-
-def _documents(n: int) -> str:
-    """ "1 document", "3 documents"."""
-    return f"{n} document" if n == 1 else f"{n} documents"
 
 
 def _badge(severity: str | None, label: str) -> str:
@@ -124,9 +119,9 @@ def render_index_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src {esc(style_hash)}">'
         '<meta name="referrer" content="no-referrer"><meta name="generator" content="mtcheck">'
-        f"<title>mtcheck: {_documents(len(reports))}</title><style>{css}</style></head><body>"
+        f"<title>mtcheck: {counted(len(reports), 'document')}</title><style>{css}</style></head><body>"
         '<header class="top"><p class="brand">mtcheck run</p>'
-        f"<h1>{_documents(len(reports))}{f', {len(failures)} not checked' if failures else ''}</h1>"
+        f"<h1>{counted(len(reports), 'document')}{f', {len(failures)} not checked' if failures else ''}</h1>"
         f'<p class="meta">Gate: findings at or above <strong>{esc(fail_on)}</strong> fail.{note}</p></header>'
         f'<main id="main"><section class="card"><h2>Totals</h2><dl class="totals">{totals}</dl></section>'
         '<section class="card"><h2>Documents</h2><div class="table-wrap"><table class="index">'

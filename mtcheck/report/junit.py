@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from mtcheck.report import _write_atomic
+from mtcheck.report import _write_atomic, counted
 from mtcheck.report.sarif import Positions, lines_for, span
 from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report
 from mtcheck.version import __version__
@@ -85,7 +85,7 @@ def junit_tree(
             failures += 1
             lines = lines_for(report)
             known = len(gate.reached(report)) - len(gated)
-            message = f"{len(gated)} finding(s) at or above {fail_on}: {_counts(gated)}"
+            message = f"{counted(len(gated), 'finding')} at or above {fail_on}: {_counts(gated)}"
             failure = ET.SubElement(case, "failure", message=xml_safe(message), type=fail_on)
             body = [finding_line(report, f, lines) for f in gated]
             if known:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from mtcheck.report import _write_atomic
+from mtcheck.report import _write_atomic, counted
 from mtcheck.report.sarif import lines_for, span
 from mtcheck.report.unit_locations import unit_of
 from mtcheck.results import SEVERITIES, FailedInput, Finding, Gate, Report, severity_rank
@@ -52,12 +52,14 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None, failu
     total_gated = sum(gated)
     known_total = sum(sum(gate.known_flags(r)) for r in reports)
     status = "❌" if total_gated or failures else "✅"
+    inputs = "input" if len(failures) == 1 else "inputs"
     lines = [
         "## mtcheck summary",
         "",
-        f"{status} **{total_gated}** finding(s) at or above `{fail_on}` in {len(reports)} document(s)"
-        + (f"; {known_total} known finding(s) in the baseline" if gate.baselined else "")
-        + (f"; **{len(failures)}** input(s) could not be checked" if failures else "")
+        f"{status} **{total_gated}** {'finding' if total_gated == 1 else 'findings'} at or above `{fail_on}`"
+        + f" in {counted(len(reports), 'document')}"
+        + (f"; {counted(known_total, 'known finding')} in the baseline" if gate.baselined else "")
+        + (f"; **{len(failures)}** {inputs} could not be checked" if failures else "")
         + ".",
         "",
     ]
@@ -65,7 +67,7 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None, failu
         lines += ["| Input not checked | Reason |", "|---|---|"]
         lines += [f"| {md_cell(f.path, 60)} | {md_cell(f.message, 200)} |" for f in failures[:MAX_ROWS]]
         if len(failures) > MAX_ROWS:
-            lines.append(f"\n…and {len(failures) - MAX_ROWS} more input(s) not checked.")
+            lines.append(f"\n…and {counted(len(failures) - MAX_ROWS, 'more input')} not checked.")
         lines.append("")
     lines += [
         "| Document | MT | Sentences | Mean chrF | Errors | Warnings | Info | Gate |",
@@ -80,7 +82,7 @@ def render_summary(reports: Sequence[Report], *, gate: Gate | None = None, failu
             f"| {md_cell(report.document.path)} | {_verdict(report)} | {s.sentences} | {chrf} | {counts} | {verdict} |"
         )
     if len(reports) > MAX_ROWS:
-        lines.append(f"\n…and {len(reports) - MAX_ROWS} more document(s); see the full reports.")
+        lines.append(f"\n…and {counted(len(reports) - MAX_ROWS, 'more document')}; see the full reports.")
     worst = _worst(reports, gate)
     if worst:
         lines += ["", f"### Worst findings (top {len(worst)})", ""]

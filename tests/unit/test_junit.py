@@ -66,7 +66,7 @@ def test_failure_lists_gated_findings_with_positions(tmp_path: Path) -> None:
     root = parse(render_junit([WARN], tmp_path, gate=gate_for([WARN], "warning", None)))
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
-    assert failure.get("message") == "1 finding(s) at or above warning: 1 warning"
+    assert failure.get("message") == "1 finding at or above warning: 1 warning"
     assert failure.text is not None and "docs/warn.txt:2:3: warning W1: weak" in failure.text
 
 
@@ -77,7 +77,7 @@ def test_hostile_text_stays_well_formed(tmp_path: Path) -> None:
     failure = parse(path).find("testsuite/testcase/failure")
     assert failure is not None and failure.text is not None
     assert 'Bad & <b>"quoted"</b> ]]> text' in failure.text
-    assert failure.get("message") == "2 finding(s) at or above info: 1 error, 1 info"
+    assert failure.get("message") == "2 findings at or above info: 1 error, 1 info"
 
 
 def test_system_out_carries_the_summary(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_baselined_findings_do_not_fail(tmp_path: Path) -> None:
     assert cases[0].find("failure") is None
     failure = cases[1].find("failure")
     assert failure is not None and failure.text is not None
-    assert failure.get("message") == "1 finding(s) at or above warning: 1 error"
+    assert failure.get("message") == "1 finding at or above warning: 1 error"
     assert "E2: new one" in failure.text and "E1" not in failure.text
     assert "(1 more at or above warning are known in the baseline)" in failure.text
 

@@ -86,9 +86,22 @@ def test_baselined_findings_are_marked_and_do_not_count(tmp_path: Path) -> None:
     report = doc("a.txt", "abc", (Finding("r", "error", "old", 0, 1, rule="E"),))
     baseline = load_baseline(write_baseline([report], tmp_path / "b.json"))
     markdown = render_summary([report], gate=gate_for([report], "error", baseline))
-    assert "✅ **0** finding(s) at or above `error` in 1 document(s); 1 known finding(s) in the baseline." in markdown
+    assert "✅ **0** findings at or above `error` in 1 document; 1 known finding in the baseline." in markdown
     assert "🔴 error (baseline)" in markdown
 
 
 def test_long_text_is_truncated() -> None:
     assert md_cell("x" * 500, 20) == "x" * 19 + "…"
+
+
+def test_the_headline_counts_in_words() -> None:
+    """'1 finding … in 1 document', '2 findings … in 2 documents', '1 input could not be checked': no '(s)'."""
+    from types import SimpleNamespace
+
+    one = doc("a.txt", "abcdefghijklmnop", (Finding("r", "error", "e", 0, 1, rule="E"),))
+    clean = doc("b.txt", "abcdefghijklmnop", ())
+    failure = SimpleNamespace(path="c.txt", message="cannot read c.txt")
+    assert "**1** finding at or above `error` in 1 document." in render_summary([one])
+    two = render_summary([one, one, clean], failures=[failure])
+    assert "**2** findings at or above `error` in 3 documents; **1** input could not be checked." in two
+    assert "(s)" not in two
