@@ -63,6 +63,9 @@ CONCEPTS = (
     "contrast",
     "not_only",
     "but",
+    "manner",
+    "more",
+    "question",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
@@ -663,6 +666,7 @@ def _agent_passive(lexicon: Lexicon, folded: str) -> bool:
     with a marker before it (the lexicon's `agent` class), the marker, then a machine word, an engine, a slot or a
     source language, then the translate word, states the making (the "was translated by" of English)."""
     agent, translate, machine = (lexicon.patterns[c] for c in ("agent", "translate", "machine"))
+    manner = lexicon.patterns["manner"]  # "由 Codex 重新翻译": an adverb of the verb ("again", "fully") after the agent
     if lexicon.spaces or agent is None or translate is None:
         return False
     for m in agent.regex.finditer(folded):
@@ -671,6 +675,7 @@ def _agent_passive(lexicon: Lexicon, folded: str) -> bool:
             continue
         gap = folded[m.end() : t.start()]  # (all spaces where an engine's name was blanked out)
         rest = shared().language_regex.sub(" ", machine.strip(gap) if machine is not None else gap)
+        rest = manner.strip(rest) if manner is not None else rest
         if gap and _AGENT_FILLER.fullmatch(rest):
             return True
     return False
@@ -965,7 +970,24 @@ def _unspaced_labels(lexicon: Lexicon, folded: str) -> Iterator[tuple[int, int]]
             yield word.start(), both.end()
 
 
-def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
+ASIDE_CHARS = 30  # "機械翻訳（Claude 訳）です": the longest aside in brackets between a label and its copula
+
+
+def _past_aside(folded: str, at: int) -> int:
+    """Where the copula may stand after a label: past an aside in brackets right after it ("機械翻訳（DeepL）です",
+    "기계 번역(Google)입니다"), which names the engine or the source, not the predicate."""
+    if folded[at : at + 1] != "(":
+        return at
+    close = folded.find(")", at, at + ASIDE_CHARS + 2)
+    if close < 0 or _ASIDE_BREAK.search(folded, at, close):
+        return at
+    return close + 1 + (folded[close + 1 : close + 2] == " ")
+
+
+_ASIDE_BREAK = re.compile(r"[.!?。！？,，、;；\n]")
+
+
+def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str | None:
     """ "これは機械翻訳です", "한국어 설명은 기계 번역입니다", "此页面为机器翻译": in a script without spaces,
     the label (a machine word beside a translate word) is the predicate of a copula next to it (after it where the
     verb comes last, before it elsewhere). Returns the subject before it ("" where the clause drops it, as a status
@@ -973,7 +995,9 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
     (deixis, a content noun, the site's other language versions) or be dropped. Not "機械翻訳は便利です" (the
     label is the subject). A copula that links a reason to the rest ("機械翻訳のため、", "자동 번역이므로", the
     lexicon's `reason` class) needs a subject that names the text: "機械翻訳なので、精度は期待できません" says why,
-    of no text."""
+    of no text. A caveat that ends right before the label (blanked out, ending at `caveat_end`) is a relative clause
+    on it, with its own subject: "사람이 검토하지 않은 기계 번역입니다" ("machine translation no person has reviewed")
+    drops the label's subject."""
     copula, reason = lexicon.patterns["copula"], lexicon.patterns["reason"]
     if copula is None:
         return None
@@ -983,12 +1007,12 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str) -> str | None:
         # dropped, "AI による翻訳です。" is as often a tool's message on the text it just made)
         linking = by is not None and by.regex.search(folded, start, end) is not None
         if lexicon.future_after:
-            at = end + (folded[end : end + 1] == " ")
+            at = _past_aside(folded, end + (folded[end : end + 1] == " "))
             if copula.regex.match(folded, at) is None:
                 if reason is None or reason.regex.match(folded, at) is None:
                     continue
                 linking = True
-            subject = folded[:start]
+            subject = folded[:start] if not (0 < caveat_end <= start and not folded[caveat_end:start].strip()) else ""
         else:
             cop = [c for c in copula.regex.finditer(folded, max(0, start - LABEL_GAP - 4), start)]
             cop = [c for c in cop if 0 <= start - c.end() <= LABEL_GAP]
@@ -1063,6 +1087,29 @@ def _others(lexicon: Lexicon, folded: str) -> bool:
         if opens and others.search(folded[m.start() : first]) and not folded[m.end() :].lstrip().startswith(":"):
             return not _of_a_tool(lexicon, folded[m.end() : first])
     return False
+
+
+# "Other languages (machine translation)": a heading, a bracket after it, and nothing else
+_HEADED_BRACKET = re.compile(r"([^()]+?)\s*\(([^()]+)\)[\s.:]*")
+
+
+def _after_key(folded: str) -> str:
+    """What follows a line's first colon, without its closing marks (the caveat is blanked out before)."""
+    return folded.partition(":")[2].strip(" \t\n.,;!-–—")
+
+
+def _others_label(lexicon: Lexicon, folded: str) -> bool:
+    """A heading that is nothing but the site's other language versions (the lexicon's `others`, or `more`: "More
+    languages", read only here) with a bare label in brackets after it: "Other languages (machine translation)",
+    "Inne języki (tłumaczenie automatyczne)", the menu that opens the site in its machine-translated versions. A
+    language name before the bracket ("English (machine translation)") is a picker entry, left to the phrase rules."""
+    shape = _HEADED_BRACKET.fullmatch(_LEAD_JUNK.sub("", folded.strip(), count=1))
+    if shape is None:
+        return False
+    head = shape.group(1).rstrip(" :-–—")
+    heads = (m for c in ("others", "more") if (m := lexicon.patterns[c]) is not None)
+    whole = any(s == 0 and e == len(head) for m in heads for s, e in m.spans(head))
+    return whole and _label_words(lexicon, shape.group(2))
 
 
 def _of_a_tool(lexicon: Lexicon, between: str) -> bool:
@@ -1392,6 +1439,14 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         hedge = lex[i].patterns["hedge"]
         if hedge is not None and hedge.search(folded):
             folded = hedge.strip(folded)
+    # Thai "… หรือไม่" ("… or not?"): a question particle is no negation; it asks about the fragment where it closes
+    # it, about a later sentence where words follow it ("พบข้อผิดพลาดหรือไม่ เปิด PR ได้เลย", "found an error? open a PR")
+    asks = False
+    for i in owners:
+        question = lex[i].patterns["question"]
+        if question is not None and question.search(folded):
+            asks = asks or any(not folded[e:].strip(" .!?") for _, e in question.spans(folded))
+            folded = question.strip(folded)
     if any(lex[i].spaces for i in owners):
         folded = _without_reader_text(folded, [lex[i] for i in owners])
     best, best_count, cues = owners[0], (-1, -1), set()
@@ -1450,6 +1505,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     )
     if instrument:
         found |= {"machine", "sourced"}
+    # "Google Translate: automatic translation may contain errors": the engine is the key of a notice, a bare label
+    # and its caveat, not a product's title ("Google Translate: translates text into 100 languages")
+    if heading and "caveat" in found and _label_words(lex[best], _after_key(folded)):
+        heading = False
     if heading or product and not (found & {"machine", "content", "deixis"}) and not agent:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
@@ -1491,6 +1550,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if any(_others(lex[i], folded) for i in owners):
         names_self = True
         found.add("others")
+    if not (made and names_self) and "machine" in found and any(_others_label(lex[i], folded) for i in owners):
+        names_self = made = True
+        found.add("others")
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
     if sourced and bool(common.language_regex.search(folded)):
@@ -1513,7 +1575,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         found.add("sourced")
     # "기계 번역입니다.", "機械翻訳です。": in a script without spaces, the label and its copula with the subject
     # dropped is a status sentence on this text, as "Machine translation." is a badge
-    if "machine" in found and not lex[best].spaces and (subject := _nominal_unspaced(lex[best], folded)) is not None:
+    subject = _nominal_unspaced(lex[best], folded, caveat_end) if "machine" in found and not lex[best].spaces else None
+    if subject is not None:
         names_self = made = True  # (a subject is kept only where it names this text or its other versions)
         found |= {"sourced"} if not subject else set()
     # "机器翻译，仅供参考", "（含机翻，仅供参考）", "自動翻訳のため参考情報です": in a script without spaces, the label
@@ -1550,7 +1613,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     score += CONTAINER if _CONTAINER.search(fragment) else 0.0
     score += TOPIC if "topic" in found else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
-    score += QUESTION if _QUESTION.search(fragment) else 0.0
+    score += QUESTION if _QUESTION.search(fragment) or asks else 0.0
     score += FUTURE if "future" in found else 0.0
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
 
