@@ -237,15 +237,15 @@ class Shared:
 
     @cached_property
     def _engine_list(self) -> re.Pattern[str]:
-        """Two engine names with a comma, a slash or an "or" word between them."""
-        alternatives = _alternation(self._data["engine_alternatives"])
-        return re.compile(rf"(?:{self.engine_any})(?:\s*[,/]\s*|\s+(?:{alternatives})\s+)(?:{self.engine_any})")
+        """Two engine names with a comma between them ("DeepL, Google Translate"); not "or", "/" nor "and": "Übersetzt
+        mit DeepL oder ChatGPT" may credit the engines of a site that uses two."""
+        return re.compile(rf"(?:{self.engine_any})\s*,\s*(?:{self.engine_any})")
 
     def describes_service(self, text: str) -> bool:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
         credentials or price plan ("… mit DeepL übersetzt, ohne API-Schlüssel", "Machine translation. Has a free tier"),
         an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a list of engines to choose
-        from ("Translation: DeepL, Google Translate", "DeepL ou Google Traduction"), an arrow that chains steps
+        from ("Translation: DeepL, Google Translate"), an arrow that chains steps
         (`chains_steps`) or an engine glossed by what it is (`glosses_engine`)."""
         folded = text.lower()
         return (
@@ -272,8 +272,8 @@ class Shared:
             after = text[m.end() : m.end() + 40].split()
             if before and after and self._language_pair(before[-1], after[0]):
                 continue
-            # "Machine translated → Original": the link to the original that ends a badge
-            if after and self.shown_original.match(" ".join(after[:2]).lower().strip("([«\"'“")):
+            # "Machine translated → Show original": the link to the original that ends a badge
+            if self.shown_original.search(" ".join(after[:ORIGINAL_WORDS]).lower()):
                 continue
             return True
         return False
@@ -398,6 +398,9 @@ def spaces_match_breaks(source: str) -> str:
     return "".join(out)
 
 
+# An arrow ("→", "->"), not the end of an HTML comment ("-->") nor a fat arrow ("=>"); the words after it read for
+# the link to the original ("→ Show the original").
+ORIGINAL_WORDS = 4
 # An arrow ("→", "->"), not the end of an HTML comment ("-->") nor a fat arrow ("=>").
 _ARROW = re.compile(r"(?<![-<=])(?:→|⟶|->)(?!>)")
 # A name and one bracket after it, nothing else on the line but marks ("### DeepL (machine translation):").

@@ -29,11 +29,10 @@ SERVICE = [
     "DeepLで翻訳。APIキーが必要です",
 ]
 
-# A list of engines to choose from: a tool's options, not a credit of the one engine that made the text.
+# A comma list of engines to choose from: a tool's options, not a credit of the one engine that made the text.
 ENGINE_LISTS = [
     "Traduction : DeepL, Google Traduction.",
     "Übersetzung: DeepL, Google Übersetzer",
-    "Übersetzt mit DeepL oder Google Übersetzer",
     "Tłumaczenie: DeepL, Google Translate",
 ]
 
@@ -90,8 +89,13 @@ def test_a_described_service_or_a_labelled_string_is_not_a_notice(text: str) -> 
         "This page was machine translated with DeepL → see the original below.",
         # a long quotation with its badge: a translated review, not a caption
         '"Great hotel, friendly staff, we will certainly come back next summer" (translated by Google)',
-        # one engine with "and": a credit of both
+        # two engines with "and" or "or": a credit of a site that uses both
         "Übersetzt mit DeepL und ChatGPT.",
+        "Übersetzt mit DeepL oder ChatGPT",
+        # an arrow to the link to the original: a badge
+        "Machine translated → Show original",
+        "Traduit automatiquement → Voir l'original",
+        "Traducido automáticamente → Ver original",
     ],
 )
 def test_notices_stay_flagged(text: str) -> None:
