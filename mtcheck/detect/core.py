@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from mtcheck.detect import calibration, concepts, extract, keys, learned, signal
 from mtcheck.detect.context import CONTEXT_CHARS, line_around
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
-from mtcheck.detect.patterns import might_match
+from mtcheck.detect.patterns import might_match, shared
 from mtcheck.detect.weigh import WEAK
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence, Position, Vetoed
@@ -194,6 +195,40 @@ def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, 
     return evidence, source_language, url
 
 
+# Read at most this far on each side of a finding for `_describes_service` (a notice's line is short).
+SERVICE_REACH = 300
+
+
+def _describes_service(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the source line of a finding describes a translation service rather than this text
+    (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a choice of engines,
+    an arrow chaining steps, an engine glossed by what it is), with no
+    deictic word pointing at this text ("This page was translated with DeepL (API key: …)" stays a notice). Read on
+    the source, where an arrow is still an arrow (the matching view writes it as a separator)."""
+    if start is None or end is None:
+        return False
+    lo = max(text.rfind("\n", 0, start) + 1, start - SERVICE_REACH)
+    hi = text.find("\n", end)
+    hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
+    line = unicodedata.normalize("NFKC", text[lo:hi])
+    return shared().describes_service(line) and not concepts.speaks_here(text[lo:hi])
+
+
+# A short quoted string (a value, a caption a program shows: at most QUOTED_WORDS words) and the bracket opened right
+# after it, where a finding starts: '"Liderazgo" (traducido automáticamente)', '«Speichern» (automatisch übersetzt)'.
+QUOTED_WORDS = 5
+_QUOTED_BEFORE = re.compile(r"[\"“”«»„]([^\"“”«»„\n]{1,60})[\"“”«»]\s*[(\[]\s*$")
+
+
+def _labels_quoted(text: str, start: int | None) -> bool:
+    """Whether a finding is a bracket right after a short quoted string: it says how that string (a value, a caption
+    a program shows, a term) came about, not this text; a quoted review or sentence is longer."""
+    if start is None:
+        return False
+    m = _QUOTED_BEFORE.search(text, max(0, start - 80), start + 1 if text[start : start + 1] in "([" else start)
+    return m is not None and len(m.group(1).split()) <= QUOTED_WORDS
+
+
 def _combine(weights: list[float]) -> float:
     strong = [w for w in weights if w >= STRONG]
     weak = [w for w in weights if w < STRONG]
@@ -239,11 +274,18 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
     evidence = list(meta_evidence)
     for f in found:
         weight = f.hit.weight
-        if f.hit.kind == "badge" and mentions >= 2:
+        kind = f.kind
+        # "dịch bằng Google Translate, không cần API key", "Traducción: DeepL, Google Translate", "Capture → traduit
+        # par Gemini → PDF": the line describes a translation service, not this text
+        if f.hit.kind in ("disclaimer", "badge") and (
+            _describes_service(text, f.start, f.end) or _labels_quoted(text, f.start)
+        ):
+            kind, weight = "mention", 0.1
+        elif f.hit.kind == "badge" and mentions >= 2:
             weight *= 0.5
         elif f.hit.kind in ("disclaimer", "badge") and f.position in ("top", "bottom") and weight < 0.95:
             weight = min(weight + 0.05, 0.95)
-        evidence.append(Evidence(f.kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
+        evidence.append(Evidence(kind, f.text, f.start, f.end, f.position, f.hit.language, round(weight, 3)))
 
     if concepts.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the concept layer: see concepts.py
         # a clause the phrase rules read and weighed as a mere mention keeps that reading, unless the concept reading
@@ -258,6 +300,8 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             for e in _concept_evidence(document, text, paragraphs, raw, metadata)
             if (not _overlaps(e, read) or concepts.speaks_here(e.text))
             and (not _overlaps(e, unsure) or concepts.points_here(e.text))
+            and not _describes_service(text, e.start, e.end)
+            and not _labels_quoted(text, e.start)
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = _segment_extras(document, raw, metadata)

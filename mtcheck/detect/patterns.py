@@ -228,6 +228,68 @@ class Shared:
         cut = self._second_predicate(tuple(sorted(set(languages))))
         return self.success_word.search(f"{cut.split(before)[-1]} {cut.split(after)[0]}") is not None
 
+    @cached_property
+    def service_word(self) -> re.Pattern[str]:
+        """ "API key", "clé API", "APIキー", "free tier", "тариф": a service's credentials or price plan, and "on save",
+        "beim Speichern": the action that triggers it; at a word start (with its endings) in scripts with spaces,
+        anywhere in scripts without."""
+        return _possessives(self._data["service_words"] + self._data["trigger_events"])
+
+    @cached_property
+    def _engine_list(self) -> re.Pattern[str]:
+        """Two engine names with a comma between them ("DeepL, Google Translate"); not "or", "/" nor "and": "Übersetzt
+        mit DeepL oder ChatGPT" may credit the engines of a site that uses two."""
+        return re.compile(rf"(?:{self.engine_any})\s*,\s*(?:{self.engine_any})")
+
+    def describes_service(self, text: str) -> bool:
+        """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
+        credentials or price plan ("… mit DeepL übersetzt, ohne API-Schlüssel", "Machine translation. Has a free tier"),
+        an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a list of engines to choose
+        from ("Translation: DeepL, Google Translate"), an arrow that chains steps
+        (`chains_steps`) or an engine glossed by what it is (`glosses_engine`)."""
+        folded = text.lower()
+        return (
+            self.service_word.search(folded) is not None
+            or self._engine_list.search(folded) is not None
+            or self.chains_steps(text)
+            or self.glosses_engine(folded)
+        )
+
+    def glosses_engine(self, line: str) -> bool:
+        """Whether the (folded) line is only a translation engine's name and a bracket that says what it is
+        ("DeepL (machine translation)", "Google Translate (otomatik çeviri)"): a product named, a heading or an item
+        of a list of tools, not a credit ("Translator: Google Translate (machine translation)" names a role)."""
+        m = _GLOSSED.fullmatch(line.strip())
+        return m is not None and self.translation_engine.fullmatch(m.group(1).strip()) is not None
+
+    def chains_steps(self, text: str) -> bool:
+        """Whether an arrow in the text chains steps: a pipeline ("Capture → traduit par Gemini → PDF"), a menu path,
+        a log line's result ("Переклад виконано → ${id}"); not an arrow between two languages ("en → vi", "EN → DE",
+        "{language} → {translator}", "English → German") nor one to the original ("→ Show original"), nor an HTML
+        comment's "-->"."""
+        for m in _ARROW.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start()].split()
+            after = text[m.end() : m.end() + 40].split()
+            if before and after and self._language_pair(before[-1], after[0]):
+                continue
+            # "Machine translated → Show original": the link to the original that ends a badge
+            if self.shown_original.search(" ".join(after[:ORIGINAL_WORDS]).lower()):
+                continue
+            return True
+        return False
+
+    def _language_pair(self, left: str, right: str) -> bool:
+        """Two sides of an arrow that name languages: a name or a language placeholder on one side, an upper-case
+        code ("EN", "PT-BR") on one side, or a two-letter code on both ("en → vi")."""
+        left, right = (w.strip("()[]{}«»\"'“”„.,:;") for w in (left, right))
+        if _UPPER_CODE.fullmatch(left) or _UPPER_CODE.fullmatch(right):
+            return True
+        if _LOWER_CODE.fullmatch(left) and _LOWER_CODE.fullmatch(right):
+            return True
+        return any(
+            _LANGUAGE_PLACEHOLDER.search(w.lower()) or self.language_regex.match(w.lower()) for w in (left, right)
+        )
+
     def _second_predicate(self, languages: tuple[str, ...]) -> re.Pattern[str]:
         """A dash or a coordinator of one of the languages between two remarks or predicates, spaces around it."""
         cut = self._cuts.get(languages)
@@ -336,6 +398,17 @@ def spaces_match_breaks(source: str) -> str:
     return "".join(out)
 
 
+# An arrow ("→", "->"), not the end of an HTML comment ("-->") nor a fat arrow ("=>"); the words after it read for
+# the link to the original ("→ Show the original").
+ORIGINAL_WORDS = 4
+# An arrow ("→", "->"), not the end of an HTML comment ("-->") nor a fat arrow ("=>").
+_ARROW = re.compile(r"(?<![-<=])(?:→|⟶|->)(?!>)")
+# A name and one bracket after it, nothing else on the line but marks ("### DeepL (machine translation):").
+_GLOSSED = re.compile(r"[^\w(\[]*([^()\[\]\n]{2,40}?)\s*[(\[][^()\[\]\n]{2,60}[)\]][\W]*")
+_UPPER_CODE = re.compile(r"[A-Z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+_LOWER_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
+# "{lang}", "%{language}", "$LANG$", "${targetLocale}", and the view's "xlanguage"
+_LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
