@@ -71,6 +71,8 @@ BLIND = {
     38: "6c93925",
     39: "03019d0",  # round 23: main when sets 39-40 were measured once (before the round's fixes merged)
     40: "03019d0",
+    41: "2602877",  # round 24: main when sets 41-42 were measured once (before the round's fixes merged)
+    42: "2602877",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
