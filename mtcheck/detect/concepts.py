@@ -66,6 +66,7 @@ CONCEPTS = (
     "manner",
     "more",
     "question",
+    "theme",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
@@ -987,6 +988,16 @@ def _past_aside(folded: str, at: int) -> int:
 _ASIDE_BREAK = re.compile(r"[.!?。！？,，、;；\n]")
 
 
+def _theme(lexicon: Lexicon, before: str) -> str:
+    """The clause's own subject before a relative clause (a caveat on the label, blanked out, ends `before`): up to
+    its last topic particle (the lexicon's `theme`: ja は, ko 은/는), "" where there is none. The relative clause
+    has a subject of its own, marked otherwise ("人が", "사람이"): "사람이 검토하지 않은 기계 번역입니다" drops the
+    clause's subject, "문제는 사람이 검토하지 않은 기계 번역입니다" ("the problem is …") keeps one."""
+    theme = lexicon.patterns["theme"]
+    ends = [e for _, e in theme.spans(before)] if theme is not None else []
+    return before[: ends[-1]] if ends else ""
+
+
 def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str | None:
     """ "これは機械翻訳です", "한국어 설명은 기계 번역입니다", "此页面为机器翻译": in a script without spaces,
     the label (a machine word beside a translate word) is the predicate of a copula next to it (after it where the
@@ -997,7 +1008,7 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
     lexicon's `reason` class) needs a subject that names the text: "機械翻訳なので、精度は期待できません" says why,
     of no text. A caveat that ends right before the label (blanked out, ending at `caveat_end`) is a relative clause
     on it, with its own subject: "사람이 검토하지 않은 기계 번역입니다" ("machine translation no person has reviewed")
-    drops the label's subject."""
+    drops the label's subject; the clause's subject is what stands before it up to a topic particle (`_theme`)."""
     copula, reason = lexicon.patterns["copula"], lexicon.patterns["reason"]
     if copula is None:
         return None
@@ -1012,7 +1023,9 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
                 if reason is None or reason.regex.match(folded, at) is None:
                     continue
                 linking = True
-            subject = folded[:start] if not (0 < caveat_end <= start and not folded[caveat_end:start].strip()) else ""
+            subject = folded[:start]
+            if 0 < caveat_end <= start and not folded[caveat_end:start].strip():
+                subject = _theme(lexicon, folded[:caveat_end].rstrip())
         else:
             cop = [c for c in copula.regex.finditer(folded, max(0, start - LABEL_GAP - 4), start)]
             cop = [c for c in cop if 0 <= start - c.end() <= LABEL_GAP]
@@ -1089,13 +1102,30 @@ def _others(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
-# "Other languages (machine translation)": a heading, a bracket after it, and nothing else
-_HEADED_BRACKET = re.compile(r"([^()]+?)\s*\(([^()]+)\)[\s.:]*")
+# "Other languages (machine translation)", "… [machine translation]", "…【機械翻訳】": a heading, a bracket after it,
+# and nothing else (the head is taken greedily up to the only opening bracket: linear on any input)
+_NO_BRACKET = r"[^()\[\]【】]"
+_HEADED_BRACKET = re.compile(
+    rf"({_NO_BRACKET}*)(?:\(({_NO_BRACKET}+)\)|\[({_NO_BRACKET}+)\]|【({_NO_BRACKET}+)】)[\s.:]*"
+)
 
 
-def _after_key(folded: str) -> str:
-    """What follows a line's first colon, without its closing marks (the caveat is blanked out before)."""
-    return folded.partition(":")[2].strip(" \t\n.,;!-–—")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _key_label(lexicon: Lexicon, folded: str) -> bool:
+    """An engine's name (blanked out) is the whole key of a line whose value is a bare label and its caveat (blanked
+    out too): "Google Translate: automatic translation may contain errors", not "Pros and cons of Google Translate:
+    machine translation may contain errors" (a review's heading, the caveat on machine translation in general). In a
+    script without spaces the label opens the value and ends its phrase (`_label_ends`: "DeepL：機械翻訳のため、
+    誤りを含む可能性があります", "DeepL: 기계 번역, 오류가 있을 수 있습니다")."""
+    key, colon, rest = folded.partition(":")
+    if not colon or _LETTER.search(key):
+        return False
+    if lexicon.spaces:
+        return _label_words(lexicon, " ".join(rest.split()).strip(" .,;!-–—"))
+    rest = rest.lstrip()
+    return any(s == 0 and _label_ends(lexicon, rest, e) for s, e in _unspaced_labels(lexicon, rest))
 
 
 def _others_label(lexicon: Lexicon, folded: str) -> bool:
@@ -1106,10 +1136,10 @@ def _others_label(lexicon: Lexicon, folded: str) -> bool:
     shape = _HEADED_BRACKET.fullmatch(_LEAD_JUNK.sub("", folded.strip(), count=1))
     if shape is None:
         return False
-    head = shape.group(1).rstrip(" :-–—")
+    head = shape.group(1).rstrip().rstrip(" :-–—")
     heads = (m for c in ("others", "more") if (m := lexicon.patterns[c]) is not None)
     whole = any(s == 0 and e == len(head) for m in heads for s, e in m.spans(head))
-    return whole and _label_words(lexicon, shape.group(2))
+    return whole and _label_words(lexicon, next(g for g in shape.groups()[1:] if g is not None))
 
 
 def _of_a_tool(lexicon: Lexicon, between: str) -> bool:
@@ -1351,6 +1381,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     unheld = _PLACEHOLDER.sub(" xslot ", _fold(fragment))  # "%(lang)s (…)": the placeholder's brackets are no call
     bracketed = _BRACKETED_LABEL.fullmatch(unheld) and len(unheld.split()) <= BRACKETED_WORDS
     code = _CODE.search(unheld) and not bracketed
+    # "其他语言（机器翻译）": a heading of the other languages with a label in brackets is no call, spaced or not
+    code = code and not any(_others_label(_lexicon(i), unheld) for i in _owners(unheld))
     if common.code_cue(folded) or code or _code_translation().search(folded):
         return None  # code, or translation between programming languages
     if TALLY_LINE.match(fragment):
@@ -1507,7 +1539,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         found |= {"machine", "sourced"}
     # "Google Translate: automatic translation may contain errors": the engine is the key of a notice, a bare label
     # and its caveat, not a product's title ("Google Translate: translates text into 100 languages")
-    if heading and "caveat" in found and _label_words(lex[best], _after_key(folded)):
+    if heading and "caveat" in found and _key_label(lex[best], folded):
         heading = False
     if heading or product and not (found & {"machine", "content", "deixis"}) and not agent:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
