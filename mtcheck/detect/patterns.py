@@ -254,13 +254,25 @@ class Shared:
             tuple(w for w in after if _UNSPACED.search(w)),
         )
 
+    @cached_property
+    def _or_engine(self) -> re.Pattern[str]:
+        """ "or" and an engine after a list of engines ("…, Google Translate or Papago")."""
+        words = self._data["list_alternatives"]
+        spaced = _alternation([w for w in words if not _UNSPACED.search(w)])
+        unspaced = _alternation([w for w in words if _UNSPACED.search(w)])
+        return re.compile(rf"(?:,?\s+(?:{spaced})\s+|,?\s*(?:{unspaced})\s*)(?:{self.engine_any})")
+
     def lists_engines(self, folded: str) -> bool:
         """Whether the (folded) text lists engines to choose from: engine names with a comma between them
         ("Traducción: DeepL, Google Translate", "übersetzt — Claude, Gemini, DeepSeek"), unless the list is what a
         credit names: after an instrument or "by" ("Translated with DeepL, Google Translate", "本文使用 DeepL, Google
-        翻译翻译") or before an instrument ("DeepL, Google Translate ile çevrildi")."""
+        翻译翻译") or before an instrument ("DeepL, Google Translate ile çevrildi"), but for a list that ends with "or"
+        ("Translated with DeepL, Google Translate or Papago — pick one in the settings")."""
         before_words, before_unspaced, after_words, after_unspaced = self._list_credits
         for m in self._engine_list.finditer(folded):
+            # "DeepL, Google Translate or Papago": alternatives, whatever stands before them
+            if self._or_engine.match(folded, m.end()):
+                return True
             before = folded[max(0, m.start() - 30) : m.start()].rstrip()
             words = before.split()
             if words and (words[-1] in before_words or " ".join(words[-2:]) in before_words):

@@ -102,3 +102,16 @@ def test_the_deictic_word_is_read_in_the_findings_sentence(monkeypatch: pytest.M
     assert not _flagged(text)
     assert seen and max(seen) < 60
     core._speaks_here.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Translated with DeepL, Google Translate or Papago — pick one in the settings.",
+        "Traducido con DeepL, Google Translate o Papago, según la configuración.",
+    ],
+)
+def test_a_list_of_engines_that_ends_with_or_is_a_choice_after_an_instrument(text: str) -> None:
+    """Not flagged at f5512d3 either: this guards the credit reading of a list after an instrument (`lists_engines`),
+    which read these as credits before the "or" check (checked by removing it)."""
+    assert not _flagged(text)
