@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
@@ -197,6 +198,10 @@ def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, 
 
 # Read at most this far on each side of a finding for `_describes_service` (a notice's line is short).
 SERVICE_REACH = 300
+# A separator between the items of a line ("Home → Blog | Machine translated", "Automatically translated · Next →"):
+# the finding's item is read, not its neighbours, a breadcrumb's or a pager's arrows.
+_SEPARATOR = re.compile(r"\s[|·•]\s")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
 
 
 def _describes_service(text: str, start: int | None, end: int | None) -> bool:
@@ -204,29 +209,65 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a choice of engines,
     an arrow chaining steps, an engine glossed by what it is), with no
     deictic word pointing at this text ("This page was translated with DeepL (API key: …)" stays a notice). Read on
-    the source, where an arrow is still an arrow (the matching view writes it as a separator)."""
+    the source, where an arrow is still an arrow (the matching view writes it as a separator), and on the finding's
+    item of the line only (between separators: `_SEPARATOR`)."""
     if start is None or end is None:
         return False
     lo = max(text.rfind("\n", 0, start) + 1, start - SERVICE_REACH)
     hi = text.find("\n", end)
     hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
+    for sep in _SEPARATOR.finditer(text, lo, start + 1):
+        lo = sep.end()
+    after = _SEPARATOR.search(text, max(start, end - 1), hi)  # a finding may end on the space before a separator
+    hi = after.start() if after else hi
     line = unicodedata.normalize("NFKC", text[lo:hi])
-    return shared().describes_service(line) and not concepts.speaks_here(text[lo:hi])
+    if not shared().describes_service(line):
+        return False
+    # the deictic word is read in the finding's sentence (reading a whole line once per finding took seconds on a long
+    # line of findings)
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        lo = stop.end()
+    after = _SENTENCE_END.search(text, end, hi)
+    return not _speaks_here(text[lo : after.end() if after else hi])
+
+
+@lru_cache(maxsize=256)
+def _speaks_here(fragment: str) -> bool:
+    """`concepts.speaks_here`, once per fragment: a text of one repeated line asks it of the same fragment often."""
+    return concepts.speaks_here(fragment)
 
 
 # A short quoted string (a value, a caption a program shows: at most QUOTED_WORDS words) and the bracket opened right
-# after it, where a finding starts: '"Liderazgo" (traducido automáticamente)', '«Speichern» (automatisch übersetzt)'.
+# after it, where a finding starts: '"Liderazgo" (traducido automáticamente)', '«Speichern» (automatisch übersetzt)',
+# "'Enregistrer' (traduit automatiquement)" (a single quote only at a word start: not an apostrophe),
+# "「保存」（機械翻訳）".
 QUOTED_WORDS = 5
-_QUOTED_BEFORE = re.compile(r"[\"“”«»„]([^\"“”«»„\n]{1,60})[\"“”«»]\s*[(\[]\s*$")
+_QUOTED_BEFORE = re.compile(
+    r"(?:[\"“”«»„]([^\"“”«»„\n]{1,60})[\"“”«»]|(?<!\w)['‘‚]([^'‘’‚\n]{1,60})['’]|[「『]([^「」『』\n]{1,60})[」』])"
+    r"\s*[(\[（［]\s*$"
+)
+# In a script without spaces, a quoted string of at most this many characters is short: '按钮显示“保存”（机器翻译）'.
+QUOTED_CHARS = 12
+_UNSPACED_QUOTE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 def _labels_quoted(text: str, start: int | None) -> bool:
     """Whether a finding is a bracket right after a short quoted string: it says how that string (a value, a caption
-    a program shows, a term) came about, not this text; a quoted review or sentence is longer."""
+    a program shows, a term) came about, not this text; a quoted review or sentence is longer. A quoted string that
+    opens its line (nothing but marks before it: '## “Parks budget approved” (machine translated)') is the title of a
+    translated text, and its bracket a badge."""
     if start is None:
         return False
-    m = _QUOTED_BEFORE.search(text, max(0, start - 80), start + 1 if text[start : start + 1] in "([" else start)
-    return m is not None and len(m.group(1).split()) <= QUOTED_WORDS
+    m = _QUOTED_BEFORE.search(text, max(0, start - 80), start + 1 if text[start : start + 1] in "([（［" else start)
+    if m is None:
+        return False
+    quoted = next(g for g in m.groups() if g is not None)
+    if len(quoted.split()) > QUOTED_WORDS or _UNSPACED_QUOTE.search(quoted) and len(quoted) > QUOTED_CHARS:
+        return False
+    return _WORD.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()) is not None
+
+
+_WORD = re.compile(r"\w")
 
 
 def _combine(weights: list[float]) -> float:

@@ -237,20 +237,64 @@ class Shared:
 
     @cached_property
     def _engine_list(self) -> re.Pattern[str]:
-        """Two engine names with a comma between them ("DeepL, Google Translate"); not "or", "/" nor "and": "Übersetzt
-        mit DeepL oder ChatGPT" may credit the engines of a site that uses two."""
-        return re.compile(rf"(?:{self.engine_any})\s*,\s*(?:{self.engine_any})")
+        """Two or more engine names with a comma between each ("DeepL, Google Translate", "DeepL、Google翻訳"); not
+        "or", "/" nor "and": "Übersetzt mit DeepL oder ChatGPT" may credit the engines of a site that uses two."""
+        return re.compile(rf"(?:{self.engine_any})(?:\s*[,、]\s*(?:{self.engine_any}))+")
+
+    @cached_property
+    def _list_credits(self) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+        """Words before a name that credit it (the instruments, "by", "使用"), the unspaced ones among them, and the
+        instruments after a name ("ile", "で"), the unspaced ones among them."""
+        before = self._data["instruments"] + self._data["list_credits"]
+        after = self._data["instruments_after"]
+        return (
+            frozenset(before),
+            tuple(w for w in before if _UNSPACED.search(w)),
+            frozenset(after),
+            tuple(w for w in after if _UNSPACED.search(w)),
+        )
+
+    @cached_property
+    def _or_engine(self) -> re.Pattern[str]:
+        """ "or" and an engine after a list of engines ("…, Google Translate or Papago")."""
+        words = self._data["list_alternatives"]
+        spaced = _alternation([w for w in words if not _UNSPACED.search(w)])
+        unspaced = _alternation([w for w in words if _UNSPACED.search(w)])
+        return re.compile(rf"(?:,?\s+(?:{spaced})\s+|,?\s*(?:{unspaced})\s*)(?:{self.engine_any})")
+
+    def lists_engines(self, folded: str) -> bool:
+        """Whether the (folded) text lists engines to choose from: engine names with a comma between them
+        ("Traducción: DeepL, Google Translate", "übersetzt — Claude, Gemini, DeepSeek"), unless the list is what a
+        credit names: after an instrument or "by" ("Translated with DeepL, Google Translate", "本文使用 DeepL, Google
+        翻译翻译") or before an instrument ("DeepL, Google Translate ile çevrildi"), but for a list that ends with "or"
+        ("Translated with DeepL, Google Translate or Papago — pick one in the settings")."""
+        before_words, before_unspaced, after_words, after_unspaced = self._list_credits
+        for m in self._engine_list.finditer(folded):
+            # "DeepL, Google Translate or Papago": alternatives, whatever stands before them
+            if self._or_engine.match(folded, m.end()):
+                return True
+            before = folded[max(0, m.start() - 30) : m.start()].rstrip()
+            words = before.split()
+            if words and (words[-1] in before_words or " ".join(words[-2:]) in before_words):
+                continue
+            if before.endswith(before_unspaced):
+                continue
+            after = folded[m.end() : m.end() + 30].lstrip()
+            if after.split()[:1] and after.split()[0] in after_words or after.startswith(after_unspaced):
+                continue
+            return True
+        return False
 
     def describes_service(self, text: str) -> bool:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
         credentials or price plan ("… mit DeepL übersetzt, ohne API-Schlüssel", "Machine translation. Has a free tier"),
         an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a list of engines to choose
-        from ("Translation: DeepL, Google Translate"), an arrow that chains steps
-        (`chains_steps`) or an engine glossed by what it is (`glosses_engine`)."""
+        from (`lists_engines`), an arrow that chains steps (`chains_steps`) or an engine glossed by what it is
+        (`glosses_engine`)."""
         folded = text.lower()
         return (
             self.service_word.search(folded) is not None
-            or self._engine_list.search(folded) is not None
+            or self.lists_engines(folded)
             or self.chains_steps(text)
             or self.glosses_engine(folded)
         )
@@ -265,15 +309,21 @@ class Shared:
     def chains_steps(self, text: str) -> bool:
         """Whether an arrow in the text chains steps: a pipeline ("Capture → traduit par Gemini → PDF"), a menu path,
         a log line's result ("Переклад виконано → ${id}"); not an arrow between two languages ("en → vi", "EN → DE",
-        "{language} → {translator}", "English → German") nor one to the original ("→ Show original"), nor an HTML
-        comment's "-->"."""
+        "{language} → {translator}", "English → German"), one to the original or to another language's version ("→
+        Show original", "→ Lire en anglais"), one that ends the text ("Next →"), nor an HTML comment's "-->"."""
         for m in _ARROW.finditer(text):
             before = text[max(0, m.start() - 40) : m.start()].split()
             after = text[m.end() : m.end() + 40].split()
             if before and after and self._language_pair(before[-1], after[0]):
                 continue
-            # "Machine translated → Show original": the link to the original that ends a badge
-            if self.shown_original.search(" ".join(after[:ORIGINAL_WORDS]).lower()):
+            # "Read more →", "Next →", "zum Original →": the arrow of a link, no step after it
+            if not any(w.strip(_MARKS) for w in after):
+                continue
+            # "Machine translated → Show original", "Traduit automatiquement → Lire en anglais": the link to the
+            # original, or to another language's version, that ends a badge ("→ Arapça mesajlar … çevriliyor", an
+            # arrow that opens the line, is a step's result)
+            link = " ".join(after[:ORIGINAL_WORDS]).lower()
+            if self.shown_original.search(link) or before and self.language_regex.search(link):
                 continue
             return True
         return False
@@ -398,17 +448,18 @@ def spaces_match_breaks(source: str) -> str:
     return "".join(out)
 
 
-# An arrow ("→", "->"), not the end of an HTML comment ("-->") nor a fat arrow ("=>"); the words after it read for
-# the link to the original ("→ Show the original").
+# The words after an arrow read for the link to the original or to another language ("→ Show the original").
 ORIGINAL_WORDS = 4
-# An arrow ("→", "->"), not the end of an HTML comment ("-->") nor a fat arrow ("=>").
-_ARROW = re.compile(r"(?<![-<=])(?:→|⟶|->)(?!>)")
+# An arrow ("→", "->", "➜", "⇒"), not the end of an HTML comment ("-->") nor a fat arrow ("=>").
+_ARROW = re.compile(r"(?<![-<=])(?:[→⟶➔➜➝➞➡⮕⇒⟹]|->)(?!>)")
 # A name and one bracket after it, nothing else on the line but marks ("### DeepL (machine translation):").
 _GLOSSED = re.compile(r"[^\w(\[]*([^()\[\]\n]{2,40}?)\s*[(\[][^()\[\]\n]{2,60}[)\]][\W]*")
 _UPPER_CODE = re.compile(r"[A-Z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 _LOWER_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 # "{lang}", "%{language}", "$LANG$", "${targetLocale}", and the view's "xlanguage"
 _LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
+# Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
+_MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
