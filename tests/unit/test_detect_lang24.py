@@ -72,14 +72,59 @@ def test_inflected_made_forms_and_caveats(text: str, flagged: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
-        # Danish, Swedish, Norwegian: the present s-passive ("oversættes", "översätts", "oversettes") says what a
-        # program does each time, a feature (as German "wird … übersetzt"); the perfect and the participle stay made
+        # Danish, Swedish, Norwegian: the present s-passive ("oversættes", "översätts", "oversettes", concept
+        # `habitual`) says what a program does each time, a feature, unless a deictic word points at this text; the
+        # perfect and the participle stay made
         ("Siden oversættes automatisk til 15 sprog.", False),
         ("Gränssnittet översätts automatiskt till valt språk.", False),
         ("Meldingene oversettes automatisk når du åpner dem.", False),
         ("Denne side er blevet oversat automatisk.", True),
+        ("Dette indlæg oversættes automatisk af DeepL.", True),
         ("Gränssnittet har översatts automatiskt.", True),
     ],
 )
 def test_the_scandinavian_present_passive_is_a_feature(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an "AI translation" badge in the language's own spelling of AI, its compound or its genitive
+        ("MI-fordítás", True),  # hu: MI (mesterséges intelligencia), only before a hyphen ("mi" is "we", "what")
+        ("Tekoälykäännös", True),  # fi: one compound
+        ("AI-käännösvertailu", False),  # fi: a longer compound, "AI translation comparison"
+        ("DI vertimas", True),  # lt: DI (dirbtinis intelektas)
+        ("MI tulkojums", True),  # lv: MI (mākslīgais intelekts)
+        ("KI-oversettelse", True),  # nb
+        ("AI-oversættelse", True),  # da
+        ("AI þýðing", True),  # is
+        ("AI tarjimasi", True),  # uz: the izafet -si
+        ("مصنوعی ذہانت کا ترجمہ", True),  # ur: the genitive کا
+        ("Tafsiri ya AI kutoka Kifaransa", True),  # sw: "ya", and Swahili language names (Ki-) as a source
+        # look-alikes: settings, how-tos, negations, a human credit
+        ("MI-fordítás bekapcsolása a beállításokban", False),
+        ("Kaip veikia DI vertimas?", False),
+        ("AI-oversættelse kan aktiveres i indstillingerne.", False),
+        ("KI-oversettelse er ikke brukt på denne siden.", False),
+        ("Tafsiri ya AI inapatikana kwenye mipangilio.", False),
+        ("Tafsiri kutoka Kiingereza na mtafsiri wetu.", False),
+        ("مصنوعی ذہانت کا ترجمہ کیسے کام کرتا ہے؟", False),
+    ],
+)
+def test_an_ai_translation_badge_in_each_languages_spelling(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Icelandic had no caveats: "not reviewed" after a label is the notice's caveat, not a negation of it
+        ("Vélþýðing – ekki yfirfarin af manni", True),
+        ("Vélþýðing. Textinn hefur ekki verið yfirfarinn.", True),
+        ("Þessi síða er ekki vélþýdd.", False),
+        ("Hvernig virkar vélþýðing? Hún er ekki yfirfarin.", False),
+    ],
+)
+def test_icelandic_caveats(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
