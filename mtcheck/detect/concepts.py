@@ -67,9 +67,20 @@ CONCEPTS = (
     "more",
     "question",
     "theme",
+    "habitual",
 )
 # read by their own rules, not as plain cues
-_READ_APART = frozenset(CONCEPTS) - {"done", "machine", "content", "deixis", "negation", "topic", "human", "caveat"}
+_READ_APART = frozenset(CONCEPTS) - {
+    "done",
+    "machine",
+    "content",
+    "deixis",
+    "negation",
+    "topic",
+    "human",
+    "caveat",
+    "habitual",
+}
 MAX_FRAGMENT = 600  # characters; longer sentences are cut (a notice is short)
 MAX_FRAGMENTS = 2000  # fragments holding a translate word, per document
 # Weights of the combinator (one set for every language): see docs/detection.md, "Concept layer".
@@ -1644,6 +1655,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     score += SELF if {"content", "deixis"} & found else 0.0
     score += CONTAINER if _CONTAINER.search(fragment) else 0.0
     score += TOPIC if "topic" in found else 0.0
+    # "Artiklar översätts automatiskt": a present passive of habit says what a program does each time, a feature,
+    # unless a deictic word points at this text ("Denna sida översätts automatiskt av Google Översätt")
+    score += TOPIC if "habitual" in found and "topic" not in found and "deixis" not in found else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) or asks else 0.0
     score += FUTURE if "future" in found else 0.0

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from mtcheck.detect.patterns import Rules, shared
 
 # Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
-_HARD = re.compile(r"[.!?;](?=[\s\"')\]]|$)|[。！？\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·")
+# (and the Indic danda, the Urdu full stop and the Arabic question mark: "مشینی ترجمہ۔ …" is a label, then a sentence)
+_HARD = re.compile(
+    r"[.!?;\u061f](?=[\s\"')\]]|$)|[。！？।॥۔\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·"
+)
 _SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic danda, Urdu full stop
 # Every match of _HARD and _SENTENCE is one of these characters: only they are tried (one quick pass).
-_HARD_CHARS = re.compile("[.!?;。！？\f\"'·]")
+_HARD_CHARS = re.compile("[.!?;\u061f。！？।॥۔\f\"'·]")
 _SENTENCE_CHARS = re.compile("[.!?\u061f。！？।॥۔\f\n]")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 # Kana, CJK ideographs and hangul: the characters of Chinese, Japanese and Korean (one word is one to three).
