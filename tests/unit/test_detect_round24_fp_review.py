@@ -115,3 +115,24 @@ def test_a_list_of_engines_that_ends_with_or_is_a_choice_after_an_instrument(tex
     """Not flagged at f5512d3 either: this guards the credit reading of a list after an instrument (`lists_engines`),
     which read these as credits before the "or" check (checked by removing it)."""
     assert not _flagged(text)
+
+
+def test_a_repeated_item_is_read_for_a_service_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of one repeated notice asks `describes_service` of the same item for every finding: answered once (the
+    uncached check made 1 MB of "This page was machine translated." three times slower, bench/scaling.py)."""
+    from mtcheck.detect.patterns import Shared
+
+    calls: list[str] = []
+    real = Shared.describes_service
+
+    def counting(self: Shared, text: str) -> bool:
+        calls.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(Shared, "describes_service", counting)
+    cached = getattr(core, "_service_line", None)
+    if cached is not None:
+        cached.cache_clear()
+    detection = detect_text("This page was machine translated. " * 200)
+    assert detection.machine_translated
+    assert 0 < len(calls) <= 20, len(calls)
