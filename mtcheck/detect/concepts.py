@@ -68,6 +68,7 @@ CONCEPTS = (
     "question",
     "theme",
     "habitual",
+    "definite",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1351,6 +1352,16 @@ def _slot_word(holder: str) -> str:
     return " xnum " if _NOT_A_SLOT.search(holder) else " xslot "
 
 
+def _definite_subject(lex: Lexicon, folded: str) -> bool:
+    """Whether a definite page or text noun ("sidan", "indholdet") stands right before the habitual verb, its subject
+    ("Sidan översätts …"; not "Siden 2010 oversettes …", where "siden" is "since")."""
+    definite, habitual = lex.patterns["definite"], lex.patterns["habitual"]
+    if definite is None or habitual is None:
+        return False
+    verbs = {s for s, _ in habitual.spans(folded)}
+    return any(folded[e : e + 1] == " " and e + 1 in verbs for _, e in definite.spans(folded))
+
+
 def read(fragment: str, *, label: bool = False) -> Reading | None:
     """Weigh the concepts in one clause or badge; None when there is no translate word at all. `label`: the fragment
     opens with a bare label ("Machine translation.") and goes on with the sentence after it."""
@@ -1656,8 +1667,14 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     score += CONTAINER if _CONTAINER.search(fragment) else 0.0
     score += TOPIC if "topic" in found else 0.0
     # "Artiklar översätts automatiskt": a present passive of habit says what a program does each time, a feature,
-    # unless a deictic word points at this text ("Denna sida översätts automatiskt av Google Översätt")
-    score += TOPIC if "habitual" in found and "topic" not in found and "deixis" not in found else 0.0
+    # unless a deictic word points at this text ("Denna sida översätts automatiskt av Google Översätt") or the
+    # sentence carries a caveat on the text, which no feature description does ("Artikeln översätts automatiskt och
+    # kan innehålla fel")
+    # kan innehålla fel"), or the subject right before the verb is the page or text itself, named by the definite
+    # article that these languages suffix, and the engine is named ("Sidan översätts automatiskt med Google Translate";
+    # "Texten översätts automatiskt till valt språk" stays a feature)
+    habit = "habitual" in found and not {"topic", "deixis", "caveat"} & found
+    score += TOPIC if habit and not (product and _definite_subject(lex[best], folded)) else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) or asks else 0.0
     score += FUTURE if "future" in found else 0.0
