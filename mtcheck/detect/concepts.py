@@ -1669,7 +1669,6 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "Artiklar översätts automatiskt": a present passive of habit says what a program does each time, a feature,
     # unless a deictic word points at this text ("Denna sida översätts automatiskt av Google Översätt") or the
     # sentence carries a caveat on the text, which no feature description does ("Artikeln översätts automatiskt och
-    # kan innehålla fel")
     # kan innehålla fel"), or the subject right before the verb is the page or text itself, named by the definite
     # article that these languages suffix, and the engine is named ("Sidan översätts automatiskt med Google Translate";
     # "Texten översätts automatiskt till valt språk" stays a feature)

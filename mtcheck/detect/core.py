@@ -13,7 +13,7 @@ from mtcheck.detect import calibration, concepts, extract, keys, learned, signal
 from mtcheck.detect.context import CONTEXT_CHARS, line_around
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
-from mtcheck.detect.patterns import might_match, shared
+from mtcheck.detect.patterns import UNSPACED, might_match, shared
 from mtcheck.detect.weigh import WEAK
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence, Position, Vetoed
@@ -254,7 +254,7 @@ _QUOTED_BEFORE = re.compile(
 )
 # In a script without spaces, a quoted string of at most this many characters is short: '按钮显示“保存”（机器翻译）'.
 QUOTED_CHARS = 12
-_UNSPACED_QUOTE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_WORD = re.compile(r"\w")
 
 
 def _labels_quoted(text: str, start: int | None) -> bool:
@@ -268,12 +268,9 @@ def _labels_quoted(text: str, start: int | None) -> bool:
     if m is None:
         return False
     quoted = next(g for g in m.groups() if g is not None)
-    if len(quoted.split()) > QUOTED_WORDS or _UNSPACED_QUOTE.search(quoted) and len(quoted) > QUOTED_CHARS:
+    if len(quoted.split()) > QUOTED_WORDS or UNSPACED.search(quoted) and len(quoted) > QUOTED_CHARS:
         return False
     return _WORD.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()) is not None
-
-
-_WORD = re.compile(r"\w")
 
 
 def _combine(weights: list[float]) -> float:

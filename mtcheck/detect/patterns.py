@@ -210,7 +210,7 @@ class Shared:
         words = self._data["example_markers"]
         every = _alternation(words)
         # a whole word ("(Example", not "(Examples", "(예전", "[例外"); "例如", "例えば" run on into what follows
-        run_on = _alternation([w for w in words if len(w) > 1 and _UNSPACED.search(w)])
+        run_on = _alternation([w for w in words if len(w) > 1 and UNSPACED.search(w)])
         opened = rf"[\[(（【]\s{{0,3}}(?:(?:{every})(?:\s{{0,3}}[:：]|(?!(?<=\w)\w))|{run_on})"
         labelled = rf"(?:^|[,;:：\s])(?:{every})\s{{0,3}}[:：]"
         return re.compile(rf"(?:{opened}|{labelled})(?:[^\])）】\n\f。！？।؟.!?]|[.!?](?!\s))*$", re.IGNORECASE)
@@ -249,17 +249,17 @@ class Shared:
         after = self._data["instruments_after"]
         return (
             frozenset(before),
-            tuple(w for w in before if _UNSPACED.search(w)),
+            tuple(w for w in before if UNSPACED.search(w)),
             frozenset(after),
-            tuple(w for w in after if _UNSPACED.search(w)),
+            tuple(w for w in after if UNSPACED.search(w)),
         )
 
     @cached_property
     def _or_engine(self) -> re.Pattern[str]:
         """ "or" and an engine after a list of engines ("…, Google Translate or Papago")."""
         words = self._data["list_alternatives"]
-        spaced = _alternation([w for w in words if not _UNSPACED.search(w)])
-        unspaced = _alternation([w for w in words if _UNSPACED.search(w)])
+        spaced = _alternation([w for w in words if not UNSPACED.search(w)])
+        unspaced = _alternation([w for w in words if UNSPACED.search(w)])
         return re.compile(rf"(?:,?\s+(?:{spaced})\s+|,?\s*(?:{unspaced})\s*)(?:{self.engine_any})")
 
     def lists_engines(self, folded: str) -> bool:
@@ -461,7 +461,7 @@ _LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
 # Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
 _MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 # What closes an example (`Shared.opens_example`): a closing bracket, a line or a sentence end.
@@ -478,8 +478,8 @@ def _by_script(words: list[str], spaced_form: str, flexible: bool = False) -> re
     """Words of scripts written with spaces inside `spaced_form` (its "{}": their alternation, word bounds around
     it), words of scripts without spaces anywhere; a group with no words is left out, so the pattern never
     matches the empty string."""
-    spaced = [w for w in words if not _UNSPACED.search(w)]
-    unspaced = [w for w in words if _UNSPACED.search(w)]
+    spaced = [w for w in words if not UNSPACED.search(w)]
+    unspaced = [w for w in words if UNSPACED.search(w)]
     branches = [spaced_form.format(_alternation(spaced, flexible))] if spaced else []
     branches += [_alternation(unspaced)] if unspaced else []
     return re.compile("|".join(branches) or r"(?!)", re.IGNORECASE)
