@@ -69,6 +69,9 @@ CONCEPTS = (
     "theme",
     "habitual",
     "definite",
+    "review",
+    "unreviewed",
+    "when",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -871,6 +874,46 @@ def _restricts_language(lexicon: Lexicon, folded: str) -> bool:
     return not negation.search(negation.regex.sub(blank, folded))
 
 
+REVIEW_REACH = 10  # characters (scripts without spaces) between a negation of review and its review word
+REVIEW_WORDS = 4  # words, where they are spaced: "chưa được người bản ngữ kiểm tra" ("not yet checked by a native")
+REVIEW_TAIL = 6  # characters after it to the clause's end: a verb ending ("않았습니다"), no predicate of its own
+REVIEW_TAIL_WORDS = 1
+_CLAUSE_MARK = re.compile(r"[,，、;；:：。.!?！？()（）\[\]【】]")
+
+
+def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
+    """Spans from a negation of review (`unreviewed`: "未经", "尚未", "chưa được", "받지 않") to the review word it
+    governs (`review`: "审核", "校對", "kiểm tra", "검수"), either way round, in one clause and near, with or without
+    the reviewer named between: "未经母语者审核", "尚未人工校對", "人間による検証は未実施", "원어민의 교정을 받지
+    않았습니다" ("not reviewed by a native speaker"). The caveat lists hold such phrases only as fixed strings. Only
+    after the first translate word and where it closes its clause: said of the label or text already named, not a
+    relative clause before the label nor a subject of more ("未经审核的机器翻译不应发布", "unreviewed MT …")."""
+    negation, review, when = (lexicon.patterns[c] for c in ("unreviewed", "review", "when"))
+    first = _first_translate(folded)
+    if negation is None or review is None or first is None:
+        return []
+    out = []
+    for rs, re_ in review.spans(folded):
+        for ns, ne in negation.spans(folded):
+            s, e = (ne, rs) if ne <= rs else (re_, ns)
+            if e < s:
+                continue
+            between = folded[s:e]
+            if _CLAUSE_MARK.search(between):
+                continue
+            if len(between.split()) > REVIEW_WORDS if lexicon.spaces else len(between.strip()) > REVIEW_REACH:
+                continue
+            start, end = min(ns, rs), max(ne, re_)
+            tail = _CLAUSE_MARK.split(folded[end:], maxsplit=1)[0]
+            if start < first or (len(tail.split()) > REVIEW_TAIL_WORDS if lexicon.spaces else len(tail) > REVIEW_TAIL):
+                continue  # a relative clause on the label ("未经审核的机器翻译…"), or more said after it ("… thường")
+            clause = _CLAUSE_MARK.split(folded[:start])[-1] + folded[start:end] + tail
+            if when is not None and when.search(clause):
+                continue  # a rule's condition: "译文尚未审核时不显示", "khi chưa được kiểm tra" ("while not reviewed")
+            out.append((start, end))
+    return out
+
+
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
     """ "This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
     translation, before it ("Is aistriúchán meaisín é an comhad seo") or after it in verb-final languages
@@ -1486,6 +1529,13 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             found.add("caveat")
             caveat_end = max([caveat_end, *(m.end() for m in caveat.regex.finditer(folded))])
             folded = caveat.strip(folded)
+    # "机器翻译，未经母语者审核", "chưa được người bản ngữ kiểm tra": a negation that governs a review word is a
+    # caveat with the reviewer named inside it, blanked as one (its negation and its human word are no claim)
+    for i in owners:
+        for s, e in _unreviewed(lex[i], folded):
+            found.add("caveat")
+            caveat_end = max(caveat_end, e)
+            folded = folded[:s] + " " * (e - s) + folded[e:]
     # A hedge on the quality ("may not be perfect", "möglicherweise nicht korrekt") is blanked too: its "not" is no
     # negation; unlike a caveat it is no made form ("Machine translations may not be perfect" says nothing of this
     # text), so the clause still needs its own.
