@@ -72,6 +72,8 @@ CONCEPTS = (
     "review",
     "unreviewed",
     "when",
+    "of",
+    "output",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -661,6 +663,11 @@ def _predicate(lexicon: Lexicon, folded: str) -> bool:
             continue
         rest = folded[e:].lstrip()
         if rest and machine.regex.match(rest):
+            at = len(folded) - len(rest)
+            if not lexicon.spaces and any(
+                s2 == at and _modifies_other(lexicon, folded, e2) for s2, e2 in _unspaced_labels(lexicon, folded)
+            ):
+                continue  # "这是机器翻译的常见问题": the label qualifies the predicate noun after it
             # a compound that goes on past its translate stem is another noun: "on konekäännösohjelmistojen vertailu"
             word = w.group(0) if lexicon.spaces and (w := _WORD.match(rest)) else ""
             translate = lexicon.patterns["translate"]
@@ -878,7 +885,7 @@ REVIEW_REACH = 10  # characters (scripts without spaces) between a negation of r
 REVIEW_WORDS = 4  # words, where they are spaced: "chưa được người bản ngữ kiểm tra" ("not yet checked by a native")
 REVIEW_TAIL = 6  # characters after it to the clause's end: a verb ending ("않았습니다"), no predicate of its own
 REVIEW_TAIL_WORDS = 1
-_CLAUSE_MARK = re.compile(r"[,，、;；:：。.!?！？()（）\[\]【】]")
+_PHRASE_MARK = re.compile(r"[,，、;；:：。.!?！？()（）\[\]【】]")
 
 
 def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
@@ -899,15 +906,15 @@ def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
             if e < s:
                 continue
             between = folded[s:e]
-            if _CLAUSE_MARK.search(between):
+            if _PHRASE_MARK.search(between):
                 continue
             if len(between.split()) > REVIEW_WORDS if lexicon.spaces else len(between.strip()) > REVIEW_REACH:
                 continue
             start, end = min(ns, rs), max(ne, re_)
-            tail = _CLAUSE_MARK.split(folded[end:], maxsplit=1)[0]
+            tail = _PHRASE_MARK.split(folded[end:], maxsplit=1)[0]
             if start < first or (len(tail.split()) > REVIEW_TAIL_WORDS if lexicon.spaces else len(tail) > REVIEW_TAIL):
                 continue  # a relative clause on the label ("未经审核的机器翻译…"), or more said after it ("… thường")
-            clause = _CLAUSE_MARK.split(folded[:start])[-1] + folded[start:end] + tail
+            clause = _PHRASE_MARK.split(folded[:start])[-1] + folded[start:end] + tail
             if when is not None and when.search(clause):
                 continue  # a rule's condition: "译文尚未审核时不显示", "khi chưa được kiểm tra" ("while not reviewed")
             out.append((start, end))
@@ -1087,6 +1094,8 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
             if not cop:
                 continue
             subject = folded[: cop[-1].start()]
+            if _modifies_other(lexicon, folded, end):
+                continue  # "这是机器翻译的常见问题": the label qualifies another noun, the predicate
         subject = _LEAD_JUNK.sub("", subject).strip()
         key = _LABEL.match(subject)
         if key is not None and _first_translate(key.group(0)) is not None:
@@ -1104,6 +1113,19 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
         if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
             return subject
     return None
+
+
+def _modifies_other(lexicon: Lexicon, folded: str, end: int) -> bool:
+    """The label that ends at `end` is joined by the lexicon's `of` particle (zh 的, 之) to a noun after it that names
+    no text (neither `content` nor `output`: "机器翻译的常见问题", "the common problems of machine translation", "機器
+    翻譯的發展歷史"); "机器翻译的版本", "机器翻译的结果" name the text still."""
+    of = lexicon.patterns["of"]
+    at = _past_aside(folded, end + (folded[end : end + 1] == " "))
+    if of is None or (m := of.regex.match(folded, at)) is None:
+        return False
+    rest = _PHRASE_MARK.split(folded[m.end() :], maxsplit=1)[0].strip()
+    names = (lexicon.patterns[c] for c in ("content", "output"))
+    return bool(rest) and not any(p is not None and p.regex.match(rest) for p in names)
 
 
 def _label_ends(lexicon: Lexicon, folded: str, end: int, caveat_end: int = 0) -> bool:

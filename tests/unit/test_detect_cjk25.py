@@ -37,3 +37,43 @@ from mtcheck.detect import detect_text
 )
 def test_not_reviewed_with_the_reviewer_named(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "the following" as the subject of a label: zh 以下, ja 下記 point at the text after them, as "above" (以上,
+        # 上記) and the ko/vi/en words for "below" already did
+        ("以下为谷歌机翻", True),
+        ("以下為機器翻譯", True),
+        ("下記は機械翻訳です。", True),
+        ("下記はDeepLで翻訳しました。", True),
+        # look-alikes: "the following are the problems / the history of machine translation" (the label qualifies
+        # another noun, the predicate), a list of languages, a price limit (以下, "or less"), a setting, a comparison
+        ("以下是机器翻译的几个常见问题", False),
+        ("以下是機器翻譯的發展歷史", False),
+        ("支持以下语言的机器翻译", False),
+        ("价格在100元以下的机器翻译服务", False),
+        ("以下の設定で機械翻訳を有効にできます", False),
+        ("下記は機械翻訳サービスの比較です", False),
+    ],
+)
+def test_the_following_text_as_a_subject(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # zh: a label joined by 的 to a noun that names no text is a modifier of that noun, not a predicate on this
+        # text ("this is a common problem of machine translation"); with a text or output noun it still is one
+        ("这是机器翻译的几个常见问题", False),
+        ("这是機器翻譯的發展歷史", False),
+        ("此为自动翻译之原理说明", False),
+        ("这是机器翻译的结果", True),
+        ("本文是机器翻译的版本", True),
+        ("这是机器翻译", True),
+    ],
+)
+def test_a_label_that_qualifies_another_noun(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
