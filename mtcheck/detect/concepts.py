@@ -150,8 +150,12 @@ _PERSON = re.compile(
 )
 # An engine's name with a case ending or a noun-class prefix: Czech "Googlem", Finnish "Googlen", Georgian
 # "Google-ის", Zulu and Xhosa "nguGoogle"
+# (a case ending is written in the name's own alphabet: "DeepL訳", "Google翻訳)" hold the name and a word of a script
+# without spaces written onto it, not an inflection of it)
 _INFLECTED_ENGINE = re.compile(
-    r"(?<![^\W\d_])(?:ngu|yi-?|ku-)?(google|deepl|yandex|papago|chatgpt|gemini|copilot)(?:-?[^\W\d_]{1,3})?(?![^\W\d_])"
+    r"(?<![^\W\d_])(?:ngu|yi-?|ku-)?(google|deepl|yandex|papago|chatgpt|gemini|copilot)"
+    r"(?:-?(?:(?![\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W\d_]){1,3})?"
+    r"(?![^\W\d_])"
 )
 _QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
 # A short label that ends in a colon, where a language name is added after it ("Translated to: " + name).
@@ -2321,13 +2325,15 @@ def _with_caveat(text: str, s: int, e: int, nxt: int, reading: Reading) -> tuple
 def code_line(line: str) -> bool:
     """The line around a notice is code, a docstring, a log line or a struck-out item: a program identifier
     ("simpsons_data"), a sentence that opens with "returns" ("Gibt … zurück"), a log prefix or time stamp ("[*] …"),
-    a cross mark that opens it ("❌ …", a "don't" of a list), a comment tag or a route ("ACTION: …", "TODO: …")."""
+    a cross mark that opens it ("❌ …", a "don't" of a list), a comment tag or a route ("ACTION: …", "TODO: …"), a
+    field declared with its type and a comment ("summaryJa String? // DeepL訳")."""
     common = shared()
     return code_identifier(line) or bool(
         common.docstring.search(line)
         or common.log_line.search(line)
         or common.crossed.search(line)
         or common.comment_tag.search(line)
+        or common.declaration.search(line)
     )
 
 

@@ -134,6 +134,11 @@ class Shared:
         return re.compile(self._data["code"]["comment_tag"])
 
     @cached_property
+    def declaration(self) -> re.Pattern[str]:
+        """A field declared with its type and a comment after it: "summaryJa String? // DeepL訳"."""
+        return re.compile(self._data["code"]["declaration"])
+
+    @cached_property
     def person_names(self) -> re.Pattern[str]:
         """Engine names that are also given names: "Claude"."""
         return re.compile(rf"(?:{self._data['person_names']})$")

@@ -77,3 +77,45 @@ def test_the_following_text_as_a_subject(text: str, flagged: bool) -> None:
 )
 def test_a_label_that_qualifies_another_noun(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an engine's rendering: the engine's name and a noun for its output (ja 訳, ko 번역본), a label on
+        # the text it stands by, as "(DeepL translation)" is in English; the engine's name was read as inflected by
+        # a word of a script without spaces written onto it ("DeepL訳" as a case form of "DeepL")
+        ("ChatGPT訳", True),
+        ("(Gemini訳)", True),
+        ("DeepL先生訳：", True),
+        ("Papago 번역본입니다.", True),
+        ("(Papago 번역본)", True),
+        # look-alikes: the services' own names (ja DeepL翻訳, ko 구글 번역, zh 谷歌翻译), a translator's job, a
+        # comparison of renderings, a how-to, a quality review of one
+        ("DeepL翻訳", False),
+        ("DeepL翻訳の使い方", False),
+        ("DeepL訳者募集", False),
+        ("구글 번역", False),
+        ("Google 번역본과 파파고 번역본 비교", False),
+        ("谷歌翻译", False),
+        ("DeepL 译文质量评测", False),
+    ],
+)
+def test_an_engines_rendering_as_a_label(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a field declared with its type and a comment after it says what the field holds (a schema, a class)
+        ("reviewJa String? // ChatGPT訳 (管理画面用)", False),
+        ("noteEn String? // DeepL translation (for reviewers)", False),
+        ("bodyKo: String, // Papago 번역본", False),
+        # the same labels with no declaration before them stay badges
+        ("ChatGPT訳 (管理画面用)", True),
+        ("(DeepL translation)", True),
+    ],
+)
+def test_a_labelled_field_declaration_is_code(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
