@@ -71,6 +71,7 @@ CONCEPTS = (
     "definite",
     "source",
     "source_after",
+    "target",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1437,6 +1438,17 @@ def _paired(folded: str, end: int) -> bool:
     return shared().language_regex.search(folded, end, end + PAIR_REACH) is not None
 
 
+def _habit_target(lex: Lexicon, folded: str) -> bool:
+    """A `target` preposition after the habitual verb ("… översätts automatiskt till valt språk", "… oversættes
+    automatisk til simulatoren"): what a program turns the text into, each time, a feature; a notice on a page
+    need not name the language it is written in."""
+    target, habitual = lex.patterns["target"], lex.patterns["habitual"]
+    if target is None or habitual is None:
+        return False
+    verb = next(habitual.spans(folded), None)
+    return verb is not None and any(s >= verb[1] for s, _ in target.spans(folded))
+
+
 def _definite_subject(lex: Lexicon, folded: str) -> bool:
     """Whether a definite page or text noun ("sidan", "indholdet") stands right before the habitual verb, its subject
     ("Sidan översätts …"; not "Siden 2010 oversettes …", where "siden" is "since")."""
@@ -1763,10 +1775,12 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # unless a deictic word points at this text ("Denna sida översätts automatiskt av Google Översätt") or the
     # sentence carries a caveat on the text, which no feature description does ("Artikeln översätts automatiskt och
     # kan innehålla fel"), or the subject right before the verb is the page or text itself, named by the definite
-    # article that these languages suffix, and the engine is named ("Sidan översätts automatiskt med Google Translate";
-    # "Texten översätts automatiskt till valt språk" stays a feature)
+    # article that these languages suffix, and the engine is named ("Sidan översätts automatiskt med Google Translate",
+    # "Sidan översätts automatiskt med AI"; "Texten översätts automatiskt till valt språk" stays a feature, and so does
+    # a definite subject whose verb names where it goes: "Texten översätts med DeepL till valt språk", `target`)
     habit = "habitual" in found and not {"topic", "deixis", "caveat"} & found
-    score += TOPIC if habit and not (product and _definite_subject(lex[best], folded)) else 0.0
+    itself = engine and _definite_subject(lex[best], folded) and not _habit_target(lex[best], folded)
+    score += TOPIC if habit and not itself else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) or asks else 0.0
     score += FUTURE if "future" in found else 0.0

@@ -85,3 +85,26 @@ def test_a_source_language_after_the_made_form(text: str, flagged: bool) -> None
 )
 def test_a_negation_in_a_later_clause_about_the_reviewer(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the page or text itself as the definite subject of the present passive of habit, the generic AI as the engine
+        # (docs' Known gaps of round 24: only a named engine counted)
+        ("Sidan översätts automatiskt med AI.", True),
+        ("Artikeln översätts automatiskt med AI.", True),
+        ("Siden oversættes automatisk med AI.", True),
+        ("Artikkelen oversettes automatisk med KI.", True),
+        # ... but a `target` after the verb names where a program turns it each time: a feature, with any engine
+        ("Texten översätts automatiskt med DeepL till valt språk.", False),
+        ("Texten översätts automatiskt med AI till valt språk.", False),
+        ("Teksten oversettes automatisk med KI til ditt språk.", False),
+        ("Indholdet oversættes automatisk med AI til dansk.", False),
+        # no definite subject: a feature, as before
+        ("Artiklar översätts automatiskt med AI.", False),
+        ("Texten översätts automatiskt till valt språk.", False),
+    ],
+)
+def test_a_definite_subject_of_the_habitual_passive(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
