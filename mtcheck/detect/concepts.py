@@ -74,6 +74,9 @@ CONCEPTS = (
     "when",
     "of",
     "output",
+    "source",
+    "source_after",
+    "target",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -852,6 +855,42 @@ def _is(matcher: Matcher | None, word: str) -> bool:
     return m is not None and (m.end() == len(word) or _canon(m.group(0)) not in matcher.whole)
 
 
+# a clause break after a notice's own clause: a comma, a semicolon, an opening bracket (a dash or a coordinator is
+# read per language: `Shared.second_predicate`)
+_LATER_CLAUSE = re.compile(r"[,;(]\s")
+
+
+def _negated_later(lexicon: Lexicon, folded: str, before: str) -> bool:
+    """Every negation of the fragment stands in a later clause than its notice, a caveat on who checked it: the
+    translate word and the machine word or engine come first, a clause break (a comma, a semicolon, a bracket, a dash
+    or a coordinator) follows them, and the clause after it names a person (a `human` word: a translator, a native
+    speaker) but no machine and no engine ("Esta tradución foi feita cun modelo de IA e non foi revisada por un
+    falante nativo", "… traduites automatiquement, mais pas relues par un traducteur professionnel"). Not "Translated
+    by a human, not by a machine" (the machine is in the negated clause), nor "…, API kanpokoak erabili gabe" ("without
+    using external APIs": no person), which the caveat lists would have read had they held the phrasing."""
+    negation, machine, human = (lexicon.patterns[c] for c in ("negation", "machine", "human"))
+    if negation is None or human is None or not lexicon.spaces:
+        return False
+    first = _first_translate(folded)
+    negations = [s for s, _ in negation.spans(folded)]
+    if first is None or not negations or negations[0] < first:
+        return False
+    said = folded[: negations[0]]
+    machines = [e for _, e in machine.spans(said)] if machine is not None else []
+    engines = [m.end() for _, p in shared().engines for m in p.finditer(before[: negations[0]])]
+    if not machines and not engines:
+        return False
+    notice_end = max(min([*machines, *engines]), first)
+    cuts = [m.end() for m in _LATER_CLAUSE.finditer(said, notice_end)]
+    cuts += [m.end() for m in shared().second_predicate((lexicon.code,)).finditer(said, notice_end)]
+    if not cuts:
+        return False
+    rest = folded[min(cuts) :]
+    if machine is not None and machine.search(rest) or _engine_any().search(before[min(cuts) :]):
+        return False
+    return human.search(rest)
+
+
 NAMED_LANGUAGE_WORDS = 2  # words between a negation and the language name it restricts: "не на китайском", "not in"
 
 
@@ -1421,6 +1460,64 @@ def _slot_word(holder: str) -> str:
     return " xnum " if _NOT_A_SLOT.search(holder) else " xslot "
 
 
+@cache
+def _language_word() -> re.Pattern[str]:
+    """A language name and the rest of its word, with the word after it ("inglés", "italiano", "inglise keelest")."""
+    return re.compile(rf"(?<![^\W\d_])(?:{shared().language_any})[^\W\d_]*(?:\s+[^\W\d_]+)?")
+
+
+# one or two short words between a `source` preposition and the name: an article ("aus dem", "from the")
+_SOURCE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}\s+){0,2}")
+
+
+def _from_source(lex: Lexicon, folded: str) -> bool:
+    """Whether the fragment names the language a translation came from: a `source` preposition right before a language
+    name ("from Russian", "del inglés", "dall'italiano", "aus dem Deutschen", "z angielskiego"), or a `source_after`
+    case ending or postposition on it ("angolból", "englannista", "inglise keelest"); not a target ("into English"),
+    nor a pair of languages, nor in a sentence on what often happens ("Handbücher werden oft … aus dem … übersetzt")."""
+    source, after = lex.patterns["source"], lex.patterns["source_after"]
+    if source is None and after is None or shared().language_regex.search(folded) is None:
+        return False
+    if shared().frequency.search(folded):
+        return False  # "Handbücher werden oft maschinell aus dem Chinesischen übersetzt": what happens in general
+    names = _language_word()
+    if source is not None:
+        for s, e in source.spans(folded):
+            # "in una lingua diversa dall'italiano", "other than English": the site's other versions, not a source
+            if any(m.end() >= e - 1 for m in shared().except_words.finditer(folded, max(0, s - 20), e)):
+                continue
+            gap = _SOURCE_GAP.match(folded, e)
+            name = names.match(folded, gap.end() if gap is not None else e) or names.match(folded, e)
+            if name is not None and not _paired(folded, name.start() + len(name.group(0).split()[0])):
+                return True
+    if after is not None:
+        for m in names.finditer(folded):
+            if any(after.regex.fullmatch(w, k) for w in m.group(0).split() for k in range(len(w))):
+                return not _paired(folded, m.start() + len(m.group(0).split()[0]))
+    return False
+
+
+PAIR_REACH = 40  # characters after a source language in which a target language makes the two a pair
+
+
+def _paired(folded: str, end: int) -> bool:
+    """A second language name right after the source ("de l'anglais au français", "din turca in romana"): a pair of
+    languages describes what a program or a process does, where a notice on the translated text names its source
+    only (its target is the language it is written in)."""
+    return shared().language_regex.search(folded, end, end + PAIR_REACH) is not None
+
+
+def _habit_target(lex: Lexicon, folded: str) -> bool:
+    """A `target` preposition after the habitual verb ("… översätts automatiskt till valt språk", "… oversættes
+    automatisk til simulatoren"): what a program turns the text into, each time, a feature; a notice on a page
+    need not name the language it is written in."""
+    target, habitual = lex.patterns["target"], lex.patterns["habitual"]
+    if target is None or habitual is None:
+        return False
+    verb = next(habitual.spans(folded), None)
+    return verb is not None and any(s >= verb[1] for s, _ in target.spans(folded))
+
+
 def _definite_subject(lex: Lexicon, folded: str) -> bool:
     """Whether a definite page or text noun ("sidan", "indholdet") stands right before the habitual verb, its subject
     ("Sidan översätts …"; not "Siden 2010 oversettes …", where "siden" is "since")."""
@@ -1593,6 +1690,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
         if "negation" in own and _restricts_language(lex[i], folded):
             own.discard("negation")  # "Non-Chinese content is machine translated": the content is narrowed
+        if "negation" in own and _negated_later(lex[i], folded, before):
+            own.discard("negation")  # "… automatisk oversatt av Google, noe som ikke er optimalt": a later clause's
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
         if count > best_count:  # the language is the lexicon that explains most of the fragment
@@ -1683,6 +1782,12 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if not (made and names_self) and "machine" in found and any(_others_label(lex[i], folded) for i in owners):
         names_self = made = True
         found.add("others")
+    # "Contenuti tradotti automaticamente dall'italiano", "Karteninhalte wurden maschinell aus dem Deutschen übersetzt":
+    # a made form by a machine that names the language it came from speaks of a text at hand, whatever noun is its
+    # subject (a feature names the languages it translates into, not from: "… automatically into 30 languages")
+    if "done" in found and "machine" in found and any(_from_source(lex[i], folded) for i in owners):
+        names_self = True
+        found.add("sourced")
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
     if sourced and bool(common.language_regex.search(folded)):
@@ -1746,10 +1851,12 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # unless a deictic word points at this text ("Denna sida översätts automatiskt av Google Översätt") or the
     # sentence carries a caveat on the text, which no feature description does ("Artikeln översätts automatiskt och
     # kan innehålla fel"), or the subject right before the verb is the page or text itself, named by the definite
-    # article that these languages suffix, and the engine is named ("Sidan översätts automatiskt med Google Translate";
-    # "Texten översätts automatiskt till valt språk" stays a feature)
+    # article that these languages suffix, and the engine is named ("Sidan översätts automatiskt med Google Translate",
+    # "Sidan översätts automatiskt med AI"; "Texten översätts automatiskt till valt språk" stays a feature, and so does
+    # a definite subject whose verb names where it goes: "Texten översätts med DeepL till valt språk", `target`)
     habit = "habitual" in found and not {"topic", "deixis", "caveat"} & found
-    score += TOPIC if habit and not (product and _definite_subject(lex[best], folded)) else 0.0
+    itself = engine and _definite_subject(lex[best], folded) and not _habit_target(lex[best], folded)
+    score += TOPIC if habit and not itself else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) or asks else 0.0
     score += FUTURE if "future" in found else 0.0

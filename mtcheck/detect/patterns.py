@@ -62,7 +62,7 @@ class Shared:
         # one regex source matching any engine
         self.engine_any = rf"(?<![a-z0-9])(?:{'|'.join(f'(?:{rx})' for rx in data['engines'].values())})(?![a-z0-9])"
         self.ai_any: str = data["engines"]["AI"]
-        self._cuts: dict[tuple[str, ...], re.Pattern[str]] = {}  # `_second_predicate` by languages
+        self._cuts: dict[tuple[str, ...], re.Pattern[str]] = {}  # `second_predicate` by languages
 
     @cached_property
     def engines(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -184,6 +184,11 @@ class Shared:
         return _possessives(self._data["reader_languages"])
 
     @cached_property
+    def frequency(self) -> re.Pattern[str]:
+        """ "often", "oft", "a menudo": what happens to such texts in general."""
+        return _possessives(self._data["frequency"])
+
+    @cached_property
     def obligations(self) -> re.Pattern[str]:
         """ "must", "müssen", "必须": a rule about such texts."""
         return _possessives(self._data["obligations"])
@@ -230,7 +235,7 @@ class Shared:
         """Whether a success word stands in the clause around a phrase (`before` and `after` it), with no dash nor
         coordinator of the clause's `languages` (codes) between: "Übersetzt mit ChatGPT – erfolgreich getestet", "…
         übersetzt und erfolgreich geprüft" are a notice and a second remark."""
-        cut = self._second_predicate(tuple(sorted(set(languages))))
+        cut = self.second_predicate(tuple(sorted(set(languages))))
         return self.success_word.search(f"{cut.split(before)[-1]} {cut.split(after)[0]}") is not None
 
     @cached_property
@@ -345,7 +350,7 @@ class Shared:
             _LANGUAGE_PLACEHOLDER.search(w.lower()) or self.language_regex.match(w.lower()) for w in (left, right)
         )
 
-    def _second_predicate(self, languages: tuple[str, ...]) -> re.Pattern[str]:
+    def second_predicate(self, languages: tuple[str, ...]) -> re.Pattern[str]:
         """A dash or a coordinator of one of the languages between two remarks or predicates, spaces around it."""
         cut = self._cuts.get(languages)
         if cut is None:
