@@ -236,6 +236,28 @@ class Shared:
         return _possessives(self._data["service_words"] + self._data["trigger_events"])
 
     @cached_property
+    def _prompt_role(self) -> re.Pattern[str]:
+        """An address that opens a text and a role noun in its first sentence ("You are a professional translator",
+        "너는 최고의 번역 전문가야"): whole words of the address, a role noun at a word start (with its endings) in
+        scripts with spaces; in scripts without spaces the role within PROMPT_CHARS characters."""
+        address = self._data["prompt_address"]
+        roles = self._data["prompt_roles"]
+        spaced = _alternation([w for w in address if not UNSPACED.search(w)], flexible=True)
+        unspaced = _alternation([w for w in address if UNSPACED.search(w)])
+        role_spaced = _alternation([w for w in roles if not UNSPACED.search(w)], flexible=True)
+        role_unspaced = _alternation([w for w in roles if UNSPACED.search(w)])
+        return re.compile(
+            rf"^[\W_]*(?:(?:{spaced})(?!\w)[^.!?\n]{{0,{PROMPT_CHARS}}}?(?<!\w)(?:{role_spaced})"
+            rf"|(?:{unspaced})(?!否)[^.!?。！？\n]{{0,{PROMPT_CHARS}}}?(?:{role_unspaced}))",
+            re.IGNORECASE,
+        )
+
+    def prompts_role(self, paragraph: str) -> bool:
+        """Whether the paragraph opens with an instruction that gives a language model a role ("You are a professional
+        translator …", "Ты профессиональный переводчик …"): a prompt, whose machine translation is its input."""
+        return self._prompt_role.search(paragraph) is not None
+
+    @cached_property
     def _engine_list(self) -> re.Pattern[str]:
         """Two or more engine names with a comma between each ("DeepL, Google Translate", "DeepL、Google翻訳"); not
         "or", "/" nor "and": "Übersetzt mit DeepL oder ChatGPT" may credit the engines of a site that uses two."""
@@ -390,17 +412,22 @@ class Shared:
 
     @cached_property
     def reported(self) -> re.Pattern[str]:
-        """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice)."""
+        """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice); or
+        a verb that says what a sign or a value means, and its "that" ("indicates that", "bedeutet, dass")."""
 
         def alt(key: str) -> str:
             return _alternation(self._data[key], flexible=True)
 
         # one fixed-width look-behind per copula: "This is a notice that …" stays a notice
         copulas = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in self._data["reported_copulas"])
+        # a verb that says what a sign means, and its "that", a comma allowed before it: "bedeutet, dass"
+        verbs = "|".join(re.escape(w).replace("\\ ", r",?\s+") for w in sorted(self._data["reported_verbs"], key=len,
+                                                                              reverse=True))  # fmt: skip
         return re.compile(
             copulas
             + rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
-            rf",?\s+(?:{alt('reported_that')})(?!\w)",
+            rf",?\s+(?:{alt('reported_that')})(?!\w)"
+            rf"|(?<!\w)(?:{verbs})(?!\w)",
             re.IGNORECASE,
         )
 
@@ -461,6 +488,7 @@ _LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
 # Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
 _MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
+PROMPT_CHARS = 60  # characters between a prompt's address and its role noun: "You are a careful legal translator"
 UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
