@@ -218,8 +218,9 @@ class Shared:
     @cached_property
     def success_word(self) -> re.Pattern[str]:
         """ "successfully", "erfolgreich", "با موفقیت", "成功": a word that reports an operation's success (a
-        program's status message), whole words in scripts with spaces, anywhere in scripts without."""
-        return _by_script(self._data["success_words"], r"(?<!\w)(?:{})(?!\w)")
+        program's status message), or its failure ("failed", "失敗", "실패"), whole words in scripts with spaces,
+        anywhere in scripts without."""
+        return _by_script(self._data["success_words"] + self._data["failure_words"], r"(?<!\w)(?:{})(?!\w)")
 
     def reports_success(self, before: str, after: str, languages: Iterable[str] = ()) -> bool:
         """Whether a success word stands in the clause around a phrase (`before` and `after` it), with no dash nor

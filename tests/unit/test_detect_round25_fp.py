@@ -56,9 +56,20 @@ PROMPTS = [
     "あなたはプロの翻訳者です。以下は機械翻訳された文章です。",
 ]
 
+# A word that reports the operation's failure: a program's status message (read with the success words).
+FAILURES = [
+    "（AI 翻译失败：Ollama 未启动）",
+    "DeepLでの翻訳に失敗しました",
+    "AI 번역 실패: 서버 오류",
+    "DeepL ile çeviri başarısız oldu",
+    "Übersetzung mit DeepL fehlgeschlagen",
+    "Traduction avec DeepL échouée",
+    "Перевод через DeepL не удался",
+]
 
-@pytest.mark.parametrize("text", REPORTED_VERBS + WHETHER + PROMPTS)
-def test_a_described_sign_a_whether_clause_or_a_prompt_is_not_a_notice(text: str) -> None:
+
+@pytest.mark.parametrize("text", REPORTED_VERBS + WHETHER + PROMPTS + FAILURES)
+def test_a_described_sign_a_whether_clause_a_prompt_or_a_failure_is_not_a_notice(text: str) -> None:
     assert not _flagged(text)
 
 
@@ -83,6 +94,9 @@ def test_a_described_sign_a_whether_clause_or_a_prompt_is_not_a_notice(text: str
         "Sie lesen eine maschinelle Übersetzung dieses Artikels.",
         "이 글은 AI로 번역되었습니다.",
         "本文由机器翻译。",
+        # "fail" is a file in Estonian and Malay
+        "See fail on automaatselt tõlgitud.",
+        "Fail ini telah diterjemahkan secara automatik.",
     ],
 )
 def test_notices_stay_flagged(text: str) -> None:
