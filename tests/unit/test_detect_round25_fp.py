@@ -33,6 +33,10 @@ REPORTED_VERBS = [
     "Ikonen betyder att inlägget är maskinöversatt.",
     "Symbol oznacza, że tekst został przetłumaczony maszynowo.",
     "Valoarea auto înseamnă că textul este o traducere automată.",
+    "Merkki tarkoittaa, että viesti on konekäännetty.",
+    "Ikon bola dunia menunjukkan bahwa pesan ini diterjemahkan secara otomatis.",
+    "Ang asul na tsek ay nagpapahiwatig na ang mensahe ay awtomatikong isinalin.",
+    "Biểu tượng này có nghĩa là bài viết được dịch tự động.",
 ]
 
 # "whether" (an indirect question or a condition) before the clause: a field or a check described, not a statement
@@ -97,6 +101,9 @@ def test_a_described_sign_a_whether_clause_a_prompt_or_a_failure_is_not_a_notice
         # "fail" is a file in Estonian and Malay
         "See fail on automaatselt tõlgitud.",
         "Fail ini telah diterjemahkan secara automatik.",
+        "Tämä sivu on konekäännetty.",
+        "Halaman ini diterjemahkan secara otomatis.",
+        "Bài viết này được dịch tự động.",
     ],
 )
 def test_notices_stay_flagged(text: str) -> None:
