@@ -312,15 +312,36 @@ class Shared:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
         credentials or price plan ("… mit DeepL übersetzt, ohne API-Schlüssel", "Machine translation. Has a free tier"),
         an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a list of engines to choose
-        from (`lists_engines`), an arrow that chains steps (`chains_steps`) or an engine glossed by what it is
-        (`glosses_engine`)."""
+        from (`lists_engines`), an arrow that chains steps (`chains_steps`), an engine glossed by what it is
+        (`glosses_engine`) or a roadmap's item (`plans_work`)."""
         folded = text.lower()
         return (
             self.service_word.search(folded) is not None
             or self.lists_engines(folded)
             or self.chains_steps(text)
             or self.glosses_engine(folded)
+            or self.plans_work(text)
         )
+
+    @cached_property
+    def _roadmap(self) -> re.Pattern[str]:
+        steps = self._data["roadmap_steps"]
+        spaced = _alternation([w for w in steps if not UNSPACED.search(w)], flexible=True)
+        unspaced = _alternation([w for w in steps if UNSPACED.search(w)])
+        states = _alternation(self._data["roadmap_states"], flexible=True)
+        tags = _alternation([w.upper() for w in self._data["roadmap_tags"]])
+        # a number in any script (NFKC keeps "۱۲" as it is: \d reads it); a state tag in capitals only
+        return re.compile(
+            rf"^[\W_]*(?:(?:(?<!\w)(?:{spaced})|{unspaced})\s*[#№]?\s*\d+(?!\w)|[-*+]?\s*\[ \]\s)"
+            rf"|(?<!\w)(?:{states})(?!\w)|(?<!\w)(?-i:{tags})(?!\w)",
+            re.IGNORECASE,
+        )
+
+    def plans_work(self, item: str) -> bool:
+        """Whether the item (as written: its case is read) is a roadmap's or a changelog's: it opens with a numbered
+        phase or stage ("Fase 5 — Tradução automática") or an open checkbox ("- [ ] …"), or names a feature's state
+        of work ("в бэклоге", "IMPLEMENTADO" in capitals)."""
+        return self._roadmap.search(item) is not None
 
     def glosses_engine(self, line: str) -> bool:
         """Whether the (folded) line is only a translation engine's name and a bracket that says what it is

@@ -71,8 +71,18 @@ FAILURES = [
     "Перевод через DeepL не удался",
 ]
 
+# A roadmap's or a changelog's item: a numbered phase or stage, an open checkbox, a state of work.
+ROADMAP = [
+    "Phase 4 — Machine translation — DONE (2026-03-02)",
+    "Fase 3 — Tradução automática — CONCLUÍDA (2026-05-11)",
+    "3. Traducción automática — IMPLEMENTADO (estructura)",
+    "Автоперевод — в бэклоге, в этой версии его нет.",
+    "- [ ] Übersetzung der Beschreibungen mit DeepL",
+    "ステージ2：DeepLによる自動翻訳",
+]
 
-@pytest.mark.parametrize("text", REPORTED_VERBS + WHETHER + PROMPTS + FAILURES)
+
+@pytest.mark.parametrize("text", REPORTED_VERBS + WHETHER + PROMPTS + FAILURES + ROADMAP)
 def test_a_described_sign_a_whether_clause_a_prompt_or_a_failure_is_not_a_notice(text: str) -> None:
     assert not _flagged(text)
 
@@ -104,6 +114,12 @@ def test_a_described_sign_a_whether_clause_a_prompt_or_a_failure_is_not_a_notice
         "Tämä sivu on konekäännetty.",
         "Halaman ini diterjemahkan secara otomatis.",
         "Bài viết này được dịch tự động.",
+        # a review in progress or planned, a ticked checkbox: notices
+        "Traduction automatique — relecture en cours",
+        "Machine translated — human review in progress",
+        "Diese Seite wurde maschinell übersetzt. Eine Prüfung durch Menschen ist geplant.",
+        "- [x] This page was machine translated with DeepL.",
+        "Step by step guide (machine translated)",
     ],
 )
 def test_notices_stay_flagged(text: str) -> None:
