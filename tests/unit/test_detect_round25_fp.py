@@ -81,8 +81,14 @@ ROADMAP = [
     "ステージ2：DeepLによる自動翻訳",
 ]
 
+# A flag's documentation: "true" / "false" and "when" / "if", or both values named.
+FLAG_DOCS = [
+    "true when the text of this page was machine-translated rather than written by hand.",
+    "autoTranslate: true/false (automatische Übersetzung ins Englische)",
+]
 
-@pytest.mark.parametrize("text", REPORTED_VERBS + WHETHER + PROMPTS + FAILURES + ROADMAP)
+
+@pytest.mark.parametrize("text", REPORTED_VERBS + WHETHER + PROMPTS + FAILURES + ROADMAP + FLAG_DOCS)
 def test_a_described_sign_a_whether_clause_a_prompt_or_a_failure_is_not_a_notice(text: str) -> None:
     assert not _flagged(text)
 
@@ -120,6 +126,8 @@ def test_a_described_sign_a_whether_clause_a_prompt_or_a_failure_is_not_a_notice
         "Diese Seite wurde maschinell übersetzt. Eine Prüfung durch Menschen ist geplant.",
         "- [x] This page was machine translated with DeepL.",
         "Step by step guide (machine translated)",
+        # "true" as a word of the sentence
+        "True to its original, this article was translated by DeepL.",
     ],
 )
 def test_notices_stay_flagged(text: str) -> None:
