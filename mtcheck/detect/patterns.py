@@ -325,6 +325,7 @@ class Shared:
 
     @cached_property
     def _roadmap(self) -> re.Pattern[str]:
+        """A numbered step that opens the item or an open checkbox, a state word, a state tag in capitals."""
         steps = self._data["roadmap_steps"]
         spaced = _alternation([w for w in steps if not UNSPACED.search(w)], flexible=True)
         unspaced = _alternation([w for w in steps if UNSPACED.search(w)])
@@ -443,8 +444,8 @@ class Shared:
         # one fixed-width look-behind per copula: "This is a notice that …" stays a notice
         copulas = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in self._data["reported_copulas"])
         # a verb that says what a sign means, and its "that", a comma allowed before it: "bedeutet, dass"
-        verbs = "|".join(re.escape(w).replace("\\ ", r",?\s+") for w in sorted(self._data["reported_verbs"], key=len,
-                                                                              reverse=True))  # fmt: skip
+        by_length = sorted(self._data["reported_verbs"], key=len, reverse=True)
+        verbs = "|".join(re.escape(w).replace("\\ ", r",?\s+") for w in by_length)
         return re.compile(
             copulas
             + rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
@@ -509,8 +510,8 @@ _LOWER_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 _LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
 # Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
 _MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
-# Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 PROMPT_CHARS = 60  # characters between a prompt's address and its role noun: "You are a careful legal translator"
+# Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
