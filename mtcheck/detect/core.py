@@ -241,9 +241,12 @@ def _prompts_role(text: str, start: int | None, end: int | None) -> bool:
     that input, so no deictic word keeps the finding."""
     if start is None or end is None:
         return False
-    blank = text.rfind("\n\n", 0, start)
-    lo = max(blank + 2 if blank >= 0 else 0, start - PROMPT_REACH)
-    return _prompt_paragraph(text[lo:end])
+    # (searched back PROMPT_REACH characters only: from the text's start, once per finding, it was quadratic)
+    reach = max(0, start - PROMPT_REACH)
+    blank = text.rfind("\n\n", reach, start)
+    if blank < 0 and reach > 0:
+        return False  # the paragraph opens further back than a prompt's first sentence reaches
+    return _prompt_paragraph(text[blank + 2 if blank >= 0 else 0 : end])
 
 
 @lru_cache(maxsize=256)
