@@ -230,6 +230,30 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     return not _speaks_here(text[lo : after.end() if after else hi])
 
 
+# Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).
+PROMPT_REACH = 600
+
+
+def _prompts_role(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the finding's paragraph opens with an instruction that gives a language model a role ("You are a
+    professional translator. Below is the machine translation of …", "너는 최고의 번역 전문가야 …"): a prompt in a
+    program, whose machine translation is the input it is handed (`Shared.prompts_role`). Its "this text" points at
+    that input, so no deictic word keeps the finding."""
+    if start is None or end is None:
+        return False
+    # (searched back PROMPT_REACH characters only: from the text's start, once per finding, it was quadratic)
+    reach = max(0, start - PROMPT_REACH)
+    blank = text.rfind("\n\n", reach, start)
+    if blank < 0 and reach > 0:
+        return False  # the paragraph opens further back than a prompt's first sentence reaches
+    return _prompt_paragraph(text[blank + 2 if blank >= 0 else 0 : end])
+
+
+@lru_cache(maxsize=256)
+def _prompt_paragraph(head: str) -> bool:
+    return shared().prompts_role(unicodedata.normalize("NFKC", head))
+
+
 @lru_cache(maxsize=256)
 def _service_line(item: str) -> bool:
     """`Shared.describes_service` on the NFKC form of a finding's item, once per item: a page of one repeated notice
@@ -322,7 +346,9 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
         # "dịch bằng Google Translate, không cần API key", "Traducción: DeepL, Google Translate", "Capture → traduit
         # par Gemini → PDF": the line describes a translation service, not this text
         if f.hit.kind in ("disclaimer", "badge") and (
-            _describes_service(text, f.start, f.end) or _labels_quoted(text, f.start)
+            _describes_service(text, f.start, f.end)
+            or _labels_quoted(text, f.start)
+            or _prompts_role(text, f.start, f.end)  # "You are a professional translator. Below is a machine …"
         ):
             kind, weight = "mention", 0.1
         elif f.hit.kind == "badge" and mentions >= 2:
@@ -346,6 +372,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             and (not _overlaps(e, unsure) or concepts.points_here(e.text))
             and not _describes_service(text, e.start, e.end)
             and not _labels_quoted(text, e.start)
+            and not _prompts_role(text, e.start, e.end)
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = _segment_extras(document, raw, metadata)

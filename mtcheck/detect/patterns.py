@@ -228,8 +228,9 @@ class Shared:
     @cached_property
     def success_word(self) -> re.Pattern[str]:
         """ "successfully", "erfolgreich", "با موفقیت", "成功": a word that reports an operation's success (a
-        program's status message), whole words in scripts with spaces, anywhere in scripts without."""
-        return _by_script(self._data["success_words"], r"(?<!\w)(?:{})(?!\w)")
+        program's status message), or its failure ("failed", "失敗", "실패"), whole words in scripts with spaces,
+        anywhere in scripts without."""
+        return _by_script(self._data["success_words"] + self._data["failure_words"], r"(?<!\w)(?:{})(?!\w)")
 
     def reports_success(self, before: str, after: str, languages: Iterable[str] = ()) -> bool:
         """Whether a success word stands in the clause around a phrase (`before` and `after` it), with no dash nor
@@ -244,6 +245,28 @@ class Shared:
         "beim Speichern": the action that triggers it; at a word start (with its endings) in scripts with spaces,
         anywhere in scripts without."""
         return _possessives(self._data["service_words"] + self._data["trigger_events"])
+
+    @cached_property
+    def _prompt_role(self) -> re.Pattern[str]:
+        """An address that opens a text and a role noun in its first sentence ("You are a professional translator",
+        "너는 최고의 번역 전문가야"): whole words of the address, a role noun at a word start (with its endings) in
+        scripts with spaces; in scripts without spaces the role within PROMPT_CHARS characters."""
+        address = self._data["prompt_address"]
+        roles = self._data["prompt_roles"]
+        spaced = _alternation([w for w in address if not UNSPACED.search(w)], flexible=True)
+        unspaced = _alternation([w for w in address if UNSPACED.search(w)])
+        role_spaced = _alternation([w for w in roles if not UNSPACED.search(w)], flexible=True)
+        role_unspaced = _alternation([w for w in roles if UNSPACED.search(w)])
+        return re.compile(
+            rf"^[\W_]*(?:(?:{spaced})(?!\w)[^.!?\n]{{0,{PROMPT_CHARS}}}?(?<!\w)(?:{role_spaced})"
+            rf"|(?:{unspaced})(?!否)[^.!?。！？\n]{{0,{PROMPT_CHARS}}}?(?:{role_unspaced}))",
+            re.IGNORECASE,
+        )
+
+    def prompts_role(self, paragraph: str) -> bool:
+        """Whether the paragraph opens with an instruction that gives a language model a role ("You are a professional
+        translator …", "Ты профессиональный переводчик …"): a prompt, whose machine translation is its input."""
+        return self._prompt_role.search(paragraph) is not None
 
     @cached_property
     def _engine_list(self) -> re.Pattern[str]:
@@ -299,15 +322,37 @@ class Shared:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
         credentials or price plan ("… mit DeepL übersetzt, ohne API-Schlüssel", "Machine translation. Has a free tier"),
         an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a list of engines to choose
-        from (`lists_engines`), an arrow that chains steps (`chains_steps`) or an engine glossed by what it is
-        (`glosses_engine`)."""
+        from (`lists_engines`), an arrow that chains steps (`chains_steps`), an engine glossed by what it is
+        (`glosses_engine`) or a roadmap's item (`plans_work`)."""
         folded = text.lower()
         return (
             self.service_word.search(folded) is not None
             or self.lists_engines(folded)
             or self.chains_steps(text)
             or self.glosses_engine(folded)
+            or self.plans_work(text)
         )
+
+    @cached_property
+    def _roadmap(self) -> re.Pattern[str]:
+        """A numbered step that opens the item or an open checkbox, a state word, a state tag in capitals."""
+        steps = self._data["roadmap_steps"]
+        spaced = _alternation([w for w in steps if not UNSPACED.search(w)], flexible=True)
+        unspaced = _alternation([w for w in steps if UNSPACED.search(w)])
+        states = _alternation(self._data["roadmap_states"], flexible=True)
+        tags = _alternation([w.upper() for w in self._data["roadmap_tags"]])
+        # a number in any script (NFKC keeps "۱۲" as it is: \d reads it); a state tag in capitals only
+        return re.compile(
+            rf"^[\W_]*(?:(?:(?<!\w)(?:{spaced})|{unspaced})\s*[#№]?\s*\d+(?!\w)|[-*+]?\s*\[ \]\s)"
+            rf"|(?<!\w)(?:{states})(?!\w)|(?<!\w)(?-i:{tags})(?!\w)",
+            re.IGNORECASE,
+        )
+
+    def plans_work(self, item: str) -> bool:
+        """Whether the item (as written: its case is read) is a roadmap's or a changelog's: it opens with a numbered
+        phase or stage ("Fase 5 — Tradução automática") or an open checkbox ("- [ ] …"), or names a feature's state
+        of work ("в бэклоге", "IMPLEMENTADO" in capitals)."""
+        return self._roadmap.search(item) is not None
 
     def glosses_engine(self, line: str) -> bool:
         """Whether the (folded) line is only a translation engine's name and a bracket that says what it is
@@ -400,17 +445,22 @@ class Shared:
 
     @cached_property
     def reported(self) -> re.Pattern[str]:
-        """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice)."""
+        """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice); or
+        a verb that says what a sign or a value means, and its "that" ("indicates that", "bedeutet, dass")."""
 
         def alt(key: str) -> str:
             return _alternation(self._data[key], flexible=True)
 
         # one fixed-width look-behind per copula: "This is a notice that …" stays a notice
         copulas = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in self._data["reported_copulas"])
+        # a verb that says what a sign means, and its "that", a comma allowed before it: "bedeutet, dass"
+        by_length = sorted(self._data["reported_verbs"], key=len, reverse=True)
+        verbs = "|".join(re.escape(w).replace("\\ ", r",?\s+") for w in by_length)
         return re.compile(
             copulas
             + rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
-            rf",?\s+(?:{alt('reported_that')})(?!\w)",
+            rf",?\s+(?:{alt('reported_that')})(?!\w)"
+            rf"|(?<!\w)(?:{verbs})(?!\w)",
             re.IGNORECASE,
         )
 
@@ -470,6 +520,7 @@ _LOWER_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 _LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
 # Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
 _MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
+PROMPT_CHARS = 60  # characters between a prompt's address and its role noun: "You are a careful legal translator"
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
