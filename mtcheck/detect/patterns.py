@@ -268,6 +268,8 @@ class Shared:
         credit names: after an instrument or "by" ("Translated with DeepL, Google Translate", "本文使用 DeepL, Google
         翻译翻译") or before an instrument ("DeepL, Google Translate ile çevrildi"), but for a list that ends with "or"
         ("Translated with DeepL, Google Translate or Papago — pick one in the settings")."""
+        if not self._may_list_engines(folded):
+            return False
         before_words, before_unspaced, after_words, after_unspaced = self._list_credits
         for m in self._engine_list.finditer(folded):
             # "DeepL, Google Translate or Papago": alternatives, whatever stands before them
@@ -284,6 +286,12 @@ class Shared:
                 continue
             return True
         return False
+
+    def _may_list_engines(self, folded: str) -> bool:
+        """False where `_engine_list` cannot match, told without compiling it (a regex of some 7,000 characters, the
+        costliest a one-line notice compiled): it needs a comma and an engine name, and a match of `engine_any` is a
+        match of one of `engines` (the same names with the same bounds, one at a time)."""
+        return ("," in folded or "、" in folded) and any(rx.search(folded) for _, rx in self.engines)
 
     def describes_service(self, text: str) -> bool:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's

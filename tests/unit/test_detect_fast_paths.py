@@ -625,3 +625,23 @@ def test_by_script_leaves_out_an_empty_group() -> None:
     cjk = patterns._by_script(["你的"], form)
     assert cjk.search("这是你的文本") and cjk.search("abc") is None
     assert patterns._by_script([], form).search("anything") is None
+
+
+def test_engine_lists_are_told_without_the_list_pattern_where_it_cannot_match() -> None:
+    # Shared.lists_engines answers "no comma, or no engine name" without compiling `_engine_list` (the costliest regex a
+    # one-line notice compiled), and its answers are the pattern's: a match of `engine_any` is a match of one engine.
+    fresh = patterns.Shared(patterns.shared()._data)
+    for line in ["this page was machine translated.", "translated with deepl.", "pages, posts and comments"]:
+        assert not fresh.lists_engines(line)
+    assert "_engine_list" not in fresh.__dict__  # never compiled
+    lines = ["translation: deepl, google translate", "deepl、google翻訳", "translated with deepl, google translate",
+             "this article has been automatically translated, read the original article here.", "ai, chatgpt",
+             "ai, ml", "deeplx, google", "chatgpt, claude, gemini", "xdeepl, ygoogle translate",
+             "deepl,google translate"]  # fmt: skip
+    rng = random.Random(19)
+    names = ["deepl", "google translate", "chatgpt", "claude", "papago", "bing", "ai", "page", "deeplx", "ms"]
+    for _ in range(300):
+        lines.append(rng.choice([", ", ",", " , ", "、", " and ", " / "]).join(rng.sample(names, rng.randint(1, 4))))
+    for line in lines:
+        may = fresh._may_list_engines(line)
+        assert may or fresh._engine_list.search(line) is None, line
