@@ -645,3 +645,42 @@ def test_engine_lists_are_told_without_the_list_pattern_where_it_cannot_match() 
     for line in lines:
         may = fresh._may_list_engines(line)
         assert may or fresh._engine_list.search(line) is None, line
+
+
+def test_required_literals_run_on_past_a_branch_of_literals() -> None:
+    # "(?:we|i)[ \n]translated" needs "we translated" or "i translated" (or with a line break), not "we" or "i" alone
+    # (a letter that any text holds): the English notice of one line, or of the bench page, no longer compiles the
+    # items that need a "we" or an "I" before their verb (some 8,000 characters of regex).
+    [[needed, *_]] = scan.required(r"\b(?:we|i)[ \n](?:ran|put)[ \n]it")  # type: ignore[misc]
+    assert needed == {f"{w}{s}{v}{t}it" for w in ("we", "i") for s in " \n" for v in ("ran", "put") for t in " \n"}
+    assert scan.required(r"a[^ ]b") == ((frozenset({"a"}), frozenset({"b"})),)  # not a set of a few characters
+    data = patterns._data("languages/en.toml")
+    items = data["patterns"]["disclaimer"]
+    fresh = patterns.Patterns({"disclaimer": items}, patterns.shared())
+    for notice in ["This article has been automatically translated.", "This article has been automatically "
+                   "translated, read the original article here."]:  # fmt: skip
+        keep = fresh.may_match("disclaimer", normalize.build_view(notice).text)
+        assert keep and not [k for k in keep if items[k].startswith(r"\b(?:we|i) ")], keep
+
+
+def test_items_left_out_find_nothing_item_by_item() -> None:
+    """Each item left out for a text finds no match in it, on its own (not only where the others do not match)."""
+    texts = [*_rows(), *_rows("detect-challenge.jsonl"), _long_text(9, 20)]
+    alone: dict[tuple[str, str, int], re.Pattern[str]] = {}
+    checked = 0
+    for text in texts:
+        view = normalize.build_view(text).text
+        for rules in patterns.rules_for(view):
+            if f"{rules.code}.toml" not in LANGUAGES:
+                continue
+            for category, items in rules.patterns._items.items():
+                keep = set(rules.patterns.may_match(category, view))
+                for k in range(len(items)):
+                    if k in keep:
+                        continue
+                    key = (rules.code, category, k)
+                    if key not in alone:
+                        alone[key] = rules.patterns.pattern_of(category, [k])
+                    assert alone[key].search(view) is None, (key, text[:80])
+                    checked += 1
+    assert checked > 10_000
