@@ -728,11 +728,23 @@ def rules_for(view_text: str) -> list[Rules]:
 
 def _occurs_in(text: str) -> Callable[[str], bool]:
     """`lambda stem: stem in text`, quicker for many stems on a long text: a stem without white space occurs in the
-    text exactly when it occurs in its distinct words (scan.distinct_words), a fraction of a long page's length."""
+    text exactly when it occurs in its distinct words (scan.distinct_words), a fraction of a long page's length; one
+    with white space ("we translated", scan.required's literals past a branch) is looked for in the whole text only
+    where each of its runs without white space occurs in those words (each lies inside one word of the text)."""
     if len(text) < scan.MIN_TEXT:
         return text.__contains__
     words = scan.words_of(text)
-    return lambda stem: stem in (words if _solid(stem) else text)
+    seen: dict[str, bool] = {}
+
+    def occurs(stem: str) -> bool:
+        found = seen.get(stem)
+        if found is None:
+            solid = _solid(stem)
+            found = stem in words if solid else all(run in words for run in stem.split()) and stem in text
+            seen[stem] = found
+        return found
+
+    return occurs
 
 
 @lru_cache(maxsize=4096)
