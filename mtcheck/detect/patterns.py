@@ -301,6 +301,8 @@ class Shared:
         credit names: after an instrument or "by" ("Translated with DeepL, Google Translate", "本文使用 DeepL, Google
         翻译翻译") or before an instrument ("DeepL, Google Translate ile çevrildi"), but for a list that ends with "or"
         ("Translated with DeepL, Google Translate or Papago — pick one in the settings")."""
+        if not self._may_list_engines(folded):
+            return False
         before_words, before_unspaced, after_words, after_unspaced = self._list_credits
         for m in self._engine_list.finditer(folded):
             # "DeepL, Google Translate or Papago": alternatives, whatever stands before them
@@ -317,6 +319,12 @@ class Shared:
                 continue
             return True
         return False
+
+    def _may_list_engines(self, folded: str) -> bool:
+        """False where `_engine_list` cannot match, told without compiling it (a regex of some 7,000 characters, the
+        costliest a one-line notice compiled): it needs a comma and an engine name, and a match of `engine_any` is a
+        match of one of `engines` (the same names with the same bounds, one at a time)."""
+        return ("," in folded or "、" in folded) and any(rx.search(folded) for _, rx in self.engines)
 
     def describes_service(self, text: str) -> bool:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
@@ -781,11 +789,23 @@ def rules_for(view_text: str) -> list[Rules]:
 
 def _occurs_in(text: str) -> Callable[[str], bool]:
     """`lambda stem: stem in text`, quicker for many stems on a long text: a stem without white space occurs in the
-    text exactly when it occurs in its distinct words (scan.distinct_words), a fraction of a long page's length."""
+    text exactly when it occurs in its distinct words (scan.distinct_words), a fraction of a long page's length; one
+    with white space ("we translated", scan.required's literals past a branch) is looked for in the whole text only
+    where each of its runs without white space occurs in those words (each lies inside one word of the text)."""
     if len(text) < scan.MIN_TEXT:
         return text.__contains__
     words = scan.words_of(text)
-    return lambda stem: stem in (words if _solid(stem) else text)
+    seen: dict[str, bool] = {}
+
+    def occurs(stem: str) -> bool:
+        found = seen.get(stem)
+        if found is None:
+            solid = _solid(stem)
+            found = stem in words if solid else all(run in words for run in stem.split()) and stem in text
+            seen[stem] = found
+        return found
+
+    return occurs
 
 
 @lru_cache(maxsize=4096)

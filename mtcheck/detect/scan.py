@@ -49,11 +49,20 @@ def _score(option: Option) -> tuple[int, int, int]:
 
 
 def _prefixes(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
-    """The literal strings every match of `items` starts with (a run of literals, then a branch's), or None."""
+    """The literal strings every match of `items` starts with (a run of literals, then a branch's), or None.
+
+    A branch whose alternatives are literals alone is followed by what comes after it: "(?:we|i) translated" starts
+    with "we translated" or "i translated", not only "we" or "i" (one letter, in most texts)."""
     k = 0
     while k < len(items) and items[k][0] is c.LITERAL:
         k += 1
     head = "".join(chr(av) for _, av in items[:k])
+    whole = _literal_alternatives(items[k], c) if k < len(items) else None
+    if whole is not None and len(whole) <= _MAX_PREFIXES:
+        after = _prefixes(items[k + 1 :], c) or frozenset([""])
+        if len(whole) * len(after) > _MAX_PREFIXES:
+            after = frozenset([""])
+        return frozenset(head + a + t for a in whole for t in after)
     if k < len(items) and items[k][0] is c.BRANCH:
         tails: set[str] = set()
         for alt in items[k][1][1]:
@@ -65,6 +74,25 @@ def _prefixes(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
                 return frozenset([head]) if head else None
         return frozenset(head + t for t in tails)
     return frozenset([head]) if head else None
+
+
+def _literal_alternatives(item: tuple[Any, Any], c: Any) -> list[str] | None:
+    """The strings a branch of literals alone matches ("we|i": "we", "i"), or a set of a few characters ("[ \n]"); None
+    for any other item."""
+    op, av = item
+    if op is c.IN:
+        if len(av) > _MAX_PREFIXES or any(o is not c.LITERAL for o, _ in av):
+            return None  # a range, a negation, a category: not a few characters
+        return [chr(v) for _, v in av]
+    if op is not c.BRANCH:
+        return None
+    out = []
+    for alt in av[1]:
+        data = list(alt.data)
+        if not data or any(o is not c.LITERAL for o, _ in data):
+            return None
+        out.append("".join(chr(v) for _, v in data))
+    return out
 
 
 def _options(seq: Any, c: Any) -> list[Option]:
@@ -81,6 +109,10 @@ def _options(seq: Any, c: Any) -> list[Option]:
                 options.append(((lo, hi, found),))
         elif op is c.BRANCH:
             inner = _branch(av[1], c)
+            if _literal_alternatives((op, av), c) is not None and (found := _prefixes(data[k:], c)):
+                options.append(((lo, hi, found),))  # its literals with what follows them: "we translated"
+        elif op is c.IN and (k == 0 or data[k - 1][0] is not c.LITERAL) and (found := _prefixes(data[k:], c)):
+            options.append(((lo, hi, found),))  # "[ \n]translated": " translated", "\ntranslated"
         elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
             inner = _best(_options(av[3], c))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:

@@ -278,14 +278,12 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     results: list[tuple[str, Detection]] = []
     failures: list[InputFailure] = []
     items = expand_inputs(paths)
-    from mtcheck.detect.reader import load, single_threaded
-
-    reader = load(settings.reader) if settings is not None else None  # loaded once per process
+    reader = _load_reader(settings.reader if settings is not None else NO_READER)  # loaded once per process
     local = [i for i, item in enumerate(items) if item.error is None and item.path != STDIN]
     urls = [item.path for item in items if item.error is None and is_url(item.path)]
     done: dict[int, tuple[Detection | None, InputFailure | None]] = {}
     # A reader's encoder may be forked only while its OpenMP runs one thread (no thread pool to lose in the fork).
-    if not urls and (reader is None or single_threaded(reader)):
+    if not urls and (reader is None or _single_threaded(reader)):
         name = "none" if reader is None else reader.name
         done = _detect_in_workers([(items[i].path, items[i].name) for i in local], local, name)
     with _fetcher(urls, settings) as fetcher:
@@ -306,6 +304,25 @@ def run_detect(paths: Sequence[str], *, fail_if_mt: bool = False, settings: Sett
     if not results and not failures:
         raise InputError("no input documents found")
     return DetectOutcome(tuple(results), tuple(failures), code)
+
+
+NO_READER = "none"  # mtcheck.detect.reader.NONE, spelled here: the default run never imports the reader module
+
+
+def _load_reader(name: str) -> Any:
+    """`mtcheck.detect.reader.load(name)`; "none" (the default) without importing the reader module (its import, its
+    dataclasses and its data are start-up time a plain `mtcheck detect` does not need)."""
+    if name == NO_READER:
+        return None
+    from mtcheck.detect.reader import load
+
+    return load(name)
+
+
+def _single_threaded(reader: Any) -> bool:
+    from mtcheck.detect.reader import single_threaded
+
+    return single_threaded(reader)
 
 
 def _fetcher(urls: list[str], settings: Settings | None) -> Any:
@@ -346,9 +363,7 @@ def _detect_batch(
     batch: list[tuple[str, str]], reader: str = "none"
 ) -> list[tuple[Detection | None, InputFailure | None]]:
     """Detection of a few local files, in a worker process, with the named reader (loaded once per process)."""
-    from mtcheck.detect.reader import load
-
-    loaded = load(reader)
+    loaded = _load_reader(reader)
     return [_detect_one(path, name, reader=loaded) for path, name in batch]
 
 

@@ -625,3 +625,86 @@ def test_by_script_leaves_out_an_empty_group() -> None:
     cjk = patterns._by_script(["你的"], form)
     assert cjk.search("这是你的文本") and cjk.search("abc") is None
     assert patterns._by_script([], form).search("anything") is None
+
+
+def test_engine_lists_are_told_without_the_list_pattern_where_it_cannot_match() -> None:
+    # Shared.lists_engines answers "no comma, or no engine name" without compiling `_engine_list` (the costliest regex a
+    # one-line notice compiled), and its answers are the pattern's: a match of `engine_any` is a match of one engine.
+    fresh = patterns.Shared(patterns.shared()._data)
+    for line in ["this page was machine translated.", "translated with deepl.", "pages, posts and comments"]:
+        assert not fresh.lists_engines(line)
+    assert "_engine_list" not in fresh.__dict__  # never compiled
+    lines = ["translation: deepl, google translate", "deepl、google翻訳", "translated with deepl, google translate",
+             "this article has been automatically translated, read the original article here.", "ai, chatgpt",
+             "ai, ml", "deeplx, google", "chatgpt, claude, gemini", "xdeepl, ygoogle translate",
+             "deepl,google translate"]  # fmt: skip
+    rng = random.Random(19)
+    names = ["deepl", "google translate", "chatgpt", "claude", "papago", "bing", "ai", "page", "deeplx", "ms"]
+    for _ in range(300):
+        lines.append(rng.choice([", ", ",", " , ", "、", " and ", " / "]).join(rng.sample(names, rng.randint(1, 4))))
+    for line in lines:
+        may = fresh._may_list_engines(line)
+        assert may or fresh._engine_list.search(line) is None, line
+
+
+def test_required_literals_run_on_past_a_branch_of_literals() -> None:
+    # "(?:we|i)[ \n]translated" needs "we translated" or "i translated" (or with a line break), not "we" or "i" alone
+    # (a letter that any text holds): the English notice of one line, or of the bench page, no longer compiles the
+    # items that need a "we" or an "I" before their verb (some 8,000 characters of regex).
+    [[needed, *_]] = scan.required(r"\b(?:we|i)[ \n](?:ran|put)[ \n]it")  # type: ignore[misc]
+    assert needed == {f"{w}{s}{v}{t}it" for w in ("we", "i") for s in " \n" for v in ("ran", "put") for t in " \n"}
+    assert scan.required(r"a[^ ]b") == ((frozenset({"a"}), frozenset({"b"})),)  # not a set of a few characters
+    data = patterns._data("languages/en.toml")
+    items = data["patterns"]["disclaimer"]
+    fresh = patterns.Patterns({"disclaimer": items}, patterns.shared())
+    for notice in ["This article has been automatically translated.", "This article has been automatically "
+                   "translated, read the original article here."]:  # fmt: skip
+        keep = fresh.may_match("disclaimer", normalize.build_view(notice).text)
+        assert keep and not [k for k in keep if items[k].startswith(r"\b(?:we|i) ")], keep
+
+
+def test_items_left_out_find_nothing_item_by_item() -> None:
+    """Each item left out for a text finds no match in it, on its own (not only where the others do not match)."""
+    texts = [*_rows(), *_rows("detect-challenge.jsonl"), _long_text(9, 20)]
+    alone: dict[tuple[str, str, int], re.Pattern[str]] = {}
+    checked = 0
+    for text in texts:
+        view = normalize.build_view(text).text
+        for rules in patterns.rules_for(view):
+            if f"{rules.code}.toml" not in LANGUAGES:
+                continue
+            for category, items in rules.patterns._items.items():
+                keep = set(rules.patterns.may_match(category, view))
+                for k in range(len(items)):
+                    if k in keep:
+                        continue
+                    key = (rules.code, category, k)
+                    if key not in alone:
+                        alone[key] = rules.patterns.pattern_of(category, [k])
+                    assert alone[key].search(view) is None, (key, text[:80])
+                    checked += 1
+    assert checked > 10_000
+
+
+class _Counted(str):
+    """A text that counts the look-ups made in the whole of it."""
+
+    scans = 0
+
+    def __contains__(self, stem: object) -> bool:
+        _Counted.scans += 1
+        return super().__contains__(stem)  # type: ignore[operator]
+
+
+def test_stems_with_spaces_are_looked_for_in_a_long_text_only_where_their_words_are() -> None:
+    # scan.required's literals past a branch hold spaces ("we translated"): on a 1 MB page, looking each one up in the
+    # whole text doubled the library's time (0.15 -> 0.34 s); each run of one without spaces must be in the words first.
+    text = normalize.build_view(_long_text(21, 10).lower()).text
+    items = [rx for rxs in patterns._data("languages/en.toml")["patterns"].values() for rx in rxs]
+    needs = [scan.required(patterns._expand(rx, None)) for rx in items]
+    stems = {x for need in needs if need for alt in need for literals in alt for x in literals}
+    assert sum(not patterns._solid(x) for x in stems) > 200
+    occurs = patterns._occurs_in(_Counted(text))
+    _Counted.scans = 0
+    assert [occurs(x) for x in sorted(stems)] == [x in text for x in sorted(stems)]
+    assert _Counted.scans < len(stems) / 4

@@ -42,9 +42,11 @@ def test_import_mtcheck_is_light() -> None:
     assert done.stdout.strip() == "[]"
 
 
-# What `detect` does not need: typer's pydantic adapters (the quick path reads its options), and the report
-# side of the library (checks, the engines' registry, renderers).
-NOT_FOR_DETECT = ("pydantic", "mtcheck.api.core", "mtcheck.checks", "mtcheck.engines", "mtcheck.report")
+# What `detect` does not need: typer's pydantic adapters (the quick path reads its options), the report
+# side of the library (checks, the engines' registry, renderers), the model reader's module when no reader is asked
+# for, and the round-trip signal (mtcheck.detect re-exports it, imported on first use).
+NOT_FOR_DETECT = ("pydantic", "mtcheck.api.core", "mtcheck.checks", "mtcheck.engines", "mtcheck.report",
+                  "mtcheck.detect.reader", "mtcheck.detect.roundtrip")  # fmt: skip
 
 
 @pytest.mark.parametrize("args", [["detect", "{article}"], ["-q", "detect", "--format", "json", "{article}"]])
