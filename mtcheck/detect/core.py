@@ -206,8 +206,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
 
 def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     """Whether the source line of a finding describes a translation service rather than this text
-    (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a choice of engines,
-    an arrow chaining steps, an engine glossed by what it is), with no
+    (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a fallback path, a
+    choice of engines, an arrow chaining steps, an engine glossed by what it is), with no
     deictic word pointing at this text ("This page was translated with DeepL (API key: …)" stays a notice). Read on
     the source, where an arrow is still an arrow (the matching view writes it as a separator), and on the finding's
     item of the line only (between separators: `_SEPARATOR`)."""
