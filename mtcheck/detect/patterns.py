@@ -248,6 +248,17 @@ class Shared:
         return _possessives(self._data["service_words"] + self._data["trigger_events"] + self._data["fallback_words"])
 
     @cached_property
+    def _input_verb(self) -> re.Pattern[str]:
+        """ "paste", "collez", "вставьте", "貼り付け": an instruction to put a text into a form; whole words in scripts
+        with spaces, anywhere in scripts without."""
+        return _alternatives(self._data["input_verbs"])
+
+    def asks_input(self, sentence: str) -> bool:
+        """Whether the (NFKC, any case) sentence tells the reader to put a text into a form ("Paste the
+        machine-translated text below"): the machine translation it names is the form's input, not this page."""
+        return self._input_verb.search(sentence.lower()) is not None
+
+    @cached_property
     def _prompt_role(self) -> re.Pattern[str]:
         """An address that opens a text and a role noun in its first sentence ("You are a professional translator",
         "너는 최고의 번역 전문가야"): whole words of the address, a role noun at a word start (with its endings) in

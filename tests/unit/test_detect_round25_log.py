@@ -60,3 +60,41 @@ def test_a_fallback_line_leaves_the_notice_of_another_paragraph(placement: str) 
     body = "The council met on Tuesday to discuss the budget for the parks. " * 5
     text = f"{config}\n\n{body}\n\n{notice}" if placement == "bottom" else f"{notice}\n\n{body}\n\n{config}"
     assert _flagged(text)
+
+
+# An instruction to put a text into a form: the machine translation it names is the form's input, not this page.
+INPUTS = [
+    "Paste the machine-translated text below.",
+    "Fügen Sie den maschinell übersetzten Text unten ein.",
+    "Collez ci-dessous le texte traduit automatiquement.",
+    "Pega aquí el texto traducido por la IA.",
+    "Incolla qui il testo tradotto automaticamente.",
+    "Вставьте ниже текст, переведённый машиной.",
+    "Wklej poniżej tekst przetłumaczony maszynowo.",
+    "Makine tarafından çevrilmiş metni aşağıya yapıştırın.",
+    "Dán văn bản đã dịch bằng máy vào ô bên dưới.",
+    "機械翻訳されたテキストを下に貼り付けてください。",
+    "기계 번역된 텍스트를 아래에 붙여넣으세요.",
+    "أدخل النص المترجم آليًا في الحقل أدناه.",
+]
+
+
+@pytest.mark.parametrize("text", INPUTS)
+def test_an_instruction_to_paste_a_machine_translation_is_not_a_notice(text: str) -> None:
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the invitation is a sentence of its own: the notice stays
+        "This page was machine translated. Paste your corrections in the comments.",
+        "Diese Seite wurde maschinell übersetzt. Fügen Sie Korrekturen gerne unten ein.",
+        "Cette page a été traduite automatiquement. Collez vos corrections dans les commentaires.",
+        # whole words: "pastel" is no "paste", Vietnamese "dán nhãn" (labelled) no "dán vào" (paste into)
+        "The pastel drawings on this page were described by a machine-translated caption.",
+        "Trang này được dán nhãn là bản dịch máy.",
+    ],
+)
+def test_notices_beside_an_input_word_stay_flagged(text: str) -> None:
+    assert _flagged(text)
