@@ -206,8 +206,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
 
 def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     """Whether the source line of a finding describes a translation service rather than this text
-    (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a choice of engines,
-    an arrow chaining steps, an engine glossed by what it is), with no
+    (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a fallback path, a
+    choice of engines, an arrow chaining steps, an engine glossed by what it is), with no
     deictic word pointing at this text ("This page was translated with DeepL (API key: …)" stays a notice). Read on
     the source, where an arrow is still an arrow (the matching view writes it as a separator), and on the finding's
     item of the line only (between separators: `_SEPARATOR`)."""
@@ -228,6 +228,28 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
         lo = stop.end()
     after = _SENTENCE_END.search(text, end, hi)
     return not _speaks_here(text[lo : after.end() if after else hi])
+
+
+def _asks_input(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the finding's sentence (within its line, at most SERVICE_REACH characters each side) tells the reader to
+    put a text into a form ("Paste the machine-translated text below", "Вставьте ниже текст, переведённый машиной"):
+    the machine translation is the form's input (`Shared.asks_input`). Read in the sentence only: "This page was
+    machine translated. Paste your corrections below." is a notice and an invitation."""
+    if start is None or end is None:
+        return False
+    lo = max(text.rfind("\n", 0, start) + 1, start - SERVICE_REACH)
+    hi = text.find("\n", end)
+    hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        lo = stop.end()
+    after = _SENTENCE_END.search(text, end, hi)
+    return _input_sentence(text[lo : after.end() if after else hi])
+
+
+@lru_cache(maxsize=256)
+def _input_sentence(sentence: str) -> bool:
+    """`Shared.asks_input` on the NFKC form of a finding's sentence, once per sentence."""
+    return shared().asks_input(unicodedata.normalize("NFKC", sentence))
 
 
 # Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).
@@ -349,6 +371,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             _describes_service(text, f.start, f.end)
             or _labels_quoted(text, f.start)
             or _prompts_role(text, f.start, f.end)  # "You are a professional translator. Below is a machine …"
+            or _asks_input(text, f.start, f.end)  # "Paste the machine-translated text below"
         ):
             kind, weight = "mention", 0.1
         elif f.hit.kind == "badge" and mentions >= 2:
@@ -373,6 +396,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             and not _describes_service(text, e.start, e.end)
             and not _labels_quoted(text, e.start)
             and not _prompts_role(text, e.start, e.end)
+            and not _asks_input(text, e.start, e.end)
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = _segment_extras(document, raw, metadata)

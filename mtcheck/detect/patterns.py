@@ -241,10 +241,22 @@ class Shared:
 
     @cached_property
     def service_word(self) -> re.Pattern[str]:
-        """ "API key", "clé API", "APIキー", "free tier", "тариф": a service's credentials or price plan, and "on save",
-        "beim Speichern": the action that triggers it; at a word start (with its endings) in scripts with spaces,
-        anywhere in scripts without."""
-        return _possessives(self._data["service_words"] + self._data["trigger_events"])
+        """ "API key", "clé API", "APIキー", "free tier", "тариф": a service's credentials or price plan, "on save",
+        "beim Speichern": the action that triggers it, and "fallback", "запасной", "dự phòng": the path a pipeline
+        takes when another engine fails; at a word start (with its endings) in scripts with spaces, anywhere in
+        scripts without."""
+        return _possessives(self._data["service_words"] + self._data["trigger_events"] + self._data["fallback_words"])
+
+    @cached_property
+    def _input_verb(self) -> re.Pattern[str]:
+        """ "paste", "collez", "вставьте", "貼り付け": an instruction to put a text into a form; whole words in scripts
+        with spaces, anywhere in scripts without."""
+        return _alternatives(self._data["input_verbs"])
+
+    def asks_input(self, sentence: str) -> bool:
+        """Whether the (NFKC, any case) sentence tells the reader to put a text into a form ("Paste the
+        machine-translated text below"): the machine translation it names is the form's input, not this page."""
+        return self._input_verb.search(sentence.lower()) is not None
 
     @cached_property
     def _prompt_role(self) -> re.Pattern[str]:
@@ -329,7 +341,8 @@ class Shared:
     def describes_service(self, text: str) -> bool:
         """Whether the text (NFKC, any case) describes a translation service rather than credits one: a service's
         credentials or price plan ("… mit DeepL übersetzt, ohne API-Schlüssel", "Machine translation. Has a free tier"),
-        an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a list of engines to choose
+        an editor's action that triggers it ("… wird beim Speichern mit DeepL übersetzt"), a fallback path ("Google
+        Translate (fallback)", "запасной вариант"), a list of engines to choose
         from (`lists_engines`), an arrow that chains steps (`chains_steps`), an engine glossed by what it is
         (`glosses_engine`) or a roadmap's item (`plans_work`)."""
         folded = text.lower()
