@@ -77,6 +77,7 @@ CONCEPTS = (
     "source",
     "source_after",
     "target",
+    "self_used",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1772,6 +1773,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         badge = _label_words(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
+    # "J'ai utilisé DeepL pour traduire ce texte", "I used Google Translate for this post": the writer's own use of
+    # a machine, on a text that deixis points at, made it ("… to translate my emails" names another text)
+    if "done" not in found and "deixis" in found and ("machine" in found or engine) and _self_used(lex[best], folded):
+        found.add("done")
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     # "The other languages are machine translated", "Οι άλλες γλώσσες είναι μηχανικά μεταφρασμένες": the subject is
@@ -2163,6 +2168,12 @@ def _without_conjuncts(lexicon: Lexicon, folded: str) -> str:
     """A status line without the coordinated conjuncts that open it (its other words are the line's own)."""
     head = _LEAD_JUNK.sub("", folded, count=1)
     return _conjoined_head(lexicon, head) or folded
+
+
+def _self_used(lexicon: Lexicon, folded: str) -> bool:
+    """A first-person active "used" (`self_used`: "I used", "j'ai utilisé", "utilicé") in the fragment."""
+    used = lexicon.patterns["self_used"]
+    return used is not None and used.regex.search(folded) is not None
 
 
 def points_here(fragment: str) -> bool:

@@ -47,3 +47,28 @@ _BODY = (
 def test_coordinated_participles_at_a_status_lines_head(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
     assert detect_text(_BODY + text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the writer's own use of an engine (`self_used`, an active first-person past) on a text deixis points at
+        ("I used Google Translate for this post.", True),
+        ("J'ai utilisé DeepL pour traduire ce texte.", True),
+        ("Nous avons utilisé DeepL pour traduire cette page.", True),
+        ("He usado Google Translate para traducir este artículo.", True),
+        ("Utilicé DeepL para traducir esta página.", True),
+        ("Ho usato DeepL per tradurre questo articolo.", True),
+        # look-alikes: the writer's use on another text, a habit in the past, a tool's use, a negated use
+        ("J'ai utilisé DeepL pour traduire mes courriels.", False),
+        ("Utilicé DeepL para traducir mis correos.", False),
+        ("Ho usato DeepL per tradurre le mie email.", False),
+        ("We used DeepL to translate contracts for our clients.", False),
+        ("I used to translate this page by hand.", False),
+        ("Este artículo lo traduje yo; no usé DeepL.", False),
+        ("This tool has used DeepL to translate this kind of text.", False),
+    ],
+)
+def test_the_writers_own_use_of_an_engine_on_this_text(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+    assert detect_text(_BODY + text).machine_translated is flagged
