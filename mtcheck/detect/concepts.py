@@ -77,6 +77,7 @@ CONCEPTS = (
     "source",
     "source_after",
     "target",
+    "self_used",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1772,6 +1773,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         badge = _label_words(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
+    # "J'ai utilisé DeepL pour traduire ce texte", "I used Google Translate for this post": the writer's own use of
+    # a machine, on a text that deixis points at, made it ("… to translate my emails" names another text)
+    if "done" not in found and "deixis" in found and ("machine" in found or engine) and _self_used(lex[best], folded):
+        found.add("done")
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
     # "The other languages are machine translated", "Οι άλλες γλώσσες είναι μηχανικά μεταφρασμένες": the subject is
@@ -1802,9 +1807,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if (
         "done" in found
         and "machine" in found
-        and (_short(fragment, lex[best].spaces, BADGE_WORDS) or "caveat" in found)
+        and (_short(_without_conjuncts(lex[best], fragment), lex[best].spaces, BADGE_WORDS) or "caveat" in found)
         and _leads(lex[best], before, agent=True)
-        and ("caveat" in found or _unexplained(lex[best], folded) <= STATUS_OTHER_WORDS)
+        and ("caveat" in found or _unexplained(lex[best], _without_conjuncts(lex[best], folded)) <= STATUS_OTHER_WORDS)
     ):
         names_self = True
         found.add("sourced")
@@ -2078,12 +2083,21 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
     # "Hausa — fassarar na'ura, …", "Nóta: …": one word as a label (the page's language, "Note")
     label = _LABEL.match(head)
     head = head[label.end() :] if label is not None else head
+    # "Collected and automatically translated by …", "Tổng hợp & dịch tự động bởi …": coordinated participles
+    # open the status line; the line leads only where its translate word is itself a made form
+    conjoined = _conjoined_head(lexicon, head)
+    head = conjoined if conjoined is not None else head
     for _ in range(2):  # "Teilweise von KI übersetzt": a qualifier and an agent's preposition
         q = qualifier.regex.match(head) if qualifier is not None else None
         if q is None or q.end() >= len(head) or _word_char(head[q.end()]):
             break
         head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
+    if conjoined is not None:  # (the machine word may stand before it: "… and automatically translated")
+        m = machine.regex.match(head) if machine is not None else None
+        tail = _WORD_TAIL.sub("", head[m.end() :], count=1) if m is not None else head  # "automatic|ally"
+        head = _LEAD_JUNK.sub("", tail, count=1)
+        return done is not None and done.regex.match(head) is not None
     # "由 ChatGPT 翻译", "由英文自动翻译": a passive that opens with its agent marker (a script without spaces)
     agent_marker = lexicon.patterns["agent"]
     if agent_marker is not None and agent_marker.regex.match(head) and _agent_passive(lexicon, head):
@@ -2126,6 +2140,40 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
     if len(first) <= 2 and len(words) > 1:
         return bool(stems.match(head, words[1][0]))
     return any(len(m.group(0)) >= 5 for m in stems.finditer(first))
+
+
+_WORD_TAIL = re.compile(r"^\w+")  # the rest of a word a stem matched the start of
+_CONJUNCT = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"  # up to three words (Vietnamese: "tổng hợp", "được trích xuất")
+
+
+@cache
+def _conjuncts(code: str) -> re.Pattern[str]:
+    """One to three short conjuncts and the language's coordinator (or "&", "+") before a line's last predicate."""
+    words = shared().coordinators(code)
+    joined = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    coordinator = rf"(?:[&+]|{joined})" if joined else r"[&+]"
+    return re.compile(rf"{_CONJUNCT}(?:\s*,\s*{_CONJUNCT}){{0,2}}\s*,?\s+{coordinator}\s+", re.IGNORECASE)
+
+
+def _conjoined_head(lexicon: Lexicon, head: str) -> str | None:
+    """The rest of a line after coordinated conjuncts that open it ("Filtreret og oversat af AI" → "oversat af
+    AI"), or None where none open it."""
+    if not lexicon.spaces:
+        return None
+    m = _conjuncts(lexicon.code).match(head)
+    return head[m.end() :] if m is not None and m.end() < len(head) else None
+
+
+def _without_conjuncts(lexicon: Lexicon, folded: str) -> str:
+    """A status line without the coordinated conjuncts that open it (its other words are the line's own)."""
+    head = _LEAD_JUNK.sub("", folded, count=1)
+    return _conjoined_head(lexicon, head) or folded
+
+
+def _self_used(lexicon: Lexicon, folded: str) -> bool:
+    """A first-person active "used" (`self_used`: "I used", "j'ai utilisé", "utilicé") in the fragment."""
+    used = lexicon.patterns["self_used"]
+    return used is not None and used.regex.search(folded) is not None
 
 
 def points_here(fragment: str) -> bool:

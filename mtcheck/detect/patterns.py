@@ -416,6 +416,10 @@ class Shared:
             _LANGUAGE_PLACEHOLDER.search(w.lower()) or self.language_regex.match(w.lower()) for w in (left, right)
         )
 
+    def coordinators(self, code: str) -> tuple[str, ...]:
+        """The language's coordinators ("and", "und", "và"), lower case; none for a language without a list."""
+        return tuple(self._data["coordinators"].get(code, ()))
+
     def second_predicate(self, languages: tuple[str, ...]) -> re.Pattern[str]:
         """A dash or a coordinator of one of the languages between two remarks or predicates, spaces around it."""
         cut = self._cuts.get(languages)
