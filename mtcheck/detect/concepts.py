@@ -1640,7 +1640,13 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if _defines_folded(before, owners):
         return None
     # "… shows a banner saying that this page was machine translated": a notice reported, not shown
-    if (rep := common.reported.search(folded)) is not None and _first_translate(folded[rep.end() :]) is not None:
+    # (a sign's meaning that names this text is its notice: "The 🌐 icon means that this page was machine translated")
+    rep = common.reported.search(folded)
+    if (
+        rep is not None
+        and _first_translate(folded[rep.end() :]) is not None
+        and not (rep.group("verb") and _names_this(folded[rep.end() :], owners))
+    ):
         return None
     lex = _COMPILED  # only the owners' lexicons are compiled
     found: set[str] = {"translate"}
@@ -2023,6 +2029,40 @@ def _without_reader_text(folded: str, lexicons: list[Lexicon]) -> str:
         for a, b in hits + ([(s, e)] if hits else []):
             out = out[:a] + " " * (b - a) + out[b:]
     return out
+
+
+_WORD_REST = re.compile(r"\w*")
+
+
+def _word_end(text: str, pos: int) -> int:
+    """Where the word that `pos` stands in ends."""
+    m = _WORD_REST.match(text, pos)
+    return m.end() if m else pos
+
+
+def names_this(text: str) -> bool:
+    """Whether the text names this text: a deictic word right beside a content noun ("this page", "esta página",
+    "halaman ini"), in a lexicon that owns its translate words (`_names_this`)."""
+    folded = _fold(text)
+    return _names_this(folded, _owners(folded))
+
+
+def _names_this(folded: str, owners: list[int]) -> bool:
+    """A deictic word right beside a content noun in the folded text, either order ("this page", "pagina aceasta"):
+    not a deictic pronoun ("unverified indică faptul că aceasta este o traducere automată", "dette er oversat")."""
+    for i in owners:
+        lex = _lexicon(i)
+        deixis, content = lex.patterns["deixis"], lex.patterns["content"]
+        if deixis is None or content is None:
+            continue
+        # (each to its word's end: "данн" is the stem of "данная страница")
+        nouns = [(s, _word_end(folded, e)) for s, e in content.spans(folded)]
+        for ds, de in deixis.spans(folded):
+            de = _word_end(folded, de)
+            # the noun right after the deictic word ("this page") or right before it ("halaman ini")
+            if any(not (folded[de:cs] if cs >= de else folded[ce:ds] if ce <= ds else "x").strip() for cs, ce in nouns):
+                return True
+    return False
 
 
 def _points(lexicon: Lexicon, folded: str) -> bool:

@@ -89,7 +89,9 @@ def _blocked(rules: Rules, ctx: Context, category: str, match: str) -> bool:
     if concepts.defines(ctx.clause):
         return True
     # "… now show a short notice that the page content is machine-translated": a notice reported, not shown
-    if common.reported.search(pre):
+    # (a sign's meaning that names this text is its notice: "The 🌐 icon means that this page was machine translated")
+    rep = common.reported.search(pre)
+    if rep is not None and not (rep.group("verb") and concepts.names_this(pre[rep.end() :] + " " + match)):
         return True
     if common.code_cue(ctx.clause):
         return True

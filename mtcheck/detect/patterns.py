@@ -261,8 +261,11 @@ class Shared:
     @cached_property
     def _prompt_role(self) -> re.Pattern[str]:
         """An address that opens a text and a role noun in its first sentence ("You are a professional translator",
-        "너는 최고의 번역 전문가야"): whole words of the address, a role noun at a word start (with its endings) in
-        scripts with spaces; in scripts without spaces the role within PROMPT_CHARS characters."""
+        "너는 최고의 번역 전문가야"): whole words of the address, then at most PROMPT_WORDS words with nothing but
+        spaces between them, and a role noun at a word start (with its endings) in scripts with spaces ("You are
+        welcome to join our volunteer translators!", "You are here: Home > Experts", "Вы читаете текст, переведённый
+        машинным переводчиком" are notices' openings); in scripts without spaces the role within PROMPT_CHARS
+        characters."""
         address = self._data["prompt_address"]
         roles = self._data["prompt_roles"]
         spaced = _alternation([w for w in address if not UNSPACED.search(w)], flexible=True)
@@ -270,7 +273,7 @@ class Shared:
         role_spaced = _alternation([w for w in roles if not UNSPACED.search(w)], flexible=True)
         role_unspaced = _alternation([w for w in roles if UNSPACED.search(w)])
         return re.compile(
-            rf"^[\W_]*(?:(?:{spaced})(?!\w)[^.!?\n]{{0,{PROMPT_CHARS}}}?(?<!\w)(?:{role_spaced})"
+            rf"^[\W_]*(?:(?:{spaced})(?:[ \t]+[\w'’-]+){{0,{PROMPT_WORDS}}}?[ \t]+(?:{role_spaced})"
             rf"|(?:{unspaced})(?!否)[^.!?。！？\n]{{0,{PROMPT_CHARS}}}?(?:{role_unspaced}))",
             re.IGNORECASE,
         )
@@ -356,24 +359,31 @@ class Shared:
 
     @cached_property
     def _roadmap(self) -> re.Pattern[str]:
-        """A numbered step that opens the item or an open checkbox, a state word, a state tag in capitals."""
+        """A numbered step that opens the item or an open checkbox, a state word."""
         steps = self._data["roadmap_steps"]
         spaced = _alternation([w for w in steps if not UNSPACED.search(w)], flexible=True)
         unspaced = _alternation([w for w in steps if UNSPACED.search(w)])
         states = _alternation(self._data["roadmap_states"], flexible=True)
-        tags = _alternation([w.upper() for w in self._data["roadmap_tags"]])
-        # a number in any script (NFKC keeps "۱۲" as it is: \d reads it); a state tag in capitals only
+        # a number in any script (NFKC keeps "۱۲" as it is: \d reads it)
         return re.compile(
             rf"^[\W_]*(?:(?:(?<!\w)(?:{spaced})|{unspaced})\s*[#№]?\s*\d+(?!\w)|[-*+]?\s*\[ \]\s)"
-            rf"|(?<!\w)(?:{states})(?!\w)|(?<!\w)(?-i:{tags})(?!\w)",
+            rf"|(?<!\w)(?:{states})(?!\w)",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def _roadmap_tag(self) -> re.Pattern[str]:
+        """A state tag in capitals ("IMPLEMENTADO", "DONE")."""
+        return re.compile(rf"(?<!\w)(?:{_alternation([w.upper() for w in self._data['roadmap_tags']])})(?!\w)")
 
     def plans_work(self, item: str) -> bool:
         """Whether the item (as written: its case is read) is a roadmap's or a changelog's: it opens with a numbered
         phase or stage ("Fase 5 — Tradução automática") or an open checkbox ("- [ ] …"), or names a feature's state
-        of work ("в бэклоге", "IMPLEMENTADO" in capitals)."""
-        return self._roadmap.search(item) is not None
+        of work ("в бэклоге", "IMPLEMENTADO" in capitals in an item with lower-case words: in an item written all in
+        capitals the word is a participle, "MACHINE TRANSLATION DONE WITH DEEPL", "TEXTO FEITO COM O GOOGLE")."""
+        if self._roadmap.search(item) is not None:
+            return True
+        return self._roadmap_tag.search(item) is not None and any(c.islower() for c in item)
 
     def glosses_engine(self, line: str) -> bool:
         """Whether the (folded) line is only a translation engine's name and a bracket that says what it is
@@ -471,7 +481,8 @@ class Shared:
     @cached_property
     def reported(self) -> re.Pattern[str]:
         """ "a short notice that", "einen Hinweis, dass": an article, a notice noun, then "that" (a reported notice); or
-        a verb that says what a sign or a value means, and its "that" ("indicates that", "bedeutet, dass")."""
+        a verb that says what a sign or a value means, and its "that" ("indicates that", "bedeutet, dass"), in the
+        group `verb` (its callers keep a clause that names this text after it: `concepts.names_this`)."""
 
         def alt(key: str) -> str:
             return _alternation(self._data[key], flexible=True)
@@ -485,7 +496,7 @@ class Shared:
             copulas
             + rf"(?<!\w)(?:{alt('reported_articles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alt('reported_nouns')})\w{{0,3}}"
             rf",?\s+(?:{alt('reported_that')})(?!\w)"
-            rf"|(?<!\w)(?:{verbs})(?!\w)",
+            rf"|(?<!\w)(?P<verb>{verbs})(?!\w)",
             re.IGNORECASE,
         )
 
@@ -545,7 +556,8 @@ _LOWER_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 _LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
 # Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
 _MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
-PROMPT_CHARS = 60  # characters between a prompt's address and its role noun: "You are a careful legal translator"
+PROMPT_CHARS = 60  # characters between a prompt's address and its role noun: "너는 최고의 한국어 법률 번역 전문가야"
+PROMPT_WORDS = 4  # words between a prompt's address and its role noun: "You are a careful legal translator"
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
 UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 

@@ -158,3 +158,55 @@ def test_new_patterns_run_in_linear_time(text: str) -> None:
     shared().prompts_role(text)
     detect_text(text)
     assert time.perf_counter() - start < 20
+
+
+# Second read of fp25 (round 25): notices that the six mechanisms took for mentions at fp25's head, each written for
+# its mechanism (docs/detection.md, "Second read of fp25"). Each failed at fp25's head (checked by stashing the fix).
+SECOND_READ_NOTICES = [
+    # a sign's meaning whose clause names this text: a legend on the page, its notice
+    "This means that this page was machine translated and may contain errors.",
+    "The 🌐 symbol indicates that this content was machine translated.",
+    "Esto significa que esta página fue traducida automáticamente.",
+    "Det betyder att denna sida är maskinöversatt.",
+    "Это означает, что данная страница переведена машинным переводом.",
+    "Our editor says this article was machine translated from Japanese.",
+    # "om" = "about" before the phrase in sv, nb, da: not "whether"
+    "Artikeln om klimatet är maskinöversatt från engelska och kan innehålla fel.",
+    "Denne artikkelen om skatteregler er maskinoversatt fra engelsk.",
+    "Denne vejledning om skat er maskinoversat.",
+    # an address that opens a notice's paragraph, with a role noun more than four words on, or past a mark
+    "You are welcome to join our volunteer translators! This page was machine translated and may contain errors.",
+    "You are here: Home > Experts > Tax advice\nThis page was machine translated.",
+    "Вы читаете текст, переведённый машинным переводчиком, возможны ошибки.",
+    "Siz bu sayfanın makine çevirisini okuyorsunuz, bir uzman tarafından kontrol edilmedi.",
+    # a state tag's word in an item written all in capitals is a participle; "WIP" is said of a review
+    "MACHINE TRANSLATION DONE WITH DEEPL - MAY CONTAIN ERRORS",
+    "TRADUÇÃO AUTOMÁTICA. TEXTO FEITO COM O GOOGLE TRADUTOR.",
+    "Translation (WIP): machine translated from English, please report errors.",
+    # "True," with a comma opens a sentence of prose, not a flag's documentation
+    "This page was machine translated. True, if you read closely you will find mistakes.",
+]
+
+# ... and negatives of the same mechanisms, written for this read, that must stay mentions after its fixes.
+SECOND_READ_NEGATIVES = [
+    "El indicador amarillo quiere decir que la frase fue traducida por máquina.",
+    "Az ikon azt jelzi, hogy a bejegyzést gépi fordítással fordították.",
+    # a deictic pronoun after the verb, not "this" beside a content noun: the flagged item, not this text
+    "Valoarea «auto» indică faptul că aceasta este o traducere automată, neverificată.",
+    "Vi undersøker om teksten er maskinoversatt.",
+    "Marker angiver, om teksten er maskinoversat.",
+    "Act as an expert linguist and review the following machine translated text.",
+    "Traducción automática de fichas — HECHO",
+    "Tradução automática dos menus — FEITO",
+    "machineTranslated (boolean): true, wenn der Text maschinell übersetzt wurde.",
+]
+
+
+@pytest.mark.parametrize("text", SECOND_READ_NOTICES)
+def test_second_read_notices_stay_flagged(text: str) -> None:
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize("text", SECOND_READ_NEGATIVES)
+def test_second_read_negatives_stay_mentions(text: str) -> None:
+    assert not _flagged(text)
