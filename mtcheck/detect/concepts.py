@@ -71,6 +71,7 @@ CONCEPTS = (
     "definite",
     "review",
     "unreviewed",
+    "unreviewed_after",
     "when",
     "of",
     "output",
@@ -78,6 +79,8 @@ CONCEPTS = (
     "source_after",
     "target",
     "self_used",
+    "final",
+    "and",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -933,19 +936,26 @@ _PHRASE_MARK = re.compile(r"[,，、;；:：。.!?！？()（）\[\]【】]")
 
 
 def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
-    """Spans from a negation of review (`unreviewed`: "未经", "尚未", "chưa được", "받지 않") to the review word it
-    governs (`review`: "审核", "校對", "kiểm tra", "검수"), either way round, in one clause and near, with or without
-    the reviewer named between: "未经母语者审核", "尚未人工校對", "人間による検証は未実施", "원어민의 교정을 받지
-    않았습니다" ("not reviewed by a native speaker"). The caveat lists hold such phrases only as fixed strings. Only
-    after the first translate word and where it closes its clause: said of the label or text already named, not a
-    relative clause before the label nor a subject of more ("未经审核的机器翻译不应发布", "unreviewed MT …")."""
-    negation, review, when = (lexicon.patterns[c] for c in ("unreviewed", "review", "when"))
+    """Spans from a negation of review (`unreviewed`: "未经", "尚未", "chưa được"; `unreviewed_after`, only after
+    the review word: "받지 않", "ていません") to the review word it governs (`review`: "审核", "校對", "kiểm tra",
+    "검수"), in one clause and near, with or without the reviewer named between: "未经母语者审核", "尚未人工校對",
+    "人間による検証は未実施", "원어민의 교정을 받지 않았습니다" ("not reviewed by a native speaker"). The caveat lists
+    hold such phrases only as fixed strings. Only after the first translate word and where it closes its clause: said
+    of the label or text already named, not a relative clause before the label nor a subject of more
+    ("未经审核的机器翻译不应发布", "unreviewed MT …")."""
+    negation, after, review, when = (lexicon.patterns[c] for c in ("unreviewed", "unreviewed_after", "review", "when"))
     first = _first_translate(folded)
-    if negation is None or review is None or first is None:
+    if negation is None and after is None or review is None or first is None:
         return []
+    # a negation written after the verb it negates (ko 하지 않, ja ていません) governs a review word only before it:
+    # "자동 번역을 사용하지 않았으며 원어민이 검수했습니다" negates the machine translation, not the review after it
+    negations = [(ns, ne, False) for ns, ne in (negation.spans(folded) if negation is not None else ())]
+    negations += [(ns, ne, True) for ns, ne in (after.spans(folded) if after is not None else ())]
     out = []
     for rs, re_ in review.spans(folded):
-        for ns, ne in negation.spans(folded):
+        for ns, ne, only_after in negations:
+            if only_after and ne <= rs:
+                continue
             s, e = (ne, rs) if ne <= rs else (re_, ns)
             if e < s:
                 continue
@@ -1162,14 +1172,24 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
 def _modifies_other(lexicon: Lexicon, folded: str, end: int) -> bool:
     """The label that ends at `end` is joined by the lexicon's `of` particle (zh 的, 之) to a noun after it that names
     no text (neither `content` nor `output`: "机器翻译的常见问题", "the common problems of machine translation", "機器
-    翻譯的發展歷史"); "机器翻译的版本", "机器翻译的结果" name the text still."""
-    of = lexicon.patterns["of"]
+    翻譯的發展歷史"); "机器翻译的版本", "机器翻译的结果" name the text still, and so does a sentence-final particle
+    after 的 (`final`: "这是机器翻译的哦"). A conjunction after the label (`and`: 与, 和) makes it one of two nouns that
+    qualify another, unless a 的-phrase after them names the text."""
+    of, conjunction = lexicon.patterns["of"], lexicon.patterns["and"]
     at = _past_aside(folded, end + (folded[end : end + 1] == " "))
+    names = [p for p in (lexicon.patterns[c] for c in ("content", "output")) if p is not None]
+    if of is not None and conjunction is not None and (m := conjunction.regex.match(folded, at)) is not None:
+        # "以下是机器翻译与人工翻译的对比": the label is one of two nouns that qualify another; a 的-phrase that
+        # names the text after the pair keeps it ("这是机器翻译和人工校对的结果"; review25a)
+        phrase = _PHRASE_MARK.split(folded[m.end() :], maxsplit=1)[0]
+        return not any(any(p.regex.match(phrase, o.end()) for p in names) for o in of.regex.finditer(phrase))
     if of is None or (m := of.regex.match(folded, at)) is None:
         return False
     rest = _PHRASE_MARK.split(folded[m.end() :], maxsplit=1)[0].strip()
-    names = (lexicon.patterns[c] for c in ("content", "output"))
-    return bool(rest) and not any(p is not None and p.regex.match(rest) for p in names)
+    final = lexicon.patterns["final"]
+    if final is not None:
+        rest = final.strip(rest).strip()  # "这是机器翻译的哦": a sentence-final particle, no noun after the label
+    return bool(rest) and not any(p.regex.match(rest) for p in names)
 
 
 def _label_ends(lexicon: Lexicon, folded: str, end: int, caveat_end: int = 0) -> bool:
