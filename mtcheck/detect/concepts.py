@@ -472,7 +472,8 @@ _VOWEL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\
 
 def _fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).lower().replace("\u00ad", "").replace("\u200b", "")
-    return _VOWEL_MARKS.sub("", folded)
+    # Turkish "İ" lowers to "i" and a combining dot: "İngilizceden" is read as "ingilizceden"
+    return _VOWEL_MARKS.sub("", folded).replace("i\u0307", "i")
 
 
 def _owners(folded: str) -> list[int]:
@@ -859,19 +860,30 @@ def _is(matcher: Matcher | None, word: str) -> bool:
     return m is not None and (m.end() == len(word) or _canon(m.group(0)) not in matcher.whole)
 
 
+ENGINE_MARK = "\x00"  # where `read` took a named engine out of the fragment (one character, as the space in `folded`)
+
+
+@cache
+def _engine_at() -> re.Pattern[str]:
+    """An engine in `marked` text: its mark, or a short name left as a word ("AI", "KI")."""
+    return re.compile(rf"{ENGINE_MARK}|(?:{shared().engine_any})")
+
+
 # a clause break after a notice's own clause: a comma, a semicolon, an opening bracket (a dash or a coordinator is
 # read per language: `Shared.second_predicate`)
 _LATER_CLAUSE = re.compile(r"[,;(]\s")
 
 
-def _negated_later(lexicon: Lexicon, folded: str, before: str) -> bool:
+def _negated_later(lexicon: Lexicon, folded: str, marked: str) -> bool:
     """Every negation of the fragment stands in a later clause than its notice, a caveat on who checked it: the
     translate word and the machine word or engine come first, a clause break (a comma, a semicolon, a bracket, a dash
     or a coordinator) follows them, and the clause after it names a person (a `human` word: a translator, a native
     speaker) but no machine and no engine ("Esta tradución foi feita cun modelo de IA e non foi revisada por un
     falante nativo", "… traduites automatiquement, mais pas relues par un traducteur professionnel"). Not "Translated
     by a human, not by a machine" (the machine is in the negated clause), nor "…, API kanpokoak erabili gabe" ("without
-    using external APIs": no person), which the caveat lists would have read had they held the phrasing."""
+    using external APIs": no person), which the caveat lists would have read had they held the phrasing. `marked`:
+    the fragment as `folded` before its caveats were blanked, each engine name in it replaced by one `ENGINE_MARK`
+    (offsets as in `folded`; "… com o Google Tradutor e não foi revista por um falante nativo")."""
     negation, machine, human = (lexicon.patterns[c] for c in ("negation", "machine", "human"))
     if negation is None or human is None or not lexicon.spaces:
         return False
@@ -881,7 +893,7 @@ def _negated_later(lexicon: Lexicon, folded: str, before: str) -> bool:
         return False
     said = folded[: negations[0]]
     machines = [e for _, e in machine.spans(said)] if machine is not None else []
-    engines = [m.end() for _, p in shared().engines for m in p.finditer(before[: negations[0]])]
+    engines = [m.end() for m in _engine_at().finditer(marked[: negations[0]])]
     if not machines and not engines:
         return False
     notice_end = max(min([*machines, *engines]), first)
@@ -890,7 +902,7 @@ def _negated_later(lexicon: Lexicon, folded: str, before: str) -> bool:
     if not cuts:
         return False
     rest = folded[min(cuts) :]
-    if machine is not None and machine.search(rest) or _engine_any().search(before[min(cuts) :]):
+    if machine is not None and machine.search(rest) or _engine_at().search(marked[min(cuts) :]):
         return False
     return human.search(rest)
 
@@ -1487,8 +1499,25 @@ def _language_word() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{shared().language_any})[^\W\d_]*(?:\s+[^\W\d_]+)?")
 
 
-# one or two short words between a `source` preposition and the name: an article ("aus dem", "from the")
-_SOURCE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}\s+){0,2}")
+# one or two short words between a `source` preposition and the name: an article ("aus dem", "from the"), or one
+# elided before it ("depuis l'anglais")
+_SOURCE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?(?:[^\W\d_]{1,4}\s+)?")
+# where the clause of a source language ends: a stop, a comma, a bracket (a dash or a coordinator: `second_predicate`)
+_SOURCE_CLAUSE_END = re.compile(r"[,;:.!?()\[\]]")
+SOURCE_TAIL_WORDS = 1  # words of the source's clause after its name that the lexicon may leave unexplained
+
+
+def _source_closes(lex: Lexicon, folded: str, end: int) -> bool:
+    """Whether the source language's clause ends after its name (`end`), or goes on only with the made form, what
+    made the text, or one other word: "… from German.", "… do inglês pelo mesmo modelo local", "… aus dem Deutschen
+    übersetzt (…)", "Del inglés fueron traducidas …"; not where a target or the sentence's own verb follows ("… from
+    English to the visitor's language", "Texts machine translated from Finnish tend to lose their idioms", "…
+    dall'inglese in un riquadro"): there the made form describes texts that the sentence speaks about."""
+    tail = _SOURCE_CLAUSE_END.split(folded[end:], maxsplit=1)[0]
+    tail = shared().second_predicate((lex.code,)).split(tail, maxsplit=1)[0]
+    if shared().agents.match(tail.lstrip()) or _first_translate(tail) is not None:
+        return True  # "… pelo mesmo modelo", "Del inglés fueron traducidas …": the made form's own clause
+    return _unexplained(lex, tail) <= SOURCE_TAIL_WORDS
 
 
 def _from_source(lex: Lexicon, folded: str) -> bool:
@@ -1509,12 +1538,14 @@ def _from_source(lex: Lexicon, folded: str) -> bool:
                 continue
             gap = _SOURCE_GAP.match(folded, e)
             name = names.match(folded, gap.end() if gap is not None else e) or names.match(folded, e)
-            if name is not None and not _paired(folded, name.start() + len(name.group(0).split()[0])):
+            first = name.start() + len(name.group(0).split()[0]) if name is not None else -1
+            if name is not None and not _paired(folded, first) and _source_closes(lex, folded, first):
                 return True
     if after is not None:
         for m in names.finditer(folded):
             if any(after.regex.fullmatch(w, k) for w in m.group(0).split() for k in range(len(w))):
-                return not _paired(folded, m.start() + len(m.group(0).split()[0]))
+                first = m.start() + len(m.group(0).split()[0])
+                return not _paired(folded, first) and _source_closes(lex, folded, first)
     return False
 
 
@@ -1531,12 +1562,23 @@ def _paired(folded: str, end: int) -> bool:
 def _habit_target(lex: Lexicon, folded: str) -> bool:
     """A `target` preposition after the habitual verb ("… översätts automatiskt till valt språk", "… oversættes
     automatisk til simulatoren"): what a program turns the text into, each time, a feature; a notice on a page
-    need not name the language it is written in."""
+    need not name the language it is written in, but may ("Sidan översätts automatiskt med Google Översätt till
+    svenska", "… til dansk": the lexicon's own language is the page's, not a reader's choice)."""
     target, habitual = lex.patterns["target"], lex.patterns["habitual"]
     if target is None or habitual is None:
         return False
     verb = next(habitual.spans(folded), None)
-    return verb is not None and any(s >= verb[1] for s, _ in target.spans(folded))
+    return verb is not None and any(
+        s >= verb[1] and _language_code(folded[e:].lstrip()) != lex.code for s, e in target.spans(folded)
+    )
+
+
+def _language_code(text: str) -> str | None:
+    """The code of the language whose name opens the text ("svenska …": sv), if one does."""
+    return next((code for stem, code in shared().language_names if text.startswith(stem)), None)
+
+
+HABIT_OTHER_WORDS = 1  # words a notice in the habitual passive may leave unexplained ("med hjälp av AI")
 
 
 def _definite_subject(lex: Lexicon, folded: str) -> bool:
@@ -1610,6 +1652,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "この記事は機械翻訳ではなく、人間が翻訳しました": the machine of the negated half of "not X but Y" is no claim
     folded = _without_contrasted(folded, owned)
     before = folded  # the words as written, before engine names are taken out
+    marked = folded  # the same with each engine name as one `ENGINE_MARK`: offsets as in `folded`
     engine = heading = product = False
     engine_at: int | None = None  # where the first named engine starts in the words as written
     person = _PERSON.search(fragment)  # "traduit par Claude Gauthier": a translator, not the engine
@@ -1625,6 +1668,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
                 heading = True  # "Cloud Translation API: integrates text translation ...": a product's title
             # "Google Translate" names an engine, it is not the verb; short names ("AI", "IA") stay as words
             folded = pattern.sub(lambda m: " " if len(m.group(0)) > 3 else m.group(0), folded)
+            marked = pattern.sub(lambda m: ENGINE_MARK if len(m.group(0)) > 3 else m.group(0), marked)
     # "generated by Google Translate": the only translate word is in the engine's name; it still says which
     # lexicons read the fragment.
     owners = _owners(folded) or (_owners(before) if engine else [])
@@ -1717,7 +1761,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         own |= {"done"} if "done" not in own and _compound_done(lex[i], folded) else set()
         if "negation" in own and _restricts_language(lex[i], folded):
             own.discard("negation")  # "Non-Chinese content is machine translated": the content is narrowed
-        if "negation" in own and _negated_later(lex[i], folded, before):
+        if "negation" in own and _negated_later(lex[i], folded, marked):
             own.discard("negation")  # "… automatisk oversatt av Google, noe som ikke er optimalt": a later clause's
         found |= own - _OWN_LANGUAGE
         count = (len(own & _POSITIVE), len(own))
@@ -1887,6 +1931,9 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # a definite subject whose verb names where it goes: "Texten översätts med DeepL till valt språk", `target`)
     habit = "habitual" in found and not {"topic", "deixis", "caveat"} & found
     itself = engine and _definite_subject(lex[best], folded) and not _habit_target(lex[best], folded)
+    # (not where the sentence goes on with when or for whom: "Inlägget översätts automatiskt med AI när du klickar på
+    # knappen", "… hver natt", "… för besökare från andra länder": what a program does each time, a feature)
+    itself = itself and _unexplained(lex[best], folded) <= HABIT_OTHER_WORDS
     score += TOPIC if habit and not itself else 0.0
     score += HUMAN_ONLY if "human" in found and "machine" not in found else 0.0
     score += QUESTION if _QUESTION.search(fragment) or asks else 0.0

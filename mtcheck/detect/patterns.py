@@ -189,6 +189,11 @@ class Shared:
         return _possessives(self._data["frequency"])
 
     @cached_property
+    def agents(self) -> re.Pattern[str]:
+        """ "by", "pelo", "mit": a preposition of the agent or the instrument, a whole word (`instruments` too)."""
+        return _alternatives(self._data["agents"] + self._data["instruments"])
+
+    @cached_property
     def obligations(self) -> re.Pattern[str]:
         """ "must", "müssen", "必须": a rule about such texts."""
         return _possessives(self._data["obligations"])

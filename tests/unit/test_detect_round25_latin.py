@@ -100,7 +100,8 @@ def test_a_negation_in_a_later_clause_about_the_reviewer(text: str, flagged: boo
         ("Texten översätts automatiskt med DeepL till valt språk.", False),
         ("Texten översätts automatiskt med AI till valt språk.", False),
         ("Teksten oversettes automatisk med KI til ditt språk.", False),
-        ("Indholdet oversættes automatisk med AI til dansk.", False),
+        # (a target in another language than the page's; "… til dansk" names the page's own: review25b's tests)
+        ("Indholdet oversættes automatisk med AI til engelsk.", False),
         # no definite subject: a feature, as before
         ("Artiklar översätts automatiskt med AI.", False),
         ("Texten översätts automatiskt till valt språk.", False),
