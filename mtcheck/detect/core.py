@@ -230,15 +230,26 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     return not _speaks_here(text[lo : after.end() if after else hi])
 
 
+# The end of a sentence, or of a clause set off by a semicolon, a colon or a dash, or by a comma in a script without
+# spaces: "This article was machine translated; paste corrections below", "Machine translated — copy and paste errors
+# into our form", "本页面由机器翻译生成，复制粘贴时请注明出处" (a notice, then what to do with it). Not an
+# ASCII comma: a participle's clause is set off by one ("Вставьте ниже текст, переведённый машиной"); not a bracket: a
+# field's label ("أدخل الوصف (مترجم تلقائياً)", enter the description (machine translated)).
+_CLAUSE_END = re.compile(r"[.!?](?=\s)|[。！？;；:：，、]|\s[—–-]\s")
+
+
 def _asks_input(text: str, start: int | None, end: int | None) -> bool:
     """Whether the finding's sentence (within its line, at most SERVICE_REACH characters each side) tells the reader to
     put a text into a form ("Paste the machine-translated text below", "Вставьте ниже текст, переведённый машиной"):
-    the machine translation is the form's input (`Shared.asks_input`). Read in the sentence only: "This page was
-    machine translated. Paste your corrections below." is a notice and an invitation."""
+    the machine translation is the form's input (`Shared.asks_input`). Read in the sentence, and in a sentence of
+    several clauses in the clause that names the machine (`_input_sentence`): "This page was machine translated. Paste
+    your corrections below." and "This article was machine translated; paste corrections below" are a notice and an
+    invitation."""
     if start is None or end is None:
         return False
-    lo = max(text.rfind("\n", 0, start) + 1, start - SERVICE_REACH)
-    hi = text.find("\n", end)
+    # the line's ends are searched for within the reach only (a page of one long line has many findings)
+    lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
+    hi = text.find("\n", end, end + SERVICE_REACH)
     hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
     for stop in _SENTENCE_END.finditer(text, lo, start):
         lo = stop.end()
@@ -248,8 +259,14 @@ def _asks_input(text: str, start: int | None, end: int | None) -> bool:
 
 @lru_cache(maxsize=256)
 def _input_sentence(sentence: str) -> bool:
-    """`Shared.asks_input` on the NFKC form of a finding's sentence, once per sentence."""
-    return shared().asks_input(unicodedata.normalize("NFKC", sentence))
+    """`Shared.asks_input` on the NFKC form of a finding's sentence, once per sentence; in a sentence of several
+    clauses (`_CLAUSE_END`), in a clause that names the machine itself (the finding may span the whole sentence)."""
+    common = shared()
+    if not common.asks_input(unicodedata.normalize("NFKC", sentence)):
+        return False
+    # split before NFKC, which writes a full-width comma as an ASCII one
+    clauses = [unicodedata.normalize("NFKC", c) for c in _CLAUSE_END.split(sentence) if c.strip()]
+    return len(clauses) < 2 or any(common.asks_input(c) and concepts.names_machine(c) for c in clauses)
 
 
 # Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).
