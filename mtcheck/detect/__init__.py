@@ -42,10 +42,11 @@ __all__ = [
     "vetoed_lines",
 ]
 
+if not TYPE_CHECKING:  # hidden from type checkers: a module __getattr__ would let them take any name (as Any)
 
-def __getattr__(name: str) -> Any:
-    if name in _ROUNDTRIP:
-        from mtcheck.detect import roundtrip
+    def __getattr__(name: str) -> Any:
+        if name in _ROUNDTRIP:
+            from mtcheck.detect import roundtrip
 
-        return getattr(roundtrip, name)
-    raise AttributeError(f"module 'mtcheck.detect' has no attribute {name!r}")
+            return getattr(roundtrip, name)
+        raise AttributeError(f"module 'mtcheck.detect' has no attribute {name!r}")

@@ -830,12 +830,18 @@ def _occurs_in(text: str) -> Callable[[str], bool]:
         return text.__contains__
     words = scan.words_of(text)
     seen: dict[str, bool] = {}
+    runs: dict[str, bool] = {}  # each run looked up in the words once: many stems share one ("we", "translated")
+
+    def in_words(run: str) -> bool:
+        found = runs.get(run)
+        if found is None:
+            found = runs[run] = run in words
+        return found
 
     def occurs(stem: str) -> bool:
         found = seen.get(stem)
         if found is None:
-            solid = _solid(stem)
-            found = stem in words if solid else all(run in words for run in stem.split()) and stem in text
+            found = in_words(stem) if _solid(stem) else all(in_words(r) for r in stem.split()) and stem in text
             seen[stem] = found
         return found
 

@@ -200,6 +200,13 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
     many = sum(len(literals) for options in found for option in options for _, _, literals in option) > _MANY
     words = words_of(text) if many or _last_words[0] is text or _last_words[0] == text else ""
     seen: dict[str, int] = {}
+    pieces_in: dict[str, bool] = {}  # each piece looked up in the words once: many literals share one
+
+    def in_words(piece: str) -> bool:
+        found = pieces_in.get(piece)
+        if found is None:
+            found = pieces_in[piece] = piece in words
+        return found
 
     def cost(option: Option) -> float:
         total = 0
@@ -207,7 +214,7 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
             for x in literals:
                 n = seen.get(x)
                 if n is None:  # -1: not in the text (a piece of it is in none of its words), so no start from it
-                    n = seen[x] = sample.count(x) if not words or all(p in words for p in x.split()) else -1
+                    n = seen[x] = sample.count(x) if not words or all(in_words(p) for p in x.split()) else -1
                 total += (n + 1) * (hi - lo + 1)
         return total * scale
 
