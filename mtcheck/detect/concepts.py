@@ -1845,7 +1845,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
     # "J'ai utilisé DeepL pour traduire ce texte", "I used Google Translate for this post": the writer's own use of
     # a machine, on a text that deixis points at, made it ("… to translate my emails" names another text)
-    if "done" not in found and "deixis" in found and ("machine" in found or engine) and _self_used(lex[best], folded):
+    # (any owner's lexicon: a short Portuguese sentence may read best as Spanish; "this trip", "este proyecto" point
+    # at no text)
+    used = "done" not in found and "deixis" in found and ("machine" in found or engine)
+    if used and any(_self_used(lex[i], folded) for i in dict.fromkeys([best, *owners])):
         found.add("done")
     made = "done" in found or slots >= 2 or (badge and "machine" in found) or "caveat" in found or shown and slots > 0
     names_self = bool({"content", "deixis"} & found) or slots > 0 or badge  # not "machine-translated menus"
@@ -2201,10 +2204,13 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
         head = _LEAD_JUNK.sub("", head[q.end() :], count=1)
     machine, done = lexicon.patterns["machine"], lexicon.patterns["done"]
     if conjoined is not None:  # (the machine word may stand before it: "… and automatically translated")
-        m = machine.regex.match(head) if machine is not None else None
+        # ("auto-translated" is a made form whole, not "auto-" and the rest of a word)
+        m = machine.regex.match(head) if machine is not None and (done is None or not done.regex.match(head)) else None
         tail = _WORD_TAIL.sub("", head[m.end() :], count=1) if m is not None else head  # "automatic|ally"
         head = _LEAD_JUNK.sub("", tail, count=1)
-        return done is not None and done.regex.match(head) is not None
+        made_form = done.regex.match(head) if done is not None else None
+        # (not an attribute: "Updated and automatically translated strings are now cached" has a copula after it)
+        return made_form is not None and not _copula_soon(lexicon, head[made_form.end() :])
     # "由 ChatGPT 翻译", "由英文自动翻译": a passive that opens with its agent marker (a script without spaces)
     agent_marker = lexicon.patterns["agent"]
     if agent_marker is not None and agent_marker.regex.match(head) and _agent_passive(lexicon, head):
@@ -2277,10 +2283,30 @@ def _without_conjuncts(lexicon: Lexicon, folded: str) -> str:
     return _conjoined_head(lexicon, head) or folded
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+def _copula_soon(lexicon: Lexicon, rest: str) -> bool:
+    """A copula within the three words after a made form, in its clause ("… translated strings are cached")."""
+    copula = lexicon.patterns["copula"]
+    cut = _CLAUSE_END.search(rest)
+    rest = rest[: cut.start()] if cut is not None else rest
+    return any(_is(copula, rest[a:b]) for a, b in _words(rest)[:3])
+
+
 def _self_used(lexicon: Lexicon, folded: str) -> bool:
-    """A first-person active "used" (`self_used`: "I used", "j'ai utilisé", "utilicé") in the fragment."""
-    used = lexicon.patterns["self_used"]
-    return used is not None and used.regex.search(folded) is not None
+    """A first-person active "used" (`self_used`: "I used", "j'ai utilisé", "utilicé") in the fragment, and a deictic
+    word of the same language beside a content noun ("this post", "ce texte", "the text above"; not "this trip")."""
+    used, deixis, content = (lexicon.patterns[k] for k in ("self_used", "deixis", "content"))
+    if used is None or used.regex.search(folded) is None:
+        return False
+    words = _words(folded)
+    for k, (s, e) in enumerate(words):
+        if _is(deixis, folded[s:e]):
+            near = [words[j] for j in range(k - 2, k + 3) if j != k and 0 <= j < len(words)]
+            if any(_is(content, folded[a:b]) for a, b in near):
+                return True
+    return False
 
 
 def points_here(fragment: str) -> bool:

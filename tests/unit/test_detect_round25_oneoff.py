@@ -72,3 +72,29 @@ def test_coordinated_participles_at_a_status_lines_head(text: str, flagged: bool
 def test_the_writers_own_use_of_an_engine_on_this_text(text: str, flagged: bool) -> None:
     assert detect_text(text).machine_translated is flagged
     assert detect_text(_BODY + text).machine_translated is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # second read (review25f): a made form with a conjunct before it that is an attribute of a noun, then a
+        # copula, is a sentence about some strings or files, not a status line
+        ("Updated and automatically translated strings are now cached.", False),
+        ("Created and machine-translated files are stored in /tmp.", False),
+        ("Gesammelte und automatisch übersetzte Texte sind im Cache.", False),
+        # a made form that opens with a machine word ("auto-translated") is not "auto-" and the rest of a word
+        ("Extracted & auto-translated by Google Translate.", True),
+        ("Gathered, sorted and auto-translated by GPT-4.", True),
+        # controls (flagged before and after): the status line itself, deixis beside a content noun
+        ("Scraped, cleaned and machine-translated by AI.", True),
+        # a first-person "used" points at this text only where its deictic word stands beside a content noun
+        ("I used Google Translate for this trip to Japan.", False),
+        ("En este proyecto usé DeepL para traducir los correos de clientes.", False),
+        ("We used Google Translate for this page, sorry for the errors.", True),
+        # a short Portuguese sentence may read best as Spanish; its own `self_used` still counts
+        ("Usei o Google Tradutor para traduzir este texto.", True),
+    ],
+)
+def test_second_read_conjuncts_before_an_attribute_and_deixis_beside_a_content_noun(text: str, flagged: bool) -> None:
+    assert detect_text(text).machine_translated is flagged
+    assert detect_text(_BODY + text).machine_translated is flagged
