@@ -73,6 +73,8 @@ BLIND = {
     40: "03019d0",
     41: "2602877",  # round 24: main when sets 41-42 were measured once (before the round's fixes merged)
     42: "2602877",
+    43: "98e68b3",  # round 25: main when sets 43-44 were measured once (before the round's fixes merged)
+    44: "98e68b3",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
