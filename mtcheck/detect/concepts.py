@@ -1502,8 +1502,9 @@ def _language_word() -> re.Pattern[str]:
 # one or two short words between a `source` preposition and the name: an article ("aus dem", "from the"), or one
 # elided before it ("depuis l'anglais")
 _SOURCE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?(?:[^\W\d_]{1,4}\s+)?")
-# where the clause of a source language ends: a stop, a comma, a bracket (a dash or a coordinator: `second_predicate`)
-_SOURCE_CLAUSE_END = re.compile(r"[,;:.!?()\[\]]")
+# where a clause ends after a word (a source language's name, a made form): a stop, a comma, a bracket (a dash or a
+# coordinator: `second_predicate`)
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\[\]]")
 SOURCE_TAIL_WORDS = 1  # words of the source's clause after its name that the lexicon may leave unexplained
 
 
@@ -1513,7 +1514,7 @@ def _source_closes(lex: Lexicon, folded: str, end: int) -> bool:
     übersetzt (…)", "Del inglés fueron traducidas …"; not where a target or the sentence's own verb follows ("… from
     English to the visitor's language", "Texts machine translated from Finnish tend to lose their idioms", "…
     dall'inglese in un riquadro"): there the made form describes texts that the sentence speaks about."""
-    tail = _SOURCE_CLAUSE_END.split(folded[end:], maxsplit=1)[0]
+    tail = _CLAUSE_STOP.split(folded[end:], maxsplit=1)[0]
     tail = shared().second_predicate((lex.code,)).split(tail, maxsplit=1)[0]
     if shared().agents.match(tail.lstrip()) or _first_translate(tail) is not None:
         return True  # "… pelo mesmo modelo", "Del inglés fueron traducidas …": the made form's own clause
@@ -2206,7 +2207,7 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
     if conjoined is not None:  # (the machine word may stand before it: "… and automatically translated")
         # ("auto-translated" is a made form whole, not "auto-" and the rest of a word)
         m = machine.regex.match(head) if machine is not None and (done is None or not done.regex.match(head)) else None
-        tail = _WORD_TAIL.sub("", head[m.end() :], count=1) if m is not None else head  # "automatic|ally"
+        tail = head[_word_end(head, m.end()) :] if m is not None else head  # "automatic|ally"
         head = _LEAD_JUNK.sub("", tail, count=1)
         made_form = done.regex.match(head) if done is not None else None
         # (not an attribute: "Updated and automatically translated strings are now cached" has a copula after it)
@@ -2255,7 +2256,6 @@ def _leads(lexicon: Lexicon, folded: str, made: bool = False, agent: bool = Fals
     return any(len(m.group(0)) >= 5 for m in stems.finditer(first))
 
 
-_WORD_TAIL = re.compile(r"^\w+")  # the rest of a word a stem matched the start of
 _CONJUNCT = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"  # up to three words (Vietnamese: "tổng hợp", "được trích xuất")
 
 
@@ -2283,13 +2283,10 @@ def _without_conjuncts(lexicon: Lexicon, folded: str) -> str:
     return _conjoined_head(lexicon, head) or folded
 
 
-_CLAUSE_END = re.compile(r"[,;:.!?()]")
-
-
 def _copula_soon(lexicon: Lexicon, rest: str) -> bool:
     """A copula within the three words after a made form, in its clause ("… translated strings are cached")."""
     copula = lexicon.patterns["copula"]
-    cut = _CLAUSE_END.search(rest)
+    cut = _CLAUSE_STOP.search(rest)
     rest = rest[: cut.start()] if cut is not None else rest
     return any(_is(copula, rest[a:b]) for a, b in _words(rest)[:3])
 

@@ -828,15 +828,8 @@ def _occurs_in(text: str) -> Callable[[str], bool]:
     where each of its runs without white space occurs in those words (each lies inside one word of the text)."""
     if len(text) < scan.MIN_TEXT:
         return text.__contains__
-    words = scan.words_of(text)
     seen: dict[str, bool] = {}
-    runs: dict[str, bool] = {}  # each run looked up in the words once: many stems share one ("we", "translated")
-
-    def in_words(run: str) -> bool:
-        found = runs.get(run)
-        if found is None:
-            found = runs[run] = run in words
-        return found
+    in_words = scan.looked_up(scan.words_of(text))
 
     def occurs(stem: str) -> bool:
         found = seen.get(stem)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -200,13 +200,7 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
     many = sum(len(literals) for options in found for option in options for _, _, literals in option) > _MANY
     words = words_of(text) if many or _last_words[0] is text or _last_words[0] == text else ""
     seen: dict[str, int] = {}
-    pieces_in: dict[str, bool] = {}  # each piece looked up in the words once: many literals share one
-
-    def in_words(piece: str) -> bool:
-        found = pieces_in.get(piece)
-        if found is None:
-            found = pieces_in[piece] = piece in words
-        return found
+    in_words = looked_up(words)
 
     def cost(option: Option) -> float:
         total = 0
@@ -305,6 +299,20 @@ def words_of(text: str) -> str:
     if last[0] is not text and last[0] != text:
         last = _last_words = (text, distinct_words(text))
     return last[1]
+
+
+def looked_up(words: str) -> Callable[[str], bool]:
+    """`lambda piece: piece in words`, each piece looked up once (many literals or stems share one: "we",
+    "translated")."""
+    found: dict[str, bool] = {}
+
+    def in_words(piece: str) -> bool:
+        answer = found.get(piece)
+        if answer is None:
+            answer = found[piece] = piece in words
+        return answer
+
+    return in_words
 
 
 def pieces(literals: Iterable[str]) -> tuple[str, ...] | None:
