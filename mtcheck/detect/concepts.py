@@ -24,6 +24,7 @@ from mtcheck.detect import asides, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     COUNTED,
+    LINE_REACH,
     TALLY_LINE,
     WIDE_CHAR,
     after_last_cut,
@@ -81,6 +82,7 @@ CONCEPTS = (
     "self_used",
     "final",
     "and",
+    "tag",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1991,6 +1993,76 @@ def _tail_status(fragment: str) -> Reading | None:
     return inner if inner is not None and inner.score > 0 and "sourced" in inner.concepts else None
 
 
+# "…要求を処理します。(Google翻訳)", "(DeepL 翻訳) これは…ですか？": an engine's credit in brackets at an edge of a line
+# whose rest is a sentence (round 26, cjk26)
+_OPEN_TAG = "(（【["
+_CLOSE_TAG = ")）】]"
+_TAG_BODY = r"[^()（）【】\[\]\n]{1,24}"
+_LEADING_TAG = re.compile(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*(.+)", re.DOTALL)
+_TRAILING_TAG = re.compile(rf"(.+?)\s*[(（【\[]({_TAG_BODY})[)）】\]]\s*([。.:：]?)\s*", re.DOTALL)
+_SENTENCE_END = re.compile(r"[。．！？!?]|\.(?:\s|$)")
+TAG_REST = 10  # letters the line holds outside the bracket: a sentence, not a title, a button or a list item
+TAG_SCORE = BASE + MACHINE + SELF
+
+
+def _bare_tag(body: str) -> str | None:
+    """The language of a bracket that holds nothing but a machine's credit: an engine's name and maybe a translate
+    word ("谷歌翻译", "DeepL 翻訳", "파파고 번역"), or a machine word and a translate word ("机翻", "機械翻訳"), with
+    the lexicon's `by` and `tag` words ("DeepLによる翻訳", "部分機器翻譯", "Google 번역 제공"); None for anything more
+    ("구글 번역기를 돌려보니 …", "AI 翻譯失敗", "非机器翻译")."""
+    folded = _fold(body).strip()
+    owners = [i for i in _owners(folded) if not _lexicon(i).spaces]
+    if not owners:
+        return None
+    engine = False
+    for _, pattern in shared().engines if _engine_any().search(folded) else ():
+        folded, n = pattern.subn(" ", folded)
+        engine = engine or n > 0
+    for i in owners:
+        lexicon = _lexicon(i)
+        rest = folded
+        machine = False
+        for concept in ("machine", "translate", "by", "tag"):
+            if (matcher := lexicon.patterns[concept]) is not None:
+                machine = machine or concept == "machine" and matcher.search(rest)
+                rest = matcher.regex.sub(" ", rest)
+        if (engine or machine) and not _LETTER.search(rest):
+            return lexicon.code
+    return None
+
+
+def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
+    """A bare machine credit in brackets (`_bare_tag`) that opens or closes its line, where the rest of the line is a
+    sentence (it ends one, with a colon after the bracket where the credit leads in a quotation) holding no translate
+    word and no engine of its own: "…を処理するよう要求します。(Google翻訳)", "(파파고 번역) 이 연구는 …입니다.",
+    "看到了这么一段话（谷歌翻译）：". Not a title, a button or a list item ("新增餐點 (AI自動翻譯)", "OpenAI GPT
+    (AI翻訳)"), nor a bracket that glosses a translate word before it ("영문 → 한국어 번역 (구글 번역)")."""
+    lo = max(0, s - LINE_REACH)
+    lo = text.rfind("\n", lo, s) + 1 or lo
+    hi = text.find("\n", e, min(len(text), e + LINE_REACH))
+    hi = len(text) if hi < 0 and len(text) <= e + LINE_REACH else hi
+    if hi < 0 or lo > 0 and text[lo - 1] != "\n":
+        return None  # the line's edges lie beyond the reach: not read (a page may be one long line)
+    line = text[lo:hi].strip()
+    if not line or (line[0] not in _OPEN_TAG and line.rstrip("。.:： ")[-1:] not in _CLOSE_TAG):
+        return None
+    for leading, m in ((True, _LEADING_TAG.fullmatch(line)), (False, _TRAILING_TAG.fullmatch(line))):
+        if m is None:
+            continue
+        body, rest = (m.group(1), m.group(2)) if leading else (m.group(2), m.group(1))
+        if body not in text[s:e] or (code := _bare_tag(body)) is None:
+            continue
+        folded = _fold(rest)
+        if has_translate_word(rest) or _engine_any().search(folded):
+            continue
+        if _letters("".join(ch for ch in rest if _word_char(ch))) < TAG_REST:
+            continue
+        ends = bool(_SENTENCE_END.search(rest)) if leading else bool(_SENTENCE_END.search(rest[-1:] + " "))
+        if ends or not leading and m.group(3) in (":", "："):
+            return Reading(TAG_SCORE, code, frozenset({"machine", "translate", "tag"}), 0)
+    return None
+
+
 def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
     """A status line that ends with its instrument, a name after "with" / "using" ("Traducido con Neno",
     "Μεταφράστηκε με το Neno"), or that opens with the name before a postposition ("Neno ile çevrildi"). A person
@@ -2636,6 +2708,8 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         if code_line(line):
             continue  # "… (carpeta simpsons_data)", "… Gibt die Texte zurück.", "[*] …": code, a docstring, a log
         reading = read(text[s:e])
+        if (reading is None or reading.score <= 0) and (tagged := _sentence_tag(text, s, e)) is not None:
+            reading = tagged
         if reading is not None and reading.score <= 0 and nxt > e:
             reading, e = _with_caveat(text, s, e, nxt, reading)
             piece = text[s:e].strip()
