@@ -83,6 +83,10 @@ CONCEPTS = (
     "final",
     "and",
     "tag",
+    "because",
+    "because_before",
+    "purpose",
+    "quality",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -989,6 +993,51 @@ def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     return out
 
 
+_SENTENCE_STOP = re.compile(r"[。．.!?！？\n]")
+
+
+def _reason_caveat(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
+    """ "(It is) machine translation, so …": a bare label that opens its clause, a connective of reason right after
+    it (`because`: "のため", "이므로") or before it (`because_before`: "由于是", "因为是"), and a clause of
+    consequence that judges this text's wording or sends the reader to its original (`quality`: "不正確",
+    "원문과 다를", "与原文不一致") and names no feature (`topic`) nor a person (`human`). The connective and the
+    consequence, to the sentence's end, are a caveat whatever negation they hold: "機械翻訳のため正確でない
+    箇所があります", "AI 번역이기 때문에 정확하지 않은 부분이 있습니다". Not a purpose ("機械翻訳のための
+    データ", `purpose`) nor a need ("機械翻訳のため、GPUが必要です": no quality word); the label's subject may
+    only be dropped or name this text (deixis, a content noun). Returns the spans to blank (the connective and
+    the consequence, not the label), none where there is no such reading."""
+    after, before, quality = (lexicon.patterns[c] for c in ("because", "because_before", "quality"))
+    if quality is None or after is None and before is None:
+        return []
+    purpose, topic = lexicon.patterns["purpose"], lexicon.patterns["topic"]
+    names = [p for p in (lexicon.patterns[c] for c in ("deixis", "content")) if p is not None]
+    # (a person in it makes it a workflow, not a caveat: "機械翻訳なので、ネイティブが原文と…レビューします")
+    cues = [p for p in (topic, lexicon.patterns["human"]) if p is not None]
+    for start, end in _unspaced_labels(lexicon, folded):
+        at = end + (folded[end : end + 1] == " ")
+        spans: list[tuple[int, int]] = []
+        if after is not None and (m := after.regex.match(folded, at)) is not None:
+            if purpose is None or purpose.regex.match(folded, end) is None:
+                spans, subject = [(end, m.end())], folded[:start]
+        elif before is not None and (m := _PHRASE_MARK.match(folded, at)) is not None:
+            opening = [b for b in before.regex.finditer(folded, 0, start) if not folded[b.end() : start].strip()]
+            if opening:
+                spans, subject = [opening[-1].span()], folded[: opening[-1].start()]
+        if not spans or m is None:
+            continue
+        subject = _LEAD_JUNK.sub("", subject).strip()
+        if subject and not any(p.search(subject) for p in names):
+            continue
+        stop = _SENTENCE_STOP.search(folded, m.end())
+        consequence = folded[m.end() : stop.start() if stop is not None else len(folded)]
+        # (nor one that goes on past a clause mark: "機械翻訳なので完璧ではありませんが、初稿としては有用です" argues
+        # about something else, as `_label_ends` reads a caveat)
+        goes_on = _CLAUSE_GOES_ON.search(consequence.lstrip(" ,，、"))
+        if quality.search(consequence) and not goes_on and not any(p.search(consequence) for p in cues):
+            return [*spans, (m.end(), m.end() + len(consequence))]
+    return []
+
+
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
     """ "This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
     translation, before it ("Is aistriúchán meaisín é an comhad seo") or after it in verb-final languages
@@ -1720,6 +1769,14 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
     # blanked out, so that its "may" or "not" reads as neither a hedge nor a negation.
     caveat_end = 0  # where the last caveat ends: "一部、誤りが含まれ…" has its comma before it, inside its clause
+    # "機械翻訳のため正確でない箇所があります", "由于是机器翻译，部分内容可能与原文不一致": a label, a connective of
+    # reason and a consequence on this text's wording, read as the label's caveat (round 26, cjk26); before the
+    # caveat lists, whose entries ("不正確な") would take the consequence's quality word
+    for i in owners:
+        for s, e in _reason_caveat(lex[i], folded) if not lex[i].spaces else ():
+            found.add("caveat")
+            caveat_end = max(caveat_end, e)
+            folded = folded[:s] + " " * (e - s) + folded[e:]
     for i in owners:
         caveat = lex[i].patterns["caveat"]
         if caveat is not None and caveat.search(folded):

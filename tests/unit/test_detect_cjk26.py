@@ -59,3 +59,72 @@ def test_the_same_brackets_on_a_title_or_a_gloss_stay_unflagged(text: str) -> No
 def test_a_sentence_tag_below_an_article() -> None:
     body = "今日はリリースノートを紹介します。\n\n新しいバージョンでは起動が速くなりました。（DeepL翻訳）\n"
     assert detect_text(body).machine_translated
+
+
+# A bare label with a connective of reason ("機械翻訳のため", "기계 번역이므로", "由于是机器翻译，") and a
+# consequence on this text's wording: "(it is) machine translation, so it is not accurate / check the original".
+# The negation inside the consequence ("正確でない", "정확하지 않은") is part of the caveat, not a negation of the label
+REASON_CAVEATS = [
+    "機械翻訳のため、正確でない箇所があります。",
+    "機械翻訳のため不正確な箇所があります。",
+    "自動翻訳のため、原文もあわせてご確認ください。",
+    "機械翻訳なので、おかしな日本語があるかもしれません。",
+    "自動翻訳のため誤りの可能性があります。",
+    "기계 번역이므로 원문을 함께 확인해 주세요.",
+    "자동 번역이라서 원문과 다를 수 있습니다.",
+    "AI 번역이기 때문에 정확하지 않은 부분이 있습니다.",
+    "由于是自动翻译，部分内容可能与原文不一致。",
+]
+
+# controls, flagged before the fix too (they must stay flagged: the consequence is blanked as a caveat now)
+REASON_CAVEATS_BEFORE = [
+    "AI翻訳のため、内容は原文を優先してください。",
+    "この記事は機械翻訳のため、原文と意味が異なる場合があります。",
+    "本ページは機械翻訳のため、正しくない表現が含まれます。",
+    "이 페이지는 기계 번역이므로 원문이 우선합니다.",
+    "由于是机器翻译，请以英文原文为准。",
+    "因为是机翻，有些句子可能不太通顺。",
+    "本页为机器翻译，请参考英文原文。",
+    "因為是機器翻譯，部分用語可能不正確。",
+]
+
+# a purpose ("のための", "のために"), a need or a feature after the connective, the label as the subject of a remark on
+# machine translation in general or on another site, a person in the consequence, a consequence that goes on
+REASON_LOOKALIKES = [
+    "機械翻訳のため、GPUサーバーを用意しました。",
+    "機械翻訳のためのデータを集めています。",
+    "機械翻訳のため、原文を前処理する必要があります。",
+    "機械翻訳のために正確な対訳データを集めます。",
+    "機械翻訳のための誤り分析を行いました。",
+    "機械翻訳なので、DeepLとGoogleのどちらを使うか選べます。",
+    "自動翻訳のため、設定画面でAPIキーを入力してください。",
+    "機械翻訳なので、ネイティブが原文と突き合わせるレビュー工程を設けています。",
+    "機械翻訳なので完璧ではありませんが、下書きとしては十分に役立ちます。",
+    "Google翻訳は機械翻訳のため、誤訳が多いです。",
+    "彼の日本語は機械翻訳のようで、不自然だった。",
+    "機械翻訳は原文と異なる場合があるため、注意が必要です。",
+    "기계 번역이므로 API 키가 필요합니다.",
+    "자동 번역이라서 인터넷 연결이 필요합니다.",
+    "기계 번역이라서 정확도를 높이는 설정 기능을 추가했습니다.",
+    "파파고는 기계 번역이므로 오류가 생길 수 있다는 점을 기억하세요.",
+    "기계 번역은 원문과 다를 수 있으니 중요한 문서는 전문가에게 맡기세요.",
+    "由于是机器翻译，所以需要联网。",
+    "因为是机翻，所以速度很快。",
+    "由于是机器翻译模型，准确率还有提升空间。",
+    "因为是机器翻译课程，我们会讨论错误分析方法。",
+]
+
+
+@pytest.mark.parametrize("text", REASON_CAVEATS + REASON_CAVEATS_BEFORE)
+def test_a_label_with_a_reason_and_a_caveat_on_the_wording(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize("text", REASON_LOOKALIKES)
+def test_a_reason_with_a_need_a_purpose_or_another_subject_stays_unflagged(text: str) -> None:
+    assert not detect_text(text).machine_translated
+
+
+def test_a_reason_caveat_below_an_article() -> None:
+    body = "新しい設定画面の使い方を紹介します。\n\n機械翻訳のため、正確でない箇所があります。\n"
+    assert detect_text(body).machine_translated
