@@ -87,6 +87,8 @@ CONCEPTS = (
     "because_before",
     "purpose",
     "quality",
+    "version",
+    "genitive",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1193,11 +1195,23 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
         return None
     by = lexicon.patterns["by"]
     for start, end in _unspaced_labels(lexicon, folded):
+        versioned = False  # a version noun after the label: "a machine-translated version" names this text by deixis
         # (an agent joined by `by` needs a subject that names the text: "本書は AI による翻訳です"; with the subject
         # dropped, "AI による翻訳です。" is as often a tool's message on the text it just made)
         linking = by is not None and by.regex.search(folded, start, end) is not None
         if lexicon.future_after:
             at = _past_aside(folded, end + (folded[end : end + 1] == " "))
+            # "…の自動翻訳版です", "…의 기계 번역본입니다": a version noun written onto the label is the predicate's
+            # head ("the machine-translated version"), and a genitive before the label names what it is a version
+            # of, not the clause's subject (that stands before a topic particle, or is dropped) (round 26, cjk26)
+            version = lexicon.patterns["version"]
+            v = version.regex.match(folded, at) if version is not None else None
+            if v is not None and copula.regex.match(folded, v.end()) is not None:
+                at, versioned = v.end(), True
+                genitive = lexicon.patterns["genitive"]
+                head = folded[:start].rstrip()
+                if genitive is not None and any(e == len(head) for _, e in genitive.spans(head)):
+                    start = len(_theme(lexicon, head))
             if copula.regex.match(folded, at) is None:
                 if reason is None or reason.regex.match(folded, at) is None:
                     continue
@@ -1227,9 +1241,13 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
             continue
         if not subject or _other_versions(folded) or _others(lexicon, folded):
             return subject
-        if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
+        # ("페이지는 AI 번역본이다", a page named without deixis, may be any site's: "the page is an AI version")
+        if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in _SUBJECT_NAMES[versioned]):
             return subject
     return None
+
+
+_SUBJECT_NAMES = {False: ("deixis", "content"), True: ("deixis",)}
 
 
 def _modifies_other(lexicon: Lexicon, folded: str, end: int) -> bool:

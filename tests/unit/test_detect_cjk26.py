@@ -128,3 +128,48 @@ def test_a_reason_with_a_need_a_purpose_or_another_subject_stays_unflagged(text:
 def test_a_reason_caveat_below_an_article() -> None:
     body = "新しい設定画面の使い方を紹介します。\n\n機械翻訳のため、正確でない箇所があります。\n"
     assert detect_text(body).machine_translated
+
+
+# A version noun written onto the label ("自動翻訳版です", "자동 번역본입니다": "(it is) the machine-translated
+# version"), with a genitive before the label that names what it is a version of ("公式ブログの…", "원문의 …"): the
+# clause's subject is dropped or stands before a topic particle
+VERSIONS = [
+    "公式ブログの自動翻訳版です。",
+    "このマニュアルは英語版の機械翻訳版です。",
+    "これは原作のAI翻訳版です。",
+    "本資料は社内文書の自動翻訳バージョンです。",
+    "공식 블로그의 기계 번역본입니다.",
+    "이 문서는 영어 원문의 자동 번역본입니다.",
+    "이 페이지는 영어 문서의 AI 번역판입니다.",
+    "이것은 원문의 자동 번역 버전입니다.",
+    "영문 매뉴얼의 기계 번역본입니다.",
+]
+
+# the version as an object, a subject of a feature or a comparison, a release or what someone read, a page named
+# without deixis ("the page is an AI version", of any site)
+VERSION_LOOKALIKES = [
+    "自動翻訳版をダウンロードできます。",
+    "機械翻訳版と人手翻訳版の品質を比較しました。",
+    "自動翻訳版は設定から無効にできます。",
+    "次のリリースは自動翻訳版です。",
+    "彼が読んだのは自動翻訳版です。",
+    "このアプリの機械翻訳版はまだありません。",
+    "機械翻訳版の方が速いです。",
+    "자동 번역본은 설정에서 끌 수 있습니다.",
+    "기계 번역본과 사람 번역본을 비교했습니다.",
+    "그 게임은 기계 번역판입니다.",
+    "다음 업데이트는 자동 번역 버전입니다.",
+    "그가 읽은 것은 기계 번역본입니다.",
+    "기계 번역본이 더 빠릅니다.",
+    "페이지는 AI 번역본이다 — 어느 회사의 소개",
+]
+
+
+@pytest.mark.parametrize("text", VERSIONS)
+def test_a_machine_translated_version_as_the_predicate(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize("text", VERSION_LOOKALIKES)
+def test_a_version_as_an_object_or_of_another_subject_stays_unflagged(text: str) -> None:
+    assert not detect_text(text).machine_translated
