@@ -1793,6 +1793,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     for i in owners:
         for s, e in _reason_caveat(lex[i], folded) if not lex[i].spaces else ():
             found.add("caveat")
+            # (what the consequence points at stays read: "…のため、この記事には誤りが…" names this text)
+            found |= {
+                c for c in ("deixis", "content") if (p := lex[i].patterns[c]) is not None and p.search(folded[s:e])
+            }
             caveat_end = max(caveat_end, e)
             folded = folded[:s] + " " * (e - s) + folded[e:]
     for i in owners:
