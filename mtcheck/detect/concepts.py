@@ -24,6 +24,7 @@ from mtcheck.detect import asides, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     COUNTED,
+    LINE_REACH,
     TALLY_LINE,
     WIDE_CHAR,
     after_last_cut,
@@ -81,6 +82,13 @@ CONCEPTS = (
     "self_used",
     "final",
     "and",
+    "tag",
+    "because",
+    "because_before",
+    "purpose",
+    "quality",
+    "version",
+    "genitive",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -987,6 +995,51 @@ def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     return out
 
 
+_SENTENCE_STOP = re.compile(r"[。．.!?！？\n]")
+
+
+def _reason_caveat(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
+    """ "(It is) machine translation, so …": a bare label that opens its clause, a connective of reason right after
+    it (`because`: "のため", "이므로") or before it (`because_before`: "由于是", "因为是"), and a clause of
+    consequence that judges this text's wording or sends the reader to its original (`quality`: "不正確",
+    "원문과 다를", "与原文不一致") and names no feature (`topic`) nor a person (`human`). The connective and the
+    consequence, to the sentence's end, are a caveat whatever negation they hold: "機械翻訳のため正確でない
+    箇所があります", "AI 번역이기 때문에 정확하지 않은 부분이 있습니다". Not a purpose ("機械翻訳のための
+    データ", `purpose`) nor a need ("機械翻訳のため、GPUが必要です": no quality word); the label's subject may
+    only be dropped or name this text (deixis, a content noun). Returns the spans to blank (the connective and
+    the consequence, not the label), none where there is no such reading."""
+    after, before, quality = (lexicon.patterns[c] for c in ("because", "because_before", "quality"))
+    if quality is None or after is None and before is None:
+        return []
+    purpose, topic = lexicon.patterns["purpose"], lexicon.patterns["topic"]
+    names = [p for p in (lexicon.patterns[c] for c in ("deixis", "content")) if p is not None]
+    # (a person in it makes it a workflow, not a caveat: "機械翻訳なので、ネイティブが原文と…レビューします")
+    cues = [p for p in (topic, lexicon.patterns["human"]) if p is not None]
+    for start, end in _unspaced_labels(lexicon, folded):
+        at = end + (folded[end : end + 1] == " ")
+        spans: list[tuple[int, int]] = []
+        if after is not None and (m := after.regex.match(folded, at)) is not None:
+            if purpose is None or purpose.regex.match(folded, end) is None:
+                spans, subject = [(end, m.end())], folded[:start]
+        elif before is not None and (m := _PHRASE_MARK.match(folded, at)) is not None:
+            opening = [b for b in before.regex.finditer(folded, 0, start) if not folded[b.end() : start].strip()]
+            if opening:
+                spans, subject = [opening[-1].span()], folded[: opening[-1].start()]
+        if not spans or m is None:
+            continue
+        subject = _LEAD_JUNK.sub("", subject).strip()
+        if subject and not any(p.search(subject) for p in names):
+            continue
+        stop = _SENTENCE_STOP.search(folded, m.end())
+        consequence = folded[m.end() : stop.start() if stop is not None else len(folded)]
+        # (nor one that goes on past a clause mark: "機械翻訳なので完璧ではありませんが、初稿としては有用です" argues
+        # about something else, as `_label_ends` reads a caveat)
+        goes_on = _CLAUSE_GOES_ON.search(consequence.lstrip(" ,，、"))
+        if quality.search(consequence) and not goes_on and not any(p.search(consequence) for p in cues):
+            return [*spans, (m.end(), m.end() + len(consequence))]
+    return []
+
+
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
     """ "This is a machine translation": a deictic subject and a copula next to the noun phrase machine +
     translation, before it ("Is aistriúchán meaisín é an comhad seo") or after it in verb-final languages
@@ -1142,11 +1195,23 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
         return None
     by = lexicon.patterns["by"]
     for start, end in _unspaced_labels(lexicon, folded):
+        versioned = False  # a version noun after the label: "a machine-translated version" names this text by deixis
         # (an agent joined by `by` needs a subject that names the text: "本書は AI による翻訳です"; with the subject
         # dropped, "AI による翻訳です。" is as often a tool's message on the text it just made)
         linking = by is not None and by.regex.search(folded, start, end) is not None
         if lexicon.future_after:
             at = _past_aside(folded, end + (folded[end : end + 1] == " "))
+            # "…の自動翻訳版です", "…의 기계 번역본입니다": a version noun written onto the label is the predicate's
+            # head ("the machine-translated version"), and a genitive before the label names what it is a version
+            # of, not the clause's subject (that stands before a topic particle, or is dropped) (round 26, cjk26)
+            version = lexicon.patterns["version"]
+            v = version.regex.match(folded, at) if version is not None else None
+            if v is not None and copula.regex.match(folded, v.end()) is not None:
+                at, versioned = v.end(), True
+                genitive = lexicon.patterns["genitive"]
+                head = folded[:start].rstrip()
+                if genitive is not None and any(e == len(head) for _, e in genitive.spans(head)):
+                    start = len(_theme(lexicon, head))
             if copula.regex.match(folded, at) is None:
                 if reason is None or reason.regex.match(folded, at) is None:
                     continue
@@ -1176,9 +1241,13 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
             continue
         if not subject or _other_versions(folded) or _others(lexicon, folded):
             return subject
-        if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in ("deixis", "content")):
+        # ("페이지는 AI 번역본이다", a page named without deixis, may be any site's: "the page is an AI version")
+        if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in _SUBJECT_NAMES[versioned]):
             return subject
     return None
+
+
+_SUBJECT_NAMES = {False: ("deixis", "content"), True: ("deixis",)}
 
 
 def _modifies_other(lexicon: Lexicon, folded: str, end: int) -> bool:
@@ -1718,6 +1787,18 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
     # blanked out, so that its "may" or "not" reads as neither a hedge nor a negation.
     caveat_end = 0  # where the last caveat ends: "一部、誤りが含まれ…" has its comma before it, inside its clause
+    # "機械翻訳のため正確でない箇所があります", "由于是机器翻译，部分内容可能与原文不一致": a label, a connective of
+    # reason and a consequence on this text's wording, read as the label's caveat (round 26, cjk26); before the
+    # caveat lists, whose entries ("不正確な") would take the consequence's quality word
+    for i in owners:
+        for s, e in _reason_caveat(lex[i], folded) if not lex[i].spaces else ():
+            found.add("caveat")
+            # (what the consequence points at stays read: "…のため、この記事には誤りが…" names this text)
+            found |= {
+                c for c in ("deixis", "content") if (p := lex[i].patterns[c]) is not None and p.search(folded[s:e])
+            }
+            caveat_end = max(caveat_end, e)
+            folded = folded[:s] + " " * (e - s) + folded[e:]
     for i in owners:
         caveat = lex[i].patterns["caveat"]
         if caveat is not None and caveat.search(folded):
@@ -1989,6 +2070,76 @@ def _tail_status(fragment: str) -> Reading | None:
         return None
     inner = read(tail.group(1))
     return inner if inner is not None and inner.score > 0 and "sourced" in inner.concepts else None
+
+
+# "…要求を処理します。(Google翻訳)", "(DeepL 翻訳) これは…ですか？": an engine's credit in brackets at an edge of a line
+# whose rest is a sentence (round 26, cjk26)
+_OPEN_TAG = "(（【["
+_CLOSE_TAG = ")）】]"
+_TAG_BODY = r"[^()（）【】\[\]\n]{1,24}"
+_LEADING_TAG = re.compile(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*(.+)", re.DOTALL)
+_TRAILING_TAG = re.compile(rf"(.+?)\s*[(（【\[]({_TAG_BODY})[)）】\]]\s*([。.:：]?)\s*", re.DOTALL)
+_SENTENCE_END = re.compile(r"[。．！？!?]|\.(?:\s|$)")
+TAG_REST = 10  # letters the line holds outside the bracket: a sentence, not a title, a button or a list item
+TAG_SCORE = BASE + MACHINE + SELF
+
+
+def _bare_tag(body: str) -> str | None:
+    """The language of a bracket that holds nothing but a machine's credit: an engine's name and maybe a translate
+    word ("谷歌翻译", "DeepL 翻訳", "파파고 번역"), or a machine word and a translate word ("机翻", "機械翻訳"), with
+    the lexicon's `by` and `tag` words ("DeepLによる翻訳", "部分機器翻譯", "Google 번역 제공"); None for anything more
+    ("구글 번역기를 돌려보니 …", "AI 翻譯失敗", "非机器翻译")."""
+    folded = _fold(body).strip()
+    owners = [i for i in _owners(folded) if not _lexicon(i).spaces]
+    if not owners:
+        return None
+    engine = False
+    for _, pattern in shared().engines if _engine_any().search(folded) else ():
+        folded, n = pattern.subn(" ", folded)
+        engine = engine or n > 0
+    for i in owners:
+        lexicon = _lexicon(i)
+        rest = folded
+        machine = False
+        for concept in ("machine", "translate", "by", "tag"):
+            if (matcher := lexicon.patterns[concept]) is not None:
+                machine = machine or concept == "machine" and matcher.search(rest)
+                rest = matcher.regex.sub(" ", rest)
+        if (engine or machine) and not _LETTER.search(rest):
+            return lexicon.code
+    return None
+
+
+def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
+    """A bare machine credit in brackets (`_bare_tag`) that opens or closes its line, where the rest of the line is a
+    sentence (it ends one, with a colon after the bracket where the credit leads in a quotation) holding no translate
+    word and no engine of its own: "…を処理するよう要求します。(Google翻訳)", "(파파고 번역) 이 연구는 …입니다.",
+    "看到了这么一段话（谷歌翻译）：". Not a title, a button or a list item ("新增餐點 (AI自動翻譯)", "OpenAI GPT
+    (AI翻訳)"), nor a bracket that glosses a translate word before it ("영문 → 한국어 번역 (구글 번역)")."""
+    lo = max(0, s - LINE_REACH)
+    lo = text.rfind("\n", lo, s) + 1 or lo
+    hi = text.find("\n", e, min(len(text), e + LINE_REACH))
+    hi = len(text) if hi < 0 and len(text) <= e + LINE_REACH else hi
+    if hi < 0 or lo > 0 and text[lo - 1] != "\n":
+        return None  # the line's edges lie beyond the reach: not read (a page may be one long line)
+    line = text[lo:hi].strip()
+    if not line or (line[0] not in _OPEN_TAG and line.rstrip("。.:： ")[-1:] not in _CLOSE_TAG):
+        return None
+    for leading, m in ((True, _LEADING_TAG.fullmatch(line)), (False, _TRAILING_TAG.fullmatch(line))):
+        if m is None:
+            continue
+        body, rest = (m.group(1), m.group(2)) if leading else (m.group(2), m.group(1))
+        if body not in text[s:e] or (code := _bare_tag(body)) is None:
+            continue
+        folded = _fold(rest)
+        if has_translate_word(rest) or _engine_any().search(folded):
+            continue
+        if _letters("".join(ch for ch in rest if _word_char(ch))) < TAG_REST:
+            continue
+        ends = bool(_SENTENCE_END.search(rest)) if leading else bool(_SENTENCE_END.search(rest[-1:] + " "))
+        if ends or not leading and m.group(3) in (":", "："):
+            return Reading(TAG_SCORE, code, frozenset({"machine", "translate", "tag"}), 0)
+    return None
 
 
 def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
@@ -2636,6 +2787,8 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
         if code_line(line):
             continue  # "… (carpeta simpsons_data)", "… Gibt die Texte zurück.", "[*] …": code, a docstring, a log
         reading = read(text[s:e])
+        if (reading is None or reading.score <= 0) and (tagged := _sentence_tag(text, s, e)) is not None:
+            reading = tagged
         if reading is not None and reading.score <= 0 and nxt > e:
             reading, e = _with_caveat(text, s, e, nxt, reading)
             piece = text[s:e].strip()
