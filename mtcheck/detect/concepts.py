@@ -80,6 +80,7 @@ CONCEPTS = (
     "target",
     "self_used",
     "perfect",
+    "disclaims",
     "final",
     "and",
 )
@@ -1399,12 +1400,32 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de"); a
     # language slot or name before it is the language the label is on ("{lang} (fassarar na'ura)", "Hausa — …")
     named = [w for w in words if w == "xslot" or shared().language_regex.match(w)]
+    # a qualifier of the label is no other word ("Unofficial machine translation", "Inoffizielle maschinelle …")
+    qualifier = lexicon.patterns["qualifier"]
+    named += [w for w in words if w not in named and qualifier is not None and qualifier.regex.match(w)]
     kinds = [_label_kind(machine, stems, w) for w in words]
     kinds = ["-" if w in named else k for w, k in zip(words, kinds, strict=True)]
     # one word that is machine + translation is both ("Masjienvertaling", "Maskinoversættelse")
     kinds += ["t" for w, k in zip(words, kinds, strict=True) if k == "m" and _machine_compound(lexicon, w)]
     kinds += ["m"] * len(spaced)
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+
+
+def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
+    """Where a legal-status caveat (the lexicon's `disclaims`: "not legal advice", "keine Rechtsberatung", "non
+    officielle") stands right after a bare label, with at most a dash, colon or comma between (and earlier caveats of
+    the kind: "Traduction automatique non officielle — pas un avis juridique")."""
+    disclaims = lexicon.patterns["disclaims"]
+    if disclaims is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    blanked = folded
+    for s, e in disclaims.spans(folded):
+        head = _LEAD_JUNK.sub("", blanked[:s], count=1).rstrip().rstrip("-–—:;,").strip()
+        if head and _label_words(lexicon, head):
+            spans.append((s, e))
+            blanked = blanked[:s] + " " * (e - s) + blanked[e:]
+    return spans
 
 
 def _label_head(lexicon: Lexicon, folded: str) -> bool:
@@ -1719,6 +1740,14 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # A caveat ("may contain errors", "for your convenience", "the English version prevails") is read first and
     # blanked out, so that its "may" or "not" reads as neither a hedge nor a negation.
     caveat_end = 0  # where the last caveat ends: "一部、誤りが含まれ…" has its comma before it, inside its clause
+    # "Maschinelle Übersetzung – keine Rechtsberatung", "Traduction automatique non officielle — …": a legal-status
+    # caveat (`disclaims`) right after a bare label is the label's caveat, its "not" no negation; elsewhere it is not
+    # read ("Ce blog ne constitue pas un avis juridique sur la traduction automatique" says nothing of a text made)
+    for i in owners:
+        for s, e in _disclaimed(lex[i], folded):
+            found.add("caveat")
+            caveat_end = max(caveat_end, e)
+            folded = folded[:s] + " " * (e - s) + folded[e:]
     for i in owners:
         caveat = lex[i].patterns["caveat"]
         if caveat is not None and caveat.search(folded):

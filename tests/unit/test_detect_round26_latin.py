@@ -122,3 +122,58 @@ def test_a_completed_passive_with_a_short_subject_is_a_notice(text: str) -> None
 def test_look_alikes_of_the_completed_passive_stay_unflagged(text: str) -> None:
     assert not detect_text(text).machine_translated
     assert not detect_text(_BODY + text).machine_translated
+
+
+# A bare label ("Machine translation", with "unofficial" before it: the lexicon's `qualifier`) and a legal-status
+# caveat right after it (`disclaims`: "not legal advice", "keine Rechtsberatung", "sans valeur juridique"): the
+# caveat's "not" is no negation of the label. Elsewhere the same words are not read as a caveat.
+LEGAL_NOTICES = [
+    "Machine translation — not legal advice.",
+    "Automatische Übersetzung – keine Rechtsberatung.",
+    "Maschinelle Übersetzung – nicht rechtsverbindlich.",
+    "Traduction automatique non officielle — pas un avis juridique.",
+    "Traduction automatique — sans valeur juridique.",
+    "Traducción automática no oficial: no constituye asesoramiento legal.",
+    "Tradução automática não oficial — sem validade jurídica.",
+    "Traduzione automatica non ufficiale – non costituisce consulenza legale.",
+    "Nieoficjalne tłumaczenie maszynowe – nie stanowi porady prawnej.",
+    "Inofficiell maskinöversättning – ingen juridisk rådgivning.",
+    "Uoffisiell maskinoversettelse – ikke juridisk rådgivning.",
+    "Onofficiële machinevertaling – geen juridisch advies.",
+    "Neoficiální strojový překlad – není právní rada.",
+]
+
+LEGAL_LOOK_ALIKES = [
+    # a status of the feature, not a caveat on a text
+    "Machine translation — not available",
+    "Maschinelle Übersetzung — nicht aktiviert",
+    "Traduction automatique : non disponible",
+    # a human or unofficial translation with no machine
+    "Translated by Anna Weber — not legal advice.",
+    "Übersetzt von Anna Weber — keine Rechtsberatung.",
+    "Traduction non officielle réalisée par des bénévoles — pas un avis juridique.",
+    "Traducción no oficial hecha por voluntarios: no constituye asesoramiento legal.",
+    "Nieoficjalne tłumaczenie wykonane przez wolontariuszy — nie jest to porada prawna.",
+    "Unofficial translation — not legal advice.",
+    "Inoffizielle Übersetzung — keine Rechtsberatung.",
+    # the words inside a sentence about machine translation, not after a label
+    "Ce blog ne constitue pas un avis juridique sur la traduction automatique des contrats.",
+    "Este artículo sobre traducción automática no constituye asesoramiento legal.",
+    "Machine translation is not legal advice, and neither is this blog.",
+    "Should I use machine translation for contracts? Not legal advice.",
+    "Unofficial machine translation API for developers",
+    "Machine translation is no substitute for a certified interpreter.",
+    "Maschinelle Übersetzung ist kein Ersatz für einen Dolmetscher.",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_NOTICES)
+def test_a_label_with_a_legal_status_caveat_is_a_notice(text: str) -> None:
+    assert detect_text(text).machine_translated
+    assert detect_text(_BODY + text).machine_translated
+
+
+@pytest.mark.parametrize("text", LEGAL_LOOK_ALIKES)
+def test_legal_status_words_elsewhere_stay_unflagged(text: str) -> None:
+    assert not detect_text(text).machine_translated
+    assert not detect_text(_BODY + text).machine_translated
