@@ -80,6 +80,8 @@ CONCEPTS = (
     "source_after",
     "target",
     "self_used",
+    "perfect",
+    "disclaims",
     "final",
     "and",
     "tag",
@@ -1467,12 +1469,32 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     # every word a machine or translate word (inflected: "Автоматтык котормо"), or a short link ("ya", "de"); a
     # language slot or name before it is the language the label is on ("{lang} (fassarar na'ura)", "Hausa — …")
     named = [w for w in words if w == "xslot" or shared().language_regex.match(w)]
+    # a qualifier of the label is no other word ("Unofficial machine translation", "Inoffizielle maschinelle …")
+    qualifier = lexicon.patterns["qualifier"]
+    named += [w for w in words if w not in named and qualifier is not None and qualifier.regex.match(w)]
     kinds = [_label_kind(machine, stems, w) for w in words]
     kinds = ["-" if w in named else k for w, k in zip(words, kinds, strict=True)]
     # one word that is machine + translation is both ("Masjienvertaling", "Maskinoversættelse")
     kinds += ["t" for w, k in zip(words, kinds, strict=True) if k == "m" and _machine_compound(lexicon, w)]
     kinds += ["m"] * len(spaced)
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
+
+
+def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
+    """Where a legal-status caveat (the lexicon's `disclaims`: "not legal advice", "keine Rechtsberatung", "non
+    officielle") stands right after a bare label, with at most a dash, colon or comma between (and earlier caveats of
+    the kind: "Traduction automatique non officielle — pas un avis juridique")."""
+    disclaims = lexicon.patterns["disclaims"]
+    if disclaims is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    blanked = folded
+    for s, e in disclaims.spans(folded):
+        head = _LEAD_JUNK.sub("", blanked[:s], count=1).rstrip().rstrip("-–—:;,").strip()
+        if head and _label_words(lexicon, head):
+            spans.append((s, e))
+            blanked = blanked[:s] + " " * (e - s) + blanked[e:]
+    return spans
 
 
 def _label_head(lexicon: Lexicon, folded: str) -> bool:
@@ -1799,6 +1821,14 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             }
             caveat_end = max(caveat_end, e)
             folded = folded[:s] + " " * (e - s) + folded[e:]
+    # "Maschinelle Übersetzung – keine Rechtsberatung", "Traduction automatique non officielle — …": a legal-status
+    # caveat (`disclaims`) right after a bare label is the label's caveat, its "not" no negation; elsewhere it is not
+    # read ("Ce blog ne constitue pas un avis juridique sur la traduction automatique" says nothing of a text made)
+    for i in owners:
+        for s, e in _disclaimed(lex[i], folded):
+            found.add("caveat")
+            caveat_end = max(caveat_end, e)
+            folded = folded[:s] + " " * (e - s) + folded[e:]
     for i in owners:
         caveat = lex[i].patterns["caveat"]
         if caveat is not None and caveat.search(folded):
@@ -1948,6 +1978,19 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     if "done" in found and "machine" in found and any(_from_source(lex[i], folded) for i in owners):
         names_self = True
         found.add("sourced")
+    # "Les descriptions ont été traduites automatiquement", "Le altre 23 lingue sono state tradotte automaticamente",
+    # "Os significados foram traduzidos automaticamente": a short subject that opens its clause and a completed passive
+    # (`perfect`: "were", "have been", "ont été", "sono state", "foram") of a machine's translation report what was done
+    # to the texts at hand, whatever noun names them; a feature says what is done each time ("are translated",
+    # "will be translated"), and a relative clause qualifies a noun ("articles that were machine translated")
+    perfect = next((h for i in owners if (h := _perfect_subject(lex[i], folded)) is not None), None)
+    if "done" in found and "machine" in found and perfect is not None:
+        names_self = True
+        found.add("perfect")
+        # "Many of our 254 languages have been machine translated", "alle 45 sprog er maskinoversat": a subject that
+        # names languages names the site's language versions, as "the other languages" does (`others`)
+        if common.tongues.search(perfect):
+            found.add("others")
     # "Automatically translated from English.": a short status line made by a machine that names its source
     sourced = "machine" in found and _short(fragment, lex[best].spaces, SOURCED_WORDS) and _leads(lex[best], before)
     if sourced and bool(common.language_regex.search(folded)):
@@ -2457,6 +2500,82 @@ def _self_used(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
+PERFECT_SUBJECT_WORDS = 8  # words of a subject before its completed passive: "Les messages des voyageurs et des hôtes"
+PERFECT_GAP_WORDS = 2  # words between the auxiliary and the translate word: "ont été automatiquement", "were all"
+_PERFECT_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_TALLIED = re.compile(r":\s*\d")
+
+
+CONVERTED_OBJECT_WORDS = 4  # words after "into" that name what a text was turned into: "de nieuwe velden"
+
+
+def _converted(after: str) -> bool:
+    """Whether the words after a made form turn it into something that is no language (`into_words` then no language
+    name, language noun or "your language" within four words): "… vertaald naar de nieuwe velden", "… oversat til
+    arabertal" (`_names_language`), "… translated into Fahrenheit"; a translation goes into a language ("… al
+    neerlandés", "… til dansk", "… into 8 languages")."""
+    words = after.split()
+    common = shared()
+    for k, w in enumerate(words[:PERFECT_GAP_WORDS]):
+        if w in common.into_words:
+            obj = " ".join(words[k + 1 : k + 1 + CONVERTED_OBJECT_WORDS])
+            return not (_names_language(obj) or common.tongues.search(obj) or common.reader_languages.search(obj))
+    return False
+
+
+LANGUAGE_ENDING = 3  # letters after a language name's stem in its own word: "angol|ra", "deutsch|e", "polsk|i"
+
+
+def _names_language(words: str) -> bool:
+    """Whether a word of `words` is a language's name: its stem at the word start and an ending of three letters at
+    most ("al neerlandés", "til dansk"), not a compound the name only qualifies ("til arabertal", Arabic numerals)."""
+    for m in shared().language_regex.finditer(words):
+        if m.start() and _word_char(words[m.start() - 1]):
+            continue
+        if _word_end(words, m.end()) - m.end() <= LANGUAGE_ENDING:
+            return True
+    return False
+
+
+def _perfect_subject(lexicon: Lexicon, folded: str) -> str | None:
+    """A completed passive (the lexicon's `perfect`) right before the first translate word (up to two words between:
+    an adverb, a machine word), which is itself a made form (a participle: "traduites", "konekäännetty"; not a noun,
+    "on konekäännös", "is machine translation"), after a subject of one to eight words that opens the fragment (after a
+    note label at most): "Les descriptions ont été traduites", "Todos los campos fueron traducidos", "Many of our 254
+    languages have been machine translated". The subject, or None. Not where the subject holds a relative pronoun or a
+    complementizer (`relatives` in common.toml: "articles that were …", "I read that they were …"), nor the reader's
+    files ("Your documents have been …", a tool's output), nor where a frequency word makes it a remark on what
+    happens ("… are often machine translated") or the machine is ours ("… using our AI", a product's boast)."""
+    perfect, done = lexicon.patterns["perfect"], lexicon.patterns["done"]
+    first = _first_translate(folded)
+    if perfect is None or done is None or first is None:
+        return None
+    if _TALLIED.search(folded, first) or shared().frequency.search(folded):
+        return None  # "Die Dateien wurden automatisch übersetzt: 42 von 50": a program's count, a log line
+    if shared().possessives.search(folded, first):
+        return None  # "Jutaan kata telah diterjemahkan menggunakan AI kami": our own machine, a product
+    start = max(folded.rfind(" ", 0, first), folded.rfind("\n", 0, first)) + 1  # the translate word's
+    end = _word_end(folded, first)
+    if not any(s < end and e > start for s, e in done.spans(folded)) and not done.regex.match(folded, first):
+        return None  # (a compound's made form: "maskinoversat", the stem inside it)
+    if _converted(folded[end:]):
+        return None  # "De gegevens zijn automatisch vertaald naar de nieuwe velden": a conversion, not a translation
+    for s, e in perfect.spans(folded[:first]):
+        if len(folded[e:first].split()) > PERFECT_GAP_WORDS or _PERFECT_CLAUSE.search(folded, e, first):
+            continue
+        # the subject opens the fragment, after a note label at most ("Hinweis: Die Kommentare wurden …"); a clause
+        # before it sets the scene elsewhere ("Chez Amazon, les avis ont été …", "Grâce à notre outil, vos …")
+        head = _LEAD_JUNK.sub("", folded[:s], count=1)
+        label = shared().note_label.match(head)
+        head = head[label.end() :] if label is not None else head
+        words = head.split()
+        if _PERFECT_CLAUSE.search(head) or not 1 <= len(words) <= PERFECT_SUBJECT_WORDS:
+            continue
+        if not any(w in shared().relatives for w in words) and not shared().yours.search(head):
+            return head
+    return None
+
+
 def points_here(fragment: str) -> bool:
     """Whether a fragment's reading points at this text: deixis ("above", "this"), a slot, a short sourced line, or
     a caveat about the text's quality or review ("Names are machine-translated and not yet reviewed").
@@ -2474,7 +2593,7 @@ def points_here(fragment: str) -> bool:
     noted = noted and _engine_any().search(_fold(fragment)) is not None
     # "…, originál je uveden pod nimi", "the original is shown below": the line points at the original of this text
     original = reading.score > 0 and _original_clause(_fold(fragment))
-    return noted or original or bool({"deixis", "sourced", "caveat"} & reading.concepts) or reading.slots > 0
+    return noted or original or bool({"deixis", "sourced", "caveat", "perfect"} & reading.concepts) or reading.slots > 0
 
 
 _CLAUSE_CUT = re.compile(r"[,;:–—]")
@@ -2794,6 +2913,8 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
             piece = text[s:e].strip()
         if reading is None or reading.score <= 0:
             continue
+        if "perfect" in reading.concepts and shared().success_word.search(text, text.rfind("\n", 0, s) + 1, s):
+            continue  # "Projekt zapisany pomyślnie! Etykiety zostały przetłumaczone …": a program's report, a toast
         start = end = None
         if origin is not None:
             start, end = origin + s, origin + e

@@ -474,6 +474,22 @@ class Shared:
         return _alternatives(self._data["alternatives"])
 
     @cached_property
+    def into_words(self) -> frozenset[str]:
+        """ "into", "naar", "til": the preposition that names what a made form turned a text into."""
+        return frozenset(self._data["into_words"])
+
+    @cached_property
+    def tongues(self) -> re.Pattern[str]:
+        """ "language", "langue", "Sprache" at a word start: a noun that names a language without naming which."""
+        return re.compile(r"(?<!\w)(?:{})".format("|".join(re.escape(w) for w in self._data["tongues"])))
+
+    @cached_property
+    def relatives(self) -> frozenset[str]:
+        """ "that", "qui", "che", "które": a relative pronoun that ends a completed passive's subject makes its clause
+        qualify a noun ("articles that were machine translated"), no report on the texts at hand."""
+        return frozenset(self._data["relatives"])
+
+    @cached_property
     def except_words(self) -> re.Pattern[str]:
         """ "other than", "distintos al", "以外": beside a language name, the site's other language versions."""
         return _alternatives(self._data["except_words"])
