@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration
 from mtcheck.detect.core import THRESHOLD, _combine, detect
-from mtcheck.detect.original_link import OriginalLink, find_original, link_evidence
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence
 
 if TYPE_CHECKING:
+    from mtcheck.detect.original_link import OriginalLink
     from mtcheck.detect.reader import Reader
 
 # Evidence read from the main text only: a page's menus and language switchers are not its prose.
@@ -50,6 +50,8 @@ def detect_document(document: Document, *, language: str | None = None, local_li
         return Seen(main)
     page_detection = detect(page, language=language or main.language, reader=reader)
     detection = merge(main, page_detection, document.text, page.text)
+    from mtcheck.detect.original_link import find_original, link_evidence  # a web page's only (not a local file's)
+
     original = find_original(page, page_detection, base=document.url, language=language or main.language)
     if original is not None:
         extra = link_evidence(original)
@@ -88,6 +90,8 @@ def _local_html(document: Document, main: Detection, *, language: str | None, lo
         return Seen(detection)
     page_detection = detect(page, language=language or main.language, reader=reader)
     base = _file_base(document.path)
+    from mtcheck.detect.original_link import find_original
+
     return Seen(detection, find_original(page, page_detection, base=base, language=language or main.language))
 
 

@@ -12,7 +12,6 @@ from mtcheck.errors import InputError
 from mtcheck.read.html import parse_html
 from mtcheck.read.inputs import STDIN, decode, one_line, read_bytes, sanitize_name
 from mtcheck.read.markdown import parse_markdown
-from mtcheck.read.source_map import build_source_map
 from mtcheck.read.text_builder import PARAGRAPH_SEPARATOR, Link, Parsed, TextBuilder, clean_text
 
 # The builder and the format parsers live in their own modules; callers import them from here.
@@ -145,6 +144,11 @@ def read_document(
         raise InputError(f"{label}: no readable text in this {fmt} document")
     if name is None:
         name = "stdin" if is_stdin else Path(path).stem
+    spans: tuple[tuple[int, int, int], ...] = ()
+    if source_map:  # imported here: detection reads no source map (`mtcheck detect` does not import it)
+        from mtcheck.read.source_map import build_source_map
+
+        spans = build_source_map(parsed.text, raw, fmt)
     return Document(
         path=str(path),
         name=sanitize_name(name),
@@ -157,5 +161,5 @@ def read_document(
         links=parsed.links,
         encoding=encoding,
         outside=parsed.outside,
-        source_map=build_source_map(parsed.text, raw, fmt) if source_map else (),
+        source_map=spans,
     )

@@ -45,9 +45,11 @@ def test_import_mtcheck_is_light() -> None:
 
 # What `detect` does not need: typer's pydantic adapters (the quick path reads its options), the report
 # side of the library (checks, the engines' registry, renderers), the model reader's module when no reader is asked
-# for, and the round-trip signal (mtcheck.detect re-exports it, imported on first use).
+# for, the round-trip signal (mtcheck.detect re-exports it, imported on first use), the source map (detection reads
+# none) and the original's link (a web page's, or a local file's with local_links; not `mtcheck detect FILE`'s).
 NOT_FOR_DETECT = ("pydantic", "mtcheck.api.core", "mtcheck.checks", "mtcheck.engines", "mtcheck.report",
-                  "mtcheck.detect.reader", "mtcheck.detect.roundtrip")  # fmt: skip
+                  "mtcheck.detect.reader", "mtcheck.detect.roundtrip", "mtcheck.read.source_map",
+                  "mtcheck.detect.original_link")  # fmt: skip
 
 
 @pytest.mark.parametrize("args", [["detect", "{article}"], ["-q", "detect", "--format", "json", "{article}"]])
