@@ -91,6 +91,7 @@ CONCEPTS = (
     "quality",
     "version",
     "genitive",
+    "label_caveat",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -475,6 +476,10 @@ class Reading:
     slots: int
 
 
+# Malayalam's chillu letters in their older spelling, consonant + virama + joiner ("വിവര്‍ത്തനം" for "വിവർത്തനം");
+# any other zero-width joiner only shapes the letters ("යන්ත්‍ර" is written with it or without): both read without it
+_CHILLUS = {"ണ": "ൺ", "ന": "ൻ", "ര": "ർ", "ല": "ൽ", "ള": "ൾ", "ക": "ൿ"}
+_JOINED = re.compile("([" + "".join(_CHILLUS) + "])\u0d4d\u200d|\u200d")
 # Optional vowel marks, dropped as the phrase rules' view drops them: Arabic harakat, the superscript alef and
 # tatweel ("مُترجمة" is "مترجمة"), Hebrew points and cantillation.
 _VOWEL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
@@ -482,8 +487,24 @@ _VOWEL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\
 
 def _fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).lower().replace("\u00ad", "").replace("\u200b", "")
+    if "\u200d" in folded:
+        folded = _unjoined(folded)[0]
     # Turkish "İ" lowers to "i" and a combining dot: "İngilizceden" is read as "ingilizceden"
     return _VOWEL_MARKS.sub("", folded).replace("i\u0307", "i")
+
+
+def _unjoined(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without zero-width joiners (`_JOINED`), and where each shift of its offsets begins: (offset in the
+    new text, characters removed before it)."""
+    parts: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    pos = removed = 0
+    for m in _JOINED.finditer(text):
+        parts += [text[pos : m.start()], _CHILLUS[m.group(1)] if m.group(1) else ""]
+        removed += m.end() - m.start() - (1 if m.group(1) else 0)
+        pos = m.end()
+        shifts.append((m.end() - removed, removed))
+    return "".join(parts) + text[pos:], shifts
 
 
 def _owners(folded: str) -> list[int]:
@@ -1497,6 +1518,23 @@ def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DASH = re.compile(r"\s[—–-]\s")
+
+
+def _beside_label(lexicon: Lexicon, tail: Matcher, folded: str) -> bool:
+    """A `label_caveat` beside a bare label: the line is nothing else ("AI თარგმანი, თქვენი მოხერხებულობისთვის"), or
+    the label and the caveat make the line's head before a dash, whatever follows ("सुविधाका लागि स्वचालित अनुवाद —
+    कानुनी रूपमा … मान्य हुन्छ", "Машин орчуулга — алдаатай байж болно, …")."""
+    bare = tail.strip(folded)
+    if _label_words(lexicon, _LEAD_JUNK.sub("", bare.strip(), count=1)):
+        return True
+    dash = _DASH.search(folded)
+    first = next(tail.spans(folded), None)
+    if dash is None or first is None or not _label_words(lexicon, _LEAD_JUNK.sub("", bare[: dash.start()], count=1)):
+        return False
+    return first[0] < dash.start() or not folded[dash.end() : first[0]].strip()
+
+
 def _label_head(lexicon: Lexicon, folded: str) -> bool:
     """The line opens with a bare label (a machine word and a translate word, up to BARE_WORDS words) and goes on
     without a copula or a negation ("Machine translation from English to Japanese is hard" is a sentence about it,
@@ -1835,6 +1873,16 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             found.add("caveat")
             caveat_end = max([caveat_end, *(m.end() for m in caveat.regex.finditer(folded))])
             folded = caveat.strip(folded)
+    # "Машин орчуулга — алдаатай байж болно", "স্বয়ংক্রিয় অনুবাদ — এখনো পর্যালোচিত নয়": a caveat read only beside a
+    # bare label ("… may contain errors" in a sentence about machine translation says nothing of this text)
+    labelled = False
+    for i in owners:
+        tail = lex[i].patterns["label_caveat"]
+        if tail is not None and "caveat" not in found and tail.search(folded) and _beside_label(lex[i], tail, folded):
+            found.add("caveat")
+            labelled = True
+            caveat_end = max([caveat_end, *(m.end() for m in tail.regex.finditer(folded))])
+            folded = tail.strip(folded)
     # "机器翻译，未经母语者审核", "chưa được người bản ngữ kiểm tra": a negation that governs a review word is a
     # caveat with the reviewer named inside it, blanked as one (its negation and its human word are no claim)
     for i in owners:
@@ -1952,7 +2000,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # "Masjienvertaling, nog nie nagegaan nie": a bare label whose caveat (blanked above) follows it is a badge in
     # every language; the phrase rules read the label alone, not with its caveat
     if not badge and "caveat" in found:
-        badge = _label_words(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
+        badge = labelled or _label_words(lex[best], _LEAD_JUNK.sub("", folded.strip(), count=1))
     # A caveat says the text was made by the translation it warns about: "AI translations can contain errors".
     # ("{lang}から翻訳 · 原文を表示": a language slot and a "Show original" link make a translate noun a status)
     # "J'ai utilisé DeepL pour traduire ce texte", "I used Google Translate for this post": the writer's own use of
@@ -2823,8 +2871,14 @@ def _candidates(text: str) -> list[tuple[int, int, int]]:
     the fragment after it on the same or the next line (its own end where there is none)."""
     regex, _ = _translate_index()
     folded = text.replace("\u0130", "I").lower()  # same length as the text, so offsets hold
+    shifts: list[tuple[int, int]] = []
+    if "\u200d" in folded:  # (stems are read without joiners; their offsets are mapped back)
+        folded, shifts = _unjoined(folded)
     stems = [] if _without_stems(folded) else [m.start() for m in regex.finditer(folded)]
     hits = sorted(stems + _tool_hits(folded))
+    if shifts:
+        begins = [a for a, _ in shifts]
+        hits = [h + (shifts[j][1] if (j := bisect_right(begins, h) - 1) >= 0 else 0) for h in hits]
     if not hits:
         return []
     pieces = fragments(text)
