@@ -269,6 +269,35 @@ def _input_sentence(sentence: str) -> bool:
     return len(clauses) < 2 or any(common.asks_input(c) and concepts.names_machine(c) for c in clauses)
 
 
+def _acts(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the finding's clause opens with the verb of a control or a feature description ("Add comment (machine
+    translated)", "Shows the headlines, translated by DeepL", "Wybierz język, aby zobaczyć stronę przetłumaczoną
+    automatycznie"; `Shared.acts`), or a verb-final label has it before the finding's bracket ("Kommentar hinzufügen
+    (maschinell übersetzt)"): what a button or a program does. The clause runs from the start of the finding's
+    sentence and item of its line (`_SEPARATOR`, within SERVICE_REACH) to the finding's end, and no clause end
+    (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) may stand before the finding: "Click here for the original.
+    This page was machine translated." and "Add a comment: this page was machine translated" keep their notice. A
+    deictic word beside a content noun in the clause keeps it too ("Switch to the original (this page was machine
+    translated)": `concepts.names_this`)."""
+    if start is None or end is None:
+        return False
+    lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
+    for sep in _SEPARATOR.finditer(text, lo, start + 1):
+        lo = sep.end()
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        lo = stop.end()
+    for stop in _CLAUSE_END.finditer(text, lo, start):
+        lo = stop.end()
+    return _action_clause(text[lo:end])
+
+
+@lru_cache(maxsize=256)
+def _action_clause(clause: str) -> bool:
+    """`Shared.acts` on the NFKC form of a finding's clause, once per clause, unless the clause names this text."""
+    folded = unicodedata.normalize("NFKC", clause)
+    return shared().acts(folded) and not concepts.names_this(folded)
+
+
 # Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).
 PROMPT_REACH = 600
 
@@ -389,6 +418,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             or _labels_quoted(text, f.start)
             or _prompts_role(text, f.start, f.end)  # "You are a professional translator. Below is a machine …"
             or _asks_input(text, f.start, f.end)  # "Paste the machine-translated text below"
+            or _acts(text, f.start, f.end)  # "Add comment (machine translated)", "Shows the news, translated by AI"
         ):
             kind, weight = "mention", 0.1
         elif f.hit.kind == "badge" and mentions >= 2:
@@ -414,6 +444,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             and not _labels_quoted(text, e.start)
             and not _prompts_role(text, e.start, e.end)
             and not _asks_input(text, e.start, e.end)
+            and not _acts(text, e.start, e.end)
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = _segment_extras(document, raw, metadata)

@@ -253,6 +253,22 @@ class Shared:
         return _possessives(self._data["service_words"] + self._data["trigger_events"] + self._data["fallback_words"])
 
     @cached_property
+    def _action_heads(self) -> frozenset[str]:
+        return frozenset(self._data["action_heads"])
+
+    def acts(self, clause: str) -> bool:
+        """Whether the (NFKC) clause that holds a finding opens with the verb of a control or a feature description
+        (`action_heads`: "Add comment (machine translated)", "Shows the headlines, translated by DeepL", "Elige un
+        idioma para ver la ficha traducida por IA"), or has it right before its first bracket, as a verb-final label
+        does ("Kommentar hinzufügen (maschinell übersetzt)"): what a button or a program does, not this text. Not
+        where an original word stands in the clause ("Show original (machine translated)": a notice's link)."""
+        heads = self._action_heads
+        first = _HEAD_WORD.match(clause)
+        bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
+        acted = bool(first and first.group(1).lower() in heads) or bool(bracket and bracket.group(1).lower() in heads)
+        return acted and self.shown_original.search(clause.lower()) is None
+
+    @cached_property
     def _input_verb(self) -> re.Pattern[str]:
         """ "paste", "collez", "вставьте", "貼り付け": an instruction to put a text into a form; whole words in scripts
         with spaces, anywhere in scripts without."""
@@ -597,6 +613,13 @@ def _alternatives(words: list[str]) -> re.Pattern[str]:
     """Prepositions of a rejected alternative, at a word start ("au lieu d'une", not "Werkstatt"; anywhere in
     scripts written without spaces)."""
     return _by_script(words, r"(?<!\w)(?:{})(?!(?<=\w)\w)", flexible=True)
+
+
+# The first word of a clause, after bullets, numbers, marks and emoji ("- ", "1. ", "✅ "); a hyphen or an apostrophe
+# keeps it whole ("Add-ons", "L'IA"), so it is compared as written.
+_HEAD_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+# The word right before a clause's first bracket: a verb-final label's infinitive ("… hinzufügen (maschinell …)").
+_BEFORE_BRACKET = re.compile(r"^[^(（]*?(?<![\w'’-])([^\W\d_][\w'’-]*)\s*[(（]")
 
 
 @cache
