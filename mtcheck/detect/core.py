@@ -273,7 +273,9 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
     """Whether the finding's clause opens with the verb of a control or a feature description ("Add comment (machine
     translated)", "Shows the headlines, translated by DeepL", "Wybierz język, aby zobaczyć stronę przetłumaczoną
     automatycznie"; `Shared.acts`), or a verb-final label has it before the finding's bracket ("Kommentar hinzufügen
-    (maschinell übersetzt)"): what a button or a program does. The clause runs from the start of the finding's
+    (maschinell übersetzt)"): what a button or a program does; or a distributive quantifier stands before its
+    translate word ("Each chapter is translated by the AI", "Jedes Kapitel wird …"; `Shared.distributes`): a rule a
+    program applies to every item. The clause runs from the start of the finding's
     sentence and item of its line (`_SEPARATOR`, within SERVICE_REACH) to the finding's end, and no clause end
     (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) may stand before the finding: "Click here for the original.
     This page was machine translated." and "Add a comment: this page was machine translated" keep their notice. A
@@ -288,14 +290,21 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
         lo = stop.end()
     for stop in _CLAUSE_END.finditer(text, lo, start):
         lo = stop.end()
-    return _action_clause(text[lo:end])
+    return _ruled_clause(text[lo:end])
 
 
 @lru_cache(maxsize=256)
-def _action_clause(clause: str) -> bool:
-    """`Shared.acts` on the NFKC form of a finding's clause, once per clause, unless the clause names this text."""
+def _ruled_clause(clause: str) -> bool:
+    """`Shared.acts` or `Shared.distributes` (the words before its first translate word) on the NFKC form of a
+    finding's clause, once per clause, unless the clause names this text (`concepts.names_this`)."""
     folded = unicodedata.normalize("NFKC", clause)
-    return shared().acts(folded) and not concepts.names_this(folded)
+    common = shared()
+    if common.acts(folded):
+        return not concepts.names_this(folded)
+    # (a rule on every item, unless the clause points at a text at hand or names the language it came from: "Every
+    # page of this manual …", "Each review below was machine translated from Japanese")
+    distributes = common.distributes(concepts.before_translate(folded), folded.lower())
+    return distributes and not concepts.names_this(folded) and not concepts.points_or_sources(folded)
 
 
 # Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).

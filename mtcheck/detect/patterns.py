@@ -269,6 +269,23 @@ class Shared:
         return acted and self.shown_original.search(clause.lower()) is None
 
     @cached_property
+    def _distributive(self) -> re.Pattern[str]:
+        return _by_script(self._data["distributives"], r"(?<!\w)(?:{})(?!\w)")
+
+    @cached_property
+    def _past_marker(self) -> re.Pattern[str]:
+        return _by_script(self._data["past_markers"], r"(?<!\w)(?:{})(?!\w)")
+
+    def distributes(self, head: str, clause: str) -> bool:
+        """Whether the (NFKC, folded) words before a finding's translate word (`head`) hold a distributive quantifier
+        ("Each chapter is …", "Jedes Kapitel wird …"; `distributives`) and no possessive of the site ("Each article on
+        our blog …"), and its `clause` no past auxiliary ("Each chapter was translated …"; `past_markers`): a rule a
+        program applies to every item, told in the present."""
+        if self._distributive.search(head) is None or self.possessives.search(head) is not None:
+            return False
+        return self._past_marker.search(clause) is None
+
+    @cached_property
     def _input_verb(self) -> re.Pattern[str]:
         """ "paste", "collez", "вставьте", "貼り付け": an instruction to put a text into a form; whole words in scripts
         with spaces, anywhere in scripts without."""

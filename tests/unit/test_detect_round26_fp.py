@@ -109,3 +109,59 @@ def test_an_action_line_leaves_the_notice_of_another_paragraph(placement: str) -
     text = f"{notice}\n\n{body}\n\n{action}" if placement == "top" else f"{action}\n\n{body}\n\n{notice}"
     assert _flagged(text)
     assert not _flagged(f"{action}\n\n{body}")
+
+
+# A distributive quantifier before the translate word of the finding's clause, in the present: a rule a program
+# applies to every item ("Each chapter is translated by the AI"), not this text.
+DISTRIBUTIVES = [
+    "Each chapter is translated by the AI and checked for length.",
+    "Every incoming message is machine translated with DeepL.",
+    "Jeder Beitrag wird von der KI übersetzt und gespeichert.",
+    "Chaque message entrant est traduit automatiquement par DeepL.",
+    "Cada mensaje entrante se traduce automáticamente con DeepL.",
+    "Ogni messaggio in arrivo viene tradotto automaticamente da DeepL.",
+    "Każda wiadomość jest tłumaczona automatycznie przez DeepL.",
+    "Elk bericht wordt automatisch vertaald met DeepL.",
+]
+
+
+@pytest.mark.parametrize("text", DISTRIBUTIVES)
+def test_a_distributive_rule_is_a_feature(text: str) -> None:
+    assert not _flagged(text)
+
+
+# Notices that hold a distributive: with a deictic word or a possessive of the site, a source language, a past
+# auxiliary (an account of how this text came about), or the quantifier after the translate word or in another clause.
+DISTRIBUTIVE_CONTROLS = [
+    "Every page of this manual was machine translated from English.",
+    "Each article on our blog is translated by AI and may contain errors.",
+    "Every post in this series was machine translated.",
+    "Each entry here was translated automatically by Google.",
+    "Each review below was machine translated from Japanese.",
+    "Each chapter was translated with DeepL and then proofread by me.",
+    "This page was machine translated. Each section links to its English original.",
+    "This article was machine translated; every correction is welcome.",
+    "Machine translated — each paragraph may contain errors.",
+    "Jede Seite dieser Dokumentation wurde maschinell übersetzt.",
+    "Jeder Abschnitt hier wurde mit DeepL übersetzt.",
+    "Jede Bewertung wurde automatisch aus dem Englischen übersetzt.",
+    "Dieser Text wurde maschinell übersetzt, jeden Fehler bitte melden.",
+    "Chaque article de notre blog est traduit automatiquement.",
+    "Chaque épisode ci-dessous a été traduit par l'IA.",
+    "Chaque avis a été traduit automatiquement de l'anglais.",
+    "Cada página de este sitio fue traducida automáticamente.",
+    "Cada capítulo de esta guía fue traducido con DeepL.",
+    "Cada reseña fue traducida automáticamente del inglés.",
+    "Ogni pagina di questo sito è tradotta automaticamente.",
+    "Ogni recensione qui sotto è stata tradotta automaticamente.",
+    "Elke review hieronder is automatisch vertaald.",
+    "Automatisch vertaald. Elke fout kunt u melden.",
+    "Każda strona tej dokumentacji została przetłumaczona maszynowo.",
+    "Каждая страница этого сайта переведена автоматически.",
+    "Каждая глава ниже переведена с помощью DeepL.",
+]
+
+
+@pytest.mark.parametrize("text", DISTRIBUTIVE_CONTROLS)
+def test_notices_with_a_distributive_stay_flagged(text: str) -> None:
+    assert _flagged(text)
