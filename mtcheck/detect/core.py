@@ -297,13 +297,17 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
 def _ruled_clause(clause: str) -> bool:
     """`Shared.acts` or `Shared.distributes` (the words before its first translate word) on the NFKC form of a
     finding's clause, once per clause, unless the clause names this text (`concepts.names_this`)."""
-    folded = unicodedata.normalize("NFKC", clause)
+    # (the part of the clause that holds the translate word, where the finding spans a colon or a dash: "Wähle eine
+    # Sprache: automatisch übersetzt mit DeepL" is read from "automatisch")
+    pieces = [p for p in _CLAUSE_END.split(clause) if p.strip()]
+    piece = next((p for p in pieces if concepts.has_translate_word(p)), pieces[-1] if pieces else clause)
+    folded, part = unicodedata.normalize("NFKC", clause), unicodedata.normalize("NFKC", piece)
     common = shared()
-    if common.acts(folded):
+    if common.acts(part):
         return not concepts.names_this(folded)
     # (a rule on every item, unless the clause points at a text at hand or names the language it came from: "Every
     # page of this manual …", "Each review below was machine translated from Japanese")
-    distributes = common.distributes(concepts.before_translate(folded), folded.lower())
+    distributes = common.distributes(concepts.before_translate(part), part.lower())
     return distributes and not concepts.names_this(folded) and not concepts.points_or_sources(folded)
 
 

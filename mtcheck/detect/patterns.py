@@ -256,13 +256,21 @@ class Shared:
     def _action_heads(self) -> frozenset[str]:
         return frozenset(self._data["action_heads"])
 
+    @cached_property
+    def _control_noun(self) -> re.Pattern[str]:
+        """A control's noun opening a clause, after bullets, numbers and marks (`control_nouns`)."""
+        return re.compile(rf"[\W\d_]*(?:{_alternation(self._data['control_nouns'])})(?![\w-])", re.IGNORECASE)
+
     def acts(self, clause: str) -> bool:
         """Whether the (NFKC) clause that holds a finding opens with the verb of a control or a feature description
         (`action_heads`: "Add comment (machine translated)", "Shows the headlines, translated by DeepL", "Elige un
-        idioma para ver la ficha traducida por IA"), or has it right before its first bracket, as a verb-final label
-        does ("Kommentar hinzufügen (maschinell übersetzt)"): what a button or a program does, not this text. Not
-        where an original word stands in the clause ("Show original (machine translated)": a notice's link)."""
+        idioma para ver la ficha traducida por IA") or a control's noun ("Toggle for …", `control_nouns`), or has the
+        verb right before its first bracket, as a verb-final label does ("Kommentar hinzufügen (maschinell übersetzt)"):
+        what a button or a program does, not this text. Not where an original word stands in the clause ("Show original
+        (machine translated)": a notice's link)."""
         heads = self._action_heads
+        if self._control_noun.match(clause) and self.shown_original.search(clause.lower()) is None:
+            return True  # "Toggle for machine-translated comments", "Кнопка вставляет текст, переведённый DeepL"
         first = _HEAD_WORD.match(clause)
         bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
         acted = bool(first and first.group(1).lower() in heads) or bool(bracket and bracket.group(1).lower() in heads)

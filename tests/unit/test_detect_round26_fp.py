@@ -165,3 +165,47 @@ DISTRIBUTIVE_CONTROLS = [
 @pytest.mark.parametrize("text", DISTRIBUTIVE_CONTROLS)
 def test_notices_with_a_distributive_stay_flagged(text: str) -> None:
     assert _flagged(text)
+
+
+# A control's noun heads the finding's clause: the control's label or its description ("Toggle for …", "Кнопка …").
+CONTROLS = [
+    "Button that inserts the text translated by DeepL",
+    "Knopf, der den von DeepL übersetzten Text einfügt",
+    "Bouton qui insère le texte traduit par DeepL",
+    "Botón que inserta el texto traducido por DeepL",
+    "Interruptor para comentarios traducidos automáticamente",
+    "Переключатель для машинно переведённых комментариев",
+    "Кнопка вставляет текст, переведённый DeepL",
+]
+
+
+@pytest.mark.parametrize("text", CONTROLS)
+def test_a_control_noun_heads_a_control_not_a_notice(text: str) -> None:
+    assert not _flagged(text)
+
+
+# Notices beside a control's noun or an action verb: the noun or verb in another sentence or before a colon (the part
+# of the clause that holds the translate word is read), or a deictic word in the clause.
+CONTROL_CONTROLS = [
+    "Button: this page was machine translated, click for the original.",
+    "Knopf oben rechts: Diese Seite wurde maschinell übersetzt.",
+    "Bouton : cette page a été traduite automatiquement.",
+    "Botón: esta página fue traducida automáticamente.",
+    "Кнопка: эта страница переведена автоматически.",
+    "This page was machine translated. Use the toggle to show the original.",
+    "Diese Seite wurde maschinell übersetzt. Mit dem Schalter oben sehen Sie das Original.",
+    "Cette page a été traduite automatiquement ; le bouton ci-dessus affiche l'original.",
+    "Esta página fue traducida automáticamente. Pulsa el botón para ver el original.",
+    "Эта страница переведена автоматически. Нажмите кнопку, чтобы увидеть оригинал.",
+    "Przycisk poniżej pokazuje oryginał. Ta strona została przetłumaczona maszynowo.",
+    "Toggle original (this article was machine translated)",
+    "Wähle eine Sprache: automatisch übersetzt mit DeepL.",
+    "Elige un idioma: traducido automáticamente con DeepL.",
+    "Download PDF: machine translated from the German original.",
+    "Add a comment: the article above was machine translated.",
+]
+
+
+@pytest.mark.parametrize("text", CONTROL_CONTROLS)
+def test_notices_beside_a_control_stay_flagged(text: str) -> None:
+    assert _flagged(text)
