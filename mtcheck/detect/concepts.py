@@ -1465,6 +1465,11 @@ def _made_by_machine(folded: str) -> list[int]:
     return out
 
 
+def first_translate(text: str) -> int | None:
+    """Where the first translate word that a lexicon reads starts in the folded text; None when there is none."""
+    return _first_translate(_fold(text))
+
+
 def before_translate(text: str) -> str:
     """The folded text before its first translate word that a lexicon reads (all of it when none does)."""
     folded = _fold(text)

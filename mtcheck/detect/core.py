@@ -272,25 +272,27 @@ def _input_sentence(sentence: str) -> bool:
 def _acts(text: str, start: int | None, end: int | None) -> bool:
     """Whether the finding's clause opens with the verb of a control or a feature description ("Add comment (machine
     translated)", "Shows the headlines, translated by DeepL", "Wybierz język, aby zobaczyć stronę przetłumaczoną
-    automatycznie"; `Shared.acts`), or a verb-final label has it before the finding's bracket ("Kommentar hinzufügen
-    (maschinell übersetzt)"): what a button or a program does; or a distributive quantifier stands before its
-    translate word ("Each chapter is translated by the AI", "Jedes Kapitel wird …"; `Shared.distributes`): a rule a
-    program applies to every item. The clause runs from the start of the finding's
-    sentence and item of its line (`_SEPARATOR`, within SERVICE_REACH) to the finding's end, and no clause end
-    (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) may stand before the finding: "Click here for the original.
-    This page was machine translated." and "Add a comment: this page was machine translated" keep their notice. A
-    deictic word beside a content noun in the clause keeps it too ("Switch to the original (this page was machine
-    translated)": `concepts.names_this`)."""
+    automatycznie"; `Shared.acts`) or a control's noun ("Toggle for machine-translated comments"), or a verb-final
+    label has the verb before the finding's bracket ("Kommentar hinzufügen (maschinell übersetzt)"): what a button or
+    a program does; or a distributive quantifier stands before its translate word ("Each chapter is translated by the
+    AI", "Jedes Kapitel wird …"; `Shared.distributes`): a rule a program applies to every item. The clause runs from
+    the start of the finding's sentence and item of its line (`_SEPARATOR`, within SERVICE_REACH) to the finding's end
+    (at most SERVICE_REACH past its start); a clause end (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) before
+    the finding, or inside it before its translate word, starts it anew: "Click here for the original. This page was
+    machine translated." and "Wähle eine Sprache: automatisch übersetzt mit DeepL" keep their notice. A deictic word
+    beside a content noun in the clause keeps it too ("Switch to the original (this page was machine translated)":
+    `concepts.names_this`)."""
     if start is None or end is None:
         return False
     lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
-    for sep in _SEPARATOR.finditer(text, lo, start + 1):
-        lo = sep.end()
-    for stop in _SENTENCE_END.finditer(text, lo, start):
+    for stop in _CLAUSE_OR_ITEM.finditer(text, lo, start + 1):  # (one scan: a page of one endless clause has many)
         lo = stop.end()
-    for stop in _CLAUSE_END.finditer(text, lo, start):
-        lo = stop.end()
-    return _ruled_clause(text[lo:end])
+    # (to SERVICE_REACH past the finding's start: one finding may span a megabyte of one endless clause)
+    return _ruled_clause(text[lo : min(end, start + SERVICE_REACH)])
+
+
+# The end of a clause (`_CLAUSE_END`, sentence ends among them) or of a line's item (`_SEPARATOR`).
+_CLAUSE_OR_ITEM = re.compile(f"{_CLAUSE_END.pattern}|{_SEPARATOR.pattern}")
 
 
 @lru_cache(maxsize=256)
@@ -300,7 +302,7 @@ def _ruled_clause(clause: str) -> bool:
     # (the part of the clause that holds the translate word, where the finding spans a colon or a dash: "Wähle eine
     # Sprache: automatisch übersetzt mit DeepL" is read from "automatisch")
     pieces = [p for p in _CLAUSE_END.split(clause) if p.strip()]
-    piece = next((p for p in pieces if concepts.has_translate_word(p)), pieces[-1] if pieces else clause)
+    piece = next((p for p in pieces if concepts.first_translate(p) is not None), pieces[-1] if pieces else clause)
     folded, part = unicodedata.normalize("NFKC", clause), unicodedata.normalize("NFKC", piece)
     common = shared()
     if common.acts(part):
