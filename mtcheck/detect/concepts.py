@@ -1594,6 +1594,26 @@ def _made_by_machine(folded: str) -> list[int]:
     return out
 
 
+def first_translate(text: str) -> int | None:
+    """Where the first translate word that a lexicon reads starts in the folded text; None when there is none."""
+    return _first_translate(_fold(text))
+
+
+def before_translate(text: str) -> str:
+    """The folded text before its first translate word that a lexicon reads (all of it when none does)."""
+    folded = _fold(text)
+    at = _first_translate(folded)
+    return folded if at is None else folded[:at]
+
+
+def points_or_sources(text: str) -> bool:
+    """Whether a lexicon that owns the text's translate words reads a deictic word in it ("this", "ce", "hier";
+    `_points`) or the language the translation came from ("from Japanese", "del inglés"; `_from_source`): the text
+    speaks of a text at hand ("Each review below was machine translated from Japanese")."""
+    folded = _fold(text)
+    return any(_points(_lexicon(i), folded) or _from_source(_lexicon(i), folded) for i in _owners(folded))
+
+
 def has_translate_word(text: str) -> bool:
     """Whether a translate stem of any lexicon occurs in the text (at a word start where words are spaced)."""
     return bool(_owners(_fold(text)))

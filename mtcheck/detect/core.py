@@ -269,6 +269,50 @@ def _input_sentence(sentence: str) -> bool:
     return len(clauses) < 2 or any(common.asks_input(c) and concepts.names_machine(c) for c in clauses)
 
 
+def _acts(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the finding's clause opens with the verb of a control or a feature description ("Add comment (machine
+    translated)", "Shows the headlines, translated by DeepL", "Wybierz język, aby zobaczyć stronę przetłumaczoną
+    automatycznie"; `Shared.acts`) or a control's noun ("Toggle for machine-translated comments"), or a verb-final
+    label has the verb before the finding's bracket ("Kommentar hinzufügen (maschinell übersetzt)"): what a button or
+    a program does; or a distributive quantifier stands before its translate word ("Each chapter is translated by the
+    AI", "Jedes Kapitel wird …"; `Shared.distributes`): a rule a program applies to every item. The clause runs from
+    the start of the finding's sentence and item of its line (`_SEPARATOR`, within SERVICE_REACH) to the finding's end
+    (at most SERVICE_REACH past its start); a clause end (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) before
+    the finding, or inside it before its translate word, starts it anew: "Click here for the original. This page was
+    machine translated." and "Wähle eine Sprache: automatisch übersetzt mit DeepL" keep their notice. A deictic word
+    beside a content noun in the clause keeps it too ("Switch to the original (this page was machine translated)":
+    `concepts.names_this`)."""
+    if start is None or end is None:
+        return False
+    lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
+    for stop in _CLAUSE_OR_ITEM.finditer(text, lo, start + 1):  # (one scan: a page of one endless clause has many)
+        lo = stop.end()
+    # (to SERVICE_REACH past the finding's start: one finding may span a megabyte of one endless clause)
+    return _ruled_clause(text[lo : min(end, start + SERVICE_REACH)])
+
+
+# The end of a clause (`_CLAUSE_END`, sentence ends among them) or of a line's item (`_SEPARATOR`).
+_CLAUSE_OR_ITEM = re.compile(f"{_CLAUSE_END.pattern}|{_SEPARATOR.pattern}")
+
+
+@lru_cache(maxsize=256)
+def _ruled_clause(clause: str) -> bool:
+    """`Shared.acts` or `Shared.distributes` (the words before its first translate word) on the NFKC form of a
+    finding's clause, once per clause, unless the clause names this text (`concepts.names_this`)."""
+    # (the part of the clause that holds the translate word, where the finding spans a colon or a dash: "Wähle eine
+    # Sprache: automatisch übersetzt mit DeepL" is read from "automatisch")
+    pieces = [p for p in _CLAUSE_END.split(clause) if p.strip()]
+    piece = next((p for p in pieces if concepts.first_translate(p) is not None), pieces[-1] if pieces else clause)
+    folded, part = unicodedata.normalize("NFKC", clause), unicodedata.normalize("NFKC", piece)
+    common = shared()
+    if common.acts(part):
+        return not concepts.names_this(folded)
+    # (a rule on every item, unless the clause points at a text at hand or names the language it came from: "Every
+    # page of this manual …", "Each review below was machine translated from Japanese")
+    distributes = common.distributes(concepts.before_translate(part), part.lower())
+    return distributes and not concepts.names_this(folded) and not concepts.points_or_sources(folded)
+
+
 # Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).
 PROMPT_REACH = 600
 
@@ -389,6 +433,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             or _labels_quoted(text, f.start)
             or _prompts_role(text, f.start, f.end)  # "You are a professional translator. Below is a machine …"
             or _asks_input(text, f.start, f.end)  # "Paste the machine-translated text below"
+            or _acts(text, f.start, f.end)  # "Add comment (machine translated)", "Shows the news, translated by AI"
         ):
             kind, weight = "mention", 0.1
         elif f.hit.kind == "badge" and mentions >= 2:
@@ -414,6 +459,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             and not _labels_quoted(text, e.start)
             and not _prompts_role(text, e.start, e.end)
             and not _asks_input(text, e.start, e.end)
+            and not _acts(text, e.start, e.end)
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py
         extras = _segment_extras(document, raw, metadata)

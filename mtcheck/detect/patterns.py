@@ -253,6 +253,47 @@ class Shared:
         return _possessives(self._data["service_words"] + self._data["trigger_events"] + self._data["fallback_words"])
 
     @cached_property
+    def _action_heads(self) -> frozenset[str]:
+        return frozenset(self._data["action_heads"])
+
+    @cached_property
+    def _control_noun(self) -> re.Pattern[str]:
+        """A control's noun opening a clause, after bullets, numbers and marks (`control_nouns`)."""
+        return re.compile(rf"[\W\d_]*(?:{_alternation(self._data['control_nouns'])})(?![\w-])", re.IGNORECASE)
+
+    def acts(self, clause: str) -> bool:
+        """Whether the (NFKC) clause that holds a finding opens with the verb of a control or a feature description
+        (`action_heads`: "Add comment (machine translated)", "Shows the headlines, translated by DeepL", "Elige un
+        idioma para ver la ficha traducida por IA") or a control's noun ("Toggle for …", `control_nouns`), or has the
+        verb right before its first bracket, as a verb-final label does ("Kommentar hinzufügen (maschinell übersetzt)"):
+        what a button or a program does, not this text. Not where an original word stands in the clause ("Show original
+        (machine translated)": a notice's link)."""
+        heads = self._action_heads
+        if self._control_noun.match(clause) and self.shown_original.search(clause.lower()) is None:
+            return True  # "Toggle for machine-translated comments", "Кнопка вставляет текст, переведённый DeepL"
+        first = _HEAD_WORD.match(clause)
+        bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
+        acted = bool(first and first.group(1).lower() in heads) or bool(bracket and bracket.group(1).lower() in heads)
+        return acted and self.shown_original.search(clause.lower()) is None
+
+    @cached_property
+    def _distributive(self) -> re.Pattern[str]:
+        return _by_script(self._data["distributives"], r"(?<!\w)(?:{})(?!\w)")
+
+    @cached_property
+    def _past_marker(self) -> re.Pattern[str]:
+        return _by_script(self._data["past_markers"], r"(?<!\w)(?:{})(?!\w)")
+
+    def distributes(self, head: str, clause: str) -> bool:
+        """Whether the (NFKC, folded) words before a finding's translate word (`head`) hold a distributive quantifier
+        ("Each chapter is …", "Jedes Kapitel wird …"; `distributives`) and no possessive of the site ("Each article on
+        our blog …"), and its `clause` no past auxiliary ("Each chapter was translated …"; `past_markers`): a rule a
+        program applies to every item, told in the present."""
+        if self._distributive.search(head) is None or self.possessives.search(head) is not None:
+            return False
+        return self._past_marker.search(clause) is None
+
+    @cached_property
     def _input_verb(self) -> re.Pattern[str]:
         """ "paste", "collez", "вставьте", "貼り付け": an instruction to put a text into a form; whole words in scripts
         with spaces, anywhere in scripts without."""
@@ -613,6 +654,13 @@ def _alternatives(words: list[str]) -> re.Pattern[str]:
     """Prepositions of a rejected alternative, at a word start ("au lieu d'une", not "Werkstatt"; anywhere in
     scripts written without spaces)."""
     return _by_script(words, r"(?<!\w)(?:{})(?!(?<=\w)\w)", flexible=True)
+
+
+# The first word of a clause, after bullets, numbers, marks and emoji ("- ", "1. ", "✅ "); a hyphen or an apostrophe
+# keeps it whole ("Add-ons", "L'IA"), so it is compared as written.
+_HEAD_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+# The word right before a clause's first bracket: a verb-final label's infinitive ("… hinzufügen (maschinell …)").
+_BEFORE_BRACKET = re.compile(r"^[^(（]*?(?<![\w'’-])([^\W\d_][\w'’-]*)\s*[(（]")
 
 
 @cache
