@@ -92,6 +92,9 @@ CONCEPTS = (
     "version",
     "genitive",
     "label_caveat",
+    "need",
+    "tag_object",
+    "false_translate",
 )
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
@@ -1041,7 +1044,8 @@ def _reason_caveat(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     for start, end in _unspaced_labels(lexicon, folded):
         at = end + (folded[end : end + 1] == " ")
         spans: list[tuple[int, int]] = []
-        if after is not None and (m := after.regex.match(folded, at)) is not None:
+        # (the connective is glued to the label: a spaced ko "이어서" is "continuing": "기계 번역 이어서 하기")
+        if after is not None and (m := after.regex.match(folded, end)) is not None:
             if purpose is None or purpose.regex.match(folded, end) is None:
                 spans, subject = [(end, m.end())], folded[:start]
         elif before is not None and (m := _PHRASE_MARK.match(folded, at)) is not None:
@@ -1058,9 +1062,24 @@ def _reason_caveat(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
         # (nor one that goes on past a clause mark: "機械翻訳なので完璧ではありませんが、初稿としては有用です" argues
         # about something else, as `_label_ends` reads a caveat)
         goes_on = _CLAUSE_GOES_ON.search(consequence.lstrip(" ,，、"))
-        if quality.search(consequence) and not goes_on and not any(p.search(consequence) for p in cues):
+        if _judges(lexicon, consequence) and not goes_on and not any(p.search(consequence) for p in cues):
             return [*spans, (m.end(), m.end() + len(consequence))]
     return []
+
+
+NEED_REACH = 10  # characters from a quality word to a word of need that makes it a requirement
+
+
+def _judges(lexicon: Lexicon, consequence: str) -> bool:
+    """Whether a consequence judges this text's wording: a `quality` word with no word of `need` right after it
+    ("正確でない箇所があります", not "正確な翻訳が必要な場合は弊社の…", "정확도가 중요한 계약서는", an offer of
+    another service where accuracy is needed; review26a)."""
+    quality, need = lexicon.patterns["quality"], lexicon.patterns["need"]
+    if quality is None:
+        return False
+    return any(
+        need is None or need.regex.search(consequence, e, e + NEED_REACH) is None for _, e in quality.spans(consequence)
+    )
 
 
 def _nominal(lexicon: Lexicon, folded: str) -> bool:
@@ -1265,12 +1284,33 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
         if not subject or _other_versions(folded) or _others(lexicon, folded):
             return subject
         # ("페이지는 AI 번역본이다", a page named without deixis, may be any site's: "the page is an AI version")
-        if any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in _SUBJECT_NAMES[versioned]):
+        if versioned and _deictic_head(lexicon, subject):
+            return subject
+        if not versioned and any((p := lexicon.patterns[c]) is not None and p.search(subject) for c in _NAMES):
             return subject
     return None
 
 
-_SUBJECT_NAMES = {False: ("deixis", "content"), True: ("deixis",)}
+_NAMES = ("deixis", "content")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+def _deictic_head(lexicon: Lexicon, subject: str) -> bool:
+    """With a version noun on the label, the subject names this text only by a deictic word that heads it: not one
+    inside a compound ("日本語版は", "基本プランは": 本 after an ideograph) nor one before a genitive ("このアプリの
+    日本語版は", "이 게임의 한국어 자막은": a version of another work's) (review26a)."""
+    deixis, genitive = lexicon.patterns["deixis"], lexicon.patterns["genitive"]
+    if deixis is None:
+        return False
+    # (a genitive with a Hangul syllable after it is inside a word: "이 회의록은", "these minutes")
+    genitives = [] if genitive is None else [g for _, g in genitive.spans(subject) if not _HANGUL.match(subject, g)]
+    for s, e in deixis.spans(subject):
+        if s and _IDEOGRAPH.match(subject[s - 1]):
+            continue
+        if not any(g > e for g in genitives):
+            return True
+    return False
 
 
 def _modifies_other(lexicon: Lexicon, folded: str, end: int) -> bool:
@@ -2189,14 +2229,15 @@ _OPEN_TAG = "(（【["
 _CLOSE_TAG = ")）】]"
 _TAG_BODY = r"[^()（）【】\[\]\n]{1,24}"
 _LEADING_TAG = re.compile(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*(.+)", re.DOTALL)
-_TRAILING_TAG = re.compile(rf"(.+?)\s*[(（【\[]({_TAG_BODY})[)）】\]]\s*([。.:：]?)\s*", re.DOTALL)
+# (matched from the line's last opening bracket: a lazy "(.+?)\s*" before it retried every space of a long run)
+_TRAILING_TAG = re.compile(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*+([。.:：]?)\s*+")
 _SENTENCE_END = re.compile(r"[。．！？!?]|\.(?:\s|$)")
 TAG_REST = 10  # letters the line holds outside the bracket: a sentence, not a title, a button or a list item
 TAG_SCORE = BASE + MACHINE + SELF
 
 
-def _bare_tag(body: str) -> str | None:
-    """The language of a bracket that holds nothing but a machine's credit: an engine's name and maybe a translate
+def _bare_tag(body: str) -> Lexicon | None:
+    """The lexicon of a bracket that holds nothing but a machine's credit: an engine's name and maybe a translate
     word ("谷歌翻译", "DeepL 翻訳", "파파고 번역"), or a machine word and a translate word ("机翻", "機械翻訳"), with
     the lexicon's `by` and `tag` words ("DeepLによる翻訳", "部分機器翻譯", "Google 번역 제공"); None for anything more
     ("구글 번역기를 돌려보니 …", "AI 翻譯失敗", "非机器翻译")."""
@@ -2217,16 +2258,18 @@ def _bare_tag(body: str) -> str | None:
                 machine = machine or concept == "machine" and matcher.search(rest)
                 rest = matcher.regex.sub(" ", rest)
         if (engine or machine) and not _LETTER.search(rest):
-            return lexicon.code
+            return lexicon
     return None
 
 
 def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
     """A bare machine credit in brackets (`_bare_tag`) that opens or closes its line, where the rest of the line is a
-    sentence (it ends one, with a colon after the bracket where the credit leads in a quotation) holding no translate
-    word and no engine of its own: "…を処理するよう要求します。(Google翻訳)", "(파파고 번역) 이 연구는 …입니다.",
-    "看到了这么一段话（谷歌翻译）：". Not a title, a button or a list item ("新增餐點 (AI自動翻譯)", "OpenAI GPT
-    (AI翻訳)"), nor a bracket that glosses a translate word before it ("영문 → 한국어 번역 (구글 번역)")."""
+    sentence (it ends one, or its end mark follows the bracket, or a colon does where the credit leads in a quotation)
+    holding no translate word and no engine of its own: "…を処理するよう要求します。(Google翻訳)", "(파파고 번역) 이
+    연구는 …입니다.", "…可能性があります（DeepL翻訳）。", "看到了这么一段话（谷歌翻译）：". Not a title, a button or a
+    list item ("新增餐點 (AI自動翻譯)", "OpenAI GPT (AI翻訳)", "[AI翻訳]をクリックしてください": a particle glued to a
+    leading bracket, `tag_object`), nor a bracket that glosses a translate word before it ("영문 → 한국어 번역 (구글
+    번역)")."""
     lo = max(0, s - LINE_REACH)
     lo = text.rfind("\n", lo, s) + 1 or lo
     hi = text.find("\n", e, min(len(text), e + LINE_REACH))
@@ -2236,21 +2279,40 @@ def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
     line = text[lo:hi].strip()
     if not line or (line[0] not in _OPEN_TAG and line.rstrip("。.:： ")[-1:] not in _CLOSE_TAG):
         return None
-    for leading, m in ((True, _LEADING_TAG.fullmatch(line)), (False, _TRAILING_TAG.fullmatch(line))):
-        if m is None:
-            continue
-        body, rest = (m.group(1), m.group(2)) if leading else (m.group(2), m.group(1))
-        if body not in text[s:e] or (code := _bare_tag(body)) is None:
+    for leading, body, rest, mark in _tag_parts(line):
+        if body not in text[s:e] or (lexicon := _bare_tag(body)) is None:
             continue
         folded = _fold(rest)
-        if has_translate_word(rest) or _engine_any().search(folded):
+        # "[AI翻訳]をクリックしてください", "【机器翻译】按钮位于…": a particle or a control's noun glued to the
+        # bracket makes it a noun of the sentence, a button's label, not a credit (review26a)
+        glued = lexicon.patterns["tag_object"]
+        if leading and not mark and glued is not None and glued.regex.match(folded) is not None:
+            continue
+        # ("申し訳ございません。（自動翻訳）": 申し訳, "apology", holds the stem 訳 and translates nothing; review26a)
+        for i in _owners(folded):
+            if (unrelated := _lexicon(i).patterns["false_translate"]) is not None:
+                folded = unrelated.regex.sub(" ", folded)
+        if _owners(folded) or _engine_any().search(folded):
             continue
         if _letters("".join(ch for ch in rest if _word_char(ch))) < TAG_REST:
             continue
+        # (a trailing credit may stand before its sentence's own end: "…可能性があります（DeepL翻訳）。"; review26a)
         ends = bool(_SENTENCE_END.search(rest)) if leading else bool(_SENTENCE_END.search(rest[-1:] + " "))
-        if ends or not leading and m.group(3) in (":", "："):
-            return Reading(TAG_SCORE, code, frozenset({"machine", "translate", "tag"}), 0)
+        if ends or not leading and mark in (":", "：", "。", "."):
+            return Reading(TAG_SCORE, lexicon.code, frozenset({"machine", "translate", "tag"}), 0)
     return None
+
+
+def _tag_parts(line: str) -> list[tuple[bool, str, str, str]]:
+    """(leading, bracket body, rest of the line, mark) for a bracket that opens the line (the mark: the space after
+    it, "" where the rest is glued to it) and one that closes it (the mark: a sentence mark or a colon after it)."""
+    out = []
+    if (m := _LEADING_TAG.fullmatch(line)) is not None:
+        out.append((True, m.group(1), m.group(2), line[m.end(1) + 1 : m.start(2)]))
+    at = max(line.rfind(c) for c in _OPEN_TAG)
+    if at > 0 and (m := _TRAILING_TAG.fullmatch(line, at)) is not None:
+        out.append((False, m.group(1), line[:at].rstrip(), m.group(2)))
+    return out
 
 
 def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
