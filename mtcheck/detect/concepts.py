@@ -1480,17 +1480,27 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
+_LABEL_MARKS = ("-", "–", "—", ":", ";", ",", "|", "(", "/")  # what may stand between a label and its caveat
+_UNOFFICIAL = re.compile(r"off?ici|uffici")  # "non officielle", "no oficial", "não oficial", "non ufficiale"
+
+
 def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     """Where a legal-status caveat (the lexicon's `disclaims`: "not legal advice", "keine Rechtsberatung", "non
-    officielle") stands right after a bare label, with at most a dash, colon or comma between (and earlier caveats of
-    the kind: "Traduction automatique non officielle — pas un avis juridique")."""
+    officielle") stands right after a bare label, with a dash, colon or comma between (and earlier caveats of the
+    kind: "Traduction automatique non officielle — pas un avis juridique"). Only an "unofficial" word may follow the
+    label with nothing between ("Traducción automática no oficial"): a caveat that is a clause of its own right after
+    the noun is the sentence's predicate ("Machine translation is not legal advice", "La traducción automática no es
+    asesoramiento legal", "Strojový překlad není právní rada": general talk)."""
     disclaims = lexicon.patterns["disclaims"]
     if disclaims is None:
         return []
     spans: list[tuple[int, int]] = []
     blanked = folded
     for s, e in disclaims.spans(folded):
-        head = _LEAD_JUNK.sub("", blanked[:s], count=1).rstrip().rstrip("-–—:;,").strip()
+        head = _LEAD_JUNK.sub("", blanked[:s], count=1).rstrip()
+        if not head.endswith(_LABEL_MARKS) and not _UNOFFICIAL.search(folded, s, e):
+            continue
+        head = head.rstrip("-–—:;,").strip()
         if head and _label_words(lexicon, head):
             spans.append((s, e))
             blanked = blanked[:s] + " " * (e - s) + blanked[e:]
