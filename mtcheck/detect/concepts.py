@@ -1541,17 +1541,27 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
     return len(kinds) - len(named) <= BARE_WORDS and "x" not in kinds and "m" in kinds and "t" in kinds
 
 
+_LABEL_MARKS = ("-", "–", "—", ":", ";", ",", "|", "(", "/")  # what may stand between a label and its caveat
+_UNOFFICIAL = re.compile(r"off?ici|uffici")  # "non officielle", "no oficial", "não oficial", "non ufficiale"
+
+
 def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     """Where a legal-status caveat (the lexicon's `disclaims`: "not legal advice", "keine Rechtsberatung", "non
-    officielle") stands right after a bare label, with at most a dash, colon or comma between (and earlier caveats of
-    the kind: "Traduction automatique non officielle — pas un avis juridique")."""
+    officielle") stands right after a bare label, with a dash, colon or comma between (and earlier caveats of the
+    kind: "Traduction automatique non officielle — pas un avis juridique"). Only an "unofficial" word may follow the
+    label with nothing between ("Traducción automática no oficial"): a caveat that is a clause of its own right after
+    the noun is the sentence's predicate ("Machine translation is not legal advice", "La traducción automática no es
+    asesoramiento legal", "Strojový překlad není právní rada": general talk)."""
     disclaims = lexicon.patterns["disclaims"]
     if disclaims is None:
         return []
     spans: list[tuple[int, int]] = []
     blanked = folded
     for s, e in disclaims.spans(folded):
-        head = _LEAD_JUNK.sub("", blanked[:s], count=1).rstrip().rstrip("-–—:;,").strip()
+        head = _LEAD_JUNK.sub("", blanked[:s], count=1).rstrip()
+        if not head.endswith(_LABEL_MARKS) and not _UNOFFICIAL.search(folded, s, e):
+            continue
+        head = head.rstrip("-–—:;,").strip()
         if head and _label_words(lexicon, head):
             spans.append((s, e))
             blanked = blanked[:s] + " " * (e - s) + blanked[e:]
@@ -2091,8 +2101,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # (`perfect`: "were", "have been", "ont été", "sono state", "foram") of a machine's translation report what was done
     # to the texts at hand, whatever noun names them; a feature says what is done each time ("are translated",
     # "will be translated"), and a relative clause qualifies a noun ("articles that were machine translated")
-    perfect = next((h for i in owners if (h := _perfect_subject(lex[i], folded)) is not None), None)
-    if "done" in found and "machine" in found and perfect is not None:
+    perfect = None
+    if "done" in found and "machine" in found:
+        perfect = next((h for i in owners if (h := _perfect_subject(lex[i], folded)) is not None), None)
+    if perfect is not None:
         names_self = True
         found.add("perfect")
         # "Many of our 254 languages have been machine translated", "alle 45 sprog er maskinoversat": a subject that
@@ -2634,6 +2646,11 @@ PERFECT_SUBJECT_WORDS = 8  # words of a subject before its completed passive: "L
 PERFECT_GAP_WORDS = 2  # words between the auxiliary and the translate word: "ont été automatiquement", "were all"
 _PERFECT_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _TALLIED = re.compile(r":\s*\d")
+# a release's number ("… were machine translated in v2.3", "2.4.1: …"): a changelog's item, not the page's notice
+_VERSIONED = re.compile(r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?!\w)")
+# a count that opens the subject ("12 strings were auto-translated", "240 Strings wurden …"): a program's tally
+_COUNT = re.compile(r"\d[\d.,]*")
+_FOOTER_ITEM = re.compile(r"\s[|·•]\s")  # "© 2024 Hotel Sol · Descriptions were …": the items of a footer
 
 
 CONVERTED_OBJECT_WORDS = 4  # words after "into" that name what a text was turned into: "de nieuwe velden"
@@ -2674,7 +2691,9 @@ def _perfect_subject(lexicon: Lexicon, folded: str) -> str | None:
     note label at most): "Les descriptions ont été traduites", "Todos los campos fueron traducidos", "Many of our 254
     languages have been machine translated". The subject, or None. Not where the subject holds a relative pronoun or a
     complementizer (`relatives` in common.toml: "articles that were …", "I read that they were …"), nor the reader's
-    files ("Your documents have been …", a tool's output), nor where a frequency word makes it a remark on what
+    files ("Your documents have been …", a tool's output) or someone else's ("Their manuals were …", "Leurs
+    manuels …": another site), nor a subject opened by a count ("12 strings were …", a log), nor a changelog's item (a
+    release number: "… in v2.3"), nor where a frequency word makes it a remark on what
     happens ("… are often machine translated") or the machine is ours ("… using our AI", a product's boast)."""
     perfect, done = lexicon.patterns["perfect"], lexicon.patterns["done"]
     first = _first_translate(folded)
@@ -2682,6 +2701,8 @@ def _perfect_subject(lexicon: Lexicon, folded: str) -> str | None:
         return None
     if _TALLIED.search(folded, first) or shared().frequency.search(folded):
         return None  # "Die Dateien wurden automatisch übersetzt: 42 von 50": a program's count, a log line
+    if _VERSIONED.search(folded):
+        return None  # "Product descriptions were machine translated in v2.3": a changelog's item
     if shared().possessives.search(folded, first):
         return None  # "Jutaan kata telah diterjemahkan menggunakan AI kami": our own machine, a product
     start = max(folded.rfind(" ", 0, first), folded.rfind("\n", 0, first)) + 1  # the translate word's
@@ -2701,8 +2722,14 @@ def _perfect_subject(lexicon: Lexicon, folded: str) -> str | None:
         words = head.split()
         if _PERFECT_CLAUSE.search(head) or not 1 <= len(words) <= PERFECT_SUBJECT_WORDS:
             continue
-        if not any(w in shared().relatives for w in words) and not shared().yours.search(head):
-            return head
+        if any(w in shared().relatives for w in words) or shared().yours.search(head) or shared().theirs.search(head):
+            continue  # "Texts that were …", "Your files have been …", "Leurs manuels ont été …": not the texts at hand
+        # "12 strings were auto-translated": a tally (a count of languages is the site's versions); the subject is
+        # what follows a footer's last separator ("© 2024 Hotel Sol · Descriptions were …" opens with no count)
+        own = _FOOTER_ITEM.split(head)[-1].split()
+        if own and _COUNT.fullmatch(own[0]) and not (shared().tongues.search(head) or _names_language(head)):
+            continue
+        return head
     return None
 
 
@@ -3028,12 +3055,19 @@ def code_line(line: str) -> bool:
     )
 
 
+def _reported(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of `spans` (sorted, not overlapping) lies within start..end."""
+    i = bisect_right(spans, (start, -1))
+    return i < len(spans) and spans[i][1] <= end
+
+
 def evidence(text: str, origin: int | None, position: Callable[[int, int], Position],
              fixed: Position | None = None) -> list[Evidence]:  # fmt: skip
     """Concept evidence for every fragment of `text` that scores at least FIRE (offsets from `origin`)."""
     out: list[Evidence] = []
     if not text:
         return out
+    reports: list[tuple[int, int]] | None = None  # the success words' spans, found once per text when first asked
     for s, e, nxt in _candidates(text):
         piece = text[s:e].strip()
         if len(piece) < 4:
@@ -3049,8 +3083,12 @@ def evidence(text: str, origin: int | None, position: Callable[[int, int], Posit
             piece = text[s:e].strip()
         if reading is None or reading.score <= 0:
             continue
-        if "perfect" in reading.concepts and shared().success_word.search(text, text.rfind("\n", 0, s) + 1, s):
-            continue  # "Projekt zapisany pomyślnie! Etykiety zostały przetłumaczone …": a program's report, a toast
+        if "perfect" in reading.concepts:
+            # "Projekt zapisany pomyślnie! Etykiety zostały przetłumaczone …": a program's report, a toast (the words
+            # are found once per text: a search from the line's start for each finding is quadratic on one long line)
+            reports = [m.span() for m in shared().success_word.finditer(text)] if reports is None else reports
+            if _reported(reports, text.rfind("\n", 0, s) + 1, s):
+                continue
         start = end = None
         if origin is not None:
             start, end = origin + s, origin + e

@@ -214,6 +214,11 @@ class Shared:
         return _alternatives(self._data["yours"])
 
     @cached_property
+    def theirs(self) -> re.Pattern[str]:
+        """ "their", "leurs", "deren": a third-person possessive, a whole word."""
+        return _alternatives(self._data["theirs"])
+
+    @cached_property
     def note_label(self) -> re.Pattern[str]:
         """ "Note:", "Catatan:", "注：" opening a line: the page's remark about itself."""
         return re.compile(rf"^\W*(?:{_alternation(self._data['note_labels'])})\s*[:：!]", re.IGNORECASE)
