@@ -1656,12 +1656,25 @@ def before_translate(text: str) -> str:
     return folded if at is None else folded[:at]
 
 
-def points_or_sources(text: str) -> bool:
-    """Whether a lexicon that owns the text's translate words reads a deictic word in it ("this", "ce", "hier";
-    `_points`) or the language the translation came from ("from Japanese", "del inglés"; `_from_source`): the text
-    speaks of a text at hand ("Each review below was machine translated from Japanese")."""
+def speaks_of_a_text(text: str) -> bool:
+    """Whether, in a lexicon that owns the text's translate words, the text names this text (`_names_this`: "this
+    page"), reads a deictic word ("this", "ce", "hier"; `_points`) or the language the translation came from ("from
+    Japanese", "del inglés"; `_from_source`): it speaks of a text at hand ("Each review below was machine translated
+    from Japanese"), not of a rule. Folded and read for its owners once: a page of distributive lines asks per line."""
     folded = _fold(text)
-    return any(_points(_lexicon(i), folded) or _from_source(_lexicon(i), folded) for i in _owners(folded))
+    owners = _owners(folded)
+    if _names_this(folded, owners):
+        return True
+    if any(_points(_lexicon(i), folded) for i in owners):
+        return True
+    # (a language's name is looked for once, not once per owner: `_from_source` reads none without one)
+    return bool(shared().language_regex.search(folded)) and any(_from_source(_lexicon(i), folded) for i in owners)
+
+
+def has_caveat(text: str) -> bool:
+    """Whether a lexicon that owns the text's translate words reads a caveat in it ("may contain errors")."""
+    folded = _fold(text)
+    return _caveated(folded, _owners(folded))
 
 
 def has_translate_word(text: str) -> bool:
@@ -2818,8 +2831,13 @@ def _defines_folded(folded: str, owners: list[int]) -> bool:
         rest = " ".join(w for w in subject.split() if _first_translate(w) is None) if data[i][1] else subject
         if any((p := lex.patterns[c]) is not None and p.search(rest) for c in ("deixis", "content", "done")):
             continue
-        return not any((p := _lexicon(j).patterns["caveat"]) is not None and p.search(folded) for j in owners)
+        return not _caveated(folded, owners)
     return False
+
+
+def _caveated(folded: str, owners: list[int]) -> bool:
+    """A caveat of one of the owners' lexicons in the folded text."""
+    return any((p := _lexicon(j).patterns["caveat"]) is not None and p.search(folded) for j in owners)
 
 
 def speaks_here(fragment: str) -> bool:

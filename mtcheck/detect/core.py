@@ -281,24 +281,35 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
     the finding, or inside it before its translate word, starts it anew: "Click here for the original. This page was
     machine translated." and "Wähle eine Sprache: automatisch übersetzt mit DeepL" keep their notice. A deictic word
     beside a content noun in the clause keeps it too ("Switch to the original (this page was machine translated)":
-    `concepts.names_this`)."""
+    `concepts.names_this`), and a distributive's clause that speaks of a text at hand or whose sentence holds a caveat
+    ("Each entry is machine translated and may contain errors")."""
     if start is None or end is None:
         return False
     lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
-    for stop in _CLAUSE_OR_ITEM.finditer(text, lo, start + 1):  # (one scan: a page of one endless clause has many)
-        lo = stop.end()
+    for mark in _CLAUSE_OR_ITEM.finditer(text, lo, start + 1):  # (one scan: a page of one endless clause has many)
+        lo = mark.end()
     # (to SERVICE_REACH past the finding's start: one finding may span a megabyte of one endless clause)
-    return _ruled_clause(text[lo : min(end, start + SERVICE_REACH)])
+    stop = min(end, start + SERVICE_REACH)
+    ruled = _ruled_clause(text[lo:stop])
+    if ruled != "rule":
+        return ruled == "action"
+    # a distributive's rule, unless the rest of the finding's sentence warns its reader ("Every post is machine
+    # translated; translations may contain errors")
+    hi = text.find("\n", stop, stop + SERVICE_REACH)
+    tail = text[stop : stop + SERVICE_REACH if hi < 0 else hi]
+    tail = tail[: m.start()] if (m := _SENTENCE_END.search(tail)) else tail
+    return not concepts.has_caveat(text[lo:stop] + tail)
 
 
 # The end of a clause (`_CLAUSE_END`, sentence ends among them) or of a line's item (`_SEPARATOR`).
 _CLAUSE_OR_ITEM = re.compile(f"{_CLAUSE_END.pattern}|{_SEPARATOR.pattern}")
 
 
-@lru_cache(maxsize=256)
-def _ruled_clause(clause: str) -> bool:
-    """`Shared.acts` or `Shared.distributes` (the words before its first translate word) on the NFKC form of a
-    finding's clause, once per clause, unless the clause names this text (`concepts.names_this`)."""
+@lru_cache(maxsize=4096)  # asked for the rules' findings and the concept layer's alike: a page of lines has many
+def _ruled_clause(clause: str) -> str:
+    """ "action" where `Shared.acts` reads the NFKC form of a finding's clause, "rule" where `Shared.distributes` reads
+    it (the words before its first translate word), once per clause; "" where neither does or the clause names this
+    text (`concepts.names_this`), or a distributive's clause speaks of a text at hand (`concepts.speaks_of_a_text`)."""
     # (the part of the clause that holds the translate word, where the finding spans a colon or a dash: "Wähle eine
     # Sprache: automatisch übersetzt mit DeepL" is read from "automatisch")
     pieces = [p for p in _CLAUSE_END.split(clause) if p.strip()]
@@ -306,11 +317,12 @@ def _ruled_clause(clause: str) -> bool:
     folded, part = unicodedata.normalize("NFKC", clause), unicodedata.normalize("NFKC", piece)
     common = shared()
     if common.acts(part):
-        return not concepts.names_this(folded)
-    # (a rule on every item, unless the clause points at a text at hand or names the language it came from: "Every
-    # page of this manual …", "Each review below was machine translated from Japanese")
+        return "" if concepts.names_this(folded) else "action"
+    # (a rule on every item, unless the clause points at a text at hand, names the language it came from or warns
+    # its reader: "Every page of this manual …", "Each review below was machine translated from Japanese", "Each
+    # entry is machine translated and may contain errors")
     distributes = common.distributes(concepts.before_translate(part), part.lower())
-    return distributes and not concepts.names_this(folded) and not concepts.points_or_sources(folded)
+    return "rule" if distributes and not concepts.speaks_of_a_text(folded) else ""
 
 
 # Read at most this far back from a finding for the opening of its paragraph (`_prompts_role`).

@@ -278,6 +278,8 @@ class Shared:
             return True  # "Toggle for machine-translated comments", "Кнопка вставляет текст, переведённый DeepL"
         first = _HEAD_WORD.match(clause)
         bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
+        if bracket and _CLOSED.search(clause[bracket.end() :].rstrip().rstrip(")）")):
+            bracket = None  # an aside closed before the finding ends: "… what we export (grain, steel) are machine …"
         acted = bool(first and first.group(1).lower() in heads) or bool(bracket and bracket.group(1).lower() in heads)
         return acted and self.shown_original.search(clause.lower()) is None
 
@@ -666,6 +668,8 @@ def _alternatives(words: list[str]) -> re.Pattern[str]:
 _HEAD_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 # The word right before a clause's first bracket: a verb-final label's infinitive ("… hinzufügen (maschinell …)").
 _BEFORE_BRACKET = re.compile(r"^[^(（]*?(?<![\w'’-])([^\W\d_][\w'’-]*)\s*[(（]")
+# A closing bracket: the label's bracket holds the finding, to the clause's end ("… hinzufügen (maschinell übersetzt)").
+_CLOSED = re.compile(r"[)）]")
 
 
 @cache
