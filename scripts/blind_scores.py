@@ -75,6 +75,8 @@ BLIND = {
     42: "2602877",
     43: "98e68b3",  # round 25: main when sets 43-44 were measured once (before the round's fixes merged)
     44: "98e68b3",
+    45: "ab99136",  # round 26: main when sets 45-46 were measured once (before the round's fixes merged)
+    46: "ab99136",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
