@@ -309,9 +309,10 @@ def _ruled_clause(clause: str) -> str:
     """ "action" where `Shared.acts` reads the NFKC form of a finding's clause, "rule" where `Shared.distributes` reads
     it (the words before its first translate word), once per clause; "" where neither does or the clause names this
     text (`concepts.names_this`), or a distributive's clause speaks of a text at hand (`concepts.speaks_of_a_text`)."""
-    # (the part of the clause that holds the translate word, where the finding spans a colon or a dash: "Wähle eine
-    # Sprache: automatisch übersetzt mit DeepL" is read from "automatisch")
-    pieces = [p for p in _CLAUSE_END.split(clause) if p.strip()]
+    # (the part of the clause that holds the translate word, where the finding spans a colon, a dash or a line's item
+    # separator, as `_acts` starts the clause after one: "Wähle eine Sprache: automatisch übersetzt mit DeepL" is read
+    # from "automatisch", "Add comment · Descriptions were machine translated." from "Descriptions"; review26e)
+    pieces = [p for p in _CLAUSE_OR_ITEM.split(clause) if p.strip()]
     piece = next((p for p in pieces if concepts.first_translate(p) is not None), pieces[-1] if pieces else clause)
     folded, part = unicodedata.normalize("NFKC", clause), unicodedata.normalize("NFKC", piece)
     common = shared()
