@@ -24,7 +24,9 @@ from mtcheck.detect import asides, scan
 from mtcheck.detect.context import (
     CODE_PREPOSITION,
     COUNTED,
+    ITEM_SEPARATOR,
     LINE_REACH,
+    SPACED_DASH,
     TALLY_LINE,
     WIDE_CHAR,
     after_last_cut,
@@ -1568,9 +1570,6 @@ def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-_DASH = re.compile(r"\s[—–-]\s")
-
-
 def _beside_label(lexicon: Lexicon, tail: Matcher, folded: str) -> bool:
     """A `label_caveat` beside a bare label: the line is nothing else ("AI თარგმანი, თქვენი მოხერხებულობისთვის"), or
     the label and the caveat make the line's head before a dash, whatever follows ("सुविधाका लागि स्वचालित अनुवाद —
@@ -1578,7 +1577,7 @@ def _beside_label(lexicon: Lexicon, tail: Matcher, folded: str) -> bool:
     bare = tail.strip(folded)
     if _label_words(lexicon, _LEAD_JUNK.sub("", bare.strip(), count=1)):
         return True
-    dash = _DASH.search(folded)
+    dash = SPACED_DASH.search(folded)
     first = next(tail.spans(folded), None)
     if dash is None or first is None or not _label_words(lexicon, _LEAD_JUNK.sub("", bare[: dash.start()], count=1)):
         return False
@@ -2663,7 +2662,6 @@ _TALLIED = re.compile(r":\s*\d")
 _VERSIONED = re.compile(r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?!\w)")
 # a count that opens the subject ("12 strings were auto-translated", "240 Strings wurden …"): a program's tally
 _COUNT = re.compile(r"\d[\d.,]*")
-_FOOTER_ITEM = re.compile(r"\s[|·•]\s")  # "© 2024 Hotel Sol · Descriptions were …": the items of a footer
 
 
 CONVERTED_OBJECT_WORDS = 4  # words after "into" that name what a text was turned into: "de nieuwe velden"
@@ -2739,7 +2737,7 @@ def _perfect_subject(lexicon: Lexicon, folded: str) -> str | None:
             continue  # "Texts that were …", "Your files have been …", "Leurs manuels ont été …": not the texts at hand
         # "12 strings were auto-translated": a tally (a count of languages is the site's versions); the subject is
         # what follows a footer's last separator ("© 2024 Hotel Sol · Descriptions were …" opens with no count)
-        own = _FOOTER_ITEM.split(head)[-1].split()
+        own = ITEM_SEPARATOR.split(head)[-1].split()
         if own and _COUNT.fullmatch(own[0]) and not (shared().tongues.search(head) or _names_language(head)):
             continue
         return head

@@ -29,6 +29,11 @@ FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
 INITIAL_CUT = re.compile(r".*(?:[,;:()\[]|\s-\s)", re.DOTALL)
 # The same cuts, searched in reversed text: the first match there is the last cut here (linear time).
 _CUT_REVERSED = re.compile(r"[,;:()\[]|\s-\s")
+# A spaced dash (a hyphen, an en or an em dash) between two parts of a line: "Machine translation — may contain
+# errors" (weigh's cut before a phrase, the concept layer's label head, core's clause end)
+SPACED_DASH = re.compile(r"\s[-—–]\s")
+# A separator between the items of a line, a footer's or a breadcrumb's: "© 2024 Hotel Sol · Descriptions were …"
+ITEM_SEPARATOR = re.compile(r"\s[|·•]\s")
 # A clause or sentence is read at most this far on each side of a phrase: a notice is short, and a
 # page that repeats a phrase thousands of times without a full stop must not cost quadratic time.
 CONTEXT_CHARS = 400

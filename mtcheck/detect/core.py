@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
-from mtcheck.detect.context import CONTEXT_CHARS, line_around
+from mtcheck.detect.context import CONTEXT_CHARS, ITEM_SEPARATOR, SPACED_DASH, line_around
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import UNSPACED, might_match, shared
@@ -198,9 +198,8 @@ def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, 
 
 # Read at most this far on each side of a finding for `_describes_service` (a notice's line is short).
 SERVICE_REACH = 300
-# A separator between the items of a line ("Home → Blog | Machine translated", "Automatically translated · Next →"):
-# the finding's item is read, not its neighbours, a breadcrumb's or a pager's arrows.
-_SEPARATOR = re.compile(r"\s[|·•]\s")
+# A line's items are split at `ITEM_SEPARATOR` ("Home → Blog | Machine translated", "Automatically translated · Next
+# →"): the finding's item is read, not its neighbours, a breadcrumb's or a pager's arrows.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
 
 
@@ -210,15 +209,15 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     choice of engines, an arrow chaining steps, an engine glossed by what it is), with no
     deictic word pointing at this text ("This page was translated with DeepL (API key: …)" stays a notice). Read on
     the source, where an arrow is still an arrow (the matching view writes it as a separator), and on the finding's
-    item of the line only (between separators: `_SEPARATOR`)."""
+    item of the line only (between separators: `ITEM_SEPARATOR`)."""
     if start is None or end is None:
         return False
     lo = max(text.rfind("\n", 0, start) + 1, start - SERVICE_REACH)
     hi = text.find("\n", end)
     hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
-    for sep in _SEPARATOR.finditer(text, lo, start + 1):
+    for sep in ITEM_SEPARATOR.finditer(text, lo, start + 1):
         lo = sep.end()
-    after = _SEPARATOR.search(text, max(start, end - 1), hi)  # a finding may end on the space before a separator
+    after = ITEM_SEPARATOR.search(text, max(start, end - 1), hi)  # a finding may end on the space before a separator
     hi = after.start() if after else hi
     if not _service_line(text[lo:hi]):
         return False
@@ -235,7 +234,7 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
 # into our form", "本页面由机器翻译生成，复制粘贴时请注明出处" (a notice, then what to do with it). Not an
 # ASCII comma: a participle's clause is set off by one ("Вставьте ниже текст, переведённый машиной"); not a bracket: a
 # field's label ("أدخل الوصف (مترجم تلقائياً)", enter the description (machine translated)).
-_CLAUSE_END = re.compile(r"[.!?](?=\s)|[。！？;；:：，、]|\s[—–-]\s")
+_CLAUSE_END = re.compile(rf"[.!?](?=\s)|[。！？;；:：，、]|{SPACED_DASH.pattern}")
 
 
 def _asks_input(text: str, start: int | None, end: int | None) -> bool:
@@ -276,8 +275,8 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
     label has the verb before the finding's bracket ("Kommentar hinzufügen (maschinell übersetzt)"): what a button or
     a program does; or a distributive quantifier stands before its translate word ("Each chapter is translated by the
     AI", "Jedes Kapitel wird …"; `Shared.distributes`): a rule a program applies to every item. The clause runs from
-    the start of the finding's sentence and item of its line (`_SEPARATOR`, within SERVICE_REACH) to the finding's end
-    (at most SERVICE_REACH past its start); a clause end (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) before
+    the start of the finding's sentence and item of its line (`ITEM_SEPARATOR`, within SERVICE_REACH) to the finding's
+    end (at most SERVICE_REACH past its start); a clause end (`_CLAUSE_END`: a colon, a semicolon, a spaced dash) before
     the finding, or inside it before its translate word, starts it anew: "Click here for the original. This page was
     machine translated." and "Wähle eine Sprache: automatisch übersetzt mit DeepL" keep their notice. A deictic word
     beside a content noun in the clause keeps it too ("Switch to the original (this page was machine translated)":
@@ -301,8 +300,8 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
     return not concepts.has_caveat(text[lo:stop] + tail)
 
 
-# The end of a clause (`_CLAUSE_END`, sentence ends among them) or of a line's item (`_SEPARATOR`).
-_CLAUSE_OR_ITEM = re.compile(f"{_CLAUSE_END.pattern}|{_SEPARATOR.pattern}")
+# The end of a clause (`_CLAUSE_END`, sentence ends among them) or of a line's item (`ITEM_SEPARATOR`).
+_CLAUSE_OR_ITEM = re.compile(f"{_CLAUSE_END.pattern}|{ITEM_SEPARATOR.pattern}")
 
 
 @lru_cache(maxsize=4096)  # asked for the rules' findings and the concept layer's alike: a page of lines has many
@@ -310,9 +309,10 @@ def _ruled_clause(clause: str) -> str:
     """ "action" where `Shared.acts` reads the NFKC form of a finding's clause, "rule" where `Shared.distributes` reads
     it (the words before its first translate word), once per clause; "" where neither does or the clause names this
     text (`concepts.names_this`), or a distributive's clause speaks of a text at hand (`concepts.speaks_of_a_text`)."""
-    # (the part of the clause that holds the translate word, where the finding spans a colon or a dash: "Wähle eine
-    # Sprache: automatisch übersetzt mit DeepL" is read from "automatisch")
-    pieces = [p for p in _CLAUSE_END.split(clause) if p.strip()]
+    # (the part of the clause that holds the translate word, where the finding spans a colon, a dash or a line's item
+    # separator, as `_acts` starts the clause after one: "Wähle eine Sprache: automatisch übersetzt mit DeepL" is read
+    # from "automatisch", "Add comment · Descriptions were machine translated." from "Descriptions"; review26e)
+    pieces = [p for p in _CLAUSE_OR_ITEM.split(clause) if p.strip()]
     piece = next((p for p in pieces if concepts.first_translate(p) is not None), pieces[-1] if pieces else clause)
     folded, part = unicodedata.normalize("NFKC", clause), unicodedata.normalize("NFKC", piece)
     common = shared()

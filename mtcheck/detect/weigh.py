@@ -13,6 +13,7 @@ from mtcheck.detect.context import (
     LABEL_PREFIX,
     LANGUAGE_SLOT,
     LEAD,
+    SPACED_DASH,
     TALLY,
     WIDE_CHAR,
     Context,
@@ -31,7 +32,6 @@ WEAK = 0.25
 _CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
 _TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
 _BRACKETED = re.compile(r"\([^()]*\)?")
-_SPACED_DASH = re.compile(r"\s[-—–]\s")
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
@@ -641,7 +641,7 @@ def _ui_scope(rules: Rules, ctx: Context) -> str:
 
     "Powered by Microsoft Translator — this listing was translated automatically": a credit, then a statement.
     """
-    parts = _SPACED_DASH.split(ctx.pre)
+    parts = SPACED_DASH.split(ctx.pre)
     if len(parts) > 1 and has(rules, "self", parts[-1]):
         return parts[-1] + ctx.span + _QUOTED_AFTER.sub(" ", ctx.post)
     # '[Auto-translated] "Auto-translate All"': a string quoted after the phrase is what the phrase labels, a button's
