@@ -203,6 +203,15 @@ SERVICE_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
 
 
+def _line_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The finding's line around `start`..`end`, at most SERVICE_REACH characters each side; the line's ends are
+    searched for within the reach only (a page of one long line has many findings: an unbounded search from each
+    made the checks below quadratic)."""
+    lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
+    hi = text.find("\n", end, end + SERVICE_REACH)
+    return lo, min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
+
+
 def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     """Whether the source line of a finding describes a translation service rather than this text
     (`Shared.describes_service`: an API key or a price plan, the editor's action that triggers it, a fallback path, a
@@ -212,9 +221,7 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     item of the line only (between separators: `ITEM_SEPARATOR`)."""
     if start is None or end is None:
         return False
-    lo = max(text.rfind("\n", 0, start) + 1, start - SERVICE_REACH)
-    hi = text.find("\n", end)
-    hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
+    lo, hi = _line_window(text, start, end)
     for sep in ITEM_SEPARATOR.finditer(text, lo, start + 1):
         lo = sep.end()
     after = ITEM_SEPARATOR.search(text, max(start, end - 1), hi)  # a finding may end on the space before a separator
@@ -246,10 +253,7 @@ def _asks_input(text: str, start: int | None, end: int | None) -> bool:
     invitation."""
     if start is None or end is None:
         return False
-    # the line's ends are searched for within the reach only (a page of one long line has many findings)
-    lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
-    hi = text.find("\n", end, end + SERVICE_REACH)
-    hi = min(len(text) if hi < 0 else hi, end + SERVICE_REACH)
+    lo, hi = _line_window(text, start, end)
     for stop in _SENTENCE_END.finditer(text, lo, start):
         lo = stop.end()
     after = _SENTENCE_END.search(text, end, hi)
@@ -284,7 +288,7 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
     ("Each entry is machine translated and may contain errors")."""
     if start is None or end is None:
         return False
-    lo = max(text.rfind("\n", max(0, start - SERVICE_REACH), start) + 1, start - SERVICE_REACH)
+    lo = _line_window(text, start, end)[0]
     for mark in _CLAUSE_OR_ITEM.finditer(text, lo, start + 1):  # (one scan: a page of one endless clause has many)
         lo = mark.end()
     # (to SERVICE_REACH past the finding's start: one finding may span a megabyte of one endless clause)
