@@ -13,6 +13,7 @@ from mtcheck.detect.context import (
     LABEL_PREFIX,
     LANGUAGE_SLOT,
     LEAD,
+    PICKER_SENTENCE_BREAK,
     SPACED_DASH,
     TALLY,
     WIDE_CHAR,
@@ -35,7 +36,6 @@ _BRACKETED = re.compile(r"\([^()]*\)?")
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
-_SENTENCE_END = re.compile(r"[.!?？。؟]\s+")
 _QUOTED_AFTER = re.compile(r"\"[^\"\n]*\"|“[^“”\n]*”|«[^«»\n]*»|„[^„“\n]*“")
 _KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
@@ -665,7 +665,7 @@ def _picker(ctx: Context) -> bool:
     # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
     after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
     # only this sentence: "Do you read Korean? The text above was translated from English" is not a picker
-    own = _SENTENCE_END.split(ctx.sentence_pre)[-1]
+    own = PICKER_SENTENCE_BREAK.split(ctx.sentence_pre)[-1]
     if len(names.findall(own)) + len(names.findall(after)) < 2:
         return False
     # "English | Deutsch (machine translated)", "Sottotitoli: italiano, inglese, traduzione automatica"
