@@ -408,7 +408,7 @@ def _head(text: str) -> dict[str, Any]:
 
 
 @cache
-def _lexicon_data() -> tuple[tuple[str, bool, Mapping[str, list[str]], bool], ...]:
+def _lexicon_data() -> tuple[tuple[str, bool, _Words, bool], ...]:
     """(code, spaces, concept -> entries, future_after) of every file in data/concepts/. Each file is read once;
     only its head is parsed until a text needs that lexicon's other concepts."""
     out = []
@@ -431,10 +431,7 @@ _KEY_LINE = "^{}[ \t]*="
 def _sets(i: int, key: str) -> bool:
     """Whether the i-th lexicon file sets an optional `key` ("comitative", "contrast", "but"), read from its text
     without compiling the lexicon (most do not: a rule that needs the key skips them)."""
-    words = _lexicon_data()[i][2]
-    if isinstance(words, _Words):
-        return re.search(_KEY_LINE.format(key), words.text, re.MULTILINE) is not None
-    return bool(words[key])
+    return re.search(_KEY_LINE.format(key), _lexicon_data()[i][2].text, re.MULTILINE) is not None
 
 
 @cache
@@ -443,8 +440,7 @@ def _lexicon(i: int) -> Lexicon:
     code, spaces, words, future_after = _lexicon_data()[i]
     prefixes = _prefix_set(i)
     patterns = {concept: _matcher(words[concept], spaces, prefixes) for concept in CONCEPTS}
-    zero = isinstance(words, _Words) and words.zero_copula
-    return Lexicon(code, spaces, patterns, future_after, zero)
+    return Lexicon(code, spaces, patterns, future_after, words.zero_copula)
 
 
 @cache
