@@ -219,6 +219,8 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     if start is None or end is None:
         return False
     lo, hi = _line_window(text, start, end)
+    # (the finding's item, not its neighbours, a breadcrumb's or a pager's arrows: "Home → Blog | Machine translated",
+    # "Automatically translated · Next →")
     for sep in ITEM_SEPARATOR.finditer(text, lo, start + 1):
         lo = sep.end()
     after = ITEM_SEPARATOR.search(text, max(start, end - 1), hi)  # a finding may end on the space before a separator
