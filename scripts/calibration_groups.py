@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import unicodedata
 from collections import Counter
@@ -77,6 +78,7 @@ class Summary:
     recall: float
     false_alarms: float
     precision: float | None
+    chance: float | None = None  # the ECE of a perfectly calibrated map on as many rows, by chance alone
 
 
 def script_group(language: str, text: str = "") -> str:
@@ -115,8 +117,20 @@ def read_rows(blind_path: Path, sets: Sequence[int], data_dir: Path = DATA) -> l
     return out
 
 
-def summarise(name: str, predicted: Sequence[Pair]) -> Summary:
-    """ECE, reliability bins and recall / false alarms / precision at THRESHOLD of (prediction, label) pairs."""
+def chance_ece(predictions: Sequence[float], draws: int = 200, seed: int = 0) -> float:
+    """The mean ECE when each label is drawn with the map's own probability: what a map that means what it says
+    shows on so many rows by chance (small sets read high)."""
+    rng = random.Random(seed)
+    total = 0.0
+    for _ in range(draws):
+        drawn = [(p, rng.random() < p) for p in predictions]
+        total += summarise("", drawn).ece
+    return total / max(draws, 1)
+
+
+def summarise(name: str, predicted: Sequence[Pair], draws: int = 0) -> Summary:
+    """ECE, reliability bins and recall / false alarms / precision at THRESHOLD of (prediction, label) pairs;
+    with `draws`, also the ECE of chance alone (chance_ece)."""
     bins = calibrate_detect.reliability(list(predicted))
     ece = sum(n * abs(mean - share) for _, n, mean, share in bins) / max(len(predicted), 1)
     notices = sum(y for _, y in predicted)
@@ -132,15 +146,18 @@ def summarise(name: str, predicted: Sequence[Pair]) -> Summary:
         hits / notices if notices else 0.0,
         alarms / negatives if negatives else 0.0,
         hits / (hits + alarms) if hits + alarms else None,
+        chance_ece([p for p, _ in predicted], draws) if draws else None,
     )
 
 
-def by(rows: Sequence[Row], key: Callable[[Row], object], mapping: Callable[[float], float]) -> dict[object, Summary]:
+def by(
+    rows: Sequence[Row], key: Callable[[Row], object], mapping: Callable[[float], float], draws: int = 0
+) -> dict[object, Summary]:
     """A summary per value of `key`, in first-seen order."""
     groups: dict[object, list[Pair]] = {}
     for r in rows:
         groups.setdefault(key(r), []).append((mapping(r.score), r.label))
-    return {k: summarise(str(k), v) for k, v in groups.items()}
+    return {k: summarise(str(k), v, draws) for k, v in groups.items()}
 
 
 def loso(
@@ -180,21 +197,19 @@ _BIN_NAMES = [
 
 
 def table(title: str, summaries: Sequence[Summary], bins: bool = True) -> str:
-    """A Markdown table: rows, notices, ECE, recall / false alarms / precision at THRESHOLD, optionally the bins."""
-    head = f"| {title} | rows | notices | ECE | recall | false alarms | precision | recall ÷ false alarms |"
-    rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    out = [
-        head + (" " + " | ".join(_BIN_NAMES) + " |" if bins else ""),
-        rule + (" --- |" * len(_BIN_NAMES) if bins else ""),
-    ]
+    """A Markdown table: rows, notices, ECE (and by chance), recall / false alarms / precision at THRESHOLD,
+    optionally the bins."""
+    chance = any(s.chance is not None for s in summaries)
+    names = ["rows", "notices", "ECE", *(["ECE by chance"] if chance else []), "recall", "false alarms", "precision"]
+    names += ["recall ÷ false alarms", *(_BIN_NAMES if bins else [])]
+    out = [f"| {title} | {' | '.join(names)} |", "| --- |" + " ---: |" * (len(names) - len(_BIN_NAMES) * bins)]
+    out[-1] += " --- |" * (len(_BIN_NAMES) * bins)
     for s in summaries:
-        precision = f"{s.precision:.3f}" if s.precision is not None else "–"
-        ratio = f"{s.recall / s.false_alarms:.1f}" if s.false_alarms else "–"
-        line = (
-            f"| {s.name} | {s.rows} | {s.notices} | {s.ece:.3f} | {s.recall:.3f} | {s.false_alarms:.3f} | {precision}"
-        )
-        line += f" | {ratio} |"
-        out.append(line + (" " + " | ".join(_bins_cell(s)) + " |" if bins else ""))
+        cells = [str(s.rows), str(s.notices), f"{s.ece:.3f}"]
+        cells += [f"{s.chance:.3f}" if s.chance is not None else "–"] if chance else []
+        cells += [f"{s.recall:.3f}", f"{s.false_alarms:.3f}", f"{s.precision:.3f}" if s.precision is not None else "–"]
+        cells += [f"{s.recall / s.false_alarms:.1f}" if s.false_alarms else "–", *(_bins_cell(s) if bins else [])]
+        out.append(f"| {s.name} | {' | '.join(cells)} |")
     return "\n".join(out)
 
 
@@ -232,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--to-set", type=int, help="last set measured (default: the last in the file)")
     parser.add_argument("--map", type=Path, help="a calibration data file (default: the shipped one)")
     parser.add_argument("--min-rows", type=int, default=20, help="languages with at least this many rows")
+    parser.add_argument("--draws", type=int, default=200, help="draws for the ECE by chance alone (0: none)")
     parser.add_argument("--loso", action="store_true", help="leave-one-set-out: fitted maps against the map given")
     parser.add_argument("--fit-to-set", type=int, help="--loso: fit on sets up to this one (default: --to-set)")
     parser.add_argument(
@@ -263,12 +279,14 @@ def main(argv: list[str] | None = None) -> int:
     measured = [r for r in rows if r.set in set(sets)]
     name = args.map.name if args.map else "data/calibration.json (shipped)"
     print(f"{name} on the blind scores of sets {sets[0]}–{sets[-1]} ({len(measured)} rows)\n")
-    print(table("pooled", [summarise("all", [(mapping(r.score), r.label) for r in measured])]) + "\n")
-    print(table("set", list(by(measured, lambda r: r.set, mapping).values()), bins=False) + "\n")
-    groups = by(measured, lambda r: r.group, mapping)
+    draws = args.draws
+    print(table("pooled", [summarise("all", [(mapping(r.score), r.label) for r in measured], draws)]) + "\n")
+    print(table("set", list(by(measured, lambda r: r.set, mapping, draws).values()), bins=False) + "\n")
+    groups = by(measured, lambda r: r.group, mapping, draws)
     print(table("script group", [groups[g] for g in ORDER if g in groups]) + "\n")
     counts = Counter(r.language for r in measured)
-    languages = by([r for r in measured if counts[r.language] >= args.min_rows], lambda r: r.language, mapping)
+    common = [r for r in measured if counts[r.language] >= args.min_rows]
+    languages = by(common, lambda r: r.language, mapping, draws)
     ordered = sorted(languages.values(), key=lambda s: (-s.rows, s.name))
     print(table(f"language (≥ {args.min_rows} rows)", ordered, bins=False))
     if args.loso:

@@ -56,7 +56,10 @@ def test_the_verdict_reads_the_calibrated_confidence(text: str) -> None:
 def test_notices_are_surer_than_mentions() -> None:
     notice = detect_text("This article was machine translated from German.")
     mention = detect_text("Machine translation is the use of software to translate text.")
-    assert notice.confidence > 0.9 and mention.confidence < 0.3
+    # a full disclaimer sits in the map's top step (0.91 in the map of sets 1-20, 0.87 in the candidate of sets
+    # 1-46: on unseen sets such rows were notices that often), a mention far under the threshold
+    assert notice.confidence == calibration.probability(1.0) > 0.8
+    assert mention.confidence < 0.3
 
 
 def test_fit_pools_violators_and_stays_monotone() -> None:

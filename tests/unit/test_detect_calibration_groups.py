@@ -104,14 +104,15 @@ def test_main_prints_every_table_and_refuses_bad_input(
     groups = load_script("calibration_groups")
     monkeypatch.setattr(groups, "DATA", tmp_path)
     blind, toy_map = _write_toy(tmp_path), _toy_map(tmp_path)
-    assert groups.main([str(blind), "--map", str(toy_map), "--min-rows", "40", "--loso"]) == 0
+    assert groups.main([str(blind), "--map", str(toy_map), "--min-rows", "40", "--loso", "--draws", "0"]) == 0
     out = capsys.readouterr().out
     assert "| all | 160 | 60 | 0.125 |" in out
     assert "| Cyrillic | 80 | 20 | 0.250 | 1.000 | 0.333 | 0.500 | 3.0 |" in out
     assert "| de | 80 | 40 | 0.000 |" in out and "| ru | 80 |" in out
     assert "leave one set out" in out
-    assert groups.main([str(blind), "--map", str(toy_map), "--from-set", "2"]) == 0
-    assert "sets 2–2 (80 rows)" in capsys.readouterr().out
+    assert groups.main([str(blind), "--map", str(toy_map), "--from-set", "2", "--draws", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "sets 2–2 (80 rows)" in out and "| ECE | ECE by chance | recall |" in out
     assert groups.main([str(blind), "--from-set", "3"]) == 2
     assert groups.main([str(tmp_path / "none.jsonl")]) == 2
     bad = tmp_path / "bad.json"
@@ -120,3 +121,11 @@ def test_main_prints_every_table_and_refuses_bad_input(
     (tmp_path / "detect-real-2.jsonl").write_text("", encoding="utf-8")  # a scored row not in its set file
     assert groups.main([str(blind)]) == 2
     assert "not in" in capsys.readouterr().err
+
+
+def test_ece_by_chance_is_what_a_map_that_means_what_it_says_shows_on_so_many_rows() -> None:
+    groups = load_script("calibration_groups")
+    small, large = groups.chance_ece([0.3] * 20, draws=200), groups.chance_ece([0.3] * 2000, draws=50)
+    assert large < 0.02 < 0.05 < small  # sd of a share of 20 rows at 0.3: about 0.10
+    assert groups.chance_ece([0.3] * 20, draws=200) == small  # seeded
+    assert groups.chance_ece([0.0, 1.0] * 10) == 0.0  # certain predictions are always right
