@@ -9,7 +9,8 @@ script group and per language with at least `--min-rows` rows, with recall / fal
 threshold (and recall ÷ false alarms, which unlike precision does not depend on the share of notices).
 `--loso` adds the leave-one-set-out comparison: for each set in the range, maps fitted on the blind scores of
 every other set up to `--fit-to-set` (one map for all rows, and one map per script group), next to the map given,
-on the left-out set.
+on the left-out set. `--forward` refits before each pair of sets (they were held out two at a time) on every
+earlier set and measures the refit on the pair.
 
     python scripts/calibration_groups.py bench/detect-blind-scores.jsonl --from-set 21 --to-set 46
     python scripts/calibration_groups.py bench/detect-blind-scores.jsonl --from-set 21 --to-set 46 --loso
@@ -185,6 +186,32 @@ def loso(
     return out
 
 
+def forward(
+    rows: Sequence[Row], mapping: Callable[[float], float], first: int, last: int, min_rows: int
+) -> list[tuple[str, int, float, float, float | None]]:
+    """Per pair of sets (first, first + 1), (first + 2, first + 3), ...: (pair, rows, ECE of the map given, ECE of
+    a map fitted on every set below the pair, the score where that map's verdict starts), then the pooled ECEs.
+
+    The sets were held out two at a time; this is what refitting before each pair would have given on it.
+    """
+    out: list[tuple[str, int, float, float, float | None]] = []
+    given: list[Pair] = []
+    refit: list[Pair] = []
+    for a in range(first, last + 1, 2):
+        pair = [r for r in rows if r.set in (a, a + 1) and r.set <= last]
+        earlier = [(r.score, r.label) for r in rows if r.set < a]
+        if not pair or not earlier:
+            continue
+        fit = calibrate_detect.fitted(earlier, min_rows)
+        g, f = [(mapping(r.score), r.label) for r in pair], [(fit(r.score), r.label) for r in pair]
+        given, refit = given + g, refit + f
+        name = f"{a} + {a + 1}" if any(r.set == a + 1 for r in pair) else str(a)
+        out.append((name, len(pair), summarise("", g).ece, summarise("", f).ece, calibrate_detect.verdict_score(fit)))
+    if out:
+        out.append(("pooled", len(given), summarise("", given).ece, summarise("", refit).ece, None))
+    return out
+
+
 def _bins_cell(summary: Summary) -> list[str]:
     cells = {name: f"{n}: {mean:.2f} → {share:.2f}" for name, n, mean, share in summary.bins}
     return [cells.get(name, "–") for name in _BIN_NAMES]
@@ -249,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-rows", type=int, default=20, help="languages with at least this many rows")
     parser.add_argument("--draws", type=int, default=200, help="draws for the ECE by chance alone (0: none)")
     parser.add_argument("--loso", action="store_true", help="leave-one-set-out: fitted maps against the map given")
+    parser.add_argument("--forward", action="store_true", help="refit on every earlier set before each pair")
     parser.add_argument("--fit-to-set", type=int, help="--loso: fit on sets up to this one (default: --to-set)")
     parser.add_argument(
         "--fit-min-rows", type=int, default=calibrate_detect.MIN_ROWS, help="--loso: rows a bin needs to count alone"
@@ -270,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mtcheck: no set from {args.from_set} to {last} in {args.blind}", file=sys.stderr)
         return 2
     fit_to = args.fit_to_set if args.fit_to_set is not None else last
-    train_sets = [n for n in available if n <= fit_to] if args.loso else []
+    train_sets = [n for n in available if n <= fit_to] if args.loso or args.forward else []
     try:
         rows = read_rows(args.blind, sorted(set(sets) | set(train_sets)), DATA)
     except (OSError, ValueError) as exc:
@@ -289,6 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     languages = by(common, lambda r: r.language, mapping, draws)
     ordered = sorted(languages.values(), key=lambda s: (-s.rows, s.name))
     print(table(f"language (≥ {args.min_rows} rows)", ordered, bins=False))
+    if args.forward:
+        print(f"\nrefitted before each pair: fitted on every earlier set (a bin needs {args.fit_min_rows} rows)")
+        print("| held-out pair | rows | ECE, map given | ECE, refitted | refit's verdict from score |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for name, n, g, f, v in forward(rows, mapping, sets[0], sets[-1], args.fit_min_rows):
+            print(f"| {name} | {n} | {g:.3f} | {f:.3f} | {'–' if v is None else f'{v:.2f}'} |")
     if args.loso:
         train = [r for r in rows if r.set in set(train_sets)]
         print(

@@ -129,3 +129,20 @@ def test_ece_by_chance_is_what_a_map_that_means_what_it_says_shows_on_so_many_ro
     assert large < 0.02 < 0.05 < small  # sd of a share of 20 rows at 0.3: about 0.10
     assert groups.chance_ece([0.3] * 20, draws=200) == small  # seeded
     assert groups.chance_ece([0.0, 1.0] * 10) == 0.0  # certain predictions are always right
+
+
+def test_forward_refits_on_the_sets_before_each_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    groups = load_script("calibration_groups")
+    rows = groups.read_rows(_write_toy(tmp_path), [1, 2], tmp_path)
+    mapping = calibration.from_data(json.loads(_toy_map(tmp_path).read_text("utf-8")))
+    out = groups.forward(rows, mapping, 2, 2, 10)  # set 2 alone, refitted on set 1 (the same rows)
+    assert [(name, n) for name, n, *_ in out] == [("2", 80), ("pooled", 80)]
+    name, n, given, refit, verdict = out[0]
+    assert given == pytest.approx(0.125) and refit < 0.03 and verdict == 0.5
+    assert groups.forward(rows, mapping, 1, 2, 10) == []  # nothing before sets 1 + 2 to fit on
+    monkeypatch.setattr(groups, "DATA", tmp_path)
+    blind = tmp_path / "blind.jsonl"
+    assert groups.main([str(blind), "--from-set", "2", "--forward", "--draws", "0"]) == 0
+    assert "| 2 | 80 | " in capsys.readouterr().out
