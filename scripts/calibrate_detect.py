@@ -165,8 +165,10 @@ def fitted(pairs: Sequence[tuple[float, bool]], min_rows: int = MIN_ROWS) -> cal
 
 
 def verdict_score(mapping: Callable[[float], float]) -> float | None:
-    """The least score (bin edge) from which the map says machine_translated (P >= THRESHOLD)."""
-    return next((edge for edge in EDGES if mapping(edge) >= THRESHOLD), None)
+    """The least score (bin edge) from which the map says machine_translated (P >= THRESHOLD): over the map's own
+    edges where it has them, so a map with other bins than EDGES (one from 0.48) cannot move the verdict unseen."""
+    edges = mapping.edges if isinstance(mapping, calibration.ConfidenceMap) else EDGES
+    return next((edge for edge in edges if mapping(edge) >= THRESHOLD), None)
 
 
 def loso_predictions(
@@ -319,6 +321,10 @@ def write_from(path: Path, move_verdict: bool = False) -> int:
         data = json.loads(path.read_text(encoding="utf-8"))
         mapping = calibration.from_data(data)
         fitted_on, commits = data["fitted_on"], data.get("blind_commits", {})
+        if not isinstance(fitted_on, list) or not all(isinstance(x, str) for x in fitted_on):
+            raise ValueError("fitted_on must list the set files")
+        if not isinstance(commits, dict):
+            raise ValueError("blind_commits must map set files to commits")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         print(f"mtcheck: {path} is not a calibration map: {exc}", file=sys.stderr)
         return 2

@@ -18,8 +18,8 @@ earlier set and measures the refit on the pair.
         --map bench/calibration-candidate-1-46.json
 
 Script groups follow the row's language (GROUPS); a language written in two scripts (TWO_SCRIPTS) goes by the
-letters of the row. ECE and precision depend on the share of notices: the dev sets are a third to a half
-notices, ordinary pages far fewer.
+letters of the row, and so does a longer code GROUPS does not list (ISO 639-3 "rus", "heb"). ECE and precision
+depend on the share of notices: the dev sets are a third to a half notices, ordinary pages far fewer.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ import calibrate_detect  # noqa: E402  (its fit, bins and ECE; it puts the check
 from mtcheck.detect import THRESHOLD, calibration  # noqa: E402
 
 DATA = calibrate_detect.ROOT / "tests" / "data"
+SPLIT = calibrate_detect.SPLIT
 # language (its code before any "-") -> script group; Latin when not listed
 GROUPS = {
     "Cyrillic": "ru uk bg sr mk be kk ky mn tg tt myv ba cv ce os sah",
@@ -52,6 +53,10 @@ ORDER = ("Latin", "Cyrillic", "CJK", "Arabic-script", "Indic", "other")
 TWO_SCRIPTS = {"sr", "uz", "az", "ku", "kk"}  # these go by the row's letters: Latin, Cyrillic or Arabic
 _GROUP_OF = {code: group for group, codes in GROUPS.items() for code in codes.split()}
 _LETTERS = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "ARABIC": "Arabic-script"}
+# a code not in GROUPS (ISO 639-3 "rus", "heb", "cmn", ...) goes by the row's letters (the first word of their names)
+_SCRIPTS = {"CJK": "CJK HIRAGANA KATAKANA HANGUL", "Indic": "DEVANAGARI BENGALI GURMUKHI GUJARATI ORIYA TAMIL TELUGU"}
+_SCRIPTS["Indic"] += " KANNADA MALAYALAM SINHALA"
+_ANY_LETTERS = _LETTERS | {name: group for group, names in _SCRIPTS.items() for name in names.split()}  # else other
 
 Pair = tuple[float, bool]
 
@@ -83,11 +88,13 @@ class Summary:
 
 
 def script_group(language: str, text: str = "") -> str:
-    """The script group of a row: by its language, or by its letters for a language written in two scripts."""
+    """The script group of a row: by its language, or by its letters for a language written in two scripts and
+    for a code of more than two letters that GROUPS does not list."""
     code = language.split("-")[0].lower()
-    if code in TWO_SCRIPTS:
-        letters = Counter(_LETTERS.get(unicodedata.name(ch, "").split(" ")[0]) for ch in text if ch.isalpha())
-        letters.pop(None, None)
+    if code in TWO_SCRIPTS or (code not in _GROUP_OF and len(code) != 2):  # two-letter codes not listed: Latin
+        names = [unicodedata.name(ch, "").split(" ")[0] for ch in text if ch.isalpha()]
+        known = _LETTERS if code in TWO_SCRIPTS else _ANY_LETTERS
+        letters = Counter(known.get(name, "other") for name in names if code not in TWO_SCRIPTS or name in known)
         if letters:
             return str(letters.most_common(1)[0][0])
     return _GROUP_OF.get(code, "Latin")
@@ -183,6 +190,15 @@ def loso(
         out["map given"][n] = [(mapping(r.score), r.label) for r in mine]
         out["one fitted map"][n] = [(one(r.score), r.label) for r in mine]
         out["a map per group"][n] = [(per_group[r.group](r.score), r.label) for r in mine]
+    return out
+
+
+def loso_verdicts(train: Sequence[Row], left_out: Sequence[int], min_rows: int) -> dict[int, float | None]:
+    """Per left-out set: the score from which the one map fitted on the other sets says machine_translated."""
+    out = {}
+    for n in left_out:
+        fit = calibrate_detect.fitted([(r.score, r.label) for r in train if r.set != n], min_rows)
+        out[n] = calibrate_detect.verdict_score(fit)
     return out
 
 
@@ -330,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
             f" (a bin needs {args.fit_min_rows} rows)"
         )
         print(loso_table(loso(measured, train, mapping, sets, args.fit_min_rows), measured))
+        verdicts = loso_verdicts(train, sets, args.fit_min_rows)
+        moved = [f"set {n} ({'none' if v is None else f'{v:.2f}'})" for n, v in verdicts.items() if v != SPLIT]
+        print(f"\none fitted map's verdict starts at score {SPLIT} in {len(verdicts) - len(moved)} of {len(verdicts)}"
+              f" fits; left out, elsewhere: {', '.join(moved) or 'none'}")  # fmt: skip
     return 0
 
 

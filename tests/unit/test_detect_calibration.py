@@ -87,6 +87,8 @@ def test_empty_bins_take_the_neighbour_on_their_side_of_the_split() -> None:
         [{"low": 0.1, "probability": 0.2}],  # does not start at 0
         [{"low": 0.0, "probability": 0.6}, {"low": 0.5, "probability": 0.4}],  # falls
         [{"low": 0.0, "probability": 1.2}],  # not a probability
+        [{"low": 0.0, "probability": 0.2}, {"low": float("nan"), "probability": 0.8}],  # json reads NaN
+        [{"low": 0.0, "probability": 0.2}, {"low": float("inf"), "probability": 0.8}],
         [],
     ],
 )
@@ -346,6 +348,15 @@ def test_write_from_ships_a_checked_candidate_in_one_command(tmp_path: Path, mon
     assert calibrate.main(["--write-from", str(path)]) == 1 and not shipped.exists()
     assert calibrate.main(["--write-from", str(path), "--move-verdict"]) == 0 and shipped.exists()
     shipped.unlink()
+    # bins off the 0.05 grid: the verdict from 0.48 moves it too (checked at the map's own edges)
+    off_grid = calibration.to_data(
+        [Bin(0.0, 0.48, 10, 2, 0.2), Bin(0.48, 1.0, 10, 8, 0.8)], ["detect-real-1.jsonl"], ""
+    )
+    path.write_text(json.dumps(off_grid | {"blind_commits": good["blind_commits"]}), encoding="utf-8")
+    assert calibrate.main(["--write-from", str(path)]) == 1 and not shipped.exists()
+    for fitted_on in ("detect-real-1.jsonl", [{"set": 1}]):  # not a list of set files: a one-line refusal
+        path.write_text(json.dumps(good | {"fitted_on": fitted_on}), encoding="utf-8")
+        assert calibrate.main(["--write-from", str(path)]) == 2
     for bad in ({"bins": []}, {k: v for k, v in good.items() if k != "blind_commits"}, {"x": 1}):
         path.write_text(json.dumps(bad), encoding="utf-8")
         assert calibrate.main(["--write-from", str(path)]) == 2

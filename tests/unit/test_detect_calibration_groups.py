@@ -28,6 +28,12 @@ from tests.shared import load_script
         ("sr", "Садржај је аутоматски преведен.", "Cyrillic"),
         ("uz", "", "Latin"),  # no letters: Latin, the default
         ("xx", "whatever", "Latin"),
+        ("rus", "Машинный перевод.", "Cyrillic"),  # a code not listed (ISO 639-3): by the row's letters
+        ("heb", "תרגום מכונה", "other"),
+        ("cmn", "机器翻译", "CJK"),
+        ("hin", "मशीन अनुवाद", "Indic"),
+        ("pes", "ترجمه ماشینی", "Arabic-script"),
+        ("und", "", "Latin"),
     ],
 )
 def test_script_group_by_language_or_letters(language: str, text: str, group: str) -> None:
@@ -146,3 +152,20 @@ def test_forward_refits_on_the_sets_before_each_pair(
     blind = tmp_path / "blind.jsonl"
     assert groups.main([str(blind), "--from-set", "2", "--forward", "--draws", "0"]) == 0
     assert "| 2 | 80 | " in capsys.readouterr().out
+
+
+def test_loso_reports_the_fits_that_move_the_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    groups = load_script("calibration_groups")
+    row = groups.Row
+    # set 1: 20 notices at 0.55 and 20 negatives at 0; set 2: 20 negatives at 0.55 and 20 notices at 0.9. Without
+    # set 1 the 0.55 bin is P 1/22, so the verdict starts at 0.60 (the empty bins over it take the 0.9 bin's P);
+    # without set 2, at 0.50
+    train = [row(1, 0.55, True, "de", "Latin")] * 20 + [row(1, 0.0, False, "de", "Latin")] * 20
+    train += [row(2, 0.55, False, "de", "Latin")] * 20
+    train += [row(2, 0.9, True, "de", "Latin")] * 20
+    assert groups.loso_verdicts(train, [1, 2], 10) == {1: 0.6, 2: 0.5}
+    monkeypatch.setattr(groups, "DATA", tmp_path)
+    assert groups.main([str(_write_toy(tmp_path)), "--loso", "--draws", "0"]) == 0
+    assert "verdict starts at score 0.5 in 2 of 2 fits; left out, elsewhere: none" in capsys.readouterr().out
