@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 MIN_TEXT = 20_000  # shorter texts are scanned the usual way: the plain scan is cheap there
@@ -31,6 +31,7 @@ Anchor = tuple[int, int, frozenset[str]]  # one of the literals starts lo..hi ch
 Option = tuple[Anchor, ...]  # every match holds one of these anchors
 
 
+@cache
 def _modules() -> tuple[Any, Any]:
     """The regex parser and its constants (private modules of `re`: ImportError where they move).
 
