@@ -42,6 +42,12 @@ def _modules() -> tuple[Any, Any]:
     return importlib.import_module("re._parser"), importlib.import_module("re._constants")
 
 
+@cache
+def _unit_codes(c: Any) -> frozenset[Any]:
+    """The opcodes re._parser's getwidth counts as one character."""
+    return frozenset({c.ANY, c.RANGE, c.IN, c.LITERAL, c.NOT_LITERAL, c.CATEGORY})
+
+
 def _score(option: Option) -> tuple[int, int, int]:
     """How selective an option looks without a text: its shortest literal, fewest literals, narrowest range."""
     shortest = min(len(x) for _, _, literals in option for x in literals)
@@ -122,8 +128,11 @@ def _options(seq: Any, c: Any) -> list[Option]:
             inner = _best(_options(av, c))
         if inner is not None:
             options.append(tuple((lo + a, hi + b, literals) for a, b, literals in inner))
-        w_lo, w_hi = parser.SubPattern(seq.state, [(op, av)]).getwidth()
-        lo, hi = lo + int(w_lo), hi + int(w_hi)
+        if op in _unit_codes(c):  # one character wide (what getwidth counts them as), without a SubPattern
+            lo, hi = lo + 1, hi + 1
+        else:
+            w_lo, w_hi = parser.SubPattern(seq.state, [(op, av)]).getwidth()
+            lo, hi = lo + int(w_lo), hi + int(w_hi)
         if hi > _FAR:
             break
     return options
