@@ -25,6 +25,7 @@ SAMPLE = 4_096  # characters per sampled block
 SAMPLES = 8  # sampled blocks: how often a literal occurs is estimated from these
 _FAR = 10_000  # a literal further than this from the start of a match does not anchor it
 _MAX_PREFIXES = 64
+_FIND_EACH = 8  # literals up to which each is looked for with str.find (a quick pass each) rather than by one regex
 _MANY = 64  # literals in a pattern's anchors, over which the text's distinct words are worth making
 
 Anchor = tuple[int, int, frozenset[str]]  # one of the literals starts lo..hi characters into the match
@@ -239,6 +240,13 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
         return []  # none of the anchors' literals is in the text: no match
     starts: set[int] = set()
     last = len(text)
+    if len(spans) <= _FIND_EACH:  # every occurrence of each literal, overlapping ones too: the same starts as below
+        for literal, (lo, hi) in spans.items():
+            at = text.find(literal)
+            while at >= 0:
+                starts.update(range(max(0, at - hi), min(last, at - lo) + 1))
+                at = text.find(literal, at + 1)
+        return sorted(starts)
     lengths = sorted({len(x) for x in spans})
     finder = _finder(frozenset(spans))
     m = finder.search(text)

@@ -78,3 +78,22 @@ def test_a_lexicon_compiles_a_concept_when_it_is_first_read(monkeypatch: pytest.
             lexicon.patterns["no such concept"]
     finally:
         concepts._lexicon.cache_clear()
+
+
+def test_a_few_literals_give_the_same_starts_by_str_find_as_by_one_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan._starts looks for up to _FIND_EACH literals with str.find (perf27): the same start positions, overlapping
+    # occurrences and literals that are prefixes of others included, as the trie regex it uses for more literals.
+    from mtcheck.detect import scan
+
+    pattern = re.compile(r"(?:ab|abcd)c\w{0,3}|h(?:ref=|ttp)\S+")
+    found = scan.anchors(pattern)
+    assert found is not None
+    filler = "the quiet river runs along the old town wall. " * 60
+    text = "".join(filler + piece for piece in ("abcdc x", "abcabcdcc", "href=y http://z", "habc", "ab")) * 20
+    assert len(text) >= scan.MIN_TEXT
+    monkeypatch.setattr(scan, "_FIND_EACH", 1000)
+    by_find = scan._starts(text, found)
+    monkeypatch.setattr(scan, "_FIND_EACH", 0)
+    assert by_find and by_find == scan._starts(text, found)
+    monkeypatch.setattr(scan, "_FIND_EACH", 1000)
+    assert [m.span() for m in scan.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
