@@ -2,15 +2,15 @@
 """What the model reader costs on files that carry a notice, with paragraph or sentence segments (round 27).
 
     pip install -e ".[reader]"
-    python bench/reader_segments.py [--sets 33-46] [--step 1] [--json out.json]
+    python bench/reader_segments.py [--sets 33-46] [--step 1] [--modes paragraph,sentence] [--json out.json]
 
 Each notice of the named dev sets (tests/data/detect-real-N.jsonl) is put in an article of several paragraphs (the
 neutral body of its language in tests/data/detect-real-bodies.json, English otherwise, under a title line) four
 ways: as its own paragraph at the top and at the bottom, as the first sentences of the first paragraph and as the
 last sentences of the last one. Each file is read with the rules alone and with the e5 reader under each value of
-`reader.SEGMENTS`, the segment cache emptied before each file. Figures: the encoder's CPU (time in its encode call,
-this process), the whole reader's (CPU with the reader less CPU with the rules alone), the characters encoded, and
-how many files are flagged, per placement and in all.
+`reader.SEGMENTS` ("sentence:N" also sets `reader.SENTENCE_CHARS` to N), the segment cache emptied before each
+file. Figures: the encoder's CPU (time in its encode call, this process), the whole reader's (CPU with the reader
+less CPU with the rules alone), the characters encoded, and how many files are flagged, per placement and in all.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from mtcheck.detect import detect_text  # noqa: E402
 from mtcheck.detect import reader as reading  # noqa: E402
 
 PLACEMENTS = ("top", "bottom", "first-sentence", "last-sentence")
-MODES = ("paragraph", "sentence")
 
 
 def article(notice: str, body: str, placement: str) -> str:
@@ -58,13 +57,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="33-46", help="dev sets whose notices are used (N or N-M)")
     parser.add_argument("--step", type=int, default=1, help="every step-th notice only (2: half of them)")
+    parser.add_argument("--negatives", action="store_true", help="the look-alikes (tricky negatives) instead")
+    parser.add_argument("--modes", default="paragraph,sentence", help="values of reader.SEGMENTS (sentence:N too)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     data = ROOT / "tests" / "data"
     notices = []
     for n in _sets(args.sets):
         rows = [json.loads(line) for line in (data / f"detect-real-{n}.jsonl").read_text(encoding="utf-8").splitlines()]
-        notices += [r for r in rows if r.get("kind") == "disclaimer_phrase"]
+        notices += [r for r in rows if r.get("kind") == ("tricky_negative" if args.negatives else "disclaimer_phrase")]
     notices = notices[:: args.step]
     bodies = json.loads((data / "detect-real-bodies.json").read_text(encoding="utf-8"))
     files = [
@@ -101,10 +102,11 @@ def main() -> None:
         rules_flagged[placement] += detect_text(text).machine_translated
         rules_cpu[placement] += time.process_time() - cpu
     figures["rules"] = {p: {"cpu_s": round(rules_cpu[p], 2), "flagged": rules_flagged[p]} for p in PLACEMENTS}
-    saved = reading.SEGMENTS
+    saved = reading.SEGMENTS, reading.SENTENCE_CHARS
     try:
-        for mode in MODES:
-            reading.SEGMENTS = mode
+        for mode in args.modes.split(","):
+            reading.SEGMENTS, _, chars = mode.partition(":")
+            reading.SENTENCE_CHARS = int(chars) if chars else saved[1]
             per: dict[str, dict[str, float]] = {
                 p: {"cpu": 0.0, "encoder": 0.0, "chars": 0, "flagged": 0} for p in PLACEMENTS
             }
@@ -132,7 +134,7 @@ def main() -> None:
                 "flagged": sum(v["flagged"] for v in per.values()),
             }
     finally:
-        reading.SEGMENTS = saved
+        reading.SEGMENTS, reading.SENTENCE_CHARS = saved
     figures["load_average_end"] = round(os.getloadavg()[0], 2)
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.json:

@@ -85,7 +85,7 @@ def test_reader_never_vetoes_a_structured_flag() -> None:
 
 
 def test_paragraph_segment_is_the_paragraph_or_the_line_or_a_window() -> None:
-    # the segments of rounds 19-26 (`SEGMENTS = "paragraph"`), kept for measuring
+    # the default segments (`SEGMENTS = "paragraph"`)
     text = "first paragraph\n\nsecond one here\n\nthird"
     at = text.index("second")
     assert reading._paragraph(text, at, at + 6) == "second one here"
@@ -97,7 +97,7 @@ def test_paragraph_segment_is_the_paragraph_or_the_line_or_a_window() -> None:
     assert len(piece) <= reading.SEGMENT_CHARS and piece == long_line[500 - 195 : 510 + 195]
 
 
-# --- sentence segments (round 27): what the reader scores around a piece of evidence --------------------------------
+# --- sentence segments (round 27, `SEGMENTS = "sentence"`): what the reader scores around a piece of evidence -------
 
 LONG_PARAGRAPH = (
     "The city council approved the new budget on Tuesday evening after a debate that lasted almost four hours. "
@@ -149,12 +149,16 @@ SEGMENT_IDS = ["sentence", "short-line", "sentence-and-caveat", "badge-line", "b
 
 
 @pytest.mark.parametrize(("text", "words", "segment"), SEGMENT_CASES, ids=SEGMENT_IDS)
-def test_sentence_segment_is_the_sentence_holding_the_evidence(text: str, words: str, segment: str) -> None:
+def test_sentence_segment_is_the_sentence_holding_the_evidence(
+    text: str, words: str, segment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
     at = text.index(words)
     assert reading._segment(text, at, at + len(words)) == segment
 
 
-def test_sentence_segment_of_a_text_without_a_sentence_end_is_a_window() -> None:
+def test_sentence_segment_of_a_text_without_a_sentence_end_is_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
     text = " ".join(["word"] * 120) + " machine translated " + " ".join(["word"] * 120)
     at = text.index("machine")
     piece = reading._segment(text, at, at + len("machine translated"))
@@ -179,6 +183,7 @@ def test_the_veto_reads_the_sentence_and_its_score_is_the_one_shown(
 
     text = _in_long_paragraph("This article was machine translated from German.").replace("bridge.", "bridge NOTICE.")
     assert detect_text(text).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
     d = detect_text(text, reader=_fake())
     [v] = [v for v in d.vetoed if v.evidence.kind == "disclaimer"]
     assert v.reader_score == pytest.approx(0.018, abs=0.001)
@@ -199,7 +204,10 @@ def test_the_veto_reads_the_sentence_and_its_score_is_the_one_shown(
     ]
 
 
-def test_the_veto_keeps_a_notice_whose_sentence_reads_as_one_in_a_long_paragraph() -> None:
+def test_the_veto_keeps_a_notice_whose_sentence_reads_as_one_in_a_long_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
     text = _in_long_paragraph("This article was machine translated from German NOTICE.")
     calls: list[list[str]] = []
     d = detect_text(text, reader=_fake(calls))
