@@ -2,7 +2,7 @@
 """What detection's model reader (`--reader e5`) costs: the same inputs as bench/detect_speed.py, with and without it.
 
     pip install -e ".[reader]"
-    python bench/reader_speed.py [--files 200] [--json bench/reader_speed.json]
+    python bench/reader_speed.py [--files 200] [--json bench/reader_speed.json] [--segments paragraph]
 
 Figures (seconds, wall and CPU, this process; the reader's segment cache is emptied before each document so a
 repeated paragraph is not free): the 1 MB page of detect_speed.py, and N short five-paragraph files (a fifth with a
@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from detect_speed import html_page, short_files  # noqa: E402
 
 from mtcheck.detect import detect_text  # noqa: E402
+from mtcheck.detect import reader as reading  # noqa: E402
 from mtcheck.detect.reader import load  # noqa: E402
 
 
@@ -40,7 +41,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200, help="short files to time")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--segments", choices=("sentence", "paragraph"), default=reading.SEGMENTS,
+                        help="what the reader scores around a piece of evidence (reader.SEGMENTS)")  # fmt: skip
     args = parser.parse_args()
+    reading.SEGMENTS = args.segments
     reader, load_wall, load_cpu = _timed(lambda: load("e5"))
     assert reader is not None
     reader.scores(["warm-up"])
@@ -53,6 +57,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load_average": os.getloadavg()[0],
         "load_encoder_s": round(load_wall, 3),
+        "segments": args.segments,
     }
     for name, use in (("rules", None), ("reader", reader)):
 

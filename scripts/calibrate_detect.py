@@ -11,6 +11,9 @@ data. The map is a monotone step function over score bins (mtcheck/detect/calibr
     python scripts/calibrate_detect.py --raw                 # the score before calibration, on every dev set
     python scripts/blind_scores.py                           # blind scores: each set under code blind to it
     python scripts/calibrate_detect.py --fit-blind bench/detect-blind-scores.jsonl [--write] [--markdown]
+    python scripts/calibrate_detect.py --fit-blind bench/detect-blind-scores.jsonl --to-set 46 --write \\
+        --output bench/calibration-candidate-1-46.json     # a candidate map, not the shipped one
+    python scripts/calibrate_detect.py --write-from bench/calibration-candidate-1-46.json   # ship it
     python scripts/calibrate_detect.py --operating-points bench/detect-blind-scores.jsonl [--from-set 13] [--to-set 16]
 
 `--measure` prints a reliability table of the calibrated confidence on the rows (bins of predicted P(notice):
@@ -26,6 +29,9 @@ current code with the shipped map and with the blind map, next to the floors of 
 `--operating-points` reads the same blind scores and prints, for each threshold on the raw score, the notices and
 the negatives at or above it (pooled over the sets, from `--from-set` on): what any single threshold would have given
 on text the rules had not seen.
+
+`--write-from FILE` makes a map written by `--fit-blind --write --output FILE` the shipped map, after checking
+that it is a map, names a blind commit for every set it was fitted on and keeps the verdict at SPLIT.
 
 A blind map that would move the verdict in score space (P = 0.5 reached at another score than SPLIT, 0.5)
 is not written without `--move-verdict`: the verdict would change on unseen text, not only the number.
@@ -153,18 +159,20 @@ def ece(mapping: Callable[[float], float], pairs: Sequence[tuple[float, bool]]) 
     return sum(n * abs(mean - share) for _, n, mean, share in reliability(predicted)) / max(len(predicted), 1)
 
 
-def fitted(pairs: Sequence[tuple[float, bool]]) -> calibration.ConfidenceMap:
+def fitted(pairs: Sequence[tuple[float, bool]], min_rows: int = MIN_ROWS) -> calibration.ConfidenceMap:
     """The map fitted on (score, label) pairs with the shipped bins."""
-    return calibration.from_data(calibration.to_data(calibration.fit(pairs, EDGES, SPLIT, MIN_ROWS), ["-"], ""))
+    return calibration.from_data(calibration.to_data(calibration.fit(pairs, EDGES, SPLIT, min_rows), ["-"], ""))
 
 
 def verdict_score(mapping: Callable[[float], float]) -> float | None:
-    """The least score (bin edge) from which the map says machine_translated (P >= THRESHOLD)."""
-    return next((edge for edge in EDGES if mapping(edge) >= THRESHOLD), None)
+    """The least score (bin edge) from which the map says machine_translated (P >= THRESHOLD): over the map's own
+    edges where it has them, so a map with other bins than EDGES (one from 0.48) cannot move the verdict unseen."""
+    edges = mapping.edges if isinstance(mapping, calibration.ConfidenceMap) else EDGES
+    return next((edge for edge in edges if mapping(edge) >= THRESHOLD), None)
 
 
 def loso_predictions(
-    blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]]
+    blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]], min_rows: int = MIN_ROWS
 ) -> dict[int, tuple[list[tuple[float, bool]], list[tuple[float, bool]]]]:
     """Per left-out set: (P of the blind map, label) and (P of the in-sample map, label) on its blind scores.
 
@@ -173,18 +181,18 @@ def loso_predictions(
     """
     out = {}
     for left in sorted(blind):
-        blind_map = fitted([p for n, ps in blind.items() if n != left for p in ps])
-        sample_map = fitted([p for n, ps in current.items() if n != left for p in ps])
+        blind_map = fitted([p for n, ps in blind.items() if n != left for p in ps], min_rows)
+        sample_map = fitted([p for n, ps in current.items() if n != left for p in ps], min_rows)
         out[left] = ([(blind_map(s), y) for s, y in blind[left]], [(sample_map(s), y) for s, y in blind[left]])
     return out
 
 
 def leave_one_set_out(
-    blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]]
+    blind: dict[int, list[tuple[float, bool]]], current: dict[int, list[tuple[float, bool]]], min_rows: int = MIN_ROWS
 ) -> list[tuple[str, int, float, float]]:
     """(set, rows, ECE of the blind map, ECE of the in-sample map) per left-out set, their mean, pooled."""
     identity = lambda p: p  # noqa: E731  (the pairs hold predictions already)
-    predictions = loso_predictions(blind, current)
+    predictions = loso_predictions(blind, current, min_rows)
     rows = [(str(n), len(b), ece(identity, b), ece(identity, s)) for n, (b, s) in predictions.items()]
     total = sum(n for _, n, _, _ in rows)
     mean_blind = sum(n * b for _, n, b, _ in rows) / total
@@ -218,17 +226,30 @@ def _floors() -> tuple[dict[str, float], dict[str, float]]:
         return {}, {}
 
 
-def fit_blind(path: Path, write: bool, markdown: bool, move_verdict: bool = False) -> int:
-    """Fit on blind scores, report leave-one-set-out reliability and the verdicts it would give; maybe store it."""
-    blind = read_blind(path)
+def fit_blind(
+    path: Path,
+    write: bool,
+    markdown: bool,
+    move_verdict: bool = False,
+    to_set: int | None = None,
+    output: Path | None = None,
+    min_rows: int = MIN_ROWS,
+) -> int:
+    """Fit on blind scores (sets up to `to_set`), report leave-one-set-out reliability and the verdicts it would
+    give; maybe store it (in `output`, the shipped file by default)."""
+    blind = {n: ps for n, ps in read_blind(path).items() if to_set is None or n <= to_set}
+    if not blind:
+        print(f"mtcheck: no set up to {to_set} in {path}", file=sys.stderr)
+        return 2
     commits: dict[int, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            commits[int(row["set"])] = str(row["commit"])
+            if int(row["set"]) in blind:
+                commits[int(row["set"])] = str(row["commit"])
     data_dir = ROOT / "tests" / "data"
     current = {n: scores([data_dir / f"detect-real-{n}.jsonl"]) for n in sorted(blind)}
-    bins = calibration.fit([p for ps in blind.values() for p in ps], EDGES, SPLIT, MIN_ROWS)
+    bins = calibration.fit([p for ps in blind.values() for p in ps], EDGES, SPLIT, min_rows)
     names = [f"detect-real-{n}.jsonl" for n in sorted(blind)]
     note = (
         f"scripts/calibrate_detect.py --fit-blind, {date.today().isoformat()}: each row read alone, scored by "
@@ -237,8 +258,9 @@ def fit_blind(path: Path, write: bool, markdown: bool, move_verdict: bool = Fals
     data = calibration.to_data(bins, names, note)
     data["blind_commits"] = {f"detect-real-{n}.jsonl": commits[n] for n in sorted(commits)}
     data["date"] = date.today().isoformat()
+    data["min_rows"] = min_rows
     blind_map = calibration.from_data(data)
-    sample_map = fitted([p for ps in current.values() for p in ps])
+    sample_map = fitted([p for ps in current.values() for p in ps], min_rows)
     shipped = calibration.shipped()
     print(f"blind map, fitted on the blind scores of sets {', '.join(map(str, sorted(blind)))}:")
     for bin_ in bins:
@@ -247,7 +269,7 @@ def fit_blind(path: Path, write: bool, markdown: bool, move_verdict: bool = Fals
             f"P {bin_.probability:.3f}"
         )
     print("\nleave one set out (measured on the left-out set's blind scores):")
-    table = leave_one_set_out(blind, current)
+    table = leave_one_set_out(blind, current, min_rows)
     if markdown:
         print("| left-out set | rows | ECE, blind map | ECE, in-sample map |\n| --- | ---: | ---: | ---: |")
         print("\n".join(f"| {name} | {n} | {b:.3f} | {s:.3f} |" for name, n, b, s in table))
@@ -255,7 +277,7 @@ def fit_blind(path: Path, write: bool, markdown: bool, move_verdict: bool = Fals
         for name, n, b, s in table:
             shown = f"set {name}" if name.isdigit() else name
             print(f"  {shown:12} rows {n:5}  blind map {b:.3f}  in-sample map {s:.3f}")
-    predictions = loso_predictions(blind, current)
+    predictions = loso_predictions(blind, current, min_rows)
     for label, which in (("blind map", 0), ("in-sample map", 1)):
         pooled = [p for pair in predictions.values() for p in pair[which]]
         print(f"\nleave one set out, pooled, {label}:\n{measure(lambda p: p, pooled, markdown)}")
@@ -287,8 +309,34 @@ def fit_blind(path: Path, write: bool, markdown: bool, move_verdict: bool = Fals
               file=sys.stderr)  # fmt: skip
         return 1
     if write:
-        OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUTPUT}")
+        target = output or OUTPUT
+        target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {target}")
+    return 0
+
+
+def write_from(path: Path, move_verdict: bool = False) -> int:
+    """Check a map written by `--fit-blind --write --output FILE` and make it the shipped map (one command)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        mapping = calibration.from_data(data)
+        fitted_on, commits = data["fitted_on"], data.get("blind_commits", {})
+        if not isinstance(fitted_on, list) or not all(isinstance(x, str) for x in fitted_on):
+            raise ValueError("fitted_on must list the set files")
+        if not isinstance(commits, dict):
+            raise ValueError("blind_commits must map set files to commits")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"mtcheck: {path} is not a calibration map: {exc}", file=sys.stderr)
+        return 2
+    if not fitted_on or set(commits) != set(fitted_on):
+        print(f"mtcheck: {path} does not name a blind commit for every set it was fitted on", file=sys.stderr)
+        return 2
+    if verdict_score(mapping) != SPLIT and not move_verdict:
+        print(f"mtcheck: {path} moves the verdict in score space; not written (--move-verdict to write it)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUTPUT} from {path} (fitted on {len(fitted_on)} sets)")
     return 0
 
 
@@ -305,8 +353,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--operating-points", type=Path, help="blind scores: recall / false alarms per threshold")
     parser.add_argument("--from-set", type=int, default=0, help="--operating-points: only sets from this number on")
-    parser.add_argument("--to-set", type=int, help="--operating-points: only sets up to this number")
+    parser.add_argument("--to-set", type=int, help="--operating-points, --fit-blind: only sets up to this number")
+    parser.add_argument("--min-rows", type=int, default=MIN_ROWS, help="--fit-blind: rows a bin needs to count alone")
+    parser.add_argument("--output", type=Path, help="--fit-blind --write: store the map here, not in the shipped file")
+    parser.add_argument("--write-from", type=Path, help="make a map written with --output the shipped map")
     args = parser.parse_args(argv)
+    if args.write_from:
+        return write_from(args.write_from, args.move_verdict)
     if args.operating_points:
         if not args.operating_points.is_file():
             print(f"mtcheck: no file at {args.operating_points}", file=sys.stderr)
@@ -322,7 +375,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.fit_blind.is_file():
             print(f"mtcheck: no file at {args.fit_blind}", file=sys.stderr)
             return 2
-        return fit_blind(args.fit_blind, args.write, args.markdown, args.move_verdict)
+        return fit_blind(
+            args.fit_blind, args.write, args.markdown, args.move_verdict, args.to_set, args.output, args.min_rows
+        )
     if not args.fit and not args.measure:  # every labelled dev set
         data_dir = ROOT / "tests" / "data"
         args.measure = sorted(data_dir.glob("detect-real-[0-9]*.jsonl"))

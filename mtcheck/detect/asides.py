@@ -8,12 +8,13 @@ content nouns) or a source (a language, an engine): an item or a bracket that na
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+
+from mtcheck.detect.deferred import deferred
 
 ITEM_WORDS = 3  # words of one list item: "NLP", "sentiment analysis", "poangličtene"
 ITEM_CHARS = 40
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = deferred(r"[^\W\d_]")
 # A comma between list items, in Latin, Arabic, CJK and full-width forms
 _COMMAS = ",،、，"
 # What opens a list: a colon, an opening bracket, a dash
@@ -21,9 +22,9 @@ _OPENERS = ":：(（[—–"
 _SPACED_HYPHEN = " - "
 # After the phrase: maybe its own short bracket ("machine translation (Google Translate)"), then a comma or a closing
 # bracket that ends the list item
-_FOLLOWS = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?([,،、，)）])")
+_FOLLOWS = deferred(r"[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?([,،、，)）])")
 # After a closing bracket: the sentence goes on, with a word (maybe after a comma) on the same line
-_GOES_ON = re.compile(r"[^\S\n]*[,،]?[^\S\n]*[^\W\d_]")
+_GOES_ON = deferred(r"[^\S\n]*[,،]?[^\S\n]*[^\W\d_]")
 
 
 def _words(text: str) -> int:

@@ -10,6 +10,7 @@ confidence is that share, so one threshold (0.5: more likely a notice than not) 
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,6 +141,8 @@ def from_data(data: dict[str, object]) -> ConfidenceMap:
     probabilities = tuple(float(b["probability"]) for b in bins)
     if edges[0] != 0.0 or any(b <= a for a, b in zip(edges, edges[1:], strict=False)):
         raise ValueError("calibration: bin edges must start at 0 and rise")
+    if not all(math.isfinite(e) for e in edges):  # NaN passes the comparisons above
+        raise ValueError("calibration: bin edges must be finite numbers")
     if any(not 0.0 <= p <= 1.0 for p in probabilities):
         raise ValueError("calibration: probabilities must lie in [0, 1]")
     if any(b < a for a, b in zip(probabilities, probabilities[1:], strict=False)):

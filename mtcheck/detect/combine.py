@@ -16,11 +16,11 @@ extractor and the scorer of that experiment, pure Python.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 
 from mtcheck.detect import concepts
 from mtcheck.detect.context import TRAILING_ELLIPSIS, WIDE_CHAR, line_around, ui_message
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.matcher import STRONG
 from mtcheck.results import Evidence
 
@@ -43,9 +43,9 @@ READING_CONCEPTS = (*concepts.CONCEPTS, "sourced")
 HIT_KINDS = ("disclaimer", "badge", "engine_watermark", "mention", "original")
 HIT_CATEGORIES = ("disclaimer", "label", "verb", "predicate", "source", "watermark", "original")
 WORD_BUCKETS = (3, 6, 12, 25, 50)  # upper bounds (words; a wide character counts half a word)
-_LIST_MARK = re.compile(r"^\s*(?:[-*•·–—>]|\d{1,3}[.)]|[a-z][.)])\s")
-_CODE_CHARS = re.compile(r"[{}<>=;`_$\\|]")
-_URL = re.compile(r"https?://|www\.")
+_LIST_MARK = deferred(r"^\s*(?:[-*•·–—>]|\d{1,3}[.)]|[a-z][.)])\s")
+_CODE_CHARS = deferred(r"[{}<>=;`_$\\|]")
+_URL = deferred(r"https?://|www\.")
 
 
 def _words(text: str) -> float:

@@ -36,6 +36,7 @@ from mtcheck.detect.context import (
     line_around,
     ui_message,
 )
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence, Position
 
@@ -100,6 +101,7 @@ CONCEPTS = (
     "tag_object",
     "false_translate",
 )
+_CONCEPT_SET = frozenset(CONCEPTS)
 # read by their own rules, not as plain cues
 _READ_APART = frozenset(CONCEPTS) - {
     "done",
@@ -135,23 +137,23 @@ _POSITIVE = frozenset({"done", "machine", "content", "deixis", "caveat"})
 _OWN_LANGUAGE = frozenset({"topic", "human", "negation"})
 # lines; sentences (a full stop after an Indic vowel sign too, "છે. "; a question mark whatever comes before it,
 # "हैं? ", but not an admonition's "???"; Indic, Urdu, Armenian, Ethiopic, Khmer and Burmese full stops)
-_SPLIT = re.compile(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔։።፧។။])")
-_PLACEHOLDER = re.compile(
+_SPLIT = deferred(r"\n|(?<=[\w\u0900-\u0dff)\]}\"'][.!?])\s+|(?<=[^\s?!][?!؟])\s+|(?<=[。！？।॥۔։።፧។။])")
+_PLACEHOLDER = deferred(
     r"\{\{[^{}\n]{1,60}\}\}|\{\s*\$?[\w.-]{1,40}\s*\}|%\{\w{1,40}\}|%\(\w{1,40}\)[sd]|%\d?\$?[sd@]|\$\{\w{1,40}\}"
     r"|<ph\b[^<>]{0,80}>|\[\[\w{1,40}\]\]|\$[a-z][a-z_]{1,40}\$"  # last: Chrome extension messages, `$LANGUAGE_NAME$`
     # ICU `{0}`, Laravel `:lang`, `__LANG__`
     r"|\{\d{1,2}\}|(?<![\w:]):[a-z_]{0,20}lang[a-z_0-9]{0,20}|__[a-z_]{0,20}lang[a-z_]{0,20}__"
 )
 # A placeholder for a person, a count or a date cannot stand for the engine or the language.
-_NOT_A_SLOT = re.compile(
+_NOT_A_SLOT = deferred(
     r"author|user|(?<!language_)(?<!lang_)name|count|date|time|num|size|length|total|code|message|error|status|url|link"
     r"|\bid\b|\bn\b"
 )
 # A slot named for the tool: "by %{translator}", "using {provider}".
-_TOOL_SLOT = re.compile(r"translator|provider|engine|service|tool|model|motor|moteur")
+_TOOL_SLOT = deferred(r"translator|provider|engine|service|tool|model|motor|moteur")
 # An admonition or details title: MkDocs `??? info "..."`, `!!! note "..."`, pymdownx `/// details | ...`, `:::tip ...`.
-_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|///|:::)\s*\w*")
-_CONTAINER = re.compile(
+_TITLE = deferred(r"^\s*(?:!!!|\?\?\?\+?|///|:::)\s*\w*")
+_CONTAINER = deferred(
     r"^\s*(?:!!!|\?\?\?\+?|///|:::|>|\[!\w+\]|<aside\b|\.\. \w+::|\{%\s*(?:hint|alert|note)|[\w.-]*(?:warning|notice"
     r"|disclaimer|banner|notification)\w*\s*[:=])",
     re.IGNORECASE,
@@ -159,17 +161,17 @@ _CONTAINER = re.compile(
 # Source code around the words: a call with a string, an arrow function, a checkbox line.
 # (a line that ends by closing a call, "… fn(x)" or "… fn(g(x));": a name right before its bracket; not a sentence that
 # ends with a remark in brackets, "… translated with DeepL (version 2)", whose bracket follows a space)
-_CODE = re.compile(r"\w\(\s*[\"'`]|=>|\w\((?:[^()]|\([^()]*\))*\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
+_CODE = deferred(r"\w\(\s*[\"'`]|=>|\w\((?:[^()]|\([^()]*\))*\);?\s*$|^\s*[-*]?\s*\[[ x]\]\s")
 # ... but a short label in brackets after a name or a slot is no call: "{lang} (machine translation)", "Español
 # (traducción automática)"
-_BRACKETED_LABEL = re.compile(r"(?:[^()\n]{1,40}\s)?\([^()\n]{1,60}\)\s*")
+_BRACKETED_LABEL = deferred(r"(?:[^()\n]{1,40}\s)?\([^()\n]{1,60}\)\s*")
 # Markup around a badge: a link after the text starts its last part ("<small>…</small> <a …>Show original</a>"),
 # and the tags are no words of it (`<ph …>` is a placeholder, kept)
-_LINK_START = re.compile(r"(?:</\w+>\s*)?<a\b[^<>\n]{0,200}>")
-_TAG = re.compile(r"<(?!ph\b)/?[a-zA-Z][^<>\n]{0,200}>")
+_LINK_START = deferred(r"(?:</\w+>\s*)?<a\b[^<>\n]{0,200}>")
+_TAG = deferred(r"<(?!ph\b)/?[a-zA-Z][^<>\n]{0,200}>")
 BRACKETED_WORDS = 8
 # (a model tier after the name is the engine: "Claude Opus 5", "Gemini Pro")
-_PERSON = re.compile(
+_PERSON = deferred(
     r"\b(Claude|Marian|Gemini|Bard|Aria|Grok)\s+"
     r"(?!(?:Opus|Sonnet|Haiku|Instant|Pro|Flash|Ultra|Nano|Advanced|Mini|Turbo|Code)\b)[A-ZÀ-Þ][a-zà-ÿ]+"
 )
@@ -177,24 +179,24 @@ _PERSON = re.compile(
 # "Google-ის", Zulu and Xhosa "nguGoogle"
 # (a case ending is written in the name's own alphabet: "DeepL訳", "Google翻訳)" hold the name and a word of a script
 # without spaces written onto it, not an inflection of it)
-_INFLECTED_ENGINE = re.compile(
+_INFLECTED_ENGINE = deferred(
     r"(?<![^\W\d_])(?:ngu|yi-?|ku-)?(google|deepl|yandex|papago|chatgpt|gemini|copilot)"
     r"(?:-?(?:(?![\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W\d_]){1,3})?"
     r"(?![^\W\d_])"
 )
-_QUESTION = re.compile(r"[?？;]\s*[\"')\]]*\s*$")
+_QUESTION = deferred(r"[?？;]\s*[\"')\]]*\s*$")
 # A short label that ends in a colon, where a language name is added after it ("Translated to: " + name).
-_OPEN_END = re.compile(r"[:：៖]\s*$")
+_OPEN_END = deferred(r"[:：៖]\s*$")
 OPEN_END_WORDS = 6
-_LEAD_JUNK = re.compile(r"^[\W_]+")
-_CLAUSE_REST = re.compile(r"[\s.!।॥]*")  # nothing but the clause's end
-_LABEL = re.compile(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
+_LEAD_JUNK = deferred(r"^[\W_]+")
+_CLAUSE_REST = deferred(r"[\s.!।॥]*")  # nothing but the clause's end
+_LABEL = deferred(r"^[^\W\d_]+(?::|\s+[—–|-])\s*")
 SOURCED_WORDS = 8
 BADGE_WORDS = 6
 GENERIC_AI = "AI"  # the engine table's entry for AI named in general (common.toml)
 BARE_WORDS = 3  # a bare label: "Machine translation", "Traduction automatique", "Дəзгаһ тәржемәһе"
 # The last part of a badge after a separator ("·", "|", "•", a spaced dash): "… · Show original", "… | 원문 보기"
-_TAIL = re.compile(r"\s*(?:[·•|｜]|\s[-–—]\s)\s*([^·•|｜\n]{1,40})$")
+_TAIL = deferred(r"\s*(?:[·•|｜]|\s[-–—]\s)\s*([^·•|｜\n]{1,40})$")
 TAIL_WORDS = 4
 
 
@@ -257,7 +259,7 @@ class Lexicon:
 
     code: str
     spaces: bool
-    patterns: dict[str, Matcher | None]
+    patterns: Mapping[str, Matcher | None]  # concept -> its matcher, compiled on first read (_Matchers)
     future_after: bool = False  # verb-final languages: the future / modal marker follows the translate word
     zero_copula: bool = False  # "this is X" needs no verb (Bengali "এটি ... মেশিন অনুবাদ।"): a clause end is the copula
 
@@ -354,7 +356,7 @@ def _data_files() -> Iterator[tuple[str, str]]:
 
 # The keys a run reads from every lexicon file (to find which lexicons a text needs); the rest is read from the
 # files of those lexicons only.
-_HEAD_KEYS = re.compile(r"^(?:code|spaces|translate|future_after|prefixes|zero_copula)[ \t]*=[^\n]*$", re.MULTILINE)
+_HEAD_KEYS = deferred(r"^(?:code|spaces|translate|future_after|prefixes|zero_copula)[ \t]*=[^\n]*$", re.MULTILINE)
 
 
 class _Words(Mapping[str, list[str]]):
@@ -439,8 +441,33 @@ def _lexicon(i: int) -> Lexicon:
     """The i-th lexicon, compiled on first use: a text rarely holds the translate words of more than a few."""
     code, spaces, words, future_after = _lexicon_data()[i]
     prefixes = _prefix_set(i)
-    patterns = {concept: _matcher(words[concept], spaces, prefixes) for concept in CONCEPTS}
-    return Lexicon(code, spaces, patterns, future_after, words.zero_copula)
+    return Lexicon(code, spaces, _Matchers(words, spaces, prefixes), future_after, words.zero_copula)
+
+
+class _Matchers(Mapping[str, "Matcher | None"]):
+    """One lexicon's concept -> Matcher, each compiled the first time it is read: a text that needs a lexicon reads a
+    few of its 58 concepts (an English page, "but" and some ten others)."""
+
+    def __init__(self, words: Mapping[str, list[str]], spaces: bool, prefixes: frozenset[str]) -> None:
+        self._words = words
+        self._spaces = spaces
+        self._prefixes = prefixes
+        self._compiled: dict[str, Matcher | None] = {}
+
+    def __getitem__(self, concept: str) -> Matcher | None:
+        try:
+            return self._compiled[concept]
+        except KeyError:
+            if concept not in _CONCEPT_SET:
+                raise
+        matcher = self._compiled[concept] = _matcher(self._words[concept], self._spaces, self._prefixes)
+        return matcher
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CONCEPTS)
+
+    def __len__(self) -> int:
+        return len(CONCEPTS)
 
 
 @cache
@@ -508,10 +535,10 @@ class Reading:
 # Malayalam's chillu letters in their older spelling, consonant + virama + joiner ("വിവര്‍ത്തനം" for "വിവർത്തനം");
 # any other zero-width joiner only shapes the letters ("යන්ත්‍ර" is written with it or without): both read without it
 _CHILLUS = {"ണ": "ൺ", "ന": "ൻ", "ര": "ർ", "ല": "ൽ", "ള": "ൾ", "ക": "ൿ"}
-_JOINED = re.compile("([" + "".join(_CHILLUS) + "])\u0d4d\u200d|\u200d")
+_JOINED = deferred("([" + "".join(_CHILLUS) + "])\u0d4d\u200d|\u200d")
 # Optional vowel marks, dropped as the phrase rules' view drops them: Arabic harakat, the superscript alef and
 # tatweel ("مُترجمة" is "مترجمة"), Hebrew points and cantillation.
-_VOWEL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+_VOWEL_MARKS = deferred(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
 
 
 def _fold(text: str) -> str:
@@ -753,7 +780,7 @@ AGENT_GAP = 24  # characters between a passive's agent marker and its translate 
 # What may stand between them: the agent itself, written in Latin letters ("ChatGPT", `hugo-ai-translator`), a slot,
 # brackets and marks; engine names are blanked out before this reading. Machine words and language names are taken
 # out first; any other word of the script ("由志愿者翻译", by volunteers) is a human agent or another clause.
-_AGENT_FILLER = re.compile(r"[\sa-z0-9._\-`'\"()（）\[\]【】«»<>{}$/:@+&]*")
+_AGENT_FILLER = deferred(r"[\sa-z0-9._\-`'\"()（）\[\]【】«»<>{}$/:@+&]*")
 
 
 def _agent_passive(lexicon: Lexicon, folded: str) -> bool:
@@ -808,7 +835,7 @@ def _without_comitative(folded: str, owners: list[int]) -> str:
     return folded
 
 
-_CONTRAST_OPEN = re.compile(r"[,;:、，；：]")  # where the negated half of "not X but Y" may start
+_CONTRAST_OPEN = deferred(r"[,;:、，；：]")  # where the negated half of "not X but Y" may start
 
 
 def _blank_machine(lexicon: Lexicon, half: str) -> str:
@@ -924,7 +951,7 @@ def _engine_at() -> re.Pattern[str]:
 
 # a clause break after a notice's own clause: a comma, a semicolon, an opening bracket (a dash or a coordinator is
 # read per language: `Shared.second_predicate`)
-_LATER_CLAUSE = re.compile(r"[,;(]\s")
+_LATER_CLAUSE = deferred(r"[,;(]\s")
 
 
 def _negated_later(lexicon: Lexicon, folded: str, marked: str) -> bool:
@@ -997,7 +1024,7 @@ REVIEW_REACH = 10  # characters (scripts without spaces) between a negation of r
 REVIEW_WORDS = 4  # words, where they are spaced: "chưa được người bản ngữ kiểm tra" ("not yet checked by a native")
 REVIEW_TAIL = 6  # characters after it to the clause's end: a verb ending ("않았습니다"), no predicate of its own
 REVIEW_TAIL_WORDS = 1
-_PHRASE_MARK = re.compile(r"[,，、;；:：。.!?！？()（）\[\]【】]")
+_PHRASE_MARK = deferred(r"[,，、;；:：。.!?！？()（）\[\]【】]")
 
 
 def _unreviewed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
@@ -1135,7 +1162,7 @@ def _nominal(lexicon: Lexicon, folded: str) -> bool:
     return False
 
 
-_CLAUSE_OPEN = re.compile(r"(?:^|[,;:()\[\]–—،؛]|\s-\s|\.\s)\s*")
+_CLAUSE_OPEN = deferred(r"(?:^|[,;:()\[\]–—،؛]|\s-\s|\.\s)\s*")
 
 
 def _postposed(lexicon: Lexicon, folded: str) -> bool:
@@ -1182,7 +1209,7 @@ def _clause_start(folded: str, at: int) -> int:
     return start
 
 
-_ONLY_SLOTS = re.compile(r"\bxslot\b|[^\w]+")  # what is left of a subject made of slots and marks
+_ONLY_SLOTS = deferred(r"\bxslot\b|[^\w]+")  # what is left of a subject made of slots and marks
 LABEL_GAP = 3  # characters between a copula and the label in scripts without spaces: "是机器翻译", "เป็นการแปลอัตโนมัติ"
 
 
@@ -1223,7 +1250,7 @@ def _past_aside(folded: str, at: int) -> int:
     return close + 1 + (folded[close + 1 : close + 2] == " ")
 
 
-_ASIDE_BREAK = re.compile(r"[.!?。！？,，、;；\n]")
+_ASIDE_BREAK = deferred(r"[.!?。！？,，、;；\n]")
 
 
 def _theme(lexicon: Lexicon, before: str) -> str:
@@ -1306,8 +1333,8 @@ def _nominal_unspaced(lexicon: Lexicon, folded: str, caveat_end: int = 0) -> str
     return None
 
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_IDEOGRAPH = deferred(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = deferred(r"[\uac00-\ud7af]")
 
 
 def _deictic_head(lexicon: Lexicon, subject: str) -> bool:
@@ -1368,7 +1395,7 @@ def _label_ends(lexicon: Lexicon, folded: str, end: int, caveat_end: int = 0) ->
     return False
 
 
-_CLAUSE_GOES_ON = re.compile(r"[,，、;；]\s*\w")
+_CLAUSE_GOES_ON = deferred(r"[,，、;；]\s*\w")
 
 
 EXCEPT_REACH = 25  # characters between "other than" and the language name it excepts
@@ -1404,12 +1431,12 @@ def _others(lexicon: Lexicon, folded: str) -> bool:
 # "Other languages (machine translation)", "… [machine translation]", "…【機械翻訳】": a heading, a bracket after it,
 # and nothing else (the head is taken greedily up to the only opening bracket: linear on any input)
 _NO_BRACKET = r"[^()\[\]【】]"
-_HEADED_BRACKET = re.compile(
+_HEADED_BRACKET = deferred(
     rf"({_NO_BRACKET}*)(?:\(({_NO_BRACKET}+)\)|\[({_NO_BRACKET}+)\]|【({_NO_BRACKET}+)】)[\s.:]*"
 )
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = deferred(r"[^\W\d_]")
 
 
 def _key_label(lexicon: Lexicon, folded: str) -> bool:
@@ -1452,7 +1479,7 @@ def _of_a_tool(lexicon: Lexicon, between: str) -> bool:
     return not _holds(lexicon, between, ("content", "deixis"))
 
 
-_WORD = re.compile(r"[\w'-]+")
+_WORD = deferred(r"[\w'-]+")
 COMPOUND_TAIL = 5  # letters after the translate stem in a compound noun: case and number endings ("-tõlkega", "-ung")
 
 
@@ -1556,7 +1583,7 @@ def _label_words(lexicon: Lexicon, folded: str) -> bool:
 
 
 _LABEL_MARKS = ("-", "–", "—", ":", ";", ",", "|", "(", "/")  # what may stand between a label and its caveat
-_UNOFFICIAL = re.compile(r"off?ici|uffici")  # "non officielle", "no oficial", "não oficial", "non ufficiale"
+_UNOFFICIAL = deferred(r"off?ici|uffici")  # "non officielle", "no oficial", "não oficial", "non ufficiale"
 
 
 def _disclaimed(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
@@ -1718,10 +1745,10 @@ def _language_word() -> re.Pattern[str]:
 
 # one or two short words between a `source` preposition and the name: an article ("aus dem", "from the"), or one
 # elided before it ("depuis l'anglais")
-_SOURCE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?(?:[^\W\d_]{1,4}\s+)?")
+_SOURCE_GAP = deferred(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?(?:[^\W\d_]{1,4}\s+)?")
 # where a clause ends after a word (a source language's name, a made form): a stop, a comma, a bracket (a dash or a
 # coordinator: `second_predicate`)
-_CLAUSE_STOP = re.compile(r"[,;:.!?()\[\]]")
+_CLAUSE_STOP = deferred(r"[,;:.!?()\[\]]")
 SOURCE_TAIL_WORDS = 1  # words of the source's clause after its name that the lexicon may leave unexplained
 
 
@@ -2229,10 +2256,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     return Reading(round(score, 3), lex[best].code, frozenset(found), slots)
 
 
-_WARNING_CALL = re.compile(r"\s*(?:[\w$]+\.)*(?:warn|warning|notice)\(\s*[\"'`](?=[^\"'`]*[.!。！]\s*(?:[\"'`]|$))")
-_RUNNER_HINT = re.compile(r"npx|bunx|pnpx|dlx|pipx|uvx|deno")
+_WARNING_CALL = deferred(r"\s*(?:[\w$]+\.)*(?:warn|warning|notice)\(\s*[\"'`](?=[^\"'`]*[.!。！]\s*(?:[\"'`]|$))")
+_RUNNER_HINT = deferred(r"npx|bunx|pnpx|dlx|pipx|uvx|deno")
 # A package runner and the program it runs, with its options ("bunx translator-agent -s README.md -l all")
-_COMMAND = re.compile(
+_COMMAND = deferred(
     r"(?<!\S)(?:bunx|npx|pnpx|pnpm dlx|yarn dlx|pipx run|uvx|deno run)\s+([@\w./:-]+)"
     r"(?:\s+-{1,2}[a-zA-Z][\w-]*(?:[\s=](?!-)[\w./@:*,-]+)?)*"
 )
@@ -2243,11 +2270,11 @@ def _translating_command(m: re.Match[str]) -> str:
     return " xengine " if has_translate_word(program) or _engine_any().search(program.lower()) else m.group(0)
 
 
-_TAIL_BRACKET = re.compile(r"\s\(([^()\n]{3,60})\)[\s.。]*$")
-_NAME_WORD = re.compile(r"[\W\d_]*[A-ZÀ-ÞΑ-ΩА-Я][\w.'’-]*[\W]*$|[\w.-]*\d[\w.-]*$")
-_EDGE_JUNK = re.compile(r"^[\W_]+|[\s.!:;,…]+$")
+_TAIL_BRACKET = deferred(r"\s\(([^()\n]{3,60})\)[\s.。]*$")
+_NAME_WORD = deferred(r"[\W\d_]*[A-ZÀ-ÞΑ-ΩА-Я][\w.'’-]*[\W]*$|[\w.-]*\d[\w.-]*$")
+_EDGE_JUNK = deferred(r"^[\W_]+|[\s.!:;,…]+$")
 NAME_WORDS = 4
-_PLAIN_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[.,]?")
+_PLAIN_NOUN = deferred(r"[A-ZÄÖÜ][a-zäöüß]+[.,]?")
 # Lexicons of languages that write every noun with a capital letter
 _CAPITALISED_NOUNS = frozenset({"de", "lb"})
 
@@ -2280,9 +2307,9 @@ def _tail_status(fragment: str) -> Reading | None:
 _OPEN_TAG = "(（【["
 _CLOSE_TAG = ")）】]"
 _TAG_BODY = r"[^()（）【】\[\]\n]{1,24}"
-_LEADING_TAG = re.compile(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*(.+)", re.DOTALL)
+_LEADING_TAG = deferred(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*(.+)", re.DOTALL)
 # (matched from the line's last opening bracket: a lazy "(.+?)\s*" before it retried every space of a long run)
-_TRAILING_TAG = re.compile(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*+([。.:：]?)\s*+")
+_TRAILING_TAG = deferred(rf"[(（【\[]({_TAG_BODY})[)）】\]]\s*+([。.:：]?)\s*+")
 TAG_REST = 10  # letters the line holds outside the bracket: a sentence, not a title, a button or a list item
 TAG_SCORE = BASE + MACHINE + SELF
 
@@ -2386,11 +2413,11 @@ def _named_instrument(fragment: str, nouns_capitalised: bool = False) -> bool:
 
 
 # A short quotation holding the translate word, inside a sentence that goes on around it.
-_QUOTED = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60})[\"”“»」』]")
+_QUOTED = deferred(r"[\"“„«「『]([^\"“”„«»「」『』\n]{1,60})[\"”“»」』]")
 QUOTED_TERM_WORDS = 4
 QUOTING_WORDS = 6  # words outside the quotes: a sentence that quotes a string, not a badge with a quoted name
 QUOTING_CHARS = 8  # the same outside quotes in Chinese, Japanese or Korean, in characters (a word is one to three)
-_GLOSS = re.compile(r"\(([^()\n]{2,40})\)")
+_GLOSS = deferred(r"\(([^()\n]{2,40})\)")
 
 
 def _quoted_term(fragment: str) -> bool:
@@ -2477,7 +2504,7 @@ def _without_reader_text(folded: str, lexicons: list[Lexicon]) -> str:
     return out
 
 
-_WORD_REST = re.compile(r"\w*")
+_WORD_REST = deferred(r"\w*")
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -2535,7 +2562,7 @@ def _open_slot(lexicon: Lexicon, fragment: str) -> bool:
     )
 
 
-_HEAD_CUT = re.compile(r"[,;:(–—]|\s-\s")
+_HEAD_CUT = deferred(r"[,;:(–—]|\s-\s")
 STATUS_HEAD_WORDS = 3
 
 
@@ -2683,12 +2710,12 @@ def _self_used(lexicon: Lexicon, folded: str) -> bool:
 
 PERFECT_SUBJECT_WORDS = 8  # words of a subject before its completed passive: "Les messages des voyageurs et des hôtes"
 PERFECT_GAP_WORDS = 2  # words between the auxiliary and the translate word: "ont été automatiquement", "were all"
-_PERFECT_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_TALLIED = re.compile(r":\s*\d")
+_PERFECT_CLAUSE = deferred(r"[,;:()\[\]—–]|\s-\s")
+_TALLIED = deferred(r":\s*\d")
 # a release's number ("… were machine translated in v2.3", "2.4.1: …"): a changelog's item, not the page's notice
-_VERSIONED = re.compile(r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?!\w)")
+_VERSIONED = deferred(r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?!\w)")
 # a count that opens the subject ("12 strings were auto-translated", "240 Strings wurden …"): a program's tally
-_COUNT = re.compile(r"\d[\d.,]*")
+_COUNT = deferred(r"\d[\d.,]*")
 
 
 CONVERTED_OBJECT_WORDS = 4  # words after "into" that name what a text was turned into: "de nieuwe velden"
@@ -2791,7 +2818,7 @@ def points_here(fragment: str) -> bool:
     return noted or original or bool({"deixis", "sourced", "caveat", "perfect"} & reading.concepts) or reading.slots > 0
 
 
-_CLAUSE_CUT = re.compile(r"[,;:–—]")
+_CLAUSE_CUT = deferred(r"[,;:–—]")
 
 
 def _original_clause(folded: str) -> bool:
@@ -2803,7 +2830,7 @@ def _original_clause(folded: str) -> bool:
 
 
 # Quotation marks: a clause that quotes a notice ('a banner such as "This page was ..."') does not speak for itself.
-_QUOTES = re.compile(r"[\"“”„«»「」『』‘’]|(?<!\w)'|'(?!\w)")
+_QUOTES = deferred(r"[\"“”„«»「」『』‘’]|(?<!\w)'|'(?!\w)")
 
 
 DEFINED_WORDS = 5  # words of a defined term: "MT (машинний переклад)", "Google Translate", "Automatic translation"
@@ -2829,9 +2856,9 @@ def _defines(clause: str) -> bool:
     return _defines_folded(folded, owners)
 
 
-_SUBJECT_BREAK = re.compile(r"\s[—–-]\s|[;；|]")  # a clause break: a spaced dash, a semicolon, a bar
+_SUBJECT_BREAK = deferred(r"\s[—–-]\s|[;；|]")  # a clause break: a spaced dash, a semicolon, a bar
 # a pair of spaced dashes around an aside is no break: "Machine translation — or MT — is …" is still one subject
-_DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;；|]*?\s[—–-](?=\s|$)")
+_DASH_ASIDE = deferred(r"\s[—–-]\s[^—–;；|]*?\s[—–-](?=\s|$)")
 
 
 def _defines_folded(folded: str, owners: list[int]) -> bool:
@@ -2918,7 +2945,7 @@ def _readings(text: str) -> tuple[tuple[int, int, Reading | None], ...]:
 NEGATION_REACH = 5  # words between a negation and what it negates: "n'a pas été traduit", "no ha sido traducido"
 NEGATION_REACH_AFTER = 2  # the same after it, in verb-final languages: "एआई द्वारा नहीं किया", "번역이 아닙니다"
 NEGATION_CHARS = 4  # the same in characters where words are not spaced: "没有使用机器翻译", "翻訳ではありません"
-_CLAUSE_MARK = re.compile(r"[,;:()\[\]،؛、，；：（）—–]|\s-\s")
+_CLAUSE_MARK = deferred(r"[,;:()\[\]،؛、，；：（）—–]|\s-\s")
 
 
 def negated(text: str) -> bool:

@@ -7,54 +7,55 @@ import functools
 import re
 from dataclasses import dataclass
 
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.patterns import Rules, shared
 
 # Where a clause ends: a full stop before a space, CJK stops, paragraph breaks, separators, quotes.
 # (and the Indic danda, the Urdu full stop and the Arabic question mark: "مشینی ترجمہ۔ …" is a label, then a sentence)
-_HARD = re.compile(
+_HARD = deferred(
     r"[.!?;\u061f](?=[\s\"')\]]|$)|[。！？।॥۔\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·"
 )
-_SENTENCE = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic danda, Urdu full stop
+_SENTENCE = deferred(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic danda, Urdu full stop
 # Every match of _HARD and _SENTENCE is one of these characters: only they are tried (one quick pass).
-_HARD_CHARS = re.compile("[.!?;\u061f。！？।॥۔\f\"'·]")
-_SENTENCE_CHARS = re.compile("[.!?\u061f。！？।॥۔\f\n]")
+_HARD_CHARS = deferred("[.!?;\u061f。！？।॥۔\f\"'·]")
+_SENTENCE_CHARS = deferred("[.!?\u061f。！？।॥۔\f\n]")
 # Four more readings say where a sentence ends, each with its own marks. They disagree, and one regex for them all
 # would change what is flagged (review26e), so each keeps its marks and is named for what it reads. Against
 # `_SENTENCE` (`Boundaries.sentence`: ".", "!", "?", "؟" before a space or the end; CJK, Indic and Urdu stops and a line
 # or page break anywhere):
 # - where the consequence after a label's connective of reason ends (`concepts._reason_caveat`, scripts without
 #   spaces): any stop mark, a full stop inside a word too ("v1.2"), the full-width "．", a line break;
-CONSEQUENCE_END = re.compile(r"[。．.!?！？\n]")
+CONSEQUENCE_END = deferred(r"[。．.!?！？\n]")
 # - whether the rest of a line beside a machine credit in brackets holds a sentence's end (`concepts._sentence_tag`,
 #   one line): "!", "?", "．" and CJK stops anywhere, "." only before a space or the end ("v1.2" ends nothing);
-CREDIT_SENTENCE_END = re.compile(r"[。．！？!?]|\.(?:\s|$)")
+CREDIT_SENTENCE_END = deferred(r"[。．！？!?]|\.(?:\s|$)")
 # - the finding's sentence within its line window (core: `_describes_service`, `_asks_input`, `_acts`): ".", "!", "?"
 #   only before a space (not at the end of the text or of the searched range), "。", "！", "？" anywhere, not "．";
-FINDING_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
+FINDING_SENTENCE_END = deferred(r"[.!?](?=\s)|[。！？]")
 # - the last sentence break before a phrase (`weigh._picker` keeps the words after it): ".", "!", "?", "？", "。", "؟"
 #   only with the spaces after them (a CJK stop too), not "！"; the spaces are split off with the mark.
-PICKER_SENTENCE_BREAK = re.compile(r"[.!?？。؟]\s+")
-_QUOTED = re.compile(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
+PICKER_SENTENCE_BREAK = deferred(r"[.!?？。؟]\s+")
+_QUOTED = deferred(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 # Kana, CJK ideographs and hangul: the characters of Chinese, Japanese and Korean (one word is one to three).
-WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_STOP_INSIDE = re.compile(r"[.!?;。！？](?:\s|$)")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_SEGMENT_CUT = re.compile(r"[\n:()\[\],]|\s-\s")
+WIDE_CHAR = deferred(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_STOP_INSIDE = deferred(r"[.!?;。！？](?:\s|$)")
+_LETTERS = deferred(r"[^\W\d_]+")
+_SEGMENT_CUT = deferred(r"[\n:()\[\],]|\s-\s")
 # Where the words right after a phrase end: punctuation, brackets, a line break, a spaced dash.
-FIRST_PART = re.compile(r"[,;:()\[\]\n]|\s-\s")
-INITIAL_CUT = re.compile(r".*(?:[,;:()\[]|\s-\s)", re.DOTALL)
+FIRST_PART = deferred(r"[,;:()\[\]\n]|\s-\s")
+INITIAL_CUT = deferred(r".*(?:[,;:()\[]|\s-\s)", re.DOTALL)
 # The same cuts, searched in reversed text: the first match there is the last cut here (linear time).
-_CUT_REVERSED = re.compile(r"[,;:()\[]|\s-\s")
+_CUT_REVERSED = deferred(r"[,;:()\[]|\s-\s")
 # A spaced dash (a hyphen, an en or an em dash) between two parts of a line: "Machine translation — may contain
 # errors" (weigh's cut before a phrase, the concept layer's label head, core's clause end)
-SPACED_DASH = re.compile(r"\s[-—–]\s")
+SPACED_DASH = deferred(r"\s[-—–]\s")
 # A separator between the items of a line, a footer's or a breadcrumb's: "© 2024 Hotel Sol · Descriptions were …"
-ITEM_SEPARATOR = re.compile(r"\s[|·•]\s")
+ITEM_SEPARATOR = deferred(r"\s[|·•]\s")
 # A clause or sentence is read at most this far on each side of a phrase: a notice is short, and a
 # page that repeats a phrase thousands of times without a full stop must not cost quadratic time.
 CONTEXT_CHARS = 400
 # (a key may be a hyphenated compound: "Eintrag-Vorschau-Box: …")
-LABEL_PREFIX = re.compile(r"^\s*(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,2}[^\W\d_]+(?:-[^\W\d_]+)*\s*:\s*")
+LABEL_PREFIX = deferred(r"^\s*(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,2}[^\W\d_]+(?:-[^\W\d_]+)*\s*:\s*")
 # A number after a label's colon: "Machine-translated rows: {n:,}", "Auto-translated: 1,204 (41.0%)", "...: %d",
 # "...: {count}" (the view reads a count placeholder as "0"). A statistic that a script prints or a dashboard
 # shows, not a badge on this text: a language name or words after the colon are read as before.
@@ -74,16 +75,16 @@ _NUMBER_TAIL = (
 # Right after a phrase: at most two words ("rows", "strings") before the colon.
 # (a word may hold combining vowel signs: Thai "แล้ว", Devanagari "किए")
 _TALLY_WORD = r"[^\W\d_](?:[\w-]|[\u0300-\u036f\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f])*"
-TALLY = re.compile(rf"^[^\S\n]*(?:{_TALLY_WORD}(?:[^\S\n]+{_TALLY_WORD})?)?{_NUMBER_TAIL}")
+TALLY = deferred(rf"^[^\S\n]*(?:{_TALLY_WORD}(?:[^\S\n]+{_TALLY_WORD})?)?{_NUMBER_TAIL}")
 # A count placeholder and the noun it counts right after the phrase, with no colon: "Automatically translated %u
 # messages", "Auto-translated {count} strings" (the view reads a named count as "0"): a log or status line of a tool.
 COUNT_SLOT = (
     r"(?:%(?:\d\$)?[-+ 0#]*\d*(?:ll?|z|h)?[diu]|%\(\w{1,40}\)[diu]"  # printf: %u, %ld, %(count)d
     r"|\{\{?\s*\$?(?:count|num|total|n\b)[\w.]*\s*\}\}?)"  # {count}, {{ n }}
 )
-COUNTED = re.compile(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
+COUNTED = deferred(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
 # A whole line: a short label, a colon and a number.
-TALLY_LINE = re.compile(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
+TALLY_LINE = deferred(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
     r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
 )
@@ -111,7 +112,7 @@ class _LazyLanguage:
         return _from_language().sub(repl, text)
 
 
-_SLOT = re.compile(LANGUAGE_SLOT)
+_SLOT = deferred(LANGUAGE_SLOT)
 
 
 def names_a_language(text: str) -> bool:
@@ -136,14 +137,14 @@ def source_language_at(text: str) -> re.Match[str] | None:
 
 
 # Also the first argument of an i18n call (`t('...')`, `$t("...")`, `gettext("...")`): a string, not an example.
-_QUOTED_KEY = re.compile(
+_QUOTED_KEY = deferred(
     r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')\s*[:=]\s*$|\bmsg(?:id|str)\s*$"
     r"|(?<![\w.])(?:t|\$t|_|__|i18n\.t|gettext|ngettext|pgettext|translate)\(\s*$"
 )
-_KEY_BEFORE = re.compile(r"^\s*[\w.-]+(?: [\w.-]+){0,3}\s*[:=]\s*$")
+_KEY_BEFORE = deferred(r"^\s*[\w.-]+(?: [\w.-]+){0,3}\s*[:=]\s*$")
 # A short key that opens its line (YAML, properties: `mt_disclaimer: "..."`): what follows is a string.
-_LINE_KEY = re.compile(r"^\s*[\w.-]+(?: [\w.-]+)?\s*[:=]\s*$")
-LEAD = re.compile(r"^[\s\-–—)\]\"'.,:;]+")
+_LINE_KEY = deferred(r"^\s*[\w.-]+(?: [\w.-]+)?\s*[:=]\s*$")
+LEAD = deferred(r"^[\s\-–—)\]\"'.,:;]+")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ class Context:
     ui_message: str = ""  # "toast" ("Translated automatically!"), "trailing" ("Paste the text here..."), or ""
 
 
-_SPACED = re.compile(r"\S*[^\W\d_]\S*")
+_SPACED = deferred(r"\S*[^\W\d_]\S*")
 
 
 def word_iter(text: str, mode: str) -> list[re.Match[str]]:
@@ -284,8 +285,8 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
 # progress line that trails off ("Paste the machine-translated text here...", "Auto-translation started…").
 TOAST_WORDS = 4
 TRAILING_WORDS = 15
-_TOAST_END = re.compile(r"[!！]\s*$")
-TRAILING_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")  # (also `combine`'s "end:..." feature)
+_TOAST_END = deferred(r"[!！]\s*$")
+TRAILING_ELLIPSIS = deferred(r"(?:\.\.\.|…)\s*$")  # (also `combine`'s "end:..." feature)
 
 
 def ui_message(line: str, mode: str) -> str:
@@ -302,19 +303,19 @@ def ui_message(line: str, mode: str) -> str:
 # "%(target_lang)s", "$LANGUAGE_NAME$"), nor keys whose value may be the notice ("mt_notice": "…", `translated_by =
 # …`), nor are addresses ("…/my_page", "user_name@…"), documents a notice points to ("README_EN.md") or locale
 # codes ("pt_BR", "zh_Hans", "es_419").
-_HOLDER = re.compile(r"\{[^{}\n]*\}|%\([^()\n]*\)|\$\w+\$|\[\[[^\]\n]*\]\]|<[^<>\n]*>|\S*(?:://|www\.|@)\S*")
-_IDENTIFIER = re.compile(
+_HOLDER = deferred(r"\{[^{}\n]*\}|%\([^()\n]*\)|\$\w+\$|\[\[[^\]\n]*\]\]|<[^<>\n]*>|\S*(?:://|www\.|@)\S*")
+_IDENTIFIER = deferred(
     r"(?<![\w{}\[\]%$:.@#<>&=?~\\-])[^\W_]+(?:_[^\W_]+)+(?![\w}\]%$@~\\-])(?![\"']?\s*[:=])"  # not a key
     r"(?!\.(?:md|markdown|txt|rst|adoc|html?|pdf|docx?|odt)\b)"  # nor a document: "see README_EN.md for the original"
 )
-_LOCALE = re.compile(r"[^\W\d_]{2,3}_(?:[^\W\d_]{2}|[^\W\d_]{4}|\d{3})")
+_LOCALE = deferred(r"[^\W\d_]{2,3}_(?:[^\W\d_]{2}|[^\W\d_]{4}|\d{3})")
 # camelCase used as code: a member, an index or a call ("translatedChapters[href]", "this.autoTranslate",
 # "getTranslation()", "isMachineTranslated(doc)"): a lower-case head, then a capital and lower case (a head of three
 # letters or more after a member's dot). Not a brand ("iPhone", "eBay"), an Irish mutation ("i bhFrainc") nor a Bantu
 # class prefix ("ngesiXhosa."); a key or a quoted field name ("translatedFrom: en", 'das Feld "translatedFrom"') is
 # no code either.
 _KEY_AFTER = r"(?![\w.]*[\"']?\s*[:=])"  # a dotted key path before its value: "notice.machineTranslated=…"
-_CAMEL = re.compile(
+_CAMEL = deferred(
     rf"(?<![\w@/#-])[a-z]{{2,}}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?=[\[(]|\.[a-zA-Z_]){_KEY_AFTER}"
     rf"|(?<=[a-z]\.)[a-z]{{3,}}[a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\w\"']){_KEY_AFTER}"
 )

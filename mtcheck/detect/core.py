@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
 from mtcheck.detect.context import CONTEXT_CHARS, FINDING_SENTENCE_END, ITEM_SEPARATOR, SPACED_DASH, line_around
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
 from mtcheck.detect.patterns import UNSPACED, might_match, shared
@@ -25,45 +26,45 @@ THRESHOLD = 0.5  # machine_translated when the calibrated confidence, P(notice),
 WEAK_CAP = 0.45  # weak evidence alone never reaches the threshold
 MAX_EVIDENCE_TEXT = 240
 MAX_NOTICES_READ = 100  # strong notices searched for an engine name and a source language
-_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
-_META_FLAG_KEY = re.compile(
+_COMMENT = deferred(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
+_META_FLAG_KEY = deferred(
     r"(?:machine|auto(?:matic(?:ally)?)?|mt|ai)[-_ ]?translat\w*|translat\w*[-_ ]?(?:type|method|mode|engine|by|tool)$"
     r"|^(?:mt|auto[-_]?translate)$",
     re.IGNORECASE,
 )
-_META_TRUE = re.compile(r"^\s*(?:true|yes|1|on|machine|auto(?:matic)?|mt|ai|\w*deepl\w*|google\w*)\s*$", re.I)
+_META_TRUE = deferred(r"^\s*(?:true|yes|1|on|machine|auto(?:matic)?|mt|ai|\w*deepl\w*|google\w*)\s*$", re.I)
 # Keys that say how a page was translated ("translation", "mt:engine", "translation-provider"): flagged
 # only when the value names a machine ("machine", "automatic", "deepl"), never for a bare "true".
-_META_HOW_KEY = re.compile(
+_META_HOW_KEY = deferred(
     r"^(?:(?:translat|tradu|übersetz|vertal|перевод)\w*(?:[-_:. ]?(?:provider|source|origin|status|kind|system|model))?"
     r"|mt[-_:.]\w+)$",
     re.I,
 )
-_META_MACHINE = re.compile(
+_META_MACHINE = deferred(
     r"^\s*(?:machine|machine[-_ ]translat\w*|auto(?:matic)?(?:[-_ ]translat\w*)?|automated|mt|nmt|ai|neural"
     r"|\w*deepl\w*|google(?:[-_ ]translate)?|bing|microsoft|yandex|papago|openai|chatgpt|gpt-?\w+|claude|gemini"
     r"|automati(?:que|sch|sk|co|ca)|automática|automático|maschinell|machinaal|automatyczn\w*|автоматическ\w*|машинн\w*)\s*$",
     re.I,
 )
-_META_PREFIX = re.compile(r"^(?:data-|og:|x-|dc\.|article:|twitter:)", re.I)
+_META_PREFIX = deferred(r"^(?:data-|og:|x-|dc\.|article:|twitter:)", re.I)
 # <meta name=".." content=".."> and data-* flags on elements, read from a raw string or page.
-_META_TAG = re.compile(r"<meta\b([^<>]*)>", re.I)
-_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))")
-_DATA_FLAG = re.compile(
+_META_TAG = deferred(r"<meta\b([^<>]*)>", re.I)
+_ATTRIBUTE = deferred(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))")
+_DATA_FLAG = deferred(
     r"\bdata-((?:machine|auto(?:matic)?|mt|ai)[-_]?translat[\w-]*|mt|translation[-_]?(?:type|method|engine)?"
     r"|translated[-_]by|translation[-_](?:provider|tool|service))"
     r"\s*=\s*[\"']?([^\"'\s>]*)",
     re.I,
 )
 # Text that a page shows in a tooltip or reads to screen readers: <img alt>, title, aria-label.
-_TEXT_ATTRIBUTE = re.compile(
+_TEXT_ATTRIBUTE = deferred(
     r"\s(?:alt|title|aria-label|data-tooltip|data-title)\s*=\s*(?:\"([^\"<>]{3,300})\"|'([^'<>]{3,300})')", re.I
 )
-_TAG = re.compile(r"<[A-Za-z][^<>]{0,1000}>")
-_META_SOURCE_KEY = re.compile(
+_TAG = deferred(r"<[A-Za-z][^<>]{0,1000}>")
+_META_SOURCE_KEY = deferred(
     r"^(?:source|original|translated|from)[-_]?(?:lang(?:uage)?|locale)$|^translated[-_]from$", re.I
 )
-_META_URL_KEY = re.compile(r"^(?:original|source|translated[-_]from|original[-_]url|source[-_]url)$", re.I)
+_META_URL_KEY = deferred(r"^(?:original|source|translated[-_]from|original[-_]url|source[-_]url)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ def _finding_sentence(text: str, lo: int, hi: int, start: int, end: int) -> str:
 # into our form", "本页面由机器翻译生成，复制粘贴时请注明出处" (a notice, then what to do with it). Not an
 # ASCII comma: a participle's clause is set off by one ("Вставьте ниже текст, переведённый машиной"); not a bracket: a
 # field's label ("أدخل الوصف (مترجم تلقائياً)", enter the description (machine translated)).
-_CLAUSE_END = re.compile(rf"[.!?](?=\s)|[。！？;；:：，、]|{SPACED_DASH.pattern}")
+_CLAUSE_END = deferred(rf"[.!?](?=\s)|[。！？;；:：，、]|{SPACED_DASH.pattern}")
 
 
 def _asks_input(text: str, start: int | None, end: int | None) -> bool:
@@ -307,7 +308,7 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
 
 
 # The end of a clause (`_CLAUSE_END`, sentence ends among them) or of a line's item (`ITEM_SEPARATOR`).
-_CLAUSE_OR_ITEM = re.compile(f"{_CLAUSE_END.pattern}|{ITEM_SEPARATOR.pattern}")
+_CLAUSE_OR_ITEM = deferred(f"{_CLAUSE_END.pattern}|{ITEM_SEPARATOR.pattern}")
 
 
 @lru_cache(maxsize=4096)  # asked for the rules' findings and the concept layer's alike: a page of lines has many
@@ -373,13 +374,13 @@ def _speaks_here(fragment: str) -> bool:
 # "'Enregistrer' (traduit automatiquement)" (a single quote only at a word start: not an apostrophe),
 # "「保存」（機械翻訳）".
 QUOTED_WORDS = 5
-_QUOTED_BEFORE = re.compile(
+_QUOTED_BEFORE = deferred(
     r"(?:[\"“”«»„]([^\"“”«»„\n]{1,60})[\"“”«»]|(?<!\w)['‘‚]([^'‘’‚\n]{1,60})['’]|[「『]([^「」『』\n]{1,60})[」』])"
     r"\s*[(\[（［]\s*$"
 )
 # In a script without spaces, a quoted string of at most this many characters is short: '按钮显示“保存”（机器翻译）'.
 QUOTED_CHARS = 12
-_WORD = re.compile(r"\w")
+_WORD = deferred(r"\w")
 
 
 def _labels_quoted(text: str, start: int | None) -> bool:

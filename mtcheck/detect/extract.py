@@ -7,21 +7,22 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import parse_qs, urlparse
 
 from mtcheck.detect import scan
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.patterns import shared
 
-_URL_IN_TEXT = re.compile(
+_URL_IN_TEXT = deferred(
     r"\]\((?P<md>[^()\s]+(?:\([^()\s]*\))?[^()\s]*)\)"
     r"|href=[\"'](?P<href>[^\"'\s>]+)"
     r"|<(?P<angle>https?://[^>\s]+)>"
     r"|(?P<bare>https?://[^\s<>\"'\])]+)"
 )
 # URLs that point at a translation service or back into the page, never at an original.
-_NOT_ORIGINAL = re.compile(
+_NOT_ORIGINAL = deferred(
     r"^(?:#|mailto:|javascript:|tel:)|deepl\.com|translate\.google|translate\.goog|bing\.com/translator"
     r"|papago\.naver|fanyi\.|translate\.yandex|openai\.com|chatgpt\.com",
     re.IGNORECASE,
 )
-_LANG_SEGMENT = re.compile(r"^(?:[a-z]{2}|zh-(?:hans|hant|cn|tw|hk)|pt-br|[a-z]{2}-[a-z]{2})$", re.IGNORECASE)
+_LANG_SEGMENT = deferred(r"^(?:[a-z]{2}|zh-(?:hans|hant|cn|tw|hk)|pt-br|[a-z]{2}-[a-z]{2})$", re.IGNORECASE)
 _LANG_PARAMS = ("sl", "source", "from", "lang", "hl", "locale", "language")
 _TLD_LANGUAGE = {
     "de": "de", "at": "de", "fr": "fr", "es": "es", "it": "it", "br": "pt", "pt": "pt", "nl": "nl",

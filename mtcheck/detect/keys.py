@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.patterns import shared
 from mtcheck.results import Evidence
 
@@ -35,21 +36,21 @@ class _Lazy:
 
 # One key and its value on a line of its own: YAML/TOML/properties (`key: v`, `key = v`), JSON (`"key": v,`),
 # Apple .strings (`"key" = "v";`), JS objects (`key: 'v',`). A line that starts with prose has no key.
-_LINE = re.compile(
+_LINE = deferred(
     r"""^[ \t]*(?:[-*][ \t]+)?(?P<q>["']?)(?P<key>[A-Za-z@][\w.:@-]{0,80})(?P=q)[ \t]*(?P<sep>[:=])[ \t]*"""
     r"""(?P<value>[^\n]*?)[ \t]*[,;]?[ \t]*$""",
     re.MULTILINE,
 )
 # A quoted key inside a line of JSON or a JS object: `{"slug": "faq", "isMachineTranslated": true}`.
-_INLINE = re.compile(
+_INLINE = deferred(
     r"""(?P<q>["'])(?P<key>[A-Za-z@][\w.:@-]{0,80})(?P=q)\s*:\s*(?P<value>true|false|null|\d+|"[^"\n]*"|'[^'\n]*')"""
 )
 # A one-line nested object, YAML flow or JS: `traduzione: { automatica: true, motore: "deepl" }` gives the
 # dotted keys `traduzione.automatica` and `traduzione.motore`.
-_NESTED = re.compile(r"""(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*\{(?P<body>[^{}\n]{1,300})\}""")
-_MEMBER = re.compile(r"""["']?(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*(?P<value>"[^"\n]*"|'[^'\n]*'|[\w.-]+)""")
-_COMMENT_TAIL = re.compile(r"\s+(?:#|//).*$")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NESTED = deferred(r"""(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*\{(?P<body>[^{}\n]{1,300})\}""")
+_MEMBER = deferred(r"""["']?(?P<key>[A-Za-z_][\w-]{0,60})["']?\s*:\s*(?P<value>"[^"\n]*"|'[^'\n]*'|[\w.-]+)""")
+_COMMENT_TAIL = deferred(r"\s+(?:#|//).*$")
+_CAMEL = deferred(r"(?<=[a-z0-9])(?=[A-Z])")
 # A key that holds the label or notice itself: "autoTranslated", "mt_notice", "machineTranslationBanner".
 _NOTICE_KEY = _Lazy(
     r"(?:^|[._-])(?:is[._-]?)?(?:machine|auto|automatic(?:ally)?|ai|mt)[._-]?translated(?:$|[._-])"
@@ -92,9 +93,9 @@ _MACHINE = _Lazy(
     r"|automatisch|maschinell|machinaal|automatisk|автоматический|машинный)$",
     re.IGNORECASE,
 )
-_FILE = re.compile(r"\.(?:html?|jsx?|tsx?|vue|svelte|mdx?|ya?ml|json|py|rb|php|liquid|njk|hbs|erb|twig|s?css)$", re.I)
-_FALSE = re.compile(r"^(?:false|no|off|0|none|null|nil|disabled?|human|manual)$", re.IGNORECASE)
-_TEXT = re.compile(r"[^\W\d_]{2}")
+_FILE = deferred(r"\.(?:html?|jsx?|tsx?|vue|svelte|mdx?|ya?ml|json|py|rb|php|liquid|njk|hbs|erb|twig|s?css)$", re.I)
+_FALSE = deferred(r"^(?:false|no|off|0|none|null|nil|disabled?|human|manual)$", re.IGNORECASE)
+_TEXT = deferred(r"[^\W\d_]{2}")
 
 
 def snake(key: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from mtcheck.detect.deferred import deferred
 from mtcheck.results import Evidence, Position
 
 DATA = Path(__file__).resolve().parent / "data" / "learned.json"
@@ -27,12 +28,12 @@ EDGE_PARAGRAPHS = 3  # paragraphs at the top and bottom always read, whatever th
 MAX_SEGMENTS = 60  # per document, so a long page of short lines stays cheap
 # A segment the rules read as a mention needs this score (None: never counts, the rules win).
 MENTION_THRESHOLD: float | None = None
-_TAG = re.compile(r"<[^<>]{0,400}>")
-_MD_URL = re.compile(r"\]\([^()\s]*\)")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_TAG = deferred(r"<[^<>]{0,400}>")
+_MD_URL = deferred(r"\]\([^()\s]*\)")
+_URL = deferred(r"(?:https?://|www\.)\S+")
+_DIGITS = deferred(r"\d+")
+_SPACE = deferred(r"\s+")
+_PARAGRAPH = deferred(r"\n[ \t]*\n")
 
 
 def normalise(text: str) -> str:
@@ -51,7 +52,7 @@ def ngrams(text: str, low: int = 2, high: int = 5) -> set[str]:
     return out
 
 
-_WORD = re.compile(r"\w+")
+_WORD = deferred(r"\w+")
 
 
 def word_grams(text: str) -> set[str]:

@@ -18,6 +18,7 @@ from mtcheck.detect.context import (
     names_a_language,
     tail_words,
 )
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.normalize import View
 from mtcheck.detect.patterns import Rules, rules_for, shared
 from mtcheck.detect.weigh import has as _has
@@ -26,12 +27,12 @@ from mtcheck.detect.weigh import weigh
 STRONG = 0.5
 # A phrase printed or logged by code, or in a comment trailing code on its line: `print(f"Auto-translated: {n}")`,
 # `Task("mt", "MT")  # Machine translation`. Not an i18n call (`t("...")`, `gettext("...")`): those are page text.
-_CODE_LINE = re.compile(
+_CODE_LINE = deferred(
     r"(?:\bprint(?:ln|f)?!?|\bputs|\becho|\bconsole\.\w+|\blog(?:ger|ging)?\.\w+|\bfmt\.\w+|\bsystem\.out\.\w+"
     r"|\bwarn(?:ings\.warn)?|\bassert\w*)\s*\(\s*[a-z]?[\"'`]|[a-z_][\w.]*\(\s*[a-z]?[\"'`][^()\n]*\)[^()\n]*$"
 )
-_PROSE_STOP = re.compile(r"[.!?。](?:\s|$)")
-_BRACKET_END = re.compile(r"[)\]]")
+_PROSE_STOP = deferred(r"[.!?。](?:\s|$)")
+_BRACKET_END = deferred(r"[)\]]")
 SOURCE_GAP = 40  # characters between "translated from X" and "show original" for them to form one badge
 # Occurrences of one phrase category weighed in one clause (a clause with no full stop can be a whole page).
 MAX_PER_CLAUSE = 32

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtcheck.detect.deferred import deferred
+
 # Markup that is never part of a phrase: HTML comments and tags, the URL half of a Markdown link,
 # GitHub alert markers, directive lines such as ".. note::" or ":::alert".
-_SKIP = re.compile(
+_SKIP = deferred(
     r"<!--.*?(?:-->|\Z)"
     r"|</?[A-Za-z][^<>]{0,500}>"
     r"|(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
@@ -22,7 +24,7 @@ _SKIP = re.compile(
 )
 # Template placeholders read as one word, "x": "translated from ${from} to ${to}", "{{original_url}}",
 # "%(site_name)s uses ...", "%s", "{lang}".
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = deferred(
     r"\$\{[^{}\n]{1,60}\}|\{\{[^{}\n\"'()]{1,80}\}\}|%\([\w.]{1,40}\)[sdif]|%\{[\w.]{1,40}\}|%(?:\d\$)?[s@](?![A-Za-z])"
     r"|\{[^\W\d][\w.]{0,40}\}|\{ ?\$[\w.-]{1,40} ?\}"
     # a JSX or template expression that opens with a member access: "{t.content.slice(0, 80)}", "{a.b ? '…' : ''}"
@@ -33,31 +35,31 @@ _PLACEHOLDER = re.compile(
 )
 # A placeholder that names the engine ("{engine}", "{{ page.mt_engine }}", "{provider}") reads as "xengine",
 # which common.toml lists as an engine: "Translated by {engine}" credits one.
-_ENGINE_HOLDER = re.compile(r"(?i)engine|provider|motor|moteur|mt_?service")
+_ENGINE_HOLDER = deferred(r"(?i)engine|provider|motor|moteur|mt_?service")
 # One that names a language ("{lang}", "{ $lang }", "{мова}", "${from}") reads as "xlanguage", a language
 # name in common.toml (code "und"): "Automatisk översättning från { $lang }" names its source.
-_LANGUAGE_HOLDER = re.compile(r"(?i)lang|locale|мов|язык|sprache|idioma|lingua|\bfrom\b|\bsrc\b|source")
+_LANGUAGE_HOLDER = deferred(r"(?i)lang|locale|мов|язык|sprache|idioma|lingua|\bfrom\b|\bsrc\b|source")
 # One that names a count ("{count}", "%(total)s", "{n}") reads as "0": "Auto-translated: {count}" is a statistic.
-_COUNT_HOLDER = re.compile(r"(?i)count|total|number|amount|length|\bnum\b|\{n\}|\(n\)|\w\s[-+*/]\s\w")  # ${a - b}
+_COUNT_HOLDER = deferred(r"(?i)count|total|number|amount|length|\bnum\b|\{n\}|\(n\)|\w\s[-+*/]\s\w")  # ${a - b}
 # A string literal or gettext call in a template tag is its text: {{ "Machine translated" }}, {{ _("...") }}.
-_LITERAL_TAG = re.compile(
+_LITERAL_TAG = deferred(
     r"""\{\{-?\s*(?:_|t|trans|gettext|i18n\.t|\$t)?\(?\s*(?=["'])|(?<=["'])\s*\)?\s*(?:\|\s*\w+\s*)?-?\}\}"""
 )
 # A bracketed tag that opens a line ("[Machine Translation] Re: ...", "[EN] ...") reads as round brackets,
 # so that it stays a unit; not a Markdown link ("[text](url)", "[text][ref]", "[ref]: url").
-_LINE_TAG = re.compile(r"^[ \t>*-]*(\[)(?=[^\[\]\n]*[^\W\d_]{2})[^\[\]\n]{2,40}(\])(?![(\[:])", re.MULTILINE)
+_LINE_TAG = deferred(r"^[ \t>*-]*(\[)(?=[^\[\]\n]*[^\W\d_]{2})[^\[\]\n]{2,40}(\])(?![(\[:])", re.MULTILINE)
 # Characters that only decorate: Markdown emphasis and quoting, bullets, emoji, variation selectors.
 _DROP = set("*`~#>|=^[]")
 _SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4")
 _DOUBLE_QUOTES = set("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d")  # not U+30FC, the katakana long vowel
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_SCRIPT = deferred(r"[\u0600-\u06ff]")
 _ARABIC_ALEF = set("\u0623\u0625\u0622\u0671")
 # CJK lenticular and tortoise-shell brackets around labels ("【機翻】") read as round brackets.
 _OPEN_BRACKETS = set("\u3010\u3016\u3014\u3018")
 _CLOSE_BRACKETS = set("\u3011\u3017\u3015\u3019")
 # Block-level tags end a line: "<span>Machine translation</span><h1>Title</h1>" is two lines.
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG = deferred(
     r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|header|footer|aside|section|article|nav|main|blockquote|figure"
     r"|figcaption|table|tr|td|th|br|hr|option|select|button|label|summary|details|pre|title|head|body)\b",
     re.IGNORECASE,
@@ -164,14 +166,14 @@ class _FoldTable(dict[int, str]):
 
 _TABLE = _FoldTable()
 # Words with single spaces between them: the stretches build_view folds whole.
-_RUN = re.compile(r"\S+(?: \S+)*")
+_RUN = deferred(r"\S+(?: \S+)*")
 # Stretches of the skip marks: 0 read, 1 skipped (markup), 2 read one by one (a placeholder, a line-tag bracket).
 _MARKS = re.compile(rb"\x00+|\x01+|\x02")
 
 
 # Where a match of _SKIP can start: at one of these characters (a tag or comment, a link's URL after "]", an alert
 # marker, a template tag) or at the start of a line (a directive line), the character after a line break.
-_SKIP_FIRST = re.compile(r"[<(\[{\n]")
+_SKIP_FIRST = deferred(r"[<(\[{\n]")
 
 
 def skip_matches(text: str) -> Iterator[re.Match[str]]:

@@ -7,14 +7,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.extract import url_language
 from mtcheck.detect.patterns import shared
 from mtcheck.read.document import Document
 from mtcheck.results import Detection, Evidence
 
-_LINK_TAG = re.compile(r"<link\b([^<>]*)>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))")
-_NOT_ORIGINAL = re.compile(
+_LINK_TAG = deferred(r"<link\b([^<>]*)>", re.IGNORECASE)
+_ATTRIBUTE = deferred(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))")
+_NOT_ORIGINAL = deferred(
     r"^(?:#|mailto:|javascript:|tel:|data:)|deepl\.com|translate\.google|translate\.goog|bing\.com/translator"
     r"|papago\.naver|fanyi\.|translate\.yandex|openai\.com|chatgpt\.com",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.detect import scan
+from mtcheck.detect.deferred import deferred
 
 CATEGORIES = ("disclaimer", "predicate", "label", "verb", "watermark", "original", "source")
 WORD_LISTS = (
@@ -572,10 +573,10 @@ class Shared:
     @cached_property
     def definitions(self) -> dict[str, re.Pattern[str]]:
         """Per concept lexicon, the copula of a definition ("is a", "— це", "是一种"): whole words, anywhere in
-        scripts written without spaces."""
+        scripts written without spaces. Each is compiled on first use: a text reads the copulas of a few lexicons."""
         out = {}
         for code, words in self._data.get("definitions", {}).items():
-            out[code] = _by_script(words, r"(?<!\w)(?:{})(?!\w)", flexible=True)
+            out[code] = _by_script(words, r"(?<!\w)(?:{})(?!\w)", flexible=True, compiler=deferred)
         return out
 
 
@@ -586,7 +587,7 @@ def _data(name: str) -> dict[str, Any]:
 
 
 # A Persian/Urdu half-space (ZWNJ) between Arabic-script letters reads as a space in the view.
-ZWNJ_IN_ARABIC = re.compile(r"(?<=[\u0600-\u06ff])\u200c(?=[\u0600-\u06ff])")
+ZWNJ_IN_ARABIC = deferred(r"(?<=[\u0600-\u06ff])\u200c(?=[\u0600-\u06ff])")
 
 
 def spaces_match_breaks(source: str) -> str:
@@ -616,23 +617,23 @@ def spaces_match_breaks(source: str) -> str:
 # The words after an arrow read for the link to the original or to another language ("→ Show the original").
 ORIGINAL_WORDS = 4
 # An arrow ("→", "->", "➜", "⇒"), not the end of an HTML comment ("-->") nor a fat arrow ("=>").
-_ARROW = re.compile(r"(?<![-<=])(?:[→⟶➔➜➝➞➡⮕⇒⟹]|->)(?!>)")
+_ARROW = deferred(r"(?<![-<=])(?:[→⟶➔➜➝➞➡⮕⇒⟹]|->)(?!>)")
 # A name and one bracket after it, nothing else on the line but marks ("### DeepL (machine translation):").
-_GLOSSED = re.compile(r"[^\w(\[]*([^()\[\]\n]{2,40}?)\s*[(\[][^()\[\]\n]{2,60}[)\]][\W]*")
-_UPPER_CODE = re.compile(r"[A-Z]{2,3}(?:[-_][A-Za-z]{2,4})?")
-_LOWER_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
+_GLOSSED = deferred(r"[^\w(\[]*([^()\[\]\n]{2,40}?)\s*[(\[][^()\[\]\n]{2,60}[)\]][\W]*")
+_UPPER_CODE = deferred(r"[A-Z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+_LOWER_CODE = deferred(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 # "{lang}", "%{language}", "$LANG$", "${targetLocale}", and the view's "xlanguage"
-_LANGUAGE_PLACEHOLDER = re.compile(r"lang|locale|^x$")
+_LANGUAGE_PLACEHOLDER = deferred(r"lang|locale|^x$")
 # Marks with no word in them: what may follow a link's arrow ("Next →.", "→ )").
 _MARKS = "()[]{}«»\"'“”„.,:;!?*_-–—→⟶>"
 PROMPT_CHARS = 60  # characters between a prompt's address and its role noun: "너는 최고의 한국어 법률 번역 전문가야"
 PROMPT_WORDS = 4  # words between a prompt's address and its role noun: "You are a careful legal translator"
 # Scripts written without spaces: a word there may start anywhere ("我们的", "ของเรา").
-UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+UNSPACED = deferred(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 # What closes an example (`Shared.opens_example`): a closing bracket, a line or a sentence end.
-_EXAMPLE_END = re.compile(r"[\])）】\n\f。！？।؟]|[.!?](?=\s)")
+_EXAMPLE_END = deferred(r"[\])）】\n\f。！？।؟]|[.!?](?=\s)")
 
 
 def _alternation(words: list[str], flexible: bool = False) -> str:
@@ -641,7 +642,12 @@ def _alternation(words: list[str], flexible: bool = False) -> str:
     return "|".join(e.replace("\\ ", r"\s+") for e in escaped) if flexible else "|".join(escaped)
 
 
-def _by_script(words: list[str], spaced_form: str, flexible: bool = False) -> re.Pattern[str]:
+def _by_script(
+    words: list[str],
+    spaced_form: str,
+    flexible: bool = False,
+    compiler: Callable[[str, int], re.Pattern[str]] = re.compile,
+) -> re.Pattern[str]:
     """Words of scripts written with spaces inside `spaced_form` (its "{}": their alternation, word bounds around
     it), words of scripts without spaces anywhere; a group with no words is left out, so the pattern never
     matches the empty string."""
@@ -649,7 +655,7 @@ def _by_script(words: list[str], spaced_form: str, flexible: bool = False) -> re
     unspaced = [w for w in words if UNSPACED.search(w)]
     branches = [spaced_form.format(_alternation(spaced, flexible))] if spaced else []
     branches += [_alternation(unspaced)] if unspaced else []
-    return re.compile("|".join(branches) or r"(?!)", re.IGNORECASE)
+    return compiler("|".join(branches) or r"(?!)", re.IGNORECASE)
 
 
 def _possessives(words: list[str]) -> re.Pattern[str]:
@@ -665,11 +671,11 @@ def _alternatives(words: list[str]) -> re.Pattern[str]:
 
 # The first word of a clause, after bullets, numbers, marks and emoji ("- ", "1. ", "✅ "); a hyphen or an apostrophe
 # keeps it whole ("Add-ons", "L'IA"), so it is compared as written.
-_HEAD_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+_HEAD_WORD = deferred(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 # The word right before a clause's first bracket: a verb-final label's infinitive ("… hinzufügen (maschinell …)").
-_BEFORE_BRACKET = re.compile(r"^[^(（]*?(?<![\w'’-])([^\W\d_][\w'’-]*)\s*[(（]")
+_BEFORE_BRACKET = deferred(r"^[^(（]*?(?<![\w'’-])([^\W\d_][\w'’-]*)\s*[(（]")
 # A closing bracket: the label's bracket holds the finding, to the clause's end ("… hinzufügen (maschinell übersetzt)").
-_CLOSED = re.compile(r"[)）]")
+_CLOSED = deferred(r"[)）]")
 
 
 @cache
@@ -848,7 +854,7 @@ def _language_files() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-_TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
+_TABLE_HEADER = deferred(r"^\[", re.MULTILINE)
 
 
 def _triggers(name: str) -> list[str]:
@@ -920,7 +926,7 @@ def _solid(stem: str) -> bool:
     return "\x00" not in stem and stem.split() == [stem]
 
 
-_INVISIBLE = re.compile("[\u064b-\u065f\u0640\u00ad\u200b\u200d\u2060\ufeff]")
+_INVISIBLE = deferred("[\u064b-\u065f\u0640\u00ad\u200b\u200d\u2060\ufeff]")
 
 
 @cache
@@ -935,7 +941,10 @@ def might_match(text: str) -> bool:
     folded = unicodedata.normalize("NFKC", text.replace("\u0130", "i")).lower()
     if _has_trigger(folded):
         return True
-    # Arabic harakat and tatweel, soft hyphens and zero-width spaces can sit inside a trigger stem.
+    # Arabic harakat and tatweel, soft hyphens and zero-width spaces can sit inside a trigger stem (none is ASCII: an
+    # ASCII text, checked without a pass over it, holds none; the character-class pass costs 5 ms a megabyte).
+    if folded.isascii():
+        return False
     bare = _INVISIBLE.sub("", folded)
     return bare != folded and _has_trigger(bare)
 

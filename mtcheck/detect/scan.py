@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 MIN_TEXT = 20_000  # shorter texts are scanned the usual way: the plain scan is cheap there
@@ -25,12 +25,14 @@ SAMPLE = 4_096  # characters per sampled block
 SAMPLES = 8  # sampled blocks: how often a literal occurs is estimated from these
 _FAR = 10_000  # a literal further than this from the start of a match does not anchor it
 _MAX_PREFIXES = 64
+_FIND_EACH = 8  # literals up to which each is looked for with str.find (a quick pass each) rather than by one regex
 _MANY = 64  # literals in a pattern's anchors, over which the text's distinct words are worth making
 
 Anchor = tuple[int, int, frozenset[str]]  # one of the literals starts lo..hi characters into the match
 Option = tuple[Anchor, ...]  # every match holds one of these anchors
 
 
+@cache
 def _modules() -> tuple[Any, Any]:
     """The regex parser and its constants (private modules of `re`: ImportError where they move).
 
@@ -39,6 +41,12 @@ def _modules() -> tuple[Any, Any]:
     tests/unit/test_detect_fast_paths.py compares the matches with finditer's on every phrase pattern.
     """
     return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+
+
+@cache
+def _unit_codes(c: Any) -> frozenset[Any]:
+    """The opcodes re._parser's getwidth counts as one character."""
+    return frozenset({c.ANY, c.RANGE, c.IN, c.LITERAL, c.NOT_LITERAL, c.CATEGORY})
 
 
 def _score(option: Option) -> tuple[int, int, int]:
@@ -121,8 +129,11 @@ def _options(seq: Any, c: Any) -> list[Option]:
             inner = _best(_options(av, c))
         if inner is not None:
             options.append(tuple((lo + a, hi + b, literals) for a, b, literals in inner))
-        w_lo, w_hi = parser.SubPattern(seq.state, [(op, av)]).getwidth()
-        lo, hi = lo + int(w_lo), hi + int(w_hi)
+        if op in _unit_codes(c):  # one character wide (what getwidth counts them as), without a SubPattern
+            lo, hi = lo + 1, hi + 1
+        else:
+            w_lo, w_hi = parser.SubPattern(seq.state, [(op, av)]).getwidth()
+            lo, hi = lo + int(w_lo), hi + int(w_hi)
         if hi > _FAR:
             break
     return options
@@ -229,6 +240,13 @@ def _starts(text: str, found: tuple[tuple[Option, ...], ...]) -> list[int] | Non
         return []  # none of the anchors' literals is in the text: no match
     starts: set[int] = set()
     last = len(text)
+    if len(spans) <= _FIND_EACH:  # every occurrence of each literal, overlapping ones too: the same starts as below
+        for literal, (lo, hi) in spans.items():
+            at = text.find(literal)
+            while at >= 0:
+                starts.update(range(max(0, at - hi), min(last, at - lo) + 1))
+                at = text.find(literal, at + 1)
+        return sorted(starts)
     lengths = sorted({len(x) for x in spans})
     finder = _finder(frozenset(spans))
     m = finder.search(text)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from mtcheck.detect.deferred import deferred
 from mtcheck.results import Evidence, Position
 
 FRAGMENT_WEIGHT = 0.1
 MAX_FRAGMENTS = 5
 # When this share of the paragraphs is in other languages the document is bilingual, not patchy.
 BILINGUAL_SHARE = 0.4
-_CODEISH = re.compile(r"[{}();=<>$\\]|https?://")
+_CODEISH = deferred(r"[{}();=<>$\\]|https?://")
 
 
 def _codeish(text: str) -> bool:

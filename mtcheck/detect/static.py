@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
 import sys
 import threading
 import unicodedata
@@ -27,11 +26,12 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcheck.detect.deferred import deferred
 from mtcheck.errors import ModelError
 
 TABLE = Path(__file__).resolve().parent / "data" / "reader-static.gz"
 META = "\u2581"  # SentencePiece's metaspace
-_SPACES = re.compile(" {2,}")
+_SPACES = deferred(" {2,}")
 # The encoder's normalisation map outside NFKC: these code points are dropped, these become a space
 _DROPPED = (*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0x8F, 0x9F)
 _SPACED = (0x09, 0x0A, 0x0C, 0x0D, 0xA0, 0x1680, *range(0x2000, 0x2010), 0x2028, 0x2029, 0x202F, 0x205F, 0x2581, 0x3000,

@@ -26,18 +26,19 @@ from mtcheck.detect.context import (
     tail_words,
     word_iter,
 )
+from mtcheck.detect.deferred import deferred
 from mtcheck.detect.patterns import Rules, shared
 
 WEAK = 0.25
 # A line of key/value metadata ("lang: en", "---") before a line that starts with the phrase.
-_CODE_TAG = re.compile(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
-_TOGGLE_SEP = re.compile(r"\s*[:=]\s*")
-_BRACKETED = re.compile(r"\([^()]*\)?")
+_CODE_TAG = deferred(r"\s*[a-z]{2}(?:-[a-z]{2,4})?\s*")
+_TOGGLE_SEP = deferred(r"\s*[:=]\s*")
+_BRACKETED = deferred(r"\([^()]*\)?")
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
-_ATTACHED = re.compile(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
-_SHORT_BRACKET = re.compile(r"^[^\S\n]*\([^()\n]{1,20}\)")
-_QUOTED_AFTER = re.compile(r"\"[^\"\n]*\"|“[^“”\n]*”|«[^«»\n]*»|„[^„“\n]*“")
-_KEY_LINE = re.compile(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
+_ATTACHED = deferred(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
+_SHORT_BRACKET = deferred(r"^[^\S\n]*\([^()\n]{1,20}\)")
+_QUOTED_AFTER = deferred(r"\"[^\"\n]*\"|“[^“”\n]*”|«[^«»\n]*»|„[^„“\n]*“")
+_KEY_LINE = deferred(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
 
 @functools.cache
@@ -53,7 +54,7 @@ def _named_language() -> re.Pattern[str]:
 
 
 # A language slot and the word next to it: "s jezika {lang}", "{lang} dilinden" name one language, not many.
-_SLOTTED_LANGUAGE = re.compile(rf"(?:[^\W\d_]+\s+)?{LANGUAGE_SLOT}(?:\s*[^\W\d_]+)?")
+_SLOTTED_LANGUAGE = deferred(rf"(?:[^\W\d_]+\s+)?{LANGUAGE_SLOT}(?:\s*[^\W\d_]+)?")
 
 
 @functools.cache

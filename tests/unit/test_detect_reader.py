@@ -84,16 +84,135 @@ def test_reader_never_vetoes_a_structured_flag() -> None:
     assert d.machine_translated
 
 
-def test_segment_is_the_paragraph_or_the_line_or_a_window() -> None:
+def test_paragraph_segment_is_the_paragraph_or_the_line_or_a_window() -> None:
+    # the default segments (`SEGMENTS = "paragraph"`)
     text = "first paragraph\n\nsecond one here\n\nthird"
     at = text.index("second")
-    assert reading._segment(text, at, at + 6) == "second one here"
+    assert reading._paragraph(text, at, at + 6) == "second one here"
     long_para = "a" * 300 + "\n" + "the line we want\n" + "b" * 300
     at = long_para.index("line")
-    assert reading._segment(long_para, at, at + 4) == "the line we want"
+    assert reading._paragraph(long_para, at, at + 4) == "the line we want"
     long_line = "x" * 1000
-    piece = reading._segment(long_line, 500, 510)
+    piece = reading._paragraph(long_line, 500, 510)
     assert len(piece) <= reading.SEGMENT_CHARS and piece == long_line[500 - 195 : 510 + 195]
+
+
+# --- sentence segments (round 27, `SEGMENTS = "sentence"`): what the reader scores around a piece of evidence -------
+
+LONG_PARAGRAPH = (
+    "The city council approved the new budget on Tuesday evening after a debate that lasted almost four hours. "
+    "The plan sets aside money for two new primary schools and the repair of the old harbour bridge. "
+    "This article was machine translated from German. "
+    "The mayor said the decision would help young families in the northern districts, where the number of children "
+    "has grown quickly in the last five years."
+)
+TWO_SENTENCES = "This page was translated by a machine. It may contain errors."
+NEWS = "The council met on Monday to discuss the new bus routes.\n\nResidents asked for more evening services."
+CJK_PARAGRAPH = (
+    "市议会周二晚上经过近四个小时的辩论后批准了新预算。该计划拨款新建两所小学并修复旧港桥。本文由机器翻译。"
+    "市长表示，这一决定将有助于北部地区的年轻家庭，那里的儿童人数在过去五年中迅速增长。反对派成员批评了桥梁修复的费用。"
+)
+SEGMENT_CASES = [
+    # (text, the evidence's words, the segment scored)
+    (LONG_PARAGRAPH, "machine translated", "This article was machine translated from German."),
+    (f"{TWO_SENTENCES}\n{NEWS}", "translated by a machine", TWO_SENTENCES),  # a short line: whole
+    (  # a long paragraph: the notice's sentence and the caveat after it, nothing else
+        LONG_PARAGRAPH.replace("from German. ", "from German. It may contain errors. "),
+        "machine translated",
+        "This article was machine translated from German. It may contain errors.",
+    ),
+    (f"自動翻訳 · 原文を表示\n{NEWS}", "自動翻訳", "自動翻訳 · 原文を表示"),  # a badge line
+    (
+        "Machine translated. Show original.\n" + LONG_PARAGRAPH[:200],
+        "Machine translated",
+        "Machine translated. Show original.",
+    ),
+    (CJK_PARAGRAPH, "机器翻译", "本文由机器翻译。"),
+    (  # a full stop before a lowercase word ends an abbreviation
+        LONG_PARAGRAPH.replace(
+            "This article was machine translated from German.", "Dies wurde z.B. mit DeepL übersetzt."
+        ),
+        "DeepL",
+        "Dies wurde z.B. mit DeepL übersetzt.",
+    ),
+    (  # a caveat after a CJK full stop, without a space
+        "市议会周二晚上经过近四个小时的辩论后批准了新预算。该计划拨款新建两所小学并修复旧港桥。本文档为自动翻译版本。"
+        "如有出入，以英文原版为准。市长表示，这一决定将有助于北部地区的年轻家庭，那里的儿童人数在过去五年中迅速增长。",
+        "自动翻译",
+        "本文档为自动翻译版本。如有出入，以英文原版为准。",
+    ),
+]
+
+
+SEGMENT_IDS = ["sentence", "short-line", "sentence-and-caveat", "badge-line", "badge-with-stops", "cjk", "abbreviation",
+               "cjk-caveat"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "segment"), SEGMENT_CASES, ids=SEGMENT_IDS)
+def test_sentence_segment_is_the_sentence_holding_the_evidence(
+    text: str, words: str, segment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
+    at = text.index(words)
+    assert reading._segment(text, at, at + len(words)) == segment
+
+
+def test_sentence_segment_of_a_text_without_a_sentence_end_is_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
+    text = " ".join(["word"] * 120) + " machine translated " + " ".join(["word"] * 120)
+    at = text.index("machine")
+    piece = reading._segment(text, at, at + len("machine translated"))
+    assert "machine translated" in piece and len(piece) <= reading.SENTENCE_CHARS
+    assert len(reading._paragraph(text, at, at + len("machine translated"))) == reading.SEGMENT_CHARS
+
+
+def _in_long_paragraph(notice: str) -> str:
+    return LONG_PARAGRAPH.replace("This article was machine translated from German.", notice)
+
+
+def test_the_veto_reads_the_sentence_and_its_score_is_the_one_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # NOTICE (which the fake reader scores 0.982) stands in the paragraph, not in the notice's sentence: the paragraph
+    # segment kept the rules' notice, the sentence segment does not; the vetoed list and the -v line give the
+    # sentence's score (0.018)
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+    from mtcheck.detect import detection_to_dict
+
+    text = _in_long_paragraph("This article was machine translated from German.").replace("bridge.", "bridge NOTICE.")
+    assert detect_text(text).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
+    d = detect_text(text, reader=_fake())
+    [v] = [v for v in d.vetoed if v.evidence.kind == "disclaimer"]
+    assert v.reader_score == pytest.approx(0.018, abs=0.001)
+    [row] = [r for r in detection_to_dict(d, "a.txt")["vetoed"] if r["kind"] == "disclaimer"]
+    assert row["reader_score"] == pytest.approx(0.018, abs=0.001)
+    monkeypatch.setattr(reading, "SEGMENTS", "paragraph")
+    assert detect_text(text, reader=_fake()).machine_translated
+    assert not [v for v in detect_text(text, reader=_fake()).vetoed if v.evidence.kind == "disclaimer"]
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
+    monkeypatch.setattr(reading, "load", lambda name: _fake())
+    page = tmp_path / "a.txt"
+    page.write_text(text, encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="mtcheck.detect")
+    result = CliRunner().invoke(app, ["-v", "detect", "--reader", "e5", str(page)])
+    assert result.exit_code == 0, result.output
+    assert [
+        r for r in caplog.records if "vetoed disclaimer" in r.getMessage() and "reader score 0.02" in r.getMessage()
+    ]
+
+
+def test_the_veto_keeps_a_notice_whose_sentence_reads_as_one_in_a_long_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(reading, "SEGMENTS", "sentence")
+    text = _in_long_paragraph("This article was machine translated from German NOTICE.")
+    calls: list[list[str]] = []
+    d = detect_text(text, reader=_fake(calls))
+    assert d.machine_translated and not d.vetoed
+    assert calls == [["This article was machine translated from German NOTICE."]]  # the sentence alone is encoded
 
 
 def test_scores_encode_a_text_once_per_process() -> None:

@@ -129,7 +129,7 @@ RECALL_FLOOR = {
     "detect-real-42.jsonl": 0.729,  # held out in round 24: 0.703 / 0.211 at 2602877, 0.730 / 0.168 at 62cc90d
     "detect-real-43.jsonl": 0.786,  # held out in round 25: 0.770 / 0.127 at 98e68b3, 0.787 at f8cccc6 (dev, round 26)
     "detect-real-44.jsonl": 0.645,  # held out in round 25: 0.645 / 0.221 at 98e68b3 and at f8cccc6 (dev from round 26)
-    "detect-real-45.jsonl": 0.707,  # held out in round 26: 0.707 / 0.059 at ab99136, 0.707 / 0.068 at e7a8c4b (dev, round 27)
+    "detect-real-45.jsonl": 0.707,  # held out in round 26: 0.707 / 0.059 at ab99136, 0.068 at e7a8c4b (dev, round 27)
     "detect-real-46.jsonl": 0.400,  # held out in round 26: 0.400 / 0.129 at ab99136 and at e7a8c4b (dev from round 27)
 }
 FALSE_POSITIVE_CEILING = {
