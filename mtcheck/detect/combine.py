@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping
 
 from mtcheck.detect import concepts
-from mtcheck.detect.context import WIDE_CHAR, line_around, ui_message
+from mtcheck.detect.context import TRAILING_ELLIPSIS, WIDE_CHAR, line_around, ui_message
 from mtcheck.detect.deferred import deferred
 from mtcheck.detect.matcher import STRONG
 from mtcheck.results import Evidence
@@ -46,7 +46,6 @@ WORD_BUCKETS = (3, 6, 12, 25, 50)  # upper bounds (words; a wide character count
 _LIST_MARK = deferred(r"^\s*(?:[-*•·–—>]|\d{1,3}[.)]|[a-z][.)])\s")
 _CODE_CHARS = deferred(r"[{}<>=;`_$\\|]")
 _URL = deferred(r"https?://|www\.")
-_ELLIPSIS = deferred(r"(?:\.\.\.|…)\s*$")
 
 
 def _words(text: str) -> float:
@@ -147,7 +146,7 @@ def features(text: str, evidence: tuple[Evidence, ...], score: float | None,
     _bucket("s", sentences, (1, 2, 4), out)
     if stripped.endswith(("!", "！")):
         out["end:!"] = 1.0
-    elif _ELLIPSIS.search(stripped):
+    elif TRAILING_ELLIPSIS.search(stripped):
         out["end:..."] = 1.0
     elif stripped.endswith(("?", "？")):
         out["end:?"] = 1.0

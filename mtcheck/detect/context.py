@@ -19,6 +19,22 @@ _SENTENCE = deferred(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic da
 # Every match of _HARD and _SENTENCE is one of these characters: only they are tried (one quick pass).
 _HARD_CHARS = deferred("[.!?;\u061f。！？।॥۔\f\"'·]")
 _SENTENCE_CHARS = deferred("[.!?\u061f。！？।॥۔\f\n]")
+# Four more readings say where a sentence ends, each with its own marks. They disagree, and one regex for them all
+# would change what is flagged (review26e), so each keeps its marks and is named for what it reads. Against
+# `_SENTENCE` (`Boundaries.sentence`: ".", "!", "?", "؟" before a space or the end; CJK, Indic and Urdu stops and a line
+# or page break anywhere):
+# - where the consequence after a label's connective of reason ends (`concepts._reason_caveat`, scripts without
+#   spaces): any stop mark, a full stop inside a word too ("v1.2"), the full-width "．", a line break;
+CONSEQUENCE_END = deferred(r"[。．.!?！？\n]")
+# - whether the rest of a line beside a machine credit in brackets holds a sentence's end (`concepts._sentence_tag`,
+#   one line): "!", "?", "．" and CJK stops anywhere, "." only before a space or the end ("v1.2" ends nothing);
+CREDIT_SENTENCE_END = deferred(r"[。．！？!?]|\.(?:\s|$)")
+# - the finding's sentence within its line window (core: `_describes_service`, `_asks_input`, `_acts`): ".", "!", "?"
+#   only before a space (not at the end of the text or of the searched range), "。", "！", "？" anywhere, not "．";
+FINDING_SENTENCE_END = deferred(r"[.!?](?=\s)|[。！？]")
+# - the last sentence break before a phrase (`weigh._picker` keeps the words after it): ".", "!", "?", "？", "。", "؟"
+#   only with the spaces after them (a CJK stop too), not "！"; the spaces are split off with the mark.
+PICKER_SENTENCE_BREAK = deferred(r"[.!?？。؟]\s+")
 _QUOTED = deferred(r"\"[^\"]*\"|(?<![^\W\d_])'[^']*'(?![^\W\d_])")
 # Kana, CJK ideographs and hangul: the characters of Chinese, Japanese and Korean (one word is one to three).
 WIDE_CHAR = deferred(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -270,13 +286,13 @@ def build_context(text: str, bounds: Boundaries, start: int, end: int, rules: Ru
 TOAST_WORDS = 4
 TRAILING_WORDS = 15
 _TOAST_END = deferred(r"[!！]\s*$")
-_TRAILING_END = deferred(r"(?:\.\.\.|…)\s*$")
+TRAILING_ELLIPSIS = deferred(r"(?:\.\.\.|…)\s*$")  # (also `combine`'s "end:..." feature)
 
 
 def ui_message(line: str, mode: str) -> str:
     """ "toast" for a short line ending in "!", "trailing" for a placeholder or progress line ending in an ellipsis,
     else ""."""
-    if _TRAILING_END.search(line):
+    if TRAILING_ELLIPSIS.search(line):
         return "trailing" if count_words(line, mode) <= TRAILING_WORDS else ""
     return "toast" if _TOAST_END.search(line) and count_words(line, mode) <= TOAST_WORDS else ""
 

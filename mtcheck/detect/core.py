@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtcheck.detect import calibration, concepts, extract, keys, learned, signals
-from mtcheck.detect.context import CONTEXT_CHARS, ITEM_SEPARATOR, SPACED_DASH, line_around
+from mtcheck.detect.context import CONTEXT_CHARS, FINDING_SENTENCE_END, ITEM_SEPARATOR, SPACED_DASH, line_around
 from mtcheck.detect.deferred import deferred
 from mtcheck.detect.matcher import STRONG, Hit, find_hits
 from mtcheck.detect.normalize import View, build_view
@@ -199,9 +199,6 @@ def _metadata(metadata: Mapping[str, str]) -> tuple[list[Evidence], str | None, 
 
 # Read at most this far on each side of a finding for `_describes_service` (a notice's line is short).
 SERVICE_REACH = 300
-# A line's items are split at `ITEM_SEPARATOR` ("Home → Blog | Machine translated", "Automatically translated · Next
-# →"): the finding's item is read, not its neighbours, a breadcrumb's or a pager's arrows.
-_SENTENCE_END = deferred(r"[.!?](?=\s)|[。！？]")
 
 
 def _line_window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -223,6 +220,8 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
     if start is None or end is None:
         return False
     lo, hi = _line_window(text, start, end)
+    # (the finding's item, not its neighbours, a breadcrumb's or a pager's arrows: "Home → Blog | Machine translated",
+    # "Automatically translated · Next →")
     for sep in ITEM_SEPARATOR.finditer(text, lo, start + 1):
         lo = sep.end()
     after = ITEM_SEPARATOR.search(text, max(start, end - 1), hi)  # a finding may end on the space before a separator
@@ -231,10 +230,16 @@ def _describes_service(text: str, start: int | None, end: int | None) -> bool:
         return False
     # the deictic word is read in the finding's sentence (reading a whole line once per finding took seconds on a long
     # line of findings)
-    for stop in _SENTENCE_END.finditer(text, lo, start):
+    return not _speaks_here(_finding_sentence(text, lo, hi, start, end))
+
+
+def _finding_sentence(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    """The sentence of the finding at `start`..`end` within `lo`..`hi` (its line window): from the last sentence end
+    before the finding (`FINDING_SENTENCE_END`) to the first one after it, that end's mark included."""
+    for stop in FINDING_SENTENCE_END.finditer(text, lo, start):
         lo = stop.end()
-    after = _SENTENCE_END.search(text, end, hi)
-    return not _speaks_here(text[lo : after.end() if after else hi])
+    after = FINDING_SENTENCE_END.search(text, end, hi)
+    return text[lo : after.end() if after else hi]
 
 
 # The end of a sentence, or of a clause set off by a semicolon, a colon or a dash, or by a comma in a script without
@@ -255,10 +260,7 @@ def _asks_input(text: str, start: int | None, end: int | None) -> bool:
     if start is None or end is None:
         return False
     lo, hi = _line_window(text, start, end)
-    for stop in _SENTENCE_END.finditer(text, lo, start):
-        lo = stop.end()
-    after = _SENTENCE_END.search(text, end, hi)
-    return _input_sentence(text[lo : after.end() if after else hi])
+    return _input_sentence(_finding_sentence(text, lo, hi, start, end))
 
 
 @lru_cache(maxsize=256)
@@ -301,7 +303,7 @@ def _acts(text: str, start: int | None, end: int | None) -> bool:
     # translated; translations may contain errors")
     hi = text.find("\n", stop, stop + SERVICE_REACH)
     tail = text[stop : stop + SERVICE_REACH if hi < 0 else hi]
-    tail = tail[: m.start()] if (m := _SENTENCE_END.search(tail)) else tail
+    tail = tail[: m.start()] if (m := FINDING_SENTENCE_END.search(tail)) else tail
     return not concepts.has_caveat(text[lo:stop] + tail)
 
 

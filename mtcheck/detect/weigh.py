@@ -13,6 +13,7 @@ from mtcheck.detect.context import (
     LABEL_PREFIX,
     LANGUAGE_SLOT,
     LEAD,
+    PICKER_SENTENCE_BREAK,
     SPACED_DASH,
     TALLY,
     WIDE_CHAR,
@@ -36,7 +37,6 @@ _BRACKETED = deferred(r"\([^()]*\)?")
 # the word right after a phrase, with no punctuation between (a closing quote may stand before it)
 _ATTACHED = deferred(r"[\"']? ([^\W\d_][^\s,.;:!?()\"']*)")
 _SHORT_BRACKET = deferred(r"^[^\S\n]*\([^()\n]{1,20}\)")
-_SENTENCE_END = deferred(r"[.!?？。؟]\s+")
 _QUOTED_AFTER = deferred(r"\"[^\"\n]*\"|“[^“”\n]*”|«[^«»\n]*»|„[^„“\n]*“")
 _KEY_LINE = deferred(r"(?:^|\n)\s*(?:-{3,}|[\w.-]+(?: [\w.-]+)?\s*:[^\n]*)\s*$")
 
@@ -666,7 +666,7 @@ def _picker(ctx: Context) -> bool:
     # Names inside the phrase's own brackets ("English (machine translated from Arabic)") do not count.
     after = ctx.post.split(")", 1)[1][:80] if ")" in ctx.post else ""
     # only this sentence: "Do you read Korean? The text above was translated from English" is not a picker
-    own = _SENTENCE_END.split(ctx.sentence_pre)[-1]
+    own = PICKER_SENTENCE_BREAK.split(ctx.sentence_pre)[-1]
     if len(names.findall(own)) + len(names.findall(after)) < 2:
         return False
     # "English | Deutsch (machine translated)", "Sottotitoli: italiano, inglese, traduzione automatica"
