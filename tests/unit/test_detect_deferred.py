@@ -96,4 +96,75 @@ def test_a_few_literals_give_the_same_starts_by_str_find_as_by_one_regex(monkeyp
     monkeypatch.setattr(scan, "_FIND_EACH", 0)
     assert by_find and by_find == scan._starts(text, found)
     monkeypatch.setattr(scan, "_FIND_EACH", 1000)
-    assert [m.span() for m in scan.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    spans = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in scan.finditer(pattern, text)] == spans
+
+    # A literal that overlaps itself (second read of perf27): "abab" in "ababab1" occurs at 0 and at 2, and the match
+    # starts at 2; a search that went on after the end of an occurrence would miss it.
+    overlapping = re.compile(r"abab\d")
+    assert scan.anchors(overlapping) == ((((0, 0, frozenset({"abab"})),),),)
+    text = (filler + "ababab1") * 20
+    assert [m.span() for m in scan.finditer(overlapping, text)] == [m.span() for m in overlapping.finditer(text)] != []
+
+
+# `re`'s own functions take a str or a compiled pattern: `re.search(P, text)` with P deferred raises TypeError (and
+# mypy does not see it: deferred() is typed as the pattern). Second read of perf27: every such call in mtcheck/ is
+# found here, P a module's name or an attribute of an imported module (`re.sub(context.SPACED_DASH, ...)`).
+_RE_FUNCTIONS = frozenset({"search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "compile"})
+
+
+def _deferred_passed_to_re(source: str, namespace: dict[str, object]) -> list[str]:
+    """`re.<function>(X, ...)` calls in `source` whose pattern X is a Deferred in `namespace` (a module's globals)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        function = node.func
+        if not (isinstance(function.value, ast.Name) and function.value.id == "re" and function.attr in _RE_FUNCTIONS):
+            continue
+        args = node.args[:1] + [k.value for k in node.keywords if k.arg == "pattern"]
+        for pattern in args:
+            arg, names = pattern, []
+            while isinstance(arg, ast.Attribute):
+                names.insert(0, arg.attr)
+                arg = arg.value
+            if not isinstance(arg, ast.Name):
+                continue
+            value: object = namespace.get(arg.id)
+            for name in names:
+                value = getattr(value, name, None)
+            if isinstance(value, Deferred):
+                found.append(f"line {node.lineno}: re.{function.attr}({ast.unparse(pattern)}, ...)")
+    return found
+
+
+def test_the_guard_finds_a_deferred_pattern_passed_to_re() -> None:
+    from mtcheck.detect import context
+
+    namespace = {"re": re, "P": deferred("x"), "context": context, "S": "x"}
+    source = "re.search(P, t)\nre.sub(pattern=context.SPACED_DASH, repl='', string=t)\nP.search(t)\nre.search(S, t)\n"
+    assert _deferred_passed_to_re(source, namespace) == [
+        "line 1: re.search(P, ...)",
+        "line 2: re.sub(context.SPACED_DASH, ...)",
+    ]
+
+
+def test_no_deferred_pattern_is_passed_to_re_functions() -> None:
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for path in sorted((root / "mtcheck").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if "re." not in source or path.name == "__main__.py":
+            continue
+        name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # an optional dependency (torch, ray) missing: its module cannot hold a detect pattern
+            continue
+        found += [f"{name} {hit}" for hit in _deferred_passed_to_re(source, vars(module))]
+    assert found == []
