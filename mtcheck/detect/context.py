@@ -15,8 +15,9 @@ from mtcheck.detect.patterns import Rules, shared
 _HARD = deferred(
     r"[.!?;\u061f](?=[\s\"')\]]|$)|[。！？।॥۔\f\"]|'(?![^\W\d_])|(?<![^\W\d_])'|·(?![^\W\d_])|(?<![^\W\d_])·"
 )
-_SENTENCE = deferred(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")  # Indic danda, Urdu full stop
-# Every match of _HARD and _SENTENCE is one of these characters: only they are tried (one quick pass).
+# Where a sentence ends (the Indic danda, the Urdu full stop; the reader's sentence segments too)
+SENTENCE_END = deferred(r"[.!?\u061f](?=\s|$)|[。！？।॥۔\f\n]")
+# Every match of _HARD and SENTENCE_END is one of these characters: only they are tried (one quick pass).
 _HARD_CHARS = deferred("[.!?;\u061f。！？।॥۔\f\"'·]")
 _SENTENCE_CHARS = deferred("[.!?\u061f。！？।॥۔\f\n]")
 # Four more readings say where a sentence ends, each with its own marks. They disagree, and one regex for them all
@@ -202,7 +203,7 @@ class Boundaries:
     def __init__(self, text: str) -> None:
         # [m.start() for m in _HARD.finditer(text)]: its matches are single characters, never overlapping.
         self.hard = [m.start() for m in _HARD_CHARS.finditer(text) if _HARD.match(text, m.start())]
-        self.sentence = [m.start() for m in _SENTENCE_CHARS.finditer(text) if _SENTENCE.match(text, m.start())]
+        self.sentence = [m.start() for m in _SENTENCE_CHARS.finditer(text) if SENTENCE_END.match(text, m.start())]
         self.length = len(text)
 
     @staticmethod

@@ -35,14 +35,13 @@ import json
 import logging
 import math
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from mtcheck.detect.context import WIDE_CHAR
+from mtcheck.detect.context import SENTENCE_END, WIDE_CHAR
 from mtcheck.errors import ModelError, UsageError
 from mtcheck.results import Evidence, Position, Vetoed
 
@@ -66,9 +65,6 @@ KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
 SEGMENTS = "paragraph"
 SEGMENT_CHARS = 400  # the most text around a piece of evidence that the reader scores
 SENTENCE_CHARS = 160  # a line up to this size is read whole (`_sentence`)
-# Where a sentence ends: a full stop, "!" or "?" before a space (or the end), a CJK, Indic or Urdu stop (context.py's
-# sentence stops; line breaks end a segment anyway).
-_SENTENCE_END = re.compile(r"[.!?\u061f](?=\s|$)|[。！？।॥۔]")
 SEEN_MAX = 20_000  # segment scores kept per process
 KEEP_BADGE_WORDS = 2  # a status badge up to this size is not vetoed (`concepts.machine_badge`; chosen on the dev sets)
 _T = TypeVar("_T")
@@ -280,12 +276,14 @@ def _sentence(text: str, start: int, end: int) -> str:
     lo = text.rfind("\n", 0, start) + 1
     nl = text.find("\n", end)
     hi = len(text) if nl < 0 else nl
-    if _size(text[lo:hi].strip()) <= SENTENCE_CHARS:
-        return text[lo:hi].strip()
+    line = text[lo:hi].strip()
+    if len(line) <= SENTENCE_CHARS and _size(line) <= SENTENCE_CHARS:  # length first: `_size` of a 1 MB line, 5 ms
+        return line
     # sentences further than SEGMENT_CHARS away are never read: a long line costs no more than its neighbourhood
     lo, hi = max(lo, start - SEGMENT_CHARS), min(hi, end + SEGMENT_CHARS)
-    # (a full stop before a lowercase word ends an abbreviation, not a sentence: "z.B. mittels DeepL", "préf. de")
-    ends = (m.end() for m in _SENTENCE_END.finditer(text, lo, hi) if m.end() < hi)
+    # sentence ends as the rules' (`context.SENTENCE_END`: a full stop, "!" or "?" before a space or the end, a CJK,
+    # Indic or Urdu stop); a full stop before a lowercase word ends an abbreviation: "z.B. mittels DeepL", "préf. de"
+    ends = (m.end() for m in SENTENCE_END.finditer(text, lo, hi) if m.end() < hi)
     bounds = [lo, *(at for at in ends if not text[at : at + 3].lstrip()[:1].islower()), hi]
     first = max(i for i, b in enumerate(bounds[:-1]) if b <= start)
     last = min(i for i, b in enumerate(bounds) if b >= end and i > first)

@@ -253,7 +253,7 @@ def test_boundaries_are_the_regex_matches() -> None:
     for text in [normalize.build_view(_long_text(5, 30)).text, *_rows()[:200]]:
         bounds = context.Boundaries(text)
         assert bounds.hard == [m.start() for m in context._HARD.finditer(text)]
-        assert bounds.sentence == [m.start() for m in context._SENTENCE.finditer(text)]
+        assert bounds.sentence == [m.start() for m in context.SENTENCE_END.finditer(text)]
 
 
 PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", re.DOTALL)

@@ -166,6 +166,18 @@ def test_sentence_segment_of_a_text_without_a_sentence_end_is_a_window(monkeypat
     assert len(reading._paragraph(text, at, at + len("machine translated"))) == reading.SEGMENT_CHARS
 
 
+def test_sentence_segment_of_a_long_line_does_not_measure_the_whole_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a 1 MB line: its length rules out a whole-line read before `_size` scans it (5 ms per piece of evidence)
+    sizes: list[int] = []
+    size = reading._size
+    monkeypatch.setattr(reading, "_size", lambda text: sizes.append(len(text)) or size(text))
+    text = "Word is here. " * 75_000 + "This page was machine translated. " + "Word is here. " * 75_000
+    at = text.index("machine translated")
+    assert reading._sentence(text, at, at + 18) == "This page was machine translated."
+    assert max(sizes, default=0) <= reading.SENTENCE_CHARS
+    assert reading._sentence("  Machine translated.  ", 2, 20) == "Machine translated."  # a short line: measured
+
+
 def _in_long_paragraph(notice: str) -> str:
     return LONG_PARAGRAPH.replace("This article was machine translated from German.", notice)
 
