@@ -22,8 +22,8 @@ _HARD_CHARS = deferred("[.!?;\u061f。！？।॥۔\f\"'·]")
 _SENTENCE_CHARS = deferred("[.!?\u061f。！？।॥۔\f\n]")
 # Four more readings say where a sentence ends, each with its own marks. They disagree, and one regex for them all
 # would change what is flagged (review26e), so each keeps its marks and is named for what it reads. Against
-# `_SENTENCE` (`Boundaries.sentence`: ".", "!", "?", "؟" before a space or the end; CJK, Indic and Urdu stops and a line
-# or page break anywhere):
+# `SENTENCE_END` (`Boundaries.sentence`: ".", "!", "?", "؟" before a space or the end; CJK, Indic and Urdu stops and
+# a line or page break anywhere):
 # - where the consequence after a label's connective of reason ends (`concepts._reason_caveat`, scripts without
 #   spaces): any stop mark, a full stop inside a word too ("v1.2"), the full-width "．", a line break;
 CONSEQUENCE_END = deferred(r"[。．.!?！？\n]")
