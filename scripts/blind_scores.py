@@ -77,6 +77,8 @@ BLIND = {
     44: "98e68b3",
     45: "ab99136",  # round 26: main when sets 45-46 were measured once (before the round's fixes merged)
     46: "ab99136",
+    47: "1e82cfc",  # round 27: main when sets 47-48 were measured once (no rule fix merged in the round)
+    48: "1e82cfc",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
