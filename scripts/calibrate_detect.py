@@ -33,6 +33,10 @@ on text the rules had not seen.
 `--write-from FILE` makes a map written by `--fit-blind --write --output FILE` the shipped map, after checking
 that it is a map, names a blind commit for every set it was fitted on and keeps the verdict at SPLIT.
 
+The real sets listed in tests/data/detect-real-held-out.txt are never fitted: `--fit-blind` leaves their blind
+scores out (and does not score their rows), `--fit` refuses their files, and the default `--measure` leaves them
+out (name a file to measure it).
+
 A blind map that would move the verdict in score space (P = 0.5 reached at another score than SPLIT, 0.5)
 is not written without `--move-verdict`: the verdict would change on unseen text, not only the number.
 """
@@ -43,12 +47,15 @@ import argparse
 import importlib.util
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_detect import real_set_held_out  # noqa: E402  (one list of held-out sets for every script)
 
 from mtcheck.detect import THRESHOLD, calibration, detect_text  # noqa: E402
 
@@ -59,6 +66,11 @@ SPLIT = 0.5  # the score the evidence rules treat as the verdict (empty bins fro
 MIN_ROWS = 10  # --fit-blind: a bin with fewer rows counts with its neighbour (a handful cannot move the verdict)
 REPORT_EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 OUTPUT = ROOT / "mtcheck" / "detect" / "data" / "calibration.json"
+
+
+def held_out_sets(sets: Iterable[int]) -> list[int]:
+    """The numbers among `sets` of the real sets held out (tests/data/detect-real-held-out.txt): never fitted."""
+    return sorted(n for n in sets if real_set_held_out(f"detect-real-{n}.jsonl"))
 
 
 def scores(paths: list[Path]) -> list[tuple[float, bool]]:
@@ -238,6 +250,9 @@ def fit_blind(
     """Fit on blind scores (sets up to `to_set`), report leave-one-set-out reliability and the verdicts it would
     give; maybe store it (in `output`, the shipped file by default)."""
     blind = {n: ps for n, ps in read_blind(path).items() if to_set is None or n <= to_set}
+    if held := held_out_sets(blind):
+        print(f"mtcheck: sets {', '.join(map(str, held))} are held out: not fitted, not scored", file=sys.stderr)
+        blind = {n: ps for n, ps in blind.items() if n not in held}
     if not blind:
         print(f"mtcheck: no set up to {to_set} in {path}", file=sys.stderr)
         return 2
@@ -380,8 +395,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     if not args.fit and not args.measure:  # every labelled dev set
         data_dir = ROOT / "tests" / "data"
-        args.measure = sorted(data_dir.glob("detect-real-[0-9]*.jsonl"))
+        args.measure = [p for p in sorted(data_dir.glob("detect-real-[0-9]*.jsonl")) if not real_set_held_out(p.name)]
         args.measure += sorted(data_dir.glob("detect-challenge*.jsonl"))
+    if held := [p.name for p in args.fit if real_set_held_out(p.name)]:
+        print(
+            f"mtcheck: {', '.join(held)} held out (tests/data/detect-real-held-out.txt): never fitted", file=sys.stderr
+        )
+        return 2
     missing = [p for p in [*args.fit, *args.measure] if not p.is_file()]
     if missing:
         print(f"mtcheck: no file at {', '.join(map(str, missing))}", file=sys.stderr)

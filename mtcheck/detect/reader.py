@@ -60,8 +60,8 @@ KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
 # What the reader scores around a piece of evidence for the veto: "paragraph" (its paragraph, or line, or SEGMENT_CHARS
 # around it) or "sentence" (round 27: a short line, or the sentence holding it and the next one when that carries the
 # notice's caveat; `_sentence`). A switch for measuring both: "sentence" read the dev rows as well and saved 15 % of
-# the reader's CPU on notice-bearing articles, short of the 30 % its bar asked (docs/detection.md, "Round 27:
-# reader27").
+# the reader's CPU on notice-bearing articles, short of the 30 % its bar asked (docs/detection.md, "Round 27: sentence
+# segments for the veto").
 SEGMENTS = "paragraph"
 SEGMENT_CHARS = 400  # the most text around a piece of evidence that the reader scores
 SENTENCE_CHARS = 160  # a line up to this size is read whole (`_sentence`)

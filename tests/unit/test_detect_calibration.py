@@ -362,3 +362,21 @@ def test_write_from_ships_a_checked_candidate_in_one_command(tmp_path: Path, mon
         assert calibrate.main(["--write-from", str(path)]) == 2
     assert calibrate.main(["--write-from", str(tmp_path / "none.json")]) == 2
     assert not shipped.exists()
+
+
+def test_held_out_sets_are_never_fitted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Second read of round 27 (review27e): bench/detect-blind-scores.jsonl holds the blind scores of the held-out sets
+    # (tests/data/detect-real-held-out.txt), so `--fit-blind` without --to-set fitted the map on them and scored
+    # their rows with the current code, and `--fit` took a held-out file. Here set 99 is held out (it has no set file:
+    # scoring its rows would fail).
+    calibrate = load_script("calibrate_detect")
+    monkeypatch.setattr(calibrate, "OUTPUT", tmp_path / "shipped.json")  # never the shipped file
+    monkeypatch.setattr(calibrate, "real_set_held_out", lambda name: name.startswith("detect-real-99."), raising=False)
+    toy = [(0.0, False)] * 30 + [(0.0, True)] * 10 + [(0.9, True)] * 30 + [(0.9, False)] * 5
+    path = _blind_file(tmp_path / "blind.jsonl", {2: toy, 99: [(0.9, True)] * 40})
+    candidate = tmp_path / "candidate.json"
+    assert calibrate.main(["--fit-blind", str(path), "--write", "--output", str(candidate)]) == 0
+    assert json.loads(candidate.read_text(encoding="utf-8"))["fitted_on"] == ["detect-real-2.jsonl"]
+    held = tmp_path / "detect-real-99.jsonl"
+    held.write_text(json.dumps({"id": "a", "kind": "disclaimer_phrase", "text": "Machine translated."}) + "\n", "utf-8")
+    assert calibrate.main(["--fit", str(held)]) == 2

@@ -169,3 +169,27 @@ def test_loso_reports_the_fits_that_move_the_verdict(
     monkeypatch.setattr(groups, "DATA", tmp_path)
     assert groups.main([str(_write_toy(tmp_path)), "--loso", "--draws", "0"]) == 0
     assert "verdict starts at score 0.5 in 2 of 2 fits; left out, elsewhere: none" in capsys.readouterr().out
+
+
+def test_held_out_sets_are_measured_only_when_named_and_never_fitted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Second read of round 27 (review27e): bench/detect-blind-scores.jsonl holds the held-out sets' blind scores (the
+    # map's pre-registered check), so the script's defaults took them in: measured without being named, and fitted on
+    # by --loso and --forward. Here set 2 is held out.
+    groups = load_script("calibration_groups")
+    monkeypatch.setattr(groups, "DATA", tmp_path)
+    monkeypatch.setattr(
+        groups.calibrate_detect, "real_set_held_out", lambda name: name.startswith("detect-real-2."), raising=False
+    )
+    blind = _write_toy(tmp_path)
+    assert groups.main([str(blind), "--draws", "0"]) == 0
+    assert "on the blind scores of sets 1–1 (80 rows)" in capsys.readouterr().out  # not measured unless named
+    assert groups.main([str(blind), "--to-set", "2", "--draws", "0", "--loso"]) == 0
+    out = capsys.readouterr().out
+    assert "on the blind scores of sets 1–2 (160 rows)" in out  # named: measured
+    assert "fitted on the blind scores of the other sets of 1–1" in out  # not fitted on
+    rows = groups.read_rows(blind, [1, 2], tmp_path)
+    mapping = calibration.from_data(json.loads(_toy_map(tmp_path).read_text("utf-8")))
+    assert groups.forward(rows, mapping, 2, 2, 10) != []  # set 2 measured, refitted on set 1
+    assert groups.forward(rows, mapping, 2, 2, 10, frozenset({1})) == []  # set 1 held out: nothing to fit on
