@@ -129,3 +129,29 @@ CODE_CONTROLS = [
 @pytest.mark.parametrize("text", CODE_CONTROLS)
 def test_a_human_language_after_an_article_stays_a_notice(text: str) -> None:
     assert _flagged(text)
+
+
+# The Hungarian present active third person of "translate" in the finding's clause: what a program does.
+PRESENT = [
+    "DeepL segítségével fordítja le a beküldött leírásokat.",
+    "Google Translate segítségével fordítja le a termékneveket.",
+    "Ez a szkript cikkeket fordít a Google Translate segítségével.",
+]
+
+
+@pytest.mark.parametrize("text", PRESENT)
+def test_a_hungarian_present_is_what_a_program_does(text: str) -> None:
+    assert not _flagged(text)
+
+
+# Notices: a demonstrative, its article and a content noun beside the present; a past.
+PRESENT_CONTROLS = [
+    "Ezt az oldalt a Google Translate segítségével fordítja le a rendszer.",
+    "Ezt a cikket a DeepL fordította le.",
+    "Ez az oldal automatikusan lett lefordítva angol nyelvről.",
+]
+
+
+@pytest.mark.parametrize("text", PRESENT_CONTROLS)
+def test_a_hungarian_notice_stays_a_notice(text: str) -> None:
+    assert _flagged(text)
