@@ -88,7 +88,7 @@ COUNTED = deferred(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
 TALLY_LINE = deferred(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
     r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|från|till|из|с|на|в|için|ile)\s+"
-    # "from the original Python solution", "from the VBScript source" (round 28, fp28): an article and "original"
+    # "from the original Go version", "from the VBScript example" (round 28, fp28): an article and "original"
     r"(?:the\s+)?(?:original\w*\s+)?"
 )
 

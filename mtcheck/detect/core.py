@@ -265,8 +265,8 @@ def _asks_input(text: str, start: int | None, end: int | None) -> bool:
 
 def _names_data(text: str, start: int | None, end: int | None) -> bool:
     """Whether the finding's sentence (within its line, at most SERVICE_REACH characters each side) names a dataset or
-    a corpus ("Bu veriler … modeli kullanılarak Türkçeye çevrilmiştir", "The corpus documentation states that the
-    statements were translated with GPT-4o"): it tells how data for a model was made (`Shared.names_data`), not that
+    a corpus ("Bu veri seti Google Translate ile Türkçeye çevrildi", "The corpus statements were translated into
+    English with GPT-4o"): it tells how data for a model was made (`Shared.names_data`), not that
     this text was machine translated; a deictic word does not keep it ("This dataset was machine translated" is
     about the data). Round 28, fp28."""
     if start is None or end is None:

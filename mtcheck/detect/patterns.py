@@ -298,7 +298,7 @@ class Shared:
         if self._feature_noun.match(clause):
             return True  # "Multilingual support (AI translation)": how a listed feature works
         if self._present_active.search(clause) and self._present_this.search(clause) is None:
-            return True  # "OpenAI segítségével fordítja le a szövegeket": what a program does
+            return True  # "DeepL segítségével fordítja le a leírásokat": what a program does
         first = _HEAD_WORD.match(clause)
         bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
         if bracket and _CLOSED.search(clause[bracket.end() :].rstrip().rstrip(")）")):
@@ -331,7 +331,7 @@ class Shared:
 
     def names_data(self, sentence: str) -> bool:
         """Whether the (NFKC) sentence of a finding names a dataset or a corpus ("The dataset was machine translated
-        from English", "… del corpus China v3 (traducido con gpt-4o-mini)"): how data for a model was made, not this
+        from English", "El conjunto de datos fue traducido con DeepL"): how data for a model was made, not this
         text."""
         return self._data_noun.search(sentence) is not None
 

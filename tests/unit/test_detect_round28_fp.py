@@ -89,6 +89,7 @@ def test_a_feature_name_before_the_bracket_is_a_feature(text: str) -> None:
 FEATURE_CONTROLS = [
     "Multilingual support: this page was machine translated by DeepL.",
     "Mehrsprachigkeit: Diese Seite wurde maschinell übersetzt.",
+    "Multilingual support (English, German; this page was machine translated)",
     "Multi-language support for this guide: the Spanish and German versions were translated by DeepL.",
     "English (machine translated)",
     "Deutsch (maschinell übersetzt)",
