@@ -87,7 +87,9 @@ COUNTED = deferred(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
 # A whole line: a short label, a colon and a number.
 TALLY_LINE = deferred(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
-    r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|из|с|на|в|için|ile)\s+"
+    r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|från|till|из|с|на|в|için|ile)\s+"
+    # "from the original Go version", "from the VBScript example" (round 28, fp28): an article and "original"
+    r"(?:the\s+)?(?:original\w*\s+)?"
 )
 
 

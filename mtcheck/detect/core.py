@@ -263,6 +263,31 @@ def _asks_input(text: str, start: int | None, end: int | None) -> bool:
     return _input_sentence(_finding_sentence(text, lo, hi, start, end))
 
 
+def _names_data(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the finding's sentence (within its line, at most SERVICE_REACH characters each side) names a dataset or
+    a corpus ("Bu veri seti Google Translate ile Türkçeye çevrildi", "The corpus statements were translated into
+    English with GPT-4o"): it tells how data for a model was made (`Shared.names_data`), not that
+    this text was machine translated; a deictic word does not keep it ("This dataset was machine translated" is
+    about the data). Round 28, fp28."""
+    if start is None or end is None:
+        return False
+    lo, hi = _line_window(text, start, end)
+    # (and in a script without spaces from its last full stop before the finding to its first one after the finding's
+    # start, which `FINDING_SENTENCE_END` does not read: "本页面由机器翻译。数据集的说明见英文版。" keeps its notice)
+    for stop in _UNSPACED_STOP.finditer(text, lo, start):
+        lo = stop.end()
+    after = _UNSPACED_STOP.search(text, start, hi)
+    return _data_sentence(_finding_sentence(text, lo, after.end() if after else hi, start, min(end, hi)))
+
+
+_UNSPACED_STOP = deferred(r"[。！？]")
+
+
+@lru_cache(maxsize=256)
+def _data_sentence(sentence: str) -> bool:
+    return shared().names_data(unicodedata.normalize("NFKC", sentence))
+
+
 @lru_cache(maxsize=256)
 def _input_sentence(sentence: str) -> bool:
     """`Shared.asks_input` on the NFKC form of a finding's sentence, once per sentence; in a sentence of several
@@ -452,6 +477,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             or _labels_quoted(text, f.start)
             or _prompts_role(text, f.start, f.end)  # "You are a professional translator. Below is a machine …"
             or _asks_input(text, f.start, f.end)  # "Paste the machine-translated text below"
+            or _names_data(text, f.start, f.end)  # "The dataset was translated into Turkish with opus-mt"
             or _acts(text, f.start, f.end)  # "Add comment (machine translated)", "Shows the news, translated by AI"
         ):
             kind, weight = "mention", 0.1
@@ -478,6 +504,7 @@ def detect(document: Document, *, language: str | None = None, reader: Reader | 
             and not _labels_quoted(text, e.start)
             and not _prompts_role(text, e.start, e.end)
             and not _asks_input(text, e.start, e.end)
+            and not _names_data(text, e.start, e.end)
             and not _acts(text, e.start, e.end)
         ]
     if learned.ENABLED and not any(e.weight >= STRONG for e in evidence):  # the fallback: see learned.py

@@ -267,6 +267,24 @@ class Shared:
         """A control's noun opening a clause, after bullets, numbers and marks (`control_nouns`)."""
         return re.compile(rf"[\W\d_]*(?:{_alternation(self._data['control_nouns'])})(?![\w-])", re.IGNORECASE)
 
+    @cached_property
+    def _feature_noun(self) -> re.Pattern[str]:
+        """A feature's name opening a clause, after bullets, numbers and marks, with a bracket right after it
+        (`feature_nouns`)."""
+        return re.compile(
+            rf"[\W\d_]*(?:{_alternation(self._data['feature_nouns'], flexible=True)})\s*[(（]", re.IGNORECASE
+        )
+
+    @cached_property
+    def _present_active(self) -> re.Pattern[str]:
+        """A present active third person of "translate" (`present_actives`), whole words."""
+        return _by_script(self._data["present_actives"], r"(?<!\w)(?:{})(?!\w)")
+
+    @cached_property
+    def _present_this(self) -> re.Pattern[str]:
+        """A demonstrative, its article and a content noun (`present_actives_this`), at a word start."""
+        return _by_script(self._data["present_actives_this"], r"(?<!\w)(?:{})", flexible=True)
+
     def acts(self, clause: str) -> bool:
         """Whether the (NFKC) clause that holds a finding opens with the verb of a control or a feature description
         (`action_heads`: "Add comment (machine translated)", "Shows the headlines, translated by DeepL", "Elige un
@@ -277,6 +295,10 @@ class Shared:
         heads = self._action_heads
         if self._control_noun.match(clause) and self.shown_original.search(clause.lower()) is None:
             return True  # "Toggle for machine-translated comments", "Кнопка вставляет текст, переведённый DeepL"
+        if self._feature_noun.match(clause):
+            return True  # "Multilingual support (AI translation)": how a listed feature works
+        if self._present_active.search(clause) and self._present_this.search(clause) is None:
+            return True  # "DeepL segítségével fordítja le a leírásokat": what a program does
         first = _HEAD_WORD.match(clause)
         bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
         if bracket and _CLOSED.search(clause[bracket.end() :].rstrip().rstrip(")）")):
@@ -300,6 +322,18 @@ class Shared:
         if self._distributive.search(head) is None or self.possessives.search(head) is not None:
             return False
         return self._past_marker.search(clause) is None
+
+    @cached_property
+    def _data_noun(self) -> re.Pattern[str]:
+        """A data resource's noun (`data_nouns`): at a word start, with its endings, in scripts with spaces, but not
+        after a dot (an identifier's part: "${el.dataset.lang}"); anywhere in scripts without."""
+        return _by_script(self._data["data_nouns"], r"(?<![\w.])(?:{})\w*", flexible=True)
+
+    def names_data(self, sentence: str) -> bool:
+        """Whether the (NFKC) sentence of a finding names a dataset or a corpus ("The dataset was machine translated
+        from English", "El conjunto de datos fue traducido con DeepL"): how data for a model was made, not this
+        text."""
+        return self._data_noun.search(sentence) is not None
 
     @cached_property
     def _input_verb(self) -> re.Pattern[str]:

@@ -153,17 +153,20 @@ FALSE_POSITIVE_CEILING = {
     # round 25 (fp25): 20 → 19 of 140
     # round 26 (fp26, an action head, a distributive rule): 19 → 17 of 140
     "detect-real-16.jsonl": 0.016,  # round 14 (fix14-fp): 3 → 1 of 61
-    "detect-real-17.jsonl": 0.184,  # round 24 (fp24): 29 → 26 of 131
+    "detect-real-17.jsonl": 0.168,  # round 24 (fp24): 29 → 26 of 131
     # round 26 (fp26, an action head, a distributive rule): 26 → 24 of 131
-    "detect-real-18.jsonl": 0.184,  # round 15 (fix15-fp): 52 → 44 of 202; round 24 (fp24): 44 → 41 of 202
+    # round 28 (fp28, a dataset or corpus, a programming language past an article): 24 → 22 of 131
+    "detect-real-18.jsonl": 0.179,  # round 15 (fix15-fp): 52 → 44 of 202; round 24 (fp24): 44 → 41 of 202
     # round 25 (log25, a fallback path, a form's input): 41 → 37 of 202
+    # round 28 (fp28, a dataset or corpus): 37 → 36 of 202
     "detect-real-19.jsonl": 0.212,  # round 25 (fp25): 32 → 31 of 137
     # round 26 (fp26, an action head, a distributive rule): 31 → 29 of 137
     "detect-real-20.jsonl": 0.166,  # fix15-fp: 46 → 36 of 187; fp22: 35 → 34; round 24 (fp24): 34 → 32
     # round 24 (lang24, the Urdu full stop ends a clause): 32 → 31 of 187
-    "detect-real-21.jsonl": 0.125,  # round 22 (fp22, success status): 30 → 29 of 145; round 24 (fp24): 29 → 27
+    "detect-real-21.jsonl": 0.118,  # round 22 (fp22, success status): 30 → 29 of 145; round 24 (fp24): 29 → 27
     # round 24 (lang24, the Swedish present s-passive as a feature, `habitual`): 27 → 22 of 145
     # round 26 (fp26, an action head, a distributive rule): 22 → 18 of 145
+    # round 28 (fp28, a dataset or corpus): 18 → 17 of 145
     "detect-real-22.jsonl": 0.094,
     "detect-real-23.jsonl": 0.068,  # round 25 (fp25): 13 → 12 of 164; round 25 (log25): 12 → 11
     "detect-real-24.jsonl": 0.099,  # round 24 (fp24): 18 → 15 of 122; round 25 (fp25): 15 → 13 of 122
@@ -171,8 +174,9 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-25.jsonl": 0.100,  # round 25 (fp25): 17 → 15 of 141; round 25 (log25): 15 → 14
     "detect-real-26.jsonl": 0.117,  # round 22 (fp22, success status): 25 → 23 of 171; round 24 (fp24): 23 → 22
     # round 25 (fp25): 22 → 20 of 171
-    "detect-real-27.jsonl": 0.144,  # round 24 (fp24): 34 → 31 of 195; round 25 (log25): 31 → 30
+    "detect-real-27.jsonl": 0.139,  # round 24 (fp24): 34 → 31 of 195; round 25 (log25): 31 → 30
     # round 26 (fp26, an action head, a distributive rule): 30 → 28 of 195
+    # round 28 (fp28, a Hungarian present active): 28 → 27 of 195
     "detect-real-28.jsonl": 0.249,  # round 24 (fp24): 45 → 43 of 153; its second read (review24b): 43 → 42
     # round 25 (fp25): 42 → 39 of 153; round 25 (log25, a form's input): 39 → 38 of 153
     "detect-real-29.jsonl": 0.019,  # round 25 (fp25): 3 → 2 of 106
@@ -189,12 +193,14 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-37.jsonl": 0.154,  # round 24 (fp24): 15 → 13 of 78
     # round 26 (fp26, an action head, a distributive rule): 13 → 12 of 78
     "detect-real-38.jsonl": 0.100,
-    "detect-real-39.jsonl": 0.338,  # round 24 (fp24): 63 → 51 of 145
+    "detect-real-39.jsonl": 0.332,  # round 24 (fp24): 63 → 51 of 145
     # round 26 (fp26, an action head, a distributive rule): 51 → 49 of 145
+    # round 28 (fp28, a dataset or corpus): 49 → 48 of 145
     "detect-real-40.jsonl": 0.111,  # round 24 (fp24): 16 → 13 of 109; round 25 (fp25): 13 → 12 of 109
-    "detect-real-41.jsonl": 0.150,  # held out in round 24 (24 of 100 at 2602877 and at 62cc90d; dev from round 25)
+    "detect-real-41.jsonl": 0.130,  # held out in round 24 (24 of 100 at 2602877 and at 62cc90d; dev from round 25)
     # round 25 (fp25): 24 → 17 of 100; round 25 (log25, a form's input): 17 → 16 of 100
     # round 26 (fp26, an action head, a distributive rule): 16 → 15 of 100
+    # round 28 (fp28, a dataset or corpus, a programming language after a Swedish preposition): 15 → 13 of 100
     "detect-real-42.jsonl": 0.137,  # held out in round 24 (20 of 95 at 2602877, 16 at 62cc90d; dev from round 25)
     # round 25 (fp25): 16 → 14 of 95
     # round 26 (fp26, an action head, a distributive rule): 14 → 13 of 95
@@ -202,7 +208,9 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-44.jsonl": 0.222,  # held out in round 25 (25 of 113 at 98e68b3 and at f8cccc6; dev from round 26)
     "detect-real-45.jsonl": 0.068,  # held out in round 26 (7 of 118 at ab99136, 8 at e7a8c4b; dev from round 27)
     "detect-real-46.jsonl": 0.129,  # held out in round 26 (13 of 101 at ab99136 and at e7a8c4b; dev from round 27)
-    "detect-real-47.jsonl": 0.166,  # held out in round 27 (20 of 121 at 1e82cfc and at 78e2263; dev from round 28)
+    "detect-real-47.jsonl": 0.108,  # held out in round 27 (20 of 121 at 1e82cfc and at 78e2263; dev from round 28)
+    # round 28 (fp28, a dataset or corpus, a feature's name before the bracket, a programming language past an
+    # article, a Hungarian present active): 20 → 13 of 121
     "detect-real-48.jsonl": 0.159,  # held out in round 27 (19 of 120 at 1e82cfc and at 78e2263; dev from round 28)
 }
 # the size of the harvest (rows may be added, not lost)
