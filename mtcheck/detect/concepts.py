@@ -100,6 +100,8 @@ CONCEPTS = (
     "need",
     "tag_object",
     "false_translate",
+    "heading_feature",
+    "condition",
 )
 _CONCEPT_SET = frozenset(CONCEPTS)
 # read by their own rules, not as plain cues
@@ -2110,6 +2112,8 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
         found.add("topic")  # an engine named as a product, not as the tool that made this text
     if _tool_agent(folded, lex[best].spaces) and not _points(lex[best], folded):
         found.add("topic")  # "Notre système traduit automatiquement du contenu …": what a tool does
+    if _conditioned(lex[best], folded):
+        found.add("topic")  # "영어 탭을 클릭하면 자동 번역된 내용이 채워집니다": what a program does when, a rule
     if _general(folded) and not _points(lex[best], folded) and not _status_head(lex[best], before):
         found.add("topic")  # "Customer messages are translated into your language", "… must be reviewed": general
     if _glossed(fragment):
@@ -2372,6 +2376,8 @@ def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
                 folded = unrelated.regex.sub(" ", folded)
         if _owners(folded) or _engine_any().search(folded):
             continue
+        if not leading and not mark and _headed_credit(lexicon, body, folded):
+            return Reading(TAG_SCORE, lexicon.code, frozenset({"machine", "translate", "tag"}), 0)
         if _letters("".join(ch for ch in rest if _word_char(ch))) < TAG_REST:
             continue
         # (a trailing credit may stand before its sentence's own end: "…可能性があります（DeepL翻訳）。"; review26a)
@@ -2379,6 +2385,33 @@ def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
         if ends or not leading and mark in (":", "：", "。", "."):
             return Reading(TAG_SCORE, lexicon.code, frozenset({"machine", "translate", "tag"}), 0)
     return None
+
+
+HEADING_WORDS = 4  # words of a heading before an engine's credit ("Overview (DeepL翻訳)", "Predicate (구글번역)")
+HEADING_LETTERS = 30
+_LISTED = deferred(r"[/|,，、;；·]")  # engines listed in one bracket: a choice ("(Google翻訳 / DeepL翻訳)")
+
+
+def _headed_credit(lexicon: Lexicon, body: str, rest: str) -> bool:
+    """A short heading closed by a bracket that credits one named engine (round 28, miss28): "Overview (DeepL翻訳)",
+    "Predicate (구글번역)", "英文 (google翻譯)" name the translation the heading's section is. The engine must be a
+    product (not the generic "AI": "新增餐點 (AI自動翻譯)" is a button), alone in its bracket, and the heading (`rest`,
+    folded) a few words that name no program feature: no topic or setting cue, no control's noun, no word for
+    "language" (the bracket's lexicon `heading_feature`: "언어 선택 (Google 번역)", "다국어 지원 (구글 번역)" say which
+    engine a feature uses)."""
+    folded_body = _fold(body)
+    if _LISTED.search(folded_body) or not any(
+        name != GENERIC_AI and pattern.search(folded_body) for name, pattern in shared().engines
+    ):
+        return False
+    if CREDIT_SENTENCE_END.search(rest[-1:] + " ") or rest.rstrip().endswith((":", "：")):
+        return False  # a sentence or a lead-in, read by `_sentence_tag`'s own rule
+    if len(rest.split()) > HEADING_WORDS or _letters(rest) > HEADING_LETTERS or not _letters(rest):
+        return False
+    return not any(
+        (matcher := lexicon.patterns[concept]) is not None and matcher.search(rest)
+        for concept in ("topic", "tag_object", "heading_feature")
+    )
 
 
 def _tag_parts(line: str) -> list[tuple[bool, str, str, str]]:
@@ -2440,6 +2473,15 @@ def _glossed(fragment: str) -> bool:
 
 
 TOOL_GAP = 1  # words between a tool noun and its translate verb ("system automatically translates")
+
+
+def _conditioned(lexicon: Lexicon, folded: str) -> bool:
+    """A conditional verb ending (the lexicon's `condition`: Korean "클릭하면", "수신하면", "when … is clicked") in the
+    clause before its first translate word: the sentence says what a program does when something happens, a rule,
+    not a status of this text (round 28, miss28)."""
+    condition = lexicon.patterns["condition"]
+    at = _first_translate(folded)
+    return condition is not None and at is not None and bool(condition.search(folded[_clause_start(folded, at) : at]))
 
 
 def _tool_agent(folded: str, spaces: bool) -> bool:
