@@ -2214,7 +2214,10 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
     # (any owner's lexicon: traditional "以上為google翻譯" reads best as simplified Chinese, whose copula is "为")
     if subject is None and SERVICE_MARK in serviced and not lex[best].spaces and len(serviced) == len(folded):
         for i in dict.fromkeys([best, *owners]):
-            named = None if lex[i].spaces else _nominal_unspaced(lex[i], _service_as_label(i, folded, serviced))
+            # (only where no machine label of its own stands: "Google翻訳は機械翻訳のため…" has the service as subject)
+            if lex[i].spaces or next(_unspaced_labels(lex[i], folded), None) is not None:
+                continue
+            named = _nominal_unspaced(lex[i], _service_as_label(i, folded, serviced))
             if named is not None:
                 subject = named
                 break
