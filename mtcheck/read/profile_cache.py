@@ -17,6 +17,7 @@ the run goes on with the JSON. Nothing is ever written beside langdetect's own f
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import zlib
@@ -43,7 +44,8 @@ def directory() -> str | None:
 def filename(folder: str) -> str:
     """The cache file's name: one per profile folder, so two installations sharing a cache do not overwrite each
     other's."""
-    return f"langdetect-profiles-{FORMAT}-{zlib.crc32(os.path.abspath(folder).encode('utf-8', 'surrogatepass')):08x}.bin"
+    place = zlib.crc32(os.path.abspath(folder).encode("utf-8", "surrogatepass"))
+    return f"langdetect-profiles-{FORMAT}-{place:08x}.bin"
 
 
 def fingerprint(folder: str, names: Sequence[str], version: str | None) -> tuple[Any, ...]:
@@ -204,8 +206,6 @@ def write(
         return False
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
     return True
