@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 # One torch thread unless told otherwise: on a shared 2-core machine, two OpenMP threads make tiny-model
 # generation up to 40x slower when a core is busy elsewhere (measured: 0.7 s vs 27 s for 120 round trips).
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# langdetect's profile cache (mtcheck/read/profile_cache.py) goes to a folder of this test run, not the user's.
+_PROFILE_CACHE = tempfile.TemporaryDirectory(prefix="mtcheck-profile-cache-")
+os.environ.setdefault("MTCHECK_PROFILE_CACHE_DIR", _PROFILE_CACHE.name)
 
 from langdetect import DetectorFactory  # noqa: E402
 

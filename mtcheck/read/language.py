@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mtcheck.read import profile_cache
 
 # Longer texts are cut: langdetect's cost grows with length and a few thousand characters decide it.
 MAX_DOCUMENT_CHARS = 2000
@@ -132,21 +135,81 @@ class _Known(dict[str, bool]):
         return found
 
 
+class _CachedTable(_Table):
+    """_Table over the profiles read from profile_cache: the same rows, from each n-gram's (index, count) pairs."""
+
+    def __init__(self, counts: profile_cache.Profiles, n_words: list[list[int]], size: int) -> None:
+        self._counts = counts
+        self._n_words = n_words
+        self._size = size
+        self._known = _CachedKnown(counts)
+        self._rows = {}
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._rows.get(word)
+        if row is None:
+            pairs = self._counts.counts(word)
+            if pairs is None:
+                raise KeyError(word)
+            row = [0.0] * self._size
+            if 1 <= len(word) <= 3:
+                n_words = self._n_words
+                for i in range(0, len(pairs), 2):
+                    index = pairs[i]
+                    row[index] = 1.0 * pairs[i + 1] / n_words[index][len(word) - 1]
+            self._rows[word] = row
+        return row
+
+
+class _CachedKnown(_Known):
+    """_Known over the profiles read from profile_cache."""
+
+    def __init__(self, counts: profile_cache.Profiles) -> None:
+        dict.__init__(self)
+        self._counts = counts
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = self._counts.counts(word) is not None
+        return found
+
+
 def _load_profiles(folder: str) -> Any:
     """What DetectorFactory.load_profile(folder) gives a Detector: the languages, the table, the seed.
 
-    The same files in the same (os.listdir) order and the same indices as langdetect's own loader.
+    The same files in the same (os.listdir) order and the same indices as langdetect's own loader. The profiles
+    come from mtcheck's copy of them (read/profile_cache.py) when it matches the installed ones; otherwise they
+    are parsed from langdetect's JSON, and the copy is written for the next run.
     """
-    import json
     import os
     from types import SimpleNamespace
 
     from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
+    from mtcheck.read import profile_cache
+
     names = os.listdir(folder)
     if not names:
         raise LangDetectException(ErrorCode.NeedLoadProfileError, "Not found profile: " + folder)
+    version = _langdetect_version()
+    cached = profile_cache.read(folder, names, version, lambda: _parse_profiles(folder, names)[1])
+    if cached is not None:
+        cached_languages, n_words, counts = cached
+        return SimpleNamespace(word_lang_prob_map=_CachedTable(counts, n_words, len(names)),
+                               langlist=cached_languages, seed=DetectorFactory.seed)  # fmt: skip
+    languages, profiles = _parse_profiles(folder, names)
+    profile_cache.write(folder, names, version, languages, profiles)
+    return SimpleNamespace(word_lang_prob_map=_Table(profiles, len(names)), langlist=languages,
+                           seed=DetectorFactory.seed)  # fmt: skip
+
+
+def _parse_profiles(folder: str, names: list[str]) -> tuple[list[str], list[tuple[dict[str, int], list[int]]]]:
+    """The languages and (freq, n_words) of the JSON profiles `names` in `folder`, as langdetect's loader reads them."""
+    import json
+    import os
+
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
     languages: list[str] = []
     profiles: list[tuple[dict[str, int], list[int]]] = []
     for name in names:
@@ -159,8 +222,7 @@ def _load_profiles(folder: str) -> Any:
             raise LangDetectException(ErrorCode.DuplicateLangError, "Duplicate the same language profile.")
         languages.append(data.get("name"))
         profiles.append((data.get("freq") or {}, data.get("n_words")))
-    return SimpleNamespace(word_lang_prob_map=_Table(profiles, len(names)), langlist=languages,
-                           seed=DetectorFactory.seed)  # fmt: skip
+    return languages, profiles
 
 
 class _Normal(dict[int, str]):

@@ -1,0 +1,191 @@
+"""langdetect's profiles read from mtcheck's cache file give what the JSON gives; a bad file or place is harmless."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langdetect import detector_factory
+
+from mtcheck.read import language, profile_cache
+
+FOLDER = detector_factory.PROFILES_DIRECTORY
+TEXTS = [
+    "The harbour bridge will stay closed for repairs until the end of the month, the council said on Monday.",
+    "Die Brücke über den Hafen bleibt bis zum Ende des Monats wegen Reparaturen geschlossen.",
+    "Le pont du port restera fermé pour travaux jusqu'à la fin du mois, a indiqué la mairie lundi.",
+    "Мост через гавань будет закрыт на ремонт до конца месяца, сообщили в совете.",
+    "港口大桥将关闭维修，直到本月底。",
+    "港の橋は今月末まで修理のため閉鎖されます。",
+    "ÜBER DIE BRÜCKE Straße çağ ıșy",
+    "12 !!",
+]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv(profile_cache.ENV, str(where))
+    return where
+
+
+def _cache_file(where: Path) -> Path:
+    return where / profile_cache.filename(FOLDER)
+
+
+def _words(table: Any) -> list[str]:
+    """N-grams to look up: some every profile family holds, and random ones (most held by none)."""
+    rng = random.Random(7)
+    alphabet = list("aAbé ıșیا漢あЖσ'-.thnoes") + [chr(rng.randrange(32, 0x3100)) for _ in range(40)]
+    words = ["a", " t", "th", "the", "he ", "е", " п", "的", "の", "ß", "ا", "ی"]
+    return words + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(3000)]
+
+
+def _same_tables(plain: Any, cached: Any) -> None:
+    assert cached.langlist == plain.langlist and cached.seed == plain.seed
+    a, b = plain.word_lang_prob_map, cached.word_lang_prob_map
+    words = _words(a)
+    assert any(w in a for w in words) and any(w not in a for w in words)
+    for word in words:
+        assert b.known[word] == a.known[word] == (word in a) == (word in b), word
+        if word in a:
+            assert b[word] == a[word], word
+        else:
+            with pytest.raises(KeyError):
+                b[word]
+
+
+def _probabilities(factory: Any) -> list[object]:
+    out: list[object] = []
+    for text in TEXTS:
+        for trials in (3, None):
+            detector = language._fast_detector()(factory)
+            if trials is not None:
+                detector.n_trial = trials
+            detector.append(text)
+            try:
+                out.append([(c.lang, c.prob) for c in detector.get_probabilities()])
+            except Exception as exc:  # langdetect's "no features" error
+                out.append(type(exc).__name__)
+    return out
+
+
+def test_the_first_load_writes_the_cache_and_the_next_reads_it_with_the_same_results(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = language._load_profiles(FOLDER)
+    assert type(plain.word_lang_prob_map) is language._Table
+    assert _cache_file(cache_dir).is_file()
+
+    import json
+
+    def no_json(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the JSON profiles were parsed")
+
+    monkeypatch.setattr(json, "load", no_json)
+    cached = language._load_profiles(FOLDER)
+    assert type(cached.word_lang_prob_map) is language._CachedTable
+    _same_tables(plain, cached)
+    assert _probabilities(cached) == _probabilities(plain)
+
+
+def test_the_cache_holds_every_ngram_of_every_profile(cache_dir: Path) -> None:
+    names = os.listdir(FOLDER)
+    languages, profiles = language._parse_profiles(FOLDER, names)
+    assert profile_cache.write(FOLDER, names, "1.0.9", languages, profiles)
+    found = profile_cache.read(FOLDER, names, "1.0.9", lambda: None)
+    assert found is not None
+    got_languages, n_words, counts = found
+    assert got_languages == languages and n_words == [n for _, n in profiles]
+    expected: dict[str, list[int]] = {}
+    for index, (freq, _) in enumerate(profiles):
+        for ngram, count in freq.items():
+            expected.setdefault(ngram, []).extend((index, count))
+    for ngram, pairs in expected.items():
+        assert counts.counts(ngram) == tuple(pairs), ngram
+    assert counts.counts("\x00zz") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["garbage", "empty", "truncated", "head byte", "other format", "other version", "other file"],
+)
+def test_a_bad_or_stale_cache_file_is_ignored_and_replaced(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    plain = language._load_profiles(FOLDER)
+    path = _cache_file(cache_dir)
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"\x00\xff" * 5000)
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "head byte":  # inside the head (the fingerprint): its checksum fails
+        at = len(profile_cache.MAGIC) + 20
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :])
+    elif damage == "other format":
+        path.write_bytes(b"mtcheck langdetect profiles v0\n" + data[len(profile_cache.MAGIC) :])
+    elif damage == "other version":
+        monkeypatch.setattr(language, "_langdetect_version", lambda: "1.0.8")
+    else:  # another installation's profiles: a file of another name and size in the listing
+        names = os.listdir(FOLDER)
+        assert profile_cache.read(FOLDER, [*names, "xx"], "1.0.9", lambda: None) is None
+        return
+    again = language._load_profiles(FOLDER)
+    assert type(again.word_lang_prob_map) is language._Table  # read from the JSON
+    _same_tables(plain, again)
+    replaced = profile_cache.read(FOLDER, os.listdir(FOLDER), language._langdetect_version(), lambda: None)
+    assert replaced is not None  # a good file again
+    assert [p.name for p in cache_dir.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_a_part_damaged_after_the_head_was_read_falls_back_to_the_json(cache_dir: Path) -> None:
+    plain = language._load_profiles(FOLDER)
+    path = _cache_file(cache_dir)
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0xFF  # the last part's bytes: the head still reads
+    path.write_bytes(bytes(data))
+    cached = language._load_profiles(FOLDER)
+    assert type(cached.word_lang_prob_map) is language._CachedTable
+    _same_tables(plain, cached)  # every part is read, the damaged one among them
+    assert cached.word_lang_prob_map._counts._merged is not None  # the JSON was read
+
+
+def test_a_place_that_cannot_be_written_leaves_the_results_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(profile_cache.ENV, str(blocker / "cache"))  # cannot be made, whoever runs this
+    plain = language._load_profiles(FOLDER)
+    assert type(plain.word_lang_prob_map) is language._Table
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+    where = tmp_path / "readonly"
+    where.mkdir()
+    monkeypatch.setenv(profile_cache.ENV, str(where))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(os, "replace", refuse)  # as on a read-only folder (root may write through chmod)
+    names = os.listdir(FOLDER)
+    assert not profile_cache.write(FOLDER, names, "1.0.9", *language._parse_profiles(FOLDER, names))
+    assert list(where.iterdir()) == []  # the temporary file is removed
+    monkeypatch.undo()
+    _same_tables(plain, language._load_profiles(FOLDER))
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(profile_cache.ENV, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    before = sorted(os.listdir(FOLDER))
+    assert type(language._load_profiles(FOLDER).word_lang_prob_map) is language._Table
+    assert list(tmp_path.iterdir()) == []
+    assert sorted(os.listdir(FOLDER)) == before  # nothing beside langdetect's own files
