@@ -285,17 +285,25 @@ def _window(text: str, lo: int, hi: int, start: int, end: int, size: int) -> str
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The line around [start, end) when it is short (at most SENTENCE_CHARS: a badge, "Machine translated. It may
-    contain errors."); else the sentence around it (every sentence it touches) and the next one when that one carries
-    the notice's caveat (the concept layer reads a caveat in the two together and not in the first alone: "… was
-    machine translated. Pueden contener errores …", "…自动翻译版本。如有出入，以英文原版为准。"); a sentence longer
-    than SEGMENT_CHARS (a text without full stops) as a window of SENTENCE_CHARS around [start, end). Sizes count a CJK
+    contain errors."); else the sentence that its first character is in and the next one when that one carries the
+    notice's caveat (the concept layer reads a caveat in the two together and not in the first alone: "… was machine
+    translated. Pueden contener errores …", "…自动翻译版本。如有出入，以英文原版为准。"); a sentence longer than
+    SEGMENT_CHARS (a text without full stops) as a window of SENTENCE_CHARS around [start, end). Sizes count a CJK
     character as three (`_size`)."""
+    return _sentences(text, start, end)[0]
+
+
+def _sentences(text: str, start: int, end: int) -> list[str]:
+    """`_sentence`'s reading of every sentence that [start, end) touches, the first first (round 28): the rules'
+    evidence may run on through CJK stops that no space follows, from the notice into the news after it ("本内容由 AI
+    翻译。周日晚上，暴雨…") or from the paragraph's first sentence to the notice that closes it; each sentence is read
+    alone."""
     lo = text.rfind("\n", 0, start) + 1
     nl = text.find("\n", end)
     hi = len(text) if nl < 0 else nl
     line = text[lo:hi].strip()
     if len(line) <= SENTENCE_CHARS and _size(line) <= SENTENCE_CHARS:  # length first: `_size` of a 1 MB line, 5 ms
-        return line
+        return [line]
     # sentences further than SEGMENT_CHARS away are never read: a long line costs no more than its neighbourhood
     lo, hi = max(lo, start - SEGMENT_CHARS), min(hi, end + SEGMENT_CHARS)
     # sentence ends (`_SENTENCE_END`); a full stop before a lowercase word ends an abbreviation ("z.B. mittels DeepL",
@@ -305,20 +313,23 @@ def _sentence(text: str, start: int, end: int) -> str:
     )
     bounds = [lo, *(at for at in ends if not text[at : at + 3].lstrip()[:1].islower()), hi]
     first = max(i for i, b in enumerate(bounds[:-1]) if b <= start)
-    # only the sentence that the evidence's first character is in: the rules' evidence may run on through a CJK stop
-    # that no space follows ("本内容由 AI 翻译。周日晚上，暴雨…" is one piece of evidence up to the next stop), and the
-    # sentence after it is someone else's (round 28)
-    last = first + 1
-    if bounds[last] - bounds[first] > SEGMENT_CHARS:
-        return _window(text, bounds[first], bounds[last], start, end, SENTENCE_CHARS).strip()
-    sentence = text[bounds[first] : bounds[last]].strip()
-    if last + 1 < len(bounds) and bounds[last + 1] - bounds[first] <= SEGMENT_CHARS:
-        from mtcheck.detect.concepts import has_caveat
+    last = min(i for i, b in enumerate(bounds) if b >= end and i > first)
+    out = []
+    for at in range(first, last):
+        a, b = bounds[at], bounds[at + 1]
+        if b - a > SEGMENT_CHARS:
+            out.append(_window(text, a, b, max(a, start), min(b, end), SENTENCE_CHARS).strip())
+            continue
+        sentence = text[a:b].strip()
+        if at + 2 < len(bounds) and bounds[at + 2] - a <= SEGMENT_CHARS:
+            from mtcheck.detect.concepts import has_caveat
 
-        both = text[bounds[first] : bounds[last + 1]].strip()
-        if has_caveat(both) and not has_caveat(sentence):
-            return both
-    return sentence
+            both = text[a : bounds[at + 2]].strip()
+            if has_caveat(both) and not has_caveat(sentence):
+                sentence = both
+        if sentence:
+            out.append(sentence)
+    return out or [text[bounds[first] : bounds[last]].strip()]
 
 
 def _abbreviation(text: str, stop: int) -> bool:
@@ -390,22 +401,25 @@ def read(reader: Reader, evidence: list[Evidence], text: str, keep: Iterable[Evi
 
 
 def _vetoed(reader: Reader, text: str, vetoable: list[Evidence]) -> list[Vetoed]:
-    """The evidence whose segment scores under the veto, each with that score; with `SEGMENTS` "both", evidence whose
-    sentence scores under it and whose paragraph does too (the higher of the two shown; the paragraph is read only
-    for evidence its sentence would veto)."""
+    """The evidence whose segment scores under the veto, each with that score; with `SEGMENTS` "both", evidence each
+    of whose sentences (`_sentences`) scores under it and whose paragraph does too (the highest score shown; the
+    paragraph is read only for evidence its sentences would veto)."""
     from mtcheck.detect.concepts import machine_badge
 
     left, low = vetoable, dict.fromkeys(map(id, vetoable), 0.0)
-    for mode in ("sentence", "paragraph") if SEGMENTS == BOTH else (SEGMENTS,):
-        pieces = [_segment(text, e.start, e.end, mode) if e.start is not None and e.end is not None else e.text
-                  for e in left]  # fmt: skip
-        unique = sorted(set(pieces))
+    for mode in ("sentences", "paragraph") if SEGMENTS == BOTH else (SEGMENTS,):
+        pieces = [
+            ([e.text] if e.start is None or e.end is None
+             else _sentences(text, e.start, e.end) if mode == "sentences" else [_segment(text, e.start, e.end, mode)])
+            for e in left
+        ]  # fmt: skip
+        unique = sorted({p for ps in pieces for p in ps})
         score = dict(zip(unique, reader.scores(unique), strict=True))
         # A short status badge the concept layer reads as made by a machine ("自動翻訳 · 原文を表示", "Samodejno
         # prevedeno") is not vetoed: the head scores some of them low (0.2-0.4), and on the dev sets no badge of this
         # size that the rules flagged was a false alarm (docs/detection.md, "Round 21").
-        under = [(e, score[p]) for e, p in zip(left, pieces, strict=True)
-                 if score[p] < reader.veto and not machine_badge(p, KEEP_BADGE_WORDS)]  # fmt: skip
+        under = [(e, max(score[p] for p in ps)) for e, ps in zip(left, pieces, strict=True)
+                 if all(score[p] < reader.veto and not machine_badge(p, KEEP_BADGE_WORDS) for p in ps)]  # fmt: skip
         for e, s in under:
             low[id(e)] = max(low[id(e)], s)
         left = [e for e, _ in under]

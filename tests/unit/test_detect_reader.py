@@ -307,7 +307,18 @@ def test_both_segments_keep_a_notice_that_opens_a_paragraph_of_news(monkeypatch:
     calls: list[list[str]] = []
     d = detect_text(CJK_NEWS_NOTICE, reader=_news_fake(calls))
     assert d.machine_translated and not d.vetoed
-    assert calls == [["本文由 AI 翻译NOTICE。"]]  # its sentence reads as a notice: the paragraph is not encoded
+    # each sentence the evidence touches is read alone; the notice's reads as one, so the paragraph is not encoded
+    assert len(calls) == 1 and "本文由 AI 翻译NOTICE。" in calls[0] and len(calls[0]) == 4
+
+
+def test_both_segments_keep_a_notice_that_closes_a_paragraph_of_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules' evidence of a notice at a CJK paragraph's end may start at the paragraph's first sentence
+    text = CJK_NEWS_NOTICE.replace("本文由 AI 翻译NOTICE。", "") + "本文由 AI 翻译NOTICE。"
+    [e] = [e for e in detect_text(text).evidence if e.kind == "disclaimer"]
+    assert e.start is not None and e.end is not None and e.start < text.index("本文")
+    for mode, flagged in (("paragraph", False), ("sentence", False), ("both", True)):
+        monkeypatch.setattr(reading, "SEGMENTS", mode)
+        assert detect_text(text, reader=_news_fake()).machine_translated is flagged, mode
 
 
 def test_both_segments_veto_a_look_alike_whose_sentence_and_paragraph_read_as_none(
