@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--segments",
-        choices=("paragraph", "sentence", "both"),
+        choices=("paragraph", "sentence", "both", "both:add"),
         help="what the reader's veto scores (mtcheck.detect.reader.SEGMENTS; default: the reader's own)",
     )
     args = parser.parse_args(argv)

@@ -68,6 +68,9 @@ KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
 # look-alike is vetoed as before where its sentence reads as one too (docs/detection.md, "Round 28: veto28").
 SEGMENTS = "paragraph"
 BOTH = "both"
+BOTH_ADD = (
+    "both:add"  # as "both", but a sentence keeps the evidence only when it scores at least `add` (a clear notice)
+)
 SEGMENT_CHARS = 400  # the most text around a piece of evidence that the reader scores
 SENTENCE_CHARS = 160  # a line up to this size is read whole (`_sentence`)
 SEEN_MAX = 20_000  # segment scores kept per process
@@ -407,7 +410,9 @@ def _vetoed(reader: Reader, text: str, vetoable: list[Evidence]) -> list[Vetoed]
     from mtcheck.detect.concepts import machine_badge
 
     left, low = vetoable, dict.fromkeys(map(id, vetoable), 0.0)
-    for mode in ("sentences", "paragraph") if SEGMENTS == BOTH else (SEGMENTS,):
+    modes = ("sentences", "paragraph") if SEGMENTS in (BOTH, BOTH_ADD) else (SEGMENTS,)
+    for mode in modes:
+        keep = reader.add if mode == "sentences" and SEGMENTS == BOTH_ADD else reader.veto
         pieces = [
             ([e.text] if e.start is None or e.end is None
              else _sentences(text, e.start, e.end) if mode == "sentences" else [_segment(text, e.start, e.end, mode)])
@@ -419,7 +424,7 @@ def _vetoed(reader: Reader, text: str, vetoable: list[Evidence]) -> list[Vetoed]
         # prevedeno") is not vetoed: the head scores some of them low (0.2-0.4), and on the dev sets no badge of this
         # size that the rules flagged was a false alarm (docs/detection.md, "Round 21").
         under = [(e, max(score[p] for p in ps)) for e, ps in zip(left, pieces, strict=True)
-                 if all(score[p] < reader.veto and not machine_badge(p, KEEP_BADGE_WORDS) for p in ps)]  # fmt: skip
+                 if all(score[p] < keep and not machine_badge(p, KEEP_BADGE_WORDS) for p in ps)]  # fmt: skip
         for e, s in under:
             low[id(e)] = max(low[id(e)], s)
         left = [e for e, _ in under]
