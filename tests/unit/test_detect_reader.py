@@ -564,6 +564,26 @@ def test_real_reader_scores_own_sentences() -> None:
 
 
 @e5
+def test_real_reader_keeps_a_notice_opening_a_paragraph_of_news_with_both_segments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # round 28: the paragraph reads as news and vetoes the notice; its sentence, read too, reads as a notice
+    r = reading.load("e5")
+    assert r is not None
+    text = (
+        "Lokale Nachrichten\n\nDieser Artikel wurde maschinell aus dem Englischen übersetzt. Der Stadtrat hat am Montag"
+        " den neuen Busfahrplan beschlossen. Ab Oktober fahren die Linien im Norden der Stadt alle zehn Minuten. Die"
+        " Bürgerinnen und Bürger hatten sich seit Jahren bessere Verbindungen am Abend gewünscht.\n\nDie Kosten trägt"
+        " zum größten Teil das Land."
+    )
+    assert detect_text(text).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "paragraph")
+    assert not detect_text(text, reader=r).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "both")
+    assert detect_text(text, reader=r).machine_translated
+
+
+@e5
 def test_cli_detect_with_the_real_reader(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
