@@ -70,9 +70,8 @@ KEEP_KINDS = ("language", "fragment", "roundtrip", "reader", "learned")
 # (docs/detection.md, "Round 28: veto28").
 SEGMENTS = "paragraph"
 BOTH = "both"
-BOTH_ADD = (
-    "both:add"  # as "both", but a sentence keeps the evidence only when it scores at least `add` (a clear notice)
-)
+# as "both", but a sentence keeps the evidence only when it scores at least `add` (a clear notice); measured, worse
+BOTH_ADD = "both:add"
 SEGMENT_CHARS = 400  # the most text around a piece of evidence that the reader scores
 SENTENCE_CHARS = 160  # a line up to this size is read whole (`_sentence`)
 SEEN_MAX = 20_000  # segment scores kept per process
@@ -263,8 +262,8 @@ def _one_thread(load: Callable[[], _T]) -> _T:
 
 
 def _segment(text: str, start: int, end: int, mode: str | None = None) -> str:
-    """What the reader scores around [start, end) for the veto (`SEGMENTS`, or `mode`: "both" reads the sentence
-    first)."""
+    """What the reader scores around [start, end) for the veto (`SEGMENTS`, or `mode`): the paragraph, else the
+    sentence."""
     return _paragraph(text, start, end) if (mode or SEGMENTS) == "paragraph" else _sentence(text, start, end)
 
 
