@@ -203,7 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half", choices=("fit", "check"), help="only one half of the rows, split by site (odd/even sorted sites)"
     )
+    parser.add_argument(
+        "--segments",
+        choices=("paragraph", "sentence", "both", "both:add"),
+        help="what the reader's veto scores (mtcheck.detect.reader.SEGMENTS; default: the reader's own)",
+    )
     args = parser.parse_args(argv)
+    if args.segments:
+        from mtcheck.detect import reader as reading
+
+        reading.SEGMENTS = args.segments
     paths = args.paths or default_paths()
     missing = [p for p in paths if not p.is_file()]
     if missing:

@@ -227,6 +227,115 @@ def test_the_veto_keeps_a_notice_whose_sentence_reads_as_one_in_a_long_paragraph
     assert calls == [["This article was machine translated from German NOTICE."]]  # the sentence alone is encoded
 
 
+# --- round 28 (veto28): a notice inside someone else's paragraph; `_sentence`'s stops -------------------------------
+
+# A news paragraph a notice opens, its sentences joined as Chinese joins them (no space after "。"): the rules' evidence
+# runs on through the stops to the paragraph's end.
+CJK_NEWS_NOTICE = (
+    "本文由 AI 翻译NOTICE。市议会周二晚上经过近四个小时的辩论后批准了新预算NEWS。该计划拨款新建两所小学并修复旧港桥。"
+    "市长表示，这一决定将有助于北部地区的年轻家庭。"
+)
+
+
+def _news_fake(calls: list[list[str]] | None = None) -> reading.Reader:
+    """A reader for which a text reads as a notice when it holds NOTICE and no NEWS (a notice's sentence does, its
+    paragraph of news does not)."""
+
+    def encode(texts: list[str]) -> Sequence[Sequence[float]]:
+        if calls is not None:
+            calls.append(list(texts))
+        return [[1.0, 0.0] if "NOTICE" in t and "NEWS" not in t else [0.0, 1.0] for t in texts]
+
+    return reading.Reader("fake", (4.0, -4.0), 0.0, 0.7, 0.4, encode)
+
+
+def test_the_sentence_ends_where_the_evidence_starts_its_sentence_not_where_the_evidence_ends() -> None:
+    # the rules' evidence here runs from the notice to the paragraph's end; the sentence read is the notice's only
+    [e] = [e for e in detect_text(CJK_NEWS_NOTICE).evidence if e.kind == "disclaimer"]
+    assert e.start is not None and e.end is not None and "NEWS" in CJK_NEWS_NOTICE[e.start : e.end]
+    assert reading._sentence(CJK_NEWS_NOTICE, e.start, e.end) == "本文由 AI 翻译NOTICE。"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "segment"),
+    [
+        (  # a stop before a closing quote or bracket ends a sentence
+            LONG_PARAGRAPH.replace("This article was machine translated from German.", '"It was machine translated."'),
+            "machine translated",
+            '"It was machine translated."',
+        ),
+        (
+            LONG_PARAGRAPH.replace("This article was machine translated from German.", "(Machine translated by AI.)"),
+            "Machine translated",
+            "(Machine translated by AI.)",
+        ),
+        (  # an abbreviation before a capital ends none
+            LONG_PARAGRAPH.replace("This article was machine translated from German.", "Translated by e.g. DeepL."),
+            "Translated",
+            "Translated by e.g. DeepL.",
+        ),
+        (
+            LONG_PARAGRAPH.replace(
+                "This article was machine translated from German.", "Dr. A. B. Smith had it machine translated."
+            ),
+            "machine translated",
+            "Dr. A. B. Smith had it machine translated.",
+        ),
+        (  # the fullwidth full stop ends a sentence
+            "市議会は火曜日の夜、四時間近い議論の末に新しい予算を承認した．この記事は機械翻訳です．市長は、この決定が北部地区の"
+            "若い家族の助けになると述べた．野党の議員は橋の修理費用を批判した．" * 2,
+            "機械翻訳",
+            "この記事は機械翻訳です．",
+        ),
+    ],
+    ids=["quote", "bracket", "e.g.", "initials", "fullwidth-stop"],
+)
+def test_sentence_stops_after_quotes_and_brackets_and_not_after_abbreviations(
+    text: str, words: str, segment: str
+) -> None:
+    at = text.index(words)
+    assert reading._sentence(text, at, at + len(words)) == segment
+
+
+def test_both_segments_keep_a_notice_that_opens_a_paragraph_of_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert detect_text(CJK_NEWS_NOTICE).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "paragraph")  # the paragraph reads as news
+    assert not detect_text(CJK_NEWS_NOTICE, reader=_news_fake()).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "both")
+    calls: list[list[str]] = []
+    d = detect_text(CJK_NEWS_NOTICE, reader=_news_fake(calls))
+    assert d.machine_translated and not d.vetoed
+    # each sentence the evidence touches is read alone; the notice's reads as one, so the paragraph is not encoded
+    assert len(calls) == 1 and "本文由 AI 翻译NOTICE。" in calls[0] and len(calls[0]) == 4
+
+
+def test_both_segments_keep_a_notice_that_closes_a_paragraph_of_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules' evidence of a notice at a CJK paragraph's end may start at the paragraph's first sentence
+    text = CJK_NEWS_NOTICE.replace("本文由 AI 翻译NOTICE。", "") + "本文由 AI 翻译NOTICE。"
+    [e] = [e for e in detect_text(text).evidence if e.kind == "disclaimer"]
+    assert e.start is not None and e.end is not None and e.start < text.index("本文")
+    for mode, flagged in (("paragraph", False), ("sentence", False), ("both", True)):
+        monkeypatch.setattr(reading, "SEGMENTS", mode)
+        assert detect_text(text, reader=_news_fake()).machine_translated is flagged, mode
+
+
+def test_both_segments_veto_a_look_alike_whose_sentence_and_paragraph_read_as_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # no NOTICE anywhere: the sentence is read, then the paragraph, and the evidence is vetoed with the higher score
+    text = LONG_PARAGRAPH
+    assert detect_text(text).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "both")
+    calls: list[list[str]] = []
+    d = detect_text(text, reader=_news_fake(calls))
+    assert not d.machine_translated
+    [v] = [v for v in d.vetoed if v.evidence.kind == "disclaimer"]
+    assert v.reader_score == pytest.approx(0.018, abs=0.001)
+    assert v.evidence.start is not None and v.evidence.end is not None
+    paragraph = reading._paragraph(text, v.evidence.start, v.evidence.end)
+    assert calls[:2] == [["This article was machine translated from German."], [" ".join(paragraph.split())]]
+
+
 def test_scores_encode_a_text_once_per_process() -> None:
     calls: list[list[str]] = []
     r = _fake(calls)
@@ -450,6 +559,25 @@ def test_real_reader_scores_own_sentences() -> None:
     scores = r.scores(notices + plain)
     assert min(scores[:2]) >= r.add, scores
     assert max(scores[2:]) < r.veto, scores
+
+
+@e5
+def test_real_reader_keeps_a_notice_opening_a_paragraph_of_news_with_both_segments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # round 28: the paragraph reads as news and vetoes the notice, and so did round 27's sentence (the rules' evidence
+    # runs on through the stops that no space follows); each sentence read alone finds the notice's
+    r = reading.load("e5")
+    assert r is not None
+    text = (
+        "本地新闻\n\n本文由机器翻译，可能存在错误。市议会周一通过了新的公交时刻表。从十月起，城北的线路每十分钟一班。"
+        "多年来，居民们一直希望晚上有更好的公交服务。\n\n费用大部分由省里承担。"
+    )
+    assert detect_text(text).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "paragraph")
+    assert not detect_text(text, reader=r).machine_translated
+    monkeypatch.setattr(reading, "SEGMENTS", "both")
+    assert detect_text(text, reader=r).machine_translated
 
 
 @e5
