@@ -217,3 +217,16 @@ CODE_ARTICLE = [
 @pytest.mark.parametrize("text", CODE_ARTICLE)
 def test_an_article_before_a_code_name_and_a_program_noun_is_code(text: str) -> None:
     assert not _flagged(text)
+
+
+# A bare "data" word is no data resource in Turkish either ("veriler", as "datos" in "Datos del catálogo. Traducidos
+# automáticamente."): a notice of a site's data stays a notice (review28a).
+DATA_BARE_CONTROLS = [
+    "Katalog verileri makine çevirisiyle Türkçeye çevrildi.",
+    "Tüm içerik ve veriler Google Translate ile çevrilmiştir.",
+]
+
+
+@pytest.mark.parametrize("text", DATA_BARE_CONTROLS)
+def test_a_bare_data_word_keeps_a_notice(text: str) -> None:
+    assert _flagged(text)
