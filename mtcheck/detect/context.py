@@ -88,8 +88,13 @@ COUNTED = deferred(rf"^[^\S\n]*(?:0|{COUNT_SLOT})[^\S\n]+[^\W\d_]")
 TALLY_LINE = deferred(rf"^[^:：\n]{{1,80}}?{_NUMBER_TAIL}")
 CODE_PREPOSITION = (
     r"(?<!\w)(?:from|to|into|nach|aus|von|vers|en|de|del|dal|da|para|a|van|naar|z|na|do|från|till|из|с|на|в|için|ile)\s+"
-    # "from the original Go version", "from the VBScript example" (round 28, fp28): an article and "original"
-    r"(?:the\s+)?(?:original\w*\s+)?"
+    # "from the original Go version", "from the VBScript example" (round 28, fp28): an article and "original", but
+    # only before a name and a program's noun ("source", "solution", "version"): "submitted to the Assembly",
+    # "forwarded to the C-suite", "from the original Swift documentation" name no code (review28a)
+    r"(?:(?:the\s+)?(?:original\w*\s+)?(?=[\w+#.-]+(?:\s[23])?\s+(?i:"
+    r"code|source|sources|version|versions|solution|solutions|example|examples|sample|samples|script|scripts|program|"
+    r"programs|implementation|port|project|snippet|library|module|file|files|function|functions|class|tab|language"
+    r")(?!\w)))?"
 )
 
 

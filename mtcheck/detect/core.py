@@ -267,8 +267,10 @@ def _names_data(text: str, start: int | None, end: int | None) -> bool:
     """Whether the finding's sentence (within its line, at most SERVICE_REACH characters each side) names a dataset or
     a corpus ("Bu veri seti Google Translate ile Türkçeye çevrildi", "The corpus statements were translated into
     English with GPT-4o"): it tells how data for a model was made (`Shared.names_data`), not that
-    this text was machine translated; a deictic word does not keep it ("This dataset was machine translated" is
-    about the data). Round 28, fp28."""
+    this text was machine translated; a deictic word beside the data noun does not keep it ("This dataset was machine
+    translated" is about the data), one beside a content noun does ("This page about the dataset was machine
+    translated", "Dieser Artikel über den Datensatz wurde maschinell übersetzt": `concepts.names_this`; review28a).
+    Round 28, fp28."""
     if start is None or end is None:
         return False
     lo, hi = _line_window(text, start, end)
@@ -285,7 +287,8 @@ _UNSPACED_STOP = deferred(r"[。！？]")
 
 @lru_cache(maxsize=256)
 def _data_sentence(sentence: str) -> bool:
-    return shared().names_data(unicodedata.normalize("NFKC", sentence))
+    folded = unicodedata.normalize("NFKC", sentence)
+    return shared().names_data(folded) and not concepts.names_this(folded)
 
 
 @lru_cache(maxsize=256)

@@ -326,8 +326,14 @@ class Shared:
     @cached_property
     def _data_noun(self) -> re.Pattern[str]:
         """A data resource's noun (`data_nouns`): at a word start, with its endings, in scripts with spaces, but not
-        after a dot (an identifier's part: "${el.dataset.lang}"); anywhere in scripts without."""
-        return _by_script(self._data["data_nouns"], r"(?<![\w.])(?:{})\w*", flexible=True)
+        after a dot (an identifier's part: "${el.dataset.lang}"); anywhere in scripts without. A noun written with a
+        final "$" is a whole word: "test set$" is not "test settings", tr "derlem$" not "derleme" (a compilation)."""
+        nouns = self._data["data_nouns"]
+        stems = _by_script([w for w in nouns if not w.endswith("$")], r"(?<![\w.])(?:{})\w*", flexible=True)
+        whole = [w.rstrip("$") for w in nouns if w.endswith("$")]
+        if not whole:
+            return stems
+        return re.compile(rf"{stems.pattern}|(?<![\w.])(?:{_alternation(whole, flexible=True)})(?!\w)", re.IGNORECASE)
 
     def names_data(self, sentence: str) -> bool:
         """Whether the (NFKC) sentence of a finding names a dataset or a corpus ("The dataset was machine translated

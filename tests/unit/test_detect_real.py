@@ -201,10 +201,11 @@ FALSE_POSITIVE_CEILING = {
     # round 26 (fp26, an action head, a distributive rule): 51 → 49 of 145
     # round 28 (fp28, a dataset or corpus): 49 → 48 of 145
     "detect-real-40.jsonl": 0.111,  # round 24 (fp24): 16 → 13 of 109; round 25 (fp25): 13 → 12 of 109
-    "detect-real-41.jsonl": 0.130,  # held out in round 24 (24 of 100 at 2602877 and at 62cc90d; dev from round 25)
+    "detect-real-41.jsonl": 0.140,  # held out in round 24 (24 of 100 at 2602877 and at 62cc90d; dev from round 25)
     # round 25 (fp25): 24 → 17 of 100; round 25 (log25, a form's input): 17 → 16 of 100
     # round 26 (fp26, an action head, a distributive rule): 16 → 15 of 100
     # round 28 (fp28, a dataset or corpus, a programming language after a Swedish preposition): 15 → 13 of 100
+    # its second read (review28a, tr "verileri" is a bare data word, as es "datos": a notice's word): 13 → 14 of 100
     "detect-real-42.jsonl": 0.137,  # held out in round 24 (20 of 95 at 2602877, 16 at 62cc90d; dev from round 25)
     # round 25 (fp25): 16 → 14 of 95
     # round 26 (fp26, an action head, a distributive rule): 14 → 13 of 95
@@ -212,9 +213,9 @@ FALSE_POSITIVE_CEILING = {
     "detect-real-44.jsonl": 0.222,  # held out in round 25 (25 of 113 at 98e68b3 and at f8cccc6; dev from round 26)
     "detect-real-45.jsonl": 0.068,  # held out in round 26 (7 of 118 at ab99136, 8 at e7a8c4b; dev from round 27)
     "detect-real-46.jsonl": 0.129,  # held out in round 26 (13 of 101 at ab99136 and at e7a8c4b; dev from round 27)
-    "detect-real-47.jsonl": 0.108,  # held out in round 27 (20 of 121 at 1e82cfc and at 78e2263; dev from round 28)
+    "detect-real-47.jsonl": 0.116,  # held out in round 27 (20 of 121 at 1e82cfc and at 78e2263; dev from round 28)
     # round 28 (fp28, a dataset or corpus, a feature's name before the bracket, a programming language past an
-    # article, a Hungarian present active): 20 → 13 of 121
+    # article, a Hungarian present active): 20 → 13 of 121; its second read (review28a, tr "veriler"): 13 → 14 of 121
     "detect-real-48.jsonl": 0.159,  # held out in round 27 (19 of 120 at 1e82cfc and at 78e2263; dev from round 28)
 }
 # the size of the harvest (rows may be added, not lost)

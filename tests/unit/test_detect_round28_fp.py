@@ -156,3 +156,77 @@ PRESENT_CONTROLS = [
 @pytest.mark.parametrize("text", PRESENT_CONTROLS)
 def test_a_hungarian_notice_stays_a_notice(text: str) -> None:
     assert _flagged(text)
+
+
+# Second read (review28a): notices that name this text beside a data noun in the same sentence ("this page about the
+# dataset") stay notices; a data noun is read as a whole word where its endings make another word ("test settings",
+# tr "derleme", a compilation); an article or "original" before a code name only with a program's noun after it.
+DATA_THIS_CONTROLS = [
+    "This README for the dataset was translated by Google Translate.",
+    "Dieser Artikel über den Datensatz wurde maschinell übersetzt.",
+    "Esta página sobre el conjunto de datos fue traducida automáticamente.",
+    "Cette page de documentation du corpus a été traduite automatiquement.",
+    "Эта страница о наборе данных переведена автоматически.",
+    "Ten artykuł o korpusie został przetłumaczony maszynowo.",
+    "Dit artikel over het corpus is automatisch vertaald.",
+    "이 페이지는 데이터셋 설명으로, 기계 번역되었습니다.",
+    "This training setup guide was machine translated from Korean by DeepL.",
+    "Bu haber derlemesi yapay zeka ile çevrilmiştir.",
+    "Bu derleme Google Translate ile çevrilmiştir.",
+]
+
+
+@pytest.mark.parametrize("text", DATA_THIS_CONTROLS)
+def test_a_notice_naming_this_text_beside_a_dataset_stays_a_notice(text: str) -> None:
+    assert _flagged(text)
+
+
+DATA_WHOLE = [
+    "The test set was machine translated with DeepL.",
+    "Training sets were machine translated from English.",
+    "Derlemdeki metinler Google Translate ile çevrildi.",
+]
+
+
+@pytest.mark.parametrize("text", DATA_WHOLE)
+def test_a_whole_data_noun_is_data_for_a_model(text: str) -> None:
+    assert not _flagged(text)
+
+
+CODE_ARTICLE_CONTROLS = [
+    "This report was machine translated and submitted to the Assembly.",
+    "This memo was machine translated and forwarded to the C-suite.",
+    "Machine translated from the original and sent to the R&D team.",
+    "This page was automatically translated from the original Swift documentation.",
+    "This article was automatically translated to the Shell company blog.",
+]
+
+
+@pytest.mark.parametrize("text", CODE_ARTICLE_CONTROLS)
+def test_an_article_before_a_word_that_names_no_code_stays_a_notice(text: str) -> None:
+    assert _flagged(text)
+
+
+CODE_ARTICLE = [
+    "Machine-translated from the Rust source by Copilot.",
+    "Auto-translated from the original Python 2 script with ChatGPT.",
+    "Automatically translated into the Go language by an LLM.",
+]
+
+
+@pytest.mark.parametrize("text", CODE_ARTICLE)
+def test_an_article_before_a_code_name_and_a_program_noun_is_code(text: str) -> None:
+    assert not _flagged(text)
+
+
+# A bare "data" word is no data resource in Turkish either ("veriler", as "datos" in "Datos del catálogo. Traducidos
+# automáticamente."): a notice of a site's data stays a notice (review28a).
+DATA_BARE_CONTROLS = [
+    "Katalog verileri makine çevirisiyle Türkçeye çevrildi.",
+    "Tüm içerik ve veriler Google Translate ile çevrilmiştir.",
+]
+
+
+@pytest.mark.parametrize("text", DATA_BARE_CONTROLS)
+def test_a_bare_data_word_keeps_a_notice(text: str) -> None:
+    assert _flagged(text)
