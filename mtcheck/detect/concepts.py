@@ -2218,7 +2218,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             if lex[i].spaces or next(_unspaced_labels(lex[i], folded), None) is not None:
                 continue
             named = _nominal_unspaced(lex[i], _service_as_label(i, folded, serviced))
-            if named is not None:
+            if named is not None and _headed_by_text(lex[i], named):
                 subject = named
                 break
     if subject is not None:
@@ -2520,6 +2520,23 @@ def _service_as_label(i: int, folded: str, serviced: str) -> str:
     lexicon's machine label: "ai" and its first translate word."""
     label = "ai" + _lexicon_data()[i][2]["translate"][0]
     return "".join(label if ch == SERVICE_MARK else folded[at] for at, ch in enumerate(serviced))
+
+
+def _headed_by_text(lexicon: Lexicon, subject: str) -> bool:
+    """Whether a service name's subject is headed by a word that names the text: after its last genitive (ja の, ko
+    의, zh 的) stands deixis, a content noun or the translate noun ("以下の本文", "この記事の翻訳"), not another
+    thing of this text's program ("这个插件的后端", "이 앱의 백엔드", "本插件使用的": what the tool uses is the
+    service; review28b). A subject with no genitive, or none, is read as `_nominal_unspaced` read it."""
+    genitive = lexicon.patterns["genitive"]
+    if not subject or genitive is None:
+        return True
+    # (a genitive with a Hangul syllable after it is inside a word: "회의록")
+    ends = [e for _, e in genitive.spans(subject) if not _HANGUL.match(subject, e)]
+    if not ends:
+        return True
+    head = subject[ends[-1] :].strip()
+    translate = lexicon.patterns["translate"]
+    return _holds(lexicon, head, _NAMES) or translate is not None and translate.regex.fullmatch(head) is not None
 
 
 def _conditioned(lexicon: Lexicon, folded: str) -> bool:

@@ -5,7 +5,9 @@ here is written for the test, none is a dev-set row.
 headings in the credit's own script ("料金 (Google翻訳)": pricing, merits, ranks, one section per engine) became
 false alarms; it now reads a heading kept from the source in another script, or a language's name, and no field with
 its value, rank or version. `concepts._conditioned` dropped a notice whose subject names this text after the Korean
-conditional ending; a deictic subject after the ending now opens the main clause.
+conditional ending; a deictic subject after the ending now opens the main clause. An engine's service name read as
+the machine label took a subject that names a thing of a program ("这个插件的后端", "this plugin's backend") for this
+text; the subject's head after its genitive must now name the text.
 """
 
 from __future__ import annotations
@@ -60,12 +62,28 @@ CONDITIONAL_FEATURES = [
     "메시지를 수신하면 내용을 구글번역으로 번역해서 알림으로 보여줌",
 ]
 
+# an engine's service name as the predicate of a subject headed, after its genitive, by a thing of a program, not by
+# a word that names the text ("this plugin's backend is Google Translate"): flagged on main at 18b4329
+SERVICE_OF_A_TOOL = [
+    "这个插件的后端是谷歌翻译。",
+    "这个网站的默认引擎是谷歌翻译。",
+    "이 앱의 백엔드는 구글 번역입니다.",
+    "本插件使用的是谷歌翻译。",
+]
 
-@pytest.mark.parametrize("text", PRODUCT_HEADINGS + CONDITIONAL_FEATURES)
+# the same with a head that names the text: still notices (controls, found on main too)
+SERVICE_OF_THIS_TEXT = [
+    "以下の本文はDeepL翻訳です。",
+    "这一段是谷歌翻译。",
+    "이 글은 파파고 번역입니다.",
+]
+
+
+@pytest.mark.parametrize("text", PRODUCT_HEADINGS + CONDITIONAL_FEATURES + SERVICE_OF_A_TOOL)
 def test_review28b_lookalike_not_flagged(text: str) -> None:
     assert not detect_text(text).machine_translated, text
 
 
-@pytest.mark.parametrize("text", HEADED_CREDITS + CONDITIONAL_THEN_THIS)
+@pytest.mark.parametrize("text", HEADED_CREDITS + CONDITIONAL_THEN_THIS + SERVICE_OF_THIS_TEXT)
 def test_review28b_notice_found(text: str) -> None:
     assert detect_text(text).machine_translated, text
