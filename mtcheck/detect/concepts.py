@@ -2420,10 +2420,11 @@ def _headed_credit(lexicon: Lexicon, body: str, rest: str) -> bool:
     engine a feature uses).
 
     The heading is kept from the source, in another script than the credit's ("Overview", "Predicate"), or it names a
-    language, a link to that version ("英文"): a heading in the credit's own script reads as much as a product's,
-    its section about the engine ("料金 (Google翻訳)", "장점 (구글 번역)", "优点 (谷歌翻译)": pricing, merits, one
-    section per engine in a comparison or a plugin's README), and is not read (review28b). Nor is a field with its
-    value ("評価: ★★★★☆", "Fix: timeout"), a rank or a version ("No.1", "v1.2.0")."""
+    language, alone or with a version noun, a link to that version ("英文", "英文版"): a heading in the credit's own
+    script reads as much as a product's, its section about the engine ("料金 (Google翻訳)", "장점 (구글 번역)",
+    "优点 (谷歌翻译)": pricing, merits, one section per engine in a comparison or a plugin's README), and is not read
+    (review28b). Nor is a field with its value ("評価: ★★★★☆", "Fix: timeout"), a rank or a version ("No.1",
+    "v1.2.0")."""
     folded_body = _fold(body)
     if _LISTED.search(folded_body) or not any(
         name != GENERIC_AI and pattern.search(folded_body) for name, pattern in shared().engines
@@ -2433,14 +2434,27 @@ def _headed_credit(lexicon: Lexicon, body: str, rest: str) -> bool:
         return False  # a sentence or a lead-in, read by `_sentence_tag`'s own rule; a field and its value
     if len(rest.split()) > HEADING_WORDS or _letters(rest) > HEADING_LETTERS or not _letters(rest):
         return False
-    if _language_word().fullmatch(rest.strip()) is None and (
-        _UNSPACED_LETTER.search(rest) or len(_WORD_LETTER.findall(rest)) < HEADING_NAME_LETTERS
-    ):
+    if _UNSPACED_LETTER.search(rest):
+        if not _language_heading(lexicon, rest.strip()):
+            return False
+    elif len(_WORD_LETTER.findall(rest)) < HEADING_NAME_LETTERS:
         return False
     return not any(
         (matcher := lexicon.patterns[concept]) is not None and matcher.search(rest)
         for concept in ("topic", "tag_object", "heading_feature")
     )
+
+
+def _language_heading(lexicon: Lexicon, heading: str) -> bool:
+    """A heading in a script without spaces that is a language's name alone or with the lexicon's version noun
+    ("英文", "英文版", "영어판"): a link to that version of the text, not a feature of a program ("日本語対応",
+    "中文字体", "英語学習": a word glued after the name; review28b)."""
+    name = shared().language_regex.match(heading)
+    if name is None:
+        return False
+    rest = heading[name.end() :].strip()
+    version = lexicon.patterns["version"]
+    return not rest or version is not None and version.regex.fullmatch(rest) is not None
 
 
 def _tag_parts(line: str) -> list[tuple[bool, str, str, str]]:

@@ -37,6 +37,8 @@ PRODUCT_HEADINGS = [
     "v1.2.0 (谷歌翻译)",
     "評価: ★★★★☆ (DeepL翻訳)",
     "Fix: timeout (Google翻訳)",
+    "日本語対応 (DeepL翻訳)",
+    "中文字体 (谷歌翻译)",
 ]
 
 # a heading kept from the source in another script, or a language's name (a link to that version): still notices
@@ -47,6 +49,7 @@ HEADED_CREDITS = [
     "1. Introduction (DeepL翻訳)",
     "English (DeepL翻訳)",
     "영어 (구글번역)",
+    "英文版 (谷歌翻译)",
 ]
 
 # Korean: a subject that names this text after the conditional ending ("if they differ, the original prevails, and
