@@ -2218,7 +2218,7 @@ def read(fragment: str, *, label: bool = False) -> Reading | None:
             if lex[i].spaces or next(_unspaced_labels(lex[i], folded), None) is not None:
                 continue
             named = _nominal_unspaced(lex[i], _service_as_label(i, folded, serviced))
-            if named is not None:
+            if named is not None and _headed_by_text(lex[i], named):
                 subject = named
                 break
     if subject is not None:
@@ -2404,7 +2404,11 @@ def _sentence_tag(text: str, s: int, e: int) -> Reading | None:
 
 HEADING_WORDS = 4  # words of a heading before an engine's credit ("Overview (DeepL翻訳)", "Predicate (구글번역)")
 HEADING_LETTERS = 30
+HEADING_NAME_LETTERS = 3  # letters a heading needs to name a section: "No.1", "v1.2.0" are a rank and a version
 _LISTED = deferred(r"[/|,，、;；·]")  # engines listed in one bracket: a choice ("(Google翻訳 / DeepL翻訳)")
+# a letter of a script written without spaces (Han, kana, Hangul): the script of the credits `_bare_tag` reads
+_UNSPACED_LETTER = deferred(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WORD_LETTER = deferred(r"[^\W\d_]")
 
 
 def _headed_credit(lexicon: Lexicon, body: str, rest: str) -> bool:
@@ -2413,20 +2417,44 @@ def _headed_credit(lexicon: Lexicon, body: str, rest: str) -> bool:
     product (not the generic "AI": "新增餐點 (AI自動翻譯)" is a button), alone in its bracket, and the heading (`rest`,
     folded) a few words that name no program feature: no topic or setting cue, no control's noun, no word for
     "language" (the bracket's lexicon `heading_feature`: "언어 선택 (Google 번역)", "다국어 지원 (구글 번역)" say which
-    engine a feature uses)."""
+    engine a feature uses).
+
+    The heading is kept from the source, in another script than the credit's ("Overview", "Predicate"), or it names a
+    language, alone or with a version noun, a link to that version ("英文", "英文版"): a heading in the credit's own
+    script reads as much as a product's, its section about the engine ("料金 (Google翻訳)", "장점 (구글 번역)",
+    "优点 (谷歌翻译)": pricing, merits, one section per engine in a comparison or a plugin's README), and is not read
+    (review28b). Nor is a field with its value ("評価: ★★★★☆", "Fix: timeout"), a rank or a version ("No.1",
+    "v1.2.0")."""
     folded_body = _fold(body)
     if _LISTED.search(folded_body) or not any(
         name != GENERIC_AI and pattern.search(folded_body) for name, pattern in shared().engines
     ):
         return False
-    if CREDIT_SENTENCE_END.search(rest[-1:] + " ") or rest.rstrip().endswith((":", "：")):
-        return False  # a sentence or a lead-in, read by `_sentence_tag`'s own rule
+    if CREDIT_SENTENCE_END.search(rest[-1:] + " ") or ":" in rest or "：" in rest:
+        return False  # a sentence or a lead-in, read by `_sentence_tag`'s own rule; a field and its value
     if len(rest.split()) > HEADING_WORDS or _letters(rest) > HEADING_LETTERS or not _letters(rest):
+        return False
+    if _UNSPACED_LETTER.search(rest):
+        if not _language_heading(lexicon, rest.strip()):
+            return False
+    elif len(_WORD_LETTER.findall(rest)) < HEADING_NAME_LETTERS:
         return False
     return not any(
         (matcher := lexicon.patterns[concept]) is not None and matcher.search(rest)
         for concept in ("topic", "tag_object", "heading_feature")
     )
+
+
+def _language_heading(lexicon: Lexicon, heading: str) -> bool:
+    """A heading in a script without spaces that is a language's name alone or with the lexicon's version noun
+    ("英文", "英文版", "영어판"): a link to that version of the text, not a feature of a program ("日本語対応",
+    "中文字体", "英語学習": a word glued after the name; review28b)."""
+    name = shared().language_regex.match(heading)
+    if name is None:
+        return False
+    rest = heading[name.end() :].strip()
+    version = lexicon.patterns["version"]
+    return not rest or version is not None and version.regex.fullmatch(rest) is not None
 
 
 def _tag_parts(line: str) -> list[tuple[bool, str, str, str]]:
@@ -2508,13 +2536,45 @@ def _service_as_label(i: int, folded: str, serviced: str) -> str:
     return "".join(label if ch == SERVICE_MARK else folded[at] for at, ch in enumerate(serviced))
 
 
+def _headed_by_text(lexicon: Lexicon, subject: str) -> bool:
+    """Whether a service name's subject is headed by a word that names the text: after its last genitive (ja の, ko
+    의, zh 的) stands deixis, a content noun or the translate noun ("以下の本文", "この記事の翻訳"), not another
+    thing of this text's program ("这个插件的后端", "이 앱의 백엔드", "本插件使用的": what the tool uses is the
+    service; review28b). A subject with no genitive, or none, is read as `_nominal_unspaced` read it."""
+    genitive = lexicon.patterns["genitive"]
+    if not subject or genitive is None:
+        return True
+    # (a genitive with a Hangul syllable after it is inside a word: "회의록")
+    ends = [e for _, e in genitive.spans(subject) if not _HANGUL.match(subject, e)]
+    if not ends:
+        return True
+    head = subject[ends[-1] :].strip()
+    translate = lexicon.patterns["translate"]
+    return _holds(lexicon, head, _NAMES) or translate is not None and translate.regex.fullmatch(head) is not None
+
+
 def _conditioned(lexicon: Lexicon, folded: str) -> bool:
     """A conditional verb ending (the lexicon's `condition`: Korean "클릭하면", "수신하면", "when … is clicked") in the
     clause before its first translate word: the sentence says what a program does when something happens, a rule,
     not a status of this text (round 28, miss28)."""
     condition = lexicon.patterns["condition"]
     at = _first_translate(folded)
-    return condition is not None and at is not None and bool(condition.search(folded[_clause_start(folded, at) : at]))
+    if condition is None or at is None:
+        return False
+    start = _clause_start(folded, at)
+    ends = [e for _, e in condition.spans(folded[start:at])]
+    # "시간이 되면 직접 번역하겠지만 이 글은 구글 번역으로 번역했습니다": the ending closes its clause; a subject that
+    # names this text after it opens the main clause, a status of this text (review28b)
+    return bool(ends) and not _deixis_content(lexicon, folded[start + ends[-1] : at])
+
+
+def _deixis_content(lexicon: Lexicon, folded: str) -> bool:
+    """A deictic word right before a content noun in the lexicon's words ("이 글은", "본 문서는")."""
+    deixis, content = lexicon.patterns["deixis"], lexicon.patterns["content"]
+    if deixis is None or content is None:
+        return False
+    nouns = [s for s, _ in content.spans(folded)]
+    return any(not folded[_word_end(folded, e) : s].strip() for _, e in deixis.spans(folded) for s in nouns if s >= e)
 
 
 def _tool_agent(folded: str, spaces: bool) -> bool:

@@ -17,13 +17,14 @@ GLUED_ENGINE = [
     "이 글의 영어 부분은 구글번역으로 번역하였기 때문에 어색할 수 있습니다.",
 ]
 
-# a heading closed by a bracket that credits one named engine: the section under it is that engine's output
+# a heading closed by a bracket that credits one named engine: the section under it is that engine's output (a
+# heading kept from the source in another script, or a language's name; review28b: one in the credit's own script,
+# "使用说明 (Google翻译)", "概要 (google翻譯)", reads as much as a product's section per engine and is not read)
 HEADED_CREDITS = [
     "Installation (DeepL翻訳)",
     "Quick start (구글 번역)",
     "Background (구글번역)",
-    "使用说明 (Google翻译)",
-    "概要 (google翻譯)",
+    "英語版 (DeepL翻訳)",
 ]
 
 # the same shape naming a program's feature or a choice of engines, a translate word in the heading, the generic "AI",
@@ -35,6 +36,8 @@ HEADED_LOOKALIKES = [
     "エンジン切替 (Google翻訳 / DeepL翻訳)",
     "번역 품질 비교 (파파고 번역)",
     "설정 화면 (구글 번역)",
+    "使用说明 (Google翻译)",
+    "概要 (google翻譯)",
 ]
 
 # an engine's service name (its name and a translate noun) as the predicate of a copula, in a script without spaces,
