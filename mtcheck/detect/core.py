@@ -271,7 +271,7 @@ def _names_data(text: str, start: int | None, end: int | None) -> bool:
     translated" is about the data), one beside a content noun does ("This page about the dataset was machine
     translated", "Dieser Artikel über den Datensatz wurde maschinell übersetzt": `concepts.names_this`; review28a).
     Round 28, fp28."""
-    if start is None or end is None:
+    if start is None or end is None or _closing_tag(text, start, end):
         return False
     lo, hi = _line_window(text, start, end)
     # (and in a script without spaces from its last full stop before the finding to its first one after the finding's
@@ -283,6 +283,34 @@ def _names_data(text: str, start: int | None, end: int | None) -> bool:
 
 
 _UNSPACED_STOP = deferred(r"[。！？]")
+_OPENERS, _CLOSERS, _LINE_STOPS = "(（[【", ")）]】", ".。．!！?？"
+_TAG_CHARS = 24  # the longest bracketed credit read as a tag
+_TAGGED_CHARS = 10  # the shortest sentence before it (a data noun alone is a heading)
+
+
+def _closing_tag(text: str, start: int, end: int) -> bool:
+    """Whether the finding ends in a short bracketed credit that closes its line ("…在小数据集上效果更好（谷歌翻译）。",
+    "Results on the small corpus (DeepL)"): a tag on the sentence it ends, whatever that sentence talks about, so a data
+    noun before it does not make it a note about data (`_names_data`). Round 28, the lead's fix after review28b."""
+    tail = _skip_spaces(text, end)
+    if tail < len(text) and text[tail] in _LINE_STOPS:
+        tail = _skip_spaces(text, tail + 1)
+    if tail < len(text) and text[tail] != "\n":
+        return False
+    j = end
+    while j > start and (text[j - 1] in _LINE_STOPS or text[j - 1] in " \t"):
+        j -= 1
+    if j == start or text[j - 1] not in _CLOSERS:
+        return False
+    opener = max(text.rfind(c, max(start, j - _TAG_CHARS), j - 1) for c in _OPENERS)
+    # what the tag closes is a sentence, not a heading naming the data ("数据集（使用DeepL翻译）", "Dataset (DeepL)")
+    return opener > start and len("".join(text[start:opener].split())) >= _TAGGED_CHARS
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
 
 
 @lru_cache(maxsize=256)

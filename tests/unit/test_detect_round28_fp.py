@@ -230,3 +230,28 @@ DATA_BARE_CONTROLS = [
 @pytest.mark.parametrize("text", DATA_BARE_CONTROLS)
 def test_a_bare_data_word_keeps_a_notice(text: str) -> None:
     assert _flagged(text)
+
+
+# The lead's fix after review28b: a short bracketed credit that closes its line tags the sentence it ends, so a data
+# noun in that sentence does not make it a note about data; a sentence that says the data was translated stays one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研究者称，这个模型在大型语料库上表现更稳定（谷歌翻译）。",
+        "作者指出该方法在小数据集上也能收敛（DeepL翻译）。",
+        "著者によると、この手法は小さなデータセットでも有効だ（Google翻訳）。",
+    ],
+)
+def test_a_closing_credit_after_a_sentence_about_data_is_a_notice(text: str) -> None:
+    assert detect_text(text).machine_translated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dataset was translated (Google Translate) and then cleaned by hand.",
+        "该数据集由谷歌翻译成中文后再人工校对。",
+    ],
+)
+def test_a_bracketed_credit_inside_a_sentence_about_data_stays_a_mention(text: str) -> None:
+    assert not detect_text(text).machine_translated
