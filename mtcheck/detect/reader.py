@@ -301,7 +301,8 @@ def _sentences(text: str, start: int, end: int) -> list[str]:
     """`_sentence`'s reading of every sentence that [start, end) touches, the first first (round 28): the rules'
     evidence may run on through CJK stops that no space follows, from the notice into the news after it ("本内容由 AI
     翻译。周日晚上，暴雨…") or from the paragraph's first sentence to the notice that closes it; each sentence is read
-    alone."""
+    alone, those within SEGMENT_CHARS of the evidence's start or end only (what is read is bounded by the text around
+    the evidence's two ends, not by its length: evidence over a 1 MB line)."""
     lo = text.rfind("\n", 0, start) + 1
     nl = text.find("\n", end)
     hi = len(text) if nl < 0 else nl
@@ -321,8 +322,15 @@ def _sentences(text: str, start: int, end: int) -> list[str]:
     out = []
     for at in range(first, last):
         a, b = bounds[at], bounds[at + 1]
+        # evidence that runs on through a long paragraph (a notice and 1 MB of CJK news after it, no space after a
+        # stop) is read at its two ends only: sentences further than SEGMENT_CHARS inside it are not read, so what is
+        # encoded per piece of evidence stays bounded (second read of veto28)
+        if start + SEGMENT_CHARS <= a and b <= end - SEGMENT_CHARS:
+            continue
         if b - a > SEGMENT_CHARS:
-            out.append(_window(text, a, b, max(a, start), min(b, end), SENTENCE_CHARS).strip())
+            s, e = max(a, start), min(b, end)
+            spans = [(s, e)] if e - s <= SENTENCE_CHARS else [(s, s + SENTENCE_CHARS), (e - SENTENCE_CHARS, e)]
+            out += [_window(text, a, b, s, e, SENTENCE_CHARS).strip() for s, e in spans]
             continue
         sentence = text[a:b].strip()
         if at + 2 < len(bounds) and bounds[at + 2] - a <= SEGMENT_CHARS:

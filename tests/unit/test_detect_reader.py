@@ -319,6 +319,30 @@ def test_both_segments_keep_a_notice_that_closes_a_paragraph_of_news(monkeypatch
         assert detect_text(text, reader=_news_fake()).machine_translated is flagged, mode
 
 
+# second read of veto28: evidence that runs on through a long CJK line (no space after a stop) touches every sentence
+# of it; reading each would encode the whole line, one sentence at a time
+LONG_CJK_NEWS = "".join(f"第{i}号议案在周二的会议上获得通过。" for i in range(3000))
+
+
+@pytest.mark.parametrize("placement", ["first", "last"])
+def test_sentences_of_long_evidence_are_read_at_its_ends_only(placement: str) -> None:
+    notice = "本文由机器翻译，可能存在错误。"
+    text = notice + LONG_CJK_NEWS if placement == "first" else LONG_CJK_NEWS + notice
+    [e] = [e for e in detect_text(text).evidence if e.kind == "disclaimer"]
+    assert e.start is not None and e.end is not None and e.end - e.start > 10 * reading.SEGMENT_CHARS
+    pieces = reading._sentences(text, e.start, e.end)
+    assert notice in pieces
+    assert sum(map(len, pieces)) <= 4 * reading.SEGMENT_CHARS, (len(pieces), sum(map(len, pieces)))
+
+
+def test_a_long_sentence_under_long_evidence_is_read_in_windows() -> None:
+    # no sentence end in 100,000 characters: the sentence is read as windows around the evidence's two ends
+    text = "This article was machine translated " + "and the council met again " * 4000
+    pieces = reading._sentences(text, 0, len(text))
+    assert pieces[0].startswith("This article was machine translated")
+    assert all(len(p) <= reading.SENTENCE_CHARS for p in pieces) and len(pieces) == 2
+
+
 def test_both_segments_veto_a_look_alike_whose_sentence_and_paragraph_read_as_none(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
