@@ -329,7 +329,7 @@ def _sentences(text: str, start: int, end: int) -> list[str]:
             continue
         if b - a > SEGMENT_CHARS:
             s, e = max(a, start), min(b, end)
-            spans = [(s, e)] if e - s <= SENTENCE_CHARS else [(s, s + SENTENCE_CHARS), (e - SENTENCE_CHARS, e)]
+            spans = [(s, e)] if e - s <= 2 * SEGMENT_CHARS else [(s, s + SEGMENT_CHARS), (e - SEGMENT_CHARS, e)]
             out += [_window(text, a, b, s, e, SENTENCE_CHARS).strip() for s, e in spans]
             continue
         sentence = text[a:b].strip()

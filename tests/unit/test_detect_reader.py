@@ -336,11 +336,12 @@ def test_sentences_of_long_evidence_are_read_at_its_ends_only(placement: str) ->
 
 
 def test_a_long_sentence_under_long_evidence_is_read_in_windows() -> None:
-    # no sentence end in 100,000 characters: the sentence is read as windows around the evidence's two ends
+    # no sentence end in 100,000 characters: the sentence is read as windows at the evidence's two ends (evidence up to
+    # 2 x SEGMENT_CHARS long is read whole, as before)
     text = "This article was machine translated " + "and the council met again " * 4000
     pieces = reading._sentences(text, 0, len(text))
     assert pieces[0].startswith("This article was machine translated")
-    assert all(len(p) <= reading.SENTENCE_CHARS for p in pieces) and len(pieces) == 2
+    assert all(len(p) <= reading.SEGMENT_CHARS for p in pieces) and len(pieces) == 2
 
 
 def test_both_segments_veto_a_look_alike_whose_sentence_and_paragraph_read_as_none(
