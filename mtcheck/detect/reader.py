@@ -85,7 +85,9 @@ _SENTENCE_END = deferred(rf"[.!?\u061f][{_CLOSERS}]*(?=\s|$)|(?:[。！？।॥
 # "z.B.", "U.S."), or a title or reference word of this list (lowercase).
 _ABBREVIATED = deferred(r"(?:[^\W\d_]{1,2}\.)*[^\W\d_]")
 ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "sra", "srta", "mme", "mlle", "hr",
-                           "fr", "nr", "no", "vs", "cf", "ca", "vgl", "bzw", "ggf", "sog", "inkl"))  # fmt: skip
+                           "fr", "vs", "cf", "ca", "vgl", "bzw", "ggf", "sog", "inkl"))  # fmt: skip
+# words that are an abbreviation only before a number ("No. 4", "Nr. 12"); "… said no. This article …" ends a sentence
+NUMBER_ABBREVIATIONS = frozenset(("no", "nr"))
 KEEP_BADGE_WORDS = 2  # a status badge up to this size is not vetoed (`concepts.machine_badge`; chosen on the dev sets)
 _T = TypeVar("_T")
 
@@ -345,11 +347,14 @@ def _sentences(text: str, start: int, end: int) -> list[str]:
 
 
 def _abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at `stop` closes an abbreviation (`_ABBREVIATED`, `ABBREVIATIONS`), not a sentence."""
+    """Whether the full stop at `stop` closes an abbreviation (`_ABBREVIATED`, `ABBREVIATIONS`, `NUMBER_ABBREVIATIONS`
+    before a number), not a sentence."""
     if text[stop] != ".":
         return False
     word = text[max(0, stop - 12) : stop].split()[-1:]
     word = [w.lstrip("\"'“‘«([") for w in word]
+    if word and word[0].lower() in NUMBER_ABBREVIATIONS:
+        return text[stop + 1 : stop + 3].lstrip()[:1].isdigit()
     return bool(word and word[0]) and (
         (_ABBREVIATED.fullmatch(word[0]) is not None and not WIDE_CHAR.search(word[0]))
         or word[0].lower() in ABBREVIATIONS

@@ -297,6 +297,38 @@ def test_sentence_stops_after_quotes_and_brackets_and_not_after_abbreviations(
     assert reading._sentence(text, at, at + len(words)) == segment
 
 
+@pytest.mark.parametrize(
+    ("before", "words", "segment"),
+    [
+        (
+            "The council asked for more money and the mayor said no. ",
+            "machine translated",
+            "This article was machine translated.",
+        ),
+        (
+            "El concejo pidió más fondos y el alcalde dijo que no. ",
+            "machine translated",
+            "This article was machine translated.",
+        ),
+        ("The ferry leaves from pier No. 4 every hour. ", "machine translated", "This article was machine translated."),
+        (
+            "Der Zug hält an Gleis Nr. 3 und fährt weiter. ",
+            "machine translated",
+            "This article was machine translated.",
+        ),
+    ],
+    ids=["no-en", "no-es", "No.-4", "Nr.-3"],
+)
+def test_no_ends_a_sentence_unless_a_number_follows(before: str, words: str, segment: str) -> None:
+    # second read of veto28: "no" and "nr" are abbreviations ("No. 4") only before a number
+    text = before + "This article was machine translated. " + "The harbour stays closed for repairs. " * 8
+    at = text.index(words)
+    assert reading._sentence(text, at, at + len(words)) == segment
+    assert reading._abbreviation("pier No. 4", len("pier No")) and not reading._abbreviation(
+        "said no. It", len("said no")
+    )
+
+
 def test_both_segments_keep_a_notice_that_opens_a_paragraph_of_news(monkeypatch: pytest.MonkeyPatch) -> None:
     assert detect_text(CJK_NEWS_NOTICE).machine_translated
     monkeypatch.setattr(reading, "SEGMENTS", "paragraph")  # the paragraph reads as news
