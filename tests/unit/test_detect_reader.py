@@ -297,6 +297,38 @@ def test_sentence_stops_after_quotes_and_brackets_and_not_after_abbreviations(
     assert reading._sentence(text, at, at + len(words)) == segment
 
 
+@pytest.mark.parametrize(
+    ("before", "words", "segment"),
+    [
+        (
+            "The council asked for more money and the mayor said no. ",
+            "machine translated",
+            "This article was machine translated.",
+        ),
+        (
+            "El concejo pidió más fondos y el alcalde dijo que no. ",
+            "machine translated",
+            "This article was machine translated.",
+        ),
+        ("The ferry leaves from pier No. 4 every hour. ", "machine translated", "This article was machine translated."),
+        (
+            "Der Zug hält an Gleis Nr. 3 und fährt weiter. ",
+            "machine translated",
+            "This article was machine translated.",
+        ),
+    ],
+    ids=["no-en", "no-es", "No.-4", "Nr.-3"],
+)
+def test_no_ends_a_sentence_unless_a_number_follows(before: str, words: str, segment: str) -> None:
+    # second read of veto28: "no" and "nr" are abbreviations ("No. 4") only before a number
+    text = before + "This article was machine translated. " + "The harbour stays closed for repairs. " * 8
+    at = text.index(words)
+    assert reading._sentence(text, at, at + len(words)) == segment
+    assert reading._abbreviation("pier No. 4", len("pier No")) and not reading._abbreviation(
+        "said no. It", len("said no")
+    )
+
+
 def test_both_segments_keep_a_notice_that_opens_a_paragraph_of_news(monkeypatch: pytest.MonkeyPatch) -> None:
     assert detect_text(CJK_NEWS_NOTICE).machine_translated
     monkeypatch.setattr(reading, "SEGMENTS", "paragraph")  # the paragraph reads as news
@@ -317,6 +349,31 @@ def test_both_segments_keep_a_notice_that_closes_a_paragraph_of_news(monkeypatch
     for mode, flagged in (("paragraph", False), ("sentence", False), ("both", True)):
         monkeypatch.setattr(reading, "SEGMENTS", mode)
         assert detect_text(text, reader=_news_fake()).machine_translated is flagged, mode
+
+
+# second read of veto28: evidence that runs on through a long CJK line (no space after a stop) touches every sentence
+# of it; reading each would encode the whole line, one sentence at a time
+LONG_CJK_NEWS = "".join(f"第{i}号议案在周二的会议上获得通过。" for i in range(3000))
+
+
+@pytest.mark.parametrize("placement", ["first", "last"])
+def test_sentences_of_long_evidence_are_read_at_its_ends_only(placement: str) -> None:
+    notice = "本文由机器翻译，可能存在错误。"
+    text = notice + LONG_CJK_NEWS if placement == "first" else LONG_CJK_NEWS + notice
+    [e] = [e for e in detect_text(text).evidence if e.kind == "disclaimer"]
+    assert e.start is not None and e.end is not None and e.end - e.start > 10 * reading.SEGMENT_CHARS
+    pieces = reading._sentences(text, e.start, e.end)
+    assert notice in pieces
+    assert sum(map(len, pieces)) <= 4 * reading.SEGMENT_CHARS, (len(pieces), sum(map(len, pieces)))
+
+
+def test_a_long_sentence_under_long_evidence_is_read_in_windows() -> None:
+    # no sentence end in 100,000 characters: the sentence is read as windows at the evidence's two ends (evidence up to
+    # 2 x SEGMENT_CHARS long is read whole, as before)
+    text = "This article was machine translated " + "and the council met again " * 4000
+    pieces = reading._sentences(text, 0, len(text))
+    assert pieces[0].startswith("This article was machine translated")
+    assert all(len(p) <= reading.SEGMENT_CHARS for p in pieces) and len(pieces) == 2
 
 
 def test_both_segments_veto_a_look_alike_whose_sentence_and_paragraph_read_as_none(
