@@ -96,16 +96,18 @@ def _is_count(value: object) -> bool:
 class Profiles:
     """The profiles read from a cache file: n-gram -> (profile index, count, index, count, ...), by part.
 
-    Each part is checked (CRC-32, then its JSON's types and ranges) when it is read; a part that fails makes
-    every later look-up read the JSON profiles instead (`fallback`), so a file damaged after its head was read
-    still gives langdetect's counts.
+    Each part is checked (CRC-32, then that it is a JSON object) when it is read, and each n-gram's pairs (ints,
+    indices ascending and below the number of profiles, counts positive) the first time that n-gram is looked
+    up: a page looks up a few hundred of the parts' n-grams. A part or pairs that fail make every later look-up
+    read the JSON profiles instead (`fallback`), so a file damaged or crafted after its head was read still
+    gives langdetect's counts.
     """
 
     def __init__(self, body: memoryview, table: Sequence[int], size: int, fallback: Any) -> None:
         self._body = body
         self._table = table  # per part: start, end, crc32
         self._size = size  # the number of profiles: every index is below it
-        self._parts: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._parts: dict[int, dict[str, Any]] = {}  # as decoded; a checked n-gram's list becomes a tuple
         self._fallback = fallback
         self._merged: dict[str, tuple[int, ...]] | None = None
 
@@ -115,16 +117,19 @@ class Profiles:
             return self._merged.get(ngram)
         number = part(ngram)
         found = self._parts.get(number)
-        if found is None:
-            try:
-                found = self._read(number)
-            except Corrupt:
-                self._merged = merge(self._fallback())
-                return self._merged.get(ngram)
-            self._parts[number] = found
-        return found.get(ngram)
+        try:
+            if found is None:
+                found = self._parts[number] = self._read(number)
+            pairs = found.get(ngram)
+            if pairs is None or type(pairs) is tuple:
+                return pairs
+            pairs = found[ngram] = self._checked(pairs, number)
+            return pairs
+        except Corrupt:
+            self._merged = merge(self._fallback())
+            return self._merged.get(ngram)
 
-    def _read(self, number: int) -> dict[str, tuple[int, ...]]:
+    def _read(self, number: int) -> dict[str, Any]:
         start, end, crc = self._table[3 * number : 3 * number + 3]
         if not start <= end <= len(self._body):
             raise Corrupt(number)
@@ -132,24 +137,25 @@ class Profiles:
         if zlib.crc32(chunk) != crc:
             raise Corrupt(number)
         try:
-            loaded = json.loads(bytes(chunk).decode("utf-8"))
+            found = json.loads(bytes(chunk).decode("utf-8"))
         except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
             raise Corrupt(number) from exc
-        if not isinstance(loaded, dict):
+        if not isinstance(found, dict):
             raise Corrupt(number)
-        found: dict[str, tuple[int, ...]] = {}
-        for ngram, pairs in loaded.items():
-            if not (1 <= len(ngram) <= 3 and part(ngram) == number and isinstance(pairs, list) and pairs):
-                raise Corrupt(number)
-            if len(pairs) % 2 or not all(_is_count(c) for c in pairs[1::2]):
-                raise Corrupt(number)
-            indices = pairs[0::2]
-            if not all(type(i) is int for i in indices) or indices[0] < 0 or indices[-1] >= self._size:
-                raise Corrupt(number)
-            if any(a >= b for a, b in zip(indices, indices[1:], strict=False)):  # ascending, each once
-                raise Corrupt(number)
-            found[ngram] = tuple(pairs)
         return found
+
+    def _checked(self, pairs: object, number: int) -> tuple[int, ...]:
+        """`pairs` as a tuple when they are what write() stores, else Corrupt."""
+        if not (isinstance(pairs, list) and pairs and len(pairs) % 2 == 0):
+            raise Corrupt(number)
+        indices, counts = pairs[0::2], pairs[1::2]
+        if not all(_is_count(c) for c in counts) or not all(type(i) is int for i in indices):
+            raise Corrupt(number)
+        if indices[0] < 0 or indices[-1] >= self._size:
+            raise Corrupt(number)
+        if any(a >= b for a, b in zip(indices, indices[1:], strict=False)):  # ascending, each once
+            raise Corrupt(number)
+        return tuple(pairs)
 
 
 def merge(profiles: Sequence[tuple[dict[str, int], list[int]]]) -> dict[str, tuple[int, ...]]:

@@ -341,3 +341,16 @@ def test_a_read_only_cache_folder_for_real(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "en"
     assert list(where.iterdir()) == []  # nothing written, no temporary file
+
+
+def test_a_symbolic_link_in_place_of_the_cache_file_is_not_followed(cache_dir: Path, tmp_path: Path) -> None:
+    """A link (to /dev/zero, to a good copy elsewhere) is not read; the run replaces the link with a file."""
+    language._load_profiles(FOLDER)
+    path = _cache_file(cache_dir)
+    elsewhere = tmp_path / "copy.bin"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    assert profile_cache.read(FOLDER, os.listdir(FOLDER), language._langdetect_version(), lambda: None) is None
+    assert type(language._load_profiles(FOLDER).word_lang_prob_map) is language._Table
+    assert path.is_file() and not path.is_symlink()
+    assert profile_cache.read(FOLDER, os.listdir(FOLDER), language._langdetect_version(), lambda: None) is not None
