@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from typing import Any
 
 # Bump when the layout below changes: an older file is then ignored and rewritten.
-# 1 (perf28): marshal parts and head; 2 (review28c): JSON parts and head, the part table as 8-byte integers.
-FORMAT = 2
+# 1 (perf28): marshal parts and head; 3 (review28c): no marshal: JSON n-gram lists and head, fixed-width integers.
+FORMAT = 3
 MAGIC = b"mtcheck langdetect profiles\n"
 ENV = "MTCHECK_PROFILE_CACHE_DIR"
 _LENGTH_BYTES = 8
@@ -96,18 +96,20 @@ def _is_count(value: object) -> bool:
 class Profiles:
     """The profiles read from a cache file: n-gram -> (profile index, count, index, count, ...), by part.
 
-    Each part is checked (CRC-32, then that it is a JSON object) when it is read, and each n-gram's pairs (ints,
-    indices ascending and below the number of profiles, counts positive) the first time that n-gram is looked
-    up: a page looks up a few hundred of the parts' n-grams. A part or pairs that fail make every later look-up
-    read the JSON profiles instead (`fallback`), so a file damaged or crafted after its head was read still
-    gives langdetect's counts.
+    A part is the JSON list of its n-grams (at most 3 characters each), then 4-byte integers: for each n-gram
+    where its pairs start and, after the last, where they end; then the pairs. It is checked (CRC-32, its layout)
+    when it is read, and an n-gram's pairs (indices ascending and below the number of profiles, counts positive)
+    the first time that n-gram is looked up. A part or pairs that fail make every later look-up read the JSON
+    profiles instead (`fallback`), so a file damaged or crafted after its head was read still gives langdetect's
+    counts. Nothing in the file is ever run or unpickled.
     """
 
     def __init__(self, body: memoryview, table: Sequence[int], size: int, fallback: Any) -> None:
         self._body = body
         self._table = table  # per part: start, end, crc32
         self._size = size  # the number of profiles: every index is below it
-        self._parts: dict[int, dict[str, Any]] = {}  # as decoded; a checked n-gram's list becomes a tuple
+        self._parts: dict[int, tuple[dict[str, int], array[int]]] = {}
+        self._checked: dict[str, tuple[int, ...] | None] = {}
         self._fallback = fallback
         self._merged: dict[str, tuple[int, ...]] | None = None
 
@@ -115,47 +117,62 @@ class Profiles:
         """(index, count) pairs, flattened, of the profiles holding `ngram`; None when none holds it."""
         if self._merged is not None:
             return self._merged.get(ngram)
-        number = part(ngram)
-        found = self._parts.get(number)
         try:
+            return self._checked[ngram]
+        except KeyError:
+            pass
+        number = part(ngram)
+        try:
+            found = self._parts.get(number)
             if found is None:
                 found = self._parts[number] = self._read(number)
-            pairs = found.get(ngram)
-            if pairs is None or type(pairs) is tuple:
-                return pairs
-            pairs = found[ngram] = self._checked(pairs, number)
-            return pairs
+            pairs = self._pairs(found, ngram, number)
         except Corrupt:
             self._merged = merge(self._fallback())
             return self._merged.get(ngram)
+        self._checked[ngram] = pairs
+        return pairs
 
-    def _read(self, number: int) -> dict[str, Any]:
+    def _read(self, number: int) -> tuple[dict[str, int], array[int]]:
         start, end, crc = self._table[3 * number : 3 * number + 3]
         if not start <= end <= len(self._body):
             raise Corrupt(number)
         chunk = self._body[start:end]
         if zlib.crc32(chunk) != crc:
             raise Corrupt(number)
+        size = int.from_bytes(chunk[:4], "little")
         try:
-            found = json.loads(bytes(chunk).decode("utf-8"))
+            ngrams = json.loads(bytes(chunk[4 : 4 + size]).decode("utf-8"))
         except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
             raise Corrupt(number) from exc
-        if not isinstance(found, dict):
+        numbers = array("I")
+        rest = chunk[4 + size :]
+        if not isinstance(ngrams, list) or numbers.itemsize != 4 or len(rest) % 4 or 4 + size > len(chunk):
             raise Corrupt(number)
-        return found
+        numbers.frombytes(rest)
+        if sys.byteorder != "little":
+            numbers.byteswap()
+        if len(numbers) <= len(ngrams) or not all(isinstance(n, str) for n in ngrams):
+            raise Corrupt(number)
+        return {ngram: at for at, ngram in enumerate(ngrams)}, numbers
 
-    def _checked(self, pairs: object, number: int) -> tuple[int, ...]:
-        """`pairs` as a tuple when they are what write() stores, else Corrupt."""
-        if not (isinstance(pairs, list) and pairs and len(pairs) % 2 == 0):
+    def _pairs(self, found: tuple[dict[str, int], array[int]], ngram: str, number: int) -> tuple[int, ...] | None:
+        """The n-gram's pairs in a part as read, checked; None when the part does not hold it."""
+        where, numbers = found
+        at = where.get(ngram)
+        if at is None:
+            return None
+        base = len(where) + 1
+        start, end = numbers[at] + base, numbers[at + 1] + base
+        if not base <= start < end <= len(numbers) or (end - start) % 2:
             raise Corrupt(number)
-        indices, counts = pairs[0::2], pairs[1::2]
-        if not all(_is_count(c) for c in counts) or not all(type(i) is int for i in indices):
-            raise Corrupt(number)
-        if indices[0] < 0 or indices[-1] >= self._size:
+        pairs = tuple(numbers[start:end])
+        indices = pairs[0::2]
+        if indices[-1] >= self._size or 0 in pairs[1::2]:
             raise Corrupt(number)
         if any(a >= b for a, b in zip(indices, indices[1:], strict=False)):  # ascending, each once
             raise Corrupt(number)
-        return tuple(pairs)
+        return pairs
 
 
 def merge(profiles: Sequence[tuple[dict[str, int], list[int]]]) -> dict[str, tuple[int, ...]]:
@@ -253,14 +270,24 @@ def write(
         return False
     parts: list[dict[str, tuple[int, ...]]] = [{} for _ in range(PARTS)]
     for ngram, pairs in merge(profiles).items():
-        if not (1 <= len(ngram) <= 3 and all(_is_count(c) for c in pairs[1::2])):
+        if not (1 <= len(ngram) <= 3 and all(_is_count(c) and c < 2**32 for c in pairs[1::2])):
             return False
         parts[part(ngram)][ngram] = pairs
+    if array("I").itemsize != 4:
+        return False
     chunks: list[bytes] = []
     table = array("Q")
     at = 0
     for found in parts:
-        chunk = json.dumps(found, separators=(",", ":")).encode("utf-8")
+        ngrams = json.dumps(list(found), separators=(",", ":")).encode("utf-8")
+        numbers = array("I", [0])
+        for pairs in found.values():
+            numbers.append(numbers[-1] + len(pairs))
+        for pairs in found.values():
+            numbers.extend(pairs)
+        if sys.byteorder != "little":
+            numbers.byteswap()
+        chunk = len(ngrams).to_bytes(4, "little") + ngrams + numbers.tobytes()
         table.extend((at, at + len(chunk), zlib.crc32(chunk)))
         chunks.append(chunk)
         at += len(chunk)

@@ -217,21 +217,56 @@ def _rewrite_part(path: Path, ngram: str, chunk: bytes) -> None:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "pairs",
-    [[999, 1], [-1, 1], [3, 1, 2, 1], [3, 0], [3], [True, 1], [3, 1.5], [[3], 1], "x", []],
-)
-def test_a_crafted_part_with_good_checksums_falls_back_to_the_json(cache_dir: Path, pairs: object) -> None:
-    """Checksums catch damage, not a file made to pass them: what a part holds is checked before it is used."""
+def _part(ngrams: object, numbers: list[int]) -> bytes:
+    """A part as write() lays it out: the n-grams' JSON list, then 4-byte offsets and pairs."""
     import json
+    from array import array
 
+    listed = json.dumps(ngrams).encode("utf-8")
+    return len(listed).to_bytes(4, "little") + listed + array("I", numbers).tobytes()
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        _part(["th"], [0, 2, 999, 1]),  # an index past the last profile
+        _part(["th"], [0, 2, 3, 0]),  # a count of 0
+        _part(["th"], [0, 1, 3]),  # an odd number of numbers
+        _part(["th"], [0, 4, 3, 1, 2, 1]),  # indices not ascending
+        _part(["th"], [0, 4, 3, 1, 3, 1]),  # an index twice
+        _part(["th"], [0, 0]),  # no pairs
+        _part(["th"], [0, 200, 3, 1]),  # pairs past the part's end
+        _part(["th"], [5, 2, 3, 1]),  # start after end
+        _part(["th"], []),  # no offsets
+        _part("th", [0, 2, 3, 1]),  # the n-grams not a list
+        _part([["th"]], [0, 2, 3, 1]),  # an n-gram not a string
+        b"\xff\xff\xff\x7f[]",  # a length past the part
+        b"\x02\x00\x00\x00[\xff",  # not UTF-8
+        b"\x05\x00\x00\x00" + b"[" * 5 + b"\x00\x00",  # cut JSON
+    ],
+)
+def test_a_crafted_part_with_good_checksums_falls_back_to_the_json(cache_dir: Path, chunk: bytes) -> None:
+    """Checksums catch damage, not a file made to pass them: what a part holds is checked before it is used."""
     plain = language._load_profiles(FOLDER)
-    _rewrite_part(_cache_file(cache_dir), "th", json.dumps({"th": pairs}).encode())
+    _rewrite_part(_cache_file(cache_dir), "th", chunk)
     cached = language._load_profiles(FOLDER)
     assert type(cached.word_lang_prob_map) is language._CachedTable
     assert cached.word_lang_prob_map["th"] == plain.word_lang_prob_map["th"]  # no IndexError, no wrong row
     assert cached.word_lang_prob_map._counts._merged is not None  # the JSON was read
     assert _probabilities(cached) == _probabilities(plain)
+
+
+def test_a_good_part_written_by_hand_is_read(cache_dir: Path) -> None:
+    """The layout the crafted parts above break: the same pairs, written by hand, are used (no JSON read)."""
+    plain = language._load_profiles(FOLDER)
+    names = os.listdir(FOLDER)
+    found = profile_cache.read(FOLDER, names, language._langdetect_version(), lambda: None)
+    assert found is not None
+    pairs = list(found[2].counts("th") or ())
+    _rewrite_part(_cache_file(cache_dir), "th", _part(["th"], [0, len(pairs), *pairs]))
+    cached = language._load_profiles(FOLDER)
+    assert cached.word_lang_prob_map["th"] == plain.word_lang_prob_map["th"]
+    assert cached.word_lang_prob_map._counts._merged is None
 
 
 def test_a_crafted_part_is_not_unmarshalled(cache_dir: Path) -> None:
