@@ -54,11 +54,11 @@ def directory() -> str | None:
     return where if os.path.isabs(where) else None  # never a folder relative to wherever the run starts
 
 
-def filename(folder: str) -> str:
+def filename(folder: str, version: int = FORMAT) -> str:
     """The cache file's name: one per profile folder, so two installations sharing a cache do not overwrite each
     other's."""
     place = zlib.crc32(os.path.abspath(folder).encode("utf-8", "surrogatepass"))
-    return f"langdetect-profiles-{FORMAT}-{place:08x}.bin"
+    return f"langdetect-profiles-{version}-{place:08x}.bin"
 
 
 def fingerprint(folder: str, names: Sequence[str], version: str | None) -> str:
@@ -308,6 +308,9 @@ def write(
             f.write(data)
         os.replace(tmp, os.path.join(where, filename(folder)))
         tmp = None
+        for older in range(1, FORMAT):  # an older format's file for the same profiles: never read again
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(where, filename(folder, older)))
     except OSError:
         return False
     finally:

@@ -389,3 +389,13 @@ def test_a_symbolic_link_in_place_of_the_cache_file_is_not_followed(cache_dir: P
     assert type(language._load_profiles(FOLDER).word_lang_prob_map) is language._Table
     assert path.is_file() and not path.is_symlink()
     assert profile_cache.read(FOLDER, os.listdir(FOLDER), language._langdetect_version(), lambda: None) is not None
+
+
+def test_an_older_formats_file_is_removed_when_the_new_one_is_written(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    older = cache_dir / profile_cache.filename(FOLDER, 1)
+    older.write_bytes(b"mtcheck langdetect profiles\n" + b"\x00" * 64)
+    other_place = cache_dir / "langdetect-profiles-1-00000000.bin"  # another installation's: left alone
+    other_place.write_bytes(b"")
+    language._load_profiles(FOLDER)
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted([_cache_file(cache_dir).name, other_place.name])
