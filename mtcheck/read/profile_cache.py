@@ -28,6 +28,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
+from itertools import accumulate, chain
 from typing import Any
 
 # Bump when the layout below changes: an older file is then ignored and rewritten.
@@ -268,23 +269,22 @@ def write(
     n_words = [n for _, n in profiles]
     if not _good_head(list(languages), n_words):
         return False
-    parts: list[dict[str, tuple[int, ...]]] = [{} for _ in range(PARTS)]
-    for ngram, pairs in merge(profiles).items():
-        if not (1 <= len(ngram) <= 3 and all(_is_count(c) and c < 2**32 for c in pairs[1::2])):
-            return False
-        parts[part(ngram)][ngram] = pairs
-    if array("I").itemsize != 4:
+    merged = merge(profiles)
+    if "" in merged or array("I").itemsize != 4:
         return False
+    parts: list[dict[str, tuple[int, ...]]] = [{} for _ in range(PARTS)]
+    for ngram, pairs in merged.items():
+        parts[part(ngram)][ngram] = pairs
     chunks: list[bytes] = []
     table = array("Q")
     at = 0
     for found in parts:
         ngrams = json.dumps(list(found), separators=(",", ":")).encode("utf-8")
-        numbers = array("I", [0])
-        for pairs in found.values():
-            numbers.append(numbers[-1] + len(pairs))
-        for pairs in found.values():
-            numbers.extend(pairs)
+        try:  # offsets, then the pairs; a negative count or one of 2**32 or more cannot be stored
+            numbers = array("I", [0, *accumulate(map(len, found.values()))])
+            numbers.extend(chain.from_iterable(found.values()))
+        except OverflowError:
+            return False
         if sys.byteorder != "little":
             numbers.byteswap()
         chunk = len(ngrams).to_bytes(4, "little") + ngrams + numbers.tobytes()
