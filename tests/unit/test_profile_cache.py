@@ -399,3 +399,19 @@ def test_an_older_formats_file_is_removed_when_the_new_one_is_written(cache_dir:
     other_place.write_bytes(b"")
     language._load_profiles(FOLDER)
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted([_cache_file(cache_dir).name, other_place.name])
+
+
+def test_an_ngram_only_a_crafted_part_held_does_not_crash_after_the_fallback(cache_dir: Path) -> None:
+    """A part crafted to hold an n-gram no profile has (good checksums, good pairs) answers `known`; a later part
+    that fails its checks switches to the JSON, which lacks the n-gram: its row is all zero, not a KeyError."""
+    language._load_profiles(FOLDER)
+    path = _cache_file(cache_dir)
+    _rewrite_part(path, "\u2603", _part(["\u2603"], [0, 2, 3, 1]))  # a snowman: in no profile
+    _rewrite_part(path, "zz", b"not a part")
+    cached = language._load_profiles(FOLDER)
+    table = cached.word_lang_prob_map
+    assert table.known["\u2603"] is True  # read from the crafted part
+    assert table.known["zz"] is True  # its part fails: the JSON from here on
+    assert table["\u2603"] == [0.0] * len(cached.langlist)
+    with pytest.raises(KeyError):
+        table["\u2604"]
