@@ -5,11 +5,12 @@ took about 13 % of the instructions of `mtcheck detect` on a 1 MB page, which lo
 The first run that needs them parses the JSON as before and writes this file in the user cache directory
 (`platformdirs.user_cache_dir("mtcheck")`, or the folder `MTCHECK_PROFILE_CACHE_DIR` names; an empty value
 turns the cache off, and so does a home directory that cannot be found); later runs read the file (at most
-MAX_FILE_BYTES; a regular file only, never a FIFO or a device) and decode its head and, the first time an
+MAX_FILE_BYTES; a regular file only, never a FIFO, a device or a symbolic link) and decode its head and, the first time an
 n-gram is looked up, the one part holding every n-gram with the same first two characters.
 
 The file is only a copy and is read as untrusted data: JSON and fixed-width integers, no marshal or pickle;
-every part is checked (types, ranges, order) before it is used. It is used when its format, the langdetect
+a part's layout is checked when it is read, and an n-gram's pairs
+(ranges, order) the first time it is looked up. It is used when its format, the langdetect
 version and each profile file's name, place in the folder listing, size and modification time equal those of
 the installed profiles and its checksums hold; any other file (corrupt, truncated, stale, from another version)
 is ignored and replaced. It is written to a temporary file in the same folder and renamed into place, so a
@@ -76,7 +77,7 @@ def fingerprint(folder: str, names: Sequence[str], version: str | None) -> str:
 
 
 # N-grams are kept in PARTS parts by their first two characters; a part is read the first time one of its
-# n-grams is looked up (a page in one language reads a few hundred parts, each of about 45 n-grams).
+# n-grams is looked up (a page in one language reads a few hundred parts, each of about 20 n-grams).
 PARTS = 4093
 
 
