@@ -5,8 +5,8 @@ took about 13 % of the instructions of `mtcheck detect` on a 1 MB page, which lo
 The first run that needs them parses the JSON as before and writes this file in the user cache directory
 (`platformdirs.user_cache_dir("mtcheck")`, or the folder `MTCHECK_PROFILE_CACHE_DIR` names; an empty value
 turns the cache off, and so does a home directory that cannot be found); later runs read the file (at most
-MAX_FILE_BYTES; a regular file only, never a FIFO, a device or a symbolic link) and decode its head and, the first time an
-n-gram is looked up, the one part holding every n-gram with the same first two characters.
+MAX_FILE_BYTES; a regular file only, never a FIFO, a device or a symbolic link) and decode its head and, the
+first time an n-gram is looked up, the one part holding every n-gram with the same first two characters.
 
 The file is only a copy and is read as untrusted data: JSON and fixed-width integers, no marshal or pickle;
 a part's layout is checked when it is read, and an n-gram's pairs
