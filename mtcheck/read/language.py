@@ -149,9 +149,10 @@ class _CachedTable(_Table):
         row = self._rows.get(word)
         if row is None:
             pairs = self._counts.counts(word)
-            if pairs is None:
+            if pairs is None and not dict.get(self._known, word):
                 raise KeyError(word)
-            row = [0.0] * self._size
+            row = [0.0] * self._size  # all zero for an n-gram only a crafted file held, found out after it was read
+            pairs = pairs or ()
             if 1 <= len(word) <= 3:
                 n_words = self._n_words
                 for i in range(0, len(pairs), 2):

@@ -297,8 +297,14 @@ def test_fast_langdetect_gives_langdetects_probabilities() -> None:
 
 
 def test_the_profiles_known_ngrams_are_the_union_of_the_profiles() -> None:
-    table = language._factory().word_lang_prob_map
-    union = frozenset().union(*(freq for freq, _ in table._profiles))
+    import os
+
+    from langdetect import detector_factory
+
+    table = language._factory().word_lang_prob_map  # _Table, or _CachedTable when the profile cache was written
+    folder = detector_factory.PROFILES_DIRECTORY
+    profiles = language._parse_profiles(folder, os.listdir(folder))[1]
+    union = frozenset().union(*(freq for freq, _ in profiles))
     rng = random.Random(5)
     alphabet = list("aAbé ıșیا漢あЖσ'-.") + [chr(rng.randrange(32, 0x3100)) for _ in range(40)]
     words = sorted(union)[::50] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(3000)]
@@ -306,7 +312,7 @@ def test_the_profiles_known_ngrams_are_the_union_of_the_profiles() -> None:
     for word in words:
         assert table.known[word] == (word in union) == (word in table), word
         if word in union:
-            assert len(table[word]) == len(table._profiles)
+            assert len(table[word]) == len(profiles)
         else:
             with pytest.raises(KeyError):
                 table[word]
