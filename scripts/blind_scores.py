@@ -79,6 +79,8 @@ BLIND = {
     46: "ab99136",
     47: "1e82cfc",  # round 27: main when sets 47-48 were measured once (no rule fix merged in the round)
     48: "1e82cfc",
+    49: "14bb675",  # round 28: main when sets 49-50 were measured once (before any branch of the round merged)
+    50: "14bb675",
 }
 
 # run inside the old worktree: argv[1] is the set file (current checkout); one JSON line per labelled row
