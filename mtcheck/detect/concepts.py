@@ -1716,12 +1716,6 @@ def has_translate_word(text: str) -> bool:
     return bool(_owners(_fold(text)))
 
 
-def says_translated(text: str) -> bool:
-    """Whether the text holds a translate word of any lexicon (`has_translate_word`) or names an engine."""
-    folded = _fold(text)
-    return bool(_owners(folded)) or _engine_any().search(folded) is not None
-
-
 def shown_tail(fragment: str) -> int | None:
     """Where a trailing "Show original" link begins ("Automatically translated from {lang} · Show original",
     "機械翻訳 | 原文を表示"): a short last part after a separator that names the original; None if there is none."""

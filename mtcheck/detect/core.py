@@ -292,7 +292,7 @@ def _closing_tag(text: str, start: int, end: int) -> bool:
     """Whether the finding ends in a short bracketed credit that closes its line ("…在小数据集上效果更好（谷歌翻译）。",
     "Results on the small corpus (DeepL)"): a tag on the sentence it ends, whatever that sentence talks about, so a data
     noun before it does not make it a note about data (`_names_data`). Round 28, the lead's fix after review28b; the
-    sentence before the bracket must name no translate word and no engine of its own (review28e)."""
+    sentence before the bracket must hold no translate word of its own (review28e)."""
     tail = _skip_spaces(text, end)
     if tail < len(text) and text[tail] in _LINE_STOPS:
         tail = _skip_spaces(text, tail + 1)
@@ -307,10 +307,10 @@ def _closing_tag(text: str, start: int, end: int) -> bool:
     # what the tag closes is a sentence, not a heading naming the data ("数据集（使用DeepL翻译）", "Dataset (DeepL)")
     if opener <= start or len("".join(text[start:opener].split())) < _TAGGED_CHARS:
         return False
-    # and a sentence that does not say by itself that something was translated: in "The corpus was machine
-    # translated (DeepL)." or "该数据集由机器翻译生成（谷歌翻译）。" the bracket names the engine of the data's
-    # translation, not a tag (review28e: the tag undid fp28's data check for such sentences)
-    return not concepts.says_translated(text[start:opener])
+    # and a sentence with no translate word of its own: in "The corpus was machine translated (DeepL)." or
+    # "该数据集由机器翻译生成（谷歌翻译）。" the bracket names the engine of the data's translation, not a tag
+    # (review28e: the tag undid fp28's data check for such sentences)
+    return not concepts.has_translate_word(text[start:opener])
 
 
 def _skip_spaces(text: str, i: int) -> int:

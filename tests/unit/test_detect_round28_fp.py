@@ -257,9 +257,9 @@ def test_a_bracketed_credit_inside_a_sentence_about_data_stays_a_mention(text: s
     assert not detect_text(text).machine_translated
 
 
-# Second read of the whole round (review28e): the closing tag is a tag only where the sentence before the bracket does
-# not say by itself that something was translated; here it does, and the bracket names the engine of the data's
-# translation, so fp28's data check applies (each was flagged at 2ba2346, none at 469e15e).
+# Second read of the whole round (review28e): the closing tag is a tag only where the sentence before the bracket holds
+# no translate word of its own; here it does, and the bracket names the engine of the data's translation, so fp28's
+# data check applies (each was flagged at 2ba2346, none at 469e15e).
 @pytest.mark.parametrize(
     "text",
     [
@@ -276,7 +276,7 @@ def test_a_sentence_saying_the_data_was_translated_is_no_tag(text: str) -> None:
     assert not detect_text(text).machine_translated
 
 
-# ... while a bracket that is the sentence's only evidence still tags it, a machine label or an engine's credit.
+# ... while a bracket after a sentence with no translate word still tags it, a machine label or an engine's credit.
 @pytest.mark.parametrize(
     "text",
     [
