@@ -291,7 +291,8 @@ _TAGGED_CHARS = 10  # the shortest sentence before it (a data noun alone is a he
 def _closing_tag(text: str, start: int, end: int) -> bool:
     """Whether the finding ends in a short bracketed credit that closes its line ("…在小数据集上效果更好（谷歌翻译）。",
     "Results on the small corpus (DeepL)"): a tag on the sentence it ends, whatever that sentence talks about, so a data
-    noun before it does not make it a note about data (`_names_data`). Round 28, the lead's fix after review28b."""
+    noun before it does not make it a note about data (`_names_data`). Round 28, the lead's fix after review28b; the
+    sentence before the bracket must hold no translate word of its own (review28e)."""
     tail = _skip_spaces(text, end)
     if tail < len(text) and text[tail] in _LINE_STOPS:
         tail = _skip_spaces(text, tail + 1)
@@ -304,7 +305,12 @@ def _closing_tag(text: str, start: int, end: int) -> bool:
         return False
     opener = max(text.rfind(c, max(start, j - _TAG_CHARS), j - 1) for c in _OPENERS)
     # what the tag closes is a sentence, not a heading naming the data ("数据集（使用DeepL翻译）", "Dataset (DeepL)")
-    return opener > start and len("".join(text[start:opener].split())) >= _TAGGED_CHARS
+    if opener <= start or len("".join(text[start:opener].split())) < _TAGGED_CHARS:
+        return False
+    # and a sentence with no translate word of its own: in "The corpus was machine translated (DeepL)." or
+    # "该数据集由机器翻译生成（谷歌翻译）。" the bracket names the engine of the data's translation, not a tag
+    # (review28e: the tag undid fp28's data check for such sentences)
+    return not concepts.has_translate_word(text[start:opener])
 
 
 def _skip_spaces(text: str, i: int) -> int:

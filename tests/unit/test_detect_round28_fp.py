@@ -255,3 +255,35 @@ def test_a_closing_credit_after_a_sentence_about_data_is_a_notice(text: str) -> 
 )
 def test_a_bracketed_credit_inside_a_sentence_about_data_stays_a_mention(text: str) -> None:
     assert not detect_text(text).machine_translated
+
+
+# Second read of the whole round (review28e): the closing tag is a tag only where the sentence before the bracket holds
+# no translate word of its own; here it does, and the bracket names the engine of the data's translation, so fp28's
+# data check applies (each was flagged at 2ba2346, none at 469e15e).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The training corpus was machine translated (DeepL).",
+        "Der Datensatz wurde maschinell übersetzt (DeepL).",
+        "El conjunto de datos fue traducido automáticamente (DeepL).",
+        "このデータセットは機械翻訳されています（DeepL）。",
+        "该数据集由机器翻译生成（谷歌翻译）。",
+        "이 데이터셋은 기계 번역되었습니다 (DeepL).",
+        "Bu veri seti makine çevirisiyle çevrildi (DeepL).",
+    ],
+)
+def test_a_sentence_saying_the_data_was_translated_is_no_tag(text: str) -> None:
+    assert not detect_text(text).machine_translated
+
+
+# ... while a bracket after a sentence with no translate word still tags it, a machine label or an engine's credit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们的模型在小数据集上效果更好（机器翻译）。",
+        "Unser Modell ist auf kleinen Datensätzen besser (maschinell übersetzt).",
+        "Our model performs better on small datasets (machine translated).",
+    ],
+)
+def test_a_closing_label_after_a_sentence_about_data_is_a_notice(text: str) -> None:
+    assert detect_text(text).machine_translated
