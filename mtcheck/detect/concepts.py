@@ -2656,11 +2656,12 @@ def names_this(text: str) -> bool:
 
 
 def _names_this(folded: str, owners: list[int]) -> bool:
-    """A deictic word right beside a content noun in the folded text, either order ("this page", "pagina aceasta"):
-    not a deictic pronoun ("unverified indică faptul că aceasta este o traducere automată", "dette er oversat")."""
+    """A deictic word right beside a content noun in the folded text, either order ("this page", "pagina aceasta"), or
+    with the lexicon's article between them where a demonstrative takes one ("ezt az oldalt", "αυτή η σελίδα"): not a
+    deictic pronoun ("unverified indică faptul că aceasta este o traducere automată", "dette er oversat")."""
     for i in owners:
         lex = _lexicon(i)
-        deixis, content = lex.patterns["deixis"], lex.patterns["content"]
+        deixis, content, article = lex.patterns["deixis"], lex.patterns["content"], lex.patterns["article"]
         if deixis is None or content is None:
             continue
         # (each to its word's end: "данн" is the stem of "данная страница")
@@ -2668,8 +2669,10 @@ def _names_this(folded: str, owners: list[int]) -> bool:
         for ds, de in deixis.spans(folded):
             de = _word_end(folded, de)
             # the noun right after the deictic word ("this page") or right before it ("halaman ini")
-            if any(not (folded[de:cs] if cs >= de else folded[ce:ds] if ce <= ds else "x").strip() for cs, ce in nouns):
-                return True
+            for cs, ce in nouns:
+                gap = (folded[de:cs] if cs >= de else folded[ce:ds] if ce <= ds else "x").strip()
+                if not gap or (cs >= de and " " not in gap and _is(article, gap)):
+                    return True
     return False
 
 

@@ -280,11 +280,6 @@ class Shared:
         """A present active third person of "translate" (`present_actives`), whole words."""
         return _by_script(self._data["present_actives"], r"(?<!\w)(?:{})(?!\w)")
 
-    @cached_property
-    def _present_this(self) -> re.Pattern[str]:
-        """A demonstrative, its article and a content noun (`present_actives_this`), at a word start."""
-        return _by_script(self._data["present_actives_this"], r"(?<!\w)(?:{})", flexible=True)
-
     def acts(self, clause: str) -> bool:
         """Whether the (NFKC) clause that holds a finding opens with the verb of a control or a feature description
         (`action_heads`: "Add comment (machine translated)", "Shows the headlines, translated by DeepL", "Elige un
@@ -297,8 +292,9 @@ class Shared:
             return True  # "Toggle for machine-translated comments", "Кнопка вставляет текст, переведённый DeepL"
         if self._feature_noun.match(clause):
             return True  # "Multilingual support (AI translation)": how a listed feature works
-        if self._present_active.search(clause) and self._present_this.search(clause) is None:
-            return True  # "DeepL segítségével fordítja le a leírásokat": what a program does
+        if self._present_active.search(clause):
+            return True  # "DeepL segítségével fordítja le a leírásokat": what a program does (not where the clause
+            # names this text, "Ezt az oldalt … fordítja le": `core._ruled_clause` asks `concepts.names_this`)
         first = _HEAD_WORD.match(clause)
         bracket = _BEFORE_BRACKET.search(clause) if "(" in clause or "（" in clause else None
         if bracket and _CLOSED.search(clause[bracket.end() :].rstrip().rstrip(")）")):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.detect import detect_text
+from mtcheck.detect import concepts, detect_text
 
 
 def _flagged(text: str) -> bool:
@@ -287,3 +287,20 @@ def test_a_sentence_saying_the_data_was_translated_is_no_tag(text: str) -> None:
 )
 def test_a_closing_label_after_a_sentence_about_data_is_a_notice(text: str) -> None:
     assert detect_text(text).machine_translated
+
+
+# A demonstrative with its article before the noun names this text (the lexicon's `article`, whole words): the
+# Hungarian present keeps its notice through `concepts.names_this`, no phrase list of its own.
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Ezt az oldalt a rendszer gépi fordítással fordítja le.", True),
+        ("Ez a leírás automatikusan lett lefordítva.", True),
+        ("Αυτή η σελίδα μεταφράστηκε αυτόματα.", True),
+        ("Αυτό το άρθρο είναι μηχανική μετάφραση.", True),
+        ("Ez a szkript cikkeket fordít.", False),  # a tool, not a text
+        ("Ezt alma oldalt.", False),  # a word between that is no article
+    ],
+)
+def test_a_demonstrative_its_article_and_a_noun_name_this_text(text: str, named: bool) -> None:
+    assert concepts.names_this(text) is named
